@@ -1,0 +1,170 @@
+/**
+ * The edition config (`edition.json`). These types mirror `schemas/edition.schema.json`, the one
+ * source of truth for what is allowed; `test/config/schema-drift.test.ts` checks that the two agree
+ * (every property named here is in the schema and the reverse, with the same required keys).
+ */
+
+/** An ISO 8601 calendar date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+export interface EditionConfig {
+  /** Path to the JSON Schema, for editors' autocompletion; ignored by the tool. */
+  $schema?: string;
+  edition: EditionMetadata;
+  sources: SourceConfig[];
+}
+
+export interface EditionMetadata {
+  title: string;
+  subtitle?: string;
+  /** The people or bodies who prepared this edition. */
+  editors: Person[];
+  /** Null when there is no publisher (say so rather than invent one). */
+  publisher: string | null;
+  /** Year (or date) the edition is issued. */
+  date?: IsoDate;
+  licence: Licence;
+  /** BCP 47 language tag of the texts, e.g. `fr`. */
+  language: string;
+  calendar: CalendarPolicy;
+  /** Short introduction, one paragraph per string (used by the HTML index). */
+  introduction?: string[];
+}
+
+export interface Person {
+  /** XML id used for `@resp` pointers: `[a-z][a-z0-9-]*`. */
+  id: string;
+  name: string;
+  /** What they did, e.g. `edition`, `encoding`. */
+  role?: string;
+}
+
+export interface Licence {
+  name: string;
+  url?: string;
+  /** Free text shown with the licence (rights in the source texts, for instance). */
+  note?: string;
+}
+
+export interface CalendarPolicy {
+  /** The calendar in which the sources date their events. */
+  sourceCalendar: 'gregorian' | 'julian';
+  /** Until this (Gregorian) date, dates in the sources are Old Style (Russia: 1918-02-14). */
+  julianUntil?: IsoDate;
+  /** How dual dates are shown: Old Style with New Style in brackets, as the sources do. */
+  display: 'old-style-first' | 'new-style-first' | 'new-style-only';
+}
+
+export interface SourceConfig {
+  /** File name stem of the TEI file: `[a-z0-9-]+`. */
+  id: string;
+  /** Path of the raw text, relative to the config file. */
+  raw: string;
+  title: string;
+  author: string;
+  /** Kind of text, used as the main `div/@type` (letter, appeal, article…). */
+  type?: string;
+  date?: SourceDate;
+  /** Bibliographic description of the source, as `sourceDesc/bibl`. */
+  bibl: SourceBibl;
+  layout: LayoutConfig;
+  /** Printed page number of the first page, when known; otherwise pages are counted from 1. */
+  firstPage?: number | null;
+  notes?: NoteConventions;
+  /** People or bodies responsible for parts of this source (introductions, notes). */
+  responsibilities?: Responsibility[];
+  corrections?: Correction[];
+}
+
+export interface SourceDate {
+  calendar: 'gregorian' | 'julian';
+  /** The date in `calendar`. */
+  value: IsoDate;
+  /** The Gregorian equivalent; required when `calendar` is `julian`. */
+  gregorian?: IsoDate;
+  /** What the date is the date of (written, delivered, published). */
+  event?: string;
+  /** The date as the edition prints it, e.g. `5 (18) novembre 1917`. */
+  label?: string;
+}
+
+export interface SourceBibl {
+  /** The full citation as one line of text. */
+  text: string;
+  title?: string;
+  author?: string;
+  /** Title of the larger work (book, periodical) the text appeared in. */
+  in?: string;
+  volume?: string;
+  pages?: string;
+  date?: IsoDate;
+  /** Facts we do not know, stated rather than invented (e.g. `periodical not identified`). */
+  unknown?: string[];
+  note?: string;
+}
+
+export type LayoutProfile = 'prose' | 'columns';
+
+export interface LayoutConfig {
+  profile: LayoutProfile;
+  /** Columns profile: the interleaved texts, in reading order, matched to flows by first appearance. */
+  flows?: FlowConfig[];
+  /** Running titles printed at the head of pages (OCR), e.g. `LE FEU`. */
+  runningHeads?: string[];
+  /** The text is raw OCR: report lines that are noise and keep them apart from the text (as `<fw type="noise">`). */
+  ocr?: boolean;
+  /** Explicit line roles where the heuristics fail. */
+  overrides?: LayoutOverride[];
+}
+
+export interface FlowConfig {
+  /** `div/@type` of this flow, e.g. `introduction`, `speech`. */
+  type: string;
+  /** Responsibility id (see `responsibilities`) for a flow written by someone else. */
+  resp?: string;
+  /** Position of this flow in reading order, counted in order of first appearance in the file (1-based). */
+  appearance?: number;
+}
+
+export type OverrideRole = 'front' | 'body' | 'head' | 'notes' | 'ignore';
+
+export interface LayoutOverride {
+  /** Raw line range, `12` or `12-20` (1-based, inclusive). */
+  lines: string;
+  role: OverrideRole;
+  /** Why the heuristics fail here (kept in the TEI header). */
+  reason?: string;
+}
+
+export type NoteConvention = 'parenthesised-footnotes' | 'bracketed-endnotes' | 'none';
+
+export interface NoteConventions {
+  convention: NoteConvention;
+  /** Heading that opens the endnotes section (bracketed-endnotes), default `Notes`. */
+  heading?: string;
+  /** Marker at the end of a note written by an editor, e.g. `[N.E.]`. */
+  editorMarker?: string;
+  /** Responsibility id the marker stands for. */
+  editorResp?: string;
+}
+
+export interface Responsibility {
+  /** XML id, `[a-z][a-z0-9-]*`. */
+  id: string;
+  /** What they are responsible for, e.g. `introduction and footnotes`. */
+  resp: string;
+  name: string;
+}
+
+export interface Correction {
+  /** The text around the misprint, as it reads in the source (one line, or joined across a hyphen). */
+  match: string;
+  /** The misprinted reading inside `match`. */
+  sic: string;
+  /** The corrected reading. */
+  corr: string;
+  /** Raw line where `match` begins; required when `match` occurs more than once. */
+  line?: number;
+  /** Why, for the header. */
+  note?: string;
+}

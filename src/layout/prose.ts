@@ -1,0 +1,167 @@
+/**
+ * The `prose` layout profile (sources 000 and 003): paragraphs are separated by a blank line,
+ * a run of three or more blank lines is a page break, and a blank run holding a line of spaces
+ * separates sections. A page break inside a paragraph or a word does not split it.
+ */
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Line } from '../lines/split-lines.js';
+import type { Lexicon } from '../enrich/lexicon.js';
+import { isNoiseLine, matchRunningHead } from './forme.js';
+import { classifyOverrides, type OverrideRoles } from './overrides.js';
+import { PageCounter } from './page-counter.js';
+import { closesSentence, endsWithHyphen, looksLikeHeading, startsNewSentence } from './text-rules.js';
+import type { FormeLine, Layout, LayoutBlock, LayoutLine, LayoutSection, LayoutSettings, PageBreakMark } from './types.js';
+
+interface Gap {
+  blankLines: number;
+  spaceOnly: boolean;
+  firstBlank: number;
+}
+
+interface MutableBlock {
+  role: LayoutBlock['role'];
+  lines: LayoutLine[];
+  opensTextBlock: boolean;
+}
+
+export function analyseProse(lines: readonly Line[], settings: LayoutSettings, lexicon: Lexicon, file: string, messages: Diagnostic[]): Layout {
+  const roles = classifyOverrides(lines, settings.overrides);
+  const pages = new PageCounter(settings.firstPage);
+  const sections: MutableBlock[][] = [];
+  let section: MutableBlock[] = [];
+  let block: MutableBlock | undefined;
+  let previous: Line | undefined;
+  let gap: Gap = { blankLines: 0, spaceOnly: false, firstBlank: 0 };
+  let forme: FormeLine[] = [];
+  let pendingPage: PageBreakMark | undefined;
+  const front: MutableBlock[] = [];
+  const forcedNotes: MutableBlock[] = [];
+
+  const closeBlock = () => {
+    if (block && block.lines.length > 0) section.push(block);
+    block = undefined;
+  };
+  const closeSection = () => {
+    closeBlock();
+    if (section.length > 0) sections.push(section);
+    section = [];
+  };
+
+  for (const line of lines) {
+    if (line.kind !== 'text') {
+      if (gap.blankLines === 0) gap.firstBlank = line.n;
+      gap.blankLines += 1;
+      gap.spaceOnly ||= line.kind === 'space-only';
+      continue;
+    }
+    const role = roles.get(line.n);
+    if (role === 'ignore') {
+      forme.push({ kind: 'ignored', line });
+      continue;
+    }
+    if (role === 'front' || role === 'notes') {
+      const target = role === 'front' ? front : forcedNotes;
+      const last = target[target.length - 1];
+      if (last && gap.blankLines === 0 && last.lines.length > 0) last.lines.push({ line });
+      else target.push({ role: 'p', lines: [{ line }], opensTextBlock: false });
+      gap = { blankLines: 0, spaceOnly: false, firstBlank: 0 };
+      continue;
+    }
+    if (role !== 'body' && role !== 'head') {
+      const head = settings.runningHeads.length > 0 ? matchRunningHead(line, settings.runningHeads) : undefined;
+      if (head) {
+        if (previous !== undefined || block !== undefined) pendingPage = pages.next(line.n, head.pageNumber);
+        else pages.setCurrent(head.pageNumber);
+        forme.push({ kind: 'running-head', line });
+        continue;
+      }
+      if (settings.ocrNoise && isNoiseLine(line, previous, lexicon)) {
+        forme.push({ kind: 'noise', line });
+        messages.push(diagnostic('warning', 'ocr-noise', `line looks like OCR noise, kept apart as <fw type="noise">: "${clip(line.text)}"`,
+          { file, line: line.n, column: line.column }));
+        continue;
+      }
+    }
+
+    const decision = previous === undefined ? 'first' : decideGap(previous, line, gap, settings);
+    if (decision === 'section') closeSection();
+    if (decision === 'page-paragraph' || decision === 'page-continue') {
+      if (settings.runningHeads.length === 0) pendingPage = pages.next(gap.firstBlank);
+      if (decision === 'page-paragraph') {
+        messages.push(diagnostic('warning', 'page-break-paragraph',
+          'a page break follows the end of a sentence and the next page starts with a capital: assumed to start a new paragraph',
+          { file, line: line.n, column: line.column }, { hint: 'if the paragraph goes on, join the two blocks by hand in the raw text (remove one blank line before the page gap is not enough: use a layout override)' }));
+      }
+    }
+    if (decision !== 'continue' && decision !== 'page-continue') closeBlock();
+    if (!block) block = { role: role === 'head' ? 'head' : 'p', lines: [], opensTextBlock: line.indented || decision === 'first' || decision === 'section' };
+    const entry: LayoutLine = {
+      line,
+      ...(pendingPage ? { pageBreak: pendingPage } : {}),
+      ...(forme.length > 0 ? { formeBefore: forme } : {}),
+    };
+    block.lines.push(entry);
+    pendingPage = undefined;
+    forme = [];
+    previous = line;
+    gap = { blankLines: 0, spaceOnly: false, firstBlank: 0 };
+  }
+  closeSection();
+
+  markHeadings(sections);
+  const { body, notes } = splitOffNotes(sections, settings);
+  return {
+    flows: [{ appearance: 1, sections: body }],
+    front,
+    notes: notes ?? { blocks: forcedNotes },
+    firstPage: pages.first(lines.find((l) => l.kind === 'text')?.n ?? 1),
+    trailingForme: forme,
+  };
+}
+
+type GapDecision = 'first' | 'continue' | 'paragraph' | 'section' | 'page-continue' | 'page-paragraph';
+
+function decideGap(previous: Line, line: Line, gap: Gap, settings: LayoutSettings): GapDecision {
+  if (gap.blankLines === 0) return 'continue';
+  // A word cut at the line end goes on, whatever the blank lines (OCR puts some inside words).
+  const wordGoesOn = endsWithHyphen(previous.text) && /^\p{Ll}/u.test(line.text);
+  const ocr = settings.runningHeads.length > 0 || settings.ocrNoise;
+  if (gap.spaceOnly && !ocr && !wordGoesOn) return 'section';
+  if (gap.blankLines >= 3) {
+    if (ocr) return wordGoesOn ? 'continue' : 'paragraph';
+    const newParagraph = !wordGoesOn && closesSentence(previous.text) && startsNewSentence(line.text);
+    return newParagraph ? 'page-paragraph' : 'page-continue';
+  }
+  return wordGoesOn ? 'continue' : 'paragraph';
+}
+
+/** The first block of a section, when it has the shape of a heading, is one. */
+function markHeadings(sections: MutableBlock[][]): void {
+  for (const section of sections) {
+    const first = section[0];
+    if (first && first.role === 'p' && section.length > 1 && looksLikeHeading(first.lines.map((l) => l.line.text))) first.role = 'head';
+  }
+}
+
+/** An endnotes section: a section whose first block is the notes heading alone (`Notes`). */
+function splitOffNotes(sections: MutableBlock[][], settings: LayoutSettings): { body: LayoutSection[]; notes?: Layout['notes'] } {
+  if (settings.noteConvention !== 'bracketed-endnotes') return { body: sections.map((blocks) => ({ blocks })) };
+  const wanted = settings.notesHeading.trim().toLowerCase();
+  const index = sections.findIndex((s) => {
+    const first = s[0];
+    return first !== undefined && first.lines.length === 1 && (first.lines[0]?.line.text ?? '').replace(/[\s.:]+$/u, '').toLowerCase() === wanted;
+  });
+  if (index < 0) return { body: sections.map((blocks) => ({ blocks })) };
+  const notesSection = sections[index] ?? [];
+  const heading = notesSection[0]?.lines[0];
+  const body = sections.filter((_, i) => i !== index).map((blocks) => ({ blocks }));
+  // Page breaks and forme work before the heading stay with the notes' first paragraph.
+  const rest = notesSection.slice(1);
+  return { body, notes: { ...(heading ? { heading } : {}), blocks: rest } };
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+export type { OverrideRoles };

@@ -1,0 +1,152 @@
+/**
+ * The typed document model that the converter's stages pass along: a tree of blocks and
+ * inlines that maps one to one onto the TEI the writer produces. Only the TEI writer knows
+ * XML syntax. Each kind is a member of a discriminated union on `kind`.
+ */
+
+/** A place in the raw file (1-based line; column in code points), for diagnostics. */
+export interface Origin {
+  readonly line: number;
+  readonly column: number;
+}
+
+// ---------------------------------------------------------------- inlines
+
+export interface TextNode {
+  readonly kind: 'text';
+  readonly value: string;
+  /** Where `value` begins in the raw file, when it comes from there. */
+  readonly origin?: Origin;
+}
+
+/**
+ * A source line break, `<lb n="…"/>` with `n` the raw file's line number (so text put back in
+ * reading order can still be put back in file order). TEI P5 §3.11.3 (milestone elements).
+ *  - `none`: between words;
+ *  - `soft-hyphen`: a word cut by a typographic hyphen, joined in the text (`break="no" rend="hyphen"`);
+ *  - `hard-hyphen`: a compound's own hyphen fell at the line end; it stays in the text (`break="no"`).
+ */
+export interface LineBreak {
+  readonly kind: 'lb';
+  readonly n: number;
+  readonly wordBreak: 'none' | 'soft-hyphen' | 'hard-hyphen';
+}
+
+/** A page boundary, `<pb n="…"/>`; `inWord` when it falls inside a word (`break="no"`). */
+export interface PageBreak {
+  readonly kind: 'pb';
+  readonly n: string;
+  readonly inWord: boolean;
+}
+
+/** Forme work (running head) or material kept apart from the text (OCR noise, ignored lines): `<fw>`. */
+export interface FormeWork {
+  readonly kind: 'fw';
+  readonly type: 'header' | 'noise' | 'ignored';
+  /** Raw line number. */
+  readonly line: number;
+  readonly text: string;
+}
+
+/** A note at its call, `<note n place="foot">`; `resp` points to a declared responsibility. */
+export interface Note {
+  readonly kind: 'note';
+  readonly n: string;
+  readonly resp?: string;
+  readonly paragraphs: readonly Paragraph[];
+  /** Where the note's body began in the raw file. */
+  readonly origin: Origin;
+}
+
+/**
+ * An editorial intervention that keeps the source reading: `sic`/`corr` for a corrected
+ * misprint, `orig`/`reg` for a normalised form (drop caps). TEI P5 §3.5.1 and §11.3.1.
+ */
+export interface Choice {
+  readonly kind: 'choice';
+  readonly variant: 'sic-corr' | 'orig-reg';
+  readonly source: readonly Inline[];
+  readonly edited: readonly Inline[];
+  readonly origin?: Origin;
+}
+
+/** Phrase-level elements that wrap inline content. */
+export type PhraseElement = 'salute' | 'signed' | 'supplied' | 'persName' | 'placeName' | 'date' | 'title' | 'q';
+
+export interface Phrase {
+  readonly kind: 'phrase';
+  readonly element: PhraseElement;
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly content: readonly Inline[];
+}
+
+export type Inline = TextNode | LineBreak | PageBreak | FormeWork | Note | Choice | Phrase;
+
+// ---------------------------------------------------------------- blocks
+
+export interface Paragraph {
+  readonly kind: 'p';
+  readonly content: readonly Inline[];
+  /** The paragraph opens a text block of the source (where drop caps are printed). */
+  readonly opensTextBlock?: boolean;
+}
+
+export interface Head {
+  readonly kind: 'head';
+  readonly content: readonly Inline[];
+  readonly opensTextBlock?: boolean;
+}
+
+/** Letter parts: `<opener>` (salutation) and `<closer>` (salutation, signature). TEI P5 §4.2.2. */
+export interface Opener {
+  readonly kind: 'opener';
+  readonly content: readonly Inline[];
+}
+
+export interface Closer {
+  readonly kind: 'closer';
+  readonly content: readonly Inline[];
+}
+
+export interface Division {
+  readonly kind: 'div';
+  readonly type: string;
+  readonly n?: string;
+  readonly resp?: string;
+  readonly children: readonly Block[];
+}
+
+export type Block = Paragraph | Head | Opener | Closer | Division;
+
+// ---------------------------------------------------------------- document
+
+/** A note body found in the source, before it is attached to its call. */
+export interface NoteBody {
+  readonly paragraphs: readonly Paragraph[];
+  readonly origin: Origin;
+}
+
+/** What the conversion learnt about the source that belongs in the TEI header. */
+export interface ConversionFacts {
+  /** `printed` (config gives the first page, or running heads), `counted` (from 1), `none` (unknown). */
+  readonly pageNumbering: 'printed' | 'counted' | 'none';
+  /** The heading of the source's endnotes section, as printed. */
+  readonly notesHeading?: string;
+  /** Legend paragraphs of the notes section, as printed (e.g. the `[N.E.]` legend). */
+  readonly notesLegend?: readonly string[];
+  /** Raw line of a heading moved to the start of its text. */
+  readonly movedHeadFromLine?: number;
+  readonly flowsReordered?: boolean;
+  readonly hyphenation?: { readonly soft: number; readonly hard: number; readonly undecided: number };
+}
+
+export interface EditionDocument {
+  readonly front: readonly Block[];
+  /** The texts, in reading order (one per flow). */
+  readonly body: readonly Division[];
+  /** Forme work after the last line of text. */
+  readonly trailing: readonly FormeWork[];
+  /** Note bodies not yet attached to their calls (the notes stage empties this). */
+  readonly pendingNotes: readonly NoteBody[];
+  readonly facts: ConversionFacts;
+}

@@ -1,0 +1,131 @@
+/**
+ * Document model → TEI `<text>` (xmlbuilder2). Block elements are indented; inside mixed
+ * content the only white space written is the source's own word spaces and a line feed before
+ * each `<lb/>` that is not inside a word, so the XML reads like the source's lines.
+ */
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import type { Block, Division, EditionDocument, FormeWork, Inline, Note, Paragraph } from '../model/document.js';
+
+export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
+
+export function writeText(parent: XMLBuilder, doc: EditionDocument, depth: number): void {
+  const text = element(parent, 'text', {}, depth);
+  if (doc.front.length > 0) {
+    const front = element(text, 'front', {}, depth + 1);
+    const div = element(front, 'div', { type: 'front' }, depth + 2);
+    for (const b of doc.front) writeBlock(div, b, depth + 3);
+    close(front, depth + 1);
+  }
+  const body = element(text, 'body', {}, depth + 1);
+  for (const div of doc.body) writeBlock(body, div, depth + 2);
+  for (const fw of doc.trailing) {
+    indent(body, depth + 2);
+    writeForme(body, fw);
+  }
+  close(body, depth + 1);
+  close(text, depth);
+}
+
+/** Start an element on its own indented line. */
+export function element(parent: XMLBuilder, name: string, attributes: Record<string, string>, depth: number): XMLBuilder {
+  indent(parent, depth);
+  return parent.ele(TEI_NS, name, attributes);
+}
+
+export function indent(parent: XMLBuilder, depth: number): void {
+  parent.txt(`\n${'  '.repeat(depth)}`);
+}
+
+export function close(el: XMLBuilder, depth: number): void {
+  indent(el, depth);
+}
+
+function writeBlock(parent: XMLBuilder, block: Block, depth: number): void {
+  switch (block.kind) {
+    case 'div':
+      writeDivision(parent, block, depth);
+      return;
+    case 'p':
+    case 'head':
+    case 'opener':
+    case 'closer': {
+      const el = element(parent, block.kind, {}, depth);
+      writeInlines(el, block.content, depth + 1);
+      return;
+    }
+  }
+}
+
+function writeDivision(parent: XMLBuilder, div: Division, depth: number): void {
+  const attributes: Record<string, string> = { type: div.type };
+  if (div.n !== undefined) attributes.n = div.n;
+  if (div.resp !== undefined) attributes.resp = `#${div.resp}`;
+  const el = element(parent, 'div', attributes, depth);
+  for (const child of div.children) writeBlock(el, child, depth + 1);
+  close(el, depth);
+}
+
+export function writeInlines(parent: XMLBuilder, inlines: readonly Inline[], depth: number): void {
+  inlines.forEach((inline, i) => writeInline(parent, inline, inlines[i - 1], depth));
+}
+
+function writeInline(parent: XMLBuilder, inline: Inline, previous: Inline | undefined, depth: number): void {
+  switch (inline.kind) {
+    case 'text':
+      if (inline.value !== '') parent.txt(inline.value);
+      return;
+    case 'lb': {
+      // A line feed stands for the source's line end between words; none inside a word.
+      if (inline.wordBreak === 'none' && previous !== undefined && previous.kind !== 'pb') parent.txt('\n');
+      const attributes: Record<string, string> = { n: String(inline.n) };
+      if (inline.wordBreak !== 'none') attributes.break = 'no';
+      if (inline.wordBreak === 'soft-hyphen') attributes.rend = 'hyphen';
+      parent.ele(TEI_NS, 'lb', attributes);
+      return;
+    }
+    case 'pb': {
+      if (!inline.inWord && previous !== undefined) parent.txt('\n');
+      parent.ele(TEI_NS, 'pb', inline.inWord ? { n: inline.n, break: 'no' } : { n: inline.n });
+      return;
+    }
+    case 'fw':
+      writeForme(parent, inline);
+      return;
+    case 'note':
+      writeNote(parent, inline, depth);
+      return;
+    case 'choice': {
+      const [a, b] = inline.variant === 'sic-corr' ? ['sic', 'corr'] : ['orig', 'reg'];
+      const choice = parent.ele(TEI_NS, 'choice');
+      writeInlines(choice.ele(TEI_NS, a as string), inline.source, depth);
+      writeInlines(choice.ele(TEI_NS, b as string), inline.edited, depth);
+      return;
+    }
+    case 'phrase': {
+      const el = parent.ele(TEI_NS, inline.element, { ...inline.attributes });
+      writeInlines(el, inline.content, depth);
+      return;
+    }
+  }
+}
+
+function writeForme(parent: XMLBuilder, fw: FormeWork): void {
+  const el = parent.ele(TEI_NS, 'fw', { type: fw.type });
+  el.ele(TEI_NS, 'lb', { n: String(fw.line) });
+  el.txt(fw.text);
+}
+
+function writeNote(parent: XMLBuilder, note: Note, depth: number): void {
+  const attributes: Record<string, string> = { n: note.n, place: 'foot' };
+  if (note.resp !== undefined) attributes.resp = `#${note.resp}`;
+  const el = parent.ele(TEI_NS, 'note', attributes);
+  if (note.paragraphs.length === 1) {
+    writeInlines(el, (note.paragraphs[0] as Paragraph).content, depth + 1);
+    return;
+  }
+  for (const p of note.paragraphs) {
+    const pe = element(el, 'p', {}, depth + 1);
+    writeInlines(pe, p.content, depth + 2);
+  }
+  close(el, depth);
+}
