@@ -18,6 +18,7 @@ import { enrichDocument } from '../enrich/enrich-document.js';
 import { writeTei } from '../tei/write-tei.js';
 import { stampGenerated } from '../tei/generated-stamp.js';
 import { toolVersion } from '../tool-version.js';
+import { findPossibleMisprints } from '../analysis/possible-misprints.js';
 
 export interface ConvertInput {
   readonly bytes: Uint8Array;
@@ -26,6 +27,10 @@ export interface ConvertInput {
   readonly source: SourceConfig;
   readonly edition: EditionConfig['edition'];
   readonly lexicon?: Lexicon;
+  /** Add the misprint worklist (`convert --report`) to the messages. */
+  readonly reportMisprints?: boolean;
+  /** The config file, for messages about the config's corrections. */
+  readonly configFile?: string;
 }
 
 export interface ConvertResult {
@@ -51,8 +56,9 @@ export function convertSource(input: ConvertInput): ConvertResult {
       flows: input.source.layout.flows ?? [],
       pageNumbering: pageNumbering(input.source, layout.firstPage !== undefined),
     });
-    const { document, messages: enrichMessages } = enrichDocument(built, { source: input.source, file: input.file, lexicon });
+    const { document, messages: enrichMessages } = enrichDocument(built, { source: input.source, file: input.file, lexicon, ...(input.configFile ? { configFile: input.configFile } : {}) });
     messages.push(...enrichMessages);
+    if (input.reportMisprints) messages.push(...findPossibleMisprints(document, lexicon, input.file));
     const xml = writeTei(document, { edition: input.edition, source: input.source, toolVersion, rawFile: input.source.raw });
     return { xml: stampGenerated(xml), document, messages };
   } catch (error) {

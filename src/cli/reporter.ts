@@ -1,0 +1,66 @@
+/**
+ * What the user sees: progress on a terminal (stage, files done), messages as
+ * `file:line:col  severity  message  rule`, and a closing summary; or, with `--json`, one JSON
+ * document on stdout and nothing else. `--quiet` keeps errors only.
+ */
+import { compareDiagnostics, countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatDiagnostic } from '../diagnostics/format.js';
+import type { CliIO } from './cli-io.js';
+
+export interface ReporterOptions {
+  readonly quiet: boolean;
+  readonly json: boolean;
+  readonly verbose: boolean;
+}
+
+export class Reporter {
+  private progressShown = false;
+  private readonly started = Date.now();
+
+  constructor(private readonly io: CliIO, readonly options: ReporterOptions) {}
+
+  /** A progress line, redrawn in place; only on a terminal, never with --quiet or --json. */
+  progress(stage: string, done: number, total: number, current?: string): void {
+    if (!this.io.isTTY || this.options.quiet || this.options.json) return;
+    const label = current === undefined ? '' : `  ${current}`;
+    this.io.stderr(`\r\x1b[K${stage} ${done}/${total}${label}`);
+    this.progressShown = true;
+  }
+
+  private clearProgress(): void {
+    if (!this.progressShown) return;
+    this.io.stderr('\r\x1b[K');
+    this.progressShown = false;
+  }
+
+  /** Prints messages: errors always; warnings unless --quiet; info with --verbose. */
+  messages(messages: readonly Diagnostic[]): void {
+    if (this.options.json) return;
+    this.clearProgress();
+    const shown = [...messages]
+      .filter((m) => m.severity === 'error' || (m.severity === 'warning' && !this.options.quiet) || (m.severity === 'info' && this.options.verbose && !this.options.quiet))
+      .sort(compareDiagnostics);
+    for (const m of shown) this.io.stderr(`${formatDiagnostic(m)}\n`);
+  }
+
+  /** A line for the user (not a message about the input): stdout, unless --quiet or --json. */
+  line(text: string): void {
+    if (this.options.json || this.options.quiet) return;
+    this.clearProgress();
+    this.io.stdout(`${text}\n`);
+  }
+
+  summary(what: string, messages: readonly Diagnostic[]): void {
+    if (this.options.json || this.options.quiet) return;
+    this.clearProgress();
+    const c = countBySeverity(messages);
+    const seconds = ((Date.now() - this.started) / 1000).toFixed(2);
+    const infoHint = c.info > 0 && !this.options.verbose ? ' (--verbose shows info)' : '';
+    this.io.stdout(`${what}: ${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.info} info${infoHint}, ${seconds} s\n`);
+  }
+
+  json(value: unknown): void {
+    if (!this.options.json) return;
+    this.io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Parses the command line (yargs) into one command and its arguments, then runs it. Parsing
+ * and running are separate so that help, version and usage errors are text we can test, and
+ * so that every exit code comes from one place.
+ */
+import yargs, { type Argv } from 'yargs';
+import { diagnostic } from '../diagnostics/diagnostic.js';
+import { formatDiagnostic } from '../diagnostics/format.js';
+import { toolVersion } from '../tool-version.js';
+import type { CliIO } from './cli-io.js';
+import type { CommandDefinition, GlobalOptions } from './command.js';
+import { buildCommand } from './commands/build.js';
+import { convertCommand } from './commands/convert.js';
+import { initCommand } from './commands/init.js';
+import { EXIT_OK, EXIT_USAGE } from './exit-codes.js';
+import { Reporter } from './reporter.js';
+
+export const commands: readonly CommandDefinition[] = [buildCommand, convertCommand, initCommand];
+
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  let selected: { definition: CommandDefinition; args: GlobalOptions & Record<string, unknown> } | undefined;
+  let parser: Argv<GlobalOptions> = yargs([...argv])
+    .scriptName('tei-edition')
+    .usage('$0 <command> [options]\n\nTurn raw transcriptions into a TEI P5 scholarly edition.')
+    .option('config', { describe: 'the edition config file', type: 'string', default: 'edition.json', global: true })
+    .option('quiet', { alias: 'q', describe: 'print errors only', type: 'boolean', default: false, global: true })
+    .option('json', { describe: 'print one machine-readable JSON result on stdout', type: 'boolean', default: false, global: true })
+    .option('verbose', { describe: 'also print info messages (each decision the converter made)', type: 'boolean', default: false, global: true })
+    .version(toolVersion)
+    .help()
+    .alias('help', 'h')
+    .strict()
+    .demandCommand(1, 'Give a command: build, convert or init (see --help).')
+    .recommendCommands()
+    .wrap(100)
+    .epilogue('Exit codes: 0 success, 1 the input has errors, 2 usage or config error.\nDocumentation: README.md of the tei-edition package.')
+    .exitProcess(false) as unknown as Argv<GlobalOptions>;
+  for (const definition of commands) {
+    parser = parser.command(definition.command, definition.describe, definition.builder, (args) => {
+      selected = { definition, args: args as unknown as GlobalOptions & Record<string, unknown> };
+    });
+  }
+  let output = '';
+  let failure: string | undefined;
+  try {
+    await parser.parseAsync([...argv], {}, (error, _args, text) => {
+      if (error) failure = error.message;
+      output = text ?? '';
+    });
+  } catch (error) {
+    failure = error instanceof Error ? error.message : String(error);
+  }
+  if (failure !== undefined) {
+    // The message alone, and where to look: the whole help after a typo hides the typo.
+    io.stderr(`${formatDiagnostic(diagnostic('error', 'usage', failure, { file: 'tei-edition' }, { hint: 'run `tei-edition --help` for the commands and options' }))}\n`);
+    return EXIT_USAGE;
+  }
+  if (!selected) {
+    // --help or --version: yargs produced the text.
+    io.stdout(`${output}\n`);
+    return EXIT_OK;
+  }
+  const { definition, args } = selected;
+  const reporter = new Reporter(io, { quiet: args.quiet, json: args.json, verbose: args.verbose });
+  return definition.run(args, io, reporter);
+}

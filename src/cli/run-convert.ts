@@ -1,0 +1,142 @@
+/**
+ * `convert` (and the first step of `build`): config → read raw files → convert (in-process or
+ * in worker threads) → write `tei/<id>.xml` atomically, never over a hand-edited file. The I/O
+ * edge of the converter: the stages themselves are pure.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { EditionConfig, SourceConfig } from '../config/types.js';
+import { readEditionConfigFile } from '../config/read-config-file.js';
+import { convertMany, type ConvertTaskResult } from '../parallel/convert-pool.js';
+import { checkStamp } from '../tei/generated-stamp.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import type { CliIO } from './cli-io.js';
+import type { Reporter } from './reporter.js';
+
+export interface ConvertOptions {
+  readonly config: string;
+  /** Source ids to convert; all when empty. */
+  readonly sources: readonly string[];
+  readonly outDir?: string;
+  readonly force: boolean;
+  readonly dryRun: boolean;
+  readonly report: boolean;
+  readonly jobs?: number;
+}
+
+export type FileStatus = 'written' | 'unchanged' | 'refused' | 'failed' | 'dry-run';
+
+export interface FileOutcome {
+  readonly source: string;
+  readonly raw: string;
+  readonly tei: string;
+  readonly status: FileStatus;
+  readonly messages: Diagnostic[];
+}
+
+export type ConvertRun =
+  | { readonly ok: true; readonly config: EditionConfig; readonly configPath: string; readonly files: FileOutcome[]; readonly messages: Diagnostic[] }
+  | { readonly ok: false; readonly usage: true; readonly messages: Diagnostic[] };
+
+export async function runConvert(options: ConvertOptions, io: CliIO, reporter: Reporter): Promise<ConvertRun> {
+  const configPath = resolve(io.cwd, options.config);
+  const shownConfig = display(io, configPath);
+  const read = await readEditionConfigFile(configPath);
+  // Read by absolute path; reported as the user would type it.
+  const loaded = { ...read, messages: read.messages.map((m) => (m.position.file === configPath ? { ...m, position: { ...m.position, file: shownConfig } } : m)) };
+  if (!loaded.config) return { ok: false, usage: true, messages: loaded.messages };
+  const config = loaded.config;
+  const unknown = options.sources.filter((id) => !config.sources.some((s) => s.id === id));
+  if (unknown.length > 0) {
+    const known = config.sources.map((s) => s.id).join(', ');
+    return { ok: false, usage: true, messages: [diagnostic('error', 'unknown-source', `no source with id ${unknown.map((u) => `“${u}”`).join(', ')} in the config; expected one of: ${known}`, { file: shownConfig })] };
+  }
+  const chosen = options.sources.length === 0 ? config.sources : config.sources.filter((s) => options.sources.includes(s.id));
+  const base = dirname(configPath);
+  const outDir = resolve(base, options.outDir ?? 'tei');
+
+  const inputs = await Promise.all(chosen.map(async (source) => readSource(io, base, source)));
+  const readable = inputs.filter((i) => i.bytes !== undefined);
+  let done = 0;
+  reporter.progress('convert', 0, chosen.length);
+  const results = await convertMany(readable.map((i) => ({
+    bytes: i.bytes as Uint8Array,
+    file: i.rawShown,
+    source: i.source,
+    edition: config.edition,
+    reportMisprints: options.report,
+    configFile: shownConfig,
+  })), {
+    ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
+    onDone: (index) => reporter.progress('convert', ++done, chosen.length, readable[index]?.source.id),
+  });
+
+  const files: FileOutcome[] = [];
+  for (const input of inputs) {
+    const tei = resolve(outDir, `${input.source.id}.xml`);
+    const teiShown = display(io, tei);
+    if (input.bytes === undefined) {
+      files.push({ source: input.source.id, raw: input.rawShown, tei: teiShown, status: 'failed', messages: input.messages });
+      continue;
+    }
+    const result = results[readable.indexOf(input)] as ConvertTaskResult;
+    const messages = [...input.messages, ...result.messages];
+    if (result.crash !== undefined) messages.push(diagnostic('error', 'internal-error', `the converter failed on this file (a bug; please report it): ${result.crash.split('\n')[0]}`, { file: input.rawShown }, { fatal: true }));
+    if (result.xml === undefined || messages.some((m) => m.severity === 'error')) {
+      files.push({ source: input.source.id, raw: input.rawShown, tei: teiShown, status: 'failed', messages });
+      continue;
+    }
+    const status = await writeTeiFile(tei, teiShown, result.xml, options, messages);
+    files.push({ source: input.source.id, raw: input.rawShown, tei: teiShown, status, messages });
+  }
+  return { ok: true, config, configPath, files, messages: [...loaded.messages, ...files.flatMap((f) => f.messages)] };
+}
+
+interface SourceInput {
+  readonly source: SourceConfig;
+  readonly rawShown: string;
+  readonly bytes?: Uint8Array;
+  readonly messages: Diagnostic[];
+}
+
+async function readSource(io: CliIO, base: string, source: SourceConfig): Promise<SourceInput> {
+  const path = resolve(base, source.raw);
+  const rawShown = display(io, path);
+  try {
+    return { source, rawShown, bytes: new Uint8Array(await readFile(path)), messages: [] };
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    const found = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : `an unreadable file (${code})`;
+    return { source, rawShown, messages: [diagnostic('error', 'input-missing', `found ${found}, expected the raw text of source “${source.id}” (config: sources[].raw)`, { file: rawShown }, { fatal: true })] };
+  }
+}
+
+/** Writes unless the file on disk was edited by hand (or not written by us); skips identical content. */
+async function writeTeiFile(path: string, shown: string, xml: string, options: ConvertOptions, messages: Diagnostic[]): Promise<FileStatus> {
+  let existing: string | undefined;
+  try {
+    existing = await readFile(path, 'utf8');
+  } catch {
+    existing = undefined;
+  }
+  if (existing === xml) return 'unchanged';
+  if (existing !== undefined && !options.force) {
+    const state = checkStamp(existing);
+    if (state !== 'unchanged') {
+      const why = state === 'edited' ? 'was edited since tei-edition generated it' : 'was not generated by tei-edition';
+      messages.push(diagnostic('error', 'hand-edited-tei', `${shown} ${why}; not overwritten`, { file: shown },
+        { hint: 'keep your edits (move the file away, or make the change in the raw text or the config), or run convert with --force to replace it' }));
+      return 'refused';
+    }
+  }
+  if (options.dryRun) return 'dry-run';
+  await writeFileAtomic(path, xml);
+  return 'written';
+}
+
+/** Paths in messages are relative to the working directory when inside it. */
+export function display(io: CliIO, path: string): string {
+  const rel = relative(io.cwd, path);
+  return rel !== '' && !rel.startsWith('..') ? rel : path;
+}
