@@ -41,7 +41,7 @@ export function attachNotes(doc: EditionDocument, conventions: NoteConventions |
       messages.push(diagnostic('info', 'note-moved', `note ${note.n} moved from line ${note.origin.line} to its call at line ${placed.line}`,
         { file, line: note.origin.line, column: note.origin.column }));
     } else {
-      body = attachToHeading(body, note);
+      body = attachToHeading(body, { ...note, anchored: false });
       messages.push(diagnostic('info', 'note-without-call', `the call of note ${note.n} is not in the text: the note is attached to the text's heading`,
         { file, line: note.origin.line, column: note.origin.column }));
     }
@@ -73,7 +73,7 @@ function parseNoteBody(body: NoteBody, bodyMarker: RegExp, conventions: NoteConv
       resp = conventions?.editorResp ?? 'editor';
     }
   }
-  return { kind: 'note', n: m[1] ?? '', ...(resp ? { resp } : {}), paragraphs, origin: body.origin };
+  return { kind: 'note', n: m[1] ?? '', ...(resp ? { resp } : {}), anchored: true, paragraphs, origin: body.origin };
 }
 
 function replaceText(content: readonly Inline[], index: number, value: string, shift: number): Inline[] {

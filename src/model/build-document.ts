@@ -52,7 +52,7 @@ function buildFlow(flow: LayoutFlow, config: FlowConfig | undefined, settings: B
   const opening: Inline[] = firstPage ? [{ kind: 'pb', n: firstPage.n, inWord: false }] : [];
   let children: Block[] = sections.length === 1
     ? sections[0] ?? []
-    : liftHeading(sections).map((blocks, i) => (Array.isArray(blocks) ? { kind: 'div', type: 'section', n: String(i + 1), children: blocks } : blocks));
+    : numberSections(liftHeading(sections));
   const startsWithHead = children[0]?.kind === 'head';
   if (!startsWithHead && flowCount === 1) {
     children = [{ kind: 'head', content: [{ kind: 'phrase', element: 'supplied', attributes: { reason: 'title-not-in-source' }, content: [{ kind: 'text', value: settings.title }] }] }, ...children];
@@ -64,6 +64,11 @@ function buildFlow(flow: LayoutFlow, config: FlowConfig | undefined, settings: B
     ...(config?.resp ? { resp: config.resp } : {}),
     children,
   };
+}
+
+function numberSections(parts: (Block[] | Block)[]): Block[] {
+  let n = 0;
+  return parts.map((part) => (Array.isArray(part) ? { kind: 'div', type: 'section', n: String(++n), children: part } : part));
 }
 
 /** The heading of the first section heads the whole text when there are several sections. */

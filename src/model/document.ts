@@ -53,6 +53,8 @@ export interface Note {
   readonly kind: 'note';
   readonly n: string;
   readonly resp?: string;
+  /** False when the source prints no call for the note (`@anchored="false"`, att.anchoring). */
+  readonly anchored: boolean;
   readonly paragraphs: readonly Paragraph[];
   /** Where the note's body began in the raw file. */
   readonly origin: Origin;

@@ -65,7 +65,7 @@ function noteRule(ctx: HeaderContext): string {
   const base = convention === 'parenthesised-footnotes'
     ? 'Footnotes: calls “(n)” in the text and bodies “(n) …” printed in blocks. Each note is moved to its call as note[@place="foot"] with @n, and the call is removed.'
     : convention === 'bracketed-endnotes'
-      ? 'Endnotes: bodies “[n]. …” printed after a notes heading. Each note is moved to its call “[n]” as note[@place="foot"] with @n, and the call is removed; a note whose call is not in the text is attached to the text’s heading.'
+      ? 'Endnotes: bodies “[n]. …” printed after a notes heading. Each note is moved to its call “[n]” as note[@place="foot"] with @n, and the call is removed; a note whose call is not in the text is attached to the text’s heading, with @anchored="false".'
       : 'The source has no notes.';
   const resp = marker ? ` A note ending with the marker “${marker}” is written by the editor: the marker is removed and note/@resp points to #${notes?.editorResp ?? 'editor'}.` : '';
   return base + resp;

@@ -118,6 +118,7 @@ function writeForme(parent: XMLBuilder, fw: FormeWork): void {
 function writeNote(parent: XMLBuilder, note: Note, depth: number): void {
   const attributes: Record<string, string> = { n: note.n, place: 'foot' };
   if (note.resp !== undefined) attributes.resp = `#${note.resp}`;
+  if (!note.anchored) attributes.anchored = 'false';
   const el = parent.ele(TEI_NS, 'note', attributes);
   if (note.paragraphs.length === 1) {
     writeInlines(el, (note.paragraphs[0] as Paragraph).content, depth + 1);

@@ -1,0 +1,42 @@
+/** The sample edition (edition.json at the repository root), converted in memory. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EditionConfig, SourceConfig } from '../../src/config/types.js';
+import { loadEditionConfig } from '../../src/config/load-config.js';
+import { convertSource, type ConvertResult } from '../../src/pipeline/convert-source.js';
+import type { RecoveryConventions } from '../../src/recover/source-lines.js';
+import { repoRoot } from './paths.js';
+
+export function sampleConfig(): EditionConfig {
+  const { config, messages } = loadEditionConfig(readFileSync(join(repoRoot, 'edition.json'), 'utf8'), 'edition.json');
+  if (!config) throw new Error(`edition.json does not load: ${JSON.stringify(messages)}`);
+  return config;
+}
+
+export function sampleSource(idPart: string): SourceConfig {
+  const source = sampleConfig().sources.find((s) => s.id.includes(idPart));
+  if (!source) throw new Error(`no sample source ${idPart}`);
+  return source;
+}
+
+const cache = new Map<string, ConvertResult>();
+
+export function convertSample(source: SourceConfig): ConvertResult {
+  const cached = cache.get(source.id);
+  if (cached) return cached;
+  const result = convertSource({ bytes: readFileSync(join(repoRoot, source.raw)), file: source.raw, source, edition: sampleConfig().edition });
+  cache.set(source.id, result);
+  return result;
+}
+
+export function recoveryConventions(source: SourceConfig): RecoveryConventions {
+  const notes = source.notes;
+  return {
+    notes: notes?.convention ?? 'none',
+    ...(notes?.editorMarker ? { editorMarker: { marker: notes.editorMarker, resp: notes.editorResp ?? 'editor' } } : {}),
+  };
+}
+
+export function rawText(source: SourceConfig): string {
+  return readFileSync(join(repoRoot, source.raw), 'utf8');
+}
