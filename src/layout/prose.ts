@@ -83,7 +83,7 @@ export function analyseProse(lines: readonly Line[], settings: LayoutSettings, l
       }
     }
 
-    const decision = previous === undefined ? 'first' : decideGap(previous, line, gap, settings);
+    const decision = previous === undefined ? 'first' : decideGap(previous, line, gap, settings, pendingPage !== undefined);
     if (decision === 'section') closeSection();
     if (decision === 'page-paragraph' || decision === 'page-continue') {
       if (settings.runningHeads.length === 0) pendingPage = pages.next(gap.firstBlank);
@@ -121,14 +121,17 @@ export function analyseProse(lines: readonly Line[], settings: LayoutSettings, l
 
 type GapDecision = 'first' | 'continue' | 'paragraph' | 'section' | 'page-continue' | 'page-paragraph';
 
-function decideGap(previous: Line, line: Line, gap: Gap, settings: LayoutSettings): GapDecision {
-  if (gap.blankLines === 0) return 'continue';
+function decideGap(previous: Line, line: Line, gap: Gap, settings: LayoutSettings, pageSeen: boolean): GapDecision {
   // A word cut at the line end goes on, whatever the blank lines (OCR puts some inside words).
   const wordGoesOn = endsWithHyphen(previous.text) && /^\p{Ll}/u.test(line.text);
+  const sentenceGoesOn = wordGoesOn || (!closesSentence(previous.text) && /^\p{Ll}/u.test(line.text));
   const ocr = settings.runningHeads.length > 0 || settings.ocrNoise;
+  if (pageSeen) return sentenceGoesOn ? 'continue' : 'paragraph';
+  if (gap.blankLines === 0) return 'continue';
   if (gap.spaceOnly && !ocr && !wordGoesOn) return 'section';
+  // In OCR, blank lines also fall inside paragraphs: a sentence that obviously goes on, goes on.
+  if (ocr) return sentenceGoesOn ? 'continue' : 'paragraph';
   if (gap.blankLines >= 3) {
-    if (ocr) return wordGoesOn ? 'continue' : 'paragraph';
     const newParagraph = !wordGoesOn && closesSentence(previous.text) && startsNewSentence(line.text);
     return newParagraph ? 'page-paragraph' : 'page-continue';
   }
