@@ -90,7 +90,7 @@ export function analyseProse(lines: readonly Line[], settings: LayoutSettings, l
       if (decision === 'page-paragraph') {
         messages.push(diagnostic('warning', 'page-break-paragraph',
           'a page break follows the end of a sentence and the next page starts with a capital: assumed to start a new paragraph',
-          { file, line: line.n, column: line.column }, { hint: 'if the paragraph goes on, join the two blocks by hand in the raw text (remove one blank line before the page gap is not enough: use a layout override)' }));
+          { file, line: line.n, column: line.column }, { hint: 'check the printed source; if the paragraph goes on across the page, merge the two <p> in the TEI by hand (convert then leaves the edited file alone)' }));
       }
     }
     if (decision !== 'continue' && decision !== 'page-continue') closeBlock();

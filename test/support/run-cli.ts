@@ -1,0 +1,28 @@
+/** Runs the real command (bin/tei-edition.js) in a folder, as a user would. */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cliEntry } from './paths.js';
+
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function runTeiEdition(args: readonly string[], cwd: string): CliRun {
+  const run = spawnSync(process.execPath, [cliEntry, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** A fresh copy of a fixture folder in a temporary directory. */
+export function copyToTemp(folder: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tei-edition-test-'));
+  cpSync(folder, dir, { recursive: true });
+  return dir;
+}
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'tei-edition-test-'));
+}
