@@ -88,12 +88,18 @@ class Recovery {
       case 'note':
         this.note(node, attrs);
         return;
+      case 'fw': {
+        // Forme work is a line of its own between two lines of text: the text resumes after it.
+        const resume = this.current;
+        this.walk(children(node));
+        this.current = resume;
+        return;
+      }
       case 'p':
       case 'head':
       case 'opener':
       case 'closer':
       case 'div':
-      case 'fw':
         // Block boundaries stand where the source had white space.
         this.append(' ');
         this.walk(children(node));
