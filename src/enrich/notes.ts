@@ -19,6 +19,10 @@ const markers = {
 export function attachNotes(doc: EditionDocument, conventions: NoteConventions | undefined, file: string): { document: EditionDocument; messages: Diagnostic[] } {
   const messages: Diagnostic[] = [];
   const convention = conventions?.convention ?? 'none';
+  if (convention !== 'none' && doc.pendingNotes.length === 0) {
+    const where = convention === 'bracketed-endnotes' ? `a section headed “${conventions?.heading ?? 'Notes'}” with bodies “[1]. …”` : 'lines starting “(1) …”';
+    messages.push(diagnostic('warning', 'notes-not-found', `the config declares ${convention}, but no note bodies were found; expected ${where}`, { file }));
+  }
   if (convention === 'none' || doc.pendingNotes.length === 0) {
     for (const body of doc.pendingNotes) {
       messages.push(diagnostic('warning', 'note-unattached', 'note-like block found but the source declares no note convention; kept as it is',
