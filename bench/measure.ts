@@ -1,4 +1,5 @@
 /** Timing, memory and formatting helpers shared by the benchmark sections. Figures only: nothing here asserts. */
+import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
 export interface Timing {
@@ -48,6 +49,51 @@ export class RssSampler {
     this.sample();
     return { peakBytes: this.peakBytes, samples: this.count };
   }
+}
+
+export interface CpuShare {
+  readonly wallMs: number;
+  /** CPU time of this process (all its threads) / wall time: cores it kept busy. */
+  readonly processCores: number;
+  /** CPU time of everything else on the machine / wall time (other people's tests, builds…). */
+  readonly otherCores: number;
+}
+
+/**
+ * Who used the CPUs during a measurement. On a shared machine a slow run is often someone
+ * else's load: the figure says so instead of leaving the reader to guess.
+ */
+export function cpuMeter(): { stop(): CpuShare } {
+  const machineBusy = () => cpus().reduce((n, c) => n + c.times.user + c.times.nice + c.times.sys + c.times.irq, 0);
+  const busy0 = machineBusy();
+  const own0 = process.cpuUsage();
+  const start = performance.now();
+  return {
+    stop: () => {
+      const wallMs = performance.now() - start;
+      const own = process.cpuUsage(own0);
+      const ownMs = (own.user + own.system) / 1000;
+      const machineMs = machineBusy() - busy0;
+      return { wallMs, processCores: ownMs / wallMs, otherCores: Math.max(0, machineMs - ownMs) / wallMs };
+    },
+  };
+}
+
+/**
+ * A fixed allocation-heavy micro-load (short strings, regex replace: like the converter), best
+ * of three, in ms. On a shared VM the host's memory bandwidth varies with the neighbours; this
+ * figure moves with it, so runs made at different times can be compared.
+ */
+export function calibrate(): number {
+  let best = Infinity;
+  for (let run = 0; run < 3; run++) {
+    const start = performance.now();
+    let n = 0;
+    for (let i = 0; i < 1_000_000; i++) n += `Mot${i}`.toLowerCase().replace(/o/gu, '0').length;
+    best = Math.min(best, performance.now() - start);
+    if (n < 0) throw new Error('unreachable');
+  }
+  return best;
 }
 
 /** `process.resourceUsage().maxRSS` (kilobytes) in bytes: the process's lifetime high-water mark. */

@@ -8,14 +8,15 @@
  */
 import { availableParallelism, cpus, platform, arch } from 'node:os';
 import { parseArgs } from 'node:util';
-import { formatKB, formatMB, formatMs, round, timed } from './measure.js';
+import { calibrate, formatKB, formatMB, formatMs, round, timed } from './measure.js';
 import type { BenchSection, Json } from './section.js';
+import { cliConvertSection } from './sections/cli-convert.js';
 import { convertSection } from './sections/convert.js';
 import { readSampleEdition } from './corpus/samples.js';
 import { DEFAULT_COUNT, DEFAULT_SEED, syntheticCorpus, writeSyntheticEdition } from './synthetic-corpus.js';
 
 /** In running order. Validation, HTML and PDF sections go here. */
-const sections: readonly BenchSection[] = [convertSection];
+const sections: readonly BenchSection[] = [convertSection, cliConvertSection];
 
 const usage = `usage: node dist/bench/run.js [options]
   --count N            documents in the synthetic corpus (default ${DEFAULT_COUNT})
@@ -90,8 +91,10 @@ async function main(): Promise<void> {
   const sizes = corpus.map((d) => d.bytes.length).sort((a, b) => a - b);
   const rawBytes = sizes.reduce((n, s) => n + s, 0);
   const bySample = samples.sources.map((s) => ({ sample: s.config.id, documents: corpus.filter((d) => d.sample === s.config.id).length }));
+  const calibrationMs = calibrate();
   const header = [
     `tei-edition bench — ${machine()}`,
+    `calibration: ${formatMs(calibrationMs)} for a fixed string-allocation micro-load (best of 3; compare runs made at different times by it: on a shared VM it moves with the host's load)`,
     `corpus: ${corpus.length} documents, ${formatMB(rawBytes)} raw (MB = 10^6 bytes), seed ${options.seed}, built in ${formatMs(built.ms)}; sizes ${formatKB(sizes[0] ?? 0)} to ${formatKB(sizes[sizes.length - 1] ?? 0)}, median ${formatKB(sizes[Math.floor(sizes.length / 2)] ?? 0)}; ${bySample.map((s) => `${s.documents} × ${s.sample}`).join(', ')}`,
   ];
   if (!options.json) process.stdout.write(`${header.join('\n')}\n`);
@@ -101,7 +104,8 @@ async function main(): Promise<void> {
   for (const section of chosen) {
     const report = await section.run({
       corpus,
-      edition: samples.edition,
+      seed: options.seed,
+      samples,
       runs: options.runs,
       progress: (text) => {
         if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${text}`);
@@ -113,7 +117,7 @@ async function main(): Promise<void> {
   }
   if (options.json) {
     const json: Json = {
-      machine: { node: process.version, platform: platform(), arch: arch(), cores: availableParallelism(), cpu: cpus()[0]?.model.trim() ?? null },
+      machine: { node: process.version, platform: platform(), arch: arch(), cores: availableParallelism(), cpu: cpus()[0]?.model.trim() ?? null, calibrationMs: round(calibrationMs) },
       corpus: { documents: corpus.length, rawBytes, rawMB: round(rawBytes / 1_000_000, 2), seed: options.seed, buildMs: round(built.ms), minBytes: sizes[0] ?? 0, maxBytes: sizes[sizes.length - 1] ?? 0, bySample },
       sections: results,
     };

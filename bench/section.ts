@@ -3,14 +3,16 @@
  * the same figures as JSON. `bench/run.ts` lists the sections (convert now; validate, html and
  * pdf to come) and runs those asked for with `--only`.
  */
-import type { EditionMetadata } from '../src/config/types.js';
+import type { SampleEdition } from './corpus/samples.js';
 import type { SyntheticDocument } from './synthetic-corpus.js';
 
 export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
 
 export interface BenchContext {
   readonly corpus: readonly SyntheticDocument[];
-  readonly edition: EditionMetadata;
+  readonly seed: number;
+  /** The sample edition the corpus was made from (its `edition` metadata goes with every file). */
+  readonly samples: SampleEdition;
   /** Timed repetitions of each measurement. */
   readonly runs: number;
   /** Progress (to stderr), so that a long run shows it is alive. */

@@ -62,14 +62,25 @@ function syntheticSource(config: SourceConfig, id: string): SourceConfig {
 }
 
 /** Writes the corpus as an edition in `dir`: `edition.json` and `tei/raw/<id>.txt`. */
-export async function writeSyntheticEdition(dir: string, count: number = DEFAULT_COUNT, seed: number = DEFAULT_SEED): Promise<{ config: string; documents: number; bytes: number }> {
+export async function writeSyntheticEdition(dir: string, count: number = DEFAULT_COUNT, seed: number = DEFAULT_SEED): Promise<WrittenEdition> {
   const samples = readSampleEdition();
   const documents = syntheticCorpus(count, seed, samples);
+  return writeCorpusEdition(dir, documents, samples, `corpus synthétique (${count} documents, graine ${seed})`);
+}
+
+export interface WrittenEdition {
+  readonly config: string;
+  readonly documents: number;
+  readonly bytes: number;
+}
+
+/** An already built corpus as an edition in `dir` (the benchmarks that run the CLI use this). */
+export async function writeCorpusEdition(dir: string, documents: readonly SyntheticDocument[], samples: Pick<SampleEdition, 'root' | 'edition'>, label: string): Promise<WrittenEdition> {
   await mkdir(join(dir, 'tei', 'raw'), { recursive: true });
   await Promise.all(documents.map((d) => writeFile(join(dir, d.source.raw), d.bytes)));
   const config: EditionConfig = {
     $schema: relative(dir, join(samples.root, 'schemas', 'edition.schema.json')),
-    edition: { ...samples.edition, title: `${samples.edition.title} — corpus synthétique (${count} documents, graine ${seed})` },
+    edition: { ...samples.edition, title: `${samples.edition.title} — ${label}` },
     sources: documents.map((d) => d.source),
   };
   const path = join(dir, 'edition.json');
