@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { countBySeverity, type Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { frenchLexicon } from '../../src/enrich/lexicon.js';
-import { convertMany, defaultJobs, POOL_THRESHOLD, type ConvertTaskResult } from '../../src/parallel/convert-pool.js';
+import { convertMany, defaultJobs, plannedJobs, POOL_THRESHOLD_BYTES, type ConvertTaskResult } from '../../src/parallel/convert-pool.js';
 import { convertSource, type ConvertInput } from '../../src/pipeline/convert-source.js';
 import { cpuMeter, formatMB, formatMs, maxRssBytes, MB, round, RssSampler, timed, timing, type CpuShare, type Timing } from '../measure.js';
 import type { BenchContext, BenchSection, Json, SectionReport } from '../section.js';
@@ -121,8 +121,7 @@ async function measureMode(ctx: BenchContext, inputs: readonly Input[], jobs: nu
   }
   const memory = sampler.stop();
   return {
-    // convertMany stays in-process below POOL_THRESHOLD files, whatever `jobs` says.
-    jobs: inputs.length < POOL_THRESHOLD ? 1 : (jobs ?? Math.min(defaultJobs(), inputs.length)),
+    jobs: plannedJobs(inputs, jobs),
     timing: timing(cpu.map((c) => c.wallMs)),
     cpu,
     peakRssBytes: memory.peakBytes,
@@ -159,7 +158,7 @@ function report(ctx: BenchContext, inputs: readonly Input[], m: Measured): Secti
     `warm-up, in-process: word list ${formatMs(warm.lexiconMs)}; first ${warm.files} conversions ${formatMs(warm.coldMs)} cold, ${formatMs(warm.warmMs)} warm (not in the timings below)`,
     `warm-up, per pool run: ${workers.workers} workers ready in ${formatMs(workers.readyMs)} (modules ${formatMs(workers.importMs)} + word list ${formatMs(workers.lexiconMs)} in the slowest worker); included in every pool timing`,
     ...modeLines(`(a) sequential, in-process, jobs 1`, sequential, rate(sequential.timing)),
-    ...modeLines(pool.jobs > 1 ? `(b) pool, ${pool.jobs} worker threads (one per core)` : `(b) pool: not used (fewer than ${POOL_THRESHOLD} files: convertMany stays in-process)`, pool, rate(pool.timing)),
+    ...modeLines(pool.jobs > 1 ? `(b) pool, ${pool.jobs} worker threads (one per core)` : `(b) pool: not used (less than ${POOL_THRESHOLD_BYTES / 1e6} MB of raw text: convertMany stays in-process)`, pool, rate(pool.timing)),
     `    first file done after ${pool.firstResultMs.map((ms) => formatMs(ms)).join(', ')}; speed-up over sequential ${speedup.toFixed(2)}× (best vs best) on ${availableParallelism()} cores`,
     `target (issue${docs === DEFAULT_COUNT ? '' : `, set for ${DEFAULT_COUNT} documents`}): ${TARGET_TEXT} — pool best ${formatMs(pool.timing.best)}: ${verdict(pool.timing.best)}; sequential best ${formatMs(sequential.timing.best)} + word list ${formatMs(warm.lexiconMs)} (what a fresh process pays) = ${formatMs(sequential.timing.best + warm.lexiconMs)}: ${verdict(sequential.timing.best + warm.lexiconMs)}`,
     `sequential, per file by size: ${bands.map((b) => `${b.label}: ${b.files} files, ${b.mbPerS} MB/s, ${b.msPerFile} ms/file`).join('; ')}`,

@@ -42,20 +42,28 @@ export function documentVocabulary(doc: EditionDocument): WordCounts {
     let continuesCut = false;
     for (const inline of content) {
       if (inline.kind !== 'text') continue;
-      const tokens = inline.value.split(/\s+/u).filter((t) => t !== '');
-      tokens.forEach((token, i) => {
-        const fragment = (i === 0 && continuesCut) || (i === tokens.length - 1 && cutAtEnd.test(token));
-        if (fragment) return;
-        for (const word of token.match(wordPattern) ?? []) {
-          counts.add(word);
-          // Parts of a compound count too: `socialistes-révolutionnaires` attests `révolutionnaires`.
-          if (word.includes('-')) for (const part of word.split('-')) counts.add(part);
-        }
-      });
-      continuesCut = cutAtEnd.test(inline.value);
+      const value = inline.value;
+      const cutHere = cutAtEnd.test(value);
+      // One pass over the words; the first (after a cut line) and the last (cut) are fragments.
+      const firstWordEnd = continuesCut ? firstSpace(value) : -1;
+      const lastWordStart = cutHere ? value.lastIndexOf(' ') + 1 : value.length + 1;
+      for (const m of value.matchAll(wordPattern)) {
+        const at = m.index ?? 0;
+        if (at < firstWordEnd || at >= lastWordStart) continue;
+        const word = m[0];
+        counts.add(word);
+        // Parts of a compound count too: `socialistes-révolutionnaires` attests `révolutionnaires`.
+        if (word.includes('-')) for (const part of word.split('-')) counts.add(part);
+      }
+      continuesCut = cutHere;
     }
   });
   return counts;
+}
+
+function firstSpace(text: string): number {
+  const i = text.search(/\s/u);
+  return i < 0 ? text.length : i;
 }
 
 export function decideHyphen(left: string, right: string, vocabulary: WordCounts, lexicon: Lexicon): HyphenDecision {

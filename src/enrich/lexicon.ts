@@ -13,25 +13,28 @@ const elision = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’]
 
 /** The form a word is looked up under. */
 export function lookupForm(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/’/gu, "'")
-    .replace(elision, '')
-    .replace(/œ/gu, 'oe')
-    .replace(/æ/gu, 'ae');
+  let form = word.toLowerCase();
+  // Most words have no apostrophe and no ligature: skip the replacements (a hot path).
+  if (form.includes("'") || form.includes('’')) form = form.replace(/’/gu, "'").replace(elision, '');
+  if (form.includes('œ') || form.includes('æ')) form = form.replace(/œ/gu, 'oe').replace(/æ/gu, 'ae');
+  return form;
 }
 
 let french: Set<string> | undefined;
 
-/** The French word list, loaded once per process (or worker). */
+/**
+ * The French word list, loaded once per process (or worker). Its entries are already in lookup
+ * form (lower case, no ligature, no elision: a test checks it), so they go into the set as they are.
+ */
 export function frenchLexicon(): Lexicon {
-  if (french === undefined) {
-    const require = createRequire(import.meta.url);
-    const words = require('an-array-of-french-words') as string[];
-    french = new Set(words.map((w) => lookupForm(w)));
-  }
+  if (french === undefined) french = new Set(frenchWordList());
   const set = french;
   return { hasWordForm: (word) => set.has(lookupForm(word)) };
+}
+
+export function frenchWordList(): string[] {
+  const require = createRequire(import.meta.url);
+  return require('an-array-of-french-words') as string[];
 }
 
 /** A lexicon of the given words (tests, other languages). */
@@ -40,17 +43,25 @@ export function lexiconOf(words: Iterable<string>): Lexicon {
   return { hasWordForm: (word) => set.has(lookupForm(word)) };
 }
 
-/** Counts of word forms, for the document's own vocabulary. */
+/** Counts of word forms, for the document's own vocabulary. Words are normalised once each, when first asked. */
 export class WordCounts {
-  private readonly counts = new Map<string, number>();
+  private readonly raw = new Map<string, number>();
+  private normalised: Map<string, number> | undefined;
 
   add(word: string): void {
-    const form = lookupForm(word);
-    this.counts.set(form, (this.counts.get(form) ?? 0) + 1);
+    this.raw.set(word, (this.raw.get(word) ?? 0) + 1);
+    this.normalised = undefined;
   }
 
   count(word: string): number {
-    return this.counts.get(lookupForm(word)) ?? 0;
+    if (this.normalised === undefined) {
+      this.normalised = new Map();
+      for (const [w, n] of this.raw) {
+        const form = lookupForm(w);
+        this.normalised.set(form, (this.normalised.get(form) ?? 0) + n);
+      }
+    }
+    return this.normalised.get(lookupForm(word)) ?? 0;
   }
 }
 

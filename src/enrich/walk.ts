@@ -39,10 +39,23 @@ function mapInNotes(inline: Inline, fn: SequenceMapper): Inline {
 
 /** Calls `visit` on every inline sequence, in document order (notes after the block that holds them). */
 export function forEachSequence(doc: EditionDocument, visit: (content: readonly Inline[], context: SequenceContext) => void): void {
-  mapSequences(doc, (content, context) => {
-    visit(content, context);
-    return content;
-  });
+  const visitNotes = (content: readonly Inline[]) => {
+    for (const inline of content) {
+      if (inline.kind === 'note') for (const p of inline.paragraphs) visit(p.content, { block: 'note', opensTextBlock: false });
+    }
+  };
+  const visitBlock = (block: Block) => {
+    if (block.kind === 'div') {
+      block.children.forEach(visitBlock);
+      return;
+    }
+    const opens = (block.kind === 'p' || block.kind === 'head') && block.opensTextBlock === true;
+    visit(block.content, { block: block.kind, opensTextBlock: opens });
+    visitNotes(block.content);
+  };
+  doc.front.forEach(visitBlock);
+  doc.body.forEach(visitBlock);
+  for (const n of doc.pendingNotes) for (const p of n.paragraphs) visit(p.content, { block: 'note', opensTextBlock: false });
 }
 
 /** The text of a sequence as read (line ends as spaces, joined words joined). */

@@ -21,8 +21,14 @@ export interface ConvertTaskResult {
   readonly crash?: string;
 }
 
-/** Below this many files, conversion runs in the main thread. */
-export const POOL_THRESHOLD = 8;
+/**
+ * Below this much raw text, conversion runs in the main thread: a worker costs about half a
+ * second before its first file (start, modules, word list), which only pays off on a few MB
+ * (measured by `npm run bench` on 2 cores).
+ */
+export const POOL_THRESHOLD_BYTES = 2_000_000;
+
+const YOUNG_GENERATION_MB = 64;
 
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
@@ -32,9 +38,17 @@ export async function convertMany(
   inputs: readonly Omit<ConvertInput, 'lexicon'>[],
   options: { jobs?: number; onDone?: (index: number, result: ConvertTaskResult) => void } = {},
 ): Promise<ConvertTaskResult[]> {
-  const jobs = Math.min(options.jobs ?? defaultJobs(), inputs.length);
-  if (jobs <= 1 || inputs.length < POOL_THRESHOLD) return convertInProcess(inputs, options.onDone);
+  const jobs = plannedJobs(inputs, options.jobs);
+  if (jobs <= 1) return convertInProcess(inputs, options.onDone);
   return convertInWorkers(inputs, jobs, options.onDone);
+}
+
+/** How many workers a run gets: 1 means in-process. An explicit `jobs` above 1 asks for workers whatever the size. */
+export function plannedJobs(inputs: readonly { readonly bytes: Uint8Array }[], jobs?: number): number {
+  const wanted = Math.min(jobs ?? defaultJobs(), inputs.length);
+  if (jobs !== undefined) return Math.max(1, wanted);
+  const bytes = inputs.reduce((sum, i) => sum + i.bytes.length, 0);
+  return bytes >= POOL_THRESHOLD_BYTES ? Math.max(1, wanted) : 1;
 }
 
 function convertInProcess(inputs: readonly Omit<ConvertInput, 'lexicon'>[], onDone?: (index: number, r: ConvertTaskResult) => void): ConvertTaskResult[] {
@@ -56,7 +70,9 @@ async function convertInWorkers(inputs: readonly Omit<ConvertInput, 'lexicon'>[]
   let next = 0;
   const workerUrl = new URL('./convert-worker.js', import.meta.url);
   const runWorker = () => new Promise<void>((resolve, reject) => {
-    const worker = new Worker(workerUrl);
+    // A larger young generation: the converter allocates many short-lived objects (xmlbuilder2's DOM),
+    // and with two workers, scavenges on a small nursery cost more than the work (npm run bench).
+    const worker = new Worker(workerUrl, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     const send = () => {
       if (next >= inputs.length) {
         void worker.terminate().then(() => resolve());

@@ -42,3 +42,11 @@ test('in a text: the warning gives the line and column of the hyphen', () => {
   assert.match(printed, /^test\.txt:1:15 {2}warning {2}“Ke-” \+ “renski” at a line end/mu);
   assert.match(xml ?? '', /Ke<lb n="2" break="no" rend="hyphen"\/>renski/u);
 });
+
+test('the French word list is already in lookup form, so it is used as it is', async () => {
+  const { frenchWordList, lookupForm } = await import('../../src/enrich/lexicon.js');
+  const words = frenchWordList();
+  assert.ok(words.length > 300_000);
+  const changed = words.filter((w) => lookupForm(w) !== w);
+  assert.deepEqual(changed.slice(0, 5), []);
+});
