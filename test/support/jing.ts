@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { requireShared } from './paths.js';
 
 export function jingAvailable(): boolean {
   return spawnSync('jing', [], { encoding: 'utf8' }).error === undefined;
@@ -20,6 +21,7 @@ export function skipWithoutJing(): string | false {
 
 /** Validates XML texts; returns jing's error lines (empty when all are valid). */
 export function jingValidate(schema: string, documents: Record<string, string>): string[] {
+  requireShared(schema);
   const dir = mkdtempSync(join(tmpdir(), 'tei-edition-jing-'));
   try {
     const files = Object.entries(documents).map(([name, xml]) => {
