@@ -1,6 +1,6 @@
 /**
  * Stage 1: bytes → text. Accepts UTF-8 (with or without BOM); recognises Windows-1252/Latin-1
- * (converted, with a warning); rejects empty input, NUL bytes and other binary content.
+ * and UTF-16 with a byte-order mark (converted, with a warning); rejects empty input, NUL bytes and other binary content.
  * Line ends are normalised to `\n` and the text to Unicode NFC.
  */
 import { diagnostic, fatal, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -8,7 +8,7 @@ import { locateByteOffset } from './byte-location.js';
 
 export interface DecodedText {
   readonly text: string;
-  readonly encoding: 'utf-8' | 'windows-1252';
+  readonly encoding: 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
   readonly messages: Diagnostic[];
 }
 
@@ -19,6 +19,14 @@ export function decodeRawText(bytes: Uint8Array, file: string): DecodedText {
   const messages: Diagnostic[] = [];
   if (bytes.length === 0) {
     throw fatal('input-empty', 'the file is empty; expected a UTF-8 plain-text transcription', { file });
+  }
+  const utf16 = utf16ByteOrder(bytes);
+  if (utf16) {
+    const text = new TextDecoder(utf16).decode(bytes.subarray(2)).replace(/\r\n?/g, '\n').normalize('NFC');
+    if (text.trim() === '') throw fatal('input-empty', 'the file contains only white space; expected a plain-text transcription', { file });
+    const warning = diagnostic('warning', 'input-encoding', `the file is UTF-16 (${utf16 === 'utf-16le' ? 'little' : 'big'}-endian, with a byte-order mark); read it as such`,
+      { file, line: 1, column: 1 }, { hint: 'save the file as UTF-8 (e.g. `iconv -f utf-16 -t utf-8`)' });
+    return { text, encoding: utf16, messages: [warning] };
   }
   rejectBinary(bytes, file);
   let body = bytes;
@@ -68,6 +76,13 @@ function rejectBinary(bytes: Uint8Array, file: string): void {
       `the file contains ${controls} control characters in its first ${sample} bytes: it looks binary, not a plain-text transcription`,
       { file, line: at.line, column: at.column }, 'convert the document to UTF-8 plain text first');
   }
+}
+
+/** UTF-16 is recognised by its byte-order mark only (without one, its NUL bytes make it look binary). */
+function utf16ByteOrder(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {

@@ -15,7 +15,7 @@ export const buildCommand: CommandDefinition = {
   builder: (yargs) => yargs
     .option('out', { describe: 'output directory (default: output/ beside the config)', type: 'string' })
     .option('force', { describe: 'overwrite TEI files that were edited by hand', type: 'boolean', default: false })
-    .option('jobs', { describe: 'worker threads for large corpora (default: one per core)', type: 'number' })
+    .option('jobs', { describe: 'worker threads (default: one per core from 2 MB of raw text on; 1 = in process)', type: 'number' })
     .example('$0 build', 'build the edition described by ./edition.json') as never,
   run: async (args, io, reporter) => {
     const run = await runConvert({ ...convertOptions(args), sources: [], dryRun: false, report: false }, io, reporter);
