@@ -8,7 +8,7 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { NoteConventions } from '../config/types.js';
-import type { Block, Division, EditionDocument, Head, Inline, Note, NoteBody, Paragraph } from '../model/document.js';
+import type { Block, Division, EditionDocument, Head, Inline, Note, Origin, Paragraph } from '../model/document.js';
 import { readingText } from './walk.js';
 
 const markers = {
@@ -19,21 +19,15 @@ const markers = {
 export function attachNotes(doc: EditionDocument, conventions: NoteConventions | undefined, file: string): { document: EditionDocument; messages: Diagnostic[] } {
   const messages: Diagnostic[] = [];
   const convention = conventions?.convention ?? 'none';
-  if (convention !== 'none' && doc.pendingNotes.length === 0) {
+  if (convention !== 'none' && doc.noteArea.length === 0) {
     const where = convention === 'bracketed-endnotes' ? `a section headed “${conventions?.heading ?? 'Notes'}” with bodies “[1]. …”` : 'lines starting “(1) …”';
     messages.push(diagnostic('warning', 'notes-not-found', `the config declares ${convention}, but no note bodies were found; expected ${where}`, { file }));
   }
-  if (convention === 'none' || doc.pendingNotes.length === 0) {
-    for (const body of doc.pendingNotes) {
-      messages.push(diagnostic('warning', 'note-unattached', 'note-like block found but the source declares no note convention; kept as it is',
-        { file, line: body.origin.line, column: body.origin.column }));
-    }
-    return { document: { ...doc, pendingNotes: [] }, messages };
-  }
+  if (convention === 'none') return { document: doc, messages };
   const marker = markers[convention];
   const legend: string[] = [];
   let body = doc.body;
-  for (const noteBody of doc.pendingNotes) {
+  for (const noteBody of groupNoteBodies(doc.noteArea, marker.body)) {
     const note = parseNoteBody(noteBody, marker.body, conventions);
     if (!note) {
       legend.push(...noteBody.paragraphs.map((p) => readingText(p.content).trim()));
@@ -51,7 +45,30 @@ export function attachNotes(doc: EditionDocument, conventions: NoteConventions |
     }
   }
   const facts = legend.length > 0 ? { ...doc.facts, notesLegend: legend } : doc.facts;
-  return { document: { ...doc, body, pendingNotes: [], facts }, messages };
+  return { document: { ...doc, body, noteArea: [], facts }, messages };
+}
+
+interface NoteBody {
+  readonly paragraphs: readonly Paragraph[];
+  readonly origin: Origin;
+}
+
+/**
+ * A paragraph that starts with a note marker opens a note; the paragraphs after it, up to the
+ * next marker, belong to it (multi-paragraph notes). Paragraphs before the first marker form a
+ * body without a marker: the legend of the notes section.
+ */
+function groupNoteBodies(paragraphs: readonly Paragraph[], bodyMarker: RegExp): NoteBody[] {
+  const bodies: { paragraphs: Paragraph[]; origin: Origin }[] = [];
+  for (const p of paragraphs) {
+    const first = p.content.find((x) => x.kind === 'text');
+    const origin = first?.kind === 'text' && first.origin ? first.origin : { line: 0, column: 1 };
+    const opensNote = first?.kind === 'text' && bodyMarker.test(first.value);
+    const last = bodies[bodies.length - 1];
+    if (opensNote || !last) bodies.push({ paragraphs: [p], origin });
+    else last.paragraphs.push(p);
+  }
+  return bodies;
 }
 
 /** Reads the marker off the first paragraph and the editor's marker off the last one. */

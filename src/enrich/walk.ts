@@ -2,7 +2,7 @@
  * Pure traversal helpers: every stage that rewrites inline content maps over the document's
  * inline sequences (block contents and note paragraphs) and gets a new document back.
  */
-import type { Block, EditionDocument, Inline, Note, NoteBody, Paragraph } from '../model/document.js';
+import type { Block, EditionDocument, Inline, Note, Paragraph } from '../model/document.js';
 
 export interface SequenceContext {
   readonly block: Block['kind'] | 'note';
@@ -16,7 +16,7 @@ export function mapSequences(doc: EditionDocument, fn: SequenceMapper): EditionD
     ...doc,
     front: doc.front.map((b) => mapBlock(b, fn)),
     body: doc.body.map((d) => mapBlock(d, fn) as typeof d),
-    pendingNotes: doc.pendingNotes.map((n): NoteBody => ({ ...n, paragraphs: n.paragraphs.map((p) => mapNoteParagraph(p, fn)) })),
+    noteArea: doc.noteArea.map((p) => mapNoteParagraph(p, fn)),
   };
 }
 
@@ -55,7 +55,7 @@ export function forEachSequence(doc: EditionDocument, visit: (content: readonly 
   };
   doc.front.forEach(visitBlock);
   doc.body.forEach(visitBlock);
-  for (const n of doc.pendingNotes) for (const p of n.paragraphs) visit(p.content, { block: 'note', opensTextBlock: false });
+  for (const p of doc.noteArea) visit(p.content, { block: 'note', opensTextBlock: false });
 }
 
 /** The text of a sequence as read (line ends as spaces, joined words joined). */

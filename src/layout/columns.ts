@@ -158,7 +158,7 @@ function placeHeading(paragraphs: Paragraph[], column: number, file: string, mes
   if (index === 0) return { sections: [{ blocks }] };
   const from = heading.lines[0]?.line;
   messages.push(diagnostic('info', 'columns-heading-moved',
-    `heading "${heading.lines.map((l) => l.line.text).join(' ')}" printed after the text's first block; moved to the start of its text (reading order)`,
+    `heading “${heading.lines.map((l) => l.line.text).join(' ')}” printed after the text's first block; moved to the start of its text (reading order)`,
     { file, line: from?.n ?? 1, column: from?.column ?? 1 }));
   return { sections: [{ blocks }], movedHeadFromLine: from?.n ?? 0 };
 }

@@ -7,7 +7,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Line } from '../lines/split-lines.js';
 import type { Lexicon } from '../enrich/lexicon.js';
 import { isNoiseLine, matchRunningHead } from './forme.js';
-import { classifyOverrides, type OverrideRoles } from './overrides.js';
+import { classifyOverrides } from './overrides.js';
 import { PageCounter } from './page-counter.js';
 import { closesSentence, endsWithHyphen, looksLikeHeading, startsNewSentence } from './text-rules.js';
 import type { FormeLine, Layout, LayoutBlock, LayoutLine, LayoutSection, LayoutSettings, PageBreakMark } from './types.js';
@@ -166,5 +166,3 @@ function splitOffNotes(sections: MutableBlock[][], settings: LayoutSettings): { 
 function clip(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
-
-export type { OverrideRoles };

@@ -5,7 +5,7 @@
  */
 import type { FlowConfig } from '../config/types.js';
 import type { FormeLine, Layout, LayoutBlock, LayoutFlow, LayoutLine, PageBreakMark } from '../layout/types.js';
-import type { Block, Division, EditionDocument, FormeWork, Inline, NoteBody, Paragraph } from './document.js';
+import type { Block, Division, EditionDocument, FormeWork, Inline, Paragraph } from './document.js';
 
 export interface BuildSettings {
   /** `div/@type` of the text when there is one flow. */
@@ -29,13 +29,12 @@ export function buildDocument(layout: Layout, settings: BuildSettings): EditionD
     pageNumbering: settings.pageNumbering,
     ...(layout.notes.heading ? { notesHeading: layout.notes.heading.line.text } : {}),
     ...(ordered.some((o) => o.flow.movedHeadFromLine !== undefined) ? { movedHeadFromLine: ordered.find((o) => o.flow.movedHeadFromLine !== undefined)?.flow.movedHeadFromLine as number } : {}),
-    ...(ordered.some((o, i) => o.flow.appearance !== i + 1) || layout.flows.length > 1 ? { flowsReordered: true } : {}),
   };
   return {
     front: layout.front.map(blockToParagraph),
     body,
     trailing: layout.trailingForme.map(formeWork),
-    pendingNotes: groupNoteBodies(notesBlocks, layout),
+    noteArea: notesBlocks,
     facts,
   };
 }
@@ -120,22 +119,4 @@ export function lineInlines(entry: LayoutLine): Inline[] {
 
 function formeWork(f: FormeLine): FormeWork {
   return { kind: 'fw', type: f.kind === 'running-head' ? 'header' : f.kind, line: f.line.n, text: f.line.text };
-}
-
-/**
- * Note paragraphs → note bodies: a paragraph that starts with a note marker opens a note; the
- * paragraphs after it, up to the next marker, belong to it. Paragraphs before the first marker
- * (a legend) are kept as a body without a marker; the notes stage decides what they are.
- */
-function groupNoteBodies(paragraphs: Paragraph[], layout: Layout): NoteBody[] {
-  const bodies: { paragraphs: Paragraph[]; origin: { line: number; column: number } }[] = [];
-  paragraphs.forEach((p, i) => {
-    const first = p.content.find((x) => x.kind === 'text');
-    const origin = first?.kind === 'text' && first.origin ? first.origin : { line: layout.notes.blocks[i]?.lines[0]?.line.n ?? 0, column: 1 };
-    const opensNote = first?.kind === 'text' && /^(?:\(\d{1,3}\)|\[\d{1,3}\]\.?)\s/u.test(first.value);
-    const last = bodies[bodies.length - 1];
-    if (opensNote || !last) bodies.push({ paragraphs: [p], origin });
-    else last.paragraphs.push(p);
-  });
-  return bodies;
 }

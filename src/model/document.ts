@@ -122,12 +122,6 @@ export type Block = Paragraph | Head | Opener | Closer | Division;
 
 // ---------------------------------------------------------------- document
 
-/** A note body found in the source, before it is attached to its call. */
-export interface NoteBody {
-  readonly paragraphs: readonly Paragraph[];
-  readonly origin: Origin;
-}
-
 /** What the conversion learnt about the source that belongs in the TEI header. */
 export interface ConversionFacts {
   /** `printed` (config gives the first page, or running heads), `counted` (from 1), `none` (unknown). */
@@ -138,8 +132,6 @@ export interface ConversionFacts {
   readonly notesLegend?: readonly string[];
   /** Raw line of a heading moved to the start of its text. */
   readonly movedHeadFromLine?: number;
-  readonly flowsReordered?: boolean;
-  readonly hyphenation?: { readonly soft: number; readonly hard: number; readonly undecided: number };
 }
 
 export interface EditionDocument {
@@ -148,7 +140,10 @@ export interface EditionDocument {
   readonly body: readonly Division[];
   /** Forme work after the last line of text. */
   readonly trailing: readonly FormeWork[];
-  /** Note bodies not yet attached to their calls (the notes stage empties this). */
-  readonly pendingNotes: readonly NoteBody[];
+  /**
+   * The paragraphs of the source's notes area (footnote blocks, endnotes section), in file
+   * order, before the notes stage reads their markers and moves each note to its call.
+   */
+  readonly noteArea: readonly Paragraph[];
   readonly facts: ConversionFacts;
 }

@@ -46,7 +46,7 @@ test('interleaved texts of two widths are separated and put in reading order; an
   assert.deepEqual(paragraphs(divs[0] as El), [`${wide[0]} ${wide[1]} ${wide[3]} ${wide[4]} Fin de l’introduction.`]);
   assert.equal(text(first(divs[1] as El, 'head')).replace(/\s+/gu, ' ').trim(), 'Le titre du discours');
   assert.deepEqual(paragraphs(divs[1] as El), [`${narrow[0]} ${narrow[1]}`, `${narrow[2]} ${narrow[3]}`]);
-  assert.match(printed, /heading "Le titre du discours" printed after the text's first block; moved to the start/u);
+  assert.match(printed, /heading “Le titre du discours” printed after the text's first block; moved to the start/u);
 });
 
 test('footnote bodies "(n) …" are taken out of the text and put at their calls', () => {
