@@ -1,14 +1,10 @@
 /** Seeded random raw transcriptions (no Math.random: a failure can be replayed from its seed). */
+import { seededRandom } from '../../bench/corpus/prng.js';
 
+/** The benchmark's seeded PRNG (mulberry32), as a plain function. */
 export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seed);
+  return () => random.next();
 }
 
 const words = ['le', 'pouvoir', 'des', 'Soviets', 'révolution', 'camarades', 'l’insurrection', 'd’autres', 'gouvernement', 'socialistes-révolutionnaires',
