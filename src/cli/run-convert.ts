@@ -7,12 +7,12 @@ import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { EditionConfig, SourceConfig } from '../config/types.js';
-import { readEditionConfigFile } from '../config/read-config-file.js';
 import { convertMany, type ConvertTaskResult } from '../parallel/convert-pool.js';
 import { checkStamp } from '../tei/generated-stamp.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import type { CliIO } from './cli-io.js';
 import type { Reporter } from './reporter.js';
+import { display, loadEdition, type LoadedEdition } from './load-edition.js';
 
 export interface ConvertOptions {
   readonly config: string;
@@ -23,6 +23,8 @@ export interface ConvertOptions {
   readonly dryRun: boolean;
   readonly report: boolean;
   readonly jobs?: number;
+  /** Add the names worklist (`entities`) to the messages. */
+  readonly reportNames?: boolean;
 }
 
 export type FileStatus = 'written' | 'unchanged' | 'refused' | 'failed' | 'dry-run';
@@ -33,20 +35,19 @@ export interface FileOutcome {
   readonly tei: string;
   readonly status: FileStatus;
   readonly messages: Diagnostic[];
+  /** Register entries mentioned, `kind:id`. */
+  readonly mentioned?: string[];
 }
 
 export type ConvertRun =
-  | { readonly ok: true; readonly config: EditionConfig; readonly configPath: string; readonly files: FileOutcome[]; readonly messages: Diagnostic[] }
+  | { readonly ok: true; readonly config: EditionConfig; readonly configPath: string; readonly registers: LoadedEdition['registers']; readonly files: FileOutcome[]; readonly messages: Diagnostic[] }
   | { readonly ok: false; readonly usage: true; readonly messages: Diagnostic[] };
 
 export async function runConvert(options: ConvertOptions, io: CliIO, reporter: Reporter): Promise<ConvertRun> {
-  const configPath = resolve(io.cwd, options.config);
-  const shownConfig = display(io, configPath);
-  const read = await readEditionConfigFile(configPath);
-  // Read by absolute path; reported as the user would type it.
-  const loaded = { ...read, messages: read.messages.map((m) => (m.position.file === configPath ? { ...m, position: { ...m.position, file: shownConfig } } : m)) };
-  if (!loaded.config) return { ok: false, usage: true, messages: loaded.messages };
-  const config = loaded.config;
+  const loaded = await loadEdition(options.config, io, options.outDir);
+  if (!('config' in loaded)) return { ok: false, usage: true, messages: loaded.messages };
+  if (loaded.messages.some((m) => m.severity === 'error')) return { ok: false, usage: true, messages: loaded.messages };
+  const { config, configPath, configShown: shownConfig, registers } = loaded;
   const unknown = options.sources.filter((id) => !config.sources.some((s) => s.id === id));
   if (unknown.length > 0) {
     const known = config.sources.map((s) => s.id).join(', ');
@@ -66,7 +67,9 @@ export async function runConvert(options: ConvertOptions, io: CliIO, reporter: R
     source: i.source,
     edition: config.edition,
     reportMisprints: options.report,
+    reportNames: options.reportNames ?? false,
     configFile: shownConfig,
+    registers: { entries: registers.entries, targets: registers.targets },
   })), {
     ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
     onDone: (index) => reporter.progress('convert', ++done, chosen.length, readable[index]?.source.id),
@@ -88,9 +91,9 @@ export async function runConvert(options: ConvertOptions, io: CliIO, reporter: R
       continue;
     }
     const status = await writeTeiFile(tei, teiShown, result.xml, options, messages);
-    files.push({ source: input.source.id, raw: input.rawShown, tei: teiShown, status, messages });
+    files.push({ source: input.source.id, raw: input.rawShown, tei: teiShown, status, messages, ...(result.mentioned ? { mentioned: result.mentioned } : {}) });
   }
-  return { ok: true, config, configPath, files, messages: [...loaded.messages, ...files.flatMap((f) => f.messages)] };
+  return { ok: true, config, configPath, registers, files, messages: [...loaded.messages, ...files.flatMap((f) => f.messages)] };
 }
 
 interface SourceInput {
@@ -135,8 +138,4 @@ async function writeTeiFile(path: string, shown: string, xml: string, options: C
   return 'written';
 }
 
-/** Paths in messages are relative to the working directory when inside it. */
-export function display(io: CliIO, path: string): string {
-  const rel = relative(io.cwd, path);
-  return rel !== '' && !rel.startsWith('..') ? rel : path;
-}
+export { display };

@@ -29,6 +29,20 @@ export interface EditionMetadata {
   calendar: CalendarPolicy;
   /** Short introduction, one paragraph per string (used by the HTML index). */
   introduction?: string[];
+  /** The registers the converter tags names from (paths relative to the config file). */
+  registers?: RegisterFiles;
+}
+
+/** TEI registers: default `tei/persons.xml`, `tei/places.xml`, `tei/periodicals.xml`, `tei/organisations.xml`, used when they exist. */
+export interface RegisterFiles {
+  /** A TEI file with a `listPerson`: mentions become `persName`. */
+  persons?: string;
+  /** A TEI file with a `listPlace`: mentions become `placeName`. */
+  places?: string;
+  /** A TEI file with a `listBibl` of periodicals: mentions become `title level="j"`. */
+  periodicals?: string;
+  /** A TEI file with a `listOrg`: mentions become `orgName`. */
+  organisations?: string;
 }
 
 export interface Person {

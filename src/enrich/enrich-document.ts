@@ -11,6 +11,10 @@ import { resolveHyphenation } from './hyphenation.js';
 import type { Lexicon } from './lexicon.js';
 import { markLetterParts } from './letter-parts.js';
 import { attachNotes } from './notes.js';
+import type { Gazetteer } from './gazetteer.js';
+import { tagEntities, type RegisterTargets } from './tag-entities.js';
+import { tagDates } from './tag-dates.js';
+import type { DateContext } from '../dates/french-dates.js';
 
 export interface EnrichContext {
   readonly source: SourceConfig;
@@ -19,6 +23,10 @@ export interface EnrichContext {
   /** The config file, for messages about the config's corrections. */
   readonly configFile?: string;
   readonly lexicon: Lexicon;
+  /** The registers' names, and where the TEI points for each kind. */
+  readonly gazetteer?: Gazetteer;
+  readonly registerTargets?: RegisterTargets;
+  readonly dates: DateContext;
 }
 
 type Stage = (doc: EditionDocument, ctx: EnrichContext) => { document: EditionDocument; messages: Diagnostic[] };
@@ -29,13 +37,21 @@ export const enrichmentStages: readonly (readonly [string, Stage])[] = [
   ['letter-parts', (doc, ctx) => markLetterParts(doc, ctx.file)],
   ['notes', (doc, ctx) => attachNotes(doc, ctx.source.notes, ctx.file)],
   ['corrections', (doc, ctx) => applyCorrections(doc, ctx.source.corrections ?? [], ctx.file, ctx.configFile ?? 'edition.json')],
+  // Dates and names read the corrected text, so they come last; dates first (names never contain one).
+  ['dates', (doc, ctx) => tagDates(doc, ctx.dates, ctx.file)],
+  ['names', (doc, ctx) => ({ document: ctx.gazetteer ? tagEntities(doc, ctx.gazetteer, ctx.registerTargets ?? {}) : doc, messages: [] })],
 ];
 
-export function enrichDocument(doc: EditionDocument, ctx: EnrichContext): { document: EditionDocument; messages: Diagnostic[] } {
+export function enrichDocument(
+  doc: EditionDocument,
+  ctx: EnrichContext,
+  observe: <T>(stage: string, run: () => T) => T = (_stage, run) => run(),
+): { document: EditionDocument; messages: Diagnostic[] } {
   const messages: Diagnostic[] = [];
   let document = doc;
-  for (const [, stage] of enrichmentStages) {
-    const result = stage(document, ctx);
+  for (const [name, stage] of enrichmentStages) {
+    const current = document;
+    const result = observe(`enrich: ${name}`, () => stage(current, ctx));
     document = result.document;
     messages.push(...result.messages);
   }

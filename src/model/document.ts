@@ -73,7 +73,7 @@ export interface Choice {
 }
 
 /** Phrase-level elements that wrap inline content. */
-export type PhraseElement = 'salute' | 'signed' | 'supplied' | 'persName' | 'placeName' | 'date' | 'title' | 'q';
+export type PhraseElement = 'salute' | 'signed' | 'supplied' | 'persName' | 'placeName' | 'orgName' | 'date' | 'title' | 'q';
 
 export interface Phrase {
   readonly kind: 'phrase';
@@ -132,6 +132,8 @@ export interface ConversionFacts {
   readonly notesLegend?: readonly string[];
   /** Raw line of a heading moved to the start of its text. */
   readonly movedHeadFromLine?: number;
+  /** Some dates in the text are Julian (`@datingMethod="#julian"`): the header declares the calendar. */
+  readonly julianDates?: boolean;
 }
 
 export interface EditionDocument {

@@ -17,6 +17,7 @@ export interface ConvertTaskResult {
   readonly id: number;
   readonly xml?: string;
   readonly messages: Diagnostic[];
+  readonly mentioned?: string[];
   /** An exception inside the converter (a bug): reported as a fatal message on that file. */
   readonly crash?: string;
 }
@@ -56,7 +57,7 @@ function convertInProcess(inputs: readonly Omit<ConvertInput, 'lexicon'>[], onDo
     let result: ConvertTaskResult;
     try {
       const r = convertSource(input);
-      result = { id, ...(r.xml === undefined ? {} : { xml: r.xml }), messages: r.messages };
+      result = { id, ...(r.xml === undefined ? {} : { xml: r.xml }), messages: r.messages, ...(r.mentioned ? { mentioned: r.mentioned } : {}) };
     } catch (error) {
       result = { id, crash: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error), messages: [] };
     }

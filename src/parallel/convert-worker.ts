@@ -7,7 +7,7 @@ parentPort?.on('message', (task: ConvertTask) => {
   let reply: ConvertTaskResult;
   try {
     const result = convertSource({ ...task.input, bytes: new Uint8Array(task.input.bytes) });
-    reply = { id: task.id, ...(result.xml === undefined ? {} : { xml: result.xml }), messages: result.messages };
+    reply = { id: task.id, ...(result.xml === undefined ? {} : { xml: result.xml }), messages: result.messages, ...(result.mentioned ? { mentioned: result.mentioned } : {}) };
   } catch (error) {
     reply = { id: task.id, crash: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error), messages: [] };
   }

@@ -127,7 +127,7 @@ function writeProfileDesc(parent: XMLBuilder, ctx: HeaderContext, depth: number)
   const lang = element(profile, 'langUsage', {}, depth + 1);
   leaf(lang, 'language', languageName(edition.language), depth + 2, { ident: edition.language });
   close(lang, depth + 1);
-  if (source.date?.calendar === 'julian') {
+  if (source.date?.calendar === 'julian' || ctx.doc.facts.julianDates) {
     const cal = element(profile, 'calendarDesc', {}, depth + 1);
     const julian = element(cal, 'calendar', { 'xml:id': 'julian' }, depth + 2);
     leaf(julian, 'p', `Julian calendar (Old Style), used in Russia until 31 January 1918 (Old Style), followed by 14 February 1918 (New Style). Dates in @when are Gregorian; @when-custom gives the Julian date.`, depth + 3);

@@ -6,6 +6,8 @@ import { loadEditionConfig } from '../../src/config/load-config.js';
 import { convertSource, type ConvertResult } from '../../src/pipeline/convert-source.js';
 import type { RecoveryConventions } from '../../src/recover/source-lines.js';
 import { repoRoot } from './paths.js';
+import { readRegister, type RegisterEntry } from '../../src/registers/read-register.js';
+import type { RegisterTargets } from '../../src/enrich/tag-entities.js';
 
 export function sampleConfig(): EditionConfig {
   const { config, messages } = loadEditionConfig(readFileSync(join(repoRoot, 'edition.json'), 'utf8'), 'edition.json');
@@ -21,10 +23,24 @@ export function sampleSource(idPart: string): SourceConfig {
 
 const cache = new Map<string, ConvertResult>();
 
+/** The sample's registers, read as the CLI reads them (tei/persons.xml …), pointed at from tei/. */
+export function sampleRegisters(): { entries: RegisterEntry[]; targets: RegisterTargets } {
+  const entries: RegisterEntry[] = [];
+  const targets: Record<string, string> = {};
+  for (const [file, kind] of [['persons', 'person'], ['places', 'place'], ['periodicals', 'periodical'], ['organisations', 'organisation']] as const) {
+    const path = `tei/${file}.xml`;
+    const read = readRegister(readFileSync(join(repoRoot, path), 'utf8'), path);
+    if (read.messages.length > 0) throw new Error(`${path}: ${JSON.stringify(read.messages)}`);
+    entries.push(...read.entries.filter((e) => e.kind === kind));
+    targets[kind] = `${file}.xml`;
+  }
+  return { entries, targets };
+}
+
 export function convertSample(source: SourceConfig): ConvertResult {
   const cached = cache.get(source.id);
   if (cached) return cached;
-  const result = convertSource({ bytes: readFileSync(join(repoRoot, source.raw)), file: source.raw, source, edition: sampleConfig().edition });
+  const result = convertSource({ bytes: readFileSync(join(repoRoot, source.raw)), file: source.raw, source, edition: sampleConfig().edition, registers: sampleRegisters() });
   cache.set(source.id, result);
   return result;
 }
