@@ -8,12 +8,12 @@
  * `writeSyntheticEdition` puts the same corpus on disk as an edition (`edition.json` +
  * `tei/raw/`), so that the validation, HTML and print benchmarks can run the CLI over it.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { EditionConfig, SourceConfig } from '../src/config/types.js';
 import { composeColumns, composeProse } from './corpus/compose.js';
 import { childSeed, seededRandom } from './corpus/prng.js';
-import { modelOf, readSampleEdition, type SampleEdition, type SampleModel } from './corpus/samples.js';
+import { modelOf, readSampleEdition, registerFiles, type SampleEdition, type SampleModel } from './corpus/samples.js';
 
 export const DEFAULT_SEED = 19171025;
 export const DEFAULT_COUNT = 300;
@@ -78,6 +78,8 @@ export interface WrittenEdition {
 export async function writeCorpusEdition(dir: string, documents: readonly SyntheticDocument[], samples: Pick<SampleEdition, 'root' | 'edition'>, label: string): Promise<WrittenEdition> {
   await mkdir(join(dir, 'tei', 'raw'), { recursive: true });
   await Promise.all(documents.map((d) => writeFile(join(dir, d.source.raw), d.bytes)));
+  // The registers go with the texts, so that the CLI tags names as it does for the sample.
+  await Promise.all(registerFiles.map(([file]) => copyFile(join(samples.root, 'tei', `${file}.xml`), join(dir, 'tei', `${file}.xml`))));
   const config: EditionConfig = {
     $schema: relative(dir, join(samples.root, 'schemas', 'edition.schema.json')),
     edition: { ...samples.edition, title: `${samples.edition.title} — ${label}` },

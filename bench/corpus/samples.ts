@@ -7,6 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { readRegister, type RegisterEntry, type RegisterKind } from '../../src/registers/read-register.js';
+import type { RegisterTargets } from '../../src/enrich/tag-names-and-dates.js';
 import { join } from 'node:path';
 import type { EditionConfig, EditionMetadata, SourceConfig } from '../../src/config/types.js';
 import { closesSentence, lengthOf, quantile, startsNewSentence } from '../../src/layout/text-rules.js';
@@ -22,7 +24,11 @@ export interface SampleEdition {
   readonly root: string;
   readonly edition: EditionMetadata;
   readonly sources: readonly SampleSource[];
+  /** The sample's registers (tei/persons.xml …), as the CLI reads them: tagging is on in the benchmarks. */
+  readonly registers: { readonly entries: readonly RegisterEntry[]; readonly targets: RegisterTargets };
 }
+
+export const registerFiles = [['persons', 'person'], ['places', 'place'], ['periodicals', 'periodical'], ['organisations', 'organisation']] as const;
 
 /** The repository root, from `dist/bench/corpus/`. */
 export function repositoryRoot(): string {
@@ -33,7 +39,14 @@ export function readSampleEdition(root: string = repositoryRoot()): SampleEditio
   const parsed: unknown = JSON.parse(readFileSync(join(root, 'edition.json'), 'utf8'));
   const config = parsed as EditionConfig;
   const sources = config.sources.map((source) => ({ config: source, text: readFileSync(join(root, source.raw), 'utf8') }));
-  return { root, edition: config.edition, sources };
+  const entries: RegisterEntry[] = [];
+  const targets: Partial<Record<RegisterKind, string>> = {};
+  for (const [file, kind] of registerFiles) {
+    const path = `tei/${file}.xml`;
+    entries.push(...readRegister(readFileSync(join(root, path), 'utf8'), path).entries.filter((e) => e.kind === kind));
+    targets[kind] = `${file}.xml`;
+  }
+  return { root, edition: config.edition, sources, registers: { entries, targets } };
 }
 
 export interface NotesModel {

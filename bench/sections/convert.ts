@@ -40,7 +40,7 @@ export const convertSection: BenchSection = {
   name: 'convert',
   describe: 'raw → TEI in memory: in-process sequential vs the worker pool (convertMany)',
   run: async (ctx) => {
-    const inputs: Input[] = ctx.corpus.map((d) => ({ bytes: d.bytes, file: d.source.raw, source: d.source, edition: ctx.samples.edition }));
+    const inputs: Input[] = ctx.corpus.map((d) => ({ bytes: d.bytes, file: d.source.raw, source: d.source, edition: ctx.samples.edition, registers: ctx.samples.registers }));
     ctx.progress('convert: warm-up');
     const warm = await warmUp(inputs);
     const workers = await probeWorkers(defaultJobs());

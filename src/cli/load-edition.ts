@@ -10,7 +10,7 @@ import type { EditionConfig, RegisterFiles } from '../config/types.js';
 import { readEditionConfigFile } from '../config/read-config-file.js';
 import { readRegisterFile } from '../registers/read-register-file.js';
 import type { RegisterEntry, RegisterKind } from '../registers/read-register.js';
-import type { RegisterTargets } from '../enrich/tag-entities.js';
+import type { RegisterTargets } from '../enrich/tag-names-and-dates.js';
 import type { CliIO } from './cli-io.js';
 
 export interface LoadedEdition {

@@ -85,7 +85,7 @@ export async function runConvert(options: ConvertOptions, io: CliIO, reporter: R
     }
     const result = results[readable.indexOf(input)] as ConvertTaskResult;
     const messages = [...input.messages, ...result.messages];
-    if (result.crash !== undefined) messages.push(diagnostic('error', 'internal-error', `the converter failed on this file (a bug; please report it): ${result.crash.split('\n')[0]}`, { file: input.rawShown }, { fatal: true }));
+    if (result.crash !== undefined) messages.push(diagnostic('error', 'internal-error', `the converter failed on this file (a bug; please report it): ${clip(result.crash.split('\n')[0] ?? '')}`, { file: input.rawShown }, { fatal: true }));
     if (result.xml === undefined || messages.some((m) => m.severity === 'error')) {
       files.push({ source: input.source.id, raw: input.rawShown, tei: teiShown, status: 'failed', messages });
       continue;
@@ -139,3 +139,7 @@ async function writeTeiFile(path: string, shown: string, xml: string, options: C
 }
 
 export { display };
+
+function clip(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}

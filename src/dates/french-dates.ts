@@ -43,11 +43,47 @@ export interface DateMatch {
   readonly warning?: string;
 }
 
+/** How far an expression reaches from one of its digits (cue words before, months and brackets after). */
+const WINDOW = 80;
+
 export function findFrenchDates(text: string, context: DateContext): DateMatch[] {
+  // Every expression handled here has a digit (a day or a year): the grammar runs only on windows
+  // around digits, so a long paragraph is not tokenized whole (npm run bench).
+  const matches: DateMatch[] = [];
+  for (const [from, to] of windowsAroundDigits(text)) {
+    const window = text.slice(from, to);
+    for (const m of findInWindow(window, context)) matches.push({ ...m, start: m.start + from, end: m.end + from });
+  }
+  return matches;
+}
+
+function windowsAroundDigits(text: string): [number, number][] {
+  const windows: [number, number][] = [];
+  for (const m of text.matchAll(/\d+/gu)) {
+    const at = m.index ?? 0;
+    let from = Math.max(0, at - WINDOW);
+    let to = Math.min(text.length, at + m[0].length + WINDOW);
+    // Never cut a word: widen to white space.
+    while (from > 0 && !/\s/u.test(text[from - 1] ?? ' ')) from--;
+    while (to < text.length && !/\s/u.test(text[to] ?? ' ')) to++;
+    const last = windows[windows.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else windows.push([from, to]);
+  }
+  return windows;
+}
+
+function findInWindow(text: string, context: DateContext): DateMatch[] {
   const tokens = tokenize(text);
   const matches: DateMatch[] = [];
   let lastBareYear = -2;
   for (let i = 0; i < tokens.length; ) {
+    // Every expression starts with a day, a month or a year: skip the other tokens cheaply.
+    const key = tokens[i]?.key ?? '';
+    if (!(key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57) && MONTHS.get(key) === undefined) {
+      i += 1;
+      continue;
+    }
     const chained = lastBareYear === i - 2 && YEAR_CHAIN.has(tokens[i - 1]?.lower ?? '');
     const parsed = parseDual(tokens, i) ?? parseDays(tokens, i) ?? parseMonths(tokens, i) ?? parseBareYear(tokens, i, chained);
     if (parsed === undefined) {
@@ -79,9 +115,14 @@ interface Token {
 }
 
 function tokenize(text: string): Token[] {
-  return Array.from(text.matchAll(/[\p{L}\p{M}\p{N}]+|\S/gu), (m) => {
-    const lower = m[0].normalize('NFC').toLowerCase();
-    return { start: m.index, end: m.index + m[0].length, lower, key: lower.normalize('NFKD').replace(/\p{M}/gu, '') };
+  // Letters of the Latin, Greek and Cyrillic blocks and combining marks, spelled out: several times
+  // faster than \p{L}\p{M}\p{N} on long paragraphs (npm run bench), and French needs no more.
+  return Array.from(text.matchAll(/[A-Za-z0-9\u00aa\u00b2\u00b3\u00b9\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u02b0-\u02ff\u0300-\u036f\u0370-\u03ff\u0400-\u04ff\u1d00-\u1dbf\u1e00-\u1eff]+|\S/g), (m) => {
+    const lower = m[0].toLowerCase();
+    // Plain ASCII (most tokens) needs no normalisation: a fast path, the paragraph is long.
+    if (/^[\x20-\x7e]*$/u.test(lower)) return { start: m.index, end: m.index + m[0].length, lower, key: lower };
+    const nfc = lower.normalize('NFC');
+    return { start: m.index, end: m.index + m[0].length, lower: nfc, key: nfc.normalize('NFKD').replace(/\p{M}/gu, '') };
   });
 }
 
@@ -91,13 +132,13 @@ function tokenAt(tokens: readonly Token[], index: number): Token {
   return token;
 }
 
-const MONTHS: Readonly<Record<string, number>> = {
-  janvier: 1, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6,
-  juillet: 7, aout: 8, septembre: 9, octobre: 10, novembre: 11, decembre: 12,
-};
+const MONTHS: ReadonlyMap<string, number> = new Map([
+  ['janvier', 1], ['fevrier', 2], ['mars', 3], ['avril', 4], ['mai', 5], ['juin', 6],
+  ['juillet', 7], ['aout', 8], ['septembre', 9], ['octobre', 10], ['novembre', 11], ['decembre', 12],
+]);
 
 function monthOf(token: Token | undefined): number | undefined {
-  return token === undefined ? undefined : MONTHS[token.key];
+  return token === undefined ? undefined : MONTHS.get(token.key);
 }
 
 /** A number that can be a day of a month: 1 to 31, "1er" for the first. */

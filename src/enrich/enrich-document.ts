@@ -12,8 +12,8 @@ import type { Lexicon } from './lexicon.js';
 import { markLetterParts } from './letter-parts.js';
 import { attachNotes } from './notes.js';
 import type { Gazetteer } from './gazetteer.js';
-import { tagEntities, type RegisterTargets } from './tag-entities.js';
-import { tagDates } from './tag-dates.js';
+import type { RegisterTargets } from './tag-names-and-dates.js';
+import { tagNamesAndDates } from './tag-names-and-dates.js';
 import type { DateContext } from '../dates/french-dates.js';
 
 export interface EnrichContext {
@@ -27,6 +27,8 @@ export interface EnrichContext {
   readonly gazetteer?: Gazetteer;
   readonly registerTargets?: RegisterTargets;
   readonly dates: DateContext;
+  /** Dates and names are tagged (the last two stages). */
+  readonly tagging: boolean;
 }
 
 type Stage = (doc: EditionDocument, ctx: EnrichContext) => { document: EditionDocument; messages: Diagnostic[] };
@@ -37,9 +39,10 @@ export const enrichmentStages: readonly (readonly [string, Stage])[] = [
   ['letter-parts', (doc, ctx) => markLetterParts(doc, ctx.file)],
   ['notes', (doc, ctx) => attachNotes(doc, ctx.source.notes, ctx.file)],
   ['corrections', (doc, ctx) => applyCorrections(doc, ctx.source.corrections ?? [], ctx.file, ctx.configFile ?? 'edition.json')],
-  // Dates and names read the corrected text, so they come last; dates first (names never contain one).
-  ['dates', (doc, ctx) => tagDates(doc, ctx.dates, ctx.file)],
-  ['names', (doc, ctx) => ({ document: ctx.gazetteer ? tagEntities(doc, ctx.gazetteer, ctx.registerTargets ?? {}) : doc, messages: [] })],
+  // Dates and names read the corrected text, so they come last.
+  ['names and dates', (doc, ctx) => (ctx.tagging
+    ? tagNamesAndDates(doc, { dates: ctx.dates, ...(ctx.gazetteer ? { gazetteer: ctx.gazetteer } : {}), targets: ctx.registerTargets ?? {}, file: ctx.file })
+    : { document: doc, messages: [] })],
 ];
 
 export function enrichDocument(

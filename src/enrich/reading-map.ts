@@ -81,43 +81,49 @@ export function wrapSpans(content: readonly Inline[], map: ReadingMap, spans: re
     else accepted.push({ span, ...widened });
   }
   if (accepted.length === 0) return { content: [...content], skipped };
-  // Cut text nodes at every boundary, then group the cut pieces.
-  const cuts = new Set(accepted.flatMap((a) => [a.start, a.end]));
+  // Cut text nodes at every boundary (both lists are in text order: one pass each).
+  const cuts = [...new Set(accepted.flatMap((a) => [a.start, a.end]))].sort((a, b) => a - b);
   const flat: { inline: Inline; start: number; end: number }[] = [];
+  let c = 0;
   for (const piece of map.pieces) {
     const inline = content[piece.node] as Inline;
     if (!piece.splittable || inline.kind !== 'text') {
       flat.push({ inline, start: piece.start, end: piece.end });
       continue;
     }
-    const bounds = [piece.start, ...[...cuts].filter((c) => c > piece.start && c < piece.end).sort((a, b) => a - b), piece.end];
-    for (let i = 0; i < bounds.length - 1; i++) {
-      const from = bounds[i] as number;
-      const to = bounds[i + 1] as number;
+    while (c < cuts.length && (cuts[c] as number) <= piece.start) c++;
+    let from = piece.start;
+    for (let k = c; k < cuts.length && (cuts[k] as number) < piece.end; k++) {
+      const to = cuts[k] as number;
       flat.push({ inline: slice(inline, from - piece.start, to - piece.start), start: from, end: to });
+      from = to;
     }
+    flat.push({ inline: from === piece.start ? inline : slice(inline, from - piece.start, piece.end - piece.start), start: from, end: piece.end });
   }
   // Each cut piece goes into the span that covers it. A zero-width node (lb inside a word, pb)
   // belongs to a span only strictly inside it: at its edges it stays outside.
-  const owner = (item: { start: number; end: number }) => accepted.findIndex((a) => (item.end > item.start
-    ? item.start >= a.start && item.end <= a.end
-    : item.start > a.start && item.start < a.end));
   const out: Inline[] = [];
+  let a = 0;
   let open: { index: number; inner: Inline[] } | undefined;
   const close = () => {
     if (open) out.push((accepted[open.index] as { span: Span }).span.wrap(open.inner));
     open = undefined;
   };
   for (const item of flat) {
-    const index = owner(item);
-    if (index < 0) {
+    while (a < accepted.length && (accepted[a] as { end: number }).end <= item.start) {
+      if (open?.index === a) close();
+      a++;
+    }
+    const span = accepted[a];
+    const inside = span !== undefined && (item.end > item.start ? item.start >= span.start && item.end <= span.end : item.start > span.start && item.start < span.end);
+    if (!inside) {
       close();
       out.push(item.inline);
       continue;
     }
-    if (open?.index !== index) {
+    if (open?.index !== a) {
       close();
-      open = { index, inner: [] };
+      open = { index: a, inner: [] };
     }
     open.inner.push(item.inline);
   }

@@ -23,7 +23,7 @@ import { findPossibleMisprints } from '../analysis/possible-misprints.js';
 import { findNameCandidates } from '../analysis/name-candidates.js';
 import type { RegisterEntry } from '../registers/read-register.js';
 import { buildGazetteer, type Gazetteer } from '../enrich/gazetteer.js';
-import type { RegisterTargets } from '../enrich/tag-entities.js';
+import type { RegisterTargets } from '../enrich/tag-names-and-dates.js';
 import type { DateContext } from '../dates/french-dates.js';
 
 export interface ConvertInput {
@@ -39,6 +39,8 @@ export interface ConvertInput {
   readonly reportNames?: boolean;
   /** The config file, for messages about the config's corrections. */
   readonly configFile?: string;
+  /** Tag dates and names (default true; the benchmark measures their cost by switching them off). */
+  readonly tagging?: boolean;
   /** Register entries to tag, and the path each kind of register has from the TEI file. */
   readonly registers?: { readonly entries: readonly RegisterEntry[]; readonly targets: RegisterTargets };
 }
@@ -80,6 +82,7 @@ export function convertSource(input: ConvertInput, observe: StageObserver = unob
       ...(input.configFile ? { configFile: input.configFile } : {}),
       ...(input.registers ? { gazetteer: cachedGazetteer(input.registers.entries), registerTargets: input.registers.targets } : {}),
       dates: dateContext(input.source, input.edition),
+      tagging: input.tagging ?? true,
     }, observe);
     messages.push(...enrichMessages);
     if (input.reportMisprints) messages.push(...findPossibleMisprints(document, lexicon, input.file));

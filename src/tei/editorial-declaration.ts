@@ -34,6 +34,8 @@ export function editorialDeclaration(parent: XMLBuilder, ctx: HeaderContext, dep
   const interpretation = element(decl, 'interpretation', {}, depth + 1);
   const notes = para(interpretation, noteRule(ctx));
   appendLegend(notes, ctx);
+  para(interpretation, 'Names: every form listed in the edition’s registers (persons.xml, places.xml, periodicals.xml, organisations.xml) is tagged where it occurs, as persName, placeName, title[@level="j"] or orgName with @ref pointing to the register entry; forms are compared without accents and apostrophe variants, as whole words, the longest form first, and may run across line and page breaks. Nothing is tagged from capitals alone.');
+  para(interpretation, dateRule(ctx));
   close(interpretation, depth + 1);
   close(decl, depth);
 }
@@ -69,6 +71,16 @@ function noteRule(ctx: HeaderContext): string {
       : 'The source has no notes.';
   const resp = marker ? ` A note ending with the marker “${marker}” is written by the editor: the marker is removed and note/@resp points to #${notes?.editorResp ?? 'editor'}.` : '';
   return base + resp;
+}
+
+function dateRule(ctx: HeaderContext): string {
+  const { source, edition } = ctx;
+  const calendar = source.date?.calendar ?? edition.calendar.sourceCalendar;
+  const year = source.date ? (source.date.gregorian ?? source.date.value).slice(0, 4) : undefined;
+  const julian = calendar === 'julian'
+    ? ` The source dates in the Julian calendar${edition.calendar.julianUntil ? ` until ${edition.calendar.julianUntil} (Gregorian)` : ''}: a Julian date has @when (Gregorian), @when-custom (Julian, as written) and @datingMethod="#julian"; a Julian month has Gregorian @notBefore/@notAfter; a dual date “5 (18) octobre” is checked (the days must differ by the calendar offset of the century). Bare years are not converted.`
+    : ' Dates are Gregorian.';
+  return `Dates: French date expressions (day and month, with or without year; month and year; month ranges; years after a cue word; dual Old Style/New Style dates) are tagged as date with ISO 8601 values.${year ? ` A day and month without a year take the year of the source, ${year}.` : ''}${julian} Relative expressions (“hier”, “dimanche dernier”) are not resolved.`;
 }
 
 /** The source's notes heading and legend, quoted as printed (they are words of the source). */

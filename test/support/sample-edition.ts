@@ -7,7 +7,7 @@ import { convertSource, type ConvertResult } from '../../src/pipeline/convert-so
 import type { RecoveryConventions } from '../../src/recover/source-lines.js';
 import { repoRoot } from './paths.js';
 import { readRegister, type RegisterEntry } from '../../src/registers/read-register.js';
-import type { RegisterTargets } from '../../src/enrich/tag-entities.js';
+import type { RegisterTargets } from '../../src/enrich/tag-names-and-dates.js';
 
 export function sampleConfig(): EditionConfig {
   const { config, messages } = loadEditionConfig(readFileSync(join(repoRoot, 'edition.json'), 'utf8'), 'edition.json');
