@@ -9,14 +9,14 @@
  */
 
 import { toPointer } from './json-path.js';
+import { lineColumnLocator, type LineColumn } from '../diagnostics/location.js';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 /** 1-based; the column counts Unicode code points. */
-export interface LineColumn {
-  readonly line: number;
-  readonly column: number;
-}
+
+export type { LineColumn };
+export { lineColumnLocator };
 
 export interface JsonPositions {
   /** Where the value at this JSON Pointer starts (`''` is the whole document). */
@@ -55,26 +55,6 @@ export function parseJsonWithPositions(text: string): JsonParseResult {
   function at(offset: number | undefined): LineColumn | undefined {
     return offset === undefined ? undefined : locate(offset);
   }
-}
-
-/** Line breaks are `\n`, `\r\n` or a lone `\r`, as editors count them; a leading BOM is not a column. */
-export function lineColumnLocator(text: string): (offset: number) => LineColumn {
-  const starts = [text.startsWith('\uFEFF') ? 1 : 0];
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    const start = Math.min(starts[low] ?? 0, offset);
-    return { line: low + 1, column: [...text.slice(start, offset)].length + 1 };
-  };
 }
 
 /** Thrown inside the parser only; parseJsonWithPositions turns it into a result. */

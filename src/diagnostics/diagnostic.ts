@@ -22,6 +22,8 @@ export interface Diagnostic {
   readonly message: string;
   readonly position: SourcePosition;
   readonly hint?: string;
+  /** The text the message is about, as found (for tools that group messages, e.g. the names worklist). */
+  readonly actual?: string;
   /** A fatal message stops the work on its file (the other files go on). */
   readonly fatal?: boolean;
 }
@@ -31,7 +33,7 @@ export function diagnostic(
   rule: string,
   message: string,
   position: SourcePosition,
-  extra: { hint?: string; fatal?: boolean } = {},
+  extra: { hint?: string; fatal?: boolean; actual?: string } = {},
 ): Diagnostic {
   return {
     severity,
@@ -39,6 +41,7 @@ export function diagnostic(
     message,
     position,
     ...(extra.hint === undefined ? {} : { hint: extra.hint }),
+    ...(extra.actual === undefined ? {} : { actual: extra.actual }),
     ...(extra.fatal ? { fatal: true } : {}),
   };
 }

@@ -51,7 +51,7 @@ interface Candidate {
 function groupCandidates(messages: readonly Diagnostic[]): Candidate[] {
   const byName = new Map<string, { file: string; line: number; column: number }[]>();
   for (const m of messages) {
-    const name = /^“(.+)” looks like a name/u.exec(m.message)?.[1] ?? m.message;
+    const name = m.actual ?? m.message;
     const list = byName.get(name) ?? [];
     list.push({ file: m.position.file, line: m.position.line ?? 0, column: m.position.column ?? 0 });
     byName.set(name, list);
