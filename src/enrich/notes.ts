@@ -127,10 +127,17 @@ function insertAtCall(content: readonly Inline[], note: Note, call: string): { c
     if (at < 0) continue;
     const before = node.value.slice(0, at).replace(/\s+$/u, '');
     const after = node.value.slice(at + call.length);
+    const rest: Inline[] = after === '' ? [] : [{ kind: 'text', value: after, ...(node.origin ? { origin: { line: node.origin.line, column: node.origin.column + [...node.value.slice(0, at + call.length)].length } } : {}) }];
+    const previous = content[i - 1];
+    if (before === '' && previous?.kind === 'lb' && previous.wordBreak === 'none' && i > 1) {
+      // The call was wrapped to the start of a line: the note stays where the call was, and the
+      // break before it separates nothing (`Jizn<lb break="no"/><note/>, mais`).
+      const joined: Inline = { ...previous, wordBreak: 'no-space' };
+      return { content: [...content.slice(0, i - 1), joined, note, ...rest, ...content.slice(i + 1)], line: node.origin?.line ?? 0 };
+    }
     const parts: Inline[] = [];
     if (before !== '') parts.push({ ...node, value: before });
-    parts.push(note);
-    if (after !== '') parts.push({ kind: 'text', value: after, ...(node.origin ? { origin: { line: node.origin.line, column: node.origin.column + [...node.value.slice(0, at + call.length)].length } } : {}) });
+    parts.push(note, ...rest);
     return { content: [...content.slice(0, i), ...parts, ...content.slice(i + 1)], line: node.origin?.line ?? 0 };
   }
   return undefined;

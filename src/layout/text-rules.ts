@@ -21,7 +21,8 @@ export function looksLikeHeading(lines: readonly string[]): boolean {
   if (lines.length === 0 || lines.length > 3) return false;
   const first = lines[0] ?? '';
   if (/^[\p{Ll}]/u.test(first)) return false;
-  const last = lineEndCore(lines[lines.length - 1] ?? '');
+  // The end of the heading's text: a last line holding only the note call does not count.
+  const last = lineEndCore(lines.join(' '));
   if (last === '') return false;
   return !/[.!?…:;,]$/u.test(last);
 }

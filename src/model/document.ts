@@ -24,12 +24,14 @@ export interface TextNode {
  * reading order can still be put back in file order). TEI P5 §3.11.3 (milestone elements).
  *  - `none`: between words;
  *  - `soft-hyphen`: a word cut by a typographic hyphen, joined in the text (`break="no" rend="hyphen"`);
- *  - `hard-hyphen`: a compound's own hyphen fell at the line end; it stays in the text (`break="no"`).
+ *  - `hard-hyphen`: a compound's own hyphen fell at the line end; it stays in the text (`break="no"`);
+ *  - `no-space`: nothing separates what comes before and after (a note call wrapped to the next
+ *    line, removed: `Jizn<note/>` + `, mais`), also `break="no"`.
  */
 export interface LineBreak {
   readonly kind: 'lb';
   readonly n: number;
-  readonly wordBreak: 'none' | 'soft-hyphen' | 'hard-hyphen';
+  readonly wordBreak: 'none' | 'soft-hyphen' | 'hard-hyphen' | 'no-space';
 }
 
 /** A page boundary, `<pb n="…"/>`; `inWord` when it falls inside a word (`break="no"`). */

@@ -40,3 +40,22 @@ test('a correction that is not in the text is an error on the config, and so is 
   const chosen = convertText('do re\n\ndo re\n', { corrections: [{ match: 'do re', sic: 'do', corr: 'de', line: 3 }] });
   assert.equal(all(chosen.tei, 'sic').length, 1);
 });
+
+test('a footnote call wrapped to the start of a line: no space before the punctuation, source still recoverable', async () => {
+  const { recoverSourceLines } = await import('../../src/recover/source-lines.js');
+  const raw = 'Les gens de Novaia Jizn\n(3), mais qui en est capable ?\n(3) Journal de Gorki.\n';
+  const { xml, tei } = convertText(raw, { layout: { profile: 'columns' }, notes: { convention: 'parenthesised-footnotes' } });
+  assert.match(xml ?? '', /Jizn<lb n="2" break="no"\/><note n="3" place="foot">/u);
+  assert.equal(text(first(first(tei, 'body'), 'p'), ['note']).replace(/\s+/gu, ' ').trim(), 'Les gens de Novaia Jizn, mais qui en est capable ?');
+  const lines = recoverSourceLines(xml ?? '', { notes: 'parenthesised-footnotes' }).lines;
+  assert.deepEqual([1, 2, 3].map((n) => lines.get(n)), ['Les gens de Novaia Jizn', '(3), mais qui en est capable ?', '(3) Journal de Gorki.']);
+});
+
+test('a heading whose last line is only its note call is still a heading', () => {
+  const raw = [' Premier paragraphe du discours, assez long pour faire',
+    'une colonne entière de texte, avec des lignes pleines',
+    'comme celles que les journaux composent en colonnes.',
+    'Il se termine là.', '“Le titre du', 'discours”', '(1)', '(1) Une note sur le titre.', ''].join('\n');
+  const { tei } = convertText(raw, { layout: { profile: 'columns' }, notes: { convention: 'parenthesised-footnotes' } });
+  assert.equal(text(first(first(tei, 'body'), 'head'), ['note']).replace(/\s+/gu, ' ').trim(), '“Le titre du discours”');
+});
