@@ -13,7 +13,8 @@ import { join, relative } from 'node:path';
 import type { EditionConfig, SourceConfig } from '../src/config/types.js';
 import { composeColumns, composeProse } from './corpus/compose.js';
 import { childSeed, seededRandom } from './corpus/prng.js';
-import { modelOf, readSampleEdition, registerFiles, type SampleEdition, type SampleModel } from './corpus/samples.js';
+import { modelOf, readSampleEdition, type SampleEdition, type SampleModel } from './corpus/samples.js';
+import { registerFiles } from '../src/registers/register-files.js';
 
 export const DEFAULT_SEED = 19171025;
 export const DEFAULT_COUNT = 300;
@@ -79,7 +80,7 @@ export async function writeCorpusEdition(dir: string, documents: readonly Synthe
   await mkdir(join(dir, 'tei', 'raw'), { recursive: true });
   await Promise.all(documents.map((d) => writeFile(join(dir, d.source.raw), d.bytes)));
   // The registers go with the texts, so that the CLI tags names as it does for the sample.
-  await Promise.all(registerFiles.map(([file]) => copyFile(join(samples.root, 'tei', `${file}.xml`), join(dir, 'tei', `${file}.xml`))));
+  await Promise.all(registerFiles.map((r) => copyFile(join(samples.root, r.defaultPath), join(dir, r.defaultPath))));
   const config: EditionConfig = {
     $schema: relative(dir, join(samples.root, 'schemas', 'edition.schema.json')),
     edition: { ...samples.edition, title: `${samples.edition.title} — ${label}` },

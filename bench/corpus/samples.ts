@@ -8,8 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readRegister, type RegisterEntry, type RegisterKind } from '../../src/registers/read-register.js';
+import { registerFiles } from '../../src/registers/register-files.js';
 import type { RegisterTargets } from '../../src/enrich/tag-names-and-dates.js';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { EditionConfig, EditionMetadata, SourceConfig } from '../../src/config/types.js';
 import { closesSentence, lengthOf, quantile, startsNewSentence } from '../../src/layout/text-rules.js';
 import { joinLines, vocabularyOf } from './rewrap.js';
@@ -28,7 +29,6 @@ export interface SampleEdition {
   readonly registers: { readonly entries: readonly RegisterEntry[]; readonly targets: RegisterTargets };
 }
 
-export const registerFiles = [['persons', 'person'], ['places', 'place'], ['periodicals', 'periodical'], ['organisations', 'organisation']] as const;
 
 /** The repository root, from `dist/bench/corpus/`. */
 export function repositoryRoot(): string {
@@ -41,10 +41,9 @@ export function readSampleEdition(root: string = repositoryRoot()): SampleEditio
   const sources = config.sources.map((source) => ({ config: source, text: readFileSync(join(root, source.raw), 'utf8') }));
   const entries: RegisterEntry[] = [];
   const targets: Partial<Record<RegisterKind, string>> = {};
-  for (const [file, kind] of registerFiles) {
-    const path = `tei/${file}.xml`;
-    entries.push(...readRegister(readFileSync(join(root, path), 'utf8'), path).entries.filter((e) => e.kind === kind));
-    targets[kind] = `${file}.xml`;
+  for (const { kind, defaultPath } of registerFiles) {
+    entries.push(...readRegister(readFileSync(join(root, defaultPath), 'utf8'), defaultPath).entries.filter((e) => e.kind === kind));
+    targets[kind] = basename(defaultPath);
   }
   return { root, edition: config.edition, sources, registers: { entries, targets } };
 }

@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { EditionConfig, RegisterFiles } from '../config/types.js';
+import type { EditionConfig } from '../config/types.js';
+import { registerFiles } from '../registers/register-files.js';
 import { readEditionConfigFile } from '../config/read-config-file.js';
 import { readRegisterFile } from '../registers/read-register-file.js';
 import type { RegisterEntry, RegisterKind } from '../registers/read-register.js';
@@ -22,8 +23,6 @@ export interface LoadedEdition {
   readonly messages: Diagnostic[];
 }
 
-const registerKinds: readonly [keyof RegisterFiles, RegisterKind][] = [['persons', 'person'], ['places', 'place'], ['periodicals', 'periodical'], ['organisations', 'organisation']];
-
 export async function loadEdition(configOption: string, io: CliIO, outDir?: string): Promise<LoadedEdition | { readonly messages: Diagnostic[] }> {
   const configPath = resolve(io.cwd, configOption);
   const configShown = display(io, configPath);
@@ -36,9 +35,9 @@ export async function loadEdition(configOption: string, io: CliIO, outDir?: stri
   const entries: RegisterEntry[] = [];
   const targets: Partial<Record<RegisterKind, string>> = {};
   const files: Partial<Record<RegisterKind, string>> = {};
-  for (const [key, kind] of registerKinds) {
+  for (const { key, kind, defaultPath } of registerFiles) {
     const configured = config.edition.registers?.[key];
-    const path = resolve(base, configured ?? `tei/${key}.xml`);
+    const path = resolve(base, configured ?? defaultPath);
     if (configured === undefined && !existsSync(path)) continue;
     const shown = display(io, path);
     const register = await readRegisterFile(path, shown);

@@ -1,6 +1,7 @@
 /** The sample edition (edition.json at the repository root), converted in memory. */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { registerFiles } from '../../src/registers/register-files.js';
 import type { EditionConfig, SourceConfig } from '../../src/config/types.js';
 import { loadEditionConfig } from '../../src/config/load-config.js';
 import { convertSource, type ConvertResult } from '../../src/pipeline/convert-source.js';
@@ -27,12 +28,11 @@ const cache = new Map<string, ConvertResult>();
 export function sampleRegisters(): { entries: RegisterEntry[]; targets: RegisterTargets } {
   const entries: RegisterEntry[] = [];
   const targets: Record<string, string> = {};
-  for (const [file, kind] of [['persons', 'person'], ['places', 'place'], ['periodicals', 'periodical'], ['organisations', 'organisation']] as const) {
-    const path = `tei/${file}.xml`;
-    const read = readRegister(readFileSync(join(repoRoot, path), 'utf8'), path);
-    if (read.messages.length > 0) throw new Error(`${path}: ${JSON.stringify(read.messages)}`);
+  for (const { kind, defaultPath } of registerFiles) {
+    const read = readRegister(readFileSync(join(repoRoot, defaultPath), 'utf8'), defaultPath);
+    if (read.messages.length > 0) throw new Error(`${defaultPath}: ${JSON.stringify(read.messages)}`);
     entries.push(...read.entries.filter((e) => e.kind === kind));
-    targets[kind] = `${file}.xml`;
+    targets[kind] = basename(defaultPath);
   }
   return { entries, targets };
 }
