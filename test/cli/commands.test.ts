@@ -13,6 +13,7 @@ function sampleCopy(): string {
   cpSync(join(repoRoot, 'edition.json'), join(dir, 'edition.json'));
   mkdirSync(join(dir, 'tei'));
   cpSync(join(repoRoot, 'tei', 'raw'), join(dir, 'tei', 'raw'), { recursive: true });
+  for (const r of ['persons', 'places', 'periodicals', 'organisations']) cpSync(join(repoRoot, 'tei', `${r}.xml`), join(dir, 'tei', `${r}.xml`));
   return dir;
 }
 
@@ -73,7 +74,7 @@ test('one failing source does not stop the others; the exit code says there were
   const run = runTeiEdition(['convert'], dir);
   assert.equal(run.code, 1);
   assert.match(run.stderr, /coalition-ou-marins\.txt {2}error {2}the file is empty/u);
-  assert.deepEqual(readdirSync(join(dir, 'tei')).filter((f) => f.endsWith('.xml')).sort(), [`${letter}.xml`, '1917-11-05-lenine-a-tous-les-membres-du-parti.xml']);
+  assert.deepEqual(readdirSync(join(dir, 'tei')).filter((f) => f.startsWith('1917')).sort(), [`${letter}.xml`, '1917-11-05-lenine-a-tous-les-membres-du-parti.xml']);
 });
 
 test('--json prints one JSON result and nothing else; --dry-run writes nothing; --quiet prints only errors', () => {
@@ -85,7 +86,7 @@ test('--json prints one JSON result and nothing else; --dry-run writes nothing; 
   assert.equal(result.ok, true);
   assert.deepEqual(result.files.map((f) => f.status), ['dry-run', 'dry-run', 'dry-run']);
   assert.equal(result.summary.warning, 2);
-  assert.deepEqual(readdirSync(join(dir, 'tei')), ['raw']);
+  assert.deepEqual(readdirSync(join(dir, 'tei')).filter((f) => f.startsWith('1917')), [], 'nothing written');
   const quiet = runTeiEdition(['convert', '--quiet'], dir);
   assert.equal(quiet.stdout, '');
   assert.equal(quiet.stderr, '');
@@ -102,7 +103,13 @@ test('build converts and publishes the TEI in output/tei/', () => {
   const dir = sampleCopy();
   const run = runTeiEdition(['build'], dir);
   assert.equal(run.code, 0, run.stderr);
-  assert.deepEqual(readdirSync(join(dir, 'output', 'tei')).sort(), [`${letter}.xml`, '1917-11-01-lenine-coalition-ou-marins.xml', '1917-11-05-lenine-a-tous-les-membres-du-parti.xml']);
+  assert.deepEqual(readdirSync(join(dir, 'output', 'tei')).sort(), [`${letter}.xml`, '1917-11-01-lenine-coalition-ou-marins.xml', '1917-11-05-lenine-a-tous-les-membres-du-parti.xml', 'organisations.xml', 'periodicals.xml', 'persons.xml', 'places.xml']);
+  // Every @ref of the published texts resolves to a register published beside them.
+  for (const name of readdirSync(join(dir, 'output', 'tei')).filter((n) => n.startsWith('1917'))) {
+    for (const [, file, id] of readFileSync(join(dir, 'output', 'tei', name), 'utf8').matchAll(/ ref="([^"#]+)#([^"]+)"/gu)) {
+      assert.match(readFileSync(join(dir, 'output', 'tei', file ?? ''), 'utf8'), new RegExp(`xml:id="${id}"`, 'u'), `${name}: ${file}#${id}`);
+    }
+  }
   assert.equal(readFileSync(join(dir, 'output', 'tei', `${letter}.xml`), 'utf8'), readFileSync(join(dir, 'tei', `${letter}.xml`), 'utf8'));
 });
 

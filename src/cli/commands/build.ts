@@ -7,7 +7,7 @@ import { convertOptions, summaryCounts } from './convert.js';
 
 /**
  * `build`: everything that makes the edition, in order. Today: convert the raw texts to TEI,
- * then publish the TEI files in `output/tei/`. Validation, HTML and PDF will follow here.
+ * then publish the TEI files and the registers they point to in `output/tei/`. Validation, HTML and PDF will follow here.
  */
 export const buildCommand: CommandDefinition = {
   command: 'build',
@@ -34,9 +34,15 @@ export const buildCommand: CommandDefinition = {
         await cp(resolve(io.cwd, f.tei), target);
         published.push(display(io, target));
       }
+      // The registers go along, where the texts' @ref point (persons.xml#… beside the texts).
+      for (const [kind, file] of Object.entries(run.registers.files)) {
+        const target = resolve(teiOut, run.registers.targets[kind as keyof typeof run.registers.targets] ?? '');
+        await cp(resolve(io.cwd, file), target);
+        published.push(display(io, target));
+      }
     }
     for (const f of run.files) reporter.line(`${f.status.padEnd(9)}  ${f.tei}  ← ${f.raw}`);
-    if (published.length > 0) reporter.line(`published ${published.length} TEI file${published.length === 1 ? '' : 's'} in ${display(io, teiOut)}/`);
+    if (published.length > 0) reporter.line(`published ${published.length} TEI file${published.length === 1 ? '' : 's'} (texts and registers) in ${display(io, teiOut)}/`);
     reporter.summary(`build: ${run.files.length} file${run.files.length === 1 ? '' : 's'}`, run.messages);
     reporter.json({ command: 'build', ok: exitCodeFor(run.messages) === 0, files: run.files, published, summary: summaryCounts(run.messages) });
     return exitCodeFor(run.messages);
