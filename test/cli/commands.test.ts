@@ -5,17 +5,8 @@ import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { assertGolden } from '../support/golden.js';
 import { fixturesDir, repoRoot } from '../support/paths.js';
-import { runTeiEdition, tempDir } from '../support/run-cli.js';
+import { runTeiEdition, tempDir, sampleEditionCopy } from '../support/run-cli.js';
 
-/** A copy of the sample edition (config + raw texts) in a temporary folder. */
-function sampleCopy(): string {
-  const dir = tempDir();
-  cpSync(join(repoRoot, 'edition.json'), join(dir, 'edition.json'));
-  mkdirSync(join(dir, 'tei'));
-  cpSync(join(repoRoot, 'tei', 'raw'), join(dir, 'tei', 'raw'), { recursive: true });
-  for (const r of ['persons', 'places', 'periodicals', 'organisations']) cpSync(join(repoRoot, 'tei', `${r}.xml`), join(dir, 'tei', `${r}.xml`));
-  return dir;
-}
 
 const letter = '1917-10-01-lenine-lettre-au-comite-central';
 
@@ -32,7 +23,7 @@ test('usage errors exit 2 with one clear line', () => {
   assert.equal(run.code, 2);
   assert.match(run.stderr, /error {2}Unknown argument: convrt/u);
   assert.match(run.stderr, /Did you mean convert\?|hint: run `tei-edition --help`/u);
-  const unknown = runTeiEdition(['convert', 'no-such-source'], sampleCopy());
+  const unknown = runTeiEdition(['convert', 'no-such-source'], sampleEditionCopy());
   assert.equal(unknown.code, 2);
   assert.match(unknown.stderr, /no source with id “no-such-source” in the config; expected one of: /u);
   const noConfig = runTeiEdition(['convert'], tempDir());
@@ -41,7 +32,7 @@ test('usage errors exit 2 with one clear line', () => {
 });
 
 test('convert writes the TEI; a second run leaves identical files untouched', () => {
-  const dir = sampleCopy();
+  const dir = sampleEditionCopy();
   const first = runTeiEdition(['convert'], dir);
   assert.equal(first.code, 0, first.stderr);
   assert.match(first.stdout, /^written {4}tei\/1917-10-01-lenine-lettre-au-comite-central\.xml/mu);
@@ -51,7 +42,7 @@ test('convert writes the TEI; a second run leaves identical files untouched', ()
 });
 
 test('a TEI file edited by hand is never overwritten silently; --force replaces it', () => {
-  const dir = sampleCopy();
+  const dir = sampleEditionCopy();
   assert.equal(runTeiEdition(['convert'], dir).code, 0);
   const path = join(dir, 'tei', `${letter}.xml`);
   const edited = readFileSync(path, 'utf8').replace('Chers camarades,', 'Chers camarades, [edited]');
@@ -69,7 +60,7 @@ test('a TEI file edited by hand is never overwritten silently; --force replaces 
 });
 
 test('one failing source does not stop the others; the exit code says there were errors', () => {
-  const dir = sampleCopy();
+  const dir = sampleEditionCopy();
   writeFileSync(join(dir, 'tei', 'raw', '1917-11-01-lenine-coalition-ou-marins.txt'), '');
   const run = runTeiEdition(['convert'], dir);
   assert.equal(run.code, 1);
@@ -78,7 +69,7 @@ test('one failing source does not stop the others; the exit code says there were
 });
 
 test('--json prints one JSON result and nothing else; --dry-run writes nothing; --quiet prints only errors', () => {
-  const dir = sampleCopy();
+  const dir = sampleEditionCopy();
   const run = runTeiEdition(['convert', '--json', '--dry-run'], dir);
   assert.equal(run.code, 0);
   assert.equal(run.stderr, '');
@@ -93,14 +84,14 @@ test('--json prints one JSON result and nothing else; --dry-run writes nothing; 
 });
 
 test('--report lists possible misprints with positions (a worklist), without changing the TEI', () => {
-  const dir = sampleCopy();
+  const dir = sampleEditionCopy();
   const run = runTeiEdition(['convert', letter, '--report', '--verbose', '--dry-run'], dir);
   assert.equal(run.code, 0);
   assert.match(run.stderr, /lenine-lettre-au-comite-central\.txt:\d+:\d+ {2}info {2}“[^”]+”: /u);
 });
 
 test('build converts and publishes the TEI in output/tei/', () => {
-  const dir = sampleCopy();
+  const dir = sampleEditionCopy();
   const run = runTeiEdition(['build'], dir);
   assert.equal(run.code, 0, run.stderr);
   assert.deepEqual(readdirSync(join(dir, 'output', 'tei')).sort(), [`${letter}.xml`, '1917-11-01-lenine-coalition-ou-marins.xml', '1917-11-05-lenine-a-tous-les-membres-du-parti.xml', 'organisations.xml', 'periodicals.xml', 'persons.xml', 'places.xml']);

@@ -4,28 +4,20 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../support/paths.js';
-import { runTeiEdition, tempDir } from '../support/run-cli.js';
+import { runTeiEdition, tempDir, sampleEditionCopy } from '../support/run-cli.js';
 
-function sampleCopy(): string {
-  const dir = tempDir();
-  cpSync(join(repoRoot, 'edition.json'), join(dir, 'edition.json'));
-  mkdirSync(join(dir, 'tei'));
-  cpSync(join(repoRoot, 'tei', 'raw'), join(dir, 'tei', 'raw'), { recursive: true });
-  for (const r of ['persons', 'places', 'periodicals', 'organisations']) cpSync(join(repoRoot, 'tei', `${r}.xml`), join(dir, 'tei', `${r}.xml`));
-  return dir;
-}
 
 const appeal = '1917-11-05-lenine-a-tous-les-membres-du-parti';
 
 test('the sample edition has nothing unresolved (entities --strict exits 0)', () => {
-  const run = runTeiEdition(['entities', '--strict'], sampleCopy());
+  const run = runTeiEdition(['entities', '--strict'], sampleEditionCopy());
   assert.equal(run.code, 0, run.stdout + run.stderr);
   assert.match(run.stdout, /^Names in no register: 0$/mu);
   assert.match(run.stdout, /^Register entries never mentioned: 0$/mu);
 });
 
 test('a person missing from the register is listed with its position; added back, its mention is tagged', () => {
-  const dir = sampleCopy();
+  const dir = sampleEditionCopy();
   const registerPath = join(dir, 'tei', 'persons.xml');
   const register = readFileSync(registerPath, 'utf8');
   const spiro = /\s*<person xml:id="spiro">[\s\S]*?<\/person>/u.exec(register)?.[0];
@@ -46,7 +38,7 @@ test('a person missing from the register is listed with its position; added back
 });
 
 test('a broken register is an error with its position, before anything is converted', () => {
-  const dir = sampleCopy();
+  const dir = sampleEditionCopy();
   writeFileSync(join(dir, 'tei', 'places.xml'), '<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">\n  <text><body><listPlace></body></text>\n</TEI>\n');
   const run = runTeiEdition(['convert'], dir);
   assert.equal(run.code, 2);

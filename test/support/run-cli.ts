@@ -1,9 +1,10 @@
 /** Runs the real command (bin/tei-edition.js) in a folder, as a user would. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cliEntry } from './paths.js';
+import { cliEntry, repoRoot } from './paths.js';
+import { registerFiles } from '../../src/registers/register-files.js';
 
 export interface CliRun {
   readonly code: number;
@@ -25,4 +26,14 @@ export function copyToTemp(folder: string): string {
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'tei-edition-test-'));
+}
+
+/** A copy of the sample edition (config, raw texts, registers) in a temporary folder, without any built TEI. */
+export function sampleEditionCopy(): string {
+  const dir = tempDir();
+  cpSync(join(repoRoot, 'edition.json'), join(dir, 'edition.json'));
+  mkdirSync(join(dir, 'tei'));
+  cpSync(join(repoRoot, 'tei', 'raw'), join(dir, 'tei', 'raw'), { recursive: true });
+  for (const r of registerFiles) cpSync(join(repoRoot, r.defaultPath), join(dir, r.defaultPath));
+  return dir;
 }
