@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { repositoryRoot } from '../corpus/samples.js';
 import { cpuMeter, formatMs, round, timing, type Timing } from '../measure.js';
-import type { BenchContext, BenchSection, Json } from '../section.js';
+import type { BenchSection, Json } from '../section.js';
 import { writeCorpusEdition } from '../synthetic-corpus.js';
 import { TARGET_MS, TARGET_TEXT } from './convert.js';
 

@@ -4,7 +4,7 @@
  * edge of the converter: the stages themselves are pure.
  */
 import { readFile } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { EditionConfig, SourceConfig } from '../config/types.js';
 import { convertMany, type ConvertTaskResult } from '../parallel/convert-pool.js';

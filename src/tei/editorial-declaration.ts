@@ -7,7 +7,7 @@ import type { HeaderContext } from './write-header.js';
 import { close, element, TEI_NS } from './write-body.js';
 
 export function editorialDeclaration(parent: XMLBuilder, ctx: HeaderContext, depth: number): void {
-  const { doc, source } = ctx;
+  const { source } = ctx;
   const decl = element(parent, 'editorialDecl', {}, depth);
   const para = (container: XMLBuilder, text: string) => element(container, 'p', {}, depth + 2).txt(text);
 

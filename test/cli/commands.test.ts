@@ -1,7 +1,7 @@
 /** The command line as a user meets it: real processes, real files, exit codes. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertGolden } from '../support/golden.js';
 import { fixturesDir, repoRoot } from '../support/paths.js';

@@ -1,10 +1,9 @@
 /** The names worklist, and the editor's loop: add a person to the register, convert again, the mentions are tagged. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../support/paths.js';
-import { runTeiEdition, tempDir, sampleEditionCopy } from '../support/run-cli.js';
+import { runTeiEdition, sampleEditionCopy } from '../support/run-cli.js';
 
 
 const appeal = '1917-11-05-lenine-a-tous-les-membres-du-parti';
