@@ -4,7 +4,7 @@
  * on breaks, note calls and markers put back from `note/@n` and `@resp`, and the notes heading
  * and legend from the header. Tests compare the result with the raw file line by line.
  */
-import { XMLParser } from 'fast-xml-parser';
+import { childElements, isElement, parseElements, textContent, type XmlChild, type XmlElement } from '../xml/element-tree.js';
 
 export interface RecoveryConventions {
   /** How note calls and bodies were printed. */
@@ -22,28 +22,15 @@ export interface RecoveredSource {
   readonly strayHyphens: readonly number[];
 }
 
-type XmlNode = Record<string, unknown>;
-
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  trimValues: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: true,
-  ignorePiTags: true,
-});
 
 export function recoverSourceLines(xml: string, conventions: RecoveryConventions): RecoveredSource {
-  const tree = parser.parse(xml) as XmlNode[];
+  const tei = parseElements(xml).find((e) => e.name === 'TEI');
   const state = new Recovery(conventions);
-  const tei = findElement(tree, 'TEI');
-  const text = tei ? findElement(children(tei), 'text') : undefined;
-  if (text) state.walk(children(text));
+  const text = tei ? childElements(tei, 'text')[0] : undefined;
+  if (text) state.walk(text.children);
   const headerQuotes: string[] = [];
-  const header = tei ? findElement(children(tei), 'teiHeader') : undefined;
-  if (header) collectQuotes(children(header), headerQuotes);
+  const header = tei ? childElements(tei, 'teiHeader')[0] : undefined;
+  if (header) collectQuotes(header, headerQuotes);
   return { lines: state.result(), headerQuotes, strayHyphens: state.strayHyphens };
 }
 
@@ -65,19 +52,17 @@ class Recovery {
     this.lines.set(this.current, (this.lines.get(this.current) ?? '') + text);
   }
 
-  walk(nodes: readonly XmlNode[]): void {
+  walk(nodes: readonly XmlChild[]): void {
     for (const node of nodes) this.visit(node);
   }
 
-  private visit(node: XmlNode): void {
-    if ('#text' in node) {
-      this.append(String(node['#text']));
+  private visit(node: XmlChild): void {
+    if (!isElement(node)) {
+      this.append(node);
       return;
     }
-    const name = elementName(node);
-    if (name === undefined) return;
-    const attrs = attributes(node);
-    switch (name) {
+    const attrs = node.attrs;
+    switch (node.name) {
       case 'lb':
         this.lineBreak(attrs);
         return;
@@ -91,7 +76,7 @@ class Recovery {
       case 'fw': {
         // Forme work is a line of its own between two lines of text: the text resumes after it.
         const resume = this.current;
-        this.walk(children(node));
+        this.walk(node.children);
         this.current = resume;
         return;
       }
@@ -102,15 +87,15 @@ class Recovery {
       case 'div':
         // Block boundaries stand where the source had white space.
         this.append(' ');
-        this.walk(children(node));
+        this.walk(node.children);
         this.append(' ');
         return;
       default:
-        this.walk(children(node));
+        this.walk(node.children);
     }
   }
 
-  private lineBreak(attrs: Record<string, string>): void {
+  private lineBreak(attrs: Readonly<Record<string, string>>): void {
     const before = this.current === undefined ? '' : (this.lines.get(this.current) ?? '');
     if (attrs.rend === 'hyphen') this.append('-');
     else if (attrs.break !== 'no' && /\p{L}-\s*$/u.test(before) && this.current !== undefined) this.strayHyphens.push(this.current);
@@ -119,14 +104,14 @@ class Recovery {
   }
 
   /** The call goes back where the note stands; the body's lines get their marker again. */
-  private note(node: XmlNode, attrs: Record<string, string>): void {
+  private note(node: XmlElement, attrs: Readonly<Record<string, string>>): void {
     const callLine = this.current;
     const n = attrs.n ?? '';
     const { notes, editorMarker } = this.conventions;
     if (attrs.anchored !== 'false') this.append(notes === 'parenthesised-footnotes' ? ` (${n})` : notes === 'bracketed-endnotes' ? ` [${n}]` : '');
-    const bodyStart = firstLineNumber(children(node));
+    const bodyStart = firstLineNumber(node.children);
     this.current = undefined;
-    this.walk(children(node));
+    this.walk(node.children);
     if (bodyStart !== undefined) {
       const marker = notes === 'parenthesised-footnotes' ? `(${n}) ` : notes === 'bracketed-endnotes' ? `[${n}]. ` : '';
       this.lines.set(bodyStart, marker + (this.lines.get(bodyStart) ?? '').trimStart());
@@ -136,40 +121,20 @@ class Recovery {
   }
 }
 
-function firstLineNumber(nodes: readonly XmlNode[]): number | undefined {
+function firstLineNumber(nodes: readonly XmlChild[]): number | undefined {
   for (const node of nodes) {
-    if (elementName(node) === 'lb') return Number(attributes(node).n);
-    const inner = firstLineNumber(children(node));
+    if (!isElement(node)) continue;
+    if (node.name === 'lb') return Number(node.attrs.n);
+    const inner = firstLineNumber(node.children);
     if (inner !== undefined) return inner;
   }
   return undefined;
 }
 
-function collectQuotes(nodes: readonly XmlNode[], out: string[]): void {
-  for (const node of nodes) {
-    if (elementName(node) === 'q' && (attributes(node).type ?? '').startsWith('source-')) out.push(textOf(children(node)));
-    else collectQuotes(children(node), out);
+function collectQuotes(element: XmlElement, out: string[]): void {
+  for (const child of element.children) {
+    if (!isElement(child)) continue;
+    if (child.name === 'q' && (child.attrs.type ?? '').startsWith('source-')) out.push(textContent(child));
+    else collectQuotes(child, out);
   }
-}
-
-function textOf(nodes: readonly XmlNode[]): string {
-  return nodes.map((n) => ('#text' in n ? String(n['#text']) : textOf(children(n)))).join('');
-}
-
-function elementName(node: XmlNode): string | undefined {
-  return Object.keys(node).find((k) => k !== ':@' && k !== '#text');
-}
-
-function children(node: XmlNode): XmlNode[] {
-  const name = elementName(node);
-  const value = name === undefined ? undefined : node[name];
-  return Array.isArray(value) ? (value as XmlNode[]) : [];
-}
-
-function attributes(node: XmlNode): Record<string, string> {
-  return (node[':@'] as Record<string, string> | undefined) ?? {};
-}
-
-function findElement(nodes: readonly XmlNode[], name: string): XmlNode | undefined {
-  return nodes.find((n) => elementName(n) === name);
 }

@@ -13,7 +13,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { diagnostic, type Diagnostic, type SourcePosition } from '../diagnostics/diagnostic.js';
 import { offsetOfValidatorPosition } from './text-location.js';
 import { lineColumnLocator as textLocator } from '../diagnostics/location.js';
-import { childElements, parseElements, textContent, type XmlElement } from './xml-elements.js';
+import { childElements, parseElements, textContent, type XmlElement } from '../xml/element-tree.js';
 
 export type RegisterKind = 'person' | 'place' | 'periodical' | 'organisation';
 

@@ -1,5 +1,6 @@
 /**
- * A small read-only element tree over fast-xml-parser's ordered output, for reading registers.
+ * The toolkit's one reader of XML documents (an adapter around fast-xml-parser): a small
+ * read-only element tree over its ordered output, for registers and TEI files.
  * Each element keeps the offset of its `<` (for message positions) and its XPath; entities are
  * decoded here, once (the five predefined ones and character references). Comments and
  * processing instructions are dropped, which is why a commented-out example reads as nothing.
