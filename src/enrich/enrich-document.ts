@@ -33,7 +33,7 @@ export interface EnrichContext {
 
 type Stage = (doc: EditionDocument, ctx: EnrichContext) => { document: EditionDocument; messages: Diagnostic[] };
 
-export const enrichmentStages: readonly (readonly [string, Stage])[] = [
+const enrichmentStages: readonly (readonly [string, Stage])[] = [
   ['drop-caps', (doc, ctx) => normaliseDropCaps(doc, ctx.lexicon, ctx.file)],
   ['hyphenation', (doc, ctx) => resolveHyphenation(doc, ctx.lexicon, ctx.file)],
   ['letter-parts', (doc, ctx) => markLetterParts(doc, ctx.file)],

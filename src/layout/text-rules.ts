@@ -4,7 +4,7 @@ const closingMarks = /[\s”»"’)\]]+$/u;
 const noteCall = /\s*[([]\d{1,3}[)\]]\.?$/u;
 
 /** The line's text without a trailing note call and closing quotes or brackets. */
-export function lineEndCore(text: string): string {
+function lineEndCore(text: string): string {
   let t = text;
   for (let i = 0; i < 3; i++) t = t.replace(noteCall, '').replace(closingMarks, '');
   return t;

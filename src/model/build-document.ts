@@ -104,7 +104,7 @@ function blockToParagraph(block: LayoutBlock): Paragraph {
 }
 
 /** `[pb] [fw…] <lb n/> text` — forme work printed before the page boundary comes before the `pb`. */
-export function lineInlines(entry: LayoutLine): Inline[] {
+function lineInlines(entry: LayoutLine): Inline[] {
   const forme = entry.formeBefore ?? [];
   const page = entry.pageBreak;
   const before = page ? forme.filter((f) => f.line.n < page.atLine) : forme;

@@ -95,7 +95,7 @@ export function convertSource(input: ConvertInput, observe: StageObserver = unob
   }
 }
 
-export function layoutSettings(source: SourceConfig): LayoutSettings {
+function layoutSettings(source: SourceConfig): LayoutSettings {
   return {
     profile: source.layout.profile,
     firstPage: source.firstPage ?? null,
@@ -116,7 +116,7 @@ function pageNumbering(source: SourceConfig, hasPages: boolean): EditionDocument
  * Dates without a year take the source's year; the source's calendar is its date's, else the
  * edition's; Julian dating stops where the edition says (Russia: 14 February 1918, Gregorian).
  */
-export function dateContext(source: SourceConfig, edition: EditionConfig['edition']): DateContext {
+function dateContext(source: SourceConfig, edition: EditionConfig['edition']): DateContext {
   const year = source.date ? Number((source.date.gregorian ?? source.date.value).slice(0, 4)) : undefined;
   return {
     ...(year === undefined ? {} : { defaultYear: year }),

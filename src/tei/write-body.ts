@@ -65,7 +65,7 @@ function writeDivision(parent: XMLBuilder, div: Division, depth: number): void {
   close(el, depth);
 }
 
-export function writeInlines(parent: XMLBuilder, inlines: readonly Inline[], depth: number): void {
+function writeInlines(parent: XMLBuilder, inlines: readonly Inline[], depth: number): void {
   inlines.forEach((inline, i) => writeInline(parent, inline, inlines[i - 1], depth));
 }
 

@@ -102,7 +102,7 @@ function decodeAttributes(raw: unknown): Record<string, string> {
 const entity = /&(?:#(\d+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos));/g;
 const predefined: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-export function decodeEntities(text: string): string {
+function decodeEntities(text: string): string {
   return text.replace(entity, (whole, decimal: string | undefined, hex: string | undefined, name: string | undefined) => {
     if (name !== undefined) return predefined[name] ?? whole;
     const code = decimal !== undefined ? Number.parseInt(decimal, 10) : Number.parseInt(hex ?? '', 16);
