@@ -1,0 +1,167 @@
+/**
+ * Streams one XML document through saxes (a conforming, non-validating parser that never reads
+ * a DTD) and, when a grammar is given, through the RELAX NG matcher. Well-formedness errors are
+ * fatal for the file; schema errors are reported at jing's positions (just after the start or end
+ * tag concerned; for stray text, on each line that has some) so that both tools point at the same lines.
+ */
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { CompiledGrammar } from './compile-schema.js';
+import type { EventName } from './derivatives.js';
+import type { FormatName } from './expected.js';
+import { GrammarMatcher } from './matcher.js';
+import type { QualifiedName } from './name-class.js';
+
+const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
+export const SCHEMA_RULE = 'tei-edition/schema';
+export const WELL_FORMED_RULE = 'tei-edition/well-formed';
+
+const nameCache = new Map<string, EventName>();
+function eventName(ns: string, local: string): EventName {
+  const key = `${ns}\u0000${local}`;
+  let name = nameCache.get(key);
+  if (name === undefined) {
+    name = { ns, local, key };
+    if (nameCache.size < 100_000) nameCache.set(key, name);
+  }
+  return name;
+}
+
+interface OpenElement {
+  readonly name: EventName;
+  /** Prefix → namespace declarations in scope (inherited from the parent). */
+  readonly prefixes: ReadonlyMap<string, string>;
+  dataText: string;
+}
+
+export interface ParseOutcome {
+  readonly messages: Diagnostic[];
+  /** False when the document is not well-formed (parsing stopped at the first error). */
+  readonly wellFormed: boolean;
+}
+
+/** Options for a document: where its messages point, and the grammar to check it against (none: well-formedness only). */
+export interface DocumentCheck {
+  readonly file: string;
+  readonly grammar?: CompiledGrammar;
+  /** Called with each DOCTYPE declaration; returns a message to stop on it (DTDs are never read). */
+  readonly onDoctype?: (doctype: string, line: number, column: number) => Diagnostic | undefined;
+}
+
+export function validateDocument(xml: string, check: DocumentCheck): ParseOutcome {
+  const messages: Diagnostic[] = [];
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  const matcher = check.grammar === undefined ? undefined : new GrammarMatcher(check.grammar);
+  const stack: OpenElement[] = [];
+  let lastEnd = { position: 0, line: 1, column: 0 };
+  let stopped: Diagnostic | undefined;
+
+  const formatName: FormatName = (name: QualifiedName, isAttribute: boolean) => {
+    const top = stack[stack.length - 1];
+    if (name.ns === '') return name.local;
+    if (!isAttribute && top?.prefixes.get('') === name.ns) return name.local;
+    if (name.ns === XML_NS) return `xml:${name.local}`;
+    for (const [prefix, uri] of top?.prefixes ?? []) if (uri === name.ns && prefix !== '') return `${prefix}:${name.local}`;
+    return `{${name.ns}}${name.local}`;
+  };
+  const here = () => ({ file: check.file, line: parser.line, column: parser.column + 1 });
+  const schemaError = (message: string | undefined, position = here()): void => {
+    if (message !== undefined) messages.push(diagnostic('error', SCHEMA_RULE, message, position));
+  };
+  const markEnd = (): void => {
+    lastEnd = { position: parser.position, line: parser.line, column: parser.column };
+  };
+
+  /** Untyped text: checked as a whole, and when refused, reported on every line that has some (as jing does). */
+  const untypedText = (text: string): void => {
+    if (matcher === undefined) return;
+    const message = matcher.untypedText(text, formatName);
+    if (message === undefined) return;
+    const raw = xml.slice(lastEnd.position, Math.max(lastEnd.position, parser.position - 1));
+    const lines = raw.split('\n');
+    let first = true;
+    lines.forEach((line, i) => {
+      if (!/[^\x20\t\r]/.test(line)) return;
+      const lineNumber = lastEnd.line + i;
+      const column = (i === 0 ? lastEnd.column : 0) + line.length + (i === lines.length - 1 ? 1 : 1);
+      const again = first ? message : matcher.untypedText(line, formatName);
+      first = false;
+      schemaError(again, { file: check.file, line: lineNumber, column });
+    });
+  };
+
+  parser.on('doctype', (doctype) => {
+    const refusal = check.onDoctype?.(doctype, parser.line, parser.column + 1);
+    if (refusal !== undefined) {
+      stopped = refusal;
+      throw new StopParsing();
+    }
+    markEnd();
+  });
+  parser.on('opentag', (tag: SaxesTagNS) => {
+    const parent = stack[stack.length - 1];
+    const name = eventName(tag.uri, tag.local);
+    let prefixes = parent?.prefixes ?? new Map<string, string>();
+    const declared = Object.entries(tag.ns);
+    if (declared.length > 0) prefixes = new Map([...prefixes, ...declared]);
+    if (matcher !== undefined) {
+      if (parent !== undefined && matcher.textTyped && parent.dataText !== '') untypedText(parent.dataText);
+      if (parent !== undefined) parent.dataText = '';
+      matcher.textTyped = false;
+    }
+    stack.push({ name, prefixes, dataText: '' });
+    if (matcher !== undefined) {
+      schemaError(matcher.startTagOpen(name, formatName));
+      for (const attr of Object.values(tag.attributes)) {
+        if (attr.uri === XMLNS_NS || attr.name === 'xmlns' || attr.prefix === 'xmlns') continue;
+        const attrName = eventName(attr.uri ?? '', attr.local ?? attr.name);
+        schemaError(matcher.attributeName(attrName, formatName));
+        schemaError(matcher.attributeValue(attrName, attr.value, formatName));
+      }
+      schemaError(matcher.startTagClose(name, formatName));
+    }
+    markEnd();
+  });
+  const onText = (text: string): void => {
+    const top = stack[stack.length - 1];
+    if (matcher !== undefined && top !== undefined) {
+      if (matcher.textTyped) top.dataText += text;
+      else untypedText(text);
+    }
+    markEnd();
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
+  parser.on('closetag', () => {
+    const top = stack.pop();
+    if (matcher !== undefined && top !== undefined) {
+      if (matcher.textTyped && top.dataText !== '') schemaError(matcher.dataText(top.dataText, top.name, formatName));
+      schemaError(matcher.endTag(top.name, formatName));
+      matcher.textTyped = false;
+    }
+    markEnd();
+  });
+  parser.on('comment', markEnd);
+  parser.on('processinginstruction', markEnd);
+
+  try {
+    parser.write(xml).close();
+  } catch (e) {
+    if (e instanceof StopParsing && stopped !== undefined) return { messages: [...messages, stopped], wellFormed: false };
+    messages.push(wellFormednessError(e, check.file, parser));
+    return { messages, wellFormed: false };
+  }
+  return { messages, wellFormed: true };
+}
+
+class StopParsing extends Error {}
+
+function wellFormednessError(e: unknown, file: string, parser: SaxesParser): Diagnostic {
+  const raw = e instanceof Error ? e.message : String(e);
+  const m = /^(?:[^:]*:)?(\d+):(\d+): (.*)$/s.exec(raw);
+  const line = m ? Number(m[1]) : parser.line;
+  const column = m ? Number(m[2]) : parser.column;
+  const message = (m?.[3] ?? raw).replace(/\.$/, '');
+  return diagnostic('error', WELL_FORMED_RULE, `not well-formed XML: ${message}`, { file, line, column: column + 1 }, { fatal: true });
+}
