@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readEditionConfigFile } from '../../src/config/read-config-file.js';
 import { formatDiagnostic } from '../../src/diagnostics/format.js';
+import { tempDir } from '../support/run-cli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'tei-edition-config-'));
+const dir = tempDir();
 const valid = fileURLToPath(new URL('../../../test/fixtures/config/valid-minimal.json', import.meta.url));
 
 test('reads and loads a config file', async () => {

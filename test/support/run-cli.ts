@@ -1,6 +1,6 @@
 /** Runs the real command (bin/tei-edition.js) in a folder, as a user would. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cliEntry, repoRoot } from './paths.js';
@@ -17,15 +17,23 @@ export function runTeiEdition(args: readonly string[], cwd: string): CliRun {
   return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
 }
 
-/** A fresh copy of a fixture folder in a temporary directory. */
-export function copyToTemp(folder: string): string {
+/** Temporary folders made by a test file, removed when its process ends (each test file runs in its own process). */
+const made: string[] = [];
+process.on('exit', () => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+export function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'tei-edition-test-'));
-  cpSync(folder, dir, { recursive: true });
+  made.push(dir);
   return dir;
 }
 
-export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'tei-edition-test-'));
+/** A fresh copy of a fixture folder in a temporary directory. */
+export function copyToTemp(folder: string): string {
+  const dir = tempDir();
+  cpSync(folder, dir, { recursive: true });
+  return dir;
 }
 
 /** A copy of the sample edition (config, raw texts, registers) in a temporary folder, without any built TEI. */

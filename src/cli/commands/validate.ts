@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { countBySeverity, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { formatGithub, formatJson, formatJunit, type ReportFormat, reportFormats } from '../../diagnostics/report-formats.js';
+import { readEditionConfigFile } from '../../config/read-config-file.js';
+import { DEFAULT_SCHEMA, DEFAULT_SCHEMATRON } from '../../validate/validation-setup.js';
+import type { CommandDefinition } from '../command.js';
+import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
+import { display } from '../load-edition.js';
+import { runValidation } from '../run-validate.js';
+
+/**
+ * `validate`: well-formedness, RELAX NG (default: the project's TEI customisation), Schematron,
+ * and the edition config when there is one; text, JSON, GitHub annotations or JUnit XML.
+ */
+export const validateCommand: CommandDefinition = {
+  command: 'validate [paths..]',
+  describe: 'Check TEI files: well-formedness, RELAX NG schema, Schematron rules, edition config',
+  builder: (yargs) => yargs
+    .positional('paths', { describe: 'TEI files or folders (all *.xml inside); default: the edition\'s tei/ folder', type: 'string', array: true, default: [] })
+    .option('schema', { describe: 'RELAX NG schema (XML syntax) to validate against instead of schemas/tei-edition.rng', type: 'string' })
+    .option('schematron', { describe: 'Schematron rules (default: schemas/tei-edition.sch with the default schema, none with --schema); --no-schematron: none', type: 'string' })
+    .option('format', { describe: 'report format', choices: reportFormats as ReportFormat[], default: 'text' as ReportFormat })
+    .option('max-warnings', { describe: 'exit 1 when there are more warnings than this', type: 'number' })
+    .option('max-size', { describe: 'largest file to read, in MB', type: 'number', default: 50 })
+    .example('$0 validate', 'the edition\'s TEI files, texts and registers')
+    .example('$0 validate tei/ --format github', 'annotations for a GitHub Actions job')
+    .example('$0 validate my.xml --schema tei_all.rng', 'any TEI file against the full TEI schema') as never,
+  run: async (args, io, reporter) => {
+    const format = (args.format as ReportFormat | undefined) ?? 'text';
+    const started = Date.now();
+    const configPath = resolve(io.cwd, String(args.config));
+    const configMessages: Diagnostic[] = [];
+    if (existsSync(configPath)) {
+      const read = await readEditionConfigFile(configPath);
+      configMessages.push(...read.messages.map((m) => (m.position.file === configPath ? { ...m, position: { ...m.position, file: display(io, configPath) } } : m)));
+    }
+    let paths = (args.paths as string[] | undefined) ?? [];
+    if (paths.length === 0) {
+      if (!existsSync(configPath)) {
+        reporter.messages([usage(`give TEI files or folders to validate (there is no edition config ${display(io, configPath)} to take the tei/ folder from)`)]);
+        return EXIT_USAGE;
+      }
+      paths = [resolve(dirname(configPath), 'tei')];
+    }
+    const schemaOption = args.schema;
+    const schema = typeof schemaOption === 'string' ? resolve(io.cwd, schemaOption) : DEFAULT_SCHEMA;
+    const schematronOption = args.schematron;
+    const schematron = schematronOption === false ? null : typeof schematronOption === 'string' ? resolve(io.cwd, schematronOption) : typeof schemaOption === 'string' ? null : DEFAULT_SCHEMATRON;
+    const maxSize = typeof args['max-size'] === 'number' ? args['max-size'] : 50;
+    const run = await runValidation({ paths, schema, schematron, maxBytes: Math.round(maxSize * 1024 * 1024) }, io, reporter);
+    const messages = [...configMessages, ...run.messages];
+    const counts = countBySeverity(messages);
+    const maxWarnings = typeof args['max-warnings'] === 'number' ? args['max-warnings'] : undefined;
+    const code = run.usageErrors.length > 0 ? EXIT_USAGE : counts.error > 0 || (maxWarnings !== undefined && counts.warning > maxWarnings) ? EXIT_INPUT_ERRORS : EXIT_OK;
+    const what = `validate: ${run.files.length} file${run.files.length === 1 ? '' : 's'}`;
+    if (format === 'text') {
+      reporter.messages(messages);
+      reporter.summary(what, messages);
+      if (maxWarnings !== undefined && counts.warning > maxWarnings && counts.error === 0) reporter.line(`more than ${maxWarnings} warning${maxWarnings === 1 ? '' : 's'} (--max-warnings)`);
+      reporter.json({ command: 'validate', ok: code === EXIT_OK, files: run.files, messages, summary: counts });
+      return code;
+    }
+    const seconds = (Date.now() - started) / 1000;
+    const report = format === 'json' ? formatJson(messages) : format === 'github' ? formatGithub(messages) : formatJunit(run.files, messages, seconds);
+    io.stdout(report);
+    if (!reporter.options.quiet) io.stderr(`${what}: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}\n`);
+    return code;
+  },
+};
+
+function usage(message: string): Diagnostic {
+  return { severity: 'error', rule: 'tei-edition/usage', message, position: { file: 'tei-edition' }, fatal: true };
+}
