@@ -134,12 +134,13 @@ export function validateDocument(xml: string, check: DocumentCheck): ParseOutcom
   parser.on('text', onText);
   parser.on('cdata', onText);
   parser.on('closetag', () => {
-    const top = stack.pop();
+    const top = stack[stack.length - 1];
     if (matcher !== undefined && top !== undefined) {
       if (matcher.textTyped && top.dataText !== '') schemaError(matcher.dataText(top.dataText, top.name, formatName));
       schemaError(matcher.endTag(top.name, formatName));
       matcher.textTyped = false;
     }
+    stack.pop();
     markEnd();
   });
   parser.on('comment', markEnd);
