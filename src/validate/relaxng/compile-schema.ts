@@ -17,6 +17,8 @@ export interface CompiledGrammar {
   readonly start: Pattern;
   /** Every element pattern of the schema (for recovery from an element out of context). */
   readonly elements: readonly Pattern[];
+  /** Attributes (by `ns\0local`) whose value is of an ID-type (RELAX NG DTD Compatibility §4): IDs must be unique, IDREFs must match one. */
+  readonly idAttributes: ReadonlyMap<string, 'ID' | 'IDREF' | 'IDREFS'>;
 }
 
 interface Component {
@@ -38,6 +40,7 @@ export type ReadSchemaFile = (path: string) => string;
 class Compiler {
   readonly builder = new PatternBuilder();
   readonly elements: Pattern[] = [];
+  readonly idAttributes = new Map<string, 'ID' | 'IDREF' | 'IDREFS'>();
   private readonly loading = new Set<string>();
 
   constructor(private readonly readFile: ReadSchemaFile) {}
@@ -227,6 +230,8 @@ class Compiler {
     const nameClass = nameAttr === undefined ? this.nameClass(at.children[0] ?? this.fail(at, '<attribute> needs a name'), at.ns) : this.qname(at, nameAttr, ns);
     const content = nameAttr === undefined ? at.children.slice(1) : at.children;
     const pattern = content.length === 0 ? this.builder.text : this.group(content, at);
+    const idType = pattern.kind === 'data' ? pattern.datatype?.idType : undefined;
+    if (idType !== undefined && nameClass.kind === 'name') this.idAttributes.set(`${nameClass.ns}\u0000${nameClass.local}`, idType);
     return this.builder.attribute(nameClass, pattern, JSON.stringify(nameClass));
   }
 
@@ -287,5 +292,5 @@ export function compileSchema(path: string, readFile: ReadSchemaFile): CompiledG
   const start = root.local === 'grammar' ? compiler.grammarPattern(root, undefined) : compiler.pattern(root);
   // Compile every element's content now, so that schema errors are found at load time, not mid-document.
   for (let i = 0; i < compiler.elements.length; i++) void compiler.elements[i]!.content;
-  return { builder: compiler.builder, start, elements: compiler.elements };
+  return { builder: compiler.builder, start, elements: compiler.elements, idAttributes: compiler.idAttributes };
 }

@@ -56,6 +56,9 @@ export function validateDocument(xml: string, check: DocumentCheck): ParseOutcom
   const stack: OpenElement[] = [];
   let lastEnd = { position: 0, line: 1, column: 0 };
   let stopped: Diagnostic | undefined;
+  const ids = new Map<string, { line: number; column: number }>();
+  const idrefs: { value: string; line: number; column: number }[] = [];
+  const idTypes = check.grammar?.idAttributes;
 
   const formatName: FormatName = (name: QualifiedName, isAttribute: boolean) => {
     const top = stack[stack.length - 1];
@@ -91,6 +94,17 @@ export function validateDocument(xml: string, check: DocumentCheck): ParseOutcom
     });
   };
 
+  /** IDs must be unique; IDREFs are checked at the end of the document (as jing does). */
+  const checkId = (idType: 'ID' | 'IDREF' | 'IDREFS', value: string): void => {
+    const at = { line: parser.line, column: parser.column + 1 };
+    if (idType === 'ID') {
+      const id = value.trim();
+      const first = ids.get(id);
+      if (first !== undefined) schemaError(`ID "${id}" has already been defined (first at line ${first.line})`);
+      else ids.set(id, at);
+    } else for (const ref of value.trim().split(/\s+/)) if (ref !== '') idrefs.push({ value: ref, ...at });
+  };
+
   parser.on('doctype', (doctype) => {
     const refusal = check.onDoctype?.(doctype);
     if (refusal !== undefined) {
@@ -118,6 +132,8 @@ export function validateDocument(xml: string, check: DocumentCheck): ParseOutcom
         const attrName = eventName(attr.uri ?? '', attr.local ?? attr.name);
         schemaError(matcher.attributeName(attrName, formatName));
         schemaError(matcher.attributeValue(attrName, attr.value, formatName));
+        const idType = idTypes?.get(attrName.key);
+        if (idType !== undefined) checkId(idType, attr.value);
       }
       schemaError(matcher.startTagClose(name, formatName));
     }
@@ -155,6 +171,7 @@ export function validateDocument(xml: string, check: DocumentCheck): ParseOutcom
     messages.push(wellFormednessError(e, check.file, parser));
     return { messages, wellFormed: false };
   }
+  for (const ref of idrefs) if (!ids.has(ref.value)) schemaError(`IDREF "${ref.value}" without matching ID`, { file: check.file, line: ref.line, column: ref.column });
   return { messages, wellFormed: true };
 }
 

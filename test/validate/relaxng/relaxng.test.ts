@@ -126,3 +126,14 @@ test('well-formedness errors are fatal, with line and column', () => {
   assert.equal(last?.position.line, 2);
   assert.match(last?.message ?? '', /^not well-formed XML: unexpected close tag/);
 });
+
+test('ID-typed attributes must be unique, IDREFs must match an ID', () => {
+  const schema = `<grammar ${RNG}><start><element name="r"><zeroOrMore><element name="e">
+    <optional><attribute name="xml:id"><data type="ID"/></attribute></optional>
+    <optional><attribute name="ref"><data type="IDREF"/></attribute></optional></element></zeroOrMore></element></start></grammar>`;
+  // jing prints the same positions (and a second message for the first occurrence).
+  assert.deepEqual(errors(schema, '<r><e xml:id="a"/><e ref="a"/>\n<e xml:id="a"/><e ref="b"/></r>'), [
+    '2:16 ID "a" has already been defined (first at line 1)',
+    '2:28 IDREF "b" without matching ID',
+  ]);
+});
