@@ -1,0 +1,177 @@
+/**
+ * The Schematron element tree → the engine's model, with a message on the schema for everything
+ * the engine cannot run as written (missing ids or tests, unknown roles, abstract patterns…).
+ * XPath expressions are checked afterwards (check-xpath.ts), once the scopes are known.
+ */
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { childElements, foreignChildren, SCHEMATRON_NS, type SchElement } from './sch-tree.js';
+import type { Check, DiagnosticText, LetDeclaration, MessagePart, Pattern, Role, Rule, SchemaModel } from './schema-model.js';
+
+const roles: readonly Role[] = ['error', 'warning', 'info'];
+const queryBindings = ['xslt2', 'xslt3'];
+/** Children of <schema> the engine knows; title, p, phase and properties are read and ignored (all patterns run). */
+const schemaChildren = new Set(['title', 'p', 'phase', 'properties', 'ns', 'let', 'pattern', 'diagnostics']);
+
+class SchemaReader {
+  readonly messages: Diagnostic[] = [];
+  private readonly ids = new Set<string>();
+
+  constructor(private readonly file: string) {}
+
+  error(at: SchElement, message: string): void {
+    this.messages.push(diagnostic('error', 'schematron-schema', message, { file: this.file, line: at.line, column: at.column }));
+  }
+
+  /** The attribute, or a message saying it is missing. */
+  required(element: SchElement, attribute: string, why: string): string | undefined {
+    const value = element.attributes[attribute];
+    if (value !== undefined && value.trim() !== '') return value;
+    this.error(element, `<${element.name}> has no @${attribute}: ${why}`);
+    return undefined;
+  }
+
+  schema(root: SchElement): SchemaModel | undefined {
+    if (root.ns !== SCHEMATRON_NS || root.name !== 'schema') {
+      this.error(root, `the root element is <${root.name}> in namespace “${root.ns}”; expected <schema> in ${SCHEMATRON_NS} (ISO Schematron)`);
+      return undefined;
+    }
+    this.queryBinding(root);
+    this.unsupported(root);
+    const diagnostics = this.diagnosticTexts(root);
+    const model: SchemaModel = {
+      namespaces: this.namespaces(root),
+      lets: this.lets(root),
+      patterns: childElements(root, 'pattern').map((p, i) => this.pattern(p, i + 1)),
+      diagnostics,
+    };
+    for (const pattern of model.patterns) this.checkDiagnosticRefs(pattern, diagnostics);
+    return model;
+  }
+
+  private queryBinding(root: SchElement): void {
+    const binding = root.attributes.queryBinding;
+    if (binding !== undefined && queryBindings.includes(binding.trim().toLowerCase())) return;
+    const found = binding === undefined ? 'no @queryBinding (ISO default: xslt, XPath 1.0)' : `@queryBinding="${binding}"`;
+    this.error(root, `${found}; expected queryBinding="xslt3" or "xslt2": the engine evaluates XPath 3.1`);
+  }
+
+  private unsupported(root: SchElement): void {
+    for (const element of foreignChildren(root)) {
+      this.error(element, `<${element.name}> (namespace ${element.ns}) is not supported by this engine: rules can use XPath 3.1 only (define functions with <let> and an inline function)`);
+    }
+    for (const element of childElements(root)) {
+      if (!schemaChildren.has(element.name)) this.error(element, `<${element.name}> is not supported by this engine (supported: ns, let, pattern, rule, assert, report, value-of, name, diagnostics)`);
+    }
+  }
+
+  private namespaces(root: SchElement): Record<string, string> {
+    const namespaces: Record<string, string> = {};
+    for (const ns of childElements(root, 'ns')) {
+      const prefix = this.required(ns, 'prefix', 'a namespace declaration needs a prefix');
+      const uri = this.required(ns, 'uri', 'a namespace declaration needs a URI');
+      if (prefix !== undefined && uri !== undefined) namespaces[prefix] = uri;
+    }
+    return namespaces;
+  }
+
+  private lets(parent: SchElement): LetDeclaration[] {
+    const lets: LetDeclaration[] = [];
+    for (const element of childElements(parent, 'let')) {
+      const name = this.required(element, 'name', 'a variable needs a name');
+      const value = this.required(element, 'value', 'the engine needs the value as an XPath expression in @value');
+      if (name !== undefined && value !== undefined) lets.push({ name, value, line: element.line, column: element.column });
+    }
+    return lets;
+  }
+
+  private pattern(element: SchElement, index: number): Pattern {
+    if (element.attributes.abstract === 'true' || element.attributes['is-a'] !== undefined) {
+      this.error(element, 'abstract patterns (@abstract, @is-a) are not supported by this engine');
+    }
+    if (element.attributes.documents !== undefined) this.error(element, 'pattern/@documents is not supported by this engine: patterns apply to the document validated');
+    for (const child of childElements(element)) {
+      if (!['rule', 'let', 'title', 'p'].includes(child.name)) this.error(child, `<${child.name}> in a pattern is not supported by this engine`);
+    }
+    const rules = childElements(element, 'rule').map((r) => this.rule(r)).filter((r): r is Rule => r !== undefined);
+    return { name: element.attributes.id ?? `pattern-${index}`, lets: this.lets(element), rules, line: element.line, column: element.column };
+  }
+
+  private rule(element: SchElement): Rule | undefined {
+    if (element.attributes.abstract === 'true') this.error(element, 'abstract rules are not supported by this engine');
+    for (const child of childElements(element, 'extends')) this.error(child, '<extends> is not supported by this engine');
+    const context = this.required(element, 'context', 'a rule needs the pattern of the nodes it applies to');
+    const checks = childElements(element)
+      .filter((c) => c.name === 'assert' || c.name === 'report')
+      .map((c) => this.check(c))
+      .filter((c): c is Check => c !== undefined);
+    if (context === undefined) return undefined;
+    const subject = element.attributes.subject;
+    return { context, ...(subject === undefined ? {} : { subject }), lets: this.lets(element), checks, line: element.line, column: element.column };
+  }
+
+  private check(element: SchElement): Check | undefined {
+    const test = this.required(element, 'test', `an ${element.name} needs an XPath test`);
+    const id = this.required(element, 'id', 'every assert and report needs an id: it is the rule id of its messages (tei-edition/<id>)');
+    if (id !== undefined) {
+      if (this.ids.has(id)) this.error(element, `the id “${id}” is used twice; ids must be unique in the schema`);
+      this.ids.add(id);
+    }
+    const role = this.role(element);
+    const message = this.message(element);
+    if (test === undefined || id === undefined || role === undefined) return undefined;
+    const subject = element.attributes.subject;
+    const diagnostics = (element.attributes.diagnostics ?? '').split(/\s+/u).filter((d) => d !== '');
+    const kind = element.name === 'assert' ? 'assert' : 'report';
+    return { kind, id, role, test, ...(subject === undefined ? {} : { subject }), message, diagnostics, line: element.line, column: element.column };
+  }
+
+  private role(element: SchElement): Role | undefined {
+    const role = element.attributes.role;
+    if (role === undefined) return 'error';
+    const known = roles.find((r) => r === role.trim());
+    if (known === undefined) this.error(element, `@role="${role}" is not a role this toolkit knows; expected one of ${roles.join(', ')} (the severity of the message)`);
+    return known;
+  }
+
+  private diagnosticTexts(root: SchElement): Map<string, DiagnosticText> {
+    const texts = new Map<string, DiagnosticText>();
+    for (const group of childElements(root, 'diagnostics')) {
+      for (const element of childElements(group, 'diagnostic')) {
+        const id = this.required(element, 'id', 'a diagnostic is referred to by its id');
+        if (id !== undefined) texts.set(id, { id, message: this.message(element), line: element.line, column: element.column });
+      }
+    }
+    return texts;
+  }
+
+  private checkDiagnosticRefs(pattern: Pattern, texts: ReadonlyMap<string, DiagnosticText>): void {
+    for (const check of pattern.rules.flatMap((r) => r.checks)) {
+      for (const ref of check.diagnostics.filter((d) => !texts.has(d))) {
+        this.messages.push(diagnostic('error', 'schematron-schema', `@diagnostics refers to “${ref}”, which is not the id of a <diagnostic>`, { file: this.file, line: check.line, column: check.column }));
+      }
+    }
+  }
+
+  /** The text of an assertion or diagnostic: literal text, value-of, name; emph, dir and span as text. */
+  private message(element: SchElement): MessagePart[] {
+    const parts: MessagePart[] = [];
+    for (const child of element.children) {
+      if (typeof child === 'string') parts.push({ kind: 'text', text: child });
+      else if (child.ns === SCHEMATRON_NS && child.name === 'value-of') {
+        const select = this.required(child, 'select', 'value-of needs the XPath whose value is written');
+        if (select !== undefined) parts.push({ kind: 'value-of', select, line: child.line, column: child.column });
+      } else if (child.ns === SCHEMATRON_NS && child.name === 'name') {
+        const path = child.attributes.path;
+        parts.push({ kind: 'name', ...(path === undefined ? {} : { path }), line: child.line, column: child.column });
+      } else parts.push(...this.message(child));
+    }
+    return parts;
+  }
+}
+
+/** Reads the schema's model; undefined when the root is not a Schematron schema. */
+export function readSchema(root: SchElement, file: string): { model?: SchemaModel; messages: Diagnostic[] } {
+  const reader = new SchemaReader(file);
+  const model = reader.schema(root);
+  return { ...(model === undefined ? {} : { model }), messages: reader.messages };
+}

@@ -1,0 +1,85 @@
+/**
+ * Runs a compiled Schematron schema over one TEI document, in process, with SaxonJS: the
+ * document is parsed once (its base URI is the file's URL, so that `resolve-uri(…, base-uri())`
+ * finds the registers beside it), then the whole schema is one XPath evaluation. Each failed
+ * assert and each successful report is one message: severity from `@role`, rule
+ * `tei-edition/<id>`, the assertion text with its value-of and name evaluated, and the position
+ * of the start tag of the context node (of its element, for an attribute) with a readable XPath.
+ */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { compareDiagnostics, diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { CompiledSchematron } from './compile-schematron.js';
+import { NodeLocator } from './node-locator.js';
+import { errorCode, errorMessage, evaluate, isDomNode, parseDocument, type DomDocument } from './saxon.js';
+import { ENGINE_NS } from './xpath-text.js';
+
+const LOAD = `Q{${ENGINE_NS}}load`;
+
+/** Runs every pattern over one TEI document (already known to be well-formed XML without DOCTYPE). `file` is the path used in diagnostics and to resolve relative references such as persons.xml#id (relative to the file's directory). */
+export async function runSchematron(schematron: CompiledSchematron, xml: string, file: string): Promise<Diagnostic[]> {
+  let document: DomDocument;
+  try {
+    document = await parseDocument(xml.replace(/^\uFEFF/u, ''), pathToFileURL(resolve(file)).href);
+  } catch (error) {
+    return [diagnostic('error', 'schematron-runtime', `the document could not be parsed for the Schematron rules: ${errorMessage(error)}`, { file })];
+  }
+  const locator = new NodeLocator(xml, document);
+  let items: unknown[];
+  try {
+    items = await evaluateLoadingDocuments(schematron, schematron.expression, document);
+  } catch {
+    return runPatternByPattern(schematron, document, locator, file);
+  }
+  return toDiagnostics(items, schematron, locator, file).sort(compareDiagnostics);
+}
+
+/** After a dynamic error: each pattern alone, so that the error names its pattern and the others still run. */
+async function runPatternByPattern(schematron: CompiledSchematron, document: DomDocument, locator: NodeLocator, file: string): Promise<Diagnostic[]> {
+  const messages: Diagnostic[] = [];
+  for (const pattern of schematron.patterns) {
+    try {
+      messages.push(...toDiagnostics(await evaluateLoadingDocuments(schematron, pattern.expression, document), schematron, locator, file));
+    } catch (error) {
+      const text = `the Schematron pattern “${pattern.name}” (${schematron.file}) could not be evaluated on this document: ${errorMessage(error)}`;
+      messages.push(diagnostic('error', 'schematron-runtime', text, { file }));
+    }
+  }
+  return messages.sort(compareDiagnostics);
+}
+
+/**
+ * Evaluates; when the expression asks for a document the cache has not read yet (the engine's
+ * `load` error, see build-xpath.ts), reads it and evaluates again. Each document is read once per
+ * run, so this happens on the first files only.
+ */
+async function evaluateLoadingDocuments(schematron: CompiledSchematron, expression: string, document: DomDocument): Promise<unknown[]> {
+  const requested = new Set<string>();
+  for (;;) {
+    try {
+      return evaluate(expression, document, schematron.namespaces, schematron.environment.params());
+    } catch (error) {
+      const uri = errorCode(error) === LOAD && error instanceof Error ? error.message : undefined;
+      if (uri === undefined || requested.has(uri)) throw error;
+      requested.add(uri);
+      await schematron.environment.load(uri);
+    }
+  }
+}
+
+function toDiagnostics(items: readonly unknown[], schematron: CompiledSchematron, locator: NodeLocator, file: string): Diagnostic[] {
+  const messages: Diagnostic[] = [];
+  for (let i = 0; i + 3 < items.length; i += 4) {
+    const [index, node, message, hint] = items.slice(i, i + 4);
+    const check = typeof index === 'number' ? schematron.checks[index] : undefined;
+    if (check === undefined || !isDomNode(node)) throw new Error(`unexpected result of the Schematron expression (engine error): ${String(index)}`);
+    const text = normalizeSpace(String(message)) || `${check.kind} “${check.id}” ${check.kind === 'assert' ? 'failed' : 'fired'}: ${check.test}`;
+    const hintText = normalizeSpace(String(hint));
+    messages.push(diagnostic(check.role, check.id, text, { file, ...locator.place(node) }, hintText === '' ? {} : { hint: hintText }));
+  }
+  return messages;
+}
+
+function normalizeSpace(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}
