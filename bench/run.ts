@@ -13,11 +13,12 @@ import type { BenchSection, Json } from './section.js';
 import { cliConvertSection } from './sections/cli-convert.js';
 import { convertSection } from './sections/convert.js';
 import { taggingSection } from './sections/tagging.js';
+import { validateSection } from './sections/validate.js';
 import { readSampleEdition } from './corpus/samples.js';
 import { DEFAULT_COUNT, DEFAULT_SEED, syntheticCorpus, writeSyntheticEdition } from './synthetic-corpus.js';
 
-/** In running order. Validation, HTML and PDF sections go here. */
-const sections: readonly BenchSection[] = [convertSection, taggingSection, cliConvertSection];
+/** In running order. HTML and PDF sections go here. */
+const sections: readonly BenchSection[] = [convertSection, taggingSection, cliConvertSection, validateSection];
 
 const usage = `usage: node dist/bench/run.js [options]
   --count N            documents in the synthetic corpus (default ${DEFAULT_COUNT})

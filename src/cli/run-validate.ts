@@ -7,11 +7,15 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { collectXmlFiles } from '../validate/collect-files.js';
-import { validateXmlBytes } from '../validate/validate-file.js';
+import { type FileToValidate, validateFiles } from '../validate/validate-file.js';
 import { loadValidationSetup } from '../validate/validation-setup.js';
 import type { CliIO } from './cli-io.js';
 import { display } from './load-edition.js';
 import type { Reporter } from './reporter.js';
+
+/** Files checked together by the Schematron engine: enough to spread its per-call cost, few enough to keep memory low. */
+const BATCH_FILES = 50;
+const BATCH_BYTES = 8 * 1024 * 1024;
 
 export interface ValidateOptions {
   readonly paths: readonly string[];
@@ -37,6 +41,13 @@ export async function runValidation(options: ValidateOptions, io: CliIO, reporte
   const usageErrors: Diagnostic[] = collected.missing.map((m) => diagnostic('error', 'file-unreadable', `cannot validate: ${m.reason}`, { file: shown(m.path) }, { fatal: true }));
   const messages: Diagnostic[] = [...loaded.messages, ...usageErrors];
   const files: string[] = [];
+  let batch: FileToValidate[] = [];
+  let batchBytes = 0;
+  const flush = async (): Promise<void> => {
+    for (const fileMessages of await validateFiles(batch, setup)) messages.push(...fileMessages);
+    batch = [];
+    batchBytes = 0;
+  };
   for (const [i, path] of collected.files.entries()) {
     const name = shown(path);
     files.push(name);
@@ -50,7 +61,10 @@ export async function runValidation(options: ValidateOptions, io: CliIO, reporte
       messages.push(unreadable);
       continue;
     }
-    messages.push(...(await validateXmlBytes(bytes, path, name, setup)));
+    batch.push({ bytes, path, shown: name });
+    batchBytes += bytes.length;
+    if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) await flush();
   }
+  if (batch.length > 0) await flush();
   return { files, messages, usageErrors };
 }

@@ -18,13 +18,15 @@ function refuse(rule: string, message: string, position: { file: string; line?: 
   return { messages: [diagnostic('error', rule, message, position, { fatal: true, ...(hint === undefined ? {} : { hint }) })] };
 }
 
-function megabytes(n: number): string {
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+function size(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} bytes`;
 }
 
 export function decodeXmlInput(bytes: Uint8Array, file: string, maxBytes: number = DEFAULT_MAX_BYTES): XmlInput {
   if (bytes.length > maxBytes) {
-    return refuse('file-too-large', `the file is ${megabytes(bytes.length)}, over the limit of ${megabytes(maxBytes)}`, { file }, 'raise the limit with --max-size <MB> if the file is meant to be this large');
+    return refuse('file-too-large', `the file is ${size(bytes.length)}, over the limit of ${size(maxBytes)}`, { file }, 'raise the limit with --max-size <MB> if the file is meant to be this large');
   }
   if (bytes.length === 0) return refuse('xml-empty', 'the file is empty; expected a TEI XML document', { file });
   let text: string;

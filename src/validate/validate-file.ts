@@ -1,26 +1,47 @@
 /**
- * One file through every check: bytes → XML text (encoding, size, DOCTYPE policy) →
- * well-formedness and RELAX NG in one streaming pass → Schematron (only on a well-formed document).
+ * Files through every check: bytes → XML text (encoding, size, DOCTYPE policy) →
+ * well-formedness and RELAX NG in one streaming pass → Schematron (only on well-formed
+ * documents, several at a time: the Schematron engine pays its per-evaluation cost once per batch).
  * Pure apart from the Schematron engine reading the registers a document points to.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { decodeXmlInput, refuseDoctype } from './read-xml-input.js';
 import { validateDocument } from './relaxng/validate-document.js';
-import { runSchematron } from './schematron/run-schematron.js';
+import { runSchematronBatch } from './schematron/run-schematron.js';
 import type { ValidationSetup } from './validation-setup.js';
 
-/**
- * @param path absolute path (Schematron resolves `persons.xml#…` against it)
- * @param shown the file name used in messages
- */
-export async function validateXmlBytes(bytes: Uint8Array, path: string, shown: string, setup: ValidationSetup): Promise<Diagnostic[]> {
-  const input = decodeXmlInput(bytes, shown, setup.maxBytes);
-  if (input.text === undefined) return input.messages;
-  const outcome = validateDocument(input.text, { file: shown, ...(setup.grammar ? { grammar: setup.grammar } : {}), onDoctype: refuseDoctype(shown, input.text) });
-  const messages = [...input.messages, ...outcome.messages];
-  if (outcome.wellFormed && setup.schematron !== undefined) {
-    const rules = await runSchematron(setup.schematron, input.text, path);
-    messages.push(...rules.map((m) => (m.position.file === path ? { ...m, position: { ...m.position, file: shown } } : m)));
+export interface FileToValidate {
+  readonly bytes: Uint8Array;
+  /** Absolute path (Schematron resolves `persons.xml#…` against it). */
+  readonly path: string;
+  /** The file name used in messages. */
+  readonly shown: string;
+}
+
+/** The messages of each file, in input order. */
+export async function validateFiles(files: readonly FileToValidate[], setup: ValidationSetup): Promise<Diagnostic[][]> {
+  const results: Diagnostic[][] = [];
+  const forSchematron: { index: number; xml: string; file: FileToValidate }[] = [];
+  for (const [index, file] of files.entries()) {
+    const input = decodeXmlInput(file.bytes, file.shown, setup.maxBytes);
+    if (input.text === undefined) {
+      results.push(input.messages);
+      continue;
+    }
+    const outcome = validateDocument(input.text, { file: file.shown, ...(setup.grammar ? { grammar: setup.grammar } : {}), onDoctype: refuseDoctype(file.shown, input.text) });
+    results.push([...input.messages, ...outcome.messages]);
+    if (outcome.wellFormed && setup.schematron !== undefined) forSchematron.push({ index, xml: input.text, file });
   }
-  return messages;
+  if (setup.schematron !== undefined && forSchematron.length > 0) {
+    const found = await runSchematronBatch(setup.schematron, forSchematron.map((f) => ({ xml: f.xml, file: f.file.path })));
+    found.forEach((messages, k) => {
+      const { index, file } = forSchematron[k]!;
+      results[index]!.push(...messages.map((m) => (m.position.file === file.path ? { ...m, position: { ...m.position, file: file.shown } } : m)));
+    });
+  }
+  return results;
+}
+
+export async function validateXmlBytes(bytes: Uint8Array, path: string, shown: string, setup: ValidationSetup): Promise<Diagnostic[]> {
+  return (await validateFiles([{ bytes, path, shown }], setup))[0] ?? [];
 }

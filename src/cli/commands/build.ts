@@ -4,10 +4,13 @@ import type { CommandDefinition } from '../command.js';
 import { EXIT_USAGE, exitCodeFor } from '../exit-codes.js';
 import { display, runConvert } from '../run-convert.js';
 import { convertOptions, summaryCounts } from './convert.js';
+import { runValidation } from '../run-validate.js';
+import { DEFAULT_SCHEMA, DEFAULT_SCHEMATRON } from '../../validate/validation-setup.js';
 
 /**
- * `build`: everything that makes the edition, in order. Today: convert the raw texts to TEI,
- * then publish the TEI files and the registers they point to in `output/tei/`. Validation, HTML and PDF will follow here.
+ * `build`: everything that makes the edition, in order: convert the raw texts to TEI, publish
+ * the TEI files and the registers they point to in `output/tei/`, then validate what was
+ * published (RELAX NG and Schematron); an invalid edition stops the build there.
  */
 export const buildCommand: CommandDefinition = {
   command: 'build',
@@ -43,8 +46,19 @@ export const buildCommand: CommandDefinition = {
     }
     for (const f of run.files) reporter.line(`${f.status.padEnd(9)}  ${f.tei}  ← ${f.raw}`);
     if (published.length > 0) reporter.line(`published ${published.length} TEI file${published.length === 1 ? '' : 's'} (texts and registers) in ${display(io, teiOut)}/`);
-    reporter.summary(`build: ${run.files.length} file${run.files.length === 1 ? '' : 's'}`, run.messages);
-    reporter.json({ command: 'build', ok: exitCodeFor(run.messages) === 0, files: run.files, published, summary: summaryCounts(run.messages) });
-    return exitCodeFor(run.messages);
+    const messages = [...run.messages];
+    let validated = false;
+    if (published.length > 0) {
+      const validation = await runValidation({ paths: [teiOut], schema: DEFAULT_SCHEMA, schematron: DEFAULT_SCHEMATRON }, io, reporter);
+      reporter.messages(validation.messages);
+      messages.push(...validation.messages);
+      validated = exitCodeFor(validation.messages) === 0;
+      reporter.line(validated
+        ? `validated ${validation.files.length} TEI files (schemas/tei-edition.rng, schemas/tei-edition.sch): no errors`
+        : 'the published TEI is not valid: build stopped (fix the errors above, or see `tei-edition validate`)');
+    }
+    reporter.summary(`build: ${run.files.length} file${run.files.length === 1 ? '' : 's'}`, messages);
+    reporter.json({ command: 'build', ok: exitCodeFor(messages) === 0, files: run.files, published, validated, summary: summaryCounts(messages) });
+    return exitCodeFor(messages);
   },
 };

@@ -19,7 +19,7 @@ export const validateCommand: CommandDefinition = {
   builder: (yargs) => yargs
     .positional('paths', { describe: 'TEI files or folders (all *.xml inside); default: the edition\'s tei/ folder', type: 'string', array: true, default: [] })
     .option('schema', { describe: 'RELAX NG schema (XML syntax) to validate against instead of schemas/tei-edition.rng', type: 'string' })
-    .option('schematron', { describe: 'Schematron rules (default: schemas/tei-edition.sch with the default schema, none with --schema); --no-schematron: none', type: 'string' })
+    .option('schematron', { describe: 'Schematron rules file (default: schemas/tei-edition.sch, except with --schema; --schematron alone: that file; --no-schematron: none)', type: 'string' })
     .option('format', { describe: 'report format', choices: reportFormats as ReportFormat[], default: 'text' as ReportFormat })
     .option('max-warnings', { describe: 'exit 1 when there are more warnings than this', type: 'number' })
     .option('max-size', { describe: 'largest file to read, in MB', type: 'number', default: 50 })
@@ -46,7 +46,11 @@ export const validateCommand: CommandDefinition = {
     const schemaOption = args.schema;
     const schema = typeof schemaOption === 'string' ? resolve(io.cwd, schemaOption) : DEFAULT_SCHEMA;
     const schematronOption = args.schematron;
-    const schematron = schematronOption === false ? null : typeof schematronOption === 'string' ? resolve(io.cwd, schematronOption) : typeof schemaOption === 'string' ? null : DEFAULT_SCHEMATRON;
+    // --schematron alone: the project's rules (also with another schema); --no-schematron: none.
+    const schematron = schematronOption === false ? null
+      : schematronOption === '' ? DEFAULT_SCHEMATRON
+      : typeof schematronOption === 'string' ? resolve(io.cwd, schematronOption)
+      : typeof schemaOption === 'string' ? null : DEFAULT_SCHEMATRON;
     const maxSize = typeof args['max-size'] === 'number' ? args['max-size'] : 50;
     const run = await runValidation({ paths, schema, schematron, maxBytes: Math.round(maxSize * 1024 * 1024) }, io, reporter);
     const messages = [...configMessages, ...run.messages];

@@ -168,7 +168,7 @@ export function validateDocument(xml: string, check: DocumentCheck): ParseOutcom
     parser.write(xml).close();
   } catch (e) {
     if (e instanceof StopParsing && stopped !== undefined) return { messages: [...messages, stopped], wellFormed: false };
-    messages.push(wellFormednessError(e, check.file, parser));
+    messages.push(wellFormednessError(e, check.file, parser, xml));
     return { messages, wellFormed: false };
   }
   for (const ref of idrefs) if (!ids.has(ref.value)) schemaError(`IDREF "${ref.value}" without matching ID`, { file: check.file, line: ref.line, column: ref.column });
@@ -177,11 +177,21 @@ export function validateDocument(xml: string, check: DocumentCheck): ParseOutcom
 
 class StopParsing extends Error {}
 
-function wellFormednessError(e: unknown, file: string, parser: SaxesParser): Diagnostic {
+function wellFormednessError(e: unknown, file: string, parser: SaxesParser, xml: string): Diagnostic {
   const raw = e instanceof Error ? e.message : String(e);
   const m = /^(?:[^:]*:)?(\d+):(\d+): (.*)$/s.exec(raw);
   const line = m ? Number(m[1]) : parser.line;
   const column = m ? Number(m[2]) : parser.column;
-  const message = (m?.[3] ?? raw).replace(/\.$/, '');
-  return diagnostic('error', WELL_FORMED_RULE, `not well-formed XML: ${message}`, { file, line, column: column + 1 }, { fatal: true });
+  let message = (m?.[3] ?? raw).replace(/\.$/, '');
+  let hint: string | undefined;
+  const before = xml.slice(0, parser.position);
+  if (message === 'unexpected close tag') {
+    const closing = /<\/([^\s>]+)\s*>?$/.exec(before)?.[1];
+    message = `unexpected end tag${closing ? ` </${closing}>` : ''}: it does not match the element opened last (an element inside is not closed, or this end tag has no start tag)`;
+  } else if (message === 'undefined entity') {
+    const entity = /&([^;&\s]+);?$/.exec(before)?.[1];
+    message = `undefined entity${entity ? ` &${entity};` : ''}: XML predefines only &lt; &gt; &amp; &quot; &apos;`;
+    hint = 'write the character itself (the file is UTF-8) or a character reference such as &#233; (é)';
+  }
+  return diagnostic('error', WELL_FORMED_RULE, `not well-formed XML: ${message}`, { file, line, column: column + 1 }, { fatal: true, ...(hint === undefined ? {} : { hint }) });
 }

@@ -12,7 +12,7 @@ import { compareDiagnostics, diagnostic, type Diagnostic } from '../../diagnosti
 import type { CompiledSchematron } from './compile-schematron.js';
 import { NodeLocator } from './node-locator.js';
 import { errorCode, errorMessage, evaluate, isDomNode, parseDocument, type DomDocument } from './saxon.js';
-import { ENGINE_NS } from './xpath-text.js';
+import { ENGINE_NS, engineParam, engineVariable } from './xpath-text.js';
 
 const LOAD = `Q{${ENGINE_NS}}load`;
 
@@ -34,6 +34,50 @@ export async function runSchematron(schematron: CompiledSchematron, xml: string,
   return toDiagnostics(items, schematron, locator, file).sort(compareDiagnostics);
 }
 
+export interface SchematronInput {
+  readonly xml: string;
+  /** Path used in diagnostics and to resolve relative references (see runSchematron). */
+  readonly file: string;
+}
+
+/**
+ * Runs the schema over several documents with one evaluation: SaxonJS compiles an expression on
+ * every call (a few milliseconds for a whole schema), so a batch pays that once. Returns the
+ * messages of each document, in input order. After a dynamic error the batch is run again one
+ * document at a time, so that the error lands on its document.
+ */
+export async function runSchematronBatch(schematron: CompiledSchematron, inputs: readonly SchematronInput[]): Promise<Diagnostic[][]> {
+  if (inputs.length <= 1) return Promise.all(inputs.map((i) => runSchematron(schematron, i.xml, i.file)));
+  const documents: DomDocument[] = [];
+  for (const input of inputs) {
+    try {
+      documents.push(await parseDocument(input.xml.replace(/^\uFEFF/u, ''), pathToFileURL(resolve(input.file)).href));
+    } catch {
+      return Promise.all(inputs.map((i) => runSchematron(schematron, i.xml, i.file)));
+    }
+  }
+  // For each document with findings: its position, the number of items, the items.
+  const batch = engineVariable('batch');
+  const expression = `for $Q{${ENGINE_NS}}d at $Q{${ENGINE_NS}}i in ${batch} return (let $Q{${ENGINE_NS}}r := $Q{${ENGINE_NS}}d ! (${schematron.expression}) return if (empty($Q{${ENGINE_NS}}r)) then () else ($Q{${ENGINE_NS}}i, count($Q{${ENGINE_NS}}r), $Q{${ENGINE_NS}}r))`;
+  let items: unknown[];
+  try {
+    items = await evaluateLoadingDocuments(schematron, expression, documents[0]!, { [engineParam('batch')]: documents });
+  } catch {
+    return Promise.all(inputs.map((i) => runSchematron(schematron, i.xml, i.file)));
+  }
+  const results: Diagnostic[][] = inputs.map(() => []);
+  for (let k = 0; k < items.length; ) {
+    const index = Number(items[k]) - 1;
+    const count = Number(items[k + 1]);
+    const input = inputs[index];
+    const document = documents[index];
+    if (input === undefined || document === undefined) throw new Error('unexpected result of the Schematron batch (engine error)');
+    results[index] = toDiagnostics(items.slice(k + 2, k + 2 + count), schematron, new NodeLocator(input.xml, document), input.file).sort(compareDiagnostics);
+    k += 2 + count;
+  }
+  return results;
+}
+
 /** After a dynamic error: each pattern alone, so that the error names its pattern and the others still run. */
 async function runPatternByPattern(schematron: CompiledSchematron, document: DomDocument, locator: NodeLocator, file: string): Promise<Diagnostic[]> {
   const messages: Diagnostic[] = [];
@@ -53,11 +97,11 @@ async function runPatternByPattern(schematron: CompiledSchematron, document: Dom
  * `load` error, see build-xpath.ts), reads it and evaluates again. Each document is read once per
  * run, so this happens on the first files only.
  */
-async function evaluateLoadingDocuments(schematron: CompiledSchematron, expression: string, document: DomDocument): Promise<unknown[]> {
+async function evaluateLoadingDocuments(schematron: CompiledSchematron, expression: string, document: DomDocument, extra: Record<string, unknown> = {}): Promise<unknown[]> {
   const requested = new Set<string>();
   for (;;) {
     try {
-      return evaluate(expression, document, schematron.namespaces, schematron.environment.params());
+      return evaluate(expression, document, schematron.namespaces, { ...schematron.environment.params(), ...extra });
     } catch (error) {
       const uri = errorCode(error) === LOAD && error instanceof Error ? error.message : undefined;
       if (uri === undefined || requested.has(uri)) throw error;

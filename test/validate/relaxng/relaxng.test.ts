@@ -124,7 +124,7 @@ test('well-formedness errors are fatal, with line and column', () => {
   assert.equal(last?.rule, 'tei-edition/well-formed');
   assert.equal(last?.fatal, true);
   assert.equal(last?.position.line, 2);
-  assert.match(last?.message ?? '', /^not well-formed XML: unexpected close tag/);
+  assert.match(last?.message ?? '', /^not well-formed XML: unexpected end tag <\/closer>: it does not match the element opened last/);
 });
 
 test('ID-typed attributes must be unique, IDREFs must match an ID', () => {

@@ -1,0 +1,118 @@
+/**
+ * `validate`: `tei-edition validate` in a fresh process, as a CI job runs it, side by side with
+ * jing (the Java reference validator, Debian package `jing`) on the same files and schema in one
+ * invocation each, when jing is installed:
+ *   1. the synthetic corpus converted to TEI (300 documents) against schemas/tei-edition.rng —
+ *      tei-edition also runs the Schematron rules, jing only the schema;
+ *   2. the real TEI files of ../shared/reference/tei-real/ against tei_all.rng (the 27 that jing
+ *      can read: it stops on the external DTD of the 3 Casebooks files).
+ * Target (issue 4): not slower than jing on either set.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { repositoryRoot } from '../corpus/samples.js';
+import { formatMs, round, timing, type Timing } from '../measure.js';
+import type { BenchSection, Json } from '../section.js';
+import { writeCorpusEdition } from '../synthetic-corpus.js';
+
+interface Run {
+  readonly ms: number;
+  readonly code: number | null;
+  readonly stdout: string;
+}
+
+function run(command: string, args: readonly string[], cwd?: string): Promise<Run> {
+  const start = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'ignore'], ...(cwd === undefined ? {} : { cwd }) });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ ms: performance.now() - start, code, stdout: Buffer.concat(chunks).toString('utf8') }));
+  });
+}
+
+const jingInstalled = (): boolean => spawnSync('jing', [], { stdio: 'ignore' }).error === undefined;
+
+async function repeat(times: number, label: string, progress: (t: string) => void, once: () => Promise<Run>): Promise<{ t: Timing; last: Run }> {
+  const runs: Run[] = [];
+  for (let i = 1; i <= times; i++) {
+    progress(`validate: ${label} run ${i}/${times}`);
+    runs.push(await once());
+  }
+  return { t: timing(runs.map((r) => r.ms)), last: runs[runs.length - 1]! };
+}
+
+interface SetReport {
+  readonly lines: string[];
+  readonly figures: { [key: string]: Json };
+}
+
+async function compare(name: string, files: readonly string[], ours: readonly string[], jingArgs: readonly string[] | undefined, times: number, progress: (t: string) => void): Promise<SetReport> {
+  const bin = join(repositoryRoot(), 'bin', 'tei-edition.js');
+  const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+  const mine = await repeat(times, `${name}, tei-edition`, progress, () => run(process.execPath, [bin, 'validate', ...ours, '--format', 'json']));
+  const found = (() => {
+    try {
+      return (JSON.parse(mine.last.stdout) as { severity: string }[]).filter((m) => m.severity === 'error').length;
+    } catch {
+      return -1;
+    }
+  })();
+  const perSecond = (t: Timing) => `${(files.length / (t.best / 1000)).toFixed(0)} files/s, ${(bytes / 1024 / 1024 / (t.best / 1000)).toFixed(1)} MB/s`;
+  const lines = [
+    `${name}: ${files.length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB`,
+    `    tei-edition validate: best ${formatMs(mine.t.best)}, median ${formatMs(mine.t.median)} (${perSecond(mine.t)}); ${found} errors; exit ${mine.last.code}`,
+  ];
+  const figures: { [key: string]: Json } = { files: files.length, bytes, teiEdition: { bestMs: round(mine.t.best), medianMs: round(mine.t.median), errors: found } };
+  if (jingArgs === undefined) {
+    lines.push('    jing: not installed (Debian package jing) — no comparison');
+    return { lines, figures };
+  }
+  const jing = await repeat(times, `${name}, jing`, progress, () => run('jing', jingArgs));
+  const ratio = mine.t.best / jing.t.best;
+  lines.push(
+    `    jing (one invocation):  best ${formatMs(jing.t.best)}, median ${formatMs(jing.t.median)} (${perSecond(jing.t)}); exit ${jing.last.code}`,
+    `    ratio tei-edition / jing: ${ratio.toFixed(2)} — target (not slower than jing): ${ratio <= 1 ? 'met' : 'missed'}`,
+  );
+  figures.jing = { bestMs: round(jing.t.best), medianMs: round(jing.t.median) };
+  figures.ratio = round(ratio, 3);
+  figures.targetMet = ratio <= 1;
+  return { lines, figures };
+}
+
+export const validateSection: BenchSection = {
+  name: 'validate',
+  describe: 'tei-edition validate vs jing: the synthetic corpus against tei-edition.rng (+ Schematron), the real files against tei_all.rng',
+  run: async (ctx) => {
+    const dir = await mkdtemp(join(tmpdir(), 'tei-edition-bench-'));
+    try {
+      const root = repositoryRoot();
+      const written = await writeCorpusEdition(dir, ctx.corpus, ctx.samples, `bench corpus (${ctx.corpus.length} documents, seed ${ctx.seed})`);
+      ctx.progress('validate: converting the corpus to TEI');
+      await run(process.execPath, [join(root, 'bin', 'tei-edition.js'), 'convert', '--config', written.config, '--quiet']);
+      const teiDir = join(dir, 'tei');
+      const teiFiles = readdirSync(teiDir).filter((f) => f.endsWith('.xml')).map((f) => join(teiDir, f));
+      const jing = jingInstalled();
+      const schema = join(root, 'schemas', 'tei-edition.rng');
+      const synthetic = await compare('synthetic corpus, schemas/tei-edition.rng (+ Schematron for tei-edition)', teiFiles, [teiDir], jing ? [schema, ...teiFiles] : undefined, ctx.runs, ctx.progress);
+      const lines = [...synthetic.lines];
+      const figures: { [key: string]: Json } = { synthetic: synthetic.figures };
+      const teiAll = join(root, '..', 'shared', 'reference', 'tei_all.rng');
+      const realDir = join(root, '..', 'shared', 'reference', 'tei-real');
+      if (existsSync(teiAll) && existsSync(realDir)) {
+        const real = readdirSync(realDir).filter((f) => f.endsWith('.xml') && !f.startsWith('casebooks__')).sort().map((f) => join(realDir, f));
+        const set = await compare('tei-real (27 files jing can read), tei_all.rng', real, [...real, '--schema', teiAll], jing ? [teiAll, ...real] : undefined, ctx.runs, ctx.progress);
+        lines.push(...set.lines);
+        figures.real = set.figures;
+      } else lines.push('tei-real: ../shared/reference not found — skipped');
+      return { lines, figures };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+};
