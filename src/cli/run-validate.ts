@@ -3,25 +3,23 @@
  * once, collect the files, check each one (a failure in one file is a message on that file; the
  * others go on), and return the messages. Reading files happens here, not in the checks.
  */
-import { readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { collectXmlFiles } from '../validate/collect-files.js';
-import { type FileToValidate, validateFiles } from '../validate/validate-file.js';
+import { type FileRef, plannedBatches, plannedValidateJobs, validateBatch, validateInWorkers, type ValidateTaskResult } from '../parallel/validate-pool.js';
 import { loadValidationSetup } from '../validate/validation-setup.js';
 import type { CliIO } from './cli-io.js';
 import { display } from './load-edition.js';
 import type { Reporter } from './reporter.js';
-
-/** Files checked together by the Schematron engine: enough to spread its per-call cost, few enough to keep memory low. */
-const BATCH_FILES = 50;
-const BATCH_BYTES = 8 * 1024 * 1024;
 
 export interface ValidateOptions {
   readonly paths: readonly string[];
   readonly schema: string | null;
   readonly schematron: string | null;
   readonly maxBytes?: number;
+  /** Worker threads (default: one per core from 2 MB of TEI on; 1 = in process). */
+  readonly jobs?: number;
 }
 
 export interface ValidateRun {
@@ -34,37 +32,42 @@ export interface ValidateRun {
 
 export async function runValidation(options: ValidateOptions, io: CliIO, reporter: Reporter): Promise<ValidateRun> {
   const shown = (p: string): string => display(io, p);
-  const loaded = await loadValidationSetup({ schema: options.schema, schematron: options.schematron, display: shown, ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }) });
+  const setupOptions = { schema: options.schema, schematron: options.schematron, ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }) };
+  const loaded = await loadValidationSetup({ ...setupOptions, display: shown });
   if (loaded.setup === undefined) return { files: [], messages: loaded.messages, usageErrors: loaded.messages.filter((m) => m.severity === 'error') };
-  const setup = loaded.setup;
   const collected = await collectXmlFiles(options.paths.map((p) => resolve(io.cwd, p)));
   const usageErrors: Diagnostic[] = collected.missing.map((m) => diagnostic('error', 'file-unreadable', `cannot validate: ${m.reason}`, { file: shown(m.path) }, { fatal: true }));
   const messages: Diagnostic[] = [...loaded.messages, ...usageErrors];
-  const files: string[] = [];
-  let batch: FileToValidate[] = [];
-  let batchBytes = 0;
-  const flush = async (): Promise<void> => {
-    for (const fileMessages of await validateFiles(batch, setup)) messages.push(...fileMessages);
-    batch = [];
-    batchBytes = 0;
+  const refs: FileRef[] = [];
+  for (const path of collected.files) refs.push({ path, shown: shown(path), bytes: await sizeOf(path) });
+  const tasks = plannedBatches(refs).map((files, id) => ({ id, files }));
+  const jobs = plannedValidateJobs(refs, tasks.length, options.schematron !== null, options.jobs);
+  let done = 0;
+  const progress = (r: ValidateTaskResult): void => {
+    done += tasks[r.id]?.files.length ?? 0;
+    reporter.progress('validate', done, refs.length);
   };
-  for (const [i, path] of collected.files.entries()) {
-    const name = shown(path);
-    files.push(name);
-    reporter.progress('validate', i, collected.files.length, name);
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(path);
-    } catch (e) {
-      const unreadable = diagnostic('error', 'file-unreadable', `cannot read the file: ${e instanceof Error ? e.message : String(e)}`, { file: name }, { fatal: true });
-      usageErrors.push(unreadable);
-      messages.push(unreadable);
-      continue;
+  const results: ValidateTaskResult[] = [];
+  if (jobs <= 1) {
+    for (const task of tasks) {
+      const r = await validateBatch(task, loaded.setup);
+      progress(r);
+      results.push(r);
     }
-    batch.push({ bytes, path, shown: name });
-    batchBytes += bytes.length;
-    if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) await flush();
+  } else results.push(...(await validateInWorkers(tasks, setupOptions, jobs, progress)));
+  for (const r of results) {
+    const task = tasks[r.id]!;
+    r.messages.forEach((m) => messages.push(...m));
+    if (r.crash !== undefined) messages.push(diagnostic('error', 'internal-error', `the validator failed on this batch (a bug; please report it): ${r.crash.split('\n')[0] ?? ''}`, { file: task.files[0]?.shown ?? '' }, { fatal: true }));
+    for (const file of r.unreadable) usageErrors.push(...messages.filter((m) => m.position.file === file && m.rule === 'tei-edition/file-unreadable'));
   }
-  if (batch.length > 0) await flush();
-  return { files, messages, usageErrors };
+  return { files: refs.map((r) => r.shown), messages, usageErrors };
+}
+
+async function sizeOf(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return 0;
+  }
 }

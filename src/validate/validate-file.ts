@@ -7,7 +7,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { decodeXmlInput, refuseDoctype } from './read-xml-input.js';
 import { validateDocument } from './relaxng/validate-document.js';
-import { runSchematronBatch } from './schematron/run-schematron.js';
 import type { ValidationSetup } from './validation-setup.js';
 
 export interface FileToValidate {
@@ -33,6 +32,7 @@ export async function validateFiles(files: readonly FileToValidate[], setup: Val
     if (outcome.wellFormed && setup.schematron !== undefined) forSchematron.push({ index, xml: input.text, file });
   }
   if (setup.schematron !== undefined && forSchematron.length > 0) {
+    const { runSchematronBatch } = await import('./schematron/run-schematron.js');
     const found = await runSchematronBatch(setup.schematron, forSchematron.map((f) => ({ xml: f.xml, file: f.file.path })));
     found.forEach((messages, k) => {
       const { index, file } = forSchematron[k]!;

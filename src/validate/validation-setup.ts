@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { compileSchema, type CompiledGrammar } from './relaxng/compile-schema.js';
 import { SchemaError } from './relaxng/rng-tree.js';
-import { compileSchematron, type CompiledSchematron } from './schematron/compile-schematron.js';
+import type { CompiledSchematron } from './schematron/compile-schematron.js';
 import { DEFAULT_MAX_BYTES } from './read-xml-input.js';
 
 /** From dist/src/validate/ (compiled) or src/validate/: the package's own schemas folder. */
@@ -49,6 +49,8 @@ export async function loadValidationSetup(options: SetupOptions): Promise<{ setu
   if (options.schematron !== null) {
     try {
       const text = await readFile(options.schematron, 'utf8');
+      // Loaded only when Schematron runs: SaxonJS takes a few hundred milliseconds to load.
+      const { compileSchematron } = await import('./schematron/compile-schematron.js');
       const compiled = compileSchematron(text, shown(options.schematron));
       messages.push(...compiled.messages);
       schematron = compiled.schematron;

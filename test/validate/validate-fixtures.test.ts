@@ -6,11 +6,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertGolden } from '../support/golden.js';
 import { fixturesDir } from '../support/paths.js';
-import { copyToTemp, runTeiEdition } from '../support/run-cli.js';
+import { copyToTemp, runTeiEdition, sampleEditionCopy } from '../support/run-cli.js';
 
 const folder = join(fixturesDir, 'validate');
 
@@ -61,4 +61,33 @@ test('validate: --max-warnings turns warnings into a failure', () => {
   const dir = copyToTemp(join(folder, 'passes-minimal'));
   const fine = runTeiEdition(['validate', 'input.xml', '--max-warnings', '0'], dir);
   assert.equal(fine.code, 0, 'no warnings: still exit 0');
+});
+
+test('validate: a path that does not exist is a usage error (exit 2), the other files are still checked', () => {
+  const dir = copyToTemp(join(folder, 'passes-minimal'));
+  const run = runTeiEdition(['validate', 'input.xml', 'missing.xml'], dir);
+  assert.equal(run.code, 2);
+  assert.match(run.stderr, /^missing\.xml {2}error {2}cannot validate: no such file or folder {2}tei-edition\/file-unreadable$/m);
+  assert.match(run.stdout, /^validate: 1 file: 1 error/m);
+});
+
+test('validate: the edition config is checked with the TEI when there is one', () => {
+  const dir = copyToTemp(join(folder, 'passes-minimal'));
+  writeFileSync(join(dir, 'edition.json'), '{ "edition": { "title": 3 } }\n');
+  const run = runTeiEdition(['validate', 'input.xml'], dir);
+  assert.equal(run.code, 1);
+  assert.match(run.stderr, /^edition\.json:1:\d+ {2}error {2}.*tei-edition\/config-schema$/m);
+});
+
+test('build: validates what it publishes and stops on errors', () => {
+  const dir = sampleEditionCopy();
+  const persons = join(dir, 'tei', 'persons.xml');
+  writeFileSync(persons, readFileSync(persons, 'utf8').replace('<person ', '<person foo="bar" '));
+  const run = runTeiEdition(['build'], dir);
+  assert.equal(run.code, 1);
+  assert.match(run.stderr, /^output\/tei\/persons\.xml:\d+:\d+ {2}error {2}attribute "foo" not allowed here; expected attribute .* {2}tei-edition\/schema$/m);
+  assert.match(run.stdout, /the published TEI is not valid: build stopped/);
+  const clean = runTeiEdition(['build'], sampleEditionCopy());
+  assert.equal(clean.code, 0, clean.stderr);
+  assert.match(clean.stdout, /^validated 7 TEI files \(schemas\/tei-edition\.rng, schemas\/tei-edition\.sch\): no errors$/m);
 });

@@ -23,6 +23,7 @@ export const validateCommand: CommandDefinition = {
     .option('format', { describe: 'report format', choices: reportFormats as ReportFormat[], default: 'text' as ReportFormat })
     .option('max-warnings', { describe: 'exit 1 when there are more warnings than this', type: 'number' })
     .option('max-size', { describe: 'largest file to read, in MB', type: 'number', default: 50 })
+    .option('jobs', { describe: 'worker threads (default: one per core from 2 MB of TEI on; 1 = in process)', type: 'number' })
     .example('$0 validate', 'the edition\'s TEI files, texts and registers')
     .example('$0 validate tei/ --format github', 'annotations for a GitHub Actions job')
     .example('$0 validate my.xml --schema tei_all.rng', 'any TEI file against the full TEI schema') as never,
@@ -52,7 +53,7 @@ export const validateCommand: CommandDefinition = {
       : typeof schematronOption === 'string' ? resolve(io.cwd, schematronOption)
       : typeof schemaOption === 'string' ? null : DEFAULT_SCHEMATRON;
     const maxSize = typeof args['max-size'] === 'number' ? args['max-size'] : 50;
-    const run = await runValidation({ paths, schema, schematron, maxBytes: Math.round(maxSize * 1024 * 1024) }, io, reporter);
+    const run = await runValidation({ paths, schema, schematron, maxBytes: Math.round(maxSize * 1024 * 1024), ...(typeof args.jobs === 'number' ? { jobs: args.jobs } : {}) }, io, reporter);
     const messages = [...configMessages, ...run.messages];
     const counts = countBySeverity(messages);
     const maxWarnings = typeof args['max-warnings'] === 'number' ? args['max-warnings'] : undefined;

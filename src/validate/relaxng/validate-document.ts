@@ -17,13 +17,15 @@ const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 export const SCHEMA_RULE = 'tei-edition/schema';
 export const WELL_FORMED_RULE = 'tei-edition/well-formed';
 
-const nameCache = new Map<string, EventName>();
+/** Event names are interned (namespace → local name → name), so that derivatives are memoised on one key object per name. */
+const nameCache = new Map<string, Map<string, EventName>>();
 function eventName(ns: string, local: string): EventName {
-  const key = `${ns}\u0000${local}`;
-  let name = nameCache.get(key);
+  let byLocal = nameCache.get(ns);
+  if (byLocal === undefined) nameCache.set(ns, (byLocal = new Map()));
+  let name = byLocal.get(local);
   if (name === undefined) {
-    name = { ns, local, key };
-    if (nameCache.size < 100_000) nameCache.set(key, name);
+    name = { ns, local, key: `${ns}\u0000${local}` };
+    if (byLocal.size < 100_000) byLocal.set(local, name);
   }
   return name;
 }
@@ -117,8 +119,7 @@ export function validateDocument(xml: string, check: DocumentCheck): ParseOutcom
     const parent = stack[stack.length - 1];
     const name = eventName(tag.uri, tag.local);
     let prefixes = parent?.prefixes ?? new Map<string, string>();
-    const declared = Object.entries(tag.ns);
-    if (declared.length > 0) prefixes = new Map([...prefixes, ...declared]);
+    if (Object.keys(tag.ns).length > 0) prefixes = new Map([...prefixes, ...Object.entries(tag.ns)]);
     if (matcher !== undefined) {
       if (parent !== undefined && matcher.textTyped && parent.dataText !== '') untypedText(parent.dataText);
       if (parent !== undefined) parent.dataText = '';
@@ -127,7 +128,9 @@ export function validateDocument(xml: string, check: DocumentCheck): ParseOutcom
     stack.push({ name, prefixes, dataText: '' });
     if (matcher !== undefined) {
       schemaError(matcher.startTagOpen(name, formatName));
-      for (const attr of Object.values(tag.attributes)) {
+      const attributes = tag.attributes;
+      for (const key in attributes) {
+        const attr = attributes[key]!;
         if (attr.uri === XMLNS_NS || attr.name === 'xmlns' || attr.prefix === 'xmlns') continue;
         const attrName = eventName(attr.uri ?? '', attr.local ?? attr.name);
         schemaError(matcher.attributeName(attrName, formatName));
