@@ -19,7 +19,7 @@
  * shorter deeper down; optional attributes are given with probability 0.2.
  */
 import { readFileSync } from 'node:fs';
-import { SaxesParser } from 'saxes';
+import { type NamespacedElement, ownText, parseNamespacedTree } from '../../src/xml/namespaced-tree.js';
 
 const RNG_NS = 'http://relaxng.org/ns/structure/1.0';
 const XSD_LIBRARY = 'http://www.w3.org/2001/XMLSchema-datatypes';
@@ -81,39 +81,26 @@ export function parseRngGrammar(xml: string, file = 'schema.rng'): RngGrammar {
 }
 
 function parseXmlTree(xml: string, file: string): XmlNode {
-  const parser = new SaxesParser({ xmlns: true, fileName: file });
-  const stack: XmlNode[] = [];
-  let root: XmlNode | undefined;
-  parser.on('error', (e) => {
-    throw e;
-  });
-  parser.on('opentag', (tag) => {
-    const attributes: Record<string, string> = {};
-    for (const a of Object.values(tag.attributes)) if (a.uri === '') attributes[a.local] = a.value;
-    const parent = stack[stack.length - 1];
+  let root: NamespacedElement;
+  try {
+    root = parseNamespacedTree(xml);
+  } catch (e) {
+    throw new Error(`${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const convert = (element: NamespacedElement, parent: XmlNode | undefined): XmlNode => {
     const node: XmlNode = {
-      uri: tag.uri,
-      local: tag.local,
-      attributes,
+      uri: element.ns,
+      local: element.name,
+      attributes: element.attributes,
       children: [],
-      text: '',
-      ns: attributes.ns ?? parent?.ns ?? '',
-      datatypeLibrary: attributes.datatypeLibrary ?? parent?.datatypeLibrary ?? '',
+      text: ownText(element),
+      ns: element.attributes.ns ?? parent?.ns ?? '',
+      datatypeLibrary: element.attributes.datatypeLibrary ?? parent?.datatypeLibrary ?? '',
     };
-    if (parent) parent.children.push(node);
-    else root = node;
-    stack.push(node);
-  });
-  parser.on('text', (text) => {
-    const top = stack[stack.length - 1];
-    if (top) top.text += text;
-  });
-  parser.on('closetag', () => {
-    stack.pop();
-  });
-  parser.write(xml).close();
-  if (!root) throw new Error(`${file}: empty document`);
-  return root;
+    for (const child of element.children) if (typeof child !== 'string') node.children.push(convert(child, node));
+    return node;
+  };
+  return convert(root, undefined);
 }
 
 /** The RELAX NG children of a node: annotations in other namespaces are skipped. */
@@ -188,29 +175,32 @@ function toPattern(node: XmlNode, file: string): Pattern {
 
 function checkRefs(grammar: RngGrammar, file: string): void {
   const visit = (p: Pattern): void => {
-    switch (p.kind) {
-      case 'ref':
-        if (!grammar.defines.has(p.name)) throw new Error(`${file}: ref to undefined ${p.name}`);
-        return;
-      case 'element':
-        return visit(p.content);
-      case 'attribute':
-        return visit(p.value);
-      case 'group':
-      case 'choice':
-      case 'interleave':
-        return p.items.forEach(visit);
-      case 'optional':
-      case 'zeroOrMore':
-      case 'oneOrMore':
-      case 'mixed':
-        return visit(p.item);
-      default:
-        return;
-    }
+    if (p.kind === 'ref' && !grammar.defines.has(p.name)) throw new Error(`${file}: ref to undefined ${p.name}`);
+    subPatterns(p).forEach(visit);
   };
   visit(grammar.start);
   grammar.defines.forEach(visit);
+}
+
+/** The patterns directly inside a pattern (refs are not followed). */
+function subPatterns(p: Pattern): readonly Pattern[] {
+  switch (p.kind) {
+    case 'element':
+      return [p.content];
+    case 'attribute':
+      return [p.value];
+    case 'group':
+    case 'choice':
+    case 'interleave':
+      return p.items;
+    case 'optional':
+    case 'zeroOrMore':
+    case 'oneOrMore':
+    case 'mixed':
+      return [p.item];
+    default:
+      return [];
+  }
 }
 
 /**
@@ -231,24 +221,8 @@ export function declaredElementNames(xml: string, file = 'schema.rng'): Set<stri
 export function elementNames(grammar: RngGrammar): Set<string> {
   const names = new Set<string>();
   const visit = (p: Pattern): void => {
-    switch (p.kind) {
-      case 'element':
-        names.add(p.name);
-        return visit(p.content);
-      case 'attribute':
-        return visit(p.value);
-      case 'group':
-      case 'choice':
-      case 'interleave':
-        return p.items.forEach(visit);
-      case 'optional':
-      case 'zeroOrMore':
-      case 'oneOrMore':
-      case 'mixed':
-        return visit(p.item);
-      default:
-        return;
-    }
+    if (p.kind === 'element') names.add(p.name);
+    subPatterns(p).forEach(visit);
   };
   visit(grammar.start);
   grammar.defines.forEach(visit);

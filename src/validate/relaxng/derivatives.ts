@@ -118,14 +118,23 @@ export function textOnly(b: PatternBuilder, p: Pattern): Pattern {
   return (p.memo.textOnly ??= mapStructure(b, p, (x) => textOnly(b, x), (x) => (x.kind === 'element' ? b.notAllowed : x)));
 }
 
-export function endTagDeriv(b: PatternBuilder, p: Pattern): Pattern {
-  if (p.memo.endTag !== undefined) return p.memo.endTag;
+/**
+ * A function of a choice of `after` patterns (the state between events), applied to each `after`
+ * and memoised: the end tag, and the two recovery helpers below.
+ */
+function acrossAfters(b: PatternBuilder, p: Pattern, key: 'endTag' | 'recoverAfter' | 'emptyAfter', onAfter: (after: Pattern) => Pattern, otherwise: (x: Pattern) => Pattern): Pattern {
+  const memo = p.memo[key];
+  if (memo !== undefined) return memo;
   let result: Pattern;
-  if (p.kind === 'choice') result = b.choice(endTagDeriv(b, p.left), endTagDeriv(b, p.right));
-  else if (p.kind === 'after') result = p.left.nullable ? p.right : b.notAllowed;
-  else result = b.notAllowed;
-  p.memo.endTag = result;
+  if (p.kind === 'choice') result = b.choice(acrossAfters(b, p.left, key, onAfter, otherwise), acrossAfters(b, p.right, key, onAfter, otherwise));
+  else if (p.kind === 'after') result = onAfter(p);
+  else result = otherwise(p);
+  p.memo[key] = result;
   return result;
+}
+
+export function endTagDeriv(b: PatternBuilder, p: Pattern): Pattern {
+  return acrossAfters(b, p, 'endTag', (a) => (a.left.nullable ? a.right : b.notAllowed), () => b.notAllowed);
 }
 
 /** Non-blank text in mixed content. */
@@ -163,24 +172,12 @@ export function mixedTextDeriv(b: PatternBuilder, p: Pattern): Pattern {
 
 /** Recovery at an error inside an element: skip the rest of its content. */
 export function recoverAfter(b: PatternBuilder, p: Pattern): Pattern {
-  if (p.memo.recoverAfter !== undefined) return p.memo.recoverAfter;
-  let result: Pattern;
-  if (p.kind === 'choice') result = b.choice(recoverAfter(b, p.left), recoverAfter(b, p.right));
-  else if (p.kind === 'after') result = p.right;
-  else result = b.notAllowed;
-  p.memo.recoverAfter = result;
-  return result;
+  return acrossAfters(b, p, 'recoverAfter', (a) => a.right, () => b.notAllowed);
 }
 
 /** The same pattern with nothing required after the current element (to tell local errors from inherited ones). */
 export function emptyAfter(b: PatternBuilder, p: Pattern): Pattern {
-  if (p.memo.emptyAfter !== undefined) return p.memo.emptyAfter;
-  let result: Pattern;
-  if (p.kind === 'choice') result = b.choice(emptyAfter(b, p.left), emptyAfter(b, p.right));
-  else if (p.kind === 'after') result = b.after(p.left, b.empty);
-  else result = p;
-  p.memo.emptyAfter = result;
-  return result;
+  return acrossAfters(b, p, 'emptyAfter', (a) => b.after(a.left, b.empty), (x) => x);
 }
 
 /** Why a value did not match: the datatypes and values that were tried. */

@@ -3,16 +3,15 @@
  * and annotations dropped), keeping for each element its position and the inherited `ns`,
  * `datatypeLibrary` and namespace prefixes that simplification needs (RELAX NG §4.3, §4.4, §4.10).
  */
-import { SaxesParser } from 'saxes';
+import { type NamespacedElement, ownText, parseNamespacedTree, XmlSyntaxError } from '../../xml/namespaced-tree.js';
 
 export const RNG_NS = 'http://relaxng.org/ns/structure/1.0';
-const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
 export interface RngElement {
   readonly local: string;
   readonly attributes: ReadonlyMap<string, string>;
   readonly children: RngElement[];
-  text: string;
+  readonly text: string;
   readonly file: string;
   readonly line: number;
   readonly column: number;
@@ -35,54 +34,33 @@ export class SchemaError extends Error {
 }
 
 export function parseRngTree(xml: string, file: string): RngElement {
-  const parser = new SaxesParser({ xmlns: true, position: true });
-  const stack: (RngElement | null)[] = [];
-  let root: RngElement | undefined;
-  let foreignDepth = 0;
-  parser.on('opentag', (tag) => {
-    const parent = stack.length > 0 ? stack[stack.length - 1] : undefined;
-    if (foreignDepth > 0 || tag.uri !== RNG_NS) {
-      foreignDepth += 1;
-      stack.push(null);
-      return;
-    }
-    const attributes = new Map<string, string>();
-    for (const attr of Object.values(tag.attributes)) {
-      if (typeof attr === 'string') continue;
-      if (attr.uri === '' && attr.prefix === '' && attr.local !== 'xmlns') attributes.set(attr.local, attr.value.trim());
-    }
-    const prefixes = new Map(parent?.prefixes ?? [['xml', XML_NS]]);
-    for (const [prefix, uri] of Object.entries(tag.ns)) prefixes.set(prefix, uri);
-    const element: RngElement = {
-      local: tag.local,
-      attributes,
-      children: [],
-      text: '',
-      file,
-      line: parser.line,
-      column: parser.column + 1,
-      ns: attributes.get('ns') ?? parent?.ns ?? '',
-      datatypeLibrary: attributes.get('datatypeLibrary') ?? parent?.datatypeLibrary ?? '',
-      prefixes,
-    };
-    if (parent) parent.children.push(element);
-    else if (root === undefined) root = element;
-    stack.push(element);
-  });
-  parser.on('text', (text) => {
-    const top = stack[stack.length - 1];
-    if (top) top.text += text;
-  });
-  parser.on('closetag', () => {
-    if (stack.pop() === null) foreignDepth -= 1;
-  });
+  let root: NamespacedElement;
   try {
-    parser.write(xml).close();
+    root = parseNamespacedTree(xml);
   } catch (e) {
-    throw new SchemaError(`schema is not well-formed XML: ${e instanceof Error ? e.message.replace(/^[^:]*:\d+:\d+: /, '') : String(e)}`, file, parser.line, parser.column + 1);
+    if (e instanceof XmlSyntaxError) throw new SchemaError(`schema is not well-formed XML: ${e.message}`, file, e.line, e.column);
+    throw e;
   }
-  if (root === undefined) throw new SchemaError('not a RELAX NG schema: no element in the RELAX NG namespace', file, 1, 1);
-  return root;
+  if (root.ns !== RNG_NS) throw new SchemaError('not a RELAX NG schema: the root element is not in the RELAX NG namespace', file, root.line, root.column);
+  return toRng(root, file, undefined);
+}
+
+function toRng(element: NamespacedElement, file: string, parent: RngElement | undefined): RngElement {
+  const attributes = new Map(Object.entries(element.attributes).map(([k, v]) => [k, v.trim()]));
+  const rng: RngElement = {
+    local: element.name,
+    attributes,
+    children: [],
+    text: ownText(element),
+    file,
+    line: element.line,
+    column: element.column,
+    ns: attributes.get('ns') ?? parent?.ns ?? '',
+    datatypeLibrary: attributes.get('datatypeLibrary') ?? parent?.datatypeLibrary ?? '',
+    prefixes: element.prefixes,
+  };
+  for (const child of element.children) if (typeof child !== 'string' && child.ns === RNG_NS) rng.children.push(toRng(child, file, rng));
+  return rng;
 }
 
 export function requiredAttribute(element: RngElement, name: string): string {
