@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
+import { display } from './display-path.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { EditionConfig } from '../config/types.js';
 import { registerFiles } from '../registers/register-files.js';
@@ -50,8 +51,4 @@ export async function loadEdition(configOption: string, io: CliIO, outDir?: stri
   return { config, configPath, configShown, registers: { entries, targets, files }, messages };
 }
 
-/** Paths in messages are relative to the working directory when inside it. */
-export function display(io: CliIO, path: string): string {
-  const rel = relative(io.cwd, path);
-  return rel !== '' && !rel.startsWith('..') ? rel : path;
-}
+export { display } from './display-path.js';

@@ -10,7 +10,7 @@ import { collectXmlFiles } from '../validate/collect-files.js';
 import { type FileRef, plannedBatches, plannedValidateJobs, validateBatch, validateInWorkers, type ValidateTaskResult } from '../parallel/validate-pool.js';
 import { loadValidationSetup } from '../validate/validation-setup.js';
 import type { CliIO } from './cli-io.js';
-import { display } from './load-edition.js';
+import { display } from './display-path.js';
 import type { Reporter } from './reporter.js';
 
 export interface ValidateOptions {

@@ -6,8 +6,6 @@ import { create } from 'xmlbuilder2';
 import { compareDiagnostics, type Diagnostic } from './diagnostic.js';
 import { formatDiagnostic } from './format.js';
 
-export type ReportFormat = 'text' | 'json' | 'github' | 'junit';
-export const reportFormats: readonly ReportFormat[] = ['text', 'json', 'github', 'junit'];
 
 export function formatJson(messages: readonly Diagnostic[]): string {
   return `${JSON.stringify([...messages].sort(compareDiagnostics), null, 2)}\n`;

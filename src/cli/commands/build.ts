@@ -2,10 +2,8 @@ import { cp, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { CommandDefinition } from '../command.js';
 import { EXIT_USAGE, exitCodeFor } from '../exit-codes.js';
-import { display, runConvert } from '../run-convert.js';
+import { display } from '../display-path.js';
 import { convertOptions, summaryCounts } from './convert.js';
-import { runValidation } from '../run-validate.js';
-import { DEFAULT_SCHEMA, DEFAULT_SCHEMATRON } from '../../validate/validation-setup.js';
 
 /**
  * `build`: everything that makes the edition, in order: convert the raw texts to TEI, publish
@@ -21,6 +19,7 @@ export const buildCommand: CommandDefinition = {
     .option('jobs', { describe: 'worker threads (default: one per core from 2 MB of raw text on; 1 = in process)', type: 'number' })
     .example('$0 build', 'build the edition described by ./edition.json') as never,
   run: async (args, io, reporter) => {
+    const { runConvert } = await import('../run-convert.js');
     const run = await runConvert({ ...convertOptions(args), sources: [], dryRun: false, report: false }, io, reporter);
     reporter.messages(run.messages);
     if (!run.ok) {
@@ -49,6 +48,8 @@ export const buildCommand: CommandDefinition = {
     const messages = [...run.messages];
     let validated = false;
     if (published.length > 0) {
+      const { runValidation } = await import('../run-validate.js');
+      const { DEFAULT_SCHEMA, DEFAULT_SCHEMATRON } = await import('../../validate/validation-setup.js');
       const validation = await runValidation({ paths: [teiOut], schema: DEFAULT_SCHEMA, schematron: DEFAULT_SCHEMATRON }, io, reporter);
       reporter.messages(validation.messages);
       messages.push(...validation.messages);

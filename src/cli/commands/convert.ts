@@ -1,6 +1,6 @@
 import type { CommandDefinition } from '../command.js';
 import { EXIT_USAGE, exitCodeFor } from '../exit-codes.js';
-import { runConvert, type ConvertOptions } from '../run-convert.js';
+import type { ConvertOptions } from '../run-convert.js';
 import type { CliIO } from '../cli-io.js';
 import type { Reporter } from '../reporter.js';
 
@@ -32,6 +32,7 @@ export function convertOptions(args: Record<string, unknown>): ConvertOptions {
 }
 
 export async function convertAndReport(options: ConvertOptions, io: CliIO, reporter: Reporter, what: string): Promise<number> {
+  const { runConvert } = await import('../run-convert.js');
   const run = await runConvert(options, io, reporter);
   reporter.messages(run.messages);
   if (!run.ok) {

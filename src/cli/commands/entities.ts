@@ -1,6 +1,5 @@
 import type { CommandDefinition } from '../command.js';
 import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
-import { runConvert } from '../run-convert.js';
 import { convertOptions } from './convert.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 
@@ -18,6 +17,7 @@ export const entitiesCommand: CommandDefinition = {
     .example('$0 entities', 'the worklist for the whole edition')
     .example('$0 entities --json', 'the same, for a script') as never,
   run: async (args, io, reporter) => {
+    const { runConvert } = await import('../run-convert.js');
     const run = await runConvert({ ...convertOptions(args), dryRun: true, force: true, report: false, reportNames: true }, io, reporter);
     if (!run.ok) {
       reporter.messages(run.messages);

@@ -1,11 +1,9 @@
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { diagnostic } from '../../diagnostics/diagnostic.js';
-import { writeFileAtomic } from '../../io/atomic-write.js';
-import { scaffoldEdition } from '../../scaffold/scaffold-edition.js';
 import type { CommandDefinition } from '../command.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
-import { display } from '../run-convert.js';
+import { display } from '../display-path.js';
 
 export const initCommand: CommandDefinition = {
   command: 'init <dir>',
@@ -16,6 +14,8 @@ export const initCommand: CommandDefinition = {
     .example('$0 init my-edition --title "Lettres de 1917"', 'then: cd my-edition && tei-edition build') as never,
   run: async (args, io, reporter) => {
     const dir = resolve(io.cwd, String(args.dir));
+    const { scaffoldEdition } = await import('../../scaffold/scaffold-edition.js');
+    const { writeFileAtomic } = await import('../../io/atomic-write.js');
     const files = scaffoldEdition(String(args.title));
     const existing: string[] = [];
     for (const f of files) {

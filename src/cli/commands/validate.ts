@@ -1,15 +1,14 @@
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { countBySeverity, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { formatGithub, formatJson, formatJunit, type ReportFormat, reportFormats } from '../../diagnostics/report-formats.js';
-import { readEditionConfigFile } from '../../config/read-config-file.js';
-import { DEFAULT_SCHEMA, DEFAULT_SCHEMATRON } from '../../validate/validation-setup.js';
+import { type ReportFormat, reportFormats } from '../../diagnostics/report-format-names.js';
 import type { CommandDefinition } from '../command.js';
 import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
-import { display } from '../load-edition.js';
-import { runValidation } from '../run-validate.js';
+import { display } from '../display-path.js';
 
 /**
+ * The modules that do the work are imported when the command runs, so that every command starts fast.
+ *
  * `validate`: well-formedness, RELAX NG (default: the project's TEI customisation), Schematron,
  * and the edition config when there is one; text, JSON, GitHub annotations or JUnit XML.
  */
@@ -29,14 +28,21 @@ export const validateCommand: CommandDefinition = {
     .example('$0 validate my.xml --schema tei_all.rng', 'any TEI file against the full TEI schema') as never,
   run: async (args, io, reporter) => {
     const format = (args.format as ReportFormat | undefined) ?? 'text';
+    const { DEFAULT_SCHEMA, DEFAULT_SCHEMATRON } = await import('../../validate/validation-setup.js');
+    const { runValidation } = await import('../run-validate.js');
     const started = Date.now();
     const configPath = resolve(io.cwd, String(args.config));
     const configMessages: Diagnostic[] = [];
-    if (existsSync(configPath)) {
+    const given = (args.paths as string[] | undefined) ?? [];
+    // The config is part of what is validated when the files are the edition's (inside its folder).
+    const editionDir = dirname(configPath);
+    const inEdition = given.length === 0 || given.some((p) => !relative(editionDir, resolve(io.cwd, p)).startsWith('..'));
+    if (existsSync(configPath) && inEdition) {
+      const { readEditionConfigFile } = await import('../../config/read-config-file.js');
       const read = await readEditionConfigFile(configPath);
       configMessages.push(...read.messages.map((m) => (m.position.file === configPath ? { ...m, position: { ...m.position, file: display(io, configPath) } } : m)));
     }
-    let paths = (args.paths as string[] | undefined) ?? [];
+    let paths = given;
     if (paths.length === 0) {
       if (!existsSync(configPath)) {
         reporter.messages([usage(`give TEI files or folders to validate (there is no edition config ${display(io, configPath)} to take the tei/ folder from)`)]);
@@ -67,6 +73,7 @@ export const validateCommand: CommandDefinition = {
       return code;
     }
     const seconds = (Date.now() - started) / 1000;
+    const { formatGithub, formatJson, formatJunit } = await import('../../diagnostics/report-formats.js');
     const report = format === 'json' ? formatJson(messages) : format === 'github' ? formatGithub(messages) : formatJunit(run.files, messages, seconds);
     io.stdout(report);
     if (!reporter.options.quiet) io.stderr(`${what}: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}\n`);
