@@ -5,7 +5,6 @@
  * element-tree.ts; documents to validate are streamed, never built into a tree.)
  */
 import { SaxesParser } from 'saxes';
-import { lineColumnLocator } from '../diagnostics/location.js';
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
@@ -34,13 +33,14 @@ export class XmlSyntaxError extends Error {
 
 /** Parses a whole file; throws XmlSyntaxError (saxes's message, where it stopped) when it is not well-formed. */
 export function parseNamespacedTree(text: string): NamespacedElement {
-  const locate = lineColumnLocator(text);
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: { element: NamespacedElement; children: NamespacedChild[] }[] = [];
   let root: NamespacedElement | undefined;
-  let start = 0;
+  // Where the start tag's `<` is: saxes reports the tag's start just after its name, on the same line.
+  let at = { line: 1, column: 1 };
   parser.on('opentagstart', () => {
-    start = text.lastIndexOf('<', parser.position - 1);
+    const lessThan = text.lastIndexOf('<', parser.position - 1);
+    at = { line: parser.line, column: parser.column - (parser.position - lessThan) + 1 };
   });
   parser.on('opentag', (tag) => {
     const parent = stack[stack.length - 1];
@@ -49,7 +49,6 @@ export function parseNamespacedTree(text: string): NamespacedElement {
     const declared = Object.entries(tag.ns);
     const prefixes = declared.length === 0 ? parent?.element.prefixes ?? new Map([['xml', XML_NS]]) : new Map([...(parent?.element.prefixes ?? [['xml', XML_NS]]), ...declared]);
     const children: NamespacedChild[] = [];
-    const at = locate(start);
     const element: NamespacedElement = { ns: tag.uri, name: tag.local, attributes, prefixes, children, line: at.line, column: at.column };
     if (parent) parent.children.push(element);
     else root ??= element;
