@@ -74,14 +74,18 @@ async function compare(name: string, files: readonly string[], ours: readonly st
     return { lines, figures };
   }
   const jing = await repeat(times, `${name}, jing`, progress, () => run('jing', jingArgs));
+  // Best and median both: on a shared VM a single lucky or unlucky run moves the best by ±15 %.
   const ratio = mine.t.best / jing.t.best;
+  const medianRatio = mine.t.median / jing.t.median;
+  const verdict = ratio <= 1 && medianRatio <= 1 ? 'met' : ratio > 1 && medianRatio > 1 ? 'missed' : 'parity (best and median disagree)';
   lines.push(
     `    jing (one invocation):  best ${formatMs(jing.t.best)}, median ${formatMs(jing.t.median)} (${perSecond(jing.t)}); exit ${jing.last.code}`,
-    `    ratio tei-edition / jing: ${ratio.toFixed(2)} — target (not slower than jing): ${ratio <= 1 ? 'met' : 'missed'}`,
+    `    ratio tei-edition / jing: ${ratio.toFixed(2)} best, ${medianRatio.toFixed(2)} median — target (not slower than jing): ${verdict}`,
   );
   figures.jing = { bestMs: round(jing.t.best), medianMs: round(jing.t.median) };
   figures.ratio = round(ratio, 3);
-  figures.targetMet = ratio <= 1;
+  figures.medianRatio = round(medianRatio, 3);
+  figures.targetMet = ratio <= 1 && medianRatio <= 1;
   return { lines, figures };
 }
 

@@ -56,7 +56,10 @@ export function validateDocument(xml: string, check: DocumentCheck): ParseOutcom
   const parser = new SaxesParser({ xmlns: true, position: true });
   const matcher = check.grammar === undefined ? undefined : new GrammarMatcher(check.grammar);
   const stack: OpenElement[] = [];
-  let lastEnd = { position: 0, line: 1, column: 0 };
+  // Where the last markup ended (text starts there): three numbers, not an object per event.
+  let endPosition = 0;
+  let endLine = 1;
+  let endColumn = 0;
   let stopped: Diagnostic | undefined;
   const ids = new Map<string, { line: number; column: number }>();
   const idrefs: { value: string; line: number; column: number }[] = [];
@@ -75,7 +78,9 @@ export function validateDocument(xml: string, check: DocumentCheck): ParseOutcom
     if (message !== undefined) messages.push(diagnostic('error', SCHEMA_RULE, message, position));
   };
   const markEnd = (): void => {
-    lastEnd = { position: parser.position, line: parser.line, column: parser.column };
+    endPosition = parser.position;
+    endLine = parser.line;
+    endColumn = parser.column;
   };
 
   /** Untyped text: checked as a whole, and when refused, reported on every line that has some (as jing does). */
@@ -83,13 +88,13 @@ export function validateDocument(xml: string, check: DocumentCheck): ParseOutcom
     if (matcher === undefined) return;
     const message = matcher.untypedText(text, formatName);
     if (message === undefined) return;
-    const raw = xml.slice(lastEnd.position, Math.max(lastEnd.position, parser.position - 1));
+    const raw = xml.slice(endPosition, Math.max(endPosition, parser.position - 1));
     const lines = raw.split('\n');
     let first = true;
     lines.forEach((line, i) => {
       if (!/[^\x20\t\r]/.test(line)) return;
-      const lineNumber = lastEnd.line + i;
-      const column = (i === 0 ? lastEnd.column : 0) + line.length + (i === lines.length - 1 ? 1 : 1);
+      const lineNumber = endLine + i;
+      const column = (i === 0 ? endColumn : 0) + line.length + 1;
       const again = first ? message : matcher.untypedText(line, formatName);
       first = false;
       schemaError(again, { file: check.file, line: lineNumber, column });
