@@ -41,7 +41,3 @@ export async function validateFiles(files: readonly FileToValidate[], setup: Val
   }
   return results;
 }
-
-export async function validateXmlBytes(bytes: Uint8Array, path: string, shown: string, setup: ValidationSetup): Promise<Diagnostic[]> {
-  return (await validateFiles([{ bytes, path, shown }], setup))[0] ?? [];
-}

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { countBySeverity, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { type ReportFormat, reportFormats } from '../../diagnostics/report-format-names.js';
+import type { CliIO } from '../cli-io.js';
 import type { CommandDefinition } from '../command.js';
 import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { display } from '../display-path.js';
@@ -27,59 +28,71 @@ export const validateCommand: CommandDefinition = {
     .example('$0 validate tei/ --format github', 'annotations for a GitHub Actions job')
     .example('$0 validate my.xml --schema tei_all.rng', 'any TEI file against the full TEI schema') as never,
   run: async (args, io, reporter) => {
-    const format = (args.format as ReportFormat | undefined) ?? 'text';
-    const { DEFAULT_SCHEMA, DEFAULT_SCHEMATRON } = await import('../../validate/validation-setup.js');
-    const { runValidation } = await import('../run-validate.js');
     const started = Date.now();
     const configPath = resolve(io.cwd, String(args.config));
-    const configMessages: Diagnostic[] = [];
     const given = (args.paths as string[] | undefined) ?? [];
-    // The config is part of what is validated when the files are the edition's (inside its folder).
-    const editionDir = dirname(configPath);
-    const inEdition = given.length === 0 || given.some((p) => !relative(editionDir, resolve(io.cwd, p)).startsWith('..'));
-    if (existsSync(configPath) && inEdition) {
-      const { readEditionConfigFile } = await import('../../config/read-config-file.js');
-      const read = await readEditionConfigFile(configPath);
-      configMessages.push(...read.messages.map((m) => (m.position.file === configPath ? { ...m, position: { ...m.position, file: display(io, configPath) } } : m)));
+    if (given.length === 0 && !existsSync(configPath)) {
+      reporter.messages([usage(`give TEI files or folders to validate (there is no edition config ${display(io, configPath)} to take the tei/ folder from)`)]);
+      return EXIT_USAGE;
     }
-    let paths = given;
-    if (paths.length === 0) {
-      if (!existsSync(configPath)) {
-        reporter.messages([usage(`give TEI files or folders to validate (there is no edition config ${display(io, configPath)} to take the tei/ folder from)`)]);
-        return EXIT_USAGE;
-      }
-      paths = [resolve(dirname(configPath), 'tei')];
-    }
-    const schemaOption = args.schema;
-    const schema = typeof schemaOption === 'string' ? resolve(io.cwd, schemaOption) : DEFAULT_SCHEMA;
-    const schematronOption = args.schematron;
-    // --schematron alone: the project's rules (also with another schema); --no-schematron: none.
-    const schematron = schematronOption === false ? null
-      : schematronOption === '' ? DEFAULT_SCHEMATRON
-      : typeof schematronOption === 'string' ? resolve(io.cwd, schematronOption)
-      : typeof schemaOption === 'string' ? null : DEFAULT_SCHEMATRON;
+    const paths = given.length > 0 ? given : [resolve(dirname(configPath), 'tei')];
+    const configMessages = await checkEditionConfig(configPath, given, io);
+    const { runValidation } = await import('../run-validate.js');
     const maxSize = typeof args['max-size'] === 'number' ? args['max-size'] : 50;
-    const run = await runValidation({ paths, schema, schematron, maxBytes: Math.round(maxSize * 1024 * 1024), ...(typeof args.jobs === 'number' ? { jobs: args.jobs } : {}) }, io, reporter);
+    const run = await runValidation({
+      paths,
+      ...(await chosenSchemas(args, io)),
+      maxBytes: Math.round(maxSize * 1024 * 1024),
+      ...(typeof args.jobs === 'number' ? { jobs: args.jobs } : {}),
+    }, io, reporter);
     const messages = [...configMessages, ...run.messages];
     const counts = countBySeverity(messages);
     const maxWarnings = typeof args['max-warnings'] === 'number' ? args['max-warnings'] : undefined;
-    const code = run.usageErrors.length > 0 ? EXIT_USAGE : counts.error > 0 || (maxWarnings !== undefined && counts.warning > maxWarnings) ? EXIT_INPUT_ERRORS : EXIT_OK;
+    const tooManyWarnings = maxWarnings !== undefined && counts.warning > maxWarnings;
+    const code = run.usageErrors.length > 0 ? EXIT_USAGE : counts.error > 0 || tooManyWarnings ? EXIT_INPUT_ERRORS : EXIT_OK;
     const what = `validate: ${run.files.length} file${run.files.length === 1 ? '' : 's'}`;
+    const format = (args.format as ReportFormat | undefined) ?? 'text';
     if (format === 'text') {
       reporter.messages(messages);
       reporter.summary(what, messages);
-      if (maxWarnings !== undefined && counts.warning > maxWarnings && counts.error === 0) reporter.line(`more than ${maxWarnings} warning${maxWarnings === 1 ? '' : 's'} (--max-warnings)`);
+      if (tooManyWarnings && counts.error === 0) reporter.line(`more than ${maxWarnings} warning${maxWarnings === 1 ? '' : 's'} (--max-warnings)`);
       reporter.json({ command: 'validate', ok: code === EXIT_OK, files: run.files, messages, summary: counts });
       return code;
     }
-    const seconds = (Date.now() - started) / 1000;
     const { formatGithub, formatJson, formatJunit } = await import('../../diagnostics/report-formats.js');
-    const report = format === 'json' ? formatJson(messages) : format === 'github' ? formatGithub(messages) : formatJunit(run.files, messages, seconds);
-    io.stdout(report);
+    const seconds = (Date.now() - started) / 1000;
+    io.stdout(format === 'json' ? formatJson(messages) : format === 'github' ? formatGithub(messages) : formatJunit(run.files, messages, seconds));
     if (!reporter.options.quiet) io.stderr(`${what}: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}\n`);
     return code;
   },
 };
+
+/** The edition config is part of what is validated when the files are the edition's (no paths, or paths inside its folder). */
+async function checkEditionConfig(configPath: string, given: readonly string[], io: CliIO): Promise<Diagnostic[]> {
+  const editionDir = dirname(configPath);
+  const inEdition = given.length === 0 || given.some((p) => !relative(editionDir, resolve(io.cwd, p)).startsWith('..'));
+  if (!existsSync(configPath) || !inEdition) return [];
+  const { readEditionConfigFile } = await import('../../config/read-config-file.js');
+  const read = await readEditionConfigFile(configPath);
+  return read.messages.map((m) => (m.position.file === configPath ? { ...m, position: { ...m.position, file: display(io, configPath) } } : m));
+}
+
+/**
+ * The schema and the Schematron rules: by default the project's pair; `--schema` replaces both
+ * (the rules go with tei-edition.rng); `--schematron` alone adds the project's rules back,
+ * `--schematron <file>` gives other rules, `--no-schematron` none.
+ */
+async function chosenSchemas(args: Record<string, unknown>, io: CliIO): Promise<{ schema: string; schematron: string | null }> {
+  const { DEFAULT_SCHEMA, DEFAULT_SCHEMATRON } = await import('../../validate/validation-setup.js');
+  const schemaOption = args.schema;
+  const schematronOption = args.schematron;
+  const schema = typeof schemaOption === 'string' ? resolve(io.cwd, schemaOption) : DEFAULT_SCHEMA;
+  const schematron = schematronOption === false ? null
+    : schematronOption === '' ? DEFAULT_SCHEMATRON
+    : typeof schematronOption === 'string' ? resolve(io.cwd, schematronOption)
+    : typeof schemaOption === 'string' ? null : DEFAULT_SCHEMATRON;
+  return { schema, schematron };
+}
 
 function usage(message: string): Diagnostic {
   return { severity: 'error', rule: 'tei-edition/usage', message, position: { file: 'tei-edition' }, fatal: true };
