@@ -48,6 +48,25 @@ declare module 'saxon-js' {
       baseURI?: string;
     }
 
+    /** Options of SaxonJS.transform (the ones the toolkit passes; see the SaxonJS documentation). */
+    interface TransformOptions {
+      /** The compiled stylesheet (SEF JSON, parsed). */
+      stylesheetInternal?: unknown;
+      sourceText?: string;
+      sourceBaseURI?: string;
+      initialTemplate?: string;
+      stylesheetParams?: Record<string, unknown>;
+      destination?: 'serialized' | 'raw' | 'document';
+      resultForm?: string;
+      [option: string]: unknown;
+    }
+
+    interface TransformOutput {
+      readonly principalResult?: unknown;
+      /** Secondary result documents by absolute URI. */
+      readonly resultDocuments?: Record<string, unknown>;
+    }
+
     /** SaxonJS's error: `code` is the XPath error code, `Q{uri}local` for user-defined codes. */
     interface XError extends Error {
       readonly code?: string;
@@ -56,6 +75,8 @@ declare module 'saxon-js' {
 
   interface SaxonJSApi {
     readonly XPath: SaxonJS.XPathApi;
+    /** Runs a compiled stylesheet; `async` returns a promise. */
+    transform(options: SaxonJS.TransformOptions, execution: 'async'): Promise<SaxonJS.TransformOutput>;
     /** Parses `text` (type `xml`) into a document node. */
     getResource(options: SaxonJS.ResourceOptions): Promise<SaxonJS.DomDocument>;
   }
