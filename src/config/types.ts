@@ -31,6 +31,18 @@ export interface EditionMetadata {
   introduction?: string[];
   /** The registers the converter tags names from (paths relative to the config file). */
   registers?: RegisterFiles;
+  /** Where the HTML edition is published (its stable URL, for the "how to cite" lines). */
+  url?: string;
+  /** How the HTML and print editions label and number the notes. */
+  notes?: NoteDisplay;
+}
+
+/** How editions show notes. */
+export interface NoteDisplay {
+  /** Label of the editor's notes (`note/@resp`), default `N.d.É.`. */
+  editorLabel?: string;
+  /** Number the editor's notes in their own series instead of with the author's notes; default false. */
+  editorSeries?: boolean;
 }
 
 /** TEI registers: default `tei/persons.xml`, `tei/places.xml`, `tei/periodicals.xml`, `tei/organisations.xml`, used when they exist. */
