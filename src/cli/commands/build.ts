@@ -7,12 +7,13 @@ import { convertOptions, summaryCounts } from './convert.js';
 
 /**
  * `build`: everything that makes the edition, in order: convert the raw texts to TEI, publish
- * the TEI files and the registers they point to in `output/tei/`, then validate what was
- * published (RELAX NG and Schematron); an invalid edition stops the build there.
+ * the TEI files and the registers they point to in `output/tei/`, validate what was published
+ * (RELAX NG and Schematron; an invalid edition stops the build there), then make the HTML
+ * reading edition in `output/html/`.
  */
 export const buildCommand: CommandDefinition = {
   command: 'build',
-  describe: 'Build the edition: convert to TEI, then publish it in output/',
+  describe: 'Build the edition: convert to TEI, validate it, publish it and its HTML edition in output/',
   builder: (yargs) => yargs
     .option('out', { describe: 'output directory (default: output/ beside the config)', type: 'string' })
     .option('force', { describe: 'overwrite TEI files that were edited by hand', type: 'boolean', default: false })
@@ -58,8 +59,17 @@ export const buildCommand: CommandDefinition = {
         ? `validated ${validation.files.length} TEI files (schemas/tei-edition.rng, schemas/tei-edition.sch): no errors`
         : 'the published TEI is not valid: build stopped (fix the errors above, or see `tei-edition validate`)');
     }
+    let site: string[] = [];
+    if (validated) {
+      const { runHtml } = await import('../run-html.js');
+      const html = await runHtml({ config: String(args.config), ...(typeof args.out === 'string' ? { out: args.out } : {}), ...(typeof args.jobs === 'number' ? { jobs: args.jobs } : {}) }, io, reporter);
+      reporter.messages(html.messages);
+      messages.push(...html.messages);
+      site = html.pages;
+      if (html.ok) reporter.line(`wrote the HTML edition: ${html.pages.length} pages in ${display(io, html.siteDir)}/ (open index.html)`);
+    }
     reporter.summary(`build: ${run.files.length} file${run.files.length === 1 ? '' : 's'}`, messages);
-    reporter.json({ command: 'build', ok: exitCodeFor(messages) === 0, files: run.files, published, validated, summary: summaryCounts(messages) });
+    reporter.json({ command: 'build', ok: exitCodeFor(messages) === 0, files: run.files, published, validated, site, summary: summaryCounts(messages) });
     return exitCodeFor(messages);
   },
 };

@@ -1,0 +1,25 @@
+import type { CommandDefinition } from '../command.js';
+import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
+import { display } from '../display-path.js';
+
+/**
+ * `html`: the HTML reading edition in output/html/ (index, one page per text, the registers),
+ * made from the edition's TEI by XSLT 3.0 (xslt/html/edition.xsl, SaxonJS).
+ */
+export const htmlCommand: CommandDefinition = {
+  command: 'html',
+  describe: 'Make the HTML reading edition (output/html/) from the edition\'s TEI',
+  builder: (yargs) => yargs
+    .option('out', { describe: 'output directory (default: output/ beside the config); the site goes to <out>/html', type: 'string' })
+    .option('jobs', { describe: 'worker threads (default: one per core from 24 texts on; 1 = in process)', type: 'number' })
+    .example('$0 html', 'the site of the edition described by ./edition.json, from its tei/ files') as never,
+  run: async (args, io, reporter) => {
+    const { runHtml } = await import('../run-html.js');
+    const run = await runHtml({ config: String(args.config), ...(typeof args.out === 'string' ? { out: args.out } : {}), ...(typeof args.jobs === 'number' ? { jobs: args.jobs } : {}) }, io, reporter);
+    reporter.messages(run.messages);
+    if (run.ok) reporter.line(`wrote ${run.pages.length} pages in ${display(io, run.siteDir)}/ (open index.html)`);
+    reporter.summary(`html: ${run.pages.length} page${run.pages.length === 1 ? '' : 's'}`, run.messages);
+    reporter.json({ command: 'html', ok: run.ok, pages: run.pages, messages: run.messages });
+    return run.usage ? EXIT_USAGE : run.ok ? EXIT_OK : EXIT_INPUT_ERRORS;
+  },
+};

@@ -1,0 +1,97 @@
+/**
+ * `html` (and a step of `build`): the edition's TEI (tei/<id>.xml and the registers) → the static
+ * site in `output/html/`: index.html, one page per text, persons.html, the CSS and JS assets, and
+ * the TEI files for download. The I/O edge of the HTML stage; the pages come from the XSLT.
+ */
+import { cp, mkdir, readFile, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { renderCollectionPages, renderContext, type SiteRegister, type SiteText } from '../html/render-pages.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { plannedHtmlJobs, renderInProcess, renderInWorkers, type HtmlTaskResult } from '../parallel/html-pool.js';
+import { compiledStylesheet, StylesheetError } from '../xslt/compile-stylesheet.js';
+import { HTML_ASSETS, HTML_STYLESHEET } from '../xslt/stylesheet-paths.js';
+import type { CliIO } from './cli-io.js';
+import { display } from './display-path.js';
+import { loadEdition } from './load-edition.js';
+import type { Reporter } from './reporter.js';
+
+export interface HtmlOptions {
+  readonly config: string;
+  /** Output folder (default output/ beside the config); the site goes to <out>/html. */
+  readonly out?: string;
+  readonly jobs?: number;
+}
+
+export interface HtmlRun {
+  readonly ok: boolean;
+  /** A usage or setup error (exit 2): no config, no stylesheet. */
+  readonly usage: boolean;
+  readonly messages: Diagnostic[];
+  /** Pages written, as messages show them. */
+  readonly pages: string[];
+  readonly siteDir: string;
+}
+
+export async function runHtml(options: HtmlOptions, io: CliIO, reporter: Reporter): Promise<HtmlRun> {
+  const loaded = await loadEdition(options.config, io);
+  if (!('config' in loaded) || loaded.messages.some((m) => m.severity === 'error')) return { ok: false, usage: true, messages: loaded.messages, pages: [], siteDir: '' };
+  const base = dirname(loaded.configPath);
+  const siteDir = resolve(base, options.out ?? 'output', 'html');
+  const messages: Diagnostic[] = [];
+  const texts: SiteText[] = [];
+  for (const source of loaded.config.sources) {
+    const path = resolve(base, 'tei', `${source.id}.xml`);
+    try {
+      texts.push({ id: source.id, xml: await readFile(path, 'utf8'), path });
+    } catch {
+      messages.push(diagnostic('error', 'html-missing-tei', `no TEI file for source “${source.id}”: expected ${display(io, path)}`, { file: display(io, path) }, { hint: 'run `tei-edition convert` (or `build`) first' }));
+    }
+  }
+  const registers: SiteRegister[] = [];
+  for (const [kind, shown] of Object.entries(loaded.registers.files)) {
+    const path = resolve(io.cwd, shown);
+    const target = loaded.registers.targets[kind as keyof typeof loaded.registers.targets] ?? basename(path);
+    registers.push({ file: basename(target), xml: await readFile(path, 'utf8'), path });
+  }
+  let sef: unknown;
+  let sefPath: string;
+  try {
+    ({ sef, sefPath } = await compiledStylesheet(HTML_STYLESHEET));
+  } catch (error) {
+    const where = error instanceof StylesheetError ? { file: display(io, error.file), ...(error.line ? { line: error.line } : {}), ...(error.column ? { column: error.column } : {}) } : { file: display(io, HTML_STYLESHEET) };
+    return { ok: false, usage: true, messages: [...messages, diagnostic('error', 'stylesheet', error instanceof Error ? error.message : String(error), where, { fatal: true })], pages: [], siteDir };
+  }
+  const context = await renderContext(sef, loaded.config.edition, registers, texts.map((t) => t.id));
+  const jobs = plannedHtmlJobs(texts.length, options.jobs);
+  let done = 0;
+  const progress = (): void => reporter.progress('html', ++done, texts.length);
+  const results: HtmlTaskResult[] = jobs <= 1
+    ? await renderInProcess(context, texts, progress)
+    : await renderInWorkers({ sefPath, edition: loaded.config.edition, registers, textIds: texts.map((t) => t.id) }, texts, jobs, progress);
+  const pages: { file: string; html: string }[] = [];
+  for (const r of results) {
+    const text = texts[r.id];
+    if (text === undefined) continue;
+    if (r.html !== undefined) pages.push({ file: `${text.id}.html`, html: r.html });
+    else messages.push(diagnostic('error', 'html-transform', `the HTML stylesheet failed on this text: ${r.error ?? 'unknown error'}`, { file: display(io, text.path) }));
+  }
+  try {
+    pages.push(...(await renderCollectionPages(context, texts)));
+  } catch (error) {
+    messages.push(diagnostic('error', 'html-transform', `the HTML stylesheet failed on the index or the registers: ${error instanceof Error ? error.message : String(error)}`, { file: display(io, HTML_STYLESHEET) }));
+  }
+  if (messages.some((m) => m.severity === 'error')) return { ok: false, usage: false, messages, pages: [], siteDir };
+  await publish(siteDir, pages, texts, registers);
+  return { ok: true, usage: false, messages, pages: pages.map((p) => display(io, join(siteDir, p.file))), siteDir };
+}
+
+/** The site replaces the previous one: pages, assets, and the TEI files for download. */
+async function publish(siteDir: string, pages: readonly { file: string; html: string }[], texts: readonly SiteText[], registers: readonly SiteRegister[]): Promise<void> {
+  await rm(siteDir, { recursive: true, force: true });
+  await mkdir(join(siteDir, 'tei'), { recursive: true });
+  for (const page of pages) await writeFileAtomic(join(siteDir, page.file), page.html);
+  await cp(HTML_ASSETS, join(siteDir, 'assets'), { recursive: true });
+  for (const t of texts) await writeFileAtomic(join(siteDir, 'tei', `${t.id}.xml`), t.xml);
+  for (const r of registers) await writeFileAtomic(join(siteDir, 'tei', r.file), r.xml);
+}
