@@ -1,0 +1,63 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The HTML reading edition: TEI P5 → HTML5 (polyglot: also well-formed XML), XSLT 3.0 for SaxonJS.
+
+  Entry points
+    • a TEI document as source (TEI or teiCorpus root)  → the text's page   (<text-id>.html)
+    • initial template "index"                           → index.html
+    • initial template "persons"                         → persons.html
+    • initial template "places"                          → places.html (when a places register is given)
+
+  Parameters (all optional)
+    edition-json  JSON of the edition config's `edition` object, plus optional
+                  `notes: { editorLabel, editorSeries }` and `baseUrl`
+    registers     the register documents (persons.xml, places.xml, periodicals.xml, organisations.xml)
+    text-id       the text's file name without .xml
+    texts         every text of the edition (document nodes) …
+    text-ids      … and their ids, in the same order
+
+  Rendering choices live in the modules, one template per TEI element, grouped by TEI module
+  (see modules/*.xsl); the page frames live in modules/page.xsl and the two collection pages in
+  modules/index-page.xsl and modules/register-pages.xsl.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns="http://www.w3.org/1999/xhtml"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:f="urn:x-tei-edition:html"
+  exclude-result-prefixes="#all"
+  expand-text="yes">
+
+  <xsl:output method="xhtml" html-version="5" omit-xml-declaration="yes" indent="no"
+    include-content-type="no" encoding="UTF-8"/>
+
+  <xsl:include href="modules/common.xsl"/>
+  <xsl:include href="modules/dates.xsl"/>
+  <xsl:include href="modules/typography.xsl"/>
+  <xsl:include href="modules/metadata.xsl"/>
+  <xsl:include href="modules/page.xsl"/>
+  <xsl:include href="modules/textstructure.xsl"/>
+  <xsl:include href="modules/core.xsl"/>
+  <xsl:include href="modules/notes.xsl"/>
+  <xsl:include href="modules/namesdates.xsl"/>
+  <xsl:include href="modules/transcr.xsl"/>
+  <xsl:include href="modules/figures.xsl"/>
+  <xsl:include href="modules/other-modules.xsl"/>
+  <xsl:include href="modules/fallback.xsl"/>
+  <xsl:include href="modules/index-page.xsl"/>
+  <xsl:include href="modules/register-pages.xsl"/>
+
+  <xsl:param name="edition-json" as="xs:string" select="'{}'"/>
+  <xsl:param name="registers" as="document-node()*" select="()"/>
+  <xsl:param name="text-id" as="xs:string?" select="()"/>
+  <xsl:param name="texts" as="document-node()*" select="()"/>
+  <xsl:param name="text-ids" as="xs:string*" select="()"/>
+
+  <!-- The text page: the source document is one TEI text (or a teiCorpus). -->
+  <xsl:template match="/">
+    <xsl:call-template name="text-page"/>
+  </xsl:template>
+
+</xsl:stylesheet>

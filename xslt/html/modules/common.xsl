@@ -1,0 +1,296 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Shared values and functions: the edition config, the interface strings, languages, the ids and
+  links every page uses (paragraphs, notes, page breaks, register entries).
+
+  Tunnel parameters used by the element templates (all optional, defaults false / 1):
+    phrasing  the HTML being written only allows phrasing content (inside p, h1–h6, span, a…):
+              block-like TEI elements then render as span with a class (CSS sets display)
+    in-link   inside an HTML a: no nested links
+    copy      a second rendering of content already on the page (the note popovers): no ids
+    depth     the heading level of the enclosing container
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns="http://www.w3.org/1999/xhtml"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:array="http://www.w3.org/2005/xpath-functions/array"
+  xmlns:f="urn:x-tei-edition:html"
+  exclude-result-prefixes="#all"
+  expand-text="yes">
+
+  <!-- ===== The edition config ===== -->
+
+  <xsl:variable name="edition" as="map(*)">
+    <xsl:variable name="value" select="if (normalize-space($edition-json)) then parse-json($edition-json) else map {}"/>
+    <xsl:sequence select="if ($value instance of map(*)) then $value else map {}"/>
+  </xsl:variable>
+
+  <!-- The source document of a text page; empty for the named entry points. -->
+  <xsl:variable name="source" as="document-node()?">
+    <xsl:try select="root(.)[. instance of document-node()]">
+      <xsl:catch select="()"/>
+    </xsl:try>
+  </xsl:variable>
+
+  <!-- Language of the interface (labels) and of the edition's own texts. -->
+  <xsl:variable name="ui-lang" as="xs:string" select="(f:bcp47(string($edition?language)), 'fr')[. ne ''][1]"/>
+
+  <!-- Language of the source text when nothing nearer says: the TEI root, the header, the config. -->
+  <xsl:variable name="source-lang" as="xs:string"
+    select="(($source/*/@xml:lang, ($source/*/tei:teiHeader//tei:langUsage/tei:language/@ident)[1])[normalize-space()]/string(), $edition?language, 'fr')[1]"/>
+
+  <xsl:variable name="editor-label" as="xs:string" select="string(($edition?notes?editorLabel, 'N.d.É.')[1])"/>
+  <xsl:variable name="editor-series" as="xs:boolean" select="$edition?notes?editorSeries = true()"/>
+  <xsl:variable name="base-url" as="xs:string" select="string(($edition?baseUrl, '')[1])"/>
+
+  <!-- ===== Interface strings (French) ===== -->
+
+  <xsl:variable name="L" as="map(xs:string, xs:string)" select="map {
+    'skip': 'Aller au contenu',
+    'site-nav': 'Navigation du site',
+    'nav-index': 'Textes',
+    'nav-persons': 'Personnes',
+    'nav-places': 'Lieux',
+    'persons': 'Index des personnes',
+    'places': 'Index des lieux',
+    'texts': 'Les textes',
+    'introduction': 'Présentation',
+    'notes': 'Notes',
+    'author-notes': 'Notes du texte',
+    'editor-notes': 'Notes de l’éditeur',
+    'note': 'Note',
+    'editor-note': 'Note de l’éditeur',
+    'note-back': 'Retour à l’appel de note',
+    'para': 'Paragraphe',
+    'para-link': 'Lien vers le paragraphe',
+    'page': 'p.',
+    'author': 'Auteur',
+    'date': 'Date',
+    'source': 'Source',
+    'licence': 'Licence',
+    'download': 'Télécharger le fichier TEI',
+    'cite': 'Pour citer ce texte',
+    'cite-para': 'Pour citer un paragraphe, ajoutez son ancre à l’adresse',
+    'views': 'Affichage du texte',
+    'view-reading': 'Texte de lecture',
+    'view-source': 'Lignes de la source',
+    'view-toggle': 'Lignes de la source',
+    'previous': 'Texte précédent',
+    'next': 'Texte suivant',
+    'editors': 'Édition',
+    'publisher': 'Éditeur',
+    'mentions': 'Mentions',
+    'no-mention': 'Aucune mention dans les textes.',
+    'variants': 'Autres formes',
+    'full-name': 'Nom complet',
+    'authority': 'Référentiels',
+    'born': 'né le',
+    'died': 'mort le',
+    'title-mention': 'titre',
+    'opener': 'formule d’appel',
+    'closer': 'formule finale',
+    'start': 'début du texte',
+    'source-reading': 'Leçon de la source',
+    'source-form': 'Forme de la source',
+    'abbreviation': 'Abréviation de la source',
+    'supplied': 'Ajouté par l’éditeur',
+    'gap': 'Lacune',
+    'unclear': 'Lecture incertaine',
+    'deleted': 'Suppression',
+    'added': 'Ajout',
+    'figure': 'Illustration',
+    'made-with': 'Édition électronique produite avec tei-edition (TEI P5, XSLT 3.0).',
+    'tei-files': 'Fichiers TEI'
+  }"/>
+
+  <!-- ===== Languages ===== -->
+
+  <!-- A TEI language code as a BCP 47 tag for HTML (fre → fr, ger → de…); '' when unusable. -->
+  <xsl:function name="f:bcp47" as="xs:string">
+    <xsl:param name="code" as="xs:string?"/>
+    <xsl:variable name="c" select="normalize-space($code)"/>
+    <xsl:variable name="primary" select="lower-case(tokenize($c, '[-_]')[1])"/>
+    <xsl:variable name="rest" select="substring($c, string-length($primary) + 1)"/>
+    <xsl:variable name="two" select="map {
+      'fre': 'fr', 'fra': 'fr', 'ger': 'de', 'deu': 'de', 'eng': 'en', 'ita': 'it', 'lat': 'la',
+      'spa': 'es', 'por': 'pt', 'pol': 'pl', 'rus': 'ru', 'dut': 'nl', 'nld': 'nl', 'gre': 'el',
+      'ell': 'el', 'grc': 'grc', 'heb': 'he', 'ara': 'ar', 'gle': 'ga', 'cze': 'cs', 'ces': 'cs' }"/>
+    <xsl:variable name="p" select="($two($primary), $primary)[1]"/>
+    <xsl:sequence select="if (matches($c, '^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$'))
+      then $p || replace($rest, '_', '-') else ''"/>
+  </xsl:function>
+
+  <!-- The xml:lang in force at a node of a TEI document. -->
+  <xsl:function name="f:lang-of" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="string((($node/ancestor-or-self::*/@xml:lang)[last()], $source-lang)[1])"/>
+  </xsl:function>
+
+  <xsl:function name="f:is-french-code" as="xs:boolean">
+    <xsl:param name="code" as="xs:string?"/>
+    <xsl:sequence select="matches(normalize-space($code), '^(fr|fre|fra)([-_].*)?$', 'i')"/>
+  </xsl:function>
+
+  <!-- lang attribute for an element that carries xml:lang. -->
+  <xsl:function name="f:lang-attr" as="attribute()?">
+    <xsl:param name="el" as="element()"/>
+    <xsl:if test="$el/@xml:lang and f:bcp47($el/@xml:lang) ne ''">
+      <xsl:attribute name="lang" select="f:bcp47($el/@xml:lang)"/>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- ===== Classes, ids and links ===== -->
+
+  <!-- A token usable in a class name or id. -->
+  <xsl:function name="f:token" as="xs:string">
+    <xsl:param name="s" as="xs:string?"/>
+    <xsl:sequence select="replace(replace(normalize-space($s), '[^A-Za-z0-9_\-]+', '-'), '^-+|-+$', '')"/>
+  </xsl:function>
+
+  <!-- class attribute: the given classes plus tei-type-… for @type (sanitised). -->
+  <xsl:function name="f:class" as="attribute(class)">
+    <xsl:param name="el" as="element()"/>
+    <xsl:param name="classes" as="xs:string*"/>
+    <xsl:attribute name="class" select="string-join(if ($el/@type) then distinct-values((
+      $classes,
+      for $t in tokenize($el/@type) return f:token($t)[. ne ''] ! ('type-' || .)
+    )) else distinct-values($classes), ' ')"/>
+  </xsl:function>
+
+  <xsl:function name="f:file-name" as="xs:string">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="string(tokenize(string(base-uri($doc)), '/')[last()])"/>
+  </xsl:function>
+
+  <!-- Only http(s), mailto and relative addresses become links (no javascript:, data:…). -->
+  <xsl:function name="f:safe-href" as="xs:string?">
+    <xsl:param name="uri" as="xs:string?"/>
+    <xsl:variable name="u" select="normalize-space($uri)"/>
+    <xsl:sequence select="$u[. ne ''][not(contains(., ' '))]
+      [matches(., '^(https?:|mailto:)', 'i') or not(matches(., '^[^/?#]*:'))]"/>
+  </xsl:function>
+
+  <xsl:key name="xml-id" match="*[@xml:id]" use="@xml:id"/>
+
+  <!-- The paragraphs numbered para-1, para-2…: p and ab of the body, not inside a note or another paragraph. -->
+  <xsl:function name="f:numbered-paragraphs" as="element()*">
+    <xsl:param name="root" as="node()?"/>
+    <xsl:sequence select="$root//tei:body//(tei:p | tei:ab)
+      [not(ancestor::tei:note or ancestor::tei:p or ancestor::tei:ab or ancestor::tei:teiHeader or ancestor::tei:fw)]"/>
+  </xsl:function>
+
+  <!-- The notes rendered as calls and endnotes (in document order). -->
+  <xsl:function name="f:footnotes" as="element(tei:note)*">
+    <xsl:param name="root" as="node()?"/>
+    <xsl:sequence select="$root//tei:text//tei:note[not(@place = 'inline')][not(ancestor::tei:teiHeader)]"/>
+  </xsl:function>
+
+  <!-- Headings, openers and closers of the body get ids too: register mentions point to them. -->
+  <xsl:function name="f:anchor-map" as="map(xs:string, xs:string)">
+    <xsl:param name="root" as="node()?"/>
+    <xsl:variable name="heads" select="$root//tei:body//tei:head[f:is-section-head(.)][not(ancestor::tei:note)]"/>
+    <xsl:sequence select="map:merge((
+      f:numbering(f:numbered-paragraphs($root), 'para-'),
+      f:numbering(f:footnotes($root), 'note-'),
+      f:numbering($heads, 'head-'),
+      f:numbering($root//tei:body//tei:opener[not(ancestor::tei:note)], 'opener-'),
+      f:numbering($root//tei:body//tei:closer[not(ancestor::tei:note)], 'closer-')
+    ))"/>
+  </xsl:function>
+
+  <!-- generate-id → prefix + position, for each node. -->
+  <xsl:function name="f:numbering" as="map(*)*">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:param name="prefix" as="xs:string"/>
+    <xsl:for-each select="$nodes">
+      <xsl:sequence select="map:entry(generate-id(.), $prefix || position())"/>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- Page-break ids: p + @n, made unique (p3, p3_2…). -->
+  <xsl:function name="f:pb-map" as="map(xs:string, xs:string)">
+    <xsl:param name="root" as="node()?"/>
+    <xsl:map>
+      <xsl:for-each-group select="$root//tei:text//tei:pb" group-by="f:pb-base(.)">
+        <xsl:variable name="base" select="current-grouping-key()"/>
+        <xsl:for-each select="current-group()">
+          <xsl:map-entry key="generate-id(.)" select="if (position() = 1) then $base else $base || '_' || position()"/>
+        </xsl:for-each>
+      </xsl:for-each-group>
+    </xsl:map>
+  </xsl:function>
+
+  <xsl:function name="f:pb-base" as="xs:string">
+    <xsl:param name="pb" as="element()"/>
+    <xsl:variable name="n" select="replace(normalize-space($pb/@n), '[^A-Za-z0-9.\-]+', '-')"/>
+    <xsl:sequence select="if ($n ne '') then 'p' || $n else 'pb'"/>
+  </xsl:function>
+
+  <!-- The maps of the text page (evaluated only when there is a source document). -->
+  <xsl:variable name="anchors" as="map(xs:string, xs:string)" select="f:anchor-map($source)"/>
+  <xsl:variable name="pb-ids" as="map(xs:string, xs:string)" select="f:pb-map($source)"/>
+  <xsl:variable name="note-list" as="element(tei:note)*" select="f:footnotes($source)"/>
+
+  <!--
+    The id an element has on the text page ('' if none). generate-id() is slow in SaxonJS (about
+    50 µs): it is only called for the elements that can have an anchor.
+  -->
+  <xsl:function name="f:html-id" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="
+      if ($el[self::tei:p or self::tei:ab or self::tei:note or self::tei:head or self::tei:opener or self::tei:closer])
+        then string(($anchors(generate-id($el)), f:tei-id($el))[1])
+      else if ($el/self::tei:pb) then string($pb-ids(generate-id($el)))
+      else f:tei-id($el)"/>
+  </xsl:function>
+
+  <xsl:function name="f:tei-id" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="string($el/@xml:id[f:token(.) ne ''] ! ('tei-' || f:token(.)))"/>
+  </xsl:function>
+
+  <!-- ===== Registers ===== -->
+
+  <!-- The register entry a pointer (persons.xml#lenine, #lenine) designates, if any. -->
+  <xsl:function name="f:register-entry" as="element()?">
+    <xsl:param name="pointer" as="xs:string?"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:variable name="p" select="tokenize(normalize-space($pointer), ' ')[1]"/>
+    <xsl:variable name="file" select="substring-before($p, '#')"/>
+    <xsl:variable name="frag" select="substring-after($p, '#')"/>
+    <xsl:variable name="by-name" select="$registers[f:file-name(.) = $file]"/>
+    <xsl:variable name="docs" select="if ($file = '') then root($context) else if (exists($by-name)) then $by-name else $registers"/>
+    <xsl:sequence select="if ($frag = '' or not($docs)) then () else
+      ($docs ! key('xml-id', $frag, .))[self::tei:person or self::tei:place or self::tei:org or self::tei:bibl
+        or self::tei:personGrp or self::tei:event or self::tei:item or self::tei:nym][1]"/>
+  </xsl:function>
+
+  <xsl:variable name="has-places-page" as="xs:boolean" select="exists($registers//tei:listPlace//tei:place[@xml:id])"/>
+
+  <!-- The register page of an entry, or '' (organisations and periodicals have none). -->
+  <xsl:function name="f:register-page" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="if ($entry/root() intersect $registers and $entry/@xml:id) then
+        if ($entry/self::tei:person) then 'persons.html'
+        else if ($entry/self::tei:place and $has-places-page) then 'places.html'
+        else ''
+      else ''"/>
+  </xsl:function>
+
+  <!-- The standard form of a register entry. -->
+  <xsl:function name="f:standard-name" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="names" select="$entry/(tei:persName | tei:placeName | tei:orgName | tei:title | tei:name)"/>
+    <xsl:sequence select="normalize-space(string(($names[@type = 'standard'], $names[not(@type = ('variant', 'full'))], $names, $entry/@xml:id)[1]))"/>
+  </xsl:function>
+
+  <!-- A sort key: accents and case removed. -->
+  <xsl:function name="f:sort-key" as="xs:string">
+    <xsl:param name="s" as="xs:string?"/>
+    <xsl:sequence select="replace(normalize-unicode(lower-case(normalize-space($s)), 'NFD'), '[\p{M}\p{P}]', '')"/>
+  </xsl:function>
+
+</xsl:stylesheet>

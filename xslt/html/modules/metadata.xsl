@@ -1,0 +1,160 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  What the pages say about the edition and about each text: from the edition config when it
+  gives it, else from the TEI header (fileDesc, profileDesc/creation; TEI P5 §2).
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns="http://www.w3.org/1999/xhtml"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:f="urn:x-tei-edition:html"
+  exclude-result-prefixes="#all"
+  expand-text="yes">
+
+  <!-- The header that describes a document: its own (TEI or teiCorpus). -->
+  <xsl:function name="f:header" as="element(tei:teiHeader)?">
+    <xsl:param name="root" as="node()?"/>
+    <xsl:sequence select="($root/descendant-or-self::*[self::tei:TEI or self::tei:teiCorpus][1]/tei:teiHeader)[1]"/>
+  </xsl:function>
+
+  <xsl:function name="f:text-title" as="xs:string">
+    <xsl:param name="root" as="node()?"/>
+    <xsl:variable name="stmt" select="f:header($root)/tei:fileDesc/tei:titleStmt"/>
+    <xsl:variable name="titles" select="$stmt/tei:title[normalize-space()]"/>
+    <xsl:variable name="main" select="($titles[@type = 'main'], $titles[not(@type) or @type != 'sub'], $titles)[1]"/>
+    <xsl:variable name="sub" select="$titles[@type = 'sub'][1]"/>
+    <xsl:sequence select="(string-join((normalize-space($main), normalize-space($sub)[. ne '']), '. ')[. ne ''],
+      normalize-space(($root//tei:text//tei:head)[1]), 'Sans titre')[. ne ''][1]"/>
+  </xsl:function>
+
+  <xsl:function name="f:text-authors" as="xs:string*">
+    <xsl:param name="root" as="node()?"/>
+    <xsl:sequence select="f:header($root)/tei:fileDesc/tei:titleStmt/tei:author[normalize-space()]
+      ! normalize-space(string-join((tei:persName, tei:name, .)[1]//text()[not(ancestor::tei:note)], ''))"/>
+  </xsl:function>
+
+  <!-- The date of the text: profileDesc/creation/date, else the source's date. -->
+  <xsl:function name="f:text-date" as="element()?">
+    <xsl:param name="root" as="node()?"/>
+    <xsl:variable name="h" select="f:header($root)"/>
+    <xsl:sequence select="($h/tei:profileDesc/tei:creation//tei:date,
+      $h/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent']/tei:date,
+      $h/tei:fileDesc/tei:sourceDesc/(tei:bibl | tei:biblStruct | tei:biblFull)//tei:date[@when or normalize-space()])[1]"/>
+  </xsl:function>
+
+  <!-- A sort key for the chronological order of the texts (Gregorian). -->
+  <xsl:function name="f:date-key" as="xs:string">
+    <xsl:param name="date" as="element()?"/>
+    <xsl:sequence select="string(($date/@when, $date/@notBefore, $date/@from, $date/@notAfter, $date/@to, '9999')[1])"/>
+  </xsl:function>
+
+  <xsl:function name="f:edition-title" as="xs:string">
+    <xsl:param name="root" as="node()?"/>
+    <xsl:sequence select="string(($edition?title,
+      f:header($root)/tei:fileDesc/tei:seriesStmt/tei:title[normalize-space()] ! normalize-space(),
+      $texts ! f:header(.)/tei:fileDesc/tei:seriesStmt/tei:title[normalize-space()] ! normalize-space(),
+      if ($root) then f:text-title($root) else (),
+      'Édition')[1])"/>
+  </xsl:function>
+
+  <!-- Editors: { name, role } maps from the config, else the header's editor elements. -->
+  <xsl:function name="f:editors" as="map(*)*">
+    <xsl:param name="root" as="node()?"/>
+    <xsl:variable name="from-config" select="$edition?editors?*[. instance of map(*)]"/>
+    <xsl:sequence select="if (exists($from-config)) then $from-config else
+      for $e in (f:header($root), $texts ! f:header(.))[1]/tei:fileDesc/tei:titleStmt/tei:editor[normalize-space()]
+      return map { 'name': normalize-space($e), 'role': string($e/@role) }"/>
+  </xsl:function>
+
+  <!-- Licence: { name, url, note } from the config, else the header's availability. -->
+  <xsl:function name="f:licence" as="map(*)?">
+    <xsl:param name="root" as="node()?"/>
+    <xsl:variable name="l" select="$edition?licence"/>
+    <xsl:variable name="av" select="(f:header($root), $texts ! f:header(.))[1]/tei:fileDesc/tei:publicationStmt/tei:availability"/>
+    <xsl:sequence select="if ($l instance of map(*)) then $l
+      else if ($av/tei:licence) then map {
+        'name': normalize-space(($av/tei:licence[normalize-space()], $av/tei:licence/@target)[1]),
+        'url': string($av/tei:licence[1]/@target),
+        'note': normalize-space(string-join($av/tei:licence[1]/tei:p, ' ')) }
+      else if (normalize-space($av)) then map { 'name': normalize-space($av) }
+      else ()"/>
+  </xsl:function>
+
+  <xsl:function name="f:publisher" as="xs:string?">
+    <xsl:param name="root" as="node()?"/>
+    <xsl:sequence select="if ($edition?publisher instance of xs:string) then $edition?publisher
+      else if (map:contains($edition, 'publisher')) then ()
+      else (f:header($root)/tei:fileDesc/tei:publicationStmt/tei:publisher[normalize-space()] ! normalize-space())[1]"
+      xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+  </xsl:function>
+
+  <!-- ===== Rendering header parts ===== -->
+
+  <!-- The source bibliography of a text, as phrasing content. -->
+  <xsl:template name="source-bibl">
+    <xsl:param name="root" as="node()?"/>
+    <xsl:variable name="sd" select="f:header($root)/tei:fileDesc/tei:sourceDesc"/>
+    <xsl:variable name="bibl" select="($sd/tei:bibl, $sd/tei:biblStruct, $sd/tei:biblFull, $sd/tei:msDesc, $sd/tei:listBibl//tei:bibl, $sd/tei:p)[1]"/>
+    <xsl:choose>
+      <xsl:when test="$bibl/self::tei:bibl">
+        <xsl:apply-templates select="$bibl/node()[not(self::tei:note)]" mode="meta"/>
+        <xsl:for-each select="$bibl/tei:note[not(@type = ('unknown', 'citation'))]">
+          <xsl:text> </xsl:text>
+          <span class="bibl-note">
+            <xsl:sequence select="f:lang-attr(.)"/>
+            <xsl:apply-templates mode="meta"/>
+          </span>
+        </xsl:for-each>
+        <xsl:if test="$bibl/tei:note[@type = 'unknown']">
+          <xsl:text> </xsl:text>
+          <span class="bibl-unknown">{f:typo('Non connu : ', f:is-french-code($ui-lang))}{string-join($bibl/tei:note[@type = 'unknown'] ! normalize-space(), ' ; ')}.</span>
+        </xsl:if>
+      </xsl:when>
+      <xsl:when test="$bibl/self::tei:p">
+        <xsl:apply-templates select="$bibl/node()" mode="meta"/>
+      </xsl:when>
+      <xsl:when test="$bibl">
+        <!-- biblStruct, biblFull, msDesc: their words, in order, separated by commas. -->
+        <xsl:value-of select="string-join(($bibl//text()[normalize-space()][not(ancestor::tei:note or ancestor::tei:msContents
+          or ancestor::tei:physDesc or ancestor::tei:history or ancestor::tei:additional or ancestor::tei:publicationStmt/ancestor::tei:biblFull)] ! normalize-space())[position() le 40], ', ')"/>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Header content as plain phrasing: titles in italics or quotes, the rest as text. -->
+  <xsl:template match="tei:title[@level = ('m', 'j', 's')]" mode="meta">
+    <cite>
+      <xsl:apply-templates mode="meta"/>
+    </cite>
+  </xsl:template>
+
+  <xsl:template match="tei:title" mode="meta">
+    <span class="title-a">
+      <xsl:apply-templates mode="meta"/>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:note | tei:ptr | tei:lb | tei:pb" mode="meta"/>
+
+  <xsl:template match="tei:ref[@target]" mode="meta">
+    <xsl:variable name="href" select="f:safe-href(tokenize(@target, '\s+')[1])"/>
+    <xsl:choose>
+      <xsl:when test="$href and not(starts-with($href, '#'))">
+        <a href="{$href}"><xsl:apply-templates mode="meta"/></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates mode="meta"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="*" mode="meta">
+    <xsl:apply-templates mode="meta"/>
+  </xsl:template>
+
+  <xsl:template match="text()" mode="meta">
+    <xsl:value-of select="f:typo(replace(., '\s+', ' '), f:is-french-code(f:lang-of(.)))"/>
+  </xsl:template>
+
+</xsl:stylesheet>

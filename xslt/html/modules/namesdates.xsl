@@ -1,0 +1,121 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Names and dates (TEI P5 §13, §3.6): persName, placeName, orgName, name, rs and titles with
+  @ref point into the registers (persons.xml#lenine). A person or place with a register page is a
+  link to its entry (persons.html#lenine, places.html#petrograd) with its standard name, life
+  dates and description as tooltip; organisations and periodicals get the tooltip only. Dates
+  are <time datetime="…"> with their normalised values (both calendars) as tooltip.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns="http://www.w3.org/1999/xhtml"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:f="urn:x-tei-edition:html"
+  exclude-result-prefixes="#all"
+  expand-text="yes">
+
+  <!-- Life dates as years: (1870–1924), (?–1920). -->
+  <xsl:function name="f:life-years" as="xs:string">
+    <xsl:param name="person" as="element()"/>
+    <xsl:variable name="b" select="f:event-year($person/tei:birth[1])"/>
+    <xsl:variable name="d" select="f:event-year($person/tei:death[1])"/>
+    <xsl:sequence select="if ($b = '' and $d = '') then '' else ($b[. ne ''], '?')[1] || '–' || ($d[. ne ''], '?')[1]"/>
+  </xsl:function>
+
+  <xsl:function name="f:event-year" as="xs:string">
+    <xsl:param name="event" as="element()?"/>
+    <xsl:variable name="v" select="string(($event/@when, $event/tei:date/@when, $event/@notBefore, $event/tei:date/@notBefore)[1])"/>
+    <xsl:sequence select="if (matches($v, '^-?\d{4}')) then replace($v, '^(-?\d{4}).*$', '$1')
+      else normalize-space(string-join($event/text(), ''))"/>
+  </xsl:function>
+
+  <!-- The tooltip of a name: standard form, full name and life dates, description. -->
+  <xsl:function name="f:entry-tooltip" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="full" select="normalize-space(($entry/tei:persName[@type = 'full'])[1])"/>
+    <xsl:variable name="details" select="string-join(($full[. ne ''], f:life-years($entry)[. ne '']), ', ')"/>
+    <xsl:variable name="note" select="normalize-space(($entry/tei:note)[1])"/>
+    <xsl:sequence select="f:standard-name($entry) || (if ($details) then ' (' || $details || ')' else '')
+      || (if ($note) then ' — ' || $note else '')"/>
+  </xsl:function>
+
+  <!--
+    A name: a link to its register entry when it has a page, else a span; the tooltip when the
+    register has the entry. Never a link inside a link or around a note.
+  -->
+  <xsl:template name="name">
+    <xsl:param name="element" as="xs:string" select="'span'"/>
+    <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="pointer" select="tokenize(normalize-space(@ref), '\s+')[1]"/>
+    <xsl:variable name="entry" select="if (contains($pointer, '#')) then f:register-entry($pointer, .) else ()"/>
+    <xsl:variable name="href" select="if ($entry) then (f:register-page($entry)[. ne ''] ! (. || '#' || $entry/@xml:id))
+      else if (matches($pointer, '^https?://')) then f:safe-href($pointer) else ()"/>
+    <xsl:variable name="classes" select="('name', local-name(), f:rend-classes(.), @level ! ('level-' || f:token(.)))"/>
+    <xsl:variable name="tooltip" as="attribute()?">
+      <xsl:if test="$entry">
+        <xsl:attribute name="title" select="f:entry-tooltip($entry)"/>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="exists($href) and not($in-link) and not(.//tei:note)">
+        <a href="{$href}">
+          <xsl:sequence select="f:class(., $classes), $tooltip, f:lang-attr(.)"/>
+          <xsl:choose>
+            <xsl:when test="$element ne 'span'">
+              <xsl:element name="{$element}">
+                <xsl:apply-templates>
+                  <xsl:with-param name="phrasing" select="true()" tunnel="yes"/>
+                  <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
+                </xsl:apply-templates>
+              </xsl:element>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:apply-templates>
+                <xsl:with-param name="phrasing" select="true()" tunnel="yes"/>
+                <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
+              </xsl:apply-templates>
+            </xsl:otherwise>
+          </xsl:choose>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="block">
+          <xsl:with-param name="name" select="$element"/>
+          <xsl:with-param name="class" select="$classes"/>
+          <xsl:with-param name="attributes" select="$tooltip"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:geogName
+    | tei:settlement | tei:country | tei:region | tei:bloc | tei:district | tei:objectName">
+    <xsl:call-template name="name"/>
+  </xsl:template>
+
+  <!-- Titles: of monographs, journals and series in italics (cite); periodicals of the register with their tooltip. -->
+  <xsl:template match="tei:title">
+    <xsl:call-template name="name">
+      <xsl:with-param name="element" select="if (@level = ('a', 'u')) then 'span' else 'cite'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:date | tei:time | tei:origDate">
+    <xsl:variable name="dt" select="f:datetime(.)"/>
+    <xsl:variable name="title" select="f:date-title(.)"/>
+    <xsl:call-template name="block">
+      <xsl:with-param name="name" select="if ($dt ne '') then 'time' else 'span'"/>
+      <xsl:with-param name="class" select="'date'"/>
+      <xsl:with-param name="attributes" as="attribute()*">
+        <xsl:if test="$dt ne ''">
+          <xsl:attribute name="datetime" select="$dt"/>
+        </xsl:if>
+        <xsl:if test="$title ne ''">
+          <xsl:attribute name="title" select="$title"/>
+        </xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+</xsl:stylesheet>

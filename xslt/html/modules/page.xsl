@@ -1,0 +1,245 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The page frame shared by every page (head, skip link, site header and nav, main, footer) and the
+  text page: its header (title, author, date, source, licence, TEI download, how to cite), the
+  view switch, the text and its notes.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns="http://www.w3.org/1999/xhtml"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:f="urn:x-tei-edition:html"
+  exclude-result-prefixes="#all"
+  expand-text="yes">
+
+  <xsl:variable name="ui-french" as="xs:boolean" select="f:is-french-code($ui-lang)"/>
+
+  <!-- A string of the interface or of the config, with French typography. -->
+  <xsl:function name="f:ui" as="xs:string">
+    <xsl:param name="s" as="xs:string?"/>
+    <xsl:sequence select="f:typo(string($s), $ui-french)"/>
+  </xsl:function>
+
+  <xsl:template name="page">
+    <xsl:param name="page" as="xs:string"/>
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="root" as="node()?" select="()"/>
+    <xsl:param name="content" as="node()*"/>
+    <xsl:variable name="edition-title" select="f:edition-title($root)"/>
+    <html lang="{$ui-lang}">
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title>{f:ui($title)}{if ($title ne $edition-title) then ' — ' || f:ui($edition-title) else ''}</title>
+        <meta name="generator" content="tei-edition"/>
+        <link rel="stylesheet" href="assets/edition.css"/>
+        <script src="assets/edition.js" defer="defer"></script>
+      </head>
+      <body class="page-{$page}{if ($page = 'text') then ' view-reading' else ''}">
+        <a class="skip-link" href="#main">{$L?skip}</a>
+        <header class="site-header">
+          <p class="site-title"><a href="index.html">{f:ui($edition-title)}</a></p>
+          <nav class="site-nav" aria-label="{$L?site-nav}">
+            <ul>
+              <xsl:for-each select="('index', 'persons', if ($has-places-page or $page = 'places') then 'places' else ())">
+                <li>
+                  <a href="{.}.html">
+                    <xsl:if test=". = $page">
+                      <xsl:attribute name="aria-current" select="'page'"/>
+                    </xsl:if>
+                    <xsl:value-of select="$L('nav-' || .)"/>
+                  </a>
+                </li>
+              </xsl:for-each>
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabindex="-1">
+          <xsl:sequence select="$content"/>
+        </main>
+        <footer class="site-footer">
+          <xsl:variable name="licence" select="f:licence($root)"/>
+          <p>
+            <cite>{f:ui($edition-title)}</cite>
+            <xsl:if test="exists(f:editors($root))">, {f:ui(string-join(f:editors($root) ! string(?name), ', '))}</xsl:if>
+            <xsl:if test="exists($licence)">
+              <xsl:text>. </xsl:text>
+              <xsl:call-template name="licence-link">
+                <xsl:with-param name="licence" select="$licence"/>
+              </xsl:call-template>
+            </xsl:if>
+            <xsl:text>.</xsl:text>
+          </p>
+          <p class="made-with">{$L?made-with}</p>
+        </footer>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:template name="licence-link">
+    <xsl:param name="licence" as="map(*)"/>
+    <xsl:variable name="href" select="f:safe-href(string($licence?url))"/>
+    <xsl:choose>
+      <xsl:when test="$href">
+        <a rel="license" href="{$href}">{f:ui(string(($licence?name, $licence?url)[1]))}</a>
+      </xsl:when>
+      <xsl:otherwise>{f:ui(string($licence?name))}</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ===== The text page ===== -->
+
+  <xsl:variable name="page-text-id" as="xs:string"
+    select="(normalize-space($text-id), replace(f:file-name($source), '\.xml$', ''), 'texte')[. ne ''][1]"/>
+
+  <xsl:function name="f:text-url" as="xs:string">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="if ($base-url ne '') then replace($base-url, '/?$', '/') || $id || '.html' else $id || '.html'"/>
+  </xsl:function>
+
+  <xsl:template name="text-page">
+    <xsl:variable name="title" select="f:text-title($source)"/>
+    <xsl:call-template name="page">
+      <xsl:with-param name="page" select="'text'"/>
+      <xsl:with-param name="title" select="$title"/>
+      <xsl:with-param name="root" select="$source"/>
+      <xsl:with-param name="content">
+        <article class="text-page">
+          <xsl:if test="f:bcp47($source-lang) ne ''">
+            <xsl:attribute name="lang" select="f:bcp47($source-lang)"/>
+          </xsl:if>
+          <xsl:call-template name="text-header">
+            <xsl:with-param name="title" select="$title"/>
+          </xsl:call-template>
+          <div class="text-views" id="source-view">
+            <div class="text" id="text">
+              <xsl:apply-templates select="$source/*">
+                <xsl:with-param name="depth" select="1" tunnel="yes"/>
+              </xsl:apply-templates>
+            </div>
+            <xsl:call-template name="endnotes"/>
+          </div>
+          <xsl:call-template name="pager"/>
+        </article>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="text-header">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:variable name="date" select="f:text-date($source)"/>
+    <xsl:variable name="authors" select="f:text-authors($source)"/>
+    <xsl:variable name="licence" select="f:licence($source)"/>
+    <xsl:variable name="url" select="f:text-url($page-text-id)"/>
+    <header class="text-header">
+      <h1 class="text-title">{f:typo($title, f:is-french-code($source-lang))}</h1>
+      <dl class="text-meta">
+        <xsl:if test="exists($authors)">
+          <dt>{$L?author}</dt>
+          <dd class="text-author">{string-join($authors, ', ')}</dd>
+        </xsl:if>
+        <xsl:if test="$date">
+          <dt>{$L?date}</dt>
+          <dd class="text-date">
+            <xsl:call-template name="date-time">
+              <xsl:with-param name="date" select="$date"/>
+            </xsl:call-template>
+          </dd>
+        </xsl:if>
+        <xsl:variable name="bibl">
+          <xsl:call-template name="source-bibl">
+            <xsl:with-param name="root" select="$source"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:if test="normalize-space($bibl)">
+          <dt>{$L?source}</dt>
+          <dd class="text-source">
+            <xsl:sequence select="$bibl"/>
+          </dd>
+        </xsl:if>
+        <xsl:if test="exists($licence)">
+          <dt>{$L?licence}</dt>
+          <dd class="text-licence">
+            <xsl:call-template name="licence-link">
+              <xsl:with-param name="licence" select="$licence"/>
+            </xsl:call-template>
+            <xsl:if test="normalize-space($licence?note)">
+              <xsl:text>. </xsl:text>
+              <span class="licence-note">{f:ui($licence?note)}</span>
+            </xsl:if>
+          </dd>
+        </xsl:if>
+        <dt>{$L?tei-files}</dt>
+        <dd class="text-download">
+          <a class="tei-download" href="tei/{$page-text-id}.xml" type="application/tei+xml" download="{$page-text-id}.xml">{$L?download} ({$page-text-id}.xml)</a>
+        </dd>
+      </dl>
+      <p class="cite">
+        <span class="cite-label">{f:ui($L?cite || ' :')}</span>
+        <xsl:text> </xsl:text>
+        <span class="cite-text">
+          <xsl:value-of select="f:ui(string-join(($authors, '« ' || $title || ' »',
+            $date ! f:date-label(.), 'dans ' || f:edition-title($source),
+            string-join(f:editors($source) ! string(?name), ', ') ! (. || ' (éd.)')[. ne ' (éd.)']), ', ') || ', ')"/>
+          <a class="cite-url" href="{$url}">{$url}</a>
+          <xsl:text>.</xsl:text>
+        </span>
+        <xsl:text> </xsl:text>
+        <span class="cite-para">{f:ui($L?cite-para || ' :')} <code>{$url}#para-1</code>.</span>
+      </p>
+      <div class="view-switch" id="reading-view" role="group" aria-label="{$L?views}">
+        <span class="view-links">
+          <a class="view-link view-link-reading" href="#reading-view">{$L?view-reading}</a>
+          <xsl:text> · </xsl:text>
+          <a class="view-link view-link-source" href="#source-view">{$L?view-source}</a>
+        </span>
+        <button type="button" id="view-toggle" class="view-toggle" aria-pressed="false" hidden="hidden">{$L?view-toggle}</button>
+      </div>
+    </header>
+  </xsl:template>
+
+  <!-- Previous and next texts in date order (only when the edition's texts are given). -->
+  <xsl:template name="pager">
+    <xsl:variable name="ordered" as="xs:string*">
+      <xsl:for-each select="$texts">
+        <xsl:sort select="f:date-key(f:text-date(.))"/>
+        <xsl:variable name="i" select="index-of($texts ! generate-id(.), generate-id(.))[1]"/>
+        <xsl:sequence select="string($text-ids[$i])"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="here" select="index-of($ordered, $page-text-id)[1]"/>
+    <xsl:if test="exists($here) and count($ordered) gt 1">
+      <nav class="text-pager" aria-label="Textes voisins">
+        <ul>
+          <xsl:if test="$here gt 1">
+            <xsl:variable name="id" select="$ordered[$here - 1]"/>
+            <li class="pager-previous">
+              <a rel="prev" href="{$id}.html"><span class="pager-label">{$L?previous} : </span>{f:ui(f:text-title($texts[index-of($text-ids, $id)[1]]))}</a>
+            </li>
+          </xsl:if>
+          <xsl:if test="$here lt count($ordered)">
+            <xsl:variable name="id" select="$ordered[$here + 1]"/>
+            <li class="pager-next">
+              <a rel="next" href="{$id}.html"><span class="pager-label">{$L?next} : </span>{f:ui(f:text-title($texts[index-of($text-ids, $id)[1]]))}</a>
+            </li>
+          </xsl:if>
+        </ul>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A date as <time> with its label (header, index). -->
+  <xsl:template name="date-time">
+    <xsl:param name="date" as="element()"/>
+    <xsl:variable name="dt" select="f:datetime($date)"/>
+    <xsl:variable name="label" select="f:ui(f:date-label($date))"/>
+    <xsl:choose>
+      <xsl:when test="$dt ne ''">
+        <time datetime="{$dt}">{$label}</time>
+      </xsl:when>
+      <xsl:otherwise>{$label}</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+</xsl:stylesheet>

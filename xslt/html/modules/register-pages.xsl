@@ -1,0 +1,208 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The registers (TEI P5 §13.3): persons.html (initial template "persons") and places.html
+  (initial template "places"). One entry per person or place, alphabetical (accents ignored),
+  id = the entry's xml:id: standard name, life dates, other forms, description, authority
+  identifiers (idno), and every mention in the texts, linked to its paragraph
+  (<text-id>.html#para-N), note (#note-K), heading (#head-K), opener or closer.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns="http://www.w3.org/1999/xhtml"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:f="urn:x-tei-edition:html"
+  exclude-result-prefixes="#all"
+  expand-text="yes">
+
+  <xsl:template name="persons">
+    <xsl:call-template name="register-page">
+      <xsl:with-param name="page" select="'persons'"/>
+      <xsl:with-param name="entries" select="$registers//tei:listPerson//tei:person[@xml:id]"/>
+      <xsl:with-param name="intro" select="'Les personnes nommées dans les textes de l’édition, par ordre alphabétique, avec les passages où elles sont mentionnées.'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="places">
+    <xsl:call-template name="register-page">
+      <xsl:with-param name="page" select="'places'"/>
+      <xsl:with-param name="entries" select="$registers//tei:listPlace//tei:place[@xml:id]"/>
+      <xsl:with-param name="intro" select="'Les lieux nommés dans les textes de l’édition, par ordre alphabétique, avec les passages où ils sont mentionnés.'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Elements pointing to an id (the fragment of each pointer in @ref). -->
+  <xsl:key name="refs-to" match="*[@ref]" use="tokenize(normalize-space(@ref), ' ')[contains(., '#')] ! substring-after(., '#')"/>
+
+  <!-- The texts with what mentions need: id, title, anchors and note labels; in date order. -->
+  <xsl:function name="f:text-records" as="map(*)*">
+    <xsl:for-each select="$texts">
+      <xsl:sort select="f:date-key(f:text-date(.))"/>
+      <xsl:variable name="i" select="index-of($texts ! generate-id(.), generate-id(.))[1]"/>
+      <xsl:sequence select="map {
+        'doc': .,
+        'id': string(($text-ids[$i], 'texte-' || $i)[1]),
+        'title': f:text-title(.),
+        'anchors': f:anchor-map(.),
+        'labels': f:note-labels(f:footnotes(.))
+      }"/>
+    </xsl:for-each>
+  </xsl:function>
+
+  <xsl:template name="register-page">
+    <xsl:param name="page" as="xs:string"/>
+    <xsl:param name="entries" as="element()*"/>
+    <xsl:param name="intro" as="xs:string"/>
+    <xsl:variable name="records" select="f:text-records()"/>
+    <xsl:call-template name="page">
+      <xsl:with-param name="page" select="$page"/>
+      <xsl:with-param name="title" select="$L($page)"/>
+      <xsl:with-param name="content">
+        <header class="register-header">
+          <h1>{$L($page)}</h1>
+          <p class="register-intro">{f:ui($intro)}</p>
+        </header>
+        <div class="register register-{$page}">
+          <xsl:for-each select="$entries">
+            <xsl:sort select="f:sort-key(f:standard-name(.))"/>
+            <xsl:call-template name="register-entry">
+              <xsl:with-param name="records" select="$records"/>
+            </xsl:call-template>
+          </xsl:for-each>
+        </div>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="register-entry">
+    <xsl:param name="records" as="map(*)*"/>
+    <xsl:variable name="entry" select="."/>
+    <xsl:variable name="french" select="f:is-french-code(f:lang-of(.))"/>
+    <xsl:variable name="standard" select="f:standard-name(.)"/>
+    <article class="entry" id="{@xml:id}">
+      <xsl:sequence select="f:lang-attr(.)"/>
+      <h2 class="entry-name">{f:typo($standard, $french)}</h2>
+      <xsl:variable name="life" select="f:life-label(.)"/>
+      <xsl:if test="$life ne ''">
+        <p class="entry-life">{$life}</p>
+      </xsl:if>
+      <xsl:variable name="full" select="tei:persName[@type = 'full'] ! normalize-space()"/>
+      <xsl:if test="exists($full)">
+        <p class="entry-full-name">{f:ui($L?full-name || ' : ')}{string-join($full, ' ; ')}</p>
+      </xsl:if>
+      <xsl:variable name="names" select="(tei:persName | tei:placeName | tei:orgName | tei:name)[not(@type = 'full')] ! normalize-space()"/>
+      <xsl:variable name="variants" select="distinct-values($names[. ne $standard])"/>
+      <xsl:if test="exists($variants)">
+        <p class="entry-variants">{f:ui($L?variants || ' : ')}{string-join($variants, ', ')}</p>
+      </xsl:if>
+      <xsl:for-each select="tei:note[normalize-space()]">
+        <p class="entry-note">
+          <xsl:sequence select="f:lang-attr(.)"/>
+          <xsl:apply-templates mode="meta"/>
+        </p>
+      </xsl:for-each>
+      <xsl:variable name="ids" select="tei:idno[normalize-space()]"/>
+      <xsl:if test="$ids">
+        <p class="entry-authority">
+          <xsl:value-of select="f:ui($L?authority || ' : ')"/>
+          <xsl:for-each select="$ids">
+            <xsl:if test="position() gt 1">, </xsl:if>
+            <xsl:variable name="href" select="f:safe-href(normalize-space(.))[matches(., '^https?://')]"/>
+            <xsl:variable name="label" select="string-join((@type[normalize-space()] ! string(.), normalize-space(.)), ' ')"/>
+            <xsl:choose>
+              <xsl:when test="$href">
+                <a class="idno" href="{$href}">{$label}</a>
+              </xsl:when>
+              <xsl:otherwise>
+                <span class="idno">{$label}</span>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:for-each>
+        </p>
+      </xsl:if>
+      <xsl:variable name="file" select="f:file-name(root(.))"/>
+      <div class="entry-mentions">
+        <p class="mentions-label">{f:ui($L?mentions || ' :')}</p>
+        <xsl:variable name="found" as="element()*">
+          <xsl:for-each select="$records">
+            <xsl:variable name="record" select="."/>
+            <xsl:variable name="mentions" select="key('refs-to', string($entry/@xml:id), $record?doc)
+              [ancestor::tei:text][not(ancestor::tei:teiHeader)][f:register-entry(@ref, .) is $entry]"/>
+            <xsl:if test="exists($mentions)">
+              <li>
+                <a class="mention-text" href="{$record?id}.html">{f:ui($record?title)}</a>
+                <xsl:value-of select="f:ui(' :')"/>
+                <xsl:text> </xsl:text>
+                <xsl:for-each-group select="$mentions" group-by="f:mention-place(., $record)?href">
+                  <xsl:if test="position() gt 1">, </xsl:if>
+                  <xsl:variable name="place" select="f:mention-place(., $record)"/>
+                  <a class="mention" href="{$record?id}.html#{$place?href}">{$place?label}</a>
+                  <xsl:if test="count(current-group()) gt 1">
+                    <span class="mention-count"> (×{count(current-group())})</span>
+                  </xsl:if>
+                </xsl:for-each-group>
+              </li>
+            </xsl:if>
+          </xsl:for-each>
+        </xsl:variable>
+        <xsl:choose>
+          <xsl:when test="exists($found)">
+            <ul class="mentions">
+              <xsl:sequence select="$found"/>
+            </ul>
+          </xsl:when>
+          <xsl:otherwise>
+            <p class="no-mention">{$L?no-mention}</p>
+          </xsl:otherwise>
+        </xsl:choose>
+      </div>
+    </article>
+  </xsl:template>
+
+  <!-- Where a mention is: { href: the id on the text page, label }. -->
+  <xsl:function name="f:mention-place" as="map(*)">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:param name="record" as="map(*)"/>
+    <xsl:variable name="anchors" select="$record?anchors"/>
+    <xsl:variable name="host" select="$mention/ancestor-or-self::*[map:contains($anchors, generate-id(.))][1]"/>
+    <xsl:variable name="id" select="if ($host) then $anchors(generate-id($host)) else ''"/>
+    <xsl:choose>
+      <xsl:when test="starts-with($id, 'para-')">
+        <xsl:sequence select="map { 'href': $id, 'label': '§&#xA0;' || substring-after($id, 'para-') }"/>
+      </xsl:when>
+      <xsl:when test="starts-with($id, 'note-')">
+        <xsl:sequence select="map { 'href': $id, 'label': 'note&#xA0;' || $record?labels(generate-id($host)) }"/>
+      </xsl:when>
+      <xsl:when test="starts-with($id, 'head-')">
+        <xsl:sequence select="map { 'href': $id, 'label': $L?title-mention }"/>
+      </xsl:when>
+      <xsl:when test="starts-with($id, 'opener-')">
+        <xsl:sequence select="map { 'href': $id, 'label': $L?opener }"/>
+      </xsl:when>
+      <xsl:when test="starts-with($id, 'closer-')">
+        <xsl:sequence select="map { 'href': $id, 'label': $L?closer }"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="before" select="$mention/preceding::*[self::tei:p or self::tei:ab][starts-with(string($anchors(generate-id(.))), 'para-')][1]"/>
+        <xsl:sequence select="if ($before) then map { 'href': $anchors(generate-id($before)), 'label': '§&#xA0;' || substring-after($anchors(generate-id($before)), 'para-') }
+          else map { 'href': 'text', 'label': $L?start }"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- Life dates in words: 22 avril 1870 – 21 janvier 1924. -->
+  <xsl:function name="f:life-label" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="b" select="$entry/tei:birth[1] ! f:event-label(.)"/>
+    <xsl:variable name="d" select="$entry/tei:death[1] ! f:event-label(.)"/>
+    <xsl:sequence select="if (empty(($b, $d)[. ne ''])) then '' else ($b[. ne ''], '?')[1] || ' – ' || ($d[. ne ''], '?')[1]"/>
+  </xsl:function>
+
+  <xsl:function name="f:event-label" as="xs:string">
+    <xsl:param name="event" as="element()"/>
+    <xsl:variable name="when" select="($event/@when, $event/tei:date/@when)[1]"/>
+    <xsl:sequence select="if ($when) then f:format-iso($when) else normalize-space($event)"/>
+  </xsl:function>
+
+</xsl:stylesheet>
