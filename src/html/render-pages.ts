@@ -34,6 +34,7 @@ export interface RenderContext {
 export const COLLECTION_PAGES = [
   { template: 'index', file: 'index.html' },
   { template: 'persons', file: 'persons.html' },
+  { template: 'places', file: 'places.html' },
 ] as const;
 
 /** The edition's metadata for the stylesheet (`edition-json`): the config's `edition`, with `url` as the stylesheet's `baseUrl`. */

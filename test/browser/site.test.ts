@@ -67,6 +67,17 @@ test('a person link lands on the register entry; the mention link comes back to 
   await page.close();
 });
 
+test('a place link lands on its entry in the register of places', { skip }, async () => {
+  const page = await open(`${LETTER}.html`);
+  const place = page.locator('main a.placeName:visible').first();
+  const href = (await place.getAttribute('href')) ?? '';
+  assert.match(href, /^places\.html#[\w-]+$/);
+  await place.click();
+  await page.waitForURL(/places\.html#/);
+  assert.equal(await page.locator(`#${href.split('#')[1] ?? ''}`).count(), 1);
+  await page.close();
+});
+
 test('a note call goes to the note, and the note links back', { skip }, async () => {
   const page = await open(`${LETTER}.html`);
   const call = page.locator('a.note-call').first();
@@ -116,7 +127,7 @@ test('page markers with the pages of the source', { skip }, async () => {
 test('axe-core: no serious or critical violation on any page type', { skip }, async () => {
   const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
   const found: string[] = [];
-  for (const name of ['index.html', `${LETTER}.html`, 'persons.html']) {
+  for (const name of ['index.html', `${LETTER}.html`, 'persons.html', 'places.html']) {
     const page = await open(name);
     await page.addScriptTag({ path: axeSource });
     const violations = await page.evaluate(async () => {

@@ -71,10 +71,15 @@
     document.addEventListener('focusin', place);
   }
 
+  /* Relative "how to cite" addresses (no baseUrl in the config) are shown as the page's full address. */
   function setupCitation() {
     var links = document.querySelectorAll('a.cite-url');
     for (var i = 0; i < links.length; i++) {
-      if (!/^[a-z][a-z0-9+.-]*:/i.test(links[i].getAttribute('href') || '')) links[i].textContent = links[i].href;
+      var relative = links[i].getAttribute('href') || '';
+      if (/^[a-z][a-z0-9+.-]*:/i.test(relative)) continue;
+      links[i].textContent = links[i].href;
+      var codes = document.querySelectorAll('.cite-para code');
+      for (var j = 0; j < codes.length; j++) codes[j].textContent = codes[j].textContent.replace(relative, links[i].href);
     }
   }
 

@@ -9,6 +9,7 @@
     in-link   inside an HTML a: no nested links
     copy      a second rendering of content already on the page (the note popovers): no ids
     depth     the heading level of the enclosing container
+    french    the text is French (French typography); set where xml:lang changes (core.xsl)
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -16,7 +17,6 @@
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
-  xmlns:array="http://www.w3.org/2005/xpath-functions/array"
   xmlns:f="urn:x-tei-edition:html"
   exclude-result-prefixes="#all"
   expand-text="yes">
@@ -44,7 +44,8 @@
 
   <xsl:variable name="editor-label" as="xs:string" select="string(($edition?notes?editorLabel, 'N.d.É.')[1])"/>
   <xsl:variable name="editor-series" as="xs:boolean" select="$edition?notes?editorSeries = true()"/>
-  <xsl:variable name="base-url" as="xs:string" select="string(($edition?baseUrl, '')[1])"/>
+  <!-- The site's stable address for "how to cite" (baseUrl; the config's own name for it is url). -->
+  <xsl:variable name="base-url" as="xs:string" select="string(($edition?baseUrl, $edition?url, '')[1])"/>
 
   <!-- ===== Interface strings (French) ===== -->
 
@@ -78,6 +79,7 @@
     'view-reading': 'Texte de lecture',
     'view-source': 'Lignes de la source',
     'view-toggle': 'Lignes de la source',
+    'pager': 'Textes voisins',
     'previous': 'Texte précédent',
     'next': 'Texte suivant',
     'editors': 'Édition',
@@ -87,8 +89,6 @@
     'variants': 'Autres formes',
     'full-name': 'Nom complet',
     'authority': 'Référentiels',
-    'born': 'né le',
-    'died': 'mort le',
     'title-mention': 'titre',
     'opener': 'formule d’appel',
     'closer': 'formule finale',

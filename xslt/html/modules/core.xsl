@@ -26,14 +26,15 @@
   -->
   <xsl:template match="text()">
     <xsl:param name="french" as="xs:boolean" tunnel="yes" select="$source-french"/>
-    <xsl:variable name="text" select="f:typo(., $french)"/>
+    <xsl:variable name="text" select="f:typo(f:displayable(.), $french)"/>
     <xsl:variable name="pb" as="element()?">
       <xsl:if test="$has-pb-in-word">
         <!-- The node right after this text (if it ends its parent: after the nearest ancestor that has a next sibling). -->
         <xsl:variable name="sibling" select="following-sibling::node()[1]"/>
         <xsl:variable name="next" select="if ($sibling) then $sibling
           else ancestor::*[following-sibling::node()[1]][1]/following-sibling::node()[1]"/>
-        <xsl:sequence select="$next[self::tei:pb][f:pb-host(.) is current()]"/>
+        <xsl:variable name="self" select="."/>
+        <xsl:sequence select="$next[self::tei:pb][f:pb-host(.) is $self]"/>
       </xsl:if>
     </xsl:variable>
     <xsl:choose>
@@ -60,10 +61,21 @@
   <xsl:variable name="source-french" as="xs:boolean" select="f:is-french-code($source-lang)"/>
   <xsl:variable name="has-pb-in-word" as="xs:boolean" select="exists($source//tei:text//tei:pb[f:pb-in-word(.)])"/>
 
-  <!-- Text in code-like elements keeps its characters. -->
-  <xsl:template match="text()[parent::tei:formula or parent::tei:idno or parent::tei:code or parent::tei:email]">
+  <!-- White space (indentation, mostly) as it is. -->
+  <xsl:template match="text()[not(normalize-space())]" priority="1">
     <xsl:value-of select="."/>
   </xsl:template>
+
+  <!-- Text in code-like elements keeps its characters. -->
+  <xsl:template match="text()[parent::tei:formula or parent::tei:idno or parent::tei:code or parent::tei:email]">
+    <xsl:value-of select="f:displayable(.)"/>
+  </xsl:template>
+
+  <!-- C1 control characters (U+0080–U+009F, left by a wrong decoding) are not allowed in HTML: shown as U+FFFD. -->
+  <xsl:function name="f:displayable" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="if (matches($s, '[&#x80;-&#x9F;]')) then replace($s, '[&#x80;-&#x9F;]', '&#xFFFD;') else $s"/>
+  </xsl:function>
 
   <!-- ===== Rendition: @rend, @rendition, @style ===== -->
 
@@ -194,7 +206,7 @@
     <xsl:param name="view" as="xs:string"/>
     <xsl:param name="title" as="xs:string" select="''"/>
     <span>
-      <xsl:sequence select="f:class(., (local-name(), $view[. ne ''], f:rend-classes(.)[$title = '']))"/>
+      <xsl:sequence select="f:class(., (local-name(), $view[. ne ''], f:rend-classes(.)))"/>
       <xsl:if test="$title ne ''">
         <xsl:attribute name="title" select="$title"/>
         <xsl:attribute name="tabindex" select="0"/>
@@ -249,7 +261,7 @@
 
   <xsl:template match="tei:gap">
     <xsl:variable name="what" select="string-join((@reason, (@quantity, @extent)[1], @unit) ! normalize-space(), ' ')"/>
-    <span class="gap" title="{$L?gap}{if ($what) then ' : ' || $what else ''}">[…]</span>
+    <span class="gap" title="{f:ui($L?gap || (if ($what) then ' : ' || $what else ''))}">[…<xsl:for-each select="tei:desc"><xsl:text> </xsl:text><span class="gap-desc"><xsl:sequence select="f:lang-attr(.)"/><xsl:apply-templates/></span></xsl:for-each>]</span>
   </xsl:template>
 
   <!-- ===== Links (§3.7) ===== -->
@@ -281,23 +293,21 @@
     </xsl:choose>
   </xsl:function>
 
+  <!-- A link where the pointer resolves on the site (never inside another link or around a note); ptr shows its target. -->
   <xsl:template match="tei:ref | tei:ptr">
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="href" select="f:link-href((@target, @url)[1], .)"/>
-    <xsl:variable name="text" as="node()*">
-      <xsl:apply-templates>
-        <xsl:with-param name="phrasing" select="true()" tunnel="yes"/>
-        <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
-      </xsl:apply-templates>
-      <xsl:if test="self::tei:ptr or not(node())">
-        <xsl:value-of select="(@target, @url)[1]"/>
-      </xsl:if>
-    </xsl:variable>
+    <xsl:variable name="href" select="f:link-href(@target, .)"/>
     <xsl:choose>
       <xsl:when test="exists($href) and not($in-link) and not(.//tei:note)">
         <a href="{$href}">
-          <xsl:sequence select="f:class(., local-name()), f:lang-attr(.)"/>
-          <xsl:sequence select="$text"/>
+          <xsl:sequence select="f:class(., (local-name(), f:rend-classes(.))), f:lang-attr(.)"/>
+          <xsl:apply-templates>
+            <xsl:with-param name="phrasing" select="true()" tunnel="yes"/>
+            <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+          <xsl:if test="not(node())">
+            <xsl:value-of select="@target"/>
+          </xsl:if>
         </a>
       </xsl:when>
       <xsl:otherwise>
@@ -410,7 +420,6 @@
       or exists($pb/preceding-sibling::node()[1][self::tei:lb[@break = 'no']])"/>
   </xsl:function>
 
-
   <!--
     The text node a page break inside a word is moved into (its marker goes before the word):
     the text just before the break (the previous sibling, or the last text of the previous
@@ -421,7 +430,7 @@
     <xsl:param name="pb" as="element()"/>
     <xsl:variable name="before" select="$pb/preceding-sibling::node()[1]"/>
     <xsl:variable name="t" select="if ($before/self::text()) then $before else ($before/descendant::text())[last()]"/>
-    <xsl:sequence select="$t[f:pb-in-word($pb)]
+    <xsl:sequence select="$t[normalize-space()][f:pb-in-word($pb)]
       [empty(ancestor::*[self::tei:note or self::tei:choice or self::tei:fw or self::tei:app or self::tei:subst
         or self::tei:del or self::tei:teiHeader or self::tei:figDesc] except $pb/ancestor::*)]"/>
   </xsl:function>
@@ -436,7 +445,7 @@
   <xsl:template match="tei:pb" mode="page-marker">
     <xsl:param name="copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <span class="pb">
-      <xsl:if test="not($copy)">
+      <xsl:if test="not($copy) and f:html-id(.) ne ''">
         <xsl:attribute name="id" select="f:html-id(.)"/>
       </xsl:if>
       <xsl:if test="@ed">

@@ -8,6 +8,7 @@
   xmlns="http://www.w3.org/1999/xhtml"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:f="urn:x-tei-edition:html"
   exclude-result-prefixes="#all"
   expand-text="yes">
@@ -85,8 +86,7 @@
     <xsl:param name="root" as="node()?"/>
     <xsl:sequence select="if ($edition?publisher instance of xs:string) then $edition?publisher
       else if (map:contains($edition, 'publisher')) then ()
-      else (f:header($root)/tei:fileDesc/tei:publicationStmt/tei:publisher[normalize-space()] ! normalize-space())[1]"
-      xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+      else (f:header($root)/tei:fileDesc/tei:publicationStmt/tei:publisher[normalize-space()] ! normalize-space())[1]"/>
   </xsl:function>
 
   <!-- ===== Rendering header parts ===== -->
@@ -129,9 +129,12 @@
     </cite>
   </xsl:template>
 
+  <!-- An article's title between French quotes (the quotes are the edition's, not the source's). -->
   <xsl:template match="tei:title" mode="meta">
     <span class="title-a">
+      <xsl:value-of select="if (f:is-french-code(f:lang-of(.))) then '«&#xA0;' else '“'"/>
       <xsl:apply-templates mode="meta"/>
+      <xsl:value-of select="if (f:is-french-code(f:lang-of(.))) then '&#xA0;»' else '”'"/>
     </span>
   </xsl:template>
 

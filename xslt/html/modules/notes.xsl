@@ -133,7 +133,7 @@
             </ol>
           </xsl:when>
           <xsl:otherwise>
-            <ol class="notes-list">
+            <ol class="notes-list{if ($editor-series and empty($note-list except $editor-notes)) then ' notes-editor' else ''}">
               <xsl:apply-templates select="$note-list" mode="endnote"/>
             </ol>
           </xsl:otherwise>

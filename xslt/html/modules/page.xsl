@@ -95,8 +95,15 @@
 
   <xsl:function name="f:text-url" as="xs:string">
     <xsl:param name="id" as="xs:string"/>
-    <xsl:sequence select="if ($base-url ne '') then replace($base-url, '/?$', '/') || $id || '.html' else $id || '.html'"/>
+    <xsl:sequence select="if ($base-url = '') then $id || '.html' else if (ends-with($base-url, '/')) then $base-url || $id || '.html' else $base-url || '/' || $id || '.html'"/>
   </xsl:function>
+
+  <!-- The text's language (the interface's is on <html>). -->
+  <xsl:variable name="text-lang" as="attribute()?">
+    <xsl:if test="f:bcp47($source-lang) ne ''">
+      <xsl:attribute name="lang" select="f:bcp47($source-lang)"/>
+    </xsl:if>
+  </xsl:variable>
 
   <xsl:template name="text-page">
     <xsl:variable name="title" select="f:text-title($source)"/>
@@ -106,13 +113,11 @@
       <xsl:with-param name="root" select="$source"/>
       <xsl:with-param name="content">
         <article class="text-page">
-          <xsl:if test="f:bcp47($source-lang) ne ''">
-            <xsl:attribute name="lang" select="f:bcp47($source-lang)"/>
-          </xsl:if>
           <xsl:call-template name="text-header">
             <xsl:with-param name="title" select="$title"/>
           </xsl:call-template>
           <div class="text-views" id="source-view">
+            <xsl:sequence select="$text-lang"/>
             <div class="text" id="text">
               <xsl:apply-templates select="$source/*">
                 <xsl:with-param name="depth" select="1" tunnel="yes"/>
@@ -133,7 +138,10 @@
     <xsl:variable name="licence" select="f:licence($source)"/>
     <xsl:variable name="url" select="f:text-url($page-text-id)"/>
     <header class="text-header">
-      <h1 class="text-title">{f:typo($title, f:is-french-code($source-lang))}</h1>
+      <h1 class="text-title">
+        <xsl:sequence select="$text-lang"/>
+        <xsl:value-of select="f:typo($title, f:is-french-code($source-lang))"/>
+      </h1>
       <dl class="text-meta">
         <xsl:if test="exists($authors)">
           <dt>{$L?author}</dt>
@@ -170,7 +178,7 @@
             </xsl:if>
           </dd>
         </xsl:if>
-        <dt>{$L?tei-files}</dt>
+        <dt class="text-download-label">{$L?tei-files}</dt>
         <dd class="text-download">
           <a class="tei-download" href="tei/{$page-text-id}.xml" type="application/tei+xml" download="{$page-text-id}.xml">{$L?download} ({$page-text-id}.xml)</a>
         </dd>
@@ -210,18 +218,18 @@
     </xsl:variable>
     <xsl:variable name="here" select="index-of($ordered, $page-text-id)[1]"/>
     <xsl:if test="exists($here) and count($ordered) gt 1">
-      <nav class="text-pager" aria-label="Textes voisins">
+      <nav class="text-pager" aria-label="{$L?pager}">
         <ul>
           <xsl:if test="$here gt 1">
             <xsl:variable name="id" select="$ordered[$here - 1]"/>
             <li class="pager-previous">
-              <a rel="prev" href="{$id}.html"><span class="pager-label">{$L?previous} : </span>{f:ui(f:text-title($texts[index-of($text-ids, $id)[1]]))}</a>
+              <a rel="prev" href="{$id}.html"><span class="pager-label">{f:ui($L?previous || ' :')} </span>{f:ui(f:text-title($texts[index-of($text-ids, $id)[1]]))}</a>
             </li>
           </xsl:if>
           <xsl:if test="$here lt count($ordered)">
             <xsl:variable name="id" select="$ordered[$here + 1]"/>
             <li class="pager-next">
-              <a rel="next" href="{$id}.html"><span class="pager-label">{$L?next} : </span>{f:ui(f:text-title($texts[index-of($text-ids, $id)[1]]))}</a>
+              <a rel="next" href="{$id}.html"><span class="pager-label">{f:ui($L?next || ' :')} </span>{f:ui(f:text-title($texts[index-of($text-ids, $id)[1]]))}</a>
             </li>
           </xsl:if>
         </ul>

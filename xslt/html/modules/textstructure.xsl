@@ -18,15 +18,14 @@
   exclude-result-prefixes="#all"
   expand-text="yes">
 
-  <!-- HTML elements whose content may only be phrasing content. -->
-  <xsl:variable name="phrasing-only" as="map(xs:string, xs:boolean)" select="map:merge(
-    ('p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'span', 'a', 'em', 'i', 'b', 'u', 's', 'cite', 'q', 'sup', 'sub',
-     'small', 'time', 'code', 'abbr', 'dt', 'del', 'ins', 'strong', 'mark', 'caption', 'label') ! map:entry(., true()))"/>
+  <!-- HTML elements that are phrasing content (allowed inside p, h1–h6, span…). -->
+  <xsl:variable name="phrasing-content" as="map(xs:string, xs:boolean)" select="map:merge(
+    ('span', 'a', 'em', 'i', 'b', 'u', 's', 'cite', 'q', 'sup', 'sub', 'small', 'time', 'code', 'abbr', 'del', 'ins',
+     'strong', 'mark', 'label', 'br') ! map:entry(., true()))"/>
 
-  <xsl:function name="f:phrasing-only" as="xs:boolean">
-    <xsl:param name="name" as="xs:string"/>
-    <xsl:sequence select="map:contains($phrasing-only, $name)"/>
-  </xsl:function>
+  <!-- HTML elements whose content may only be phrasing content: those, and p, headings, dt, caption. -->
+  <xsl:variable name="phrasing-only" as="map(xs:string, xs:boolean)" select="map:merge(($phrasing-content,
+    ('p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dt', 'caption') ! map:entry(., true())))"/>
 
   <!--
     Writes the current TEI element as HTML element $name (span where only phrasing is allowed),
@@ -41,7 +40,7 @@
     <xsl:param name="rend-classes" as="xs:string*" select="if (@rend or @rendition or @style) then f:rend-classes(.) else ()"/>
     <xsl:param name="phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="copy" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="element" select="if ($phrasing and not(map:contains($phrasing-only, $name))) then 'span' else $name"/>
+    <xsl:variable name="element" select="if ($phrasing and not(map:contains($phrasing-content, $name))) then 'span' else $name"/>
     <xsl:element name="{$element}">
       <xsl:if test="not($copy) and (@xml:id or self::tei:p or self::tei:ab or self::tei:head or self::tei:opener or self::tei:closer)">
         <xsl:variable name="id" select="f:html-id(.)"/>
