@@ -4,7 +4,7 @@
  * more than converting a few files).
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { runPool } from './worker-pool.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { convertSource, type ConvertInput } from '../pipeline/convert-source.js';
 
@@ -66,30 +66,14 @@ function convertInProcess(inputs: readonly Omit<ConvertInput, 'lexicon'>[], onDo
   });
 }
 
-async function convertInWorkers(inputs: readonly Omit<ConvertInput, 'lexicon'>[], jobs: number, onDone?: (index: number, r: ConvertTaskResult) => void): Promise<ConvertTaskResult[]> {
-  const results: ConvertTaskResult[] = new Array(inputs.length);
-  let next = 0;
-  const workerUrl = new URL('./convert-worker.js', import.meta.url);
-  const runWorker = () => new Promise<void>((resolve, reject) => {
-    // A larger young generation: the converter allocates many short-lived objects (xmlbuilder2's DOM),
-    // and with two workers, scavenges on a small nursery cost more than the work (npm run bench).
-    const worker = new Worker(workerUrl, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-    const send = () => {
-      if (next >= inputs.length) {
-        void worker.terminate().then(() => resolve());
-        return;
-      }
-      const id = next++;
-      worker.postMessage({ id, input: inputs[id] as Omit<ConvertInput, 'lexicon'> } satisfies ConvertTask);
-    };
-    worker.on('message', (result: ConvertTaskResult) => {
-      results[result.id] = result;
-      onDone?.(result.id, result);
-      send();
-    });
-    worker.on('error', reject);
-    send();
+function convertInWorkers(inputs: readonly Omit<ConvertInput, 'lexicon'>[], jobs: number, onDone?: (index: number, r: ConvertTaskResult) => void): Promise<ConvertTaskResult[]> {
+  const tasks: ConvertTask[] = inputs.map((input, id) => ({ id, input }));
+  // A larger young generation: the converter allocates many short-lived objects (xmlbuilder2's DOM),
+  // and with two workers, scavenges on a small nursery cost more than the work (npm run bench).
+  return runPool<ConvertTask, ConvertTaskResult>(tasks, {
+    workerUrl: new URL('./convert-worker.js', import.meta.url),
+    jobs,
+    youngGenerationMb: YOUNG_GENERATION_MB,
+    ...(onDone ? { onDone: (r: ConvertTaskResult) => onDone(r.id, r) } : {}),
   });
-  await Promise.all(Array.from({ length: jobs }, runWorker));
-  return results;
 }

@@ -4,8 +4,8 @@
  * costs SaxonJS's start and the stylesheet's load before its first page.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { EditionMetadata } from '../config/types.js';
+import { runPool } from './worker-pool.js';
 import { type RenderContext, renderContext, renderTextPage, type SiteRegister, type SiteText } from '../html/render-pages.js';
 
 export interface HtmlWorkerSetup {
@@ -54,30 +54,9 @@ export async function renderInProcess(context: RenderContext, texts: readonly Si
   return results;
 }
 
-export async function renderInWorkers(setup: HtmlWorkerSetup, texts: readonly SiteText[], jobs: number, onDone?: (r: HtmlTaskResult) => void): Promise<HtmlTaskResult[]> {
-  const results: HtmlTaskResult[] = new Array(texts.length);
-  let next = 0;
-  const workerUrl = new URL('./html-worker.js', import.meta.url);
-  const runWorker = () => new Promise<void>((resolve, reject) => {
-    const worker = new Worker(workerUrl, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
-    const send = () => {
-      if (next >= texts.length) {
-        void worker.terminate().then(() => resolve());
-        return;
-      }
-      const id = next++;
-      worker.postMessage({ id, text: texts[id]! } satisfies HtmlTask);
-    };
-    worker.on('message', (result: HtmlTaskResult) => {
-      results[result.id] = result;
-      onDone?.(result);
-      send();
-    });
-    worker.on('error', reject);
-    send();
-  });
-  await Promise.all(Array.from({ length: jobs }, runWorker));
-  return results;
+export function renderInWorkers(setup: HtmlWorkerSetup, texts: readonly SiteText[], jobs: number, onDone?: (r: HtmlTaskResult) => void): Promise<HtmlTaskResult[]> {
+  const tasks: HtmlTask[] = texts.map((text, id) => ({ id, text }));
+  return runPool<HtmlTask, HtmlTaskResult>(tasks, { workerUrl: new URL('./html-worker.js', import.meta.url), workerData: setup, jobs, youngGenerationMb: 64, ...(onDone ? { onDone } : {}) });
 }
 
 /** The render context a worker makes from its setup. */

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { runPool } from './worker-pool.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { type FileToValidate, validateFiles } from '../validate/validate-file.js';
 import type { ValidationSetup, SetupOptions } from '../validate/validation-setup.js';
@@ -100,32 +100,17 @@ export async function validateBatch(task: ValidateTask, setup: ValidationSetup):
   return { id: task.id, messages, unreadable };
 }
 
-export async function validateInWorkers(tasks: readonly ValidateTask[], setup: WorkerSetup, jobs: number, onDone?: (result: ValidateTaskResult) => void): Promise<ValidateTaskResult[]> {
-  const results: ValidateTaskResult[] = new Array(tasks.length);
-  let next = 0;
-  const workerUrl = new URL('./validate-worker.js', import.meta.url);
-  const runWorker = () => new Promise<void>((resolve, reject) => {
+export function validateInWorkers(tasks: readonly ValidateTask[], setup: WorkerSetup, jobs: number, onDone?: (result: ValidateTaskResult) => void): Promise<ValidateTaskResult[]> {
+  return runPool<ValidateTask, ValidateTaskResult>(tasks, {
+    workerUrl: new URL('./validate-worker.js', import.meta.url),
+    workerData: setup,
+    jobs,
     // A larger young generation, as for conversion: SaxonJS allocates many short-lived objects.
-    const worker = new Worker(workerUrl, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
-    const send = () => {
-      if (next >= tasks.length) {
-        void worker.terminate().then(() => resolve());
-        return;
-      }
-      worker.postMessage(tasks[next++]);
-    };
-    worker.on('message', (message: ValidateTaskResult | { setupFailed: Diagnostic[] }) => {
-      if ('setupFailed' in message) {
-        reject(new Error(message.setupFailed.map((d) => d.message).join('; ')));
-        return;
-      }
-      results[message.id] = message;
-      onDone?.(message);
-      send();
-    });
-    worker.on('error', reject);
-    send();
+    youngGenerationMb: 64,
+    ...(onDone ? { onDone } : {}),
+    unexpected: (message) => {
+      const failed = (message as { setupFailed?: Diagnostic[] }).setupFailed;
+      return failed === undefined ? undefined : new Error(failed.map((d) => d.message).join('; '));
+    },
   });
-  await Promise.all(Array.from({ length: jobs }, runWorker));
-  return results;
 }
