@@ -175,29 +175,57 @@
 
   <xsl:key name="xml-id" match="*[@xml:id]" use="@xml:id"/>
 
+  <!--
+    The elements that can carry an anchor (p, ab, note, head, opener, closer) and the page breaks,
+    in document order: one walk of the document (each walk costs SaxonJS several ms on a large
+    text), filtered below.
+  -->
+  <xsl:function name="f:anchor-elements" as="element()*">
+    <xsl:param name="root" as="node()?"/>
+    <xsl:sequence select="$root/descendant::*[self::tei:p or self::tei:ab or self::tei:note or self::tei:head
+      or self::tei:opener or self::tei:closer or self::tei:pb]"/>
+  </xsl:function>
+
   <!-- The paragraphs numbered para-1, para-2…: p and ab of the body, not inside a note or another paragraph. -->
   <xsl:function name="f:numbered-paragraphs" as="element()*">
     <xsl:param name="root" as="node()?"/>
-    <xsl:sequence select="$root//tei:body//(tei:p | tei:ab)
+    <xsl:sequence select="f:numbered-paragraphs-of(f:anchor-elements($root))"/>
+  </xsl:function>
+
+  <xsl:function name="f:numbered-paragraphs-of" as="element()*">
+    <xsl:param name="els" as="element()*"/>
+    <xsl:sequence select="$els[self::tei:p or self::tei:ab][ancestor::tei:body]
       [not(ancestor::tei:note or ancestor::tei:p or ancestor::tei:ab or ancestor::tei:teiHeader or ancestor::tei:fw)]"/>
   </xsl:function>
 
   <!-- The notes rendered as calls and endnotes (in document order). -->
   <xsl:function name="f:footnotes" as="element(tei:note)*">
     <xsl:param name="root" as="node()?"/>
-    <xsl:sequence select="$root//tei:text//tei:note[not(@place = 'inline')][not(ancestor::tei:teiHeader)]"/>
+    <xsl:sequence select="f:footnotes-of(f:anchor-elements($root))"/>
+  </xsl:function>
+
+  <xsl:function name="f:footnotes-of" as="element(tei:note)*">
+    <xsl:param name="els" as="element()*"/>
+    <xsl:sequence select="$els[self::tei:note][not(@place = 'inline')][ancestor::tei:text][not(ancestor::tei:teiHeader)]"/>
   </xsl:function>
 
   <!-- Headings, openers and closers of the body get ids too: register mentions point to them. -->
   <xsl:function name="f:anchor-map" as="map(xs:string, xs:string)">
     <xsl:param name="root" as="node()?"/>
-    <xsl:variable name="heads" select="$root//tei:body//tei:head[f:is-section-head(.)][not(ancestor::tei:note)]"/>
+    <xsl:variable name="els" select="f:anchor-elements($root)"/>
+    <xsl:sequence select="f:anchor-map-of($els, f:footnotes-of($els))"/>
+  </xsl:function>
+
+  <xsl:function name="f:anchor-map-of" as="map(xs:string, xs:string)">
+    <xsl:param name="els" as="element()*"/>
+    <xsl:param name="notes" as="element(tei:note)*"/>
+    <xsl:variable name="in-body" select="$els[self::tei:head or self::tei:opener or self::tei:closer][ancestor::tei:body][not(ancestor::tei:note)]"/>
     <xsl:sequence select="map:merge((
-      f:numbering(f:numbered-paragraphs($root), 'para-'),
-      f:numbering(f:footnotes($root), 'note-'),
-      f:numbering($heads, 'head-'),
-      f:numbering($root//tei:body//tei:opener[not(ancestor::tei:note)], 'opener-'),
-      f:numbering($root//tei:body//tei:closer[not(ancestor::tei:note)], 'closer-')
+      f:numbering(f:numbered-paragraphs-of($els), 'para-'),
+      f:numbering($notes, 'note-'),
+      f:numbering($in-body[self::tei:head][f:is-section-head(.)], 'head-'),
+      f:numbering($in-body[self::tei:opener], 'opener-'),
+      f:numbering($in-body[self::tei:closer], 'closer-')
     ))"/>
   </xsl:function>
 
@@ -212,9 +240,9 @@
 
   <!-- Page-break ids: p + @n, made unique (p3, p3_2…). -->
   <xsl:function name="f:pb-map" as="map(xs:string, xs:string)">
-    <xsl:param name="root" as="node()?"/>
+    <xsl:param name="pbs" as="element(tei:pb)*"/>
     <xsl:map>
-      <xsl:for-each-group select="$root//tei:text//tei:pb" group-by="f:pb-base(.)">
+      <xsl:for-each-group select="$pbs" group-by="f:pb-base(.)">
         <xsl:variable name="base" select="current-grouping-key()"/>
         <xsl:for-each select="current-group()">
           <xsl:map-entry key="generate-id(.)" select="if (position() = 1) then $base else $base || '_' || position()"/>
@@ -229,10 +257,13 @@
     <xsl:sequence select="if ($n ne '') then 'p' || $n else 'pb'"/>
   </xsl:function>
 
-  <!-- The maps of the text page (evaluated only when there is a source document). -->
-  <xsl:variable name="anchors" as="map(xs:string, xs:string)" select="f:anchor-map($source)"/>
-  <xsl:variable name="pb-ids" as="map(xs:string, xs:string)" select="f:pb-map($source)"/>
-  <xsl:variable name="note-list" as="element(tei:note)*" select="f:footnotes($source)"/>
+  <!-- The maps of the text page (evaluated only when there is a source document), from one walk of it. -->
+  <xsl:variable name="anchor-elements" as="element()*" select="f:anchor-elements($source)"/>
+  <xsl:variable name="note-list" as="element(tei:note)*" select="f:footnotes-of($anchor-elements)"/>
+  <xsl:variable name="anchors" as="map(xs:string, xs:string)" select="f:anchor-map-of($anchor-elements, $note-list)"/>
+  <!-- The page breaks of the text. -->
+  <xsl:variable name="pb-list" as="element(tei:pb)*" select="$anchor-elements[self::tei:pb][ancestor::tei:text]"/>
+  <xsl:variable name="pb-ids" as="map(xs:string, xs:string)" select="f:pb-map($pb-list)"/>
 
   <!--
     The id an element has on the text page ('' if none). generate-id() is slow in SaxonJS (about

@@ -28,7 +28,8 @@
     <xsl:param name="french" as="xs:boolean" tunnel="yes" select="$source-french"/>
     <xsl:variable name="text" select="f:typo(f:displayable(.), $french)"/>
     <xsl:variable name="pb" as="element()?">
-      <xsl:if test="$has-pb-in-word">
+      <!-- (Only the few texts that host a page break look further: most texts are not one.) -->
+      <xsl:if test="$has-pb-in-word and exists($pb-hosts[. is current()])">
         <!-- The node right after this text (if it ends its parent: after the nearest ancestor that has a next sibling). -->
         <xsl:variable name="sibling" select="following-sibling::node()[1]"/>
         <xsl:variable name="next" select="if ($sibling) then $sibling
@@ -59,7 +60,9 @@
   </xsl:template>
 
   <xsl:variable name="source-french" as="xs:boolean" select="f:is-french-code($source-lang)"/>
-  <xsl:variable name="has-pb-in-word" as="xs:boolean" select="exists($source//tei:text//tei:pb[f:pb-in-word(.)])"/>
+  <xsl:variable name="has-pb-in-word" as="xs:boolean" select="exists($pb-list[f:pb-in-word(.)])"/>
+  <!-- The text nodes a page break inside a word is moved into. -->
+  <xsl:variable name="pb-hosts" as="text()*" select="if ($has-pb-in-word) then $pb-list ! f:pb-host(.) else ()"/>
 
   <!-- White space (indentation, mostly) as it is. -->
   <xsl:template match="text()[not(normalize-space())]" priority="1">
