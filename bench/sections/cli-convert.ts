@@ -4,15 +4,13 @@
  * JIT, conversion; nothing written), with `--jobs 1` and with the default pool. This is the
  * figure the issue's target is about.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { repositoryRoot } from '../corpus/samples.js';
 import { cpuMeter, formatMs, round, timing, type Timing } from '../measure.js';
 import type { BenchSection, Json } from '../section.js';
 import { writeCorpusEdition } from '../synthetic-corpus.js';
+import { teiEditionTimed } from '../spawn-timed.js';
 import { TARGET_MS, TARGET_TEXT } from './convert.js';
 
 interface CliRun {
@@ -72,19 +70,10 @@ function modeLines(name: string, t: Timing, runs: readonly CliRun[]): string[] {
 }
 
 async function runCli(args: readonly string[]): Promise<CliRun> {
-  const bin = join(repositoryRoot(), 'bin', 'tei-edition.js');
   const meter = cpuMeter();
-  const start = performance.now();
-  const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'ignore'] });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.on('error', reject);
-    child.on('close', (exitCode) => resolve({ code: exitCode, stdout: Buffer.concat(chunks).toString('utf8') }));
-  });
-  const wallMs = performance.now() - start;
+  const { ms, code, stdout } = await teiEditionTimed(args);
   const share = meter.stop();
-  return { wallMs, machineCores: share.processCores + share.otherCores, exitCode: code, ...summaryOf(stdout) };
+  return { wallMs: ms, machineCores: share.processCores + share.otherCores, exitCode: code, ...summaryOf(stdout) };
 }
 
 /** Files and message counts from the CLI's `--json` result, when it printed one. */

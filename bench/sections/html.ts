@@ -3,27 +3,15 @@
  * texts): one page per text by the XSLT (worker threads), the index and the register of persons.
  * Target (issue 5): under 10 s for the 300 documents on this machine.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { repositoryRoot } from '../corpus/samples.js';
 import { formatMs, round, timing } from '../measure.js';
 import type { BenchSection } from '../section.js';
 import { writeCorpusEdition } from '../synthetic-corpus.js';
+import { teiEditionTimed } from '../spawn-timed.js';
 
 const TARGET_MS = 10_000;
-
-function run(args: readonly string[]): Promise<{ ms: number; code: number | null }> {
-  const bin = join(repositoryRoot(), 'bin', 'tei-edition.js');
-  const start = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { stdio: 'ignore' });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ ms: performance.now() - start, code }));
-  });
-}
 
 export const htmlSection: BenchSection = {
   name: 'html',
@@ -33,11 +21,11 @@ export const htmlSection: BenchSection = {
     try {
       const written = await writeCorpusEdition(dir, ctx.corpus, ctx.samples, `bench corpus (${ctx.corpus.length} documents, seed ${ctx.seed})`);
       ctx.progress('html: converting the corpus to TEI');
-      await run(['convert', '--config', written.config, '--quiet']);
+      await teiEditionTimed(['convert', '--config', written.config, '--quiet']);
       const runs: { ms: number; code: number | null }[] = [];
       for (let i = 1; i <= ctx.runs; i++) {
         ctx.progress(`html: run ${i}/${ctx.runs}`);
-        runs.push(await run(['html', '--config', written.config, '--quiet']));
+        runs.push(await teiEditionTimed(['html', '--config', written.config, '--quiet']));
       }
       const pages = (await readdir(join(dir, 'output', 'html'))).filter((f) => f.endsWith('.html')).length;
       const t = timing(runs.map((r) => r.ms));

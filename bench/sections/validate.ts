@@ -8,38 +8,21 @@
  *      can read: it stops on the external DTD of the 3 Casebooks files).
  * Target (issue 4): not slower than jing on either set.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { repositoryRoot } from '../corpus/samples.js';
 import { formatMs, round, timing, type Timing } from '../measure.js';
 import type { BenchSection, Json } from '../section.js';
 import { writeCorpusEdition } from '../synthetic-corpus.js';
-
-interface Run {
-  readonly ms: number;
-  readonly code: number | null;
-  readonly stdout: string;
-}
-
-function run(command: string, args: readonly string[], cwd?: string): Promise<Run> {
-  const start = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'ignore'], ...(cwd === undefined ? {} : { cwd }) });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => chunks.push(c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ ms: performance.now() - start, code, stdout: Buffer.concat(chunks).toString('utf8') }));
-  });
-}
+import { spawnTimed, teiEditionTimed, type TimedRun } from '../spawn-timed.js';
 
 const jingInstalled = (): boolean => spawnSync('jing', [], { stdio: 'ignore' }).error === undefined;
 
-async function repeat(times: number, label: string, progress: (t: string) => void, once: () => Promise<Run>): Promise<{ t: Timing; last: Run }> {
-  const runs: Run[] = [];
+async function repeat(times: number, label: string, progress: (t: string) => void, once: () => Promise<TimedRun>): Promise<{ t: Timing; last: TimedRun }> {
+  const runs: TimedRun[] = [];
   for (let i = 1; i <= times; i++) {
     progress(`validate: ${label} run ${i}/${times}`);
     runs.push(await once());
@@ -53,9 +36,8 @@ interface SetReport {
 }
 
 async function compare(name: string, files: readonly string[], ours: readonly string[], jingArgs: readonly string[] | undefined, times: number, progress: (t: string) => void): Promise<SetReport> {
-  const bin = join(repositoryRoot(), 'bin', 'tei-edition.js');
   const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
-  const mine = await repeat(times, `${name}, tei-edition`, progress, () => run(process.execPath, [bin, 'validate', ...ours, '--format', 'json']));
+  const mine = await repeat(times, `${name}, tei-edition`, progress, () => teiEditionTimed(['validate', ...ours, '--format', 'json']));
   const found = (() => {
     try {
       return (JSON.parse(mine.last.stdout) as { severity: string }[]).filter((m) => m.severity === 'error').length;
@@ -73,7 +55,7 @@ async function compare(name: string, files: readonly string[], ours: readonly st
     lines.push('    jing: not installed (Debian package jing) — no comparison');
     return { lines, figures };
   }
-  const jing = await repeat(times, `${name}, jing`, progress, () => run('jing', jingArgs));
+  const jing = await repeat(times, `${name}, jing`, progress, () => spawnTimed('jing', jingArgs));
   // Best and median both: on a shared VM a single lucky or unlucky run moves the best by ±15 %.
   const ratio = mine.t.best / jing.t.best;
   const medianRatio = mine.t.median / jing.t.median;
@@ -98,7 +80,7 @@ export const validateSection: BenchSection = {
       const root = repositoryRoot();
       const written = await writeCorpusEdition(dir, ctx.corpus, ctx.samples, `bench corpus (${ctx.corpus.length} documents, seed ${ctx.seed})`);
       ctx.progress('validate: converting the corpus to TEI');
-      await run(process.execPath, [join(root, 'bin', 'tei-edition.js'), 'convert', '--config', written.config, '--quiet']);
+      await teiEditionTimed(['convert', '--config', written.config, '--quiet']);
       const teiDir = join(dir, 'tei');
       const teiFiles = readdirSync(teiDir).filter((f) => f.endsWith('.xml')).map((f) => join(teiDir, f));
       const jing = jingInstalled();

@@ -59,7 +59,7 @@ export async function runValidation(options: ValidateOptions, io: CliIO, reporte
     const task = tasks[r.id]!;
     r.messages.forEach((m) => messages.push(...m));
     if (r.crash !== undefined) messages.push(diagnostic('error', 'internal-error', `the validator failed on this batch (a bug; please report it): ${r.crash.split('\n')[0] ?? ''}`, { file: task.files[0]?.shown ?? '' }, { fatal: true }));
-    for (const file of r.unreadable) usageErrors.push(...messages.filter((m) => m.position.file === file && m.rule === 'tei-edition/file-unreadable'));
+    usageErrors.push(...r.unreadable);
   }
   return { files: refs.map((r) => r.shown), messages, usageErrors };
 }

@@ -26,8 +26,8 @@ export interface ValidateTaskResult {
   readonly id: number;
   /** Messages of each file of the batch, in order. */
   readonly messages: Diagnostic[][];
-  /** Files that could not be read (a usage error, exit 2). */
-  readonly unreadable: string[];
+  /** The messages on files that could not be read (a usage error, exit 2); also in `messages`. */
+  readonly unreadable: Diagnostic[];
   /** An exception in the validator (a bug): reported as a fatal message on the batch's first file. */
   readonly crash?: string;
 }
@@ -74,7 +74,7 @@ export function plannedValidateJobs(files: readonly FileRef[], batches: number, 
 /** Reads and validates one batch (in a worker or in process). */
 export async function validateBatch(task: ValidateTask, setup: ValidationSetup): Promise<ValidateTaskResult> {
   const read: (FileToValidate | undefined)[] = [];
-  const unreadable: string[] = [];
+  const unreadable: Diagnostic[] = [];
   const failures = new Map<number, Diagnostic>();
   // Read the batch's files concurrently: the reads overlap, the checks then run one after another.
   const contents = await Promise.allSettled(task.files.map((f) => readFile(f.path)));
@@ -83,9 +83,10 @@ export async function validateBatch(task: ValidateTask, setup: ValidationSetup):
     if (content?.status === 'fulfilled') read.push({ bytes: content.value, path: f.path, shown: f.shown });
     else {
       const reason: unknown = content?.reason;
+      const message = diagnostic('error', 'file-unreadable', `cannot read the file: ${reason instanceof Error ? reason.message : String(reason)}`, { file: f.shown }, { fatal: true });
       read.push(undefined);
-      unreadable.push(f.shown);
-      failures.set(i, diagnostic('error', 'file-unreadable', `cannot read the file: ${reason instanceof Error ? reason.message : String(reason)}`, { file: f.shown }, { fatal: true }));
+      unreadable.push(message);
+      failures.set(i, message);
     }
   }
   const readable = read.filter((r): r is FileToValidate => r !== undefined);
