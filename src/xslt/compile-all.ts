@@ -5,9 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import { compiledStylesheet } from './compile-stylesheet.js';
-import { HTML_STYLESHEET } from './stylesheet-paths.js';
+import { HTML_STYLESHEET, PRINT_STYLESHEET } from './stylesheet-paths.js';
 
-for (const stylesheet of [HTML_STYLESHEET]) {
+for (const stylesheet of [HTML_STYLESHEET, PRINT_STYLESHEET]) {
   if (!existsSync(stylesheet)) continue;
   const started = Date.now();
   const result = await compiledStylesheet(stylesheet);

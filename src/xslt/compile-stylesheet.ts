@@ -3,13 +3,14 @@
  * with Saxonica's `xslt3` compiler (JavaScript, in this package's dependencies; never Java).
  * Compiled once: by `npm ci` (the `prepare` script) or on first use when a stylesheet of the
  * folder changed since, recognised by a SHA-256 of every `.xsl` file in the stylesheet's folder
- * (its imports), stored next to the SEF.
+ * and of every file it includes or imports from elsewhere (the shared modules), stored next to
+ * the SEF.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { writeFileAtomic } from '../io/atomic-write.js';
 
@@ -23,12 +24,26 @@ export interface CompiledStylesheet {
   readonly compiled: boolean;
 }
 
-/** Every .xsl file under the stylesheet's folder, in a stable order, hashed: the SEF is stale when this changes. */
+/**
+ * Every .xsl file under the stylesheet's folder and every file its modules include or import
+ * (followed from their `href`s), in a stable order, hashed: the SEF is stale when this changes.
+ */
 export async function stylesheetHash(xslPath: string): Promise<string> {
   const hash = createHash('sha256');
-  const files = await xslFiles(dirname(xslPath));
-  for (const file of files) {
-    hash.update(file.slice(dirname(xslPath).length));
+  const files = new Set(await xslFiles(dirname(xslPath)));
+  const pending = [...files];
+  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+    const text = await readFile(file, 'utf8');
+    for (const m of text.matchAll(/<xsl:(?:include|import)\s+href="([^"]+)"/g)) {
+      const target = resolve(dirname(file), m[1] ?? '');
+      if (!files.has(target)) {
+        files.add(target);
+        pending.push(target);
+      }
+    }
+  }
+  for (const file of [...files].sort()) {
+    hash.update(relative(dirname(xslPath), file));
     hash.update('\u0000');
     hash.update(await readFile(file));
     hash.update('\u0000');

@@ -37,6 +37,9 @@ export async function transform(request: TransformRequest): Promise<TransformRes
     destination: 'serialized',
     stylesheetParams: request.params ?? {},
     resultForm: 'string',
+    // Secondary results (xsl:result-document) are returned by their href, never written to disk.
+    baseOutputURI: 'file:///tei-edition-output/',
+    deliverResultDocument: () => ({ destination: 'serialized' }),
   };
   if (request.sourceText !== undefined) {
     options.sourceText = request.sourceText;

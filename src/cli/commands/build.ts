@@ -9,11 +9,11 @@ import { convertOptions, summaryCounts } from './convert.js';
  * `build`: everything that makes the edition, in order: convert the raw texts to TEI, publish
  * the TEI files and the registers they point to in `output/tei/`, validate what was published
  * (RELAX NG and Schematron; an invalid edition stops the build there), then make the HTML
- * reading edition in `output/html/`.
+ * reading edition in `output/html/` and the print edition in `output/print/`.
  */
 export const buildCommand: CommandDefinition = {
   command: 'build',
-  describe: 'Build the edition: convert to TEI, validate it, publish it and its HTML edition in output/',
+  describe: 'Build the edition: convert to TEI, validate it, publish it, its HTML and its print editions in output/',
   builder: (yargs) => yargs
     .option('out', { describe: 'output directory (default: output/ beside the config)', type: 'string' })
     .option('force', { describe: 'overwrite TEI files that were edited by hand', type: 'boolean', default: false })
@@ -60,6 +60,7 @@ export const buildCommand: CommandDefinition = {
         : 'the published TEI is not valid: build stopped (fix the errors above, or see `tei-edition validate`)');
     }
     let site: string[] = [];
+    let book: string[] = [];
     if (validated) {
       const { runHtml } = await import('../run-html.js');
       const html = await runHtml({ config: String(args.config), ...(typeof args.out === 'string' ? { out: args.out } : {}), ...(typeof args.jobs === 'number' ? { jobs: args.jobs } : {}) }, io, reporter);
@@ -67,9 +68,15 @@ export const buildCommand: CommandDefinition = {
       messages.push(...html.messages);
       site = html.pages;
       if (html.ok) reporter.line(`wrote the HTML edition: ${html.pages.length} pages in ${display(io, html.siteDir)}/ (open index.html)`);
+      const { runPdf } = await import('../run-pdf.js');
+      const pdf = await runPdf({ config: String(args.config), ...(typeof args.out === 'string' ? { out: args.out } : {}) }, io, reporter);
+      reporter.messages(pdf.messages);
+      messages.push(...pdf.messages);
+      book = pdf.files;
+      if (pdf.ok) reporter.line(`wrote the print edition: ${pdf.files.join(' and ')} (${pdf.pages} pages)`);
     }
     reporter.summary(`build: ${run.files.length} file${run.files.length === 1 ? '' : 's'}`, messages);
-    reporter.json({ command: 'build', ok: exitCodeFor(messages) === 0, files: run.files, published, validated, site, summary: summaryCounts(messages) });
+    reporter.json({ command: 'build', ok: exitCodeFor(messages) === 0, files: run.files, published, validated, site, book, summary: summaryCounts(messages) });
     return exitCodeFor(messages);
   },
 };

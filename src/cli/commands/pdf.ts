@@ -1,0 +1,25 @@
+import type { CommandDefinition } from '../command.js';
+import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
+
+/**
+ * `pdf`: the print edition in output/print/: edition.typ, made from the edition's TEI by XSLT 3.0
+ * (xslt/print/edition.xsl, SaxonJS), and edition.pdf, compiled from it by Typst in process.
+ */
+export const pdfCommand: CommandDefinition = {
+  command: 'pdf',
+  describe: 'Make the print edition (output/print/edition.typ and edition.pdf) from the edition\'s TEI',
+  builder: (yargs) => yargs
+    .option('out', { describe: 'output directory (default: output/ beside the config); the book goes to <out>/print', type: 'string' })
+    .option('typst-only', { describe: 'write edition.typ only, without compiling the PDF', type: 'boolean', default: false })
+    .example('$0 pdf', 'the book of the edition described by ./edition.json, from its tei/ files')
+    .example('$0 pdf --typst-only', 'only the Typst source, to edit or compile with your own Typst') as never,
+  run: async (args, io, reporter) => {
+    const { runPdf } = await import('../run-pdf.js');
+    const run = await runPdf({ config: String(args.config), ...(typeof args.out === 'string' ? { out: args.out } : {}), typstOnly: args['typst-only'] === true }, io, reporter);
+    reporter.messages(run.messages);
+    if (run.ok) reporter.line(`wrote ${run.files.join(' and ')}${run.pages > 0 ? ` (${run.pages} pages)` : ''}`);
+    reporter.summary(`pdf: ${run.pages} page${run.pages === 1 ? '' : 's'}`, run.messages);
+    reporter.json({ command: 'pdf', ok: run.ok, files: run.files, pages: run.pages, messages: run.messages });
+    return run.usage ? EXIT_USAGE : run.ok ? EXIT_OK : EXIT_INPUT_ERRORS;
+  },
+};

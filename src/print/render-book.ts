@@ -1,0 +1,54 @@
+/**
+ * The print edition's Typst source (`edition.typ`), made by the XSLT 3.0 stylesheet
+ * `xslt/print/edition.xsl` (SaxonJS): the front (the book design of `book.typ`, the settings,
+ * title page and contents), one chapter per text in chronological order, and the indexes.
+ * Typst is known only to the stylesheet and book.typ; this module passes the documents and puts
+ * the parts in order. Pure apart from the transformation engine.
+ */
+import { pathToFileURL } from 'node:url';
+import type { EditionMetadata } from '../config/types.js';
+import { editionJson, type SiteRegister, type SiteText } from '../html/render-pages.js';
+import { parseForTransform, transform } from '../xslt/saxon-transform.js';
+
+/** What every part's transformation gets, parsed once per thread. */
+export interface PrintContext {
+  readonly sef: unknown;
+  readonly editionJson: string;
+  readonly registers: readonly unknown[];
+  readonly bookLibrary: string;
+}
+
+export interface Chapter {
+  /** The text's source id. */
+  readonly id: string;
+  readonly typst: string;
+  /** Its place in the book: the Gregorian date key, then the title's sort key. */
+  readonly sortKey: string;
+}
+
+export async function printContext(sef: unknown, edition: EditionMetadata | undefined, registers: readonly SiteRegister[], bookLibrary: string): Promise<PrintContext> {
+  const parsed = await Promise.all(registers.map((r) => parseForTransform(r.xml, pathToFileURL(r.path).href)));
+  return { sef, editionJson: editionJson(edition), registers: parsed, bookLibrary };
+}
+
+function params(context: PrintContext): Record<string, unknown> {
+  return { 'edition-json': context.editionJson, registers: [...context.registers], 'book-library': context.bookLibrary };
+}
+
+export async function renderChapter(context: PrintContext, text: SiteText): Promise<Chapter> {
+  const result = await transform({ sef: context.sef, sourceText: text.xml, sourceBaseUri: pathToFileURL(text.path).href, params: params(context) });
+  const sortKey = Object.entries(result.documents).find(([href]) => href.endsWith('sort-key'))?.[1] ?? '';
+  return { id: text.id, typst: result.principal, sortKey };
+}
+
+/** The front (book design, settings, title page, contents) and the back (indexes). */
+export async function renderFrame(context: PrintContext): Promise<{ front: string; back: string }> {
+  const [front, back] = await Promise.all(['front', 'back'].map((initialTemplate) => transform({ sef: context.sef, initialTemplate, params: params(context) })));
+  return { front: front?.principal ?? '', back: back?.principal ?? '' };
+}
+
+/** edition.typ: the front, the chapters in chronological order (then by title, then by id), the back. */
+export function assembleBook(frame: { front: string; back: string }, chapters: readonly Chapter[]): string {
+  const ordered = [...chapters].sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [frame.front, ...ordered.map((c) => c.typst), frame.back].join('');
+}

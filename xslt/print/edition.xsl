@@ -1,0 +1,66 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The print edition: TEI P5 → Typst markup, XSLT 3.0 for SaxonJS. The Typst compiler then makes
+  the PDF (src/print/). The book's design is Typst code in book.typ; this stylesheet writes the
+  book's content with the functions book.typ defines.
+
+  Entry points (output: text)
+    • a TEI document as source         → its chapter: #chapter(…)[…], and a secondary result
+                                          "sort-key" (the chapter's place in the book)
+    • initial template "front"         → book.typ, the book's settings, title page, contents
+    • initial template "back"          → the indexes of persons and places
+
+  output/print/edition.typ = front + the chapters in chronological order + back.
+
+  Parameters (all optional)
+    edition-json   JSON of the edition config's `edition` object (title, editors, licence,
+                   notes { editorLabel, editorSeries }, print { paper, fonts, fontSize })
+    registers      the register documents (persons.xml, places.xml…)
+    book-library   the text of book.typ (written at the top of the front matter)
+
+  The reading text is the edited one: corr, reg and expan in place of sic, orig and abbr; words
+  split at lb break="no" joined; del left out. The source's pages are margin markers [p. N].
+  The shared functions (dates, typography, titles, note labels) are the HTML edition's, in
+  ../html/modules: both editions say the same things.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:f="urn:x-tei-edition:html"
+  xmlns:t="urn:x-tei-edition:print"
+  exclude-result-prefixes="#all">
+
+  <xsl:output method="text" encoding="UTF-8"/>
+
+  <xsl:include href="../shared/edition-config.xsl"/>
+  <xsl:include href="../html/modules/dates.xsl"/>
+  <xsl:include href="../html/modules/typography.xsl"/>
+  <xsl:include href="../shared/text-metadata.xsl"/>
+  <xsl:include href="modules/notes.xsl"/>
+  <xsl:include href="modules/typst-syntax.xsl"/>
+  <xsl:include href="modules/front-matter.xsl"/>
+  <xsl:include href="modules/chapter.xsl"/>
+  <xsl:include href="modules/text.xsl"/>
+  <xsl:include href="modules/indexes.xsl"/>
+
+  <xsl:param name="edition-json" as="xs:string" select="'{}'"/>
+  <xsl:param name="registers" as="document-node()*" select="()"/>
+  <xsl:param name="book-library" as="xs:string" select="''"/>
+  <!-- (Declared for the shared HTML modules; the print edition makes one chapter per transform.) -->
+  <xsl:param name="text-id" as="xs:string?" select="()"/>
+  <xsl:param name="texts" as="document-node()*" select="()"/>
+  <xsl:param name="text-ids" as="xs:string*" select="()"/>
+
+  <xsl:mode name="typst" on-no-match="shallow-skip"/>
+
+  <!-- A text: its chapter. -->
+  <xsl:template match="/">
+    <xsl:result-document href="sort-key" method="text">
+      <xsl:value-of select="f:date-key(f:text-date(.)) || '&#9;' || f:sort-key(f:text-title(.))"/>
+    </xsl:result-document>
+    <xsl:apply-templates select="(tei:TEI, tei:teiCorpus, *)[1]" mode="typst"/>
+  </xsl:template>
+
+</xsl:stylesheet>
