@@ -7,7 +7,8 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { assembleBook, printContext, renderChapter, renderFrame, type Chapter } from '../print/render-book.js';
+import { chaptersInProcess, chaptersInWorkers, plannedPrintJobs, type PrintTaskResult } from '../parallel/print-pool.js';
+import { assembleBook, printContext, renderFrame, type Chapter } from '../print/render-book.js';
 import { compileTypstToPdf, TypstError } from '../print/typst-compiler.js';
 import { compiledStylesheet, StylesheetError } from '../xslt/compile-stylesheet.js';
 import { PRINT_BOOK_LIBRARY, PRINT_STYLESHEET } from '../xslt/stylesheet-paths.js';
@@ -23,6 +24,7 @@ export interface PdfOptions {
   readonly out?: string;
   /** Write edition.typ only (no PDF). */
   readonly typstOnly?: boolean;
+  readonly jobs?: number;
 }
 
 export interface PdfRun {
@@ -42,21 +44,26 @@ export async function runPdf(options: PdfOptions, io: CliIO, reporter: Reporter)
   const printDir = resolve(dirname(loaded.configPath), options.out ?? 'output', 'print');
   const { texts, registers, messages } = await readEditionDocuments(loaded, io, 'pdf');
   let sef: unknown;
+  let sefPath: string;
   try {
-    ({ sef } = await compiledStylesheet(PRINT_STYLESHEET));
+    ({ sef, sefPath } = await compiledStylesheet(PRINT_STYLESHEET));
   } catch (error) {
     const where = error instanceof StylesheetError ? { file: display(io, error.file), ...(error.line ? { line: error.line } : {}), ...(error.column ? { column: error.column } : {}) } : { file: display(io, PRINT_STYLESHEET) };
     return { ok: false, usage: true, messages: [...messages, diagnostic('error', 'stylesheet', error instanceof Error ? error.message : String(error), where, { fatal: true })], files: [], pages: 0, printDir };
   }
-  const context = await printContext(sef, loaded.config.edition, registers, await readFile(PRINT_BOOK_LIBRARY, 'utf8'));
+  const bookLibrary = await readFile(PRINT_BOOK_LIBRARY, 'utf8');
+  const context = await printContext(sef, loaded.config.edition, registers, bookLibrary);
+  const jobs = plannedPrintJobs(texts.length, options.jobs);
+  let done = 0;
+  const progress = (): void => reporter.progress('pdf: chapters', ++done, texts.length);
+  const results: PrintTaskResult[] = jobs <= 1
+    ? await chaptersInProcess(context, texts, progress)
+    : await chaptersInWorkers({ sefPath, edition: loaded.config.edition, registers, bookLibrary }, texts, jobs, progress);
   const chapters: Chapter[] = [];
-  for (const [i, text] of texts.entries()) {
-    reporter.progress('pdf: chapters', i, texts.length, text.id);
-    try {
-      chapters.push(await renderChapter(context, text));
-    } catch (error) {
-      messages.push(diagnostic('error', 'pdf-transform', `the print stylesheet failed on this text: ${error instanceof Error ? error.message : String(error)}`, { file: display(io, text.path) }));
-    }
+  for (const r of results) {
+    const text = texts[r.id];
+    if (r.chapter !== undefined) chapters.push(r.chapter);
+    else if (text !== undefined) messages.push(diagnostic('error', 'pdf-transform', `the print stylesheet failed on this text: ${r.error ?? 'unknown error'}`, { file: display(io, text.path) }));
   }
   if (messages.some((m) => m.severity === 'error')) return { ok: false, usage: false, messages, files: [], pages: 0, printDir };
   const source = assembleBook(await renderFrame(context), chapters);

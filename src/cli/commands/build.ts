@@ -69,7 +69,7 @@ export const buildCommand: CommandDefinition = {
       site = html.pages;
       if (html.ok) reporter.line(`wrote the HTML edition: ${html.pages.length} pages in ${display(io, html.siteDir)}/ (open index.html)`);
       const { runPdf } = await import('../run-pdf.js');
-      const pdf = await runPdf({ config: String(args.config), ...(typeof args.out === 'string' ? { out: args.out } : {}) }, io, reporter);
+      const pdf = await runPdf({ config: String(args.config), ...(typeof args.out === 'string' ? { out: args.out } : {}), ...(typeof args.jobs === 'number' ? { jobs: args.jobs } : {}) }, io, reporter);
       reporter.messages(pdf.messages);
       messages.push(...pdf.messages);
       book = pdf.files;

@@ -10,12 +10,13 @@ export const pdfCommand: CommandDefinition = {
   describe: 'Make the print edition (output/print/edition.typ and edition.pdf) from the edition\'s TEI',
   builder: (yargs) => yargs
     .option('out', { describe: 'output directory (default: output/ beside the config); the book goes to <out>/print', type: 'string' })
+    .option('jobs', { describe: 'worker threads for the chapters (default: one per core from 24 texts on; 1 = in process)', type: 'number' })
     .option('typst-only', { describe: 'write edition.typ only, without compiling the PDF', type: 'boolean', default: false })
     .example('$0 pdf', 'the book of the edition described by ./edition.json, from its tei/ files')
     .example('$0 pdf --typst-only', 'only the Typst source, to edit or compile with your own Typst') as never,
   run: async (args, io, reporter) => {
     const { runPdf } = await import('../run-pdf.js');
-    const run = await runPdf({ config: String(args.config), ...(typeof args.out === 'string' ? { out: args.out } : {}), typstOnly: args['typst-only'] === true }, io, reporter);
+    const run = await runPdf({ config: String(args.config), ...(typeof args.out === 'string' ? { out: args.out } : {}), typstOnly: args['typst-only'] === true, ...(typeof args.jobs === 'number' ? { jobs: args.jobs } : {}) }, io, reporter);
     reporter.messages(run.messages);
     if (run.ok) reporter.line(`wrote ${run.files.join(' and ')}${run.pages > 0 ? ` (${run.pages} pages)` : ''}`);
     reporter.summary(`pdf: ${run.pages} page${run.pages === 1 ? '' : 's'}`, run.messages);
