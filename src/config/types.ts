@@ -35,6 +35,18 @@ export interface EditionMetadata {
   url?: string;
   /** How the HTML and print editions label and number the notes. */
   notes?: NoteDisplay;
+  /** The print edition's page and type (`tei-edition pdf`). */
+  print?: PrintOptions;
+}
+
+/** The print edition's page and type. */
+export interface PrintOptions {
+  /** Page size: `a5` (default), `b5` or `a4`; the margins follow. */
+  paper?: 'a5' | 'b5' | 'a4';
+  /** Font families for the text, in order of preference, before the bundled Libertinus Serif; only fonts Typst has (bundled: Libertinus Serif, New Computer Modern, DejaVu Sans Mono). */
+  fonts?: string[];
+  /** Body text size in points, 6 to 20; default 10.5. */
+  fontSize?: number;
 }
 
 /** How editions show notes. */

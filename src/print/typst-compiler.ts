@@ -38,6 +38,7 @@ interface CompileResult {
   readonly result: unknown;
   hasError(): boolean;
   takeDiagnostics(): unknown;
+  takeWarnings(): unknown;
   takeError(): unknown;
 }
 
@@ -86,7 +87,7 @@ function messages(api: NodeCompilerApi, raw: unknown): TypstMessage[] {
 export function compileTypstToPdf(source: string, creationDate?: number): TypstPdf {
   const api = typst();
   const result = api.compile({ mainFileContent: source });
-  const diagnostics = messages(api, result.takeDiagnostics());
+  const diagnostics = [...messages(api, result.takeDiagnostics()), ...messages(api, result.takeWarnings())];
   if (result.hasError() || result.result === null || result.result === undefined) {
     const found = diagnostics.some((d) => d.severity === 'error') ? diagnostics : [...diagnostics, { severity: 'error' as const, message: String(result.takeError() ?? 'Typst failed without a message') }];
     throw new TypstError(found);

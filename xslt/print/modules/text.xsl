@@ -27,7 +27,7 @@
     <!-- A word split at lb break="no" (or a page break inside a word) is joined: no space at the seam. -->
     <xsl:variable name="s" select="if (following-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb[@break = 'no']])
       then replace($s, '[ &#9;&#10;&#13;]+$', '') else $s"/>
-    <xsl:variable name="s" select="if (preceding-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb[@break = 'no']])
+    <xsl:variable name="s" select="if (preceding-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb or self::tei:lb[preceding-sibling::node()[1][self::tei:pb]]])
       then replace($s, '^[ &#9;&#10;&#13;]+', '') else $s"/>
     <xsl:value-of select="t:markup(t:typo($s, $french))"/>
   </xsl:template>
@@ -69,7 +69,7 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:text>&#10;&#10;#section(level: {max((2, min(($depth + 1, 5))))})[</xsl:text>
+        <xsl:text>&#10;&#10;#section(level: {max((2, min(($depth, 5))))})[</xsl:text>
         <xsl:apply-templates mode="typst"/>
         <xsl:text>]&#10;&#10;</xsl:text>
       </xsl:otherwise>
@@ -234,9 +234,9 @@
 
   <!-- ===== Breaks ===== -->
 
-  <!-- A line break of the source: a space between words, nothing inside a word. -->
+  <!-- A line break of the source: a space between words, nothing inside a word (nor right after a page marker, which has it before). -->
   <xsl:template match="tei:lb" mode="typst">
-    <xsl:if test="not(@break = 'no')">
+    <xsl:if test="not(@break = 'no') and not(preceding-sibling::node()[1][self::tei:pb])">
       <xsl:text> </xsl:text>
     </xsl:if>
   </xsl:template>
@@ -247,6 +247,10 @@
       or exists(preceding-sibling::node()[1][self::tei:lb[@break = 'no']])"/>
     <xsl:variable name="n" select="(normalize-space(@n)[. ne ''], '–')[1]"/>
     <xsl:if test="$in-word">&#x2060;</xsl:if>
+    <!-- The marker sticks to the next word: the space after the break goes before it (two spaces around an inline box would be two). -->
+    <xsl:if test="not($in-word) and following-sibling::node()[1][self::tei:lb or self::text()[matches(., '^[ &#9;&#10;&#13;]')]]">
+      <xsl:text> </xsl:text>
+    </xsl:if>
     <xsl:text>#pb({t:string($n)});</xsl:text>
     <xsl:if test="$in-word">&#x2060;</xsl:if>
   </xsl:template>
