@@ -9,7 +9,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { chaptersInProcess, chaptersInWorkers, plannedPrintJobs, type PrintTaskResult } from '../parallel/print-pool.js';
 import { assembleBook, printContext, renderFrame, type Chapter } from '../print/render-book.js';
-import { compileTypstToPdf, TypstError } from '../print/typst-compiler.js';
+import { compileTypstFileToPdf, TypstError } from '../print/typst-compiler.js';
 import { compiledStylesheet, StylesheetError } from '../xslt/compile-stylesheet.js';
 import { PRINT_BOOK_LIBRARY, PRINT_STYLESHEET } from '../xslt/stylesheet-paths.js';
 import type { CliIO } from './cli-io.js';
@@ -74,7 +74,7 @@ export async function runPdf(options: PdfOptions, io: CliIO, reporter: Reporter)
   if (options.typstOnly) return { ok: true, usage: false, messages, files, pages: 0, printDir };
   reporter.progress('pdf: typesetting', texts.length, texts.length);
   try {
-    const book = compileTypstToPdf(source, editionTimestamp(loaded.config.edition.date));
+    const book = compileTypstFileToPdf(typPath, editionTimestamp(loaded.config.edition.date));
     for (const w of book.warnings) messages.push(diagnostic('warning', 'typst', w.message, { file: display(io, typPath), ...(w.line ? { line: w.line } : {}), ...(w.column ? { column: w.column } : {}) }));
     const pdfPath = join(printDir, 'edition.pdf');
     await writeFileAtomic(pdfPath, book.pdf);

@@ -1,10 +1,10 @@
 /**
  * The one adapter around the Typst compiler (`@myriaddreamin/typst-ts-node-compiler`, Typst
- * compiled to a Node addon, with its fonts in the package: nothing is fetched). Compiles Typst
- * source text to a PDF in process; Typst's errors become TypstError with the line and column in
- * the source.
+ * compiled to a Node addon, with its fonts in the package: nothing is fetched). Compiles a Typst
+ * file to a PDF in process; Typst's errors become TypstError with the line and column in the file.
  */
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 
 export interface TypstMessage {
   readonly severity: 'error' | 'warning';
@@ -43,7 +43,7 @@ interface CompileResult {
 }
 
 interface NodeCompilerApi {
-  compile(args: { mainFileContent: string }): CompileResult;
+  compile(args: { mainFileContent?: string; mainFilePath?: string; resetRead?: boolean }): CompileResult;
   pdf(document: unknown, options?: { creationTimestamp?: number }): Buffer;
   fetchDiagnostics(error: unknown): RawDiagnostic[];
   evictCache(maxAge: number): void;
@@ -53,22 +53,27 @@ interface TypstModule {
   NodeCompiler: { create(args?: { workspace?: string }): NodeCompilerApi };
 }
 
-let compiler: NodeCompilerApi | undefined;
+const compilers = new Map<string, NodeCompilerApi>();
 
-function typst(): NodeCompilerApi {
+/** One compiler per workspace (the folder Typst may read files from). */
+function typst(workspace: string): NodeCompilerApi {
+  let compiler = compilers.get(workspace);
   if (compiler === undefined) {
     const require = createRequire(import.meta.url);
     const module = require('@myriaddreamin/typst-ts-node-compiler') as TypstModule;
-    // The workspace is where Typst would read files from: the book reads none.
-    compiler = module.NodeCompiler.create({ workspace: '/nonexistent-tei-edition-workspace' });
+    compiler = module.NodeCompiler.create({ workspace });
+    compilers.set(workspace, compiler);
   }
   return compiler;
 }
 
-/** A diagnostic's range "startLine:startCol-endLine:endCol" (0-based) as a 1-based position. */
+/** A diagnostic's range ({ start: { line, character } }, 0-based) as a 1-based position. */
 function position(range: unknown): { line?: number; column?: number } {
-  const m = typeof range === 'string' ? /^(\d+):(\d+)/.exec(range) : null;
-  return m ? { line: Number(m[1]) + 1, column: Number(m[2]) + 1 } : {};
+  if (typeof range !== 'object' || range === null || !('start' in range)) return {};
+  const start = (range as { start: unknown }).start;
+  if (typeof start !== 'object' || start === null) return {};
+  const { line, character } = start as { line?: unknown; character?: unknown };
+  return typeof line === 'number' && typeof character === 'number' ? { line: line + 1, column: character + 1 } : {};
 }
 
 function messages(api: NodeCompilerApi, raw: unknown): TypstMessage[] {
@@ -81,12 +86,13 @@ function messages(api: NodeCompilerApi, raw: unknown): TypstMessage[] {
 }
 
 /**
- * Compiles a Typst document to a PDF. `creationDate` (seconds) fixes the PDF's date, so the same
- * source makes the same bytes.
+ * Compiles the Typst file at `path` (Typst may read files from its folder) to a PDF; messages
+ * give lines and columns in it. `creationDate` (seconds) fixes the PDF's date, so the same source
+ * makes the same bytes.
  */
-export function compileTypstToPdf(source: string, creationDate?: number): TypstPdf {
-  const api = typst();
-  const result = api.compile({ mainFileContent: source });
+export function compileTypstFileToPdf(path: string, creationDate?: number): TypstPdf {
+  const api = typst(dirname(path));
+  const result = api.compile({ mainFilePath: path, resetRead: true });
   const diagnostics = [...messages(api, result.takeDiagnostics()), ...messages(api, result.takeWarnings())];
   if (result.hasError() || result.result === null || result.result === undefined) {
     const found = diagnostics.some((d) => d.severity === 'error') ? diagnostics : [...diagnostics, { severity: 'error' as const, message: String(result.takeError() ?? 'Typst failed without a message') }];

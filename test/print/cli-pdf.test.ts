@@ -53,3 +53,16 @@ test('a bad print option in the config is refused with its place in the file, ex
   assert.equal(run.code, 2);
   assert.match(run.stderr, /edition\.json:\d+:\d+ {2}error {2}.*paper.*(a5|b5|a4)/u);
 });
+
+test('a Typst error is reported at its line and column in edition.typ, which is kept; no PDF, exit 1', async () => {
+  const { compileTypstFileToPdf, TypstError } = await import('../../src/print/typst-compiler.js');
+  const dir = sampleEditionCopy();
+  const path = join(dir, 'edition.typ');
+  writeFileSync(path, 'Bonjour\n\nau revoir #no-such-function[x]\n');
+  assert.throws(() => compileTypstFileToPdf(path), (error: unknown) => {
+    assert.ok(error instanceof TypstError);
+    assert.deepEqual(error.messages.map((m) => [m.severity, m.line, m.column]), [['error', 3, 12]]);
+    assert.match(error.message, /^3:12: unknown variable: no-such-function/u);
+    return true;
+  });
+});

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assembleBook, printContext, renderChapter, renderFrame, type PrintContext } from '../../src/print/render-book.js';
-import { compileTypstToPdf } from '../../src/print/typst-compiler.js';
+import { compileTypstFileToPdf } from '../../src/print/typst-compiler.js';
 import { compiledStylesheet } from '../../src/xslt/compile-stylesheet.js';
 import { PRINT_BOOK_LIBRARY, PRINT_STYLESHEET } from '../../src/xslt/stylesheet-paths.js';
 import { assertGolden } from '../support/golden.js';
@@ -39,8 +39,10 @@ test('the chapter of the escaping fixture is stable (golden Typst)', async () =>
 
 test('every Typst special character prints as itself', async () => {
   const chapter = await renderChapter(context, { id: 'escaping', xml: readFileSync(textPath, 'utf8'), path: textPath });
-  const book = compileTypstToPdf(assembleBook(await renderFrame(context), [chapter]));
-  const pdf = join(tempDir(), 'escaping.pdf');
+  const dir = tempDir();
+  writeFileSync(join(dir, 'edition.typ'), assembleBook(await renderFrame(context), [chapter]));
+  const book = compileTypstFileToPdf(join(dir, 'edition.typ'));
+  const pdf = join(dir, 'escaping.pdf');
   writeFileSync(pdf, book.pdf);
   const all = squeezed((await pdfPages(pdf)).map((p) => p.text).join(' '));
   const expected = [
