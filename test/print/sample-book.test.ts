@@ -146,9 +146,18 @@ describe('the print edition of the sample', () => {
       const entries = new Map<string, number[]>();
       for (const page of pages.slice(start)) {
         if (page !== pages[start] && page.lines.some((l) => /^Index des/u.test(l.text.trim()) && l.size > 12)) break;
-        for (const line of page.lines) {
-          const m = /^(.+?)(?: \([^)]*\))?, ([\d, ]+)$/u.exec(squeeze(line.text));
-          if (m) entries.set(m[1] as string, (m[2] as string).split(', ').map(Number));
+        // An entry longer than a line goes on indented (hanging indent): join it first.
+        const body = page.lines.filter((l) => l.size < 12 && !/^\d+$/u.test(l.text.trim()));
+        const left = Math.min(...body.map((l) => l.x));
+        const joined: string[] = [];
+        for (const line of body) {
+          if (line.x > left + 3 && joined.length > 0) joined[joined.length - 1] += ` ${line.text}`;
+          else joined.push(line.text);
+        }
+        for (const entry of joined) {
+          const m = /^(.+?)(?: \(.*\))?, ([\d, ]+)$/u.exec(squeeze(entry));
+          assert.ok(m, `${title}: an entry that does not read “name (details), pages”: ${entry}`);
+          entries.set(m[1] as string, (m[2] as string).split(', ').map(Number));
         }
       }
       const mentions = facts.flatMap((f) => f.mentions).filter((m) => m.kind === kind);

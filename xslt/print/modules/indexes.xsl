@@ -2,7 +2,7 @@
 <!--
   The back of the book (initial template "back"): the index of persons, and of places when the
   edition has a places register. The entries are the registers' (sorted here, accents ignored,
-  with life dates); which pages mention each is for Typst to find (book.typ, register-index),
+  with full name and life dates); which pages mention each is for Typst to find (book.typ, register-index),
   where the #mention marks of the chapters are laid out, so the page numbers are always right.
 -->
 <xsl:stylesheet version="3.0"
@@ -35,8 +35,9 @@
       <xsl:text>#register-index(kind: {t:string($kind)}, title: {t:string($title)}, entries: (&#10;</xsl:text>
       <xsl:for-each select="$entries">
         <xsl:sort select="f:sort-key(f:standard-name(.))"/>
-        <xsl:variable name="life" select="t:life-label(.)"/>
-        <xsl:text>  (id: {t:string(@xml:id)}, name: {t:content(f:standard-name(.))}, life: {if ($life ne '') then t:content($life) else 'none'}),&#10;</xsl:text>
+        <!-- After the name: the full name (persName type="full") and the life dates. -->
+        <xsl:variable name="detail" select="string-join(((tei:persName | tei:placeName)[@type = 'full'][1] ! normalize-space(), t:life-label(.))[. ne ''], ', ')"/>
+        <xsl:text>  (id: {t:string(@xml:id)}, name: {t:content(f:standard-name(.))}, detail: {if ($detail ne '') then t:content($detail) else 'none'}),&#10;</xsl:text>
       </xsl:for-each>
       <xsl:text>))&#10;&#10;</xsl:text>
     </xsl:if>
