@@ -241,18 +241,28 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- A page of the source begins: [p. N] in the margin (a word joiner on each side inside a word). -->
+  <!--
+    A page of the source begins: [p. N] in the margin (a word joiner on each side inside a word).
+    Breaks that follow one another with nothing printed between (title pages, blank pages) share
+    one marker, [p. 1, 2], instead of printing over each other.
+  -->
   <xsl:template match="tei:pb" mode="typst">
-    <xsl:variable name="in-word" select="@break = 'no' or exists(following-sibling::node()[1][self::tei:lb[@break = 'no']])
-      or exists(preceding-sibling::node()[1][self::tei:lb[@break = 'no']])"/>
-    <xsl:variable name="n" select="(normalize-space(@n)[. ne ''], '–')[1]"/>
-    <xsl:if test="$in-word">&#x2060;</xsl:if>
-    <!-- The marker sticks to the next word: the space after the break goes before it (two spaces around an inline box would be two). -->
-    <xsl:if test="not($in-word) and following-sibling::node()[1][self::tei:lb or self::text()[matches(., '^[ &#9;&#10;&#13;]')]]">
-      <xsl:text> </xsl:text>
+    <xsl:variable name="before" select="preceding-sibling::node()[position() le 8][not(self::text()[not(normalize-space())] or self::tei:fw or self::tei:lb)][1]"/>
+    <xsl:if test="not($before/self::tei:pb)">
+      <xsl:variable name="after" select="following-sibling::node()[position() le 8][not(self::text()[not(normalize-space())] or self::tei:fw or self::tei:lb)]"/>
+      <xsl:variable name="stop" select="(for $i in 1 to count($after) return $i[not($after[$i]/self::tei:pb)], count($after) + 1)[1]"/>
+      <xsl:variable name="run" select="(., $after[position() lt $stop])"/>
+      <xsl:variable name="in-word" select="@break = 'no' or exists(following-sibling::node()[1][self::tei:lb[@break = 'no']])
+        or exists(preceding-sibling::node()[1][self::tei:lb[@break = 'no']])"/>
+      <xsl:variable name="n" select="string-join($run ! (normalize-space(@n)[. ne ''], '–')[1], ', ')"/>
+      <xsl:if test="$in-word">&#x2060;</xsl:if>
+      <!-- The marker sticks to the next word: the space after the break goes before it (two spaces around an inline box would be two). -->
+      <xsl:if test="not($in-word) and following-sibling::node()[1][self::tei:lb or self::text()[matches(., '^[ &#9;&#10;&#13;]')]]">
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <xsl:text>#pb({t:string($n)});</xsl:text>
+      <xsl:if test="$in-word">&#x2060;</xsl:if>
     </xsl:if>
-    <xsl:text>#pb({t:string($n)});</xsl:text>
-    <xsl:if test="$in-word">&#x2060;</xsl:if>
   </xsl:template>
 
   <!-- ===== Names (indexes) ===== -->
