@@ -55,10 +55,16 @@
       'title': $entry ! f:entry-tooltip(.) }"/>
   </xsl:function>
 
+  <!-- The first pointer of @ref ('' if none): tokenize() would cost a regular expression. -->
+  <xsl:function name="f:first-pointer" as="xs:string">
+    <xsl:param name="ref" as="xs:string?"/>
+    <xsl:sequence select="substring-before(normalize-space($ref) || ' ', ' ')"/>
+  </xsl:function>
+
   <!-- The targets of the text's names, resolved once per pointer (a text names the same persons many times). -->
   <xsl:variable name="name-targets" as="map(xs:string, map(*))">
     <xsl:map>
-      <xsl:for-each select="distinct-values($source//@ref ! tokenize(normalize-space(.), '\s+')[1])">
+      <xsl:for-each select="distinct-values($source//@ref ! f:first-pointer(.))[. ne '']">
         <xsl:map-entry key="." select="f:name-target(., $source)"/>
       </xsl:for-each>
     </xsl:map>
@@ -71,8 +77,8 @@
   <xsl:template name="name">
     <xsl:param name="element" as="xs:string" select="'span'"/>
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="pointer" select="tokenize(normalize-space(@ref), '\s+')[1]"/>
-    <xsl:variable name="target" select="if (empty($pointer)) then ()
+    <xsl:variable name="pointer" select="f:first-pointer(@ref)"/>
+    <xsl:variable name="target" select="if ($pointer eq '') then ()
       else if (root() is $source) then $name-targets($pointer) else f:name-target($pointer, .)"/>
     <xsl:variable name="href" select="$target?href"/>
     <xsl:variable name="classes" select="('name', local-name(), if (@rend or @rendition or @style) then f:rend-classes(.) else (),
@@ -85,7 +91,10 @@
     <xsl:choose>
       <xsl:when test="exists($href) and not($in-link) and not(.//tei:note)">
         <a href="{$href}">
-          <xsl:sequence select="f:class(., $classes), $tooltip, f:lang-attr(.)"/>
+          <xsl:call-template name="class-and-lang">
+            <xsl:with-param name="classes" select="$classes"/>
+          </xsl:call-template>
+          <xsl:sequence select="$tooltip"/>
           <xsl:choose>
             <xsl:when test="$element ne 'span'">
               <xsl:element name="{$element}">
