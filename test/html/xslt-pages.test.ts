@@ -367,6 +367,12 @@ describe('HTML pages of the sample edition', () => {
     one(letter, (el) => el.attributes.id === 'source-view', 'the source view target');
   });
 
+  test('the editors’ notes on the source, in English (editorialLanguage), are marked so and keep English typography', () => {
+    const note = one(page(`${APPEAL}.html`), (el) => hasClass(el, 'bibl-note'), 'note on the source');
+    assert.equal(note.attributes.lang, 'en');
+    assert.match(text(note), /novembre”: it was written/u, 'no space added before the colon');
+  });
+
   test('the "how to cite" URL uses baseUrl when the config gives it', async () => {
     const { registers, ids, xml } = await sampleParams();
     const { html } = await render({ source: xml.get(APPEAL) ?? '', params: { 'edition-json': editionJson({ baseUrl: 'https://example.org/lenine' }), registers, 'text-id': APPEAL, 'text-ids': ids } });
