@@ -6,8 +6,8 @@
 import { cp, mkdir, readFile, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { renderContext, type SiteRegister, type SiteText } from '../html/render-pages.js';
-import { renderSite, type SitePage } from '../html/render-site.js';
+import { renderContext, type SitePage, type SiteRegister, type SiteText } from '../html/render-pages.js';
+import { type RenderedSite, renderSite } from '../html/render-site.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { inProcessRunner, plannedHtmlJobs, workerRunner } from '../parallel/html-pool.js';
 import { compiledStylesheet, StylesheetError } from '../xslt/compile-stylesheet.js';
@@ -69,7 +69,7 @@ export async function runHtml(options: HtmlOptions, io: CliIO, reporter: Reporte
   const runner = jobs <= 1 ? inProcessRunner(context) : workerRunner({ sefPath, edition: loaded.config.edition, registers, textIds }, jobs);
   let done = 0;
   const progress = (): void => reporter.progress('html', ++done, texts.length);
-  let site: Awaited<ReturnType<typeof renderSite>>;
+  let site: RenderedSite;
   try {
     site = await renderSite(context, runner, texts, progress);
   } finally {

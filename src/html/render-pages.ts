@@ -5,9 +5,9 @@
  * returns what it makes as text. Pure apart from the transformation engine.
  *
  * The order of the work: each text's summary (what the index, the registers and the pagers need
- * from it: summaries.xsl), the reading order from the summaries, then the text pages (each with its
- * neighbours) and the collection pages from the summaries. Texts are parsed where they are
- * summarised and where their page is made, never all together.
+ * from it: summaries.xsl), the reading order from the summaries' keys, then the text pages (each
+ * with its neighbours) and the collection pages from the summaries. Texts are parsed where they
+ * are summarised and where their page is made, never all together.
  */
 import { pathToFileURL } from 'node:url';
 import type { EditionMetadata } from '../config/types.js';
@@ -34,6 +34,19 @@ export interface RenderContext {
   readonly editionJson: string;
   readonly registers: readonly unknown[];
   readonly textIds: readonly string[];
+}
+
+export interface SitePage {
+  readonly file: string;
+  readonly html: string;
+}
+
+/** What the collection pages and the reading order need from some texts (XML documents). */
+export interface TextSummaries {
+  /** Everything (summaries.xsl). */
+  readonly summaries: string;
+  /** The summaries' attributes only: enough for the reading order. */
+  readonly keys: string;
 }
 
 /** A text in reading order, as the pager shows it. */
@@ -71,27 +84,28 @@ function resultDocument(result: TransformResult, file: string): string {
   return found[1];
 }
 
-/** The summaries of some texts (one XML document, in the order given). */
-export async function summariseTexts(context: RenderContext, texts: readonly SiteText[]): Promise<string> {
+/** The summaries of some texts (in the order given). */
+export async function summariseTexts(context: RenderContext, texts: readonly SiteText[]): Promise<TextSummaries> {
   const parsed = await Promise.all(texts.map((t) => parseForTransform(t.xml, pathToFileURL(t.path).href)));
   const result = await transform({
     sef: context.sef,
     initialTemplate: 'text-summaries',
     params: { 'edition-json': context.editionJson, registers: [...context.registers], texts: parsed, 'text-ids': texts.map((t) => t.id) },
   });
-  return resultDocument(result, 'summaries.xml');
+  return { summaries: resultDocument(result, 'summaries.xml'), keys: resultDocument(result, 'keys.xml') };
 }
 
-/** The summaries as the collection transformations take them (every text's, in the edition's order). */
+/** Summaries (or keys) as the transformations take them (every text's, in the edition's order). */
 export function parseSummaries(summaries: readonly string[]): Promise<unknown[]> {
   return Promise.all(summaries.map((xml) => parseForTransform(xml, 'urn:x-tei-edition:summaries')));
 }
 
-export async function readingOrder(context: RenderContext, summaries: readonly unknown[]): Promise<ReadingEntry[]> {
+/** The texts in reading order, from their summaries' keys. */
+export async function readingOrder(context: RenderContext, keys: readonly unknown[]): Promise<ReadingEntry[]> {
   const result = await transform({
     sef: context.sef,
     initialTemplate: 'reading-order',
-    params: { 'edition-json': context.editionJson, summaries: [...summaries] },
+    params: { 'edition-json': context.editionJson, summaries: [...keys] },
   });
   const order: unknown = JSON.parse(resultDocument(result, 'reading-order.json'));
   if (!Array.isArray(order)) throw new Error('the reading order is not a list');
@@ -122,9 +136,10 @@ export async function renderTextPage(context: RenderContext, text: SiteText, nei
   return result.principal;
 }
 
-/** The index and the register pages, from every text's summary. */
-export async function renderCollectionPages(context: RenderContext, summaries: readonly unknown[]): Promise<{ file: string; html: string }[]> {
-  const pages: { file: string; html: string }[] = [];
+/** The index and the register pages, from every text's summaries (XML, in the edition's order). */
+export async function renderCollectionPages(context: RenderContext, summaryXml: readonly string[]): Promise<SitePage[]> {
+  const summaries = await parseSummaries(summaryXml);
+  const pages: SitePage[] = [];
   for (const page of COLLECTION_PAGES) {
     const result = await transform({
       sef: context.sef,

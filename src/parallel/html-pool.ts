@@ -1,13 +1,13 @@
 /**
- * The per-text work of the HTML edition (summaries, then text pages) in worker threads, one per
- * core, each loading the compiled stylesheet and parsing the registers once; the same workers do
- * both rounds. Small editions stay in process: a worker costs SaxonJS's start and the
+ * The work of the HTML edition (the texts' summaries, then the text pages and the collection
+ * pages) in worker threads, one per core, each loading the compiled stylesheet and parsing the
+ * registers once; the same workers do both rounds. Small editions stay in process: a worker costs SaxonJS's start and the
  * stylesheet's load before its first page.
  */
 import { availableParallelism } from 'node:os';
 import type { EditionMetadata } from '../config/types.js';
 import { startPool } from './worker-pool.js';
-import { type Neighbours, type RenderContext, renderContext, renderTextPage, type SiteRegister, type SiteText, summariseTexts } from '../html/render-pages.js';
+import { type Neighbours, type RenderContext, renderCollectionPages, renderContext, renderTextPage, type SitePage, type SiteRegister, type SiteText, summariseTexts, type TextSummaries } from '../html/render-pages.js';
 
 export interface HtmlWorkerSetup {
   readonly sefPath: string;
@@ -16,15 +16,20 @@ export interface HtmlWorkerSetup {
   readonly textIds: readonly string[];
 }
 
-/** The summaries of a batch of texts (one transformation), or one text's page. */
+/** The summaries of a batch of texts (one transformation), one text's page, or the collection pages. */
 export type HtmlTask =
   | { readonly kind: 'summaries'; readonly id: number; readonly texts: readonly SiteText[] }
-  | { readonly kind: 'page'; readonly id: number; readonly text: SiteText; readonly neighbours: Neighbours };
+  | { readonly kind: 'page'; readonly id: number; readonly text: SiteText; readonly neighbours: Neighbours }
+  | { readonly kind: 'collection'; readonly id: number; readonly summaries: readonly string[] };
+
+export type HtmlTaskOutput =
+  | { readonly kind: 'summaries'; readonly summaries: TextSummaries }
+  | { readonly kind: 'page'; readonly html: string }
+  | { readonly kind: 'collection'; readonly pages: SitePage[] };
 
 export interface HtmlTaskResult {
   readonly id: number;
-  /** The summaries' XML or the page's HTML. */
-  readonly output?: string;
+  readonly output?: HtmlTaskOutput;
   /** The transformation failed (its message). */
   readonly error?: string;
 }
@@ -41,10 +46,17 @@ export function plannedHtmlJobs(texts: number, jobs?: number): number {
   return texts >= HTML_POOL_THRESHOLD_TEXTS ? Math.max(1, wanted) : 1;
 }
 
+async function taskOutput(context: RenderContext, task: HtmlTask): Promise<HtmlTaskOutput> {
+  switch (task.kind) {
+    case 'summaries': return { kind: 'summaries', summaries: await summariseTexts(context, task.texts) };
+    case 'page': return { kind: 'page', html: await renderTextPage(context, task.text, task.neighbours) };
+    case 'collection': return { kind: 'collection', pages: await renderCollectionPages(context, task.summaries) };
+  }
+}
+
 export async function runHtmlTask(context: RenderContext, task: HtmlTask): Promise<HtmlTaskResult> {
   try {
-    const output = task.kind === 'summaries' ? await summariseTexts(context, task.texts) : await renderTextPage(context, task.text, task.neighbours);
-    return { id: task.id, output };
+    return { id: task.id, output: await taskOutput(context, task) };
   } catch (error) {
     return { id: task.id, error: error instanceof Error ? error.message : String(error) };
   }
@@ -59,11 +71,11 @@ export interface HtmlRunner {
 export function inProcessRunner(context: RenderContext): HtmlRunner {
   return {
     async run(tasks, onDone) {
-      const results: HtmlTaskResult[] = [];
+      const results: HtmlTaskResult[] = new Array(tasks.length);
       for (const task of tasks) {
         const r = await runHtmlTask(context, task);
         onDone?.(r);
-        results.push(r);
+        results[r.id] = r;
       }
       return results;
     },

@@ -5,9 +5,11 @@
   Entry points
     • a TEI document as source (TEI or teiCorpus root)  → the text's page   (<text-id>.html)
     • initial template "text-summaries"                  → summaries.xml: what the other pages need
-                                                           from each of `texts` (summaries.xsl)
+                                                           from each of `texts` (summaries.xsl), and
+                                                           keys.xml, its attributes only
     • initial template "reading-order"                   → reading-order.json: the texts of
-                                                           `summaries` in reading order, for the pager
+                                                           `summaries` (keys.xml will do) in reading
+                                                           order, for the pager
     • initial template "index"                           → index.html
     • initial template "persons"                         → persons.html
     • initial template "places"                          → places.html (when a places register is given)

@@ -30,8 +30,9 @@
 
   <xsl:output name="summaries" method="xml" indent="no" encoding="UTF-8"/>
 
+  <!-- summaries.xml, and keys.xml: the same without the f:text children (all the reading order needs). -->
   <xsl:template name="text-summaries">
-    <xsl:result-document href="summaries.xml" format="summaries">
+    <xsl:variable name="summaries" as="element(f:summaries)">
       <f:summaries>
         <xsl:for-each select="$texts">
           <xsl:variable name="i" select="position()"/>
@@ -39,6 +40,18 @@
             <xsl:with-param name="doc" select="."/>
             <xsl:with-param name="id" select="string(($text-ids[$i], 'texte-' || $i)[1])"/>
           </xsl:call-template>
+        </xsl:for-each>
+      </f:summaries>
+    </xsl:variable>
+    <xsl:result-document href="summaries.xml" format="summaries">
+      <xsl:sequence select="$summaries"/>
+    </xsl:result-document>
+    <xsl:result-document href="keys.xml" format="summaries">
+      <f:summaries>
+        <xsl:for-each select="$summaries/f:text">
+          <xsl:copy>
+            <xsl:copy-of select="@*"/>
+          </xsl:copy>
         </xsl:for-each>
       </f:summaries>
     </xsl:result-document>
@@ -184,7 +197,7 @@
     </xsl:perform-sort>
   </xsl:function>
 
-  <!-- The reading order as JSON, for the pager of each text page: [{ "id": …, "title": … }…]. -->
+  <!-- The reading order as JSON, for the pager of each text page: [{ "id": …, "title": … }…] (keys.xml is enough). -->
   <xsl:template name="reading-order">
     <xsl:result-document href="reading-order.json" method="json">
       <xsl:sequence select="array { f:reading-order($text-summaries) ! map { 'id': string(@id), 'title': string(@title) } }"/>
