@@ -6,9 +6,10 @@
 import { cp, mkdir, readFile, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { renderCollectionPages, renderContext, type SiteRegister, type SiteText } from '../html/render-pages.js';
+import { renderContext, type SitePage, type SiteRegister, type SiteText } from '../html/render-pages.js';
+import { type RenderedSite, renderSite } from '../html/render-site.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { plannedHtmlJobs, renderInProcess, renderInWorkers, type HtmlTaskResult } from '../parallel/html-pool.js';
+import { inProcessRunner, plannedHtmlJobs, workerRunner } from '../parallel/html-pool.js';
 import { compiledStylesheet, StylesheetError } from '../xslt/compile-stylesheet.js';
 import { HTML_ASSETS, HTML_STYLESHEET } from '../xslt/stylesheet-paths.js';
 import type { CliIO } from './cli-io.js';
@@ -62,32 +63,31 @@ export async function runHtml(options: HtmlOptions, io: CliIO, reporter: Reporte
     const where = error instanceof StylesheetError ? { file: display(io, error.file), ...(error.line ? { line: error.line } : {}), ...(error.column ? { column: error.column } : {}) } : { file: display(io, HTML_STYLESHEET) };
     return { ok: false, usage: true, messages: [...messages, diagnostic('error', 'stylesheet', error instanceof Error ? error.message : String(error), where, { fatal: true })], pages: [], siteDir };
   }
-  const context = await renderContext(sef, loaded.config.edition, registers, texts.map((t) => t.id));
+  const textIds = texts.map((t) => t.id);
+  const context = await renderContext(sef, loaded.config.edition, registers, textIds);
   const jobs = plannedHtmlJobs(texts.length, options.jobs);
+  const runner = jobs <= 1 ? inProcessRunner(context) : workerRunner({ sefPath, edition: loaded.config.edition, registers, textIds }, jobs);
   let done = 0;
   const progress = (): void => reporter.progress('html', ++done, texts.length);
-  const results: HtmlTaskResult[] = jobs <= 1
-    ? await renderInProcess(context, texts, progress)
-    : await renderInWorkers({ sefPath, edition: loaded.config.edition, registers, textIds: texts.map((t) => t.id) }, texts, jobs, progress);
-  const pages: { file: string; html: string }[] = [];
-  for (const r of results) {
-    const text = texts[r.id];
-    if (text === undefined) continue;
-    if (r.html !== undefined) pages.push({ file: `${text.id}.html`, html: r.html });
-    else messages.push(diagnostic('error', 'html-transform', `the HTML stylesheet failed on this text: ${r.error ?? 'unknown error'}`, { file: display(io, text.path) }));
-  }
+  let site: RenderedSite;
   try {
-    pages.push(...(await renderCollectionPages(context, texts)));
-  } catch (error) {
-    messages.push(diagnostic('error', 'html-transform', `the HTML stylesheet failed on the index or the registers: ${error instanceof Error ? error.message : String(error)}`, { file: display(io, HTML_STYLESHEET) }));
+    site = await renderSite(context, runner, texts, progress);
+  } finally {
+    await runner.close();
   }
+  for (const failure of site.failures) {
+    messages.push(failure.text === undefined
+      ? diagnostic('error', 'html-transform', `the HTML stylesheet failed on the index or the registers: ${failure.message}`, { file: display(io, HTML_STYLESHEET) })
+      : diagnostic('error', 'html-transform', `the HTML stylesheet failed on this text: ${failure.message}`, { file: display(io, failure.text.path) }));
+  }
+  const pages = site.pages;
   if (messages.some((m) => m.severity === 'error')) return { ok: false, usage: false, messages, pages: [], siteDir };
   await publish(siteDir, pages, texts, registers);
   return { ok: true, usage: false, messages, pages: pages.map((p) => display(io, join(siteDir, p.file))), siteDir };
 }
 
 /** The site replaces the previous one: pages, assets, and the TEI files for download. */
-async function publish(siteDir: string, pages: readonly { file: string; html: string }[], texts: readonly SiteText[], registers: readonly SiteRegister[]): Promise<void> {
+async function publish(siteDir: string, pages: readonly SitePage[], texts: readonly SiteText[], registers: readonly SiteRegister[]): Promise<void> {
   await rm(siteDir, { recursive: true, force: true });
   await mkdir(join(siteDir, 'tei'), { recursive: true });
   for (const page of pages) await writeFileAtomic(join(siteDir, page.file), page.html);

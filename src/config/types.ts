@@ -26,6 +26,8 @@ export interface EditionMetadata {
   licence: Licence;
   /** BCP 47 language tag of the texts, e.g. `fr`. */
   language: string;
+  /** BCP 47 language tag of the notes the editors write in this config (a source's `bibl.note` and `bibl.unknown`) when it is not `language`, e.g. `en`: the TEI marks those notes with xml:lang, so that they are not shown with the typography of the texts. */
+  editorialLanguage?: string;
   calendar: CalendarPolicy;
   /** Short introduction, one paragraph per string (used by the HTML index). */
   introduction?: string[];

@@ -1,12 +1,17 @@
 /**
  * The HTML reading edition's pages, made by the XSLT 3.0 stylesheet `xslt/html/edition.xsl`
- * (SaxonJS): one page per text, the index and the registers. HTML is known only to the
- * stylesheet; this module passes it the documents and the edition's metadata and returns the
- * pages as text. Pure apart from the transformation engine.
+ * (SaxonJS): one page per text, the index and the registers. HTML and the TEI semantics are known
+ * only to the stylesheet; this module passes it the documents and the edition's metadata and
+ * returns what it makes as text. Pure apart from the transformation engine.
+ *
+ * The order of the work: each text's summary (what the index, the registers and the pagers need
+ * from it: summaries.xsl), the reading order from the summaries' keys, then the text pages (each
+ * with its neighbours) and the collection pages from the summaries. Texts are parsed where they
+ * are summarised and where their page is made, never all together.
  */
 import { pathToFileURL } from 'node:url';
 import type { EditionMetadata } from '../config/types.js';
-import { parseForTransform, transform } from '../xslt/saxon-transform.js';
+import { parseForTransform, transform, type TransformResult } from '../xslt/saxon-transform.js';
 
 export interface SiteText {
   /** The source id: the page is `<id>.html`, the TEI download `tei/<id>.xml`. */
@@ -31,6 +36,31 @@ export interface RenderContext {
   readonly textIds: readonly string[];
 }
 
+export interface SitePage {
+  readonly file: string;
+  readonly html: string;
+}
+
+/** What the collection pages and the reading order need from some texts (XML documents). */
+export interface TextSummaries {
+  /** Everything (summaries.xsl). */
+  readonly summaries: string;
+  /** The summaries' attributes only: enough for the reading order. */
+  readonly keys: string;
+}
+
+/** A text in reading order, as the pager shows it. */
+export interface ReadingEntry {
+  readonly id: string;
+  readonly title: string;
+}
+
+/** The texts before and after a text in reading order. */
+export interface Neighbours {
+  readonly previous?: ReadingEntry;
+  readonly next?: ReadingEntry;
+}
+
 export const COLLECTION_PAGES = [
   { template: 'index', file: 'index.html' },
   { template: 'persons', file: 'persons.html' },
@@ -47,28 +77,76 @@ export async function renderContext(sef: unknown, edition: EditionMetadata | und
   return { sef, editionJson: editionJson(edition), registers: parsed, textIds };
 }
 
-export async function renderTextPage(context: RenderContext, text: SiteText): Promise<string> {
+/** A secondary result of a transformation, by the file name of its href. */
+function resultDocument(result: TransformResult, file: string): string {
+  const found = Object.entries(result.documents).find(([href]) => href === file || href.endsWith(`/${file}`));
+  if (found === undefined) throw new Error(`the stylesheet wrote no ${file}`);
+  return found[1];
+}
+
+/** The summaries of some texts (in the order given). */
+export async function summariseTexts(context: RenderContext, texts: readonly SiteText[]): Promise<TextSummaries> {
+  const parsed = await Promise.all(texts.map((t) => parseForTransform(t.xml, pathToFileURL(t.path).href)));
+  const result = await transform({
+    sef: context.sef,
+    initialTemplate: 'text-summaries',
+    params: { 'edition-json': context.editionJson, registers: [...context.registers], texts: parsed, 'text-ids': texts.map((t) => t.id) },
+  });
+  return { summaries: resultDocument(result, 'summaries.xml'), keys: resultDocument(result, 'keys.xml') };
+}
+
+/** Summaries (or keys) as the transformations take them (every text's, in the edition's order). */
+export function parseSummaries(summaries: readonly string[]): Promise<unknown[]> {
+  return Promise.all(summaries.map((xml) => parseForTransform(xml, 'urn:x-tei-edition:summaries')));
+}
+
+/** The texts in reading order, from their summaries' keys. */
+export async function readingOrder(context: RenderContext, keys: readonly unknown[]): Promise<ReadingEntry[]> {
+  const result = await transform({
+    sef: context.sef,
+    initialTemplate: 'reading-order',
+    params: { 'edition-json': context.editionJson, summaries: [...keys] },
+  });
+  const order: unknown = JSON.parse(resultDocument(result, 'reading-order.json'));
+  if (!Array.isArray(order)) throw new Error('the reading order is not a list');
+  return order.map((e: { id?: unknown; title?: unknown }) => ({ id: String(e.id), title: String(e.title) }));
+}
+
+/** Each text's neighbours in reading order, by id. */
+export function neighboursByText(order: readonly ReadingEntry[]): Map<string, Neighbours> {
+  return new Map(order.map((entry, i) => {
+    const previous = order[i - 1];
+    const next = order[i + 1];
+    return [entry.id, { ...(previous ? { previous } : {}), ...(next ? { next } : {}) }];
+  }));
+}
+
+export async function renderTextPage(context: RenderContext, text: SiteText, neighbours: Neighbours = {}): Promise<string> {
+  const { previous, next } = neighbours;
   const result = await transform({
     sef: context.sef,
     sourceText: text.xml,
     sourceBaseUri: pathToFileURL(text.path).href,
-    params: { 'edition-json': context.editionJson, registers: [...context.registers], 'text-id': text.id, 'text-ids': [...context.textIds] },
+    params: {
+      'edition-json': context.editionJson, registers: [...context.registers], 'text-id': text.id, 'text-ids': [...context.textIds],
+      ...(previous ? { 'previous-id': previous.id, 'previous-title': previous.title } : {}),
+      ...(next ? { 'next-id': next.id, 'next-title': next.title } : {}),
+    },
   });
   return result.principal;
 }
 
-/** The index and the register pages: they need every text. */
-export async function renderCollectionPages(context: RenderContext, texts: readonly SiteText[]): Promise<{ file: string; html: string }[]> {
-  const parsed = await Promise.all(texts.map((t) => parseForTransform(t.xml, pathToFileURL(t.path).href)));
-  const pages: { file: string; html: string }[] = [];
+/** The index and the register pages, from every text's summaries (XML, in the edition's order). */
+export async function renderCollectionPages(context: RenderContext, summaryXml: readonly string[]): Promise<SitePage[]> {
+  const summaries = await parseSummaries(summaryXml);
+  const pages: SitePage[] = [];
   for (const page of COLLECTION_PAGES) {
     const result = await transform({
       sef: context.sef,
       initialTemplate: page.template,
-      params: { 'edition-json': context.editionJson, registers: [...context.registers], texts: parsed, 'text-ids': texts.map((t) => t.id) },
+      params: { 'edition-json': context.editionJson, registers: [...context.registers], summaries: [...summaries], 'text-ids': [...context.textIds] },
     });
     pages.push({ file: page.file, html: result.principal });
-    for (const [href, html] of Object.entries(result.documents)) pages.push({ file: href.split('/').pop() ?? href, html });
   }
   return pages;
 }

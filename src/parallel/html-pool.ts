@@ -1,12 +1,13 @@
 /**
- * Text pages of the HTML edition rendered by worker threads, one per core, each loading the
- * compiled stylesheet and parsing the registers once. Small editions stay in process: a worker
- * costs SaxonJS's start and the stylesheet's load before its first page.
+ * The work of the HTML edition (the texts' summaries, then the text pages and the collection
+ * pages) in worker threads, one per core, each loading the compiled stylesheet and parsing the
+ * registers once; the same workers do both rounds. Small editions stay in process: a worker costs SaxonJS's start and the
+ * stylesheet's load before its first page.
  */
 import { availableParallelism } from 'node:os';
 import type { EditionMetadata } from '../config/types.js';
-import { runPool } from './worker-pool.js';
-import { type RenderContext, renderContext, renderTextPage, type SiteRegister, type SiteText } from '../html/render-pages.js';
+import { startPool } from './worker-pool.js';
+import { type Neighbours, type RenderContext, renderCollectionPages, renderContext, renderTextPage, type SitePage, type SiteRegister, type SiteText, summariseTexts, type TextSummaries } from '../html/render-pages.js';
 
 export interface HtmlWorkerSetup {
   readonly sefPath: string;
@@ -15,20 +16,29 @@ export interface HtmlWorkerSetup {
   readonly textIds: readonly string[];
 }
 
-export interface HtmlTask {
-  readonly id: number;
-  readonly text: SiteText;
-}
+/** The summaries of a batch of texts (one transformation), one text's page, or the collection pages. */
+export type HtmlTask =
+  | { readonly kind: 'summaries'; readonly id: number; readonly texts: readonly SiteText[] }
+  | { readonly kind: 'page'; readonly id: number; readonly text: SiteText; readonly neighbours: Neighbours }
+  | { readonly kind: 'collection'; readonly id: number; readonly summaries: readonly string[] };
+
+export type HtmlTaskOutput =
+  | { readonly kind: 'summaries'; readonly summaries: TextSummaries }
+  | { readonly kind: 'page'; readonly html: string }
+  | { readonly kind: 'collection'; readonly pages: SitePage[] };
 
 export interface HtmlTaskResult {
   readonly id: number;
-  readonly html?: string;
-  /** The transformation failed on this text (its message). */
+  readonly output?: HtmlTaskOutput;
+  /** The transformation failed (its message). */
   readonly error?: string;
 }
 
-/** From this many texts on, text pages are rendered by workers (measured with `npm run bench`). */
+/** From this many texts on, the work is done by workers (measured with `npm run bench`). */
 export const HTML_POOL_THRESHOLD_TEXTS = 24;
+
+/** Texts summarised by one transformation: the transformation's own start (a few ms) is paid once per batch. */
+export const SUMMARY_BATCH_TEXTS = 12;
 
 export function plannedHtmlJobs(texts: number, jobs?: number): number {
   const wanted = Math.min(jobs ?? Math.max(1, availableParallelism()), texts);
@@ -36,27 +46,53 @@ export function plannedHtmlJobs(texts: number, jobs?: number): number {
   return texts >= HTML_POOL_THRESHOLD_TEXTS ? Math.max(1, wanted) : 1;
 }
 
-export async function renderOne(context: RenderContext, task: HtmlTask): Promise<HtmlTaskResult> {
+async function taskOutput(context: RenderContext, task: HtmlTask): Promise<HtmlTaskOutput> {
+  switch (task.kind) {
+    case 'summaries': return { kind: 'summaries', summaries: await summariseTexts(context, task.texts) };
+    case 'page': return { kind: 'page', html: await renderTextPage(context, task.text, task.neighbours) };
+    case 'collection': return { kind: 'collection', pages: await renderCollectionPages(context, task.summaries) };
+  }
+}
+
+export async function runHtmlTask(context: RenderContext, task: HtmlTask): Promise<HtmlTaskResult> {
   try {
-    return { id: task.id, html: await renderTextPage(context, task.text) };
+    return { id: task.id, output: await taskOutput(context, task) };
   } catch (error) {
     return { id: task.id, error: error instanceof Error ? error.message : String(error) };
   }
 }
 
-export async function renderInProcess(context: RenderContext, texts: readonly SiteText[], onDone?: (r: HtmlTaskResult) => void): Promise<HtmlTaskResult[]> {
-  const results: HtmlTaskResult[] = [];
-  for (const [id, text] of texts.entries()) {
-    const r = await renderOne(context, { id, text });
-    onDone?.(r);
-    results.push(r);
-  }
-  return results;
+/** Runs rounds of HTML tasks, in process or on workers. */
+export interface HtmlRunner {
+  run(tasks: readonly HtmlTask[], onDone?: (r: HtmlTaskResult) => void): Promise<HtmlTaskResult[]>;
+  close(): Promise<void>;
 }
 
-export function renderInWorkers(setup: HtmlWorkerSetup, texts: readonly SiteText[], jobs: number, onDone?: (r: HtmlTaskResult) => void): Promise<HtmlTaskResult[]> {
-  const tasks: HtmlTask[] = texts.map((text, id) => ({ id, text }));
-  return runPool<HtmlTask, HtmlTaskResult>(tasks, { workerUrl: new URL('./html-worker.js', import.meta.url), workerData: setup, jobs, youngGenerationMb: 64, ...(onDone ? { onDone } : {}) });
+export function inProcessRunner(context: RenderContext): HtmlRunner {
+  return {
+    async run(tasks, onDone) {
+      const results: HtmlTaskResult[] = new Array(tasks.length);
+      for (const task of tasks) {
+        const r = await runHtmlTask(context, task);
+        onDone?.(r);
+        results[r.id] = r;
+      }
+      return results;
+    },
+    close: () => Promise.resolve(),
+  };
+}
+
+export function workerRunner(setup: HtmlWorkerSetup, jobs: number): HtmlRunner {
+  const pool = startPool<HtmlTask, HtmlTaskResult>({ workerUrl: new URL('./html-worker.js', import.meta.url), workerData: setup, jobs, youngGenerationMb: 64 });
+  return { run: (tasks, onDone) => pool.run(tasks, onDone), close: () => pool.close() };
+}
+
+/** The texts in batches for their summaries, in order (the task ids number the batches). */
+export function summaryTasks(texts: readonly SiteText[], batch = SUMMARY_BATCH_TEXTS): HtmlTask[] {
+  const tasks: HtmlTask[] = [];
+  for (let i = 0; i < texts.length; i += batch) tasks.push({ kind: 'summaries', id: tasks.length, texts: texts.slice(i, i + batch) });
+  return tasks;
 }
 
 /** The render context a worker makes from its setup. */

@@ -1,10 +1,10 @@
-/** Worker thread: loads the compiled stylesheet and the registers once, then renders the text pages it is sent. */
+/** Worker thread: loads the compiled stylesheet and the registers once, then does the HTML tasks it is sent (summaries, pages). */
 import { parentPort, workerData } from 'node:worker_threads';
-import { type HtmlTask, type HtmlWorkerSetup, renderOne, workerContext } from './html-pool.js';
+import { type HtmlTask, type HtmlWorkerSetup, runHtmlTask, workerContext } from './html-pool.js';
 
 const context = workerContext(workerData as HtmlWorkerSetup);
 let queue: Promise<void> = Promise.resolve();
 
 parentPort?.on('message', (task: HtmlTask) => {
-  queue = queue.then(async () => parentPort?.postMessage(await renderOne(await context, task)));
+  queue = queue.then(async () => parentPort?.postMessage(await runHtmlTask(await context, task)));
 });

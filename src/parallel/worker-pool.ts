@@ -1,7 +1,8 @@
 /**
  * The dispatch loop shared by the worker pools (convert, validate, html): start `jobs` workers on
  * one module with the same setup, hand each the next task when it answers, collect the answers by
- * task id, and stop the workers when the tasks run out.
+ * task id. A pool can run several rounds of tasks on the same workers (the HTML pool: summaries,
+ * then pages) before it is closed.
  */
 import { Worker } from 'node:worker_threads';
 
@@ -16,35 +17,79 @@ export interface PoolOptions<R> {
   readonly unexpected?: (message: unknown) => Error | undefined;
 }
 
-export async function runPool<T, R extends { readonly id: number }>(tasks: readonly T[], options: PoolOptions<R>): Promise<R[]> {
-  const results: R[] = new Array(tasks.length);
+export interface WorkerPool<T, R> {
+  /** Runs the tasks (their ids are 0…n-1, the results' indexes); one round at a time. */
+  run(tasks: readonly T[], onDone?: (result: R) => void): Promise<R[]>;
+  /** Stops the workers. */
+  close(): Promise<void>;
+}
+
+interface Round<R> {
+  readonly results: R[];
+  readonly onDone: ((result: R) => void) | undefined;
+  readonly resolve: (results: R[]) => void;
+  readonly reject: (error: unknown) => void;
+  received: number;
+}
+
+export function startPool<T, R extends { readonly id: number }>(options: PoolOptions<R>): WorkerPool<T, R> {
+  let round: Round<R> | undefined;
+  let tasks: readonly T[] = [];
   let next = 0;
-  const runWorker = () => new Promise<void>((resolve, reject) => {
-    const worker = new Worker(options.workerUrl, {
-      ...(options.workerData === undefined ? {} : { workerData: options.workerData }),
-      ...(options.youngGenerationMb === undefined ? {} : { resourceLimits: { maxYoungGenerationSizeMb: options.youngGenerationMb } }),
-    });
-    const send = () => {
-      if (next >= tasks.length) {
-        void worker.terminate().then(() => resolve());
-        return;
-      }
-      worker.postMessage(tasks[next++]);
-    };
+  let failure: unknown;
+  const fail = (error: unknown): void => {
+    failure ??= error;
+    const current = round;
+    round = undefined;
+    current?.reject(error);
+  };
+  const workers = Array.from({ length: Math.max(1, options.jobs) }, () => new Worker(options.workerUrl, {
+    ...(options.workerData === undefined ? {} : { workerData: options.workerData }),
+    ...(options.youngGenerationMb === undefined ? {} : { resourceLimits: { maxYoungGenerationSizeMb: options.youngGenerationMb } }),
+  }));
+  const send = (worker: Worker): void => {
+    if (round !== undefined && next < tasks.length) worker.postMessage(tasks[next++]);
+  };
+  for (const worker of workers) {
     worker.on('message', (message: R) => {
-      const failure = options.unexpected?.(message);
-      if (failure !== undefined) {
-        void worker.terminate();
-        reject(failure);
-        return;
-      }
-      results[message.id] = message;
-      options.onDone?.(message);
-      send();
+      const error = options.unexpected?.(message);
+      if (error !== undefined) return fail(error);
+      const current = round;
+      if (current === undefined) return;
+      current.results[message.id] = message;
+      current.onDone?.(message);
+      if (++current.received === current.results.length) {
+        round = undefined;
+        current.resolve(current.results);
+      } else send(worker);
     });
-    worker.on('error', reject);
-    send();
-  });
-  await Promise.all(Array.from({ length: options.jobs }, runWorker));
-  return results;
+    worker.on('error', fail);
+  }
+  return {
+    run(roundTasks, onDone = options.onDone) {
+      if (failure !== undefined) return Promise.reject(failure);
+      if (round !== undefined) return Promise.reject(new Error('a round of tasks is already running on this pool'));
+      if (roundTasks.length === 0) return Promise.resolve([]);
+      return new Promise<R[]>((resolve, reject) => {
+        round = { results: new Array<R>(roundTasks.length), onDone, resolve, reject, received: 0 };
+        tasks = roundTasks;
+        next = 0;
+        for (const worker of workers) send(worker);
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+/** One round of tasks on a pool started for it. */
+export async function runPool<T, R extends { readonly id: number }>(tasks: readonly T[], options: PoolOptions<R>): Promise<R[]> {
+  if (tasks.length === 0) return [];
+  const pool = startPool<T, R>({ ...options, jobs: Math.min(options.jobs, Math.max(1, tasks.length)) });
+  try {
+    return await pool.run(tasks);
+  } finally {
+    await pool.close();
+  }
 }

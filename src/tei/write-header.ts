@@ -72,12 +72,18 @@ function writeFileDesc(parent: XMLBuilder, ctx: HeaderContext, depth: number): v
   close(series, depth + 1);
 
   const sourceDesc = element(fileDesc, 'sourceDesc', {}, depth + 1);
-  writeBibl(sourceDesc, source, depth + 2);
+  writeBibl(sourceDesc, source, editorialLang(edition), depth + 2);
   close(sourceDesc, depth + 1);
   close(fileDesc, depth);
 }
 
-function writeBibl(parent: XMLBuilder, source: SourceConfig, depth: number): void {
+/** xml:lang for the notes the editors wrote in the config, when their language is not the texts' (att.global, TEI P5 §1.3.1.1). */
+function editorialLang(edition: EditionConfig['edition']): Record<string, string> {
+  const lang = edition.editorialLanguage;
+  return lang !== undefined && lang !== edition.language ? { 'xml:lang': lang } : {};
+}
+
+function writeBibl(parent: XMLBuilder, source: SourceConfig, noteLang: Record<string, string>, depth: number): void {
   const b = source.bibl;
   const bibl = element(parent, 'bibl', {}, depth);
   if (b.title === undefined) {
@@ -96,8 +102,8 @@ function writeBibl(parent: XMLBuilder, source: SourceConfig, depth: number): voi
     });
     bibl.txt('.');
   }
-  for (const unknown of b.unknown ?? []) leaf(bibl, 'note', unknown, depth + 1, { type: 'unknown' });
-  if (b.note) leaf(bibl, 'note', b.note, depth + 1);
+  for (const unknown of b.unknown ?? []) leaf(bibl, 'note', unknown, depth + 1, { type: 'unknown', ...noteLang });
+  if (b.note) leaf(bibl, 'note', b.note, depth + 1, noteLang);
   if (b.title !== undefined) leaf(bibl, 'note', b.text, depth + 1, { type: 'citation' });
   if ((b.unknown ?? []).length > 0 || b.note || b.title !== undefined) close(bibl, depth);
 }

@@ -20,7 +20,7 @@ export interface TransformRequest {
 export interface TransformResult {
   /** The principal result, serialized. */
   readonly principal: string;
-  /** Secondary results (`xsl:result-document`), serialized, by their href. */
+  /** Secondary results (`xsl:result-document`), serialized, by their absolute href (RESULT_BASE_URI + href). */
   readonly documents: Record<string, string>;
 }
 
@@ -31,15 +31,18 @@ export class TransformError extends Error {
   }
 }
 
+/** The base URI of the secondary results (`documents` is keyed by their absolute href). */
+export const RESULT_BASE_URI = 'file:///tei-edition-results/';
+
 export async function transform(request: TransformRequest): Promise<TransformResult> {
   const options: Record<string, unknown> = {
     stylesheetInternal: request.sef,
     destination: 'serialized',
     stylesheetParams: request.params ?? {},
     resultForm: 'string',
-    // Secondary results (xsl:result-document) are returned by their href, never written to disk.
-    baseOutputURI: 'file:///tei-edition-output/',
+    // xsl:result-document: kept in memory (resultDocuments), never written by SaxonJS; hrefs resolve against this.
     deliverResultDocument: () => ({ destination: 'serialized' }),
+    baseOutputURI: RESULT_BASE_URI,
   };
   if (request.sourceText !== undefined) {
     options.sourceText = request.sourceText;

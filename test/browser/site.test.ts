@@ -52,6 +52,18 @@ test('index: the three texts in date order, each linked', { skip }, async () => 
   await page.close();
 });
 
+test('the pager goes from text to text in reading order, and back', { skip }, async () => {
+  const page = await open(`${LETTER}.html`);
+  const pager = page.locator('nav.pager');
+  assert.equal(await pager.locator('a[rel="prev"]').count(), 0, 'the first text has no previous text');
+  await pager.locator('a[rel="next"]').click();
+  await page.waitForURL(/1917-11-01-lenine-coalition-ou-marins\.html$/);
+  assert.match(await page.locator('nav.pager a[rel="next"]').innerText(), /Du Comité central/);
+  await page.locator('nav.pager a[rel="prev"]').click();
+  await page.waitForURL(new RegExp(`${LETTER}\\.html$`));
+  await page.close();
+});
+
 test('a person link lands on the register entry; the mention link comes back to the paragraph', { skip }, async () => {
   const text = '1917-11-01-lenine-coalition-ou-marins';
   const page = await open(`${text}.html`);

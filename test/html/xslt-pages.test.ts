@@ -170,7 +170,7 @@ const sourceText = (el: El): string => viewText(el, 'source');
 
 let sef: unknown;
 
-async function render(request: { source?: string; baseUri?: string; template?: string; params?: Record<string, unknown> }): Promise<{ html: string; ms: number }> {
+async function render(request: { source?: string; baseUri?: string; template?: string; params?: Record<string, unknown> }): Promise<{ html: string; ms: number; documents: Record<string, string> }> {
   const start = performance.now();
   const result = await transform({
     sef,
@@ -179,7 +179,14 @@ async function render(request: { source?: string; baseUri?: string; template?: s
     ...(request.template !== undefined ? { initialTemplate: request.template } : {}),
     params: request.params ?? {},
   });
-  return { html: result.principal, ms: performance.now() - start };
+  return { html: result.principal, ms: performance.now() - start, documents: result.documents };
+}
+
+/** A secondary result of a transformation, by the file name of its href. */
+function resultDocument(documents: Record<string, string>, file: string): string {
+  const found = Object.entries(documents).find(([href]) => href.endsWith(`/${file}`));
+  assert.ok(found, `the stylesheet wrote ${file}`);
+  return found[1];
 }
 
 async function renderFixture(name: string, params: Record<string, unknown> = {}): Promise<El> {
@@ -204,7 +211,17 @@ interface SampleSite {
 
 const editionJson = (extra: Record<string, unknown> = {}): string => JSON.stringify({ ...sampleConfig().edition, ...extra });
 
-async function sampleParams(): Promise<{ registers: unknown[]; texts: unknown[]; ids: string[]; xml: Map<string, string> }> {
+interface SampleParams {
+  readonly registers: unknown[];
+  readonly ids: string[];
+  readonly xml: Map<string, string>;
+  /** The texts' summaries (initial template text-summaries), as the collection pages take them. */
+  readonly summaries: unknown[];
+  /** The texts in reading order (initial template reading-order). */
+  readonly order: { id: string; title: string }[];
+}
+
+async function sampleParams(): Promise<SampleParams> {
   const registers = await Promise.all(REGISTER_NAMES.map((name) => {
     const path = join(repoRoot, 'tei', `${name}.xml`);
     return parseForTransform(readFileSync(path, 'utf8'), pathToFileURL(path).href);
@@ -218,13 +235,25 @@ async function sampleParams(): Promise<{ registers: unknown[]; texts: unknown[];
     xml.set(source.id, converted);
   }
   const texts = await Promise.all(ids.map((id) => parseForTransform(xml.get(id) ?? '', pathToFileURL(join(repoRoot, 'tei', `${id}.xml`)).href)));
-  return { registers, texts, ids, xml };
+  const summarised = await render({ template: 'text-summaries', params: { 'edition-json': editionJson(), registers, texts, 'text-ids': ids } });
+  const summaries = [await parseForTransform(resultDocument(summarised.documents, 'summaries.xml'), 'urn:x-test:summaries')];
+  const ordered = await render({ template: 'reading-order', params: { 'edition-json': editionJson(), summaries } });
+  const order = JSON.parse(resultDocument(ordered.documents, 'reading-order.json')) as { id: string; title: string }[];
+  return { registers, ids, xml, summaries, order };
+}
+
+/** The parameters of a text page: its neighbours in reading order (the pager). */
+function pagerParams(order: readonly { id: string; title: string }[], id: string): Record<string, string> {
+  const i = order.findIndex((e) => e.id === id);
+  const previous = order[i - 1];
+  const next = order[i + 1];
+  return { ...(previous ? { 'previous-id': previous.id, 'previous-title': previous.title } : {}), ...(next ? { 'next-id': next.id, 'next-title': next.title } : {}) };
 }
 
 let site: SampleSite;
 
 async function buildSampleSite(): Promise<SampleSite> {
-  const { registers, texts, ids, xml } = await sampleParams();
+  const { registers, ids, xml, summaries, order } = await sampleParams();
   const pages = new Map<string, El>();
   const html = new Map<string, string>();
   const timings = new Map<string, number>();
@@ -233,12 +262,12 @@ async function buildSampleSite(): Promise<SampleSite> {
     const source = xml.get(id) ?? '';
     tei.set(id, parseNamespacedTree(source));
     const page = await render({ source, baseUri: pathToFileURL(join(repoRoot, 'tei', `${id}.xml`)).href,
-      params: { 'edition-json': editionJson(), registers, 'text-id': id, texts, 'text-ids': ids } });
+      params: { 'edition-json': editionJson(), registers, 'text-id': id, 'text-ids': ids, ...pagerParams(order, id) } });
     html.set(`${id}.html`, page.html);
     timings.set(`${id}.html`, page.ms);
   }
   for (const template of ['index', 'persons', 'places']) {
-    const page = await render({ template, params: { 'edition-json': editionJson(), registers, texts, 'text-ids': ids } });
+    const page = await render({ template, params: { 'edition-json': editionJson(), registers, summaries, 'text-ids': ids } });
     html.set(`${template}.html`, page.html);
     timings.set(`${template}.html`, page.ms);
   }
@@ -270,7 +299,7 @@ describe('HTML pages of the sample edition', () => {
     assert.deepEqual([...site.pages.keys()].sort(), [...site.ids.map((id) => `${id}.html`), 'index.html', 'persons.html', 'places.html'].sort());
   });
 
-  test('index: title, editors, licence, introduction, and the texts in date order with both calendars', () => {
+  test('index: title, editors, licence, introduction, and the texts in reading order with both calendars', () => {
     const index = page('index.html');
     assert.equal(text(one(index, (el) => el.name === 'h1', 'h1')), `Lénine en novembre 1917${NBSP}: trois textes`);
     assert.match(text(one(index, (el) => hasClass(el, 'edition-editors'), 'editors')), /Équipe tei-edition/u);
@@ -287,6 +316,36 @@ describe('HTML pages of the sample edition', () => {
       assert.match(text(one(li, (el) => hasClass(el, 'text-entry-author'), 'author')), /Lénine/u);
       assert.ok(text(one(li, (el) => hasClass(el, 'text-entry-source'), 'source')).length > 40);
     }
+  });
+
+  test('pager: each text page links the texts before and after it in reading order (date, then title), with their titles', () => {
+    const reading = [LETTER, ARTICLE, APPEAL];
+    for (const [i, id] of reading.entries()) {
+      const root = page(`${id}.html`);
+      const nav = one(root, (el) => el.name === 'nav' && hasClass(el, 'pager'), `${id}: nav.pager`);
+      const prev = all(nav, (el) => el.name === 'a' && el.attributes.rel === 'prev');
+      const next = all(nav, (el) => el.name === 'a' && el.attributes.rel === 'next');
+      assert.deepEqual(prev.map((a) => a.attributes.href), i > 0 ? [`${reading[i - 1] ?? ''}.html`] : [], `${id}: previous`);
+      assert.deepEqual(next.map((a) => a.attributes.href), i < reading.length - 1 ? [`${reading[i + 1] ?? ''}.html`] : [], `${id}: next`);
+      for (const a of [...prev, ...next]) {
+        const target = page(a.attributes.href ?? '');
+        const title = text(one(target, (el) => el.name === 'h1', 'h1'));
+        assert.ok(text(a).endsWith(title), `${id}: the link shows the title of ${a.attributes.href ?? ''}`);
+      }
+    }
+  });
+
+  test('pager: texts of the same date follow each other by title; a text page without neighbours has no pager', async () => {
+    const { registers, xml } = await sampleParams();
+    // The letter twice, under two ids and titles, on the same date: the title decides.
+    const retitled = (title: string): string => (xml.get(LETTER) ?? '').replace(/(<titleStmt>\s*<title[^>]*>)[^<]*/u, `$1${title}`);
+    const docs = await Promise.all(['Zèbre', 'Abeille'].map((title) => parseForTransform(retitled(title), 'file:///x.xml')));
+    const summarised = await render({ template: 'text-summaries', params: { registers, texts: docs, 'text-ids': ['z', 'a'] } });
+    const summaries = [await parseForTransform(resultDocument(summarised.documents, 'summaries.xml'), 'urn:x-test:summaries')];
+    const ordered = await render({ template: 'reading-order', params: { summaries } });
+    assert.deepEqual(JSON.parse(resultDocument(ordered.documents, 'reading-order.json')), [{ id: 'a', title: 'Abeille' }, { id: 'z', title: 'Zèbre' }]);
+    const alone = parsePage((await render({ source: xml.get(LETTER) ?? '', params: { registers, 'text-id': LETTER } })).html, 'no neighbours');
+    assert.equal(all(alone, (el) => el.name === 'nav' && hasClass(el, 'pager')).length, 0);
   });
 
   test('text page header: title, author, date in both calendars, source, licence, TEI download, how to cite, view switch', () => {
@@ -308,9 +367,15 @@ describe('HTML pages of the sample edition', () => {
     one(letter, (el) => el.attributes.id === 'source-view', 'the source view target');
   });
 
+  test('the editors’ notes on the source, in English (editorialLanguage), are marked so and keep English typography', () => {
+    const note = one(page(`${APPEAL}.html`), (el) => hasClass(el, 'bibl-note'), 'note on the source');
+    assert.equal(note.attributes.lang, 'en');
+    assert.match(text(note), /novembre”: it was written/u, 'no space added before the colon');
+  });
+
   test('the "how to cite" URL uses baseUrl when the config gives it', async () => {
-    const { registers, texts, ids, xml } = await sampleParams();
-    const { html } = await render({ source: xml.get(APPEAL) ?? '', params: { 'edition-json': editionJson({ baseUrl: 'https://example.org/lenine' }), registers, 'text-id': APPEAL, texts, 'text-ids': ids } });
+    const { registers, ids, xml } = await sampleParams();
+    const { html } = await render({ source: xml.get(APPEAL) ?? '', params: { 'edition-json': editionJson({ baseUrl: 'https://example.org/lenine' }), registers, 'text-id': APPEAL, 'text-ids': ids } });
     const root = parsePage(html, 'baseUrl');
     one(root, (el) => hasClass(el, 'cite-url') && el.attributes.href === `https://example.org/lenine/${APPEAL}.html`, 'absolute citation URL');
   });
@@ -377,8 +442,8 @@ describe('HTML pages of the sample edition', () => {
   });
 
   test('notes.editorSeries: editor’s notes lettered in their own list, with the configured label', async () => {
-    const { registers, texts, ids: textIds, xml } = await sampleParams();
-    const { html } = await render({ source: xml.get(LETTER) ?? '', params: { 'edition-json': editionJson({ notes: { editorLabel: 'NdE', editorSeries: true } }), registers, 'text-id': LETTER, texts, 'text-ids': textIds } });
+    const { registers, ids: textIds, xml } = await sampleParams();
+    const { html } = await render({ source: xml.get(LETTER) ?? '', params: { 'edition-json': editionJson({ notes: { editorLabel: 'NdE', editorSeries: true } }), registers, 'text-id': LETTER, 'text-ids': textIds } });
     const root = parsePage(html, 'editorSeries');
     assert.equal(text(one(root, (el) => el.attributes.id === 'call-1', 'call')), 'a');
     one(root, (el) => el.name === 'ol' && hasClass(el, 'notes-editor'), 'editor notes list');

@@ -4,17 +4,28 @@
 
   Entry points
     • a TEI document as source (TEI or teiCorpus root)  → the text's page   (<text-id>.html)
+    • initial template "text-summaries"                  → summaries.xml: what the other pages need
+                                                           from each of `texts` (summaries.xsl), and
+                                                           keys.xml, its attributes only
+    • initial template "reading-order"                   → reading-order.json: the texts of
+                                                           `summaries` (keys.xml will do) in reading
+                                                           order, for the pager
     • initial template "index"                           → index.html
     • initial template "persons"                         → persons.html
     • initial template "places"                          → places.html (when a places register is given)
 
   Parameters (all optional)
-    edition-json  JSON of the edition config's `edition` object, plus optional
-                  `notes: { editorLabel, editorSeries }` and `baseUrl`
-    registers     the register documents (persons.xml, places.xml, periodicals.xml, organisations.xml)
-    text-id       the text's file name without .xml
-    texts         every text of the edition (document nodes) …
-    text-ids      … and their ids, in the same order
+    edition-json    JSON of the edition config's `edition` object, plus optional
+                    `notes: { editorLabel, editorSeries }` and `baseUrl`
+    registers       the register documents (persons.xml, places.xml, periodicals.xml, organisations.xml)
+    text-id         the text's file name without .xml
+    text-ids        the ids of the edition's texts (text page: links to other texts); for
+                    "text-summaries", the ids of `texts`, in the same order
+    texts           "text-summaries": the texts to summarise (document nodes)
+    summaries       "reading-order", "index", "persons", "places": the summaries of every text of
+                    the edition (summaries.xml documents), in the edition's order
+    previous-id, previous-title, next-id, next-title
+                    text page: the texts before and after it in reading order (the pager)
 
   Rendering choices live in the modules, one template per TEI element, grouped by TEI module
   (see modules/*.xsl); the page frames live in modules/page.xsl and the two collection pages in
@@ -48,12 +59,18 @@
   <xsl:include href="modules/fallback.xsl"/>
   <xsl:include href="modules/index-page.xsl"/>
   <xsl:include href="modules/register-pages.xsl"/>
+  <xsl:include href="modules/summaries.xsl"/>
 
   <xsl:param name="edition-json" as="xs:string" select="'{}'"/>
   <xsl:param name="registers" as="document-node()*" select="()"/>
   <xsl:param name="text-id" as="xs:string?" select="()"/>
-  <xsl:param name="texts" as="document-node()*" select="()"/>
   <xsl:param name="text-ids" as="xs:string*" select="()"/>
+  <xsl:param name="texts" as="document-node()*" select="()"/>
+  <xsl:param name="summaries" as="document-node()*" select="()"/>
+  <xsl:param name="previous-id" as="xs:string?" select="()"/>
+  <xsl:param name="previous-title" as="xs:string?" select="()"/>
+  <xsl:param name="next-id" as="xs:string?" select="()"/>
+  <xsl:param name="next-title" as="xs:string?" select="()"/>
 
   <!-- The text page: the source document is one TEI text (or a teiCorpus). -->
   <xsl:template match="/">

@@ -186,7 +186,23 @@
       or self::tei:opener or self::tei:closer or self::tei:pb]"/>
   </xsl:function>
 
-  <!-- The paragraphs numbered para-1, para-2…: p and ab of the body, not inside a note or another paragraph. -->
+  <!--
+    What anchor an element has on the text page: 'para' (the paragraphs numbered para-1, para-2…:
+    p and ab of the body, not inside a note or another paragraph), 'note' (the notes rendered as
+    calls and endnotes), 'head' (section headings of the body), 'opener', 'closer' (of the body;
+    register mentions point to them too), or ''.
+  -->
+  <xsl:function name="f:anchor-kind" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="
+      if ($el[self::tei:p or self::tei:ab][ancestor::tei:body]
+        [not(ancestor::tei:note or ancestor::tei:p or ancestor::tei:ab or ancestor::tei:teiHeader or ancestor::tei:fw)]) then 'para'
+      else if ($el[self::tei:note][not(@place = 'inline')][ancestor::tei:text][not(ancestor::tei:teiHeader)]) then 'note'
+      else if ($el[self::tei:head or self::tei:opener or self::tei:closer][ancestor::tei:body][not(ancestor::tei:note)]) then
+        (if ($el/self::tei:head) then 'head'[f:is-section-head($el)] else local-name($el), '')[1]
+      else ''"/>
+  </xsl:function>
+
   <xsl:function name="f:numbered-paragraphs" as="element()*">
     <xsl:param name="root" as="node()?"/>
     <xsl:sequence select="f:numbered-paragraphs-of(f:anchor-elements($root))"/>
@@ -194,8 +210,7 @@
 
   <xsl:function name="f:numbered-paragraphs-of" as="element()*">
     <xsl:param name="els" as="element()*"/>
-    <xsl:sequence select="$els[self::tei:p or self::tei:ab][ancestor::tei:body]
-      [not(ancestor::tei:note or ancestor::tei:p or ancestor::tei:ab or ancestor::tei:teiHeader or ancestor::tei:fw)]"/>
+    <xsl:sequence select="$els[self::tei:p or self::tei:ab][f:anchor-kind(.) = 'para']"/>
   </xsl:function>
 
   <!-- The notes rendered as calls and endnotes (in document order). -->
@@ -206,26 +221,24 @@
 
   <xsl:function name="f:footnotes-of" as="element(tei:note)*">
     <xsl:param name="els" as="element()*"/>
-    <xsl:sequence select="$els[self::tei:note][not(@place = 'inline')][ancestor::tei:text][not(ancestor::tei:teiHeader)]"/>
+    <xsl:sequence select="$els[self::tei:note][f:anchor-kind(.) = 'note']"/>
   </xsl:function>
 
-  <!-- Headings, openers and closers of the body get ids too: register mentions point to them. -->
   <xsl:function name="f:anchor-map" as="map(xs:string, xs:string)">
     <xsl:param name="root" as="node()?"/>
     <xsl:variable name="els" select="f:anchor-elements($root)"/>
     <xsl:sequence select="f:anchor-map-of($els, f:footnotes-of($els))"/>
   </xsl:function>
 
+  <!-- generate-id → anchor id (para-3, note-2, head-1…), for the elements with an anchor. -->
   <xsl:function name="f:anchor-map-of" as="map(xs:string, xs:string)">
     <xsl:param name="els" as="element()*"/>
     <xsl:param name="notes" as="element(tei:note)*"/>
-    <xsl:variable name="in-body" select="$els[self::tei:head or self::tei:opener or self::tei:closer][ancestor::tei:body][not(ancestor::tei:note)]"/>
+    <xsl:variable name="others" select="$els[self::tei:head or self::tei:opener or self::tei:closer] ! map { 'el': ., 'kind': f:anchor-kind(.) }"/>
     <xsl:sequence select="map:merge((
       f:numbering(f:numbered-paragraphs-of($els), 'para-'),
       f:numbering($notes, 'note-'),
-      f:numbering($in-body[self::tei:head][f:is-section-head(.)], 'head-'),
-      f:numbering($in-body[self::tei:opener], 'opener-'),
-      f:numbering($in-body[self::tei:closer], 'closer-')
+      for $kind in ('head', 'opener', 'closer') return f:numbering($others[?kind = $kind]?el, $kind || '-')
     ))"/>
   </xsl:function>
 

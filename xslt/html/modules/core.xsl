@@ -26,7 +26,8 @@
   -->
   <xsl:template match="text()">
     <xsl:param name="french" as="xs:boolean" tunnel="yes" select="$source-french"/>
-    <xsl:variable name="text" select="f:typo(f:displayable(.), $french)"/>
+    <!-- (Most text nodes need neither: one test instead of two function calls.) -->
+    <xsl:variable name="text" select="if (matches(., '[&#x80;-&#x9F;;:!?«»]')) then f:typo(f:displayable(.), $french) else string(.)"/>
     <xsl:variable name="pb" as="element()?">
       <!-- (Only the few texts that host a page break look further: most texts are not one.) -->
       <xsl:if test="$has-pb-in-word and exists($pb-hosts[. is current()])">
@@ -386,10 +387,10 @@
     <xsl:variable name="inside-block" select="exists(parent::*[not(self::tei:div or self::tei:div1 or self::tei:div2
       or self::tei:div3 or self::tei:div4 or self::tei:body or self::tei:front or self::tei:back or self::tei:text
       or self::tei:group or self::tei:list or self::tei:lg or self::tei:table or self::tei:row)])"/>
-    <!-- (SaxonJS walks a whole axis for a filtered step: only the first lb of its parent looks back.) -->
-    <xsl:variable name="opens-block" select="(../tei:lb)[1] is . and
+    <!-- (empty() stops at the nearest lb before: only the first lb of its parent looks further back.) -->
+    <xsl:variable name="opens-block" select="empty(preceding-sibling::tei:lb) and
       empty(preceding-sibling::node()[self::* or normalize-space()][not(self::tei:pb or self::tei:fw)])"/>
-    <xsl:variable name="hyphen" select="matches(string-join((@rend, @type), ' '), 'hyphen', 'i')"/>
+    <xsl:variable name="hyphen" select="(@rend or @type) and contains(lower-case(string-join((@rend, @type), ' ')), 'hyphen')"/>
     <xsl:if test="$hyphen">
       <span class="lb-hyphen">-</span>
     </xsl:if>

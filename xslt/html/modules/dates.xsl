@@ -34,23 +34,28 @@
     <xsl:sequence select="if (starts-with($y, '-')) then substring($y, 2) || ' av. J.-C.' else string(xs:integer($y))"/>
   </xsl:function>
 
+  <!--
+    (Digits are [0-9], not \d: the W3C date types are written with ASCII digits, and SaxonJS builds
+    the Unicode digit class anew at each call.)
+  -->
+
   <!-- '1917-11-17' → '17 novembre 1917'; '1917-11' → 'novembre 1917'; a day and month without year → '4 novembre'. -->
   <xsl:function name="f:format-iso" as="xs:string">
     <xsl:param name="iso" as="xs:string?"/>
     <xsl:variable name="v" select="normalize-space($iso)"/>
     <xsl:choose>
-      <xsl:when test="matches($v, '^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T.*)?$')">
-        <xsl:variable name="p" select="tokenize(replace($v, '^(-?\d+)-(\d\d)-(\d\d).*$', '$1 $2 $3'), ' ')"/>
+      <xsl:when test="matches($v, '^-?[0-9]{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T.*)?$')">
+        <xsl:variable name="p" select="tokenize(replace($v, '^(-?[0-9]+)-([0-9][0-9])-([0-9][0-9]).*$', '$1 $2 $3'), ' ')"/>
         <xsl:sequence select="f:day($p[3]) || ' ' || f:month($p[2]) || ' ' || f:year($p[1])"/>
       </xsl:when>
-      <xsl:when test="matches($v, '^-?\d{4,}-(0[1-9]|1[0-2])$')">
-        <xsl:variable name="p" select="tokenize(replace($v, '^(-?\d+)-(\d\d)$', '$1 $2'), ' ')"/>
+      <xsl:when test="matches($v, '^-?[0-9]{4,}-(0[1-9]|1[0-2])$')">
+        <xsl:variable name="p" select="tokenize(replace($v, '^(-?[0-9]+)-([0-9][0-9])$', '$1 $2'), ' ')"/>
         <xsl:sequence select="f:month($p[2]) || ' ' || f:year($p[1])"/>
       </xsl:when>
-      <xsl:when test="matches($v, '^-?\d{4,}$')">
+      <xsl:when test="matches($v, '^-?[0-9]{4,}$')">
         <xsl:sequence select="f:year($v)"/>
       </xsl:when>
-      <xsl:when test="matches($v, '^--(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$')">
+      <xsl:when test="matches($v, '^--(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$')">
         <xsl:sequence select="f:day(substring($v, 6, 2)) || ' ' || f:month(substring($v, 3, 2))"/>
       </xsl:when>
       <xsl:when test="matches($v, '^--(0[1-9]|1[0-2])$')">
@@ -64,7 +69,7 @@
 
   <xsl:function name="f:is-day" as="xs:boolean">
     <xsl:param name="iso" as="xs:string?"/>
-    <xsl:sequence select="matches(normalize-space($iso), '^\d{4}-\d\d-\d\d$')"/>
+    <xsl:sequence select="matches(normalize-space($iso), '^[0-9]{4}-[0-9][0-9]-[0-9][0-9]$')"/>
   </xsl:function>
 
   <!-- An Old Style and a New Style date of the same day, written as the config says. -->
@@ -153,8 +158,8 @@
   <xsl:function name="f:datetime" as="xs:string">
     <xsl:param name="date" as="element()"/>
     <xsl:variable name="w" select="normalize-space($date/@when)"/>
-    <xsl:sequence select="if (matches($w, '^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$')) then $w
-      else if (matches($w, '^--(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$')) then substring($w, 3)
+    <xsl:sequence select="if (matches($w, '^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$')) then $w
+      else if (matches($w, '^--(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$')) then substring($w, 3)
       else ''"/>
   </xsl:function>
 

@@ -89,10 +89,10 @@
         <xsl:attribute name="id" select="f:html-id(.)"/>
       </xsl:if>
       <xsl:sequence select="f:class(., ('cell', f:rend-classes(.))), f:lang-attr(.)"/>
-      <xsl:if test="not($phrasing) and matches(@cols, '^[1-9]\d*$') and number(@cols) gt 1">
+      <xsl:if test="not($phrasing) and matches(@cols, '^[1-9][0-9]*$') and number(@cols) gt 1">
         <xsl:attribute name="colspan" select="@cols"/>
       </xsl:if>
-      <xsl:if test="not($phrasing) and matches(@rows, '^[1-9]\d*$') and number(@rows) gt 1">
+      <xsl:if test="not($phrasing) and matches(@rows, '^[1-9][0-9]*$') and number(@rows) gt 1">
         <xsl:attribute name="rowspan" select="@rows"/>
       </xsl:if>
       <xsl:apply-templates select="$before"/>

@@ -1,8 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   index.html (initial template "index"): the edition's title, editors, licence, introduction
-  (config), and its texts in chronological order (Gregorian date; both calendars shown for
-  Julian sources), each with title, author, date and source.
+  (config), and its texts in reading order (Gregorian date, then title; both calendars shown for
+  Julian sources), each with title, author, date and source (the entry is made with the text's
+  summary, summaries.xsl).
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -60,21 +61,15 @@
         <section class="texts" aria-labelledby="texts-title">
           <h2 id="texts-title">{$L?texts}</h2>
           <ol class="text-list">
-            <xsl:for-each select="$texts">
-              <xsl:sort select="f:date-key(f:text-date(.))"/>
-              <xsl:sort select="f:sort-key(f:text-title(.))"/>
-              <xsl:variable name="i" select="index-of($texts ! generate-id(.), generate-id(.))[1]"/>
-              <xsl:call-template name="text-entry">
-                <xsl:with-param name="doc" select="."/>
-                <xsl:with-param name="id" select="string(($text-ids[$i], 'texte-' || $i)[1])"/>
-              </xsl:call-template>
-            </xsl:for-each>
+            <!-- (Each entry was made with the text's summary: summaries.xsl.) -->
+            <xsl:copy-of select="f:reading-order($text-summaries) ! li" copy-namespaces="no"/>
           </ol>
         </section>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A text's entry of the index (made once per text, in its summary). -->
   <xsl:template name="text-entry">
     <xsl:param name="doc" as="document-node()"/>
     <xsl:param name="id" as="xs:string"/>

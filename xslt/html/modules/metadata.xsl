@@ -54,27 +54,42 @@
     <xsl:param name="root" as="node()?"/>
     <xsl:sequence select="string(($edition?title,
       f:header($root)/tei:fileDesc/tei:seriesStmt/tei:title[normalize-space()] ! normalize-space(),
-      $texts ! f:header(.)/tei:fileDesc/tei:seriesStmt/tei:title[normalize-space()] ! normalize-space(),
+      $text-summaries/@series-title ! string(),
       if ($root) then f:text-title($root) else (),
       'Édition')[1])"/>
   </xsl:function>
 
-  <!-- Editors: { name, role } maps from the config, else the header's editor elements. -->
+  <!--
+    Editors: { name, role } maps from the config, else the header's editor elements (the page's
+    document, else the edition's first text that has a header).
+  -->
   <xsl:function name="f:editors" as="map(*)*">
     <xsl:param name="root" as="node()?"/>
     <xsl:variable name="from-config" select="$edition?editors?*[. instance of map(*)]"/>
-    <xsl:sequence select="if (exists($from-config)) then $from-config else
-      for $e in (f:header($root), $texts ! f:header(.))[1]/tei:fileDesc/tei:titleStmt/tei:editor[normalize-space()]
+    <xsl:sequence select="if (exists($from-config)) then $from-config
+      else if (exists(f:header($root))) then f:header-editors(f:header($root))
+      else $text-summaries[@header][1]/f:editor ! map { 'name': string(@name), 'role': string(@role) }"/>
+  </xsl:function>
+
+  <xsl:function name="f:header-editors" as="map(*)*">
+    <xsl:param name="header" as="element(tei:teiHeader)?"/>
+    <xsl:sequence select="for $e in $header/tei:fileDesc/tei:titleStmt/tei:editor[normalize-space()]
       return map { 'name': normalize-space($e), 'role': string($e/@role) }"/>
   </xsl:function>
 
-  <!-- Licence: { name, url, note } from the config, else the header's availability. -->
+  <!-- Licence: { name, url, note } from the config, else the header's availability (as for the editors). -->
   <xsl:function name="f:licence" as="map(*)?">
     <xsl:param name="root" as="node()?"/>
     <xsl:variable name="l" select="$edition?licence"/>
-    <xsl:variable name="av" select="(f:header($root), $texts ! f:header(.))[1]/tei:fileDesc/tei:publicationStmt/tei:availability"/>
     <xsl:sequence select="if ($l instance of map(*)) then $l
-      else if ($av/tei:licence) then map {
+      else if (exists(f:header($root))) then f:header-licence(f:header($root))
+      else $text-summaries[@header][1]/f:licence ! map:merge(@* ! map:entry(local-name(), string(.)))"/>
+  </xsl:function>
+
+  <xsl:function name="f:header-licence" as="map(*)?">
+    <xsl:param name="header" as="element(tei:teiHeader)?"/>
+    <xsl:variable name="av" select="$header/tei:fileDesc/tei:publicationStmt/tei:availability"/>
+    <xsl:sequence select="if ($av/tei:licence) then map {
         'name': normalize-space(($av/tei:licence[normalize-space()], $av/tei:licence/@target)[1]),
         'url': string($av/tei:licence[1]/@target),
         'note': normalize-space(string-join($av/tei:licence[1]/tei:p, ' ')) }
@@ -156,8 +171,10 @@
     <xsl:apply-templates mode="meta"/>
   </xsl:template>
 
+  <!-- White space collapsed; French typography where the text is French (looked up only where it can apply). -->
   <xsl:template match="text()" mode="meta">
-    <xsl:value-of select="f:typo(replace(., '\s+', ' '), f:is-french-code(f:lang-of(.)))"/>
+    <xsl:variable name="s" select="replace(., '\s+', ' ')"/>
+    <xsl:value-of select="if (matches($s, '[;:!?«»]')) then f:typo($s, f:is-french-code(f:lang-of(.))) else $s"/>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -26,7 +26,7 @@
   <xsl:function name="f:event-year" as="xs:string">
     <xsl:param name="event" as="element()?"/>
     <xsl:variable name="v" select="string(($event/@when, $event/tei:date/@when, $event/@notBefore, $event/tei:date/@notBefore)[1])"/>
-    <xsl:sequence select="if (matches($v, '^-?\d{4}')) then replace($v, '^(-?\d{4}).*$', '$1')
+    <xsl:sequence select="if (matches($v, '^-?[0-9]{4}')) then replace($v, '^(-?[0-9]{4}).*$', '$1')
       else normalize-space(string-join($event/text(), ''))"/>
   </xsl:function>
 
@@ -41,26 +41,60 @@
   </xsl:function>
 
   <!--
+    What a pointer of a name (@ref) designates: { entry: the register entry, if any; href: where
+    the name links, if anywhere; title: the entry's tooltip }.
+  -->
+  <xsl:function name="f:name-target" as="map(*)">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:variable name="entry" select="if (contains($pointer, '#')) then f:register-entry($pointer, $context) else ()"/>
+    <xsl:sequence select="map {
+      'entry': $entry,
+      'href': if ($entry) then (f:register-page($entry)[. ne ''] ! (. || '#' || $entry/@xml:id))
+        else if (matches($pointer, '^https?://')) then f:safe-href($pointer) else (),
+      'title': $entry ! f:entry-tooltip(.) }"/>
+  </xsl:function>
+
+  <!-- The first pointer of @ref ('' if none): tokenize() would cost a regular expression. -->
+  <xsl:function name="f:first-pointer" as="xs:string">
+    <xsl:param name="ref" as="xs:string?"/>
+    <xsl:sequence select="substring-before(normalize-space($ref) || ' ', ' ')"/>
+  </xsl:function>
+
+  <!-- The targets of the text's names, resolved once per pointer (a text names the same persons many times). -->
+  <xsl:variable name="name-targets" as="map(xs:string, map(*))">
+    <xsl:map>
+      <xsl:for-each select="distinct-values($source//@ref ! f:first-pointer(.))[. ne '']">
+        <xsl:map-entry key="." select="f:name-target(., $source)"/>
+      </xsl:for-each>
+    </xsl:map>
+  </xsl:variable>
+
+  <!--
     A name: a link to its register entry when it has a page, else a span; the tooltip when the
     register has the entry. Never a link inside a link or around a note.
   -->
   <xsl:template name="name">
     <xsl:param name="element" as="xs:string" select="'span'"/>
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="pointer" select="tokenize(normalize-space(@ref), '\s+')[1]"/>
-    <xsl:variable name="entry" select="if (contains($pointer, '#')) then f:register-entry($pointer, .) else ()"/>
-    <xsl:variable name="href" select="if ($entry) then (f:register-page($entry)[. ne ''] ! (. || '#' || $entry/@xml:id))
-      else if (matches($pointer, '^https?://')) then f:safe-href($pointer) else ()"/>
-    <xsl:variable name="classes" select="('name', local-name(), f:rend-classes(.), @level ! ('level-' || f:token(.)))"/>
+    <xsl:variable name="pointer" select="f:first-pointer(@ref)"/>
+    <xsl:variable name="target" select="if ($pointer eq '') then ()
+      else if (root() is $source) then $name-targets($pointer) else f:name-target($pointer, .)"/>
+    <xsl:variable name="href" select="$target?href"/>
+    <xsl:variable name="classes" select="('name', local-name(), if (@rend or @rendition or @style) then f:rend-classes(.) else (),
+      @level ! ('level-' || f:token(.)))"/>
     <xsl:variable name="tooltip" as="attribute()?">
-      <xsl:if test="$entry">
-        <xsl:attribute name="title" select="f:entry-tooltip($entry)"/>
+      <xsl:if test="exists($target?entry)">
+        <xsl:attribute name="title" select="$target?title"/>
       </xsl:if>
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="exists($href) and not($in-link) and not(.//tei:note)">
         <a href="{$href}">
-          <xsl:sequence select="f:class(., $classes), $tooltip, f:lang-attr(.)"/>
+          <xsl:call-template name="class-and-lang">
+            <xsl:with-param name="classes" select="$classes"/>
+          </xsl:call-template>
+          <xsl:sequence select="$tooltip"/>
           <xsl:choose>
             <xsl:when test="$element ne 'span'">
               <xsl:element name="{$element}">

@@ -207,29 +207,21 @@
     </header>
   </xsl:template>
 
-  <!-- Previous and next texts in date order (only when the edition's texts are given). -->
+  <!-- Previous and next texts in reading order (parameters: the site builder knows the order, summaries.xsl). -->
   <xsl:template name="pager">
-    <xsl:variable name="ordered" as="xs:string*">
-      <xsl:for-each select="$texts">
-        <xsl:sort select="f:date-key(f:text-date(.))"/>
-        <xsl:variable name="i" select="index-of($texts ! generate-id(.), generate-id(.))[1]"/>
-        <xsl:sequence select="string($text-ids[$i])"/>
-      </xsl:for-each>
-    </xsl:variable>
-    <xsl:variable name="here" select="index-of($ordered, $page-text-id)[1]"/>
-    <xsl:if test="exists($here) and count($ordered) gt 1">
-      <nav class="text-pager" aria-label="{$L?pager}">
+    <xsl:variable name="previous" select="normalize-space($previous-id)[. ne '']"/>
+    <xsl:variable name="next" select="normalize-space($next-id)[. ne '']"/>
+    <xsl:if test="exists(($previous, $next))">
+      <nav class="pager" aria-label="{$L?pager}">
         <ul>
-          <xsl:if test="$here gt 1">
-            <xsl:variable name="id" select="$ordered[$here - 1]"/>
+          <xsl:if test="exists($previous)">
             <li class="pager-previous">
-              <a rel="prev" href="{$id}.html"><span class="pager-label">{f:ui($L?previous || ' :')} </span>{f:ui(f:text-title($texts[index-of($text-ids, $id)[1]]))}</a>
+              <a rel="prev" href="{$previous}.html"><span class="pager-label">{f:ui($L?previous || ' :')} </span>{f:ui($previous-title)}</a>
             </li>
           </xsl:if>
-          <xsl:if test="$here lt count($ordered)">
-            <xsl:variable name="id" select="$ordered[$here + 1]"/>
+          <xsl:if test="exists($next)">
             <li class="pager-next">
-              <a rel="next" href="{$id}.html"><span class="pager-label">{f:ui($L?next || ' :')} </span>{f:ui(f:text-title($texts[index-of($text-ids, $id)[1]]))}</a>
+              <a rel="next" href="{$next}.html"><span class="pager-label">{f:ui($L?next || ' :')} </span>{f:ui($next-title)}</a>
             </li>
           </xsl:if>
         </ul>

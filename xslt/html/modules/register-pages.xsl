@@ -4,7 +4,8 @@
   (initial template "places"). One entry per person or place, alphabetical (accents ignored),
   id = the entry's xml:id: standard name, life dates, other forms, description, authority
   identifiers (idno), and every mention in the texts, linked to its paragraph
-  (<text-id>.html#para-N), note (#note-K), heading (#head-K), opener or closer.
+  (<text-id>.html#para-N), note (#note-K), heading (#head-K), opener or closer. The mentions
+  come from the texts' summaries (summaries.xsl).
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -32,29 +33,13 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- Elements pointing to an id (the fragment of each pointer in @ref). -->
-  <xsl:key name="refs-to" match="*[@ref]" use="tokenize(normalize-space(@ref), ' ')[contains(., '#')] ! substring-after(., '#')"/>
-
-  <!-- The texts with what mentions need: id, title, anchors and note labels; in date order. -->
-  <xsl:function name="f:text-records" as="map(*)*">
-    <xsl:for-each select="$texts">
-      <xsl:sort select="f:date-key(f:text-date(.))"/>
-      <xsl:variable name="i" select="index-of($texts ! generate-id(.), generate-id(.))[1]"/>
-      <xsl:sequence select="map {
-        'doc': .,
-        'id': string(($text-ids[$i], 'texte-' || $i)[1]),
-        'title': f:text-title(.),
-        'anchors': f:anchor-map(.),
-        'labels': f:note-labels(f:footnotes(.))
-      }"/>
-    </xsl:for-each>
-  </xsl:function>
+  <!-- The mentions of an entry in the texts' summaries, by register number and xml:id. -->
+  <xsl:key name="mentions" match="f:mentions" use="@key"/>
 
   <xsl:template name="register-page">
     <xsl:param name="page" as="xs:string"/>
     <xsl:param name="entries" as="element()*"/>
     <xsl:param name="intro" as="xs:string"/>
-    <xsl:variable name="records" select="f:text-records()"/>
     <xsl:call-template name="page">
       <xsl:with-param name="page" select="$page"/>
       <xsl:with-param name="title" select="$L($page)"/>
@@ -66,9 +51,7 @@
         <div class="register register-{$page}">
           <xsl:for-each select="$entries">
             <xsl:sort select="f:sort-key(f:standard-name(.))"/>
-            <xsl:call-template name="register-entry">
-              <xsl:with-param name="records" select="$records"/>
-            </xsl:call-template>
+            <xsl:call-template name="register-entry"/>
           </xsl:for-each>
         </div>
       </xsl:with-param>
@@ -76,8 +59,6 @@
   </xsl:template>
 
   <xsl:template name="register-entry">
-    <xsl:param name="records" as="map(*)*"/>
-    <xsl:variable name="entry" select="."/>
     <xsl:variable name="french" select="f:is-french-code(f:lang-of(.))"/>
     <xsl:variable name="standard" select="f:standard-name(.)"/>
     <article class="entry" id="{@xml:id}">
@@ -121,29 +102,14 @@
           </xsl:for-each>
         </p>
       </xsl:if>
-      <xsl:variable name="file" select="f:file-name(root(.))"/>
       <div class="entry-mentions">
         <p class="mentions-label">{f:ui($L?mentions || ' :')}</p>
+        <xsl:variable name="key" select="f:register-number(.) || ' ' || @xml:id"/>
+        <!-- The texts' items (summaries.xsl), the texts by date. -->
         <xsl:variable name="found" as="element()*">
-          <xsl:for-each select="$records">
-            <xsl:variable name="record" select="."/>
-            <xsl:variable name="mentions" select="key('refs-to', string($entry/@xml:id), $record?doc)
-              [ancestor::tei:text][not(ancestor::tei:teiHeader)][f:register-entry(@ref, .) is $entry]"/>
-            <xsl:if test="exists($mentions)">
-              <li>
-                <a class="mention-text" href="{$record?id}.html">{f:ui($record?title)}</a>
-                <xsl:value-of select="f:ui(' :')"/>
-                <xsl:text> </xsl:text>
-                <xsl:for-each-group select="$mentions" group-by="f:mention-place(., $record)?href">
-                  <xsl:if test="position() gt 1">, </xsl:if>
-                  <xsl:variable name="place" select="f:mention-place(., $record)"/>
-                  <a class="mention" href="{$record?id}.html#{$place?href}">{$place?label}</a>
-                  <xsl:if test="count(current-group()) gt 1">
-                    <span class="mention-count"> (×{count(current-group())})</span>
-                  </xsl:if>
-                </xsl:for-each-group>
-              </li>
-            </xsl:if>
+          <xsl:for-each select="$summaries ! key('mentions', $key, .)">
+            <xsl:sort select="string(../@date-key)"/>
+            <xsl:copy-of select="li" copy-namespaces="no"/>
           </xsl:for-each>
         </xsl:variable>
         <xsl:choose>
@@ -159,37 +125,6 @@
       </div>
     </article>
   </xsl:template>
-
-  <!-- Where a mention is: { href: the id on the text page, label }. -->
-  <xsl:function name="f:mention-place" as="map(*)">
-    <xsl:param name="mention" as="element()"/>
-    <xsl:param name="record" as="map(*)"/>
-    <xsl:variable name="anchors" select="$record?anchors"/>
-    <xsl:variable name="host" select="$mention/ancestor-or-self::*[map:contains($anchors, generate-id(.))][1]"/>
-    <xsl:variable name="id" select="if ($host) then $anchors(generate-id($host)) else ''"/>
-    <xsl:choose>
-      <xsl:when test="starts-with($id, 'para-')">
-        <xsl:sequence select="map { 'href': $id, 'label': '§&#xA0;' || substring-after($id, 'para-') }"/>
-      </xsl:when>
-      <xsl:when test="starts-with($id, 'note-')">
-        <xsl:sequence select="map { 'href': $id, 'label': 'note&#xA0;' || $record?labels(generate-id($host)) }"/>
-      </xsl:when>
-      <xsl:when test="starts-with($id, 'head-')">
-        <xsl:sequence select="map { 'href': $id, 'label': $L?title-mention }"/>
-      </xsl:when>
-      <xsl:when test="starts-with($id, 'opener-')">
-        <xsl:sequence select="map { 'href': $id, 'label': $L?opener }"/>
-      </xsl:when>
-      <xsl:when test="starts-with($id, 'closer-')">
-        <xsl:sequence select="map { 'href': $id, 'label': $L?closer }"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="before" select="$mention/preceding::*[self::tei:p or self::tei:ab][starts-with(string($anchors(generate-id(.))), 'para-')][1]"/>
-        <xsl:sequence select="if ($before) then map { 'href': $anchors(generate-id($before)), 'label': '§&#xA0;' || substring-after($anchors(generate-id($before)), 'para-') }
-          else map { 'href': 'text', 'label': $L?start }"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:function>
 
   <!-- Life dates in words: 22 avril 1870 – 21 janvier 1924. -->
   <xsl:function name="f:life-label" as="xs:string">

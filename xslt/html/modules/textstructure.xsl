@@ -66,6 +66,25 @@
     </xsl:element>
   </xsl:template>
 
+  <!--
+    The class (the classes given, and tei-type… for @type: f:class) and lang attributes of the
+    current element, without a function call in the common case (no @type, no @xml:lang).
+  -->
+  <xsl:template name="class-and-lang">
+    <xsl:param name="classes" as="xs:string*"/>
+    <xsl:choose>
+      <xsl:when test="@type">
+        <xsl:sequence select="f:class(., $classes)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:attribute name="class" select="distinct-values($classes)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="@xml:lang">
+      <xsl:sequence select="f:lang-attr(.)"/>
+    </xsl:if>
+  </xsl:template>
+
   <!-- Containers whose head is a heading of the page (h2…h6). -->
   <xsl:function name="f:is-section-head" as="xs:boolean">
     <xsl:param name="head" as="element()"/>
@@ -156,7 +175,9 @@
       <xsl:if test="$id ne ''">
         <xsl:attribute name="id" select="$id"/>
       </xsl:if>
-      <xsl:sequence select="f:class(., (local-name(), f:rend-classes(.))), f:lang-attr(.)"/>
+      <xsl:call-template name="class-and-lang">
+        <xsl:with-param name="classes" select="(local-name(), if (@rend or @rendition or @style) then f:rend-classes(.) else ())"/>
+      </xsl:call-template>
       <xsl:if test="starts-with($id, 'para-') and not($in-link)">
         <xsl:variable name="n" select="substring-after($id, 'para-')"/>
         <a class="para-anchor" href="#{$id}" aria-label="{$L?para} {$n}" title="{$L?para-link} {$n}">{$n}</a>

@@ -26,7 +26,7 @@
       <xsl:when test="not($french) or not(matches($s, '[;:!?«»]'))">
         <xsl:sequence select="$s"/>
       </xsl:when>
-      <xsl:when test="matches($s, $url-regex)">
+      <xsl:when test="(contains($s, '://') or contains($s, 'www.')) and matches($s, $url-regex)">
         <xsl:variable name="parts" as="xs:string*">
           <xsl:analyze-string select="$s" regex="{$url-regex}">
             <xsl:matching-substring>
@@ -45,18 +45,24 @@
     </xsl:choose>
   </xsl:function>
 
+  <!-- The patterns of f:typo-fr (built once). -->
+  <xsl:variable name="typo-word-punct" as="xs:string" select="$typo-before || $typo-ws || '*([;!?]+)' || $typo-after"/>
+  <xsl:variable name="typo-start-punct" as="xs:string" select="'^' || $typo-ws || '+([;!?]+)' || $typo-after"/>
+  <xsl:variable name="typo-word-colon" as="xs:string" select="$typo-before || $typo-ws || '*:' || $typo-after"/>
+  <xsl:variable name="typo-start-colon" as="xs:string" select="'^' || $typo-ws || '+:' || $typo-after"/>
+
+  <!-- Each rule runs only when its punctuation is in the string (a regular expression costs SaxonJS several µs). -->
   <xsl:function name="f:typo-fr" as="xs:string">
     <xsl:param name="s" as="xs:string"/>
-    <xsl:variable name="ws" select="$typo-ws"/>
     <!-- ; ! ? after a word: narrow no-break space -->
-    <xsl:variable name="s1" select="replace($s, $typo-before || $ws || '*([;!?]+)' || $typo-after, '$1&#x202F;$2$3')"/>
-    <xsl:variable name="s2" select="replace($s1, '^' || $ws || '+([;!?]+)' || $typo-after, '&#x202F;$1$2')"/>
+    <xsl:variable name="s2" select="if (matches($s, '[;!?]'))
+      then replace(replace($s, $typo-word-punct, '$1&#x202F;$2$3'), $typo-start-punct, '&#x202F;$1$2') else $s"/>
     <!-- : after a word: no-break space -->
-    <xsl:variable name="s3" select="replace($s2, $typo-before || $ws || '*:' || $typo-after, '$1&#xA0;:$2')"/>
-    <xsl:variable name="s4" select="replace($s3, '^' || $ws || '+:' || $typo-after, '&#xA0;:$1')"/>
+    <xsl:variable name="s4" select="if (contains($s, ':'))
+      then replace(replace($s2, $typo-word-colon, '$1&#xA0;:$2'), $typo-start-colon, '&#xA0;:$1') else $s2"/>
     <!-- « and » -->
-    <xsl:variable name="s5" select="replace($s4, '«' || $ws || '*', '«&#xA0;')"/>
-    <xsl:sequence select="replace($s5, $ws || '*»', '&#xA0;»')"/>
+    <xsl:variable name="s5" select="if (contains($s, '«')) then replace($s4, '«' || $typo-ws || '*', '«&#xA0;') else $s4"/>
+    <xsl:sequence select="if (contains($s, '»')) then replace($s5, $typo-ws || '*»', '&#xA0;»') else $s5"/>
   </xsl:function>
 
 </xsl:stylesheet>

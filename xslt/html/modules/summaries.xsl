@@ -1,0 +1,207 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  What the collection pages (index, registers) and the text pages' pager need from each text,
+  gathered in one pass over the text (initial template "text-summaries", on a batch of texts):
+
+    <f:summaries>
+      <f:text id="…" date-key="…" title="…" title-key="…" [header="yes"] [series-title="…"]>
+        <f:editor name="…" role="…"/>*              the header's editors     (when the config has none)
+        <f:licence name="…" [url="…" note="…"]/>?   the header's licence     (when the config has none)
+        <li class="text-entry">…</li>               the text's entry of the index
+        <f:mentions key="N id"><li>…</li></f:mentions>*   the text's item in the register entry
+      </f:text>                                             xml:id `id` of $registers[N]
+    </f:summaries>
+
+  A mention is an element of the text's body whose @ref designates a person or place of a
+  register; the register item links each place of the text that mentions the entry: the anchor
+  it falls under on the text page (para-N, note-K, head-K, opener-K, closer-K, or the paragraph
+  before it). The collection pages are made from the summaries alone: each text is parsed and
+  walked once for them, in a worker.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns="http://www.w3.org/1999/xhtml"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:f="urn:x-tei-edition:html"
+  exclude-result-prefixes="#all"
+  expand-text="yes">
+
+  <xsl:output name="summaries" method="xml" indent="no" encoding="UTF-8"/>
+
+  <!-- summaries.xml, and keys.xml: the same without the f:text children (all the reading order needs). -->
+  <xsl:template name="text-summaries">
+    <xsl:variable name="summaries" as="element(f:summaries)">
+      <f:summaries>
+        <xsl:for-each select="$texts">
+          <xsl:variable name="i" select="position()"/>
+          <xsl:call-template name="text-summary">
+            <xsl:with-param name="doc" select="."/>
+            <xsl:with-param name="id" select="string(($text-ids[$i], 'texte-' || $i)[1])"/>
+          </xsl:call-template>
+        </xsl:for-each>
+      </f:summaries>
+    </xsl:variable>
+    <xsl:result-document href="summaries.xml" format="summaries">
+      <xsl:sequence select="$summaries"/>
+    </xsl:result-document>
+    <xsl:result-document href="keys.xml" format="summaries">
+      <f:summaries>
+        <xsl:for-each select="$summaries/f:text">
+          <xsl:copy>
+            <xsl:copy-of select="@*"/>
+          </xsl:copy>
+        </xsl:for-each>
+      </f:summaries>
+    </xsl:result-document>
+  </xsl:template>
+
+  <xsl:template name="text-summary">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:variable name="header" select="f:header($doc)"/>
+    <xsl:variable name="title" select="f:text-title($doc)"/>
+    <f:text id="{$id}" date-key="{f:date-key(f:text-date($doc))}" title="{$title}" title-key="{f:sort-key($title)}">
+      <xsl:if test="$header">
+        <xsl:attribute name="header" select="'yes'"/>
+      </xsl:if>
+      <xsl:for-each select="($header/tei:fileDesc/tei:seriesStmt/tei:title[normalize-space()] ! normalize-space())[1]">
+        <xsl:attribute name="series-title" select="."/>
+      </xsl:for-each>
+      <xsl:for-each select="f:header-editors($header)">
+        <f:editor name="{?name}" role="{?role}"/>
+      </xsl:for-each>
+      <xsl:variable name="licence" select="f:header-licence($header)"/>
+      <xsl:if test="exists($licence)">
+        <f:licence>
+          <xsl:for-each select="map:keys($licence)">
+            <xsl:attribute name="{.}" select="$licence(.)"/>
+          </xsl:for-each>
+        </f:licence>
+      </xsl:if>
+      <xsl:call-template name="text-entry">
+        <xsl:with-param name="doc" select="$doc"/>
+        <xsl:with-param name="id" select="$id"/>
+      </xsl:call-template>
+      <xsl:call-template name="mentions">
+        <xsl:with-param name="doc" select="$doc"/>
+        <xsl:with-param name="id" select="$id"/>
+        <xsl:with-param name="title" select="$title"/>
+      </xsl:call-template>
+    </f:text>
+  </xsl:template>
+
+  <!--
+    The text's mentions of register persons and places: for each entry mentioned, its item of the
+    register page (the text, then each place of the text that mentions it, in document order).
+  -->
+  <xsl:template name="mentions">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:variable name="refs" select="$doc//*[@ref][ancestor::tei:text][not(ancestor::tei:teiHeader)]"/>
+    <!-- Each pointer resolved once: pointer → register number and xml:id of the person or place. -->
+    <xsl:variable name="entries" as="map(xs:string, xs:string)">
+      <xsl:map>
+        <xsl:for-each select="distinct-values($refs/@ref ! tokenize(normalize-space(.), ' ')[1])">
+          <xsl:variable name="entry" select="f:register-entry(., $doc)[self::tei:person or self::tei:place]"/>
+          <xsl:variable name="register" select="$entry ! f:register-number(.)"/>
+          <xsl:if test="$register gt 0">
+            <xsl:map-entry key="." select="$register || ' ' || $entry/@xml:id"/>
+          </xsl:if>
+        </xsl:for-each>
+      </xsl:map>
+    </xsl:variable>
+    <xsl:if test="map:size($entries) gt 0">
+      <xsl:variable name="els" select="f:anchor-elements($doc)"/>
+      <xsl:variable name="notes" select="f:footnotes-of($els)"/>
+      <xsl:variable name="anchors" select="f:anchor-map-of($els, $notes)"/>
+      <xsl:variable name="labels" select="f:note-label-list($notes)"/>
+      <xsl:variable name="text-title" select="f:ui($title)"/>
+      <xsl:for-each-group select="$refs" group-by="$entries(string(tokenize(normalize-space(@ref), ' ')[1]))">
+        <f:mentions key="{current-grouping-key()}">
+          <li>
+            <a class="mention-text" href="{$id}.html">{$text-title}</a>
+            <xsl:value-of select="f:ui(' :')"/>
+            <xsl:text> </xsl:text>
+            <xsl:for-each-group select="current-group() ! f:mention-place(., $anchors, $labels)" group-by="?href">
+              <xsl:if test="position() gt 1">, </xsl:if>
+              <a class="mention" href="{$id}.html#{?href}">{?label}</a>
+              <xsl:if test="count(current-group()) gt 1">
+                <span class="mention-count"> (×{count(current-group())})</span>
+              </xsl:if>
+            </xsl:for-each-group>
+          </li>
+        </f:mentions>
+      </xsl:for-each-group>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The position of a register entry's document in $registers (0: not a register's). -->
+  <xsl:function name="f:register-number" as="xs:integer">
+    <xsl:param name="entry" as="node()"/>
+    <xsl:variable name="root" select="root($entry)"/>
+    <xsl:sequence select="(for $i in 1 to count($registers) return $i[$registers[$i] is $root], 0)[1]"/>
+  </xsl:function>
+
+  <!--
+    Where a mention is: { href: the anchor it falls under on the text page, label }; outside any,
+    the paragraph before it. $anchors: generate-id → anchor (f:anchor-map-of); $labels: the note
+    labels, in note order.
+  -->
+  <xsl:function name="f:mention-place" as="map(*)">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:param name="anchors" as="map(xs:string, xs:string)"/>
+    <xsl:param name="labels" as="xs:string*"/>
+    <!-- (Only these elements can have an anchor: generate-id() is slow in SaxonJS.) -->
+    <xsl:variable name="host" select="$mention/ancestor-or-self::*[self::tei:p or self::tei:ab or self::tei:note or self::tei:head
+      or self::tei:opener or self::tei:closer][f:anchor-kind(.) ne ''][1]"/>
+    <xsl:variable name="id" select="if ($host) then string($anchors(generate-id($host))) else ''"/>
+    <xsl:choose>
+      <xsl:when test="starts-with($id, 'para-')">
+        <xsl:sequence select="map { 'href': $id, 'label': '§&#xA0;' || substring-after($id, 'para-') }"/>
+      </xsl:when>
+      <xsl:when test="starts-with($id, 'note-')">
+        <xsl:variable name="k" as="xs:integer" select="xs:integer(substring-after($id, 'note-'))"/>
+        <xsl:sequence select="map { 'href': $id, 'label': 'note&#xA0;' || $labels[$k] }"/>
+      </xsl:when>
+      <xsl:when test="starts-with($id, 'head-')">
+        <xsl:sequence select="map { 'href': $id, 'label': $L?title-mention }"/>
+      </xsl:when>
+      <xsl:when test="starts-with($id, 'opener-')">
+        <xsl:sequence select="map { 'href': $id, 'label': $L?opener }"/>
+      </xsl:when>
+      <xsl:when test="starts-with($id, 'closer-')">
+        <xsl:sequence select="map { 'href': $id, 'label': $L?closer }"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="before" select="$mention/preceding::*[self::tei:p or self::tei:ab][starts-with(string($anchors(generate-id(.))), 'para-')][1]"/>
+        <xsl:sequence select="if ($before) then map { 'href': $anchors(generate-id($before)), 'label': '§&#xA0;' || substring-after($anchors(generate-id($before)), 'para-') }
+          else map { 'href': 'text', 'label': $L?start }"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- ===== Reading the summaries ===== -->
+
+  <!-- The summaries given (parameter summaries), in the edition's order. -->
+  <xsl:variable name="text-summaries" as="element(f:text)*" select="$summaries/f:summaries/f:text"/>
+
+  <!-- The texts in reading order: by date (Gregorian), then title. -->
+  <xsl:function name="f:reading-order" as="element(f:text)*">
+    <xsl:param name="texts" as="element(f:text)*"/>
+    <xsl:perform-sort select="$texts">
+      <xsl:sort select="string(@date-key)"/>
+      <xsl:sort select="string(@title-key)"/>
+    </xsl:perform-sort>
+  </xsl:function>
+
+  <!-- The reading order as JSON, for the pager of each text page: [{ "id": …, "title": … }…] (keys.xml is enough). -->
+  <xsl:template name="reading-order">
+    <xsl:result-document href="reading-order.json" method="json">
+      <xsl:sequence select="array { f:reading-order($text-summaries) ! map { 'id': string(@id), 'title': string(@title) } }"/>
+    </xsl:result-document>
+  </xsl:template>
+
+</xsl:stylesheet>
