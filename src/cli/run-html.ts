@@ -3,8 +3,8 @@
  * site in `output/html/`: index.html, one page per text, persons.html, the CSS and JS assets, and
  * the TEI files for download. The I/O edge of the HTML stage; the pages come from the XSLT.
  */
-import { cp, mkdir, readFile, rm } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { cp, mkdir, rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { renderContext, type SitePage, type SiteRegister, type SiteText } from '../html/render-pages.js';
 import { type RenderedSite, renderSite } from '../html/render-site.js';
@@ -14,6 +14,7 @@ import { compiledStylesheet, StylesheetError } from '../xslt/compile-stylesheet.
 import { HTML_ASSETS, HTML_STYLESHEET } from '../xslt/stylesheet-paths.js';
 import type { CliIO } from './cli-io.js';
 import { display } from './display-path.js';
+import { readEditionDocuments } from './edition-documents.js';
 import { loadEdition } from './load-edition.js';
 import type { Reporter } from './reporter.js';
 
@@ -37,24 +38,8 @@ export interface HtmlRun {
 export async function runHtml(options: HtmlOptions, io: CliIO, reporter: Reporter): Promise<HtmlRun> {
   const loaded = await loadEdition(options.config, io);
   if (!('config' in loaded) || loaded.messages.some((m) => m.severity === 'error')) return { ok: false, usage: true, messages: loaded.messages, pages: [], siteDir: '' };
-  const base = dirname(loaded.configPath);
-  const siteDir = resolve(base, options.out ?? 'output', 'html');
-  const messages: Diagnostic[] = [];
-  const texts: SiteText[] = [];
-  for (const source of loaded.config.sources) {
-    const path = resolve(base, 'tei', `${source.id}.xml`);
-    try {
-      texts.push({ id: source.id, xml: await readFile(path, 'utf8'), path });
-    } catch {
-      messages.push(diagnostic('error', 'html-missing-tei', `no TEI file for source “${source.id}”: expected ${display(io, path)}`, { file: display(io, path) }, { hint: 'run `tei-edition convert` (or `build`) first' }));
-    }
-  }
-  const registers: SiteRegister[] = [];
-  for (const [kind, shown] of Object.entries(loaded.registers.files)) {
-    const path = resolve(io.cwd, shown);
-    const target = loaded.registers.targets[kind as keyof typeof loaded.registers.targets] ?? basename(path);
-    registers.push({ file: basename(target), xml: await readFile(path, 'utf8'), path });
-  }
+  const siteDir = resolve(dirname(loaded.configPath), options.out ?? 'output', 'html');
+  const { texts, registers, messages } = await readEditionDocuments(loaded, io, 'html');
   let sef: unknown;
   let sefPath: string;
   try {

@@ -44,9 +44,13 @@
   <xsl:output method="xhtml" html-version="5" omit-xml-declaration="yes" indent="no"
     include-content-type="no" encoding="UTF-8"/>
 
+  <!-- What the HTML and print editions share (functions only): xslt/shared/. -->
+  <xsl:include href="../shared/edition-config.xsl"/>
+  <xsl:include href="../shared/text-metadata.xsl"/>
+  <xsl:include href="../shared/note-labels.xsl"/>
+  <xsl:include href="../shared/dates.xsl"/>
+  <xsl:include href="../shared/typography.xsl"/>
   <xsl:include href="modules/common.xsl"/>
-  <xsl:include href="modules/dates.xsl"/>
-  <xsl:include href="modules/typography.xsl"/>
   <xsl:include href="modules/metadata.xsl"/>
   <xsl:include href="modules/page.xsl"/>
   <xsl:include href="modules/textstructure.xsl"/>

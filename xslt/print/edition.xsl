@@ -20,8 +20,8 @@
 
   The reading text is the edited one: corr, reg and expan in place of sic, orig and abbr; words
   split at lb break="no" joined; del left out. The source's pages are margin markers [p. N].
-  The shared functions (dates, typography, titles, note labels) are the HTML edition's, in
-  ../html/modules: both editions say the same things.
+  The functions both editions share (the config, languages, registers, titles, dates, French
+  typography, note labels) are in ../shared: both editions say the same things.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -35,10 +35,10 @@
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:include href="../shared/edition-config.xsl"/>
-  <xsl:include href="../html/modules/dates.xsl"/>
-  <xsl:include href="../html/modules/typography.xsl"/>
   <xsl:include href="../shared/text-metadata.xsl"/>
-  <xsl:include href="modules/notes.xsl"/>
+  <xsl:include href="../shared/note-labels.xsl"/>
+  <xsl:include href="../shared/dates.xsl"/>
+  <xsl:include href="../shared/typography.xsl"/>
   <xsl:include href="modules/typst-syntax.xsl"/>
   <xsl:include href="modules/front-matter.xsl"/>
   <xsl:include href="modules/chapter.xsl"/>
@@ -48,10 +48,11 @@
   <xsl:param name="edition-json" as="xs:string" select="'{}'"/>
   <xsl:param name="registers" as="document-node()*" select="()"/>
   <xsl:param name="book-library" as="xs:string" select="''"/>
-  <!-- (Declared for the shared HTML modules; the print edition makes one chapter per transform.) -->
-  <xsl:param name="text-id" as="xs:string?" select="()"/>
-  <xsl:param name="texts" as="document-node()*" select="()"/>
-  <xsl:param name="text-ids" as="xs:string*" select="()"/>
+  <!-- (The shared modules' view of the other texts: the print edition makes one chapter per transform.) -->
+  <xsl:variable name="text-summaries" as="element()*" select="()"/>
+
+  <!-- The labels of the text's notes (generate-id → label). -->
+  <xsl:variable name="note-labels" as="map(xs:string, xs:string)" select="f:note-labels(f:text-notes($source))"/>
 
   <xsl:mode name="typst" on-no-match="shallow-skip"/>
 

@@ -2,8 +2,8 @@
 <!--
   What every edition format says about the edition and each text: from the edition config when
   it gives it, else from the TEI header (fileDesc, profileDesc/creation; TEI P5 §2). Functions
-  only. Expects $edition (edition-config.xsl) and the parameter texts (the edition's texts, for
-  the collection pages; may be empty).
+  only. Expects $edition (edition-config.xsl) and $text-summaries (what the HTML edition's
+  collection pages know of the texts, xslt/html/modules/summaries.xsl; may be empty).
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -13,6 +13,7 @@
   xmlns:f="urn:x-tei-edition:html"
   exclude-result-prefixes="#all">
 
+  <!-- The header that describes a document: its own (TEI or teiCorpus). -->
   <!-- The header that describes a document: its own (TEI or teiCorpus). -->
   <xsl:function name="f:header" as="element(tei:teiHeader)?">
     <xsl:param name="root" as="node()?"/>
@@ -54,27 +55,42 @@
     <xsl:param name="root" as="node()?"/>
     <xsl:sequence select="string(($edition?title,
       f:header($root)/tei:fileDesc/tei:seriesStmt/tei:title[normalize-space()] ! normalize-space(),
-      $texts ! f:header(.)/tei:fileDesc/tei:seriesStmt/tei:title[normalize-space()] ! normalize-space(),
+      $text-summaries/@series-title ! string(),
       if ($root) then f:text-title($root) else (),
       'Édition')[1])"/>
   </xsl:function>
 
-  <!-- Editors: { name, role } maps from the config, else the header's editor elements. -->
+  <!--
+    Editors: { name, role } maps from the config, else the header's editor elements (the page's
+    document, else the edition's first text that has a header).
+  -->
   <xsl:function name="f:editors" as="map(*)*">
     <xsl:param name="root" as="node()?"/>
     <xsl:variable name="from-config" select="$edition?editors?*[. instance of map(*)]"/>
-    <xsl:sequence select="if (exists($from-config)) then $from-config else
-      for $e in (f:header($root), $texts ! f:header(.))[1]/tei:fileDesc/tei:titleStmt/tei:editor[normalize-space()]
+    <xsl:sequence select="if (exists($from-config)) then $from-config
+      else if (exists(f:header($root))) then f:header-editors(f:header($root))
+      else $text-summaries[@header][1]/f:editor ! map { 'name': string(@name), 'role': string(@role) }"/>
+  </xsl:function>
+
+  <xsl:function name="f:header-editors" as="map(*)*">
+    <xsl:param name="header" as="element(tei:teiHeader)?"/>
+    <xsl:sequence select="for $e in $header/tei:fileDesc/tei:titleStmt/tei:editor[normalize-space()]
       return map { 'name': normalize-space($e), 'role': string($e/@role) }"/>
   </xsl:function>
 
-  <!-- Licence: { name, url, note } from the config, else the header's availability. -->
+  <!-- Licence: { name, url, note } from the config, else the header's availability (as for the editors). -->
   <xsl:function name="f:licence" as="map(*)?">
     <xsl:param name="root" as="node()?"/>
     <xsl:variable name="l" select="$edition?licence"/>
-    <xsl:variable name="av" select="(f:header($root), $texts ! f:header(.))[1]/tei:fileDesc/tei:publicationStmt/tei:availability"/>
     <xsl:sequence select="if ($l instance of map(*)) then $l
-      else if ($av/tei:licence) then map {
+      else if (exists(f:header($root))) then f:header-licence(f:header($root))
+      else $text-summaries[@header][1]/f:licence ! map:merge(@* ! map:entry(local-name(), string(.)))"/>
+  </xsl:function>
+
+  <xsl:function name="f:header-licence" as="map(*)?">
+    <xsl:param name="header" as="element(tei:teiHeader)?"/>
+    <xsl:variable name="av" select="$header/tei:fileDesc/tei:publicationStmt/tei:availability"/>
+    <xsl:sequence select="if ($av/tei:licence) then map {
         'name': normalize-space(($av/tei:licence[normalize-space()], $av/tei:licence/@target)[1]),
         'url': string($av/tei:licence[1]/@target),
         'note': normalize-space(string-join($av/tei:licence[1]/tei:p, ' ')) }
@@ -88,6 +104,5 @@
       else if (map:contains($edition, 'publisher')) then ()
       else (f:header($root)/tei:fileDesc/tei:publicationStmt/tei:publisher[normalize-space()] ! normalize-space())[1]"/>
   </xsl:function>
-
 
 </xsl:stylesheet>

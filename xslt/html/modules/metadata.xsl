@@ -13,96 +13,16 @@
   exclude-result-prefixes="#all"
   expand-text="yes">
 
-  <!-- The header that describes a document: its own (TEI or teiCorpus). -->
-  <xsl:function name="f:header" as="element(tei:teiHeader)?">
-    <xsl:param name="root" as="node()?"/>
-    <xsl:sequence select="($root/descendant-or-self::*[self::tei:TEI or self::tei:teiCorpus][1]/tei:teiHeader)[1]"/>
-  </xsl:function>
 
-  <xsl:function name="f:text-title" as="xs:string">
-    <xsl:param name="root" as="node()?"/>
-    <xsl:variable name="stmt" select="f:header($root)/tei:fileDesc/tei:titleStmt"/>
-    <xsl:variable name="titles" select="$stmt/tei:title[normalize-space()]"/>
-    <xsl:variable name="main" select="($titles[@type = 'main'], $titles[not(@type) or @type != 'sub'], $titles)[1]"/>
-    <xsl:variable name="sub" select="$titles[@type = 'sub'][1]"/>
-    <xsl:sequence select="(string-join((normalize-space($main), normalize-space($sub)[. ne '']), '. ')[. ne ''],
-      normalize-space(($root//tei:text//tei:head)[1]), 'Sans titre')[. ne ''][1]"/>
-  </xsl:function>
 
-  <xsl:function name="f:text-authors" as="xs:string*">
-    <xsl:param name="root" as="node()?"/>
-    <xsl:sequence select="f:header($root)/tei:fileDesc/tei:titleStmt/tei:author[normalize-space()]
-      ! normalize-space(string-join((tei:persName, tei:name, .)[1]//text()[not(ancestor::tei:note)], ''))"/>
-  </xsl:function>
 
-  <!-- The date of the text: profileDesc/creation/date, else the source's date. -->
-  <xsl:function name="f:text-date" as="element()?">
-    <xsl:param name="root" as="node()?"/>
-    <xsl:variable name="h" select="f:header($root)"/>
-    <xsl:sequence select="($h/tei:profileDesc/tei:creation//tei:date,
-      $h/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent']/tei:date,
-      $h/tei:fileDesc/tei:sourceDesc/(tei:bibl | tei:biblStruct | tei:biblFull)//tei:date[@when or normalize-space()])[1]"/>
-  </xsl:function>
 
-  <!-- A sort key for the chronological order of the texts (Gregorian). -->
-  <xsl:function name="f:date-key" as="xs:string">
-    <xsl:param name="date" as="element()?"/>
-    <xsl:sequence select="string(($date/@when, $date/@notBefore, $date/@from, $date/@notAfter, $date/@to, '9999')[1])"/>
-  </xsl:function>
 
-  <xsl:function name="f:edition-title" as="xs:string">
-    <xsl:param name="root" as="node()?"/>
-    <xsl:sequence select="string(($edition?title,
-      f:header($root)/tei:fileDesc/tei:seriesStmt/tei:title[normalize-space()] ! normalize-space(),
-      $text-summaries/@series-title ! string(),
-      if ($root) then f:text-title($root) else (),
-      'Édition')[1])"/>
-  </xsl:function>
 
-  <!--
-    Editors: { name, role } maps from the config, else the header's editor elements (the page's
-    document, else the edition's first text that has a header).
-  -->
-  <xsl:function name="f:editors" as="map(*)*">
-    <xsl:param name="root" as="node()?"/>
-    <xsl:variable name="from-config" select="$edition?editors?*[. instance of map(*)]"/>
-    <xsl:sequence select="if (exists($from-config)) then $from-config
-      else if (exists(f:header($root))) then f:header-editors(f:header($root))
-      else $text-summaries[@header][1]/f:editor ! map { 'name': string(@name), 'role': string(@role) }"/>
-  </xsl:function>
 
-  <xsl:function name="f:header-editors" as="map(*)*">
-    <xsl:param name="header" as="element(tei:teiHeader)?"/>
-    <xsl:sequence select="for $e in $header/tei:fileDesc/tei:titleStmt/tei:editor[normalize-space()]
-      return map { 'name': normalize-space($e), 'role': string($e/@role) }"/>
-  </xsl:function>
 
-  <!-- Licence: { name, url, note } from the config, else the header's availability (as for the editors). -->
-  <xsl:function name="f:licence" as="map(*)?">
-    <xsl:param name="root" as="node()?"/>
-    <xsl:variable name="l" select="$edition?licence"/>
-    <xsl:sequence select="if ($l instance of map(*)) then $l
-      else if (exists(f:header($root))) then f:header-licence(f:header($root))
-      else $text-summaries[@header][1]/f:licence ! map:merge(@* ! map:entry(local-name(), string(.)))"/>
-  </xsl:function>
 
-  <xsl:function name="f:header-licence" as="map(*)?">
-    <xsl:param name="header" as="element(tei:teiHeader)?"/>
-    <xsl:variable name="av" select="$header/tei:fileDesc/tei:publicationStmt/tei:availability"/>
-    <xsl:sequence select="if ($av/tei:licence) then map {
-        'name': normalize-space(($av/tei:licence[normalize-space()], $av/tei:licence/@target)[1]),
-        'url': string($av/tei:licence[1]/@target),
-        'note': normalize-space(string-join($av/tei:licence[1]/tei:p, ' ')) }
-      else if (normalize-space($av)) then map { 'name': normalize-space($av) }
-      else ()"/>
-  </xsl:function>
 
-  <xsl:function name="f:publisher" as="xs:string?">
-    <xsl:param name="root" as="node()?"/>
-    <xsl:sequence select="if ($edition?publisher instance of xs:string) then $edition?publisher
-      else if (map:contains($edition, 'publisher')) then ()
-      else (f:header($root)/tei:fileDesc/tei:publicationStmt/tei:publisher[normalize-space()] ! normalize-space())[1]"/>
-  </xsl:function>
 
   <!-- ===== Rendering header parts ===== -->
 

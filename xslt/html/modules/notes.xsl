@@ -26,40 +26,8 @@
   exclude-result-prefixes="#all"
   expand-text="yes">
 
-  <xsl:function name="f:is-editor-note" as="xs:boolean">
-    <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="exists($note/@resp[not(lower-case(replace(normalize-space(.), '^#', '')) = ('author', 'auteur', 'aut', ''))])
-      or $note/@type = ('editorial', 'editor')"/>
-  </xsl:function>
 
-  <!-- The label of each note (generate-id → label). -->
-  <xsl:function name="f:note-labels" as="map(xs:string, xs:string)">
-    <xsl:param name="notes" as="element(tei:note)*"/>
-    <xsl:variable name="labels" select="f:note-label-list($notes)"/>
-    <xsl:sequence select="map:merge(for $i in 1 to count($notes) return map:entry(generate-id($notes[$i]), $labels[$i]))"/>
-  </xsl:function>
 
-  <!-- The labels of the notes, in their order: @n, or the count (editorSeries: a, b… for the editor's notes). -->
-  <xsl:function name="f:note-label-list" as="xs:string*">
-    <xsl:param name="notes" as="element(tei:note)*"/>
-    <xsl:choose>
-      <xsl:when test="$editor-series">
-        <xsl:iterate select="$notes">
-          <xsl:param name="editor" as="xs:integer" select="0"/>
-          <xsl:param name="author" as="xs:integer" select="0"/>
-          <xsl:variable name="is-editor" select="f:is-editor-note(.)"/>
-          <xsl:sequence select="if ($is-editor) then format-integer($editor + 1, 'a') else string($author + 1)"/>
-          <xsl:next-iteration>
-            <xsl:with-param name="editor" select="if ($is-editor) then $editor + 1 else $editor"/>
-            <xsl:with-param name="author" select="if ($is-editor) then $author else $author + 1"/>
-          </xsl:next-iteration>
-        </xsl:iterate>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:sequence select="$notes ! (normalize-space(@n)[. ne ''][string-length(.) le 8], string(position()))[1]"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:function>
 
   <xsl:variable name="note-labels" as="map(xs:string, xs:string)" select="f:note-labels($note-list)"/>
 
