@@ -1,7 +1,8 @@
 /**
- * The edition's TEI documents as the publishing stages (html, pdf) read them: one file per
+ * What the publishing stages (html, pdf) start from: the edition's TEI documents (one file per
  * source in `tei/` beside the config, and the registers the config names, each with the file
- * name the texts' `@ref` point to. A missing text file is an error message, not an exception.
+ * name the texts' `@ref` point to) and their compiled stylesheet. A missing text file or a
+ * stylesheet that does not compile is an error message, not an exception.
  */
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
@@ -10,6 +11,7 @@ import type { SiteRegister, SiteText } from '../html/render-pages.js';
 import type { CliIO } from './cli-io.js';
 import { display } from './display-path.js';
 import type { LoadedEdition } from './load-edition.js';
+import { compiledStylesheet, StylesheetError, type CompiledStylesheet } from '../xslt/compile-stylesheet.js';
 
 export interface EditionDocuments {
   readonly texts: SiteText[];
@@ -36,4 +38,14 @@ export async function readEditionDocuments(loaded: LoadedEdition, io: CliIO, sta
     registers.push({ file: basename(target), xml: await readFile(path, 'utf8'), path });
   }
   return { texts, registers, messages };
+}
+
+/** A publishing stage's stylesheet, compiled (or its compile error as a message with the stylesheet's position). */
+export async function stageStylesheet(xslPath: string, io: CliIO): Promise<CompiledStylesheet | Diagnostic> {
+  try {
+    return await compiledStylesheet(xslPath);
+  } catch (error) {
+    const where = error instanceof StylesheetError ? { file: display(io, error.file), ...(error.line ? { line: error.line } : {}), ...(error.column ? { column: error.column } : {}) } : { file: display(io, xslPath) };
+    return diagnostic('error', 'stylesheet', error instanceof Error ? error.message : String(error), where, { fatal: true });
+  }
 }

@@ -10,11 +10,10 @@ import { renderContext, type SitePage, type SiteRegister, type SiteText } from '
 import { type RenderedSite, renderSite } from '../html/render-site.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { inProcessRunner, plannedHtmlJobs, workerRunner } from '../parallel/html-pool.js';
-import { compiledStylesheet, StylesheetError } from '../xslt/compile-stylesheet.js';
 import { HTML_ASSETS, HTML_STYLESHEET } from '../xslt/stylesheet-paths.js';
 import type { CliIO } from './cli-io.js';
 import { display } from './display-path.js';
-import { readEditionDocuments } from './edition-documents.js';
+import { readEditionDocuments, stageStylesheet } from './edition-documents.js';
 import { loadEdition } from './load-edition.js';
 import type { Reporter } from './reporter.js';
 
@@ -40,14 +39,9 @@ export async function runHtml(options: HtmlOptions, io: CliIO, reporter: Reporte
   if (!('config' in loaded) || loaded.messages.some((m) => m.severity === 'error')) return { ok: false, usage: true, messages: loaded.messages, pages: [], siteDir: '' };
   const siteDir = resolve(dirname(loaded.configPath), options.out ?? 'output', 'html');
   const { texts, registers, messages } = await readEditionDocuments(loaded, io, 'html');
-  let sef: unknown;
-  let sefPath: string;
-  try {
-    ({ sef, sefPath } = await compiledStylesheet(HTML_STYLESHEET));
-  } catch (error) {
-    const where = error instanceof StylesheetError ? { file: display(io, error.file), ...(error.line ? { line: error.line } : {}), ...(error.column ? { column: error.column } : {}) } : { file: display(io, HTML_STYLESHEET) };
-    return { ok: false, usage: true, messages: [...messages, diagnostic('error', 'stylesheet', error instanceof Error ? error.message : String(error), where, { fatal: true })], pages: [], siteDir };
-  }
+  const stylesheet = await stageStylesheet(HTML_STYLESHEET, io);
+  if ('severity' in stylesheet) return { ok: false, usage: true, messages: [...messages, stylesheet], pages: [], siteDir };
+  const { sef, sefPath } = stylesheet;
   const textIds = texts.map((t) => t.id);
   const context = await renderContext(sef, loaded.config.edition, registers, textIds);
   const jobs = plannedHtmlJobs(texts.length, options.jobs);

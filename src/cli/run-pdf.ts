@@ -10,11 +10,10 @@ import { writeFileAtomic } from '../io/atomic-write.js';
 import { chaptersInProcess, chaptersInWorkers, plannedPrintJobs, type PrintTaskResult } from '../parallel/print-pool.js';
 import { assembleBook, printContext, renderFrame, type Chapter } from '../print/render-book.js';
 import { compileTypstFileToPdf, TypstError } from '../print/typst-compiler.js';
-import { compiledStylesheet, StylesheetError } from '../xslt/compile-stylesheet.js';
 import { PRINT_BOOK_LIBRARY, PRINT_STYLESHEET } from '../xslt/stylesheet-paths.js';
 import type { CliIO } from './cli-io.js';
 import { display } from './display-path.js';
-import { readEditionDocuments } from './edition-documents.js';
+import { readEditionDocuments, stageStylesheet } from './edition-documents.js';
 import { loadEdition } from './load-edition.js';
 import type { Reporter } from './reporter.js';
 
@@ -43,14 +42,9 @@ export async function runPdf(options: PdfOptions, io: CliIO, reporter: Reporter)
   if (!('config' in loaded) || loaded.messages.some((m) => m.severity === 'error')) return { ok: false, usage: true, messages: loaded.messages, files: [], pages: 0, printDir: '' };
   const printDir = resolve(dirname(loaded.configPath), options.out ?? 'output', 'print');
   const { texts, registers, messages } = await readEditionDocuments(loaded, io, 'pdf');
-  let sef: unknown;
-  let sefPath: string;
-  try {
-    ({ sef, sefPath } = await compiledStylesheet(PRINT_STYLESHEET));
-  } catch (error) {
-    const where = error instanceof StylesheetError ? { file: display(io, error.file), ...(error.line ? { line: error.line } : {}), ...(error.column ? { column: error.column } : {}) } : { file: display(io, PRINT_STYLESHEET) };
-    return { ok: false, usage: true, messages: [...messages, diagnostic('error', 'stylesheet', error instanceof Error ? error.message : String(error), where, { fatal: true })], files: [], pages: 0, printDir };
-  }
+  const stylesheet = await stageStylesheet(PRINT_STYLESHEET, io);
+  if ('severity' in stylesheet) return { ok: false, usage: true, messages: [...messages, stylesheet], files: [], pages: 0, printDir };
+  const { sef, sefPath } = stylesheet;
   const bookLibrary = await readFile(PRINT_BOOK_LIBRARY, 'utf8');
   const context = await printContext(sef, loaded.config.edition, registers, bookLibrary);
   const jobs = plannedPrintJobs(texts.length, options.jobs);
