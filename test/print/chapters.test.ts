@@ -7,13 +7,16 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EditionMetadata } from '../../src/config/types.js';
 import { assembleBook, printContext, renderChapter, renderFrame } from '../../src/print/render-book.js';
+import { compileTypstFileToPdf } from '../../src/print/typst-compiler.js';
 import { compiledStylesheet } from '../../src/xslt/compile-stylesheet.js';
 import { PRINT_BOOK_LIBRARY, PRINT_STYLESHEET } from '../../src/xslt/stylesheet-paths.js';
 import { repoRoot } from '../support/paths.js';
+import { pdfPages } from '../support/pdf-text.js';
+import { tempDir } from '../support/run-cli.js';
 import { convertSample, sampleConfig } from '../support/sample-edition.js';
 
 const REGISTERS = ['persons', 'places', 'periodicals', 'organisations'].map((name) => {
@@ -66,4 +69,26 @@ test('editor’s notes in their own series when the config says so, with its lab
   const { made } = await chapters({ ...sampleConfig().edition, notes: { editorLabel: 'N.d.T.', editorSeries: true } });
   const letter = made.find((c) => c.id.includes('lettre'))?.typst ?? '';
   assert.match(letter, /#note\(label: "a", editor: "N\.d\.T\."\)\[/u);
+});
+
+test('a page break inside a word keeps the word whole, with its marker in the margin', async () => {
+  const { sef } = await compiledStylesheet(PRINT_STYLESHEET);
+  const context = await printContext(sef, sampleConfig().edition, [], readFileSync(PRINT_BOOK_LIBRARY, 'utf8'));
+  const path = join(repoRoot, 'test', 'fixtures', 'html', 'page-breaks.xml');
+  const chapter = await renderChapter(context, { id: 'page-breaks', xml: readFileSync(path, 'utf8'), path });
+  assert.match(chapter.typst, /Zino\u2060#pb\("2"\);\u2060viev/u);
+  assert.match(chapter.typst, /pa\u2060#pb\("2"\);\u2060ragraphe/u);
+  const dir = tempDir();
+  writeFileSync(join(dir, 'edition.typ'), assembleBook(await renderFrame(context), [chapter]));
+  writeFileSync(join(dir, 'edition.pdf'), compileTypstFileToPdf(join(dir, 'edition.typ')).pdf);
+  const pages = await pdfPages(join(dir, 'edition.pdf'));
+  const body = pages.flatMap((p) => p.lines.filter((l) => !/^\[p\./u.test(l.text.trim())).map((l) => l.text)).join(' ').replace(/\u2060/gu, '');
+  for (const word of ['Zinoviev', 'paragraphe', 'révolution', 'passe sur']) assert.ok(body.includes(word), `${word} is not whole in: ${body}`);
+  const markers = pages.flatMap((p) => p.items.map((i) => i.text.replace(/\s+/gu, ' ').trim()).filter((t) => t.startsWith('[p.')));
+  assert.deepEqual(markers.sort(), ['[p. 1]', '[p. 2]', '[p. 2]', '[p. 3]', '[p. –]']);
+  // Two breaks on one line: the markers do not print over each other.
+  for (const page of pages) {
+    const placed = page.items.filter((i) => i.text.startsWith('[p.'));
+    for (const [k, a] of placed.entries()) for (const b of placed.slice(k + 1)) assert.ok(Math.abs(a.y - b.y) >= 6 || Math.abs(a.x - b.x) >= 30, `page ${page.number}: ${a.text} and ${b.text} overlap`);
+  }
 });

@@ -1,7 +1,7 @@
 /**
  * The text of a PDF, page by page and line by line, as a reader's tools see it (pdfjs-dist):
- * each line with its font size, so the tests can tell the text block (body size), the footnotes
- * (smaller) and the margin markers apart.
+ * each line with its font size, so the tests can tell the text block (body size) and the
+ * footnotes (smaller) apart; the margin markers ([p. N]) are in the items, not in the lines.
  */
 import { readFileSync } from 'node:fs';
 
@@ -33,10 +33,13 @@ export interface PdfPage {
 interface TextItem {
   readonly str: string;
   readonly transform: number[];
+  readonly width: number;
   readonly hasEOL: boolean;
 }
 
 /** The pages of a PDF (the first `maxPages` of them, when given). */
+const MARKER = /^\[p\.\s/u;
+
 export async function pdfPages(path: string, maxPages?: number): Promise<PdfPage[]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(path)), isEvalSupported: false, verbosity: 0 }).promise;
@@ -47,11 +50,15 @@ export async function pdfPages(path: string, maxPages?: number): Promise<PdfPage
     const lines: PdfLine[] = [];
     const items: PdfItem[] = [];
     let current: { parts: string[]; size: number; x: number; y: number } | undefined;
-    for (const raw of content.items) {
-      if (!('str' in raw)) continue;
-      const item = raw as TextItem;
+    const raws = content.items.filter((i): i is typeof i & TextItem => 'str' in i);
+    for (const [index, item] of raws.entries()) {
       const [a = 0, , , , x = 0, y = 0] = item.transform;
       if (item.str !== '') items.push({ text: item.str, size: Math.abs(a), x, y });
+      // Margin markers ([p. N]) are items, not part of the lines; nor is the space pdfjs infers
+      // before one drawn inside a word (the word goes on where that space starts).
+      if (MARKER.test(item.str)) continue;
+      const resumes = raws[index + 2]?.transform[4];
+      if (item.str.trim() === '' && MARKER.test(raws[index + 1]?.str ?? '') && resumes !== undefined && Math.abs(resumes - x) < 0.5) continue;
       if (current === undefined || Math.abs(y - current.y) > 2) {
         if (current !== undefined && current.parts.join('').trim() !== '') lines.push({ text: current.parts.join(''), size: current.size, x: current.x, y: current.y });
         current = { parts: [], size: Math.abs(a), x, y };
