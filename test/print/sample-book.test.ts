@@ -209,6 +209,12 @@ describe('the print edition of the sample', () => {
     }
   });
 
+  test('a letter’s closer is set to the right', () => {
+    const signature = pages.flatMap((p) => p.lines).find((l) => l.text.trim() === 'N. Lénine');
+    assert.ok(signature, 'no line “N. Lénine”');
+    assert.ok(signature.x > 250, `the signature starts at x=${signature.x.toFixed(0)}, not at the right of an A5 text block`);
+  });
+
   test('the fonts are embedded', (t) => {
     const skip = poppler('pdffonts');
     if (skip) return t.skip(skip);
