@@ -4,7 +4,7 @@
  * more than converting a few files).
  */
 import { availableParallelism } from 'node:os';
-import { runPool } from './worker-pool.js';
+import { runPool, workersFor } from './worker-pool.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { convertSource, type ConvertInput } from '../pipeline/convert-source.js';
 
@@ -46,10 +46,8 @@ export async function convertMany(
 
 /** How many workers a run gets: 1 means in-process. An explicit `jobs` above 1 asks for workers whatever the size. */
 export function plannedJobs(inputs: readonly { readonly bytes: Uint8Array }[], jobs?: number): number {
-  const wanted = Math.min(jobs ?? defaultJobs(), inputs.length);
-  if (jobs !== undefined) return Math.max(1, wanted);
   const bytes = inputs.reduce((sum, i) => sum + i.bytes.length, 0);
-  return bytes >= POOL_THRESHOLD_BYTES ? Math.max(1, wanted) : 1;
+  return workersFor(inputs.length, bytes >= POOL_THRESHOLD_BYTES, jobs);
 }
 
 function convertInProcess(inputs: readonly Omit<ConvertInput, 'lexicon'>[], onDone?: (index: number, r: ConvertTaskResult) => void): ConvertTaskResult[] {

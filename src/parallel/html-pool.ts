@@ -4,9 +4,8 @@
  * registers once; the same workers do both rounds. Small editions stay in process: a worker costs SaxonJS's start and the
  * stylesheet's load before its first page.
  */
-import { availableParallelism } from 'node:os';
 import type { EditionMetadata } from '../config/types.js';
-import { startPool } from './worker-pool.js';
+import { startPool, workersFor } from './worker-pool.js';
 import { type Neighbours, type RenderContext, renderCollectionPages, renderContext, renderTextPage, type SitePage, type SiteRegister, type SiteText, summariseTexts, type TextSummaries } from '../html/render-pages.js';
 
 export interface HtmlWorkerSetup {
@@ -41,9 +40,7 @@ export const HTML_POOL_THRESHOLD_TEXTS = 24;
 export const SUMMARY_BATCH_TEXTS = 12;
 
 export function plannedHtmlJobs(texts: number, jobs?: number): number {
-  const wanted = Math.min(jobs ?? Math.max(1, availableParallelism()), texts);
-  if (jobs !== undefined) return Math.max(1, wanted);
-  return texts >= HTML_POOL_THRESHOLD_TEXTS ? Math.max(1, wanted) : 1;
+  return workersFor(texts, texts >= HTML_POOL_THRESHOLD_TEXTS, jobs);
 }
 
 async function taskOutput(context: RenderContext, task: HtmlTask): Promise<HtmlTaskOutput> {

@@ -3,11 +3,10 @@
  * stylesheet and parsing the registers once. Small editions stay in process: a worker costs
  * SaxonJS's start and the stylesheet's load (and its warm-up) before its first chapter.
  */
-import { availableParallelism } from 'node:os';
 import type { EditionMetadata } from '../config/types.js';
 import type { SiteRegister, SiteText } from '../html/render-pages.js';
 import { type Chapter, type PrintContext, printContext, renderChapter } from '../print/render-book.js';
-import { runPool } from './worker-pool.js';
+import { runPool, workersFor } from './worker-pool.js';
 
 export interface PrintWorkerSetup {
   readonly sefPath: string;
@@ -32,9 +31,7 @@ export interface PrintTaskResult {
 export const PRINT_POOL_THRESHOLD_TEXTS = 24;
 
 export function plannedPrintJobs(texts: number, jobs?: number): number {
-  const wanted = Math.min(jobs ?? Math.max(1, availableParallelism()), texts);
-  if (jobs !== undefined) return Math.max(1, wanted);
-  return texts >= PRINT_POOL_THRESHOLD_TEXTS ? Math.max(1, wanted) : 1;
+  return workersFor(texts, texts >= PRINT_POOL_THRESHOLD_TEXTS, jobs);
 }
 
 export async function renderChapterTask(context: PrintContext, task: PrintTask): Promise<PrintTaskResult> {

@@ -5,8 +5,7 @@
  * schema compilation), which only pays off on a few MB of TEI.
  */
 import { readFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
-import { runPool } from './worker-pool.js';
+import { runPool, workersFor } from './worker-pool.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { type FileToValidate, validateFiles } from '../validate/validate-file.js';
 import type { ValidationSetup, SetupOptions } from '../validate/validation-setup.js';
@@ -65,10 +64,8 @@ export function plannedBatches(files: readonly FileRef[]): FileRef[][] {
 
 /** How many workers: 1 means in-process. An explicit `jobs` above 1 asks for workers whatever the size. */
 export function plannedValidateJobs(files: readonly FileRef[], batches: number, withSchematron: boolean, jobs?: number): number {
-  const wanted = Math.min(jobs ?? Math.max(1, availableParallelism()), batches);
-  if (jobs !== undefined) return Math.max(1, wanted);
   const bytes = files.reduce((sum, f) => sum + f.bytes, 0);
-  return bytes >= POOL_THRESHOLD_BYTES[withSchematron ? 'schematron' : 'schemaOnly'] ? Math.max(1, wanted) : 1;
+  return workersFor(batches, bytes >= POOL_THRESHOLD_BYTES[withSchematron ? 'schematron' : 'schemaOnly'], jobs);
 }
 
 /** Reads and validates one batch (in a worker or in process). */

@@ -4,6 +4,7 @@
  * task id. A pool can run several rounds of tasks on the same workers (the HTML pool: summaries,
  * then pages) before it is closed.
  */
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
 export interface PoolOptions<R> {
@@ -92,4 +93,15 @@ export async function runPool<T, R extends { readonly id: number }>(tasks: reado
   } finally {
     await pool.close();
   }
+}
+
+/**
+ * How many workers for `tasks` tasks: the user's `jobs` when given (at most one per task), else
+ * one per core when the work is large enough to repay the workers' start (`large`), else none
+ * (1: in process).
+ */
+export function workersFor(tasks: number, large: boolean, jobs?: number): number {
+  const wanted = Math.min(jobs ?? Math.max(1, availableParallelism()), tasks);
+  if (jobs !== undefined) return Math.max(1, wanted);
+  return large ? Math.max(1, wanted) : 1;
 }

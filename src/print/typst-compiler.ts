@@ -53,18 +53,16 @@ interface TypstModule {
   NodeCompiler: { create(args?: { workspace?: string }): NodeCompilerApi };
 }
 
-const compilers = new Map<string, NodeCompilerApi>();
+let current: { readonly workspace: string; readonly compiler: NodeCompilerApi } | undefined;
 
-/** One compiler per workspace (the folder Typst may read files from). */
+/** The compiler for a workspace (the folder Typst may read files from); one at a time, as each holds its fonts. */
 function typst(workspace: string): NodeCompilerApi {
-  let compiler = compilers.get(workspace);
-  if (compiler === undefined) {
+  if (current?.workspace !== workspace) {
     const require = createRequire(import.meta.url);
     const module = require('@myriaddreamin/typst-ts-node-compiler') as TypstModule;
-    compiler = module.NodeCompiler.create({ workspace });
-    compilers.set(workspace, compiler);
+    current = { workspace, compiler: module.NodeCompiler.create({ workspace }) };
   }
-  return compiler;
+  return current.compiler;
 }
 
 /** A diagnostic's range ({ start: { line, character } }, 0-based) as a 1-based position. */
