@@ -33,6 +33,8 @@ export interface RenderContext {
   readonly sef: unknown;
   readonly editionJson: string;
   readonly registers: readonly unknown[];
+  /** The registers' entries as name targets (the stylesheet's "register-table"), made once per thread. */
+  readonly registerTable: unknown;
   readonly textIds: readonly string[];
 }
 
@@ -74,7 +76,10 @@ export function editionJson(edition: EditionMetadata | undefined): string {
 
 export async function renderContext(sef: unknown, edition: EditionMetadata | undefined, registers: readonly SiteRegister[], textIds: readonly string[]): Promise<RenderContext> {
   const parsed = await Promise.all(registers.map((r) => parseForTransform(r.xml, pathToFileURL(r.path).href)));
-  return { sef, editionJson: editionJson(edition), registers: parsed, textIds };
+  const json = editionJson(edition);
+  const table = await transform({ sef, initialTemplate: 'register-table', params: { 'edition-json': json, registers: parsed } });
+  const registerTable = await parseForTransform(table.principal, 'urn:x-tei-edition:register-table');
+  return { sef, editionJson: json, registers: parsed, registerTable, textIds };
 }
 
 /** A secondary result of a transformation, by the file name of its href. */
@@ -90,7 +95,7 @@ export async function summariseTexts(context: RenderContext, texts: readonly Sit
   const result = await transform({
     sef: context.sef,
     initialTemplate: 'text-summaries',
-    params: { 'edition-json': context.editionJson, registers: [...context.registers], texts: parsed, 'text-ids': texts.map((t) => t.id) },
+    params: { 'edition-json': context.editionJson, registers: [...context.registers], 'register-table': context.registerTable, texts: parsed, 'text-ids': texts.map((t) => t.id) },
   });
   return { summaries: resultDocument(result, 'summaries.xml'), keys: resultDocument(result, 'keys.xml') };
 }
@@ -128,7 +133,7 @@ export async function renderTextPage(context: RenderContext, text: SiteText, nei
     sourceText: text.xml,
     sourceBaseUri: pathToFileURL(text.path).href,
     params: {
-      'edition-json': context.editionJson, registers: [...context.registers], 'text-id': text.id, 'text-ids': [...context.textIds],
+      'edition-json': context.editionJson, registers: [...context.registers], 'register-table': context.registerTable, 'text-id': text.id, 'text-ids': [...context.textIds],
       ...(previous ? { 'previous-id': previous.id, 'previous-title': previous.title } : {}),
       ...(next ? { 'next-id': next.id, 'next-title': next.title } : {}),
     },

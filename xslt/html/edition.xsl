@@ -4,6 +4,8 @@
 
   Entry points
     • a TEI document as source (TEI or teiCorpus root)  → the text's page   (<text-id>.html)
+    • initial template "register-table"                  → the registers' entries as name targets, given
+                                                           to the text pages and the summaries
     • initial template "text-summaries"                  → summaries.xml: what the other pages need
                                                            from each of `texts` (summaries.xsl), and
                                                            keys.xml, its attributes only
@@ -18,6 +20,9 @@
     edition-json    JSON of the edition config's `edition` object, plus optional
                     `notes: { editorLabel, editorSeries }` and `baseUrl`
     registers       the register documents (persons.xml, places.xml, periodicals.xml, organisations.xml)
+    register-table  text page, "text-summaries": the output of "register-table" for the same
+                    registers (namesdates.xsl), made once and given to every page; without it,
+                    each pointer is resolved in the registers
     text-id         the text's file name without .xml
     text-ids        the ids of the edition's texts (text page: links to other texts); for
                     "text-summaries", the ids of `texts`, in the same order
@@ -67,6 +72,7 @@
 
   <xsl:param name="edition-json" as="xs:string" select="'{}'"/>
   <xsl:param name="registers" as="document-node()*" select="()"/>
+  <xsl:param name="register-table" as="document-node()?" select="()"/>
   <xsl:param name="text-id" as="xs:string?" select="()"/>
   <xsl:param name="text-ids" as="xs:string*" select="()"/>
   <xsl:param name="texts" as="document-node()*" select="()"/>

@@ -61,11 +61,75 @@
     <xsl:sequence select="substring-before(normalize-space($ref) || ' ', ' ')"/>
   </xsl:function>
 
+  <!--
+    The register table: every entry of the registers as the target of a pointer "file#id" (the
+    form the converter writes), resolved as f:name-target resolves it, in code-point order of the
+    pointers. A page or a summary would otherwise resolve its pointers again in each
+    transformation (and SaxonJS index the registers again for key()): the table is made once per
+    thread (initial template "register-table") and given to them (parameter register-table).
+
+      <f:targets>
+        <f:target p="persons.xml#lenine" href="persons.html#lenine" title="…tooltip…" register="1" kind="person"/>*
+      </f:targets>
+  -->
+  <xsl:template name="register-table">
+    <f:targets>
+      <xsl:variable name="targets" as="element(f:target)*">
+        <xsl:for-each select="$registers">
+          <xsl:variable name="file" select="f:file-name(.)"/>
+          <xsl:for-each-group select=".//*[@xml:id][self::tei:person or self::tei:place or self::tei:org or self::tei:bibl
+            or self::tei:personGrp or self::tei:event or self::tei:item or self::tei:nym]" group-by="string(@xml:id)">
+            <xsl:variable name="pointer" select="$file || '#' || current-grouping-key()"/>
+            <!-- (The entry f:register-entry finds for the pointer: the first of its file, or of every register when file names repeat.) -->
+            <xsl:variable name="entry" select="f:register-entry($pointer, .)"/>
+            <xsl:if test=". is $entry and not(contains($pointer, ' '))">
+              <f:target p="{$pointer}" href="{f:register-page(.)[. ne ''] ! (. || '#' || current-grouping-key())}"
+                title="{f:entry-tooltip(.)}" register="{f:register-number(.)}" kind="{local-name()}"/>
+            </xsl:if>
+          </xsl:for-each-group>
+        </xsl:for-each>
+      </xsl:variable>
+      <xsl:perform-sort select="$targets">
+        <xsl:sort select="string(@p)" collation="http://www.w3.org/2005/xpath-functions/collation/codepoint"/>
+      </xsl:perform-sort>
+    </f:targets>
+  </xsl:template>
+
+  <xsl:variable name="table-targets" as="element(f:target)*" select="$register-table/f:targets/f:target"/>
+
+  <!-- The register table's target of a pointer, by binary search (the table is sorted by pointer). -->
+  <xsl:function name="f:table-target" as="element(f:target)?">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:sequence select="f:table-search($pointer, 1, count($table-targets))"/>
+  </xsl:function>
+
+  <xsl:function name="f:table-search" as="element(f:target)?">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:param name="low" as="xs:integer"/>
+    <xsl:param name="high" as="xs:integer"/>
+    <xsl:variable name="middle" select="($low + $high) idiv 2"/>
+    <xsl:variable name="order" select="if ($low gt $high) then 0 else compare($pointer, string($table-targets[$middle]/@p))"/>
+    <xsl:sequence select="if ($low gt $high) then ()
+      else if ($order eq 0) then $table-targets[$middle]
+      else if ($order lt 0) then f:table-search($pointer, $low, $middle - 1)
+      else f:table-search($pointer, $middle + 1, $high)"/>
+  </xsl:function>
+
+  <!-- What a pointer of a name designates (as f:name-target): from the register table when it has the pointer. -->
+  <xsl:function name="f:pointer-target" as="map(*)">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:variable name="target" select="if (exists($table-targets)) then f:table-target($pointer) else ()"/>
+    <xsl:sequence select="if (exists($target))
+      then map { 'entry': true(), 'href': string($target/@href)[. ne ''], 'title': string($target/@title) }
+      else f:name-target($pointer, $context)"/>
+  </xsl:function>
+
   <!-- The targets of the text's names, resolved once per pointer (a text names the same persons many times). -->
   <xsl:variable name="name-targets" as="map(xs:string, map(*))">
     <xsl:map>
       <xsl:for-each select="distinct-values($source//@ref ! f:first-pointer(.))[. ne '']">
-        <xsl:map-entry key="." select="f:name-target(., $source)"/>
+        <xsl:map-entry key="." select="f:pointer-target(., $source)"/>
       </xsl:for-each>
     </xsl:map>
   </xsl:variable>
@@ -79,7 +143,7 @@
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="pointer" select="f:first-pointer(@ref)"/>
     <xsl:variable name="target" select="if ($pointer eq '') then ()
-      else if (root() is $source) then $name-targets($pointer) else f:name-target($pointer, .)"/>
+      else if (root() is $source) then $name-targets($pointer) else f:pointer-target($pointer, .)"/>
     <xsl:variable name="href" select="$target?href"/>
     <xsl:variable name="classes" select="('name', local-name(), if (@rend or @rendition or @style) then f:rend-classes(.) else (),
       @level ! ('level-' || f:token(.)))"/>

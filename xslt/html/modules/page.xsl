@@ -25,7 +25,8 @@
     <xsl:param name="page" as="xs:string"/>
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="root" as="node()?" select="()"/>
-    <xsl:param name="content" as="node()*"/>
+    <!-- The page's content (the collection pages); the text page's is written in place (text-page-content): a temporary tree would be copied again. -->
+    <xsl:param name="content" as="node()*" select="()"/>
     <xsl:variable name="edition-title" select="f:edition-title($root)"/>
     <html lang="{$ui-lang}">
       <head>
@@ -56,7 +57,16 @@
           </nav>
         </header>
         <main id="main" tabindex="-1">
-          <xsl:sequence select="$content"/>
+          <xsl:choose>
+            <xsl:when test="$page = 'text'">
+              <xsl:call-template name="text-page-content">
+                <xsl:with-param name="title" select="$title"/>
+              </xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:sequence select="$content"/>
+            </xsl:otherwise>
+          </xsl:choose>
         </main>
         <footer class="site-footer">
           <xsl:variable name="licence" select="f:licence($root)"/>
@@ -111,24 +121,26 @@
       <xsl:with-param name="page" select="'text'"/>
       <xsl:with-param name="title" select="$title"/>
       <xsl:with-param name="root" select="$source"/>
-      <xsl:with-param name="content">
-        <article class="text-page">
-          <xsl:call-template name="text-header">
-            <xsl:with-param name="title" select="$title"/>
-          </xsl:call-template>
-          <div class="text-views" id="source-view">
-            <xsl:sequence select="$text-lang"/>
-            <div class="text" id="text">
-              <xsl:apply-templates select="$source/*">
-                <xsl:with-param name="depth" select="1" tunnel="yes"/>
-              </xsl:apply-templates>
-            </div>
-            <xsl:call-template name="endnotes"/>
-          </div>
-          <xsl:call-template name="pager"/>
-        </article>
-      </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="text-page-content">
+    <xsl:param name="title" as="xs:string"/>
+    <article class="text-page">
+      <xsl:call-template name="text-header">
+        <xsl:with-param name="title" select="$title"/>
+      </xsl:call-template>
+      <div class="text-views" id="source-view">
+        <xsl:sequence select="$text-lang"/>
+        <div class="text" id="text">
+          <xsl:apply-templates select="$source/*">
+            <xsl:with-param name="depth" select="1" tunnel="yes"/>
+          </xsl:apply-templates>
+        </div>
+        <xsl:call-template name="endnotes"/>
+      </div>
+      <xsl:call-template name="pager"/>
+    </article>
   </xsl:template>
 
   <xsl:template name="text-header">

@@ -105,11 +105,21 @@
     <xsl:variable name="entries" as="map(xs:string, xs:string)">
       <xsl:map>
         <xsl:for-each select="distinct-values($refs/@ref ! tokenize(normalize-space(.), ' ')[1])">
-          <xsl:variable name="entry" select="f:register-entry(., $doc)[self::tei:person or self::tei:place]"/>
-          <xsl:variable name="register" select="$entry ! f:register-number(.)"/>
-          <xsl:if test="$register gt 0">
-            <xsl:map-entry key="." select="$register || ' ' || $entry/@xml:id"/>
-          </xsl:if>
+          <xsl:variable name="target" select="if (exists($table-targets)) then f:table-target(.) else ()"/>
+          <xsl:choose>
+            <xsl:when test="exists($target)">
+              <xsl:if test="$target/@kind = ('person', 'place')">
+                <xsl:map-entry key="." select="$target/@register || ' ' || substring-after($target/@p, '#')"/>
+              </xsl:if>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:variable name="entry" select="f:register-entry(., $doc)[self::tei:person or self::tei:place]"/>
+              <xsl:variable name="register" select="$entry ! f:register-number(.)"/>
+              <xsl:if test="$register gt 0">
+                <xsl:map-entry key="." select="$register || ' ' || $entry/@xml:id"/>
+              </xsl:if>
+            </xsl:otherwise>
+          </xsl:choose>
         </xsl:for-each>
       </xsl:map>
     </xsl:variable>
