@@ -31,7 +31,7 @@
 
   <!-- Language of the source text when nothing nearer says: the TEI root, the header, the config. -->
   <xsl:variable name="source-lang" as="xs:string"
-    select="(($source/*/@xml:lang, ($source/*/tei:teiHeader//tei:langUsage/tei:language/@ident)[1])[normalize-space()]/string(), $edition?language, 'fr')[1]"/>
+    select="(($source/*/@xml:lang, ($source/*/tei:teiHeader/descendant::tei:langUsage/tei:language/@ident)[1])[normalize-space()]/string(), $edition?language, 'fr')[1]"/>
 
   <xsl:variable name="editor-label" as="xs:string" select="string(($edition?notes?editorLabel, 'N.d.É.')[1])"/>
   <xsl:variable name="editor-series" as="xs:boolean" select="$edition?notes?editorSeries = true()"/>
@@ -99,7 +99,7 @@
   <!-- The text's notes shown as footnotes or endnotes (not place="inline", not in the header), in document order. -->
   <xsl:function name="f:text-notes" as="element(tei:note)*">
     <xsl:param name="root" as="node()?"/>
-    <xsl:sequence select="$root//tei:text//tei:note[not(@place = 'inline')][not(ancestor::tei:teiHeader)]"/>
+    <xsl:sequence select="$root/descendant::tei:text/descendant::tei:note[not(@place = 'inline')][not(ancestor::tei:teiHeader)]"/>
   </xsl:function>
 
 </xsl:stylesheet>

@@ -254,7 +254,7 @@
   <!-- ===== Registers ===== -->
 
 
-  <xsl:variable name="has-places-page" as="xs:boolean" select="exists($registers//tei:listPlace//tei:place[@xml:id])"/>
+  <xsl:variable name="has-places-page" as="xs:boolean" select="exists($registers/descendant::tei:place[@xml:id][ancestor::tei:listPlace])"/>
 
   <!-- The register page of an entry, or '' (organisations and periodicals have none). -->
   <xsl:function name="f:register-page" as="xs:string">

@@ -23,22 +23,38 @@
   <!--
     French typography; a page break that falls inside a word is written before the word.
     The tunnel parameter french says whether the text is French (set where xml:lang changes).
+    (Every text node comes here: most need neither, and are written without a parameter or a
+    variable; white space alone never does.)
   -->
   <xsl:template match="text()">
-    <xsl:param name="french" as="xs:boolean" tunnel="yes" select="$source-french"/>
-    <!-- (Most text nodes need neither: one test instead of two function calls.) -->
-    <xsl:variable name="text" select="if (matches(., '[&#x80;-&#x9F;;:!?«»]')) then f:typo(f:displayable(.), $french) else string(.)"/>
-    <xsl:variable name="pb" as="element()?">
+    <xsl:choose>
       <!-- (Only the few texts that host a page break look further: most texts are not one.) -->
-      <xsl:if test="$has-pb-in-word and exists($pb-hosts[. is current()])">
-        <!-- The node right after this text (if it ends its parent: after the nearest ancestor that has a next sibling). -->
-        <xsl:variable name="sibling" select="following-sibling::node()[1]"/>
-        <xsl:variable name="next" select="if ($sibling) then $sibling
-          else ancestor::*[following-sibling::node()[1]][1]/following-sibling::node()[1]"/>
-        <xsl:variable name="self" select="."/>
-        <xsl:sequence select="$next[self::tei:pb][f:pb-host(.) is $self]"/>
-      </xsl:if>
-    </xsl:variable>
+      <xsl:when test="$has-pb-in-word and exists($pb-hosts[. is current()])">
+        <xsl:call-template name="text-hosting-page-break"/>
+      </xsl:when>
+      <xsl:when test="matches(., '[&#x80;-&#x9F;;:!?«»]')">
+        <xsl:call-template name="typographic-text"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="."/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="typographic-text">
+    <xsl:param name="french" as="xs:boolean" tunnel="yes" select="$source-french"/>
+    <xsl:value-of select="f:typo(f:displayable(.), $french)"/>
+  </xsl:template>
+
+  <xsl:template name="text-hosting-page-break">
+    <xsl:param name="french" as="xs:boolean" tunnel="yes" select="$source-french"/>
+    <xsl:variable name="text" select="if (matches(., '[&#x80;-&#x9F;;:!?«»]')) then f:typo(f:displayable(.), $french) else string(.)"/>
+    <!-- The node right after this text (if it ends its parent: after the nearest ancestor that has a next sibling). -->
+    <xsl:variable name="sibling" select="following-sibling::node()[1]"/>
+    <xsl:variable name="next" select="if ($sibling) then $sibling
+      else ancestor::*[following-sibling::node()[1]][1]/following-sibling::node()[1]"/>
+    <xsl:variable name="self" select="."/>
+    <xsl:variable name="pb" select="$next[self::tei:pb][f:pb-host(.) is $self]"/>
     <xsl:choose>
       <xsl:when test="exists($pb)">
         <xsl:variable name="space" select="'[\s&#xA0;&#x202F;]'"/>
@@ -64,11 +80,6 @@
   <xsl:variable name="has-pb-in-word" as="xs:boolean" select="exists($pb-list[f:pb-in-word(.)])"/>
   <!-- The text nodes a page break inside a word is moved into. -->
   <xsl:variable name="pb-hosts" as="text()*" select="if ($has-pb-in-word) then $pb-list ! f:pb-host(.) else ()"/>
-
-  <!-- White space (indentation, mostly) as it is. -->
-  <xsl:template match="text()[not(normalize-space())]" priority="1">
-    <xsl:value-of select="."/>
-  </xsl:template>
 
   <!-- Text in code-like elements keeps its characters. -->
   <xsl:template match="text()[parent::tei:formula or parent::tei:idno or parent::tei:code or parent::tei:email]">
@@ -302,7 +313,7 @@
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="href" select="f:link-href(@target, .)"/>
     <xsl:choose>
-      <xsl:when test="exists($href) and not($in-link) and not(.//tei:note)">
+      <xsl:when test="exists($href) and not($in-link) and empty(descendant::tei:note)">
         <a href="{$href}">
           <xsl:sequence select="f:class(., (local-name(), f:rend-classes(.))), f:lang-attr(.)"/>
           <xsl:apply-templates>
@@ -384,23 +395,27 @@
     not written; breaks between blocks are not either.
   -->
   <xsl:template match="tei:lb">
-    <xsl:variable name="inside-block" select="exists(parent::*[not(self::tei:div or self::tei:div1 or self::tei:div2
-      or self::tei:div3 or self::tei:div4 or self::tei:body or self::tei:front or self::tei:back or self::tei:text
-      or self::tei:group or self::tei:list or self::tei:lg or self::tei:table or self::tei:row)])"/>
-    <!-- (empty() stops at the nearest lb before: only the first lb of its parent looks further back.) -->
-    <xsl:variable name="opens-block" select="empty(preceding-sibling::tei:lb) and
-      empty(preceding-sibling::node()[self::* or normalize-space()][not(self::tei:pb or self::tei:fw)])"/>
-    <xsl:variable name="hyphen" select="(@rend or @type) and contains(lower-case(string-join((@rend, @type), ' ')), 'hyphen')"/>
-    <xsl:if test="$hyphen">
+    <xsl:if test="(@rend or @type) and contains(lower-case(string-join((@rend, @type), ' ')), 'hyphen')">
       <span class="lb-hyphen">-</span>
     </xsl:if>
-    <xsl:if test="$inside-block and not($opens-block)">
+    <xsl:variable name="before" select="preceding-sibling::node()[1]"/>
+    <!--
+      (Every line of the text has a break: the common case is decided first. A break right after
+      text is not the first of its block; empty() stops at the nearest lb before, so only the
+      first lb of its parent looks further back.)
+    -->
+    <xsl:variable name="opens-block" select="not($before/self::text()[normalize-space()]) and empty(preceding-sibling::tei:lb) and
+      empty(preceding-sibling::node()[self::* or normalize-space()][not(self::tei:pb or self::tei:fw)])"/>
+    <xsl:if test="not($opens-block) and exists(parent::*[not(self::tei:div or self::tei:div1 or self::tei:div2
+      or self::tei:div3 or self::tei:div4 or self::tei:body or self::tei:front or self::tei:back or self::tei:text
+      or self::tei:group or self::tei:list or self::tei:lg or self::tei:table or self::tei:row)])">
       <br class="lb"/>
       <!-- A break between words written without spaces around it still separates the words. -->
       <xsl:if test="not(@break = 'no')">
-        <xsl:variable name="before" select="f:skip-breaks(preceding-sibling::node()[1], false())"/>
-        <xsl:variable name="after" select="f:skip-breaks(following-sibling::node()[1], true())"/>
-        <xsl:if test="not($before/self::text()[matches(., '\s$')]) and not($after/self::text()[matches(., '^\s')])">
+        <xsl:variable name="after" select="following-sibling::node()[1]"/>
+        <xsl:variable name="text-before" select="if ($before/self::text()) then $before else f:skip-breaks($before, false())"/>
+        <xsl:variable name="text-after" select="if ($after/self::text()) then $after else f:skip-breaks($after, true())"/>
+        <xsl:if test="not($text-before/self::text()[matches(., '\s$')]) and not($text-after/self::text()[matches(., '^\s')])">
           <xsl:text> </xsl:text>
         </xsl:if>
       </xsl:if>

@@ -128,7 +128,7 @@
   <!-- The targets of the text's names, resolved once per pointer (a text names the same persons many times). -->
   <xsl:variable name="name-targets" as="map(xs:string, map(*))">
     <xsl:map>
-      <xsl:for-each select="distinct-values($source//@ref ! f:first-pointer(.))[. ne '']">
+      <xsl:for-each select="distinct-values($source/descendant::*/@ref ! f:first-pointer(.))[. ne '']">
         <xsl:map-entry key="." select="f:pointer-target(., $source)"/>
       </xsl:for-each>
     </xsl:map>
@@ -153,7 +153,7 @@
       </xsl:if>
     </xsl:variable>
     <xsl:choose>
-      <xsl:when test="exists($href) and not($in-link) and not(.//tei:note)">
+      <xsl:when test="exists($href) and not($in-link) and empty(descendant::tei:note)">
         <a href="{$href}">
           <xsl:call-template name="class-and-lang">
             <xsl:with-param name="classes" select="$classes"/>

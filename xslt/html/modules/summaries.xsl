@@ -100,11 +100,12 @@
     <xsl:param name="doc" as="document-node()"/>
     <xsl:param name="id" as="xs:string"/>
     <xsl:param name="title" as="xs:string"/>
-    <xsl:variable name="refs" select="$doc//*[@ref][ancestor::tei:text][not(ancestor::tei:teiHeader)]"/>
+    <!-- (The outermost texts' descendants: the teiHeader is not walked.) -->
+    <xsl:variable name="refs" select="$doc/descendant::tei:text[not(ancestor::tei:text)]/descendant::*[@ref][not(ancestor::tei:teiHeader)]"/>
     <!-- Each pointer resolved once: pointer → register number and xml:id of the person or place. -->
     <xsl:variable name="entries" as="map(xs:string, xs:string)">
       <xsl:map>
-        <xsl:for-each select="distinct-values($refs/@ref ! tokenize(normalize-space(.), ' ')[1])">
+        <xsl:for-each select="distinct-values($refs/@ref ! f:first-pointer(.))">
           <xsl:variable name="target" select="if (exists($table-targets)) then f:table-target(.) else ()"/>
           <xsl:choose>
             <xsl:when test="exists($target)">
@@ -129,7 +130,7 @@
       <xsl:variable name="anchors" select="f:anchor-map-of($els, $notes)"/>
       <xsl:variable name="labels" select="f:note-label-list($notes)"/>
       <xsl:variable name="text-title" select="f:ui($title)"/>
-      <xsl:for-each-group select="$refs" group-by="$entries(string(tokenize(normalize-space(@ref), ' ')[1]))">
+      <xsl:for-each-group select="$refs" group-by="$entries(f:first-pointer(@ref))">
         <f:mentions key="{current-grouping-key()}">
           <li>
             <a class="mention-text" href="{$id}.html">{$text-title}</a>
