@@ -476,6 +476,38 @@ describe('HTML pages of the sample edition', () => {
     assert.ok(periodicals.length >= 4 && periodicals.every((el) => el.name === 'cite' && (el.attributes.title ?? '') !== ''));
   });
 
+  test('register table: every entry resolved once, sorted by pointer; pages and summaries made with it are the pages made without it', async () => {
+    const { registers, ids, xml, order } = await sampleParams();
+    const made = await render({ template: 'register-table', params: { 'edition-json': editionJson(), registers } });
+    const table = parseNamespacedTree(made.html);
+    const targets = table.children.filter((c): c is El => typeof c !== 'string');
+    const pointers = targets.map((t) => t.attributes.p ?? '');
+    assert.deepEqual(pointers, [...pointers].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), 'sorted in code-point order');
+    const lenin = targets.find((t) => t.attributes.p === 'persons.xml#lenine');
+    assert.equal(lenin?.attributes.href, 'persons.html#lenine');
+    assert.equal(lenin?.attributes.kind, 'person');
+    assert.match(lenin?.attributes.title ?? '', /^Lénine \(Vladimir Ilitch Oulianov, 1870–1924\)/u);
+    const vikjel = targets.find((t) => t.attributes.p === 'organisations.xml#vikjel');
+    assert.equal(vikjel?.attributes.href, '', 'organisations have no register page');
+    for (const name of REGISTER_NAMES) {
+      const entries = readFileSync(join(repoRoot, 'tei', `${name}.xml`), 'utf8').match(/<(?:person|place|org|bibl) xml:id="/gu) ?? [];
+      assert.equal(targets.filter((t) => (t.attributes.p ?? '').startsWith(`${name}.xml#`)).length, entries.length, `${name}: one target per entry`);
+    }
+    const registerTable = await parseForTransform(made.html, 'urn:x-test:register-table');
+    for (const id of ids) {
+      const source = xml.get(id) ?? '';
+      const withTable = await render({ source, baseUri: pathToFileURL(join(repoRoot, 'tei', `${id}.xml`)).href,
+        params: { 'edition-json': editionJson(), registers, 'register-table': registerTable, 'text-id': id, 'text-ids': ids, ...pagerParams(order, id) } });
+      assert.equal(withTable.html, site.html.get(`${id}.html`), `${id}: the same page with the table`);
+    }
+    const texts = await Promise.all(ids.map((id) => parseForTransform(xml.get(id) ?? '', pathToFileURL(join(repoRoot, 'tei', `${id}.xml`)).href)));
+    const summaries = async (params: Record<string, unknown>): Promise<string> => resultDocument((await render({ template: 'text-summaries',
+      params: { 'edition-json': editionJson(), registers, texts, 'text-ids': ids, ...params } })).documents, 'summaries.xml');
+    const plain = await summaries({});
+    assert.match(plain, /<f:mentions key="1 lenine">/u);
+    assert.equal(await summaries({ 'register-table': registerTable }), plain, 'the same summaries with the table');
+  });
+
   test('dates: <time datetime> with both calendars in the tooltip', () => {
     const article = page(`${ARTICLE}.html`);
     const dates = all(article, (el) => el.name === 'time' && hasClass(el, 'date'));

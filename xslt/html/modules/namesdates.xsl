@@ -11,6 +11,7 @@
   xmlns="http://www.w3.org/1999/xhtml"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:f="urn:x-tei-edition:html"
   exclude-result-prefixes="#all"
   expand-text="yes">
@@ -64,7 +65,7 @@
   <!--
     The register table: every entry of the registers as the target of a pointer "file#id" (the
     form the converter writes), resolved as f:name-target resolves it, in code-point order of the
-    pointers. A page or a summary would otherwise resolve its pointers again in each
+    pointers (a stable file). A page or a summary would otherwise resolve its pointers again in each
     transformation (and SaxonJS index the registers again for key()): the table is made once per
     thread (initial template "register-table") and given to them (parameter register-table).
 
@@ -96,23 +97,13 @@
   </xsl:template>
 
   <xsl:variable name="table-targets" as="element(f:target)*" select="$register-table/f:targets/f:target"/>
+  <!-- (A map, built once per transformation: a search of the table by position costs SaxonJS more.) -->
+  <xsl:variable name="table-map" as="map(xs:string, element(f:target))" select="map:merge($table-targets ! map:entry(string(@p), .), map { 'duplicates': 'use-first' })"/>
 
-  <!-- The register table's target of a pointer, by binary search (the table is sorted by pointer). -->
+  <!-- The register table's target of a pointer, if it has the pointer. -->
   <xsl:function name="f:table-target" as="element(f:target)?">
     <xsl:param name="pointer" as="xs:string"/>
-    <xsl:sequence select="f:table-search($pointer, 1, count($table-targets))"/>
-  </xsl:function>
-
-  <xsl:function name="f:table-search" as="element(f:target)?">
-    <xsl:param name="pointer" as="xs:string"/>
-    <xsl:param name="low" as="xs:integer"/>
-    <xsl:param name="high" as="xs:integer"/>
-    <xsl:variable name="middle" select="($low + $high) idiv 2"/>
-    <xsl:variable name="order" select="if ($low gt $high) then 0 else compare($pointer, string($table-targets[$middle]/@p))"/>
-    <xsl:sequence select="if ($low gt $high) then ()
-      else if ($order eq 0) then $table-targets[$middle]
-      else if ($order lt 0) then f:table-search($pointer, $low, $middle - 1)
-      else f:table-search($pointer, $middle + 1, $high)"/>
+    <xsl:sequence select="$table-map($pointer)"/>
   </xsl:function>
 
   <!-- What a pointer of a name designates (as f:name-target): from the register table when it has the pointer. -->
