@@ -96,11 +96,11 @@
     </f:targets>
   </xsl:template>
 
-  <xsl:variable name="table-targets" as="element(f:target)*" select="$register-table/f:targets/f:target"/>
   <!-- (A map, built once per transformation: a search of the table by position costs SaxonJS more.) -->
-  <xsl:variable name="table-map" as="map(xs:string, element(f:target))" select="map:merge($table-targets ! map:entry(string(@p), .), map { 'duplicates': 'use-first' })"/>
+  <xsl:variable name="table-map" as="map(xs:string, element(f:target))"
+    select="map:merge($register-table/f:targets/f:target ! map:entry(string(@p), .), map { 'duplicates': 'use-first' })"/>
 
-  <!-- The register table's target of a pointer, if it has the pointer. -->
+  <!-- The register table's target of a pointer, if it has the pointer (none without a table). -->
   <xsl:function name="f:table-target" as="element(f:target)?">
     <xsl:param name="pointer" as="xs:string"/>
     <xsl:sequence select="$table-map($pointer)"/>
@@ -110,7 +110,7 @@
   <xsl:function name="f:pointer-target" as="map(*)">
     <xsl:param name="pointer" as="xs:string"/>
     <xsl:param name="context" as="node()"/>
-    <xsl:variable name="target" select="if (exists($table-targets)) then f:table-target($pointer) else ()"/>
+    <xsl:variable name="target" select="f:table-target($pointer)"/>
     <xsl:sequence select="if (exists($target))
       then map { 'entry': true(), 'href': string($target/@href)[. ne ''], 'title': string($target/@title) }
       else f:name-target($pointer, $context)"/>

@@ -106,7 +106,7 @@
     <xsl:variable name="entries" as="map(xs:string, xs:string)">
       <xsl:map>
         <xsl:for-each select="distinct-values($refs/@ref ! f:first-pointer(.))">
-          <xsl:variable name="target" select="if (exists($table-targets)) then f:table-target(.) else ()"/>
+          <xsl:variable name="target" select="f:table-target(.)"/>
           <xsl:choose>
             <xsl:when test="exists($target)">
               <xsl:if test="$target/@kind = ('person', 'place')">
