@@ -395,14 +395,31 @@
     not written; breaks between blocks are not either.
   -->
   <xsl:template match="tei:lb">
+    <xsl:variable name="before" select="preceding-sibling::node()[1]"/>
+    <xsl:choose>
+      <!--
+        (Most breaks of a text: in a paragraph, nothing recorded on the break, right after a line of
+        text that ends with white space. The rule line-break gives the same, at a higher cost.)
+      -->
+      <xsl:when test="parent::tei:p and empty(@break | @rend | @type) and $before instance of text() and matches($before, '\S\s+$')">
+        <br class="lb"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="line-break">
+          <xsl:with-param name="before" select="$before"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="line-break">
+    <xsl:param name="before" as="node()?"/>
     <xsl:if test="(@rend or @type) and contains(lower-case(string-join((@rend, @type), ' ')), 'hyphen')">
       <span class="lb-hyphen">-</span>
     </xsl:if>
-    <xsl:variable name="before" select="preceding-sibling::node()[1]"/>
     <!--
-      (Every line of the text has a break: the common case is decided first. A break right after
-      text is not the first of its block; empty() stops at the nearest lb before, so only the
-      first lb of its parent looks further back.)
+      (A break right after text is not the first of its block; empty() stops at the nearest lb
+      before, so only the first lb of its parent looks further back.)
     -->
     <xsl:variable name="opens-block" select="not($before/self::text()[normalize-space()]) and empty(preceding-sibling::tei:lb) and
       empty(preceding-sibling::node()[self::* or normalize-space()][not(self::tei:pb or self::tei:fw)])"/>
