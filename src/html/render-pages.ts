@@ -7,7 +7,8 @@
  * The order of the work: each text's summary (what the index, the registers and the pagers need
  * from it: summaries.xsl), the reading order from the summaries' keys, then the text pages (each
  * with its neighbours) and the collection pages from the summaries. Texts are parsed where they
- * are summarised and where their page is made, never all together.
+ * are summarised; a worker keeps the texts it summarised for their pages (html-pool.ts), up to a
+ * bound, so that a text is parsed once.
  */
 import { pathToFileURL } from 'node:url';
 import type { EditionMetadata } from '../config/types.js';
@@ -89,13 +90,18 @@ function resultDocument(result: TransformResult, file: string): string {
   return found[1];
 }
 
-/** The summaries of some texts (in the order given). */
-export async function summariseTexts(context: RenderContext, texts: readonly SiteText[]): Promise<TextSummaries> {
-  const parsed = await Promise.all(texts.map((t) => parseForTransform(t.xml, pathToFileURL(t.path).href)));
+/** A text parsed for the transformations (its summary and its page can share it). */
+export function parseText(text: SiteText): Promise<unknown> {
+  return parseForTransform(text.xml, pathToFileURL(text.path).href);
+}
+
+/** The summaries of some texts (in the order given); `parsed`: the texts already parsed (parseText), in the same order. */
+export async function summariseTexts(context: RenderContext, texts: readonly SiteText[], parsed?: readonly unknown[]): Promise<TextSummaries> {
+  const documents = parsed ?? await Promise.all(texts.map(parseText));
   const result = await transform({
     sef: context.sef,
     initialTemplate: 'text-summaries',
-    params: { 'edition-json': context.editionJson, registers: [...context.registers], 'register-table': context.registerTable, texts: parsed, 'text-ids': texts.map((t) => t.id) },
+    params: { 'edition-json': context.editionJson, registers: [...context.registers], 'register-table': context.registerTable, texts: [...documents], 'text-ids': texts.map((t) => t.id) },
   });
   return { summaries: resultDocument(result, 'summaries.xml'), keys: resultDocument(result, 'keys.xml') };
 }
@@ -126,12 +132,12 @@ export function neighboursByText(order: readonly ReadingEntry[]): Map<string, Ne
   }));
 }
 
-export async function renderTextPage(context: RenderContext, text: SiteText, neighbours: Neighbours = {}): Promise<string> {
+/** A text's page; `parsed`: the text already parsed (parseText), else it is parsed here. */
+export async function renderTextPage(context: RenderContext, text: SiteText, neighbours: Neighbours = {}, parsed?: unknown): Promise<string> {
   const { previous, next } = neighbours;
   const result = await transform({
     sef: context.sef,
-    sourceText: text.xml,
-    sourceBaseUri: pathToFileURL(text.path).href,
+    ...(parsed === undefined ? { sourceText: text.xml, sourceBaseUri: pathToFileURL(text.path).href } : { sourceDocument: parsed }),
     params: {
       'edition-json': context.editionJson, registers: [...context.registers], 'register-table': context.registerTable, 'text-id': text.id, 'text-ids': [...context.textIds],
       ...(previous ? { 'previous-id': previous.id, 'previous-title': previous.title } : {}),

@@ -1,12 +1,16 @@
 /**
  * The work of the HTML edition (the texts' summaries, then the text pages and the collection
  * pages) in worker threads, one per core, each loading the compiled stylesheet and parsing the
- * registers once; the same workers do both rounds. Small editions stay in process: a worker costs SaxonJS's start and the
- * stylesheet's load before its first page.
+ * registers once; the same workers do both rounds. Small editions stay in process: a worker
+ * costs SaxonJS's start and the stylesheet's load before its first page.
+ *
+ * A thread keeps the texts it parsed for their summaries (ParsedTexts, up to a budget) and, with
+ * workers, a text's page goes to the worker that summarised it (the pool's affinity by text id):
+ * each text is parsed once.
  */
 import type { EditionMetadata } from '../config/types.js';
 import { startPool, workersFor } from './worker-pool.js';
-import { type Neighbours, type RenderContext, renderCollectionPages, renderContext, renderTextPage, type SitePage, type SiteRegister, type SiteText, summariseTexts, type TextSummaries } from '../html/render-pages.js';
+import { type Neighbours, parseText, type RenderContext, renderCollectionPages, renderContext, renderTextPage, type SitePage, type SiteRegister, type SiteText, summariseTexts, type TextSummaries } from '../html/render-pages.js';
 
 export interface HtmlWorkerSetup {
   readonly sefPath: string;
@@ -50,17 +54,65 @@ export function plannedHtmlJobs(texts: number, jobs?: number): number {
   return workersFor(texts, texts >= HTML_POOL_THRESHOLD_TEXTS, jobs);
 }
 
-async function taskOutput(context: RenderContext, task: HtmlTask): Promise<HtmlTaskOutput> {
+/**
+ * Source XML (characters) a thread keeps parsed from the summaries to the pages. A parsed text
+ * takes about 12 times its XML in memory (a 38 KB text of the bench corpus: 480 KB), so this is
+ * about 300 MB a thread; texts beyond it are parsed again for their page.
+ */
+export const PARSED_TEXTS_BUDGET_CHARS = 24 * 1024 * 1024;
+
+/** The texts a thread has parsed for their summaries, by id, until their page takes them. */
+export class ParsedTexts {
+  private readonly documents = new Map<string, { readonly document: unknown; readonly chars: number }>();
+  private chars = 0;
+
+  constructor(private readonly budgetChars = PARSED_TEXTS_BUDGET_CHARS) {}
+
+  keep(text: SiteText, document: unknown): void {
+    if (this.documents.has(text.id) || this.chars + text.xml.length > this.budgetChars) return;
+    this.documents.set(text.id, { document, chars: text.xml.length });
+    this.chars += text.xml.length;
+  }
+
+  /** The parsed text, given up by the cache (a page is made once). */
+  take(text: SiteText): unknown {
+    const kept = this.documents.get(text.id);
+    if (kept === undefined) return undefined;
+    this.documents.delete(text.id);
+    this.chars -= kept.chars;
+    return kept.document;
+  }
+
+  get size(): number {
+    return this.documents.size;
+  }
+}
+
+async function taskOutput(context: RenderContext, task: HtmlTask, parsed: ParsedTexts): Promise<HtmlTaskOutput> {
   switch (task.kind) {
-    case 'summaries': return { kind: 'summaries', summaries: await summariseTexts(context, task.texts) };
-    case 'page': return { kind: 'page', html: await renderTextPage(context, task.text, task.neighbours) };
+    case 'summaries': {
+      const documents = await Promise.all(task.texts.map(parseText));
+      const summaries = await summariseTexts(context, task.texts, documents);
+      task.texts.forEach((text, i) => parsed.keep(text, documents[i]));
+      return { kind: 'summaries', summaries };
+    }
+    case 'page': return { kind: 'page', html: await renderTextPage(context, task.text, task.neighbours, parsed.take(task.text)) };
     case 'collection': return { kind: 'collection', pages: await renderCollectionPages(context, task.summaries) };
   }
 }
 
-export async function runHtmlTask(context: RenderContext, task: HtmlTask): Promise<HtmlTaskResult> {
+/** What a task works on, for the pool's affinity: the ids of its texts. */
+export function htmlTaskTexts(task: HtmlTask): string[] {
+  switch (task.kind) {
+    case 'summaries': return task.texts.map((t) => t.id);
+    case 'page': return [task.text.id];
+    case 'collection': return [];
+  }
+}
+
+export async function runHtmlTask(context: RenderContext, task: HtmlTask, parsed: ParsedTexts): Promise<HtmlTaskResult> {
   try {
-    return { id: task.id, output: await taskOutput(context, task) };
+    return { id: task.id, output: await taskOutput(context, task, parsed) };
   } catch (error) {
     return { id: task.id, error: error instanceof Error ? error.message : String(error) };
   }
@@ -73,11 +125,12 @@ export interface HtmlRunner {
 }
 
 export function inProcessRunner(context: RenderContext): HtmlRunner {
+  const parsed = new ParsedTexts();
   return {
     async run(tasks, onDone) {
       const results: HtmlTaskResult[] = new Array(tasks.length);
       for (const task of tasks) {
-        const r = await runHtmlTask(context, task);
+        const r = await runHtmlTask(context, task, parsed);
         onDone?.(r);
         results[r.id] = r;
       }
@@ -88,7 +141,7 @@ export function inProcessRunner(context: RenderContext): HtmlRunner {
 }
 
 export function workerRunner(setup: HtmlWorkerSetup, jobs: number): HtmlRunner {
-  const pool = startPool<HtmlTask, HtmlTaskResult>({ workerUrl: new URL('./html-worker.js', import.meta.url), workerData: setup, jobs, youngGenerationMb: HTML_YOUNG_GENERATION_MB });
+  const pool = startPool<HtmlTask, HtmlTaskResult>({ workerUrl: new URL('./html-worker.js', import.meta.url), workerData: setup, jobs, youngGenerationMb: HTML_YOUNG_GENERATION_MB, affinity: htmlTaskTexts });
   return { run: (tasks, onDone) => pool.run(tasks, onDone), close: () => pool.close() };
 }
 

@@ -3,11 +3,16 @@
  * one module with the same setup, hand each the next task when it answers, collect the answers by
  * task id. A pool can run several rounds of tasks on the same workers (the HTML pool: summaries,
  * then pages) before it is closed.
+ *
+ * Affinity (optional): a task names the things it works on (the HTML pool: text ids). A later
+ * task on something a worker has worked on goes to that worker, which may have kept it (the HTML
+ * workers keep the texts they parsed); a worker with nothing of its own left takes the others'
+ * last tasks rather than wait.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
-export interface PoolOptions<R> {
+export interface PoolOptions<T, R> {
   readonly workerUrl: URL;
   readonly workerData?: unknown;
   readonly jobs: number;
@@ -16,6 +21,8 @@ export interface PoolOptions<R> {
   readonly onDone?: (result: R) => void;
   /** A message that is not a result (e.g. a setup failure): return an error to stop the pool. */
   readonly unexpected?: (message: unknown) => Error | undefined;
+  /** What a task works on (keys); a later task whose first key a worker has had goes to that worker. */
+  readonly affinity?: (task: T) => readonly string[];
 }
 
 export interface WorkerPool<T, R> {
@@ -33,10 +40,8 @@ interface Round<R> {
   received: number;
 }
 
-export function startPool<T, R extends { readonly id: number }>(options: PoolOptions<R>): WorkerPool<T, R> {
+export function startPool<T, R extends { readonly id: number }>(options: PoolOptions<T, R>): WorkerPool<T, R> {
   let round: Round<R> | undefined;
-  let tasks: readonly T[] = [];
-  let next = 0;
   let failure: unknown;
   const fail = (error: unknown): void => {
     failure ??= error;
@@ -48,24 +53,41 @@ export function startPool<T, R extends { readonly id: number }>(options: PoolOpt
     ...(options.workerData === undefined ? {} : { workerData: options.workerData }),
     ...(options.youngGenerationMb === undefined ? {} : { resourceLimits: { maxYoungGenerationSizeMb: options.youngGenerationMb } }),
   }));
-  const send = (worker: Worker): void => {
-    if (round !== undefined && next < tasks.length) worker.postMessage(tasks[next++]);
+  /** The worker each key went to (affinity). */
+  const owners = new Map<string, number>();
+  /** The round's tasks no worker has a claim on, in order; then each worker's own. */
+  let shared: T[] = [];
+  let own: T[][] = workers.map(() => []);
+  const running: (T | undefined)[] = workers.map(() => undefined);
+  const nextTask = (w: number): T | undefined => {
+    const task = shared.shift() ?? own[w]?.shift();
+    if (task !== undefined) return task;
+    const fullest = own.reduce((best, queue, k) => (queue.length > (own[best]?.length ?? 0) ? k : best), w);
+    return own[fullest]?.pop();
   };
-  for (const worker of workers) {
+  const send = (w: number): void => {
+    const task = round === undefined ? undefined : nextTask(w);
+    running[w] = task;
+    if (task !== undefined) workers[w]?.postMessage(task);
+  };
+  workers.forEach((worker, w) => {
     worker.on('message', (message: R) => {
       const error = options.unexpected?.(message);
       if (error !== undefined) return fail(error);
+      const done = running[w];
+      if (done !== undefined && options.affinity !== undefined) for (const key of options.affinity(done)) owners.set(key, w);
       const current = round;
       if (current === undefined) return;
       current.results[message.id] = message;
       current.onDone?.(message);
       if (++current.received === current.results.length) {
         round = undefined;
+        running[w] = undefined;
         current.resolve(current.results);
-      } else send(worker);
+      } else send(w);
     });
     worker.on('error', fail);
-  }
+  });
   return {
     run(roundTasks, onDone = options.onDone) {
       if (failure !== undefined) return Promise.reject(failure);
@@ -73,9 +95,14 @@ export function startPool<T, R extends { readonly id: number }>(options: PoolOpt
       if (roundTasks.length === 0) return Promise.resolve([]);
       return new Promise<R[]>((resolve, reject) => {
         round = { results: new Array<R>(roundTasks.length), onDone, resolve, reject, received: 0 };
-        tasks = roundTasks;
-        next = 0;
-        for (const worker of workers) send(worker);
+        shared = [];
+        own = workers.map(() => []);
+        for (const task of roundTasks) {
+          const key = options.affinity?.(task)[0];
+          const owner = key === undefined ? undefined : owners.get(key);
+          (owner === undefined ? shared : own[owner] ?? shared).push(task);
+        }
+        workers.forEach((_, w) => send(w));
       });
     },
     async close() {
@@ -85,7 +112,7 @@ export function startPool<T, R extends { readonly id: number }>(options: PoolOpt
 }
 
 /** One round of tasks on a pool started for it. */
-export async function runPool<T, R extends { readonly id: number }>(tasks: readonly T[], options: PoolOptions<R>): Promise<R[]> {
+export async function runPool<T, R extends { readonly id: number }>(tasks: readonly T[], options: PoolOptions<T, R>): Promise<R[]> {
   if (tasks.length === 0) return [];
   const pool = startPool<T, R>({ ...options, jobs: Math.min(options.jobs, Math.max(1, tasks.length)) });
   try {

@@ -10,6 +10,8 @@ export interface TransformRequest {
   readonly sef: unknown;
   /** The source as text (parsed by SaxonJS), or none for a named initial template. */
   readonly sourceText?: string;
+  /** The source already parsed (parseForTransform), instead of sourceText. */
+  readonly sourceDocument?: unknown;
   /** Base URI of the source (resolves relative references in the stylesheet's doc() calls). */
   readonly sourceBaseUri?: string;
   readonly initialTemplate?: string;
@@ -44,7 +46,8 @@ export async function transform(request: TransformRequest): Promise<TransformRes
     deliverResultDocument: () => ({ destination: 'serialized' }),
     baseOutputURI: RESULT_BASE_URI,
   };
-  if (request.sourceText !== undefined) {
+  if (request.sourceDocument !== undefined) options.sourceNode = request.sourceDocument;
+  else if (request.sourceText !== undefined) {
     options.sourceText = request.sourceText;
     if (request.sourceBaseUri !== undefined) options.sourceBaseURI = request.sourceBaseUri;
   }
