@@ -136,6 +136,35 @@
     <xsl:variable name="target" select="if ($pointer eq '') then ()
       else if (root() is $source) then $name-targets($pointer) else f:pointer-target($pointer, .)"/>
     <xsl:variable name="href" select="$target?href"/>
+    <xsl:choose>
+      <!--
+        (Most names of a text: a link to a register entry, no attribute but @ref, not in a link, no
+        note inside; the classes are "name" and the element's name. The general rule, name-general,
+        gives the same at a higher cost.)
+      -->
+      <xsl:when test="$element eq 'span' and exists($href) and exists($target?entry) and not($in-link) and count(@*) eq 1
+        and not(self::tei:name) and empty(descendant::tei:note)">
+        <a href="{$href}" class="name {local-name()}" title="{$target?title}">
+          <xsl:apply-templates>
+            <xsl:with-param name="phrasing" select="true()" tunnel="yes"/>
+            <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="name-general">
+          <xsl:with-param name="element" select="$element"/>
+          <xsl:with-param name="target" select="$target"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="name-general">
+    <xsl:param name="element" as="xs:string"/>
+    <xsl:param name="target" as="map(*)?"/>
+    <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="href" select="$target?href"/>
     <xsl:variable name="classes" select="('name', local-name(), if (@rend or @rendition or @style) then f:rend-classes(.) else (),
       @level ! ('level-' || f:token(.)))"/>
     <xsl:variable name="tooltip" as="attribute()?">
