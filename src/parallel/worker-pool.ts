@@ -4,13 +4,12 @@
  * task id. A pool can run several rounds of tasks on the same workers (the HTML pool: summaries,
  * then pages) before it is closed.
  *
- * Affinity (optional): a task names the things it works on (the HTML pool: text ids). A later
- * task on something a worker has worked on goes to that worker, which may have kept it (the HTML
- * workers keep the texts they parsed); a worker with nothing of its own left takes the others'
- * last tasks rather than wait.
+ * Which task a free worker takes (affinity, stealing) is decided by `TaskQueue`, apart from the
+ * threads, so that it is tested without timing.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { TaskQueue } from './task-queue.js';
 
 export interface PoolOptions<T, R> {
   readonly workerUrl: URL;
@@ -53,20 +52,10 @@ export function startPool<T, R extends { readonly id: number }>(options: PoolOpt
     ...(options.workerData === undefined ? {} : { workerData: options.workerData }),
     ...(options.youngGenerationMb === undefined ? {} : { resourceLimits: { maxYoungGenerationSizeMb: options.youngGenerationMb } }),
   }));
-  /** The worker each key went to (affinity). */
-  const owners = new Map<string, number>();
-  /** The round's tasks no worker has a claim on, in order; then each worker's own. */
-  let shared: T[] = [];
-  let own: T[][] = workers.map(() => []);
+  const queue = new TaskQueue<T>(workers.length, options.affinity);
   const running: (T | undefined)[] = workers.map(() => undefined);
-  const nextTask = (w: number): T | undefined => {
-    const task = shared.shift() ?? own[w]?.shift();
-    if (task !== undefined) return task;
-    const fullest = own.reduce((best, queue, k) => (queue.length > (own[best]?.length ?? 0) ? k : best), w);
-    return own[fullest]?.pop();
-  };
   const send = (w: number): void => {
-    const task = round === undefined ? undefined : nextTask(w);
+    const task = round === undefined ? undefined : queue.next(w);
     running[w] = task;
     if (task !== undefined) workers[w]?.postMessage(task);
   };
@@ -75,7 +64,7 @@ export function startPool<T, R extends { readonly id: number }>(options: PoolOpt
       const error = options.unexpected?.(message);
       if (error !== undefined) return fail(error);
       const done = running[w];
-      if (done !== undefined && options.affinity !== undefined) for (const key of options.affinity(done)) owners.set(key, w);
+      if (done !== undefined) queue.done(w, done);
       const current = round;
       if (current === undefined) return;
       current.results[message.id] = message;
@@ -95,13 +84,7 @@ export function startPool<T, R extends { readonly id: number }>(options: PoolOpt
       if (roundTasks.length === 0) return Promise.resolve([]);
       return new Promise<R[]>((resolve, reject) => {
         round = { results: new Array<R>(roundTasks.length), onDone, resolve, reject, received: 0 };
-        shared = [];
-        own = workers.map(() => []);
-        for (const task of roundTasks) {
-          const key = options.affinity?.(task)[0];
-          const owner = key === undefined ? undefined : owners.get(key);
-          (owner === undefined ? shared : own[owner] ?? shared).push(task);
-        }
+        queue.load(roundTasks);
         workers.forEach((_, w) => send(w));
       });
     },
