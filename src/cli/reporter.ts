@@ -16,6 +16,8 @@ export interface ReporterOptions {
 export class Reporter {
   private progressShown = false;
   private readonly started = Date.now();
+  /** Messages about the run itself (e.g. a lowered --jobs), shown at once and counted in the summary. */
+  private readonly notices: Diagnostic[] = [];
 
   constructor(private readonly io: CliIO, readonly options: ReporterOptions) {}
 
@@ -43,6 +45,15 @@ export class Reporter {
     for (const m of shown) this.io.stderr(`${formatDiagnostic(m)}\n`);
   }
 
+  /** A message about the run, not about one input: shown now (on stderr, even with --json), counted in the summary. */
+  notice(message: Diagnostic): void {
+    this.notices.push(message);
+    if (message.severity === 'error' || (message.severity === 'warning' && !this.options.quiet)) {
+      this.clearProgress();
+      this.io.stderr(`${formatDiagnostic(message)}\n`);
+    }
+  }
+
   /** A line for the user (not a message about the input): stdout, unless --quiet or --json. */
   line(text: string): void {
     if (this.options.json || this.options.quiet) return;
@@ -53,7 +64,7 @@ export class Reporter {
   summary(what: string, messages: readonly Diagnostic[]): void {
     if (this.options.json || this.options.quiet) return;
     this.clearProgress();
-    const c = countBySeverity(messages);
+    const c = countBySeverity([...this.notices, ...messages]);
     const seconds = ((Date.now() - this.started) / 1000).toFixed(2);
     const infoHint = c.info > 0 && !this.options.verbose ? ' (--verbose shows info)' : '';
     this.io.stdout(`${what}: ${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.info} info${infoHint}, ${seconds} s\n`);

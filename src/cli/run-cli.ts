@@ -18,6 +18,8 @@ import { pdfCommand } from './commands/pdf.js';
 import { entitiesCommand } from './commands/entities.js';
 import { EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { Reporter } from './reporter.js';
+import { boundedJobs } from './jobs-option.js';
+import { fileSystemDiagnostic, internalErrorDiagnostic, isFileSystemError } from './unexpected-errors.js';
 
 export const commands: readonly CommandDefinition[] = [buildCommand, convertCommand, validateCommand, htmlCommand, pdfCommand, entitiesCommand, initCommand];
 
@@ -66,5 +68,18 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
   const { definition, args } = selected;
   const reporter = new Reporter(io, { quiet: args.quiet, json: args.json, verbose: args.verbose });
-  return definition.run(args, io, reporter);
+  if (typeof args.jobs === 'number') {
+    const bounded = boundedJobs(args.jobs);
+    if (bounded.warning) reporter.notice(bounded.warning);
+    args.jobs = bounded.jobs;
+  }
+  try {
+    return await definition.run(args, io, reporter);
+  } catch (error) {
+    // An exception that escaped the command: one message, never a stack trace.
+    const message = isFileSystemError(error) ? fileSystemDiagnostic(error, io) : internalErrorDiagnostic(error, io);
+    io.stderr(`${formatDiagnostic(message)}\n`);
+    if (args.json) io.stdout(`${JSON.stringify({ command: definition.command.split(' ')[0], ok: false, messages: [message] }, null, 2)}\n`);
+    return EXIT_USAGE;
+  }
 }

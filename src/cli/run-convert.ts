@@ -12,6 +12,7 @@ import { checkStamp } from '../tei/generated-stamp.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import type { CliIO } from './cli-io.js';
 import type { Reporter } from './reporter.js';
+import { fileSystemDiagnostic, isFileSystemError } from './unexpected-errors.js';
 import { display, loadEdition, type LoadedEdition } from './load-edition.js';
 
 export interface ConvertOptions {
@@ -90,7 +91,7 @@ export async function runConvert(options: ConvertOptions, io: CliIO, reporter: R
       files.push({ source: input.source.id, raw: input.rawShown, tei: teiShown, status: 'failed', messages });
       continue;
     }
-    const status = await writeTeiFile(tei, teiShown, result.xml, options, messages);
+    const status = await writeTeiFile(tei, teiShown, result.xml, options, messages, io);
     files.push({ source: input.source.id, raw: input.rawShown, tei: teiShown, status, messages, ...(result.mentioned ? { mentioned: result.mentioned } : {}) });
   }
   return { ok: true, config, configPath, registers, files, messages: [...loaded.messages, ...files.flatMap((f) => f.messages)] };
@@ -116,7 +117,7 @@ async function readSource(io: CliIO, base: string, source: SourceConfig): Promis
 }
 
 /** Writes unless the file on disk was edited by hand (or not written by us); skips identical content. */
-async function writeTeiFile(path: string, shown: string, xml: string, options: ConvertOptions, messages: Diagnostic[]): Promise<FileStatus> {
+async function writeTeiFile(path: string, shown: string, xml: string, options: ConvertOptions, messages: Diagnostic[], io: CliIO): Promise<FileStatus> {
   let existing: string | undefined;
   try {
     existing = await readFile(path, 'utf8');
@@ -134,7 +135,14 @@ async function writeTeiFile(path: string, shown: string, xml: string, options: C
     }
   }
   if (options.dryRun) return 'dry-run';
-  await writeFileAtomic(path, xml);
+  try {
+    await writeFileAtomic(path, xml);
+  } catch (error) {
+    // One file that cannot be written is a message on that file; the others are still written.
+    if (!isFileSystemError(error)) throw error;
+    messages.push(fileSystemDiagnostic(error, io));
+    return 'failed';
+  }
   return 'written';
 }
 

@@ -3,18 +3,20 @@
  * site in `output/html/`: index.html, one page per text, persons.html, the CSS and JS assets, and
  * the TEI files for download. The I/O edge of the HTML stage; the pages come from the XSLT.
  */
-import { cp, mkdir, rm } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { cp, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { renderContext, type SitePage, type SiteRegister, type SiteText } from '../html/render-pages.js';
 import { type RenderedSite, renderSite } from '../html/render-site.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { OutputTransaction } from '../io/output-folders.js';
 import { inProcessRunner, plannedHtmlJobs, workerRunner } from '../parallel/html-pool.js';
 import { HTML_ASSETS, HTML_STYLESHEET } from '../xslt/stylesheet-paths.js';
 import type { CliIO } from './cli-io.js';
 import { display } from './display-path.js';
 import { readEditionDocuments, stageStylesheet } from './edition-documents.js';
 import { loadEdition } from './load-edition.js';
+import { outputRoot, refusalDiagnostic } from './output-root.js';
 import type { Reporter } from './reporter.js';
 
 export interface HtmlOptions {
@@ -22,6 +24,8 @@ export interface HtmlOptions {
   /** Output folder (default output/ beside the config); the site goes to <out>/html. */
   readonly out?: string;
   readonly jobs?: number;
+  /** The run's output folders (build stages all of its outputs and swaps them in together); default: one of its own. */
+  readonly output?: OutputTransaction;
 }
 
 export interface HtmlRun {
@@ -37,7 +41,9 @@ export interface HtmlRun {
 export async function runHtml(options: HtmlOptions, io: CliIO, reporter: Reporter): Promise<HtmlRun> {
   const loaded = await loadEdition(options.config, io);
   if (!('config' in loaded) || loaded.messages.some((m) => m.severity === 'error')) return { ok: false, usage: true, messages: loaded.messages, pages: [], siteDir: '' };
-  const siteDir = resolve(dirname(loaded.configPath), options.out ?? 'output', 'html');
+  const where = outputRoot({ config: loaded.config, configPath: loaded.configPath, registerFiles: Object.values(loaded.registers.files) }, options.out, io);
+  if ('refusal' in where) return { ok: false, usage: true, messages: [...loaded.messages, where.refusal], pages: [], siteDir: '' };
+  const siteDir = join(where.root, 'html');
   const { texts, registers, messages } = await readEditionDocuments(loaded, io, 'html');
   const stylesheet = await stageStylesheet(HTML_STYLESHEET, io);
   if ('severity' in stylesheet) return { ok: false, usage: true, messages: [...messages, stylesheet], pages: [], siteDir };
@@ -61,13 +67,21 @@ export async function runHtml(options: HtmlOptions, io: CliIO, reporter: Reporte
   }
   const pages = site.pages;
   if (messages.some((m) => m.severity === 'error')) return { ok: false, usage: false, messages, pages: [], siteDir };
-  await publish(siteDir, pages, texts, registers);
-  return { ok: true, usage: false, messages, pages: pages.map((p) => display(io, join(siteDir, p.file))), siteDir };
+  const publishing = async (output: OutputTransaction): Promise<HtmlRun> => {
+    const staged = await output.stage(siteDir, (p) => display(io, p), new Set([...pages.map((p) => p.file.split('/')[0] ?? p.file), 'assets', 'tei']));
+    if (!('dir' in staged)) return { ok: false, usage: true, messages: [...messages, refusalDiagnostic(staged)], pages: [], siteDir };
+    await publish(staged.dir, pages, texts, registers);
+    return { ok: true, usage: false, messages, pages: pages.map((p) => display(io, join(siteDir, p.file))), siteDir };
+  };
+  if (options.output) return publishing(options.output);
+  return OutputTransaction.run(async (output) => {
+    const value = await publishing(output);
+    return { commit: value.ok, value };
+  });
 }
 
-/** The site replaces the previous one: pages, assets, and the TEI files for download. */
+/** The site, in a fresh (staged) folder: pages, assets, and the TEI files for download. */
 async function publish(siteDir: string, pages: readonly SitePage[], texts: readonly SiteText[], registers: readonly SiteRegister[]): Promise<void> {
-  await rm(siteDir, { recursive: true, force: true });
   await mkdir(join(siteDir, 'tei'), { recursive: true });
   for (const page of pages) await writeFileAtomic(join(siteDir, page.file), page.html);
   await cp(HTML_ASSETS, join(siteDir, 'assets'), { recursive: true });

@@ -3,10 +3,11 @@
  * `output/print/`: `edition.typ` (the Typst source, made by the XSLT) and `edition.pdf` (compiled
  * in process by Typst). The I/O edge of the print stage.
  */
-import { mkdir, readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { OutputTransaction } from '../io/output-folders.js';
 import { chaptersInProcess, chaptersInWorkers, plannedPrintJobs, type PrintTaskResult } from '../parallel/print-pool.js';
 import { assembleBook, printContext, renderFrame, type Chapter } from '../print/render-book.js';
 import { compileTypstFileToPdf, TypstError } from '../print/typst-compiler.js';
@@ -15,6 +16,7 @@ import type { CliIO } from './cli-io.js';
 import { display } from './display-path.js';
 import { readEditionDocuments, stageStylesheet } from './edition-documents.js';
 import { loadEdition } from './load-edition.js';
+import { outputRoot, refusalDiagnostic } from './output-root.js';
 import type { Reporter } from './reporter.js';
 
 export interface PdfOptions {
@@ -24,6 +26,8 @@ export interface PdfOptions {
   /** Write edition.typ only (no PDF). */
   readonly typstOnly?: boolean;
   readonly jobs?: number;
+  /** The run's output folders (build stages all of its outputs and swaps them in together); default: one of its own. */
+  readonly output?: OutputTransaction;
 }
 
 export interface PdfRun {
@@ -40,7 +44,9 @@ export interface PdfRun {
 export async function runPdf(options: PdfOptions, io: CliIO, reporter: Reporter): Promise<PdfRun> {
   const loaded = await loadEdition(options.config, io);
   if (!('config' in loaded) || loaded.messages.some((m) => m.severity === 'error')) return { ok: false, usage: true, messages: loaded.messages, files: [], pages: 0, printDir: '' };
-  const printDir = resolve(dirname(loaded.configPath), options.out ?? 'output', 'print');
+  const where = outputRoot({ config: loaded.config, configPath: loaded.configPath, registerFiles: Object.values(loaded.registers.files) }, options.out, io);
+  if ('refusal' in where) return { ok: false, usage: true, messages: [...loaded.messages, where.refusal], files: [], pages: 0, printDir: '' };
+  const printDir = join(where.root, 'print');
   const { texts, registers, messages } = await readEditionDocuments(loaded, io, 'pdf');
   const stylesheet = await stageStylesheet(PRINT_STYLESHEET, io);
   if ('severity' in stylesheet) return { ok: false, usage: true, messages: [...messages, stylesheet], files: [], pages: 0, printDir };
@@ -61,24 +67,54 @@ export async function runPdf(options: PdfOptions, io: CliIO, reporter: Reporter)
   }
   if (messages.some((m) => m.severity === 'error')) return { ok: false, usage: false, messages, files: [], pages: 0, printDir };
   const source = assembleBook(await renderFrame(context), chapters);
-  await mkdir(printDir, { recursive: true });
-  const typPath = join(printDir, 'edition.typ');
-  await writeFileAtomic(typPath, source);
-  const files = [display(io, typPath)];
-  if (options.typstOnly) return { ok: true, usage: false, messages, files, pages: 0, printDir };
-  reporter.progress('pdf: typesetting', texts.length, texts.length);
-  try {
-    const book = compileTypstFileToPdf(typPath, editionTimestamp(loaded.config.edition.date));
-    for (const w of book.warnings) messages.push(diagnostic('warning', 'typst', w.message, { file: display(io, typPath), ...(w.line ? { line: w.line } : {}), ...(w.column ? { column: w.column } : {}) }));
+  if (texts.length > 0) reporter.progress('pdf: typesetting', texts.length, texts.length);
+  const publishing = async (output: OutputTransaction): Promise<PdfRun> => {
+    const staged = await output.stage(printDir, (p) => display(io, p), new Set(['edition.typ', 'edition.pdf']));
+    if (!('dir' in staged)) return { ok: false, usage: true, messages: [...messages, refusalDiagnostic(staged)], files: [], pages: 0, printDir };
+    const typPath = join(printDir, 'edition.typ');
+    await writeFileAtomic(join(staged.dir, 'edition.typ'), source);
+    const files = [display(io, typPath)];
+    if (options.typstOnly) return { ok: true, usage: false, messages, files, pages: 0, printDir };
+    const book = compileBook(join(staged.dir, 'edition.typ'), display(io, typPath), loaded.config.edition.date);
+    messages.push(...book.messages);
+    if (book.pdf === undefined) {
+      const kept = await keepFailedSource(join(where.root, 'print-failed'), source, io);
+      for (const [i, m] of messages.entries()) if (m.rule === 'tei-edition/typst' && m.position.file === display(io, typPath)) messages[i] = { ...m, position: { ...m.position, file: kept } };
+      return { ok: false, usage: false, messages, files: [], pages: 0, printDir };
+    }
     const pdfPath = join(printDir, 'edition.pdf');
-    await writeFileAtomic(pdfPath, book.pdf);
+    await writeFileAtomic(join(staged.dir, 'edition.pdf'), book.pdf);
     files.push(display(io, pdfPath));
     return { ok: true, usage: false, messages, files, pages: book.pages, printDir };
+  };
+  if (options.output) return publishing(options.output);
+  return OutputTransaction.run(async (output) => {
+    const value = await publishing(output);
+    return { commit: value.ok, value };
+  });
+}
+
+/** Typst → PDF, its warnings and errors as messages on the Typst source (shown as `typShown`). */
+function compileBook(typPath: string, typShown: string, date: string | undefined): { pdf?: Uint8Array; pages: number; messages: Diagnostic[] } {
+  const at = (m: { line?: number; column?: number }) => ({ file: typShown, ...(m.line ? { line: m.line } : {}), ...(m.column ? { column: m.column } : {}) });
+  try {
+    const book = compileTypstFileToPdf(typPath, editionTimestamp(date));
+    return { pdf: book.pdf, pages: book.pages, messages: book.warnings.map((w) => diagnostic('warning', 'typst', w.message, at(w))) };
   } catch (error) {
     if (!(error instanceof TypstError)) throw error;
-    for (const m of error.messages) messages.push(diagnostic(m.severity, 'typst', m.message, { file: display(io, typPath), ...(m.line ? { line: m.line } : {}), ...(m.column ? { column: m.column } : {}) }, m.severity === 'error' ? { hint: 'the Typst source is kept for inspection; the PDF was not written' } : {}));
-    return { ok: false, usage: false, messages, files, pages: 0, printDir };
+    return { pages: 0, messages: error.messages.map((m) => diagnostic(m.severity, 'typst', m.message, at(m), m.severity === 'error' ? { hint: 'the Typst source is kept for inspection in print-failed/ beside the print edition; the previous print edition is unchanged' } : {})) };
   }
+}
+
+/** A Typst source that did not compile, kept (in a folder of its own) for inspection; its path as messages show it. */
+async function keepFailedSource(folder: string, source: string, io: CliIO): Promise<string> {
+  const path = join(folder, 'edition.typ');
+  await OutputTransaction.run(async (output) => {
+    const staged = await output.stage(folder, (p) => display(io, p), new Set(['edition.typ']));
+    if ('dir' in staged) await writeFileAtomic(join(staged.dir, 'edition.typ'), source);
+    return { commit: 'dir' in staged, value: undefined };
+  });
+  return display(io, path);
 }
 
 /** The PDF's creation date: the edition's date (so a rebuild makes the same bytes), else none. */

@@ -20,6 +20,8 @@ export interface ValidateOptions {
   readonly maxBytes?: number;
   /** Worker threads (default: one per core from 2 MB of TEI on; 1 = in process). */
   readonly jobs?: number;
+  /** How messages show a file's path (default: relative to the working directory). `build` shows its staged copy as the folder it will become. */
+  readonly shownAs?: (path: string) => string;
 }
 
 export interface ValidateRun {
@@ -31,7 +33,7 @@ export interface ValidateRun {
 }
 
 export async function runValidation(options: ValidateOptions, io: CliIO, reporter: Reporter): Promise<ValidateRun> {
-  const shown = (p: string): string => display(io, p);
+  const shown = options.shownAs ?? ((p: string): string => display(io, p));
   const setupOptions = { schema: options.schema, schematron: options.schematron, ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }) };
   const loaded = await loadValidationSetup({ ...setupOptions, display: shown });
   if (loaded.setup === undefined) return { files: [], messages: loaded.messages, usageErrors: loaded.messages.filter((m) => m.severity === 'error') };

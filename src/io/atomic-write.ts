@@ -10,7 +10,9 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
     await writeFile(temporary, content, { flag: 'wx' });
     await rename(temporary, path);
   } catch (error) {
-    await rm(temporary, { force: true });
+    await rm(temporary, { force: true }).catch(() => undefined);
+    // The user knows the file they asked for, not our temporary name.
+    if (error instanceof Error && 'code' in error && (!('path' in error) || error.path === temporary)) Object.assign(error, { path });
     throw error;
   }
 }

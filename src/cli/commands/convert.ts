@@ -1,4 +1,5 @@
 import type { CommandDefinition } from '../command.js';
+import { jobsOption } from '../jobs-option.js';
 import { EXIT_USAGE, exitCodeFor } from '../exit-codes.js';
 import type { ConvertOptions } from '../run-convert.js';
 import type { CliIO } from '../cli-io.js';
@@ -13,7 +14,7 @@ export const convertCommand: CommandDefinition = {
     .option('force', { describe: 'overwrite TEI files that were edited by hand', type: 'boolean', default: false })
     .option('dry-run', { describe: 'convert and report, but write nothing', type: 'boolean', default: false })
     .option('report', { describe: 'also list tokens that look like misprints (a worklist for corrections)', type: 'boolean', default: false })
-    .option('jobs', { describe: 'worker threads (default: one per core from 2 MB of raw text on; 1 = in process)', type: 'number' })
+    .option('jobs', jobsOption('worker threads (default: one per core from 2 MB of raw text on; 1 = in process)'))
     .example('$0 convert', 'convert every source of edition.json')
     .example('$0 convert 1917-10-01-lenine-lettre-au-comite-central --report', 'one source, with the misprint worklist') as never,
   run: async (args, io, reporter) => convertAndReport(convertOptions(args), io, reporter, 'convert'),

@@ -1,4 +1,5 @@
 import type { CommandDefinition } from '../command.js';
+import { jobsOption } from '../jobs-option.js';
 import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { display } from '../display-path.js';
 
@@ -11,7 +12,7 @@ export const htmlCommand: CommandDefinition = {
   describe: 'Make the HTML reading edition (output/html/) from the edition\'s TEI',
   builder: (yargs) => yargs
     .option('out', { describe: 'output directory (default: output/ beside the config); the site goes to <out>/html', type: 'string' })
-    .option('jobs', { describe: 'worker threads (default: one per core from 24 texts on; 1 = in process)', type: 'number' })
+    .option('jobs', jobsOption('worker threads (default: one per core from 24 texts on; 1 = in process)'))
     .example('$0 html', 'the site of the edition described by ./edition.json, from its tei/ files') as never,
   run: async (args, io, reporter) => {
     const { runHtml } = await import('../run-html.js');

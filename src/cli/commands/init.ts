@@ -1,4 +1,3 @@
-import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { diagnostic } from '../../diagnostics/diagnostic.js';
 import type { CommandDefinition } from '../command.js';
@@ -15,20 +14,20 @@ export const initCommand: CommandDefinition = {
   run: async (args, io, reporter) => {
     const dir = resolve(io.cwd, String(args.dir));
     const { scaffoldEdition } = await import('../../scaffold/scaffold-edition.js');
-    const { writeFileAtomic } = await import('../../io/atomic-write.js');
+    const { conflictsOf, writeNewFiles } = await import('../../io/new-files.js');
     const files = scaffoldEdition(String(args.title));
-    const existing: string[] = [];
-    for (const f of files) {
-      if (await exists(resolve(dir, f.path))) existing.push(f.path);
-    }
-    if (existing.length > 0) {
-      const messages = [diagnostic('error', 'init-exists', `${display(io, dir)} already has ${existing.join(', ')}; nothing was written`, { file: display(io, resolve(dir, existing[0] as string)) },
-        { hint: 'choose an empty folder' })];
+    const conflicts = await conflictsOf(dir, files);
+    if (conflicts.length > 0) {
+      const messages = conflicts.map((c) => diagnostic('error', 'init-exists',
+        c.expected === 'folder'
+          ? `${display(io, c.path)} is a ${c.found === 'file' ? 'file' : 'special file'}, where init needs a folder; nothing was written`
+          : `${display(io, dir)} already has ${display(io, c.path)} (a ${c.found === 'other' ? 'special file' : c.found}); nothing was written`,
+        { file: display(io, c.path) }, { hint: 'choose an empty or new folder' }));
       reporter.messages(messages);
       reporter.json({ command: 'init', ok: false, messages });
       return EXIT_USAGE;
     }
-    for (const f of files) await writeFileAtomic(resolve(dir, f.path), f.content);
+    await writeNewFiles(dir, files);
     const written = files.map((f) => display(io, resolve(dir, f.path)));
     for (const w of written) reporter.line(`created  ${w}`);
     reporter.line(`next: cd ${display(io, dir)} && tei-edition build`);
@@ -36,12 +35,3 @@ export const initCommand: CommandDefinition = {
     return EXIT_OK;
   },
 };
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
-}

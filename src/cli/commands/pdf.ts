@@ -1,4 +1,5 @@
 import type { CommandDefinition } from '../command.js';
+import { jobsOption } from '../jobs-option.js';
 import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 
 /**
@@ -10,7 +11,7 @@ export const pdfCommand: CommandDefinition = {
   describe: 'Make the print edition (output/print/edition.typ and edition.pdf) from the edition\'s TEI',
   builder: (yargs) => yargs
     .option('out', { describe: 'output directory (default: output/ beside the config); the book goes to <out>/print', type: 'string' })
-    .option('jobs', { describe: 'worker threads for the chapters (default: one per core from 24 texts on; 1 = in process)', type: 'number' })
+    .option('jobs', jobsOption('worker threads for the chapters (default: one per core from 24 texts on; 1 = in process)'))
     .option('typst-only', { describe: 'write edition.typ only, without compiling the PDF', type: 'boolean', default: false })
     .example('$0 pdf', 'the book of the edition described by ./edition.json, from its tei/ files')
     .example('$0 pdf --typst-only', 'only the Typst source, to edit or compile with your own Typst') as never,

@@ -4,6 +4,7 @@ import { countBySeverity, type Diagnostic } from '../../diagnostics/diagnostic.j
 import { type ReportFormat, reportFormats } from '../../diagnostics/report-format-names.js';
 import type { CliIO } from '../cli-io.js';
 import type { CommandDefinition } from '../command.js';
+import { jobsOption } from '../jobs-option.js';
 import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { display } from '../display-path.js';
 
@@ -23,7 +24,7 @@ export const validateCommand: CommandDefinition = {
     .option('format', { describe: 'report format', choices: reportFormats as ReportFormat[], default: 'text' as ReportFormat })
     .option('max-warnings', { describe: 'exit 1 when there are more warnings than this', type: 'number' })
     .option('max-size', { describe: 'largest file to read, in MB', type: 'number', default: 50 })
-    .option('jobs', { describe: 'worker threads (default: one per core from 2 MB of TEI on; 1 = in process)', type: 'number' })
+    .option('jobs', jobsOption('worker threads (default: one per core from 2 MB of TEI on; 1 = in process)'))
     .example('$0 validate', 'the edition\'s TEI files, texts and registers')
     .example('$0 validate tei/ --format github', 'annotations for a GitHub Actions job')
     .example('$0 validate my.xml --schema tei_all.rng', 'any TEI file against the full TEI schema') as never,
