@@ -4,7 +4,7 @@
  * point at the element it is about. One saxes pass. (Register and TEI files are read with
  * element-tree.ts; documents to validate are streamed, never built into a tree.)
  */
-import { SaxesParser } from 'saxes';
+import { NamespaceParser } from './namespace-parser.js';
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
@@ -33,7 +33,7 @@ export class XmlSyntaxError extends Error {
 
 /** Parses a whole file; throws XmlSyntaxError (saxes's message, where it stopped) when it is not well-formed. */
 export function parseNamespacedTree(text: string): NamespacedElement {
-  const parser = new SaxesParser({ xmlns: true, position: true });
+  const parser = new NamespaceParser();
   const stack: { element: NamespacedElement; children: NamespacedChild[] }[] = [];
   let root: NamespacedElement | undefined;
   // Where the start tag's `<` is: saxes reports the tag's start just after its name, on the same line.

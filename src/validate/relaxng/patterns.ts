@@ -132,6 +132,11 @@ export class PatternBuilder {
     this.text = this.make('text', true, false, ContentType.Mixed);
   }
 
+  /** How many patterns have been made (tests count them to show that the work per event is bounded). */
+  get size(): number {
+    return this.nextId;
+  }
+
   private make(
     kind: PatternKind,
     nullable: boolean,

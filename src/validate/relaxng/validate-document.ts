@@ -4,8 +4,9 @@
  * fatal for the file; schema errors are reported at jing's positions (just after the start or end
  * tag concerned; for stray text, on each line that has some) so that both tools point at the same lines.
  */
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import type { SaxesTagNS } from 'saxes';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { NamespaceParser } from '../../xml/namespace-parser.js';
 import type { CompiledGrammar } from './compile-schema.js';
 import type { EventName } from './derivatives.js';
 import type { FormatName } from './expected.js';
@@ -16,6 +17,15 @@ const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 export const SCHEMA_RULE = 'tei-edition/schema';
 export const WELL_FORMED_RULE = 'tei-edition/well-formed';
+export const ELEMENT_DEPTH_RULE = 'tei-edition/element-depth';
+
+/**
+ * How deep elements may nest. Real TEI nests a few dozen deep; the limit is far above that and
+ * below what the later steps hold: the Schematron engine (SaxonJS) builds its tree recursively and
+ * runs out of stack near 8,000 levels, and every open level costs the RELAX NG matcher about
+ * 1.4 KB (a 50 MB file could otherwise open millions of levels and exhaust memory).
+ */
+export const DEFAULT_MAX_ELEMENT_DEPTH = 5_000;
 
 /** Event names are interned (namespace → local name → name), so that derivatives are memoised on one key object per name. */
 const nameCache = new Map<string, Map<string, EventName>>();
@@ -32,9 +42,42 @@ function eventName(ns: string, local: string): EventName {
 
 interface OpenElement {
   readonly name: EventName;
-  /** Prefix → namespace declarations in scope (inherited from the parent). */
-  readonly prefixes: ReadonlyMap<string, string>;
+  /** The default namespace in scope. */
+  readonly defaultNs: string;
+  /** The namespace declarations of this element or of its nearest ancestor that has some. */
+  readonly declarations: Declarations | undefined;
   dataText: string;
+}
+
+/** Namespace declarations, one link per declaring element: shared, never copied, so depth costs nothing. */
+interface Declarations {
+  readonly prefixes: Readonly<Record<string, string>>;
+  readonly outer: Declarations | undefined;
+}
+
+/** How many declaring ancestors a name's prefix is looked for in (a message names it `{uri}local` beyond). */
+const PREFIX_SEARCH_LIMIT = 64;
+
+/** The prefix to show for a namespace: the outermost in-scope prefix bound to it, as the whole map of prefixes gave before. */
+function prefixFor(ns: string, declarations: Declarations | undefined): string | undefined {
+  const seen = new Set<string>();
+  let found: string | undefined;
+  let d = declarations;
+  for (let steps = 0; d !== undefined && steps < PREFIX_SEARCH_LIMIT; steps += 1, d = d.outer) {
+    let firstHere: string | undefined;
+    for (const prefix in d.prefixes) {
+      if (seen.has(prefix)) continue;
+      seen.add(prefix);
+      if (prefix !== '' && d.prefixes[prefix] === ns) firstHere ??= prefix;
+    }
+    found = firstHere ?? found;
+  }
+  return found;
+}
+
+function declaresAny(ns: Readonly<Record<string, string>>): boolean {
+  for (const prefix in ns) if (prefix !== undefined) return true;
+  return false;
 }
 
 export interface ParseOutcome {
@@ -49,11 +92,13 @@ export interface DocumentCheck {
   readonly grammar?: CompiledGrammar;
   /** Called with each DOCTYPE declaration; returns a message to stop on it (DTDs are never read). */
   readonly onDoctype?: (doctype: string) => Diagnostic | undefined;
+  /** Elements nested deeper than this stop the check with a fatal message (default DEFAULT_MAX_ELEMENT_DEPTH). */
+  readonly maxDepth?: number;
 }
 
 export function validateDocument(xml: string, check: DocumentCheck): ParseOutcome {
   const messages: Diagnostic[] = [];
-  const parser = new SaxesParser({ xmlns: true, position: true });
+  const parser = new NamespaceParser();
   const matcher = check.grammar === undefined ? undefined : new GrammarMatcher(check.grammar);
   const stack: OpenElement[] = [];
   // Where the last markup ended (text starts there): three numbers, not an object per event.
@@ -64,14 +109,15 @@ export function validateDocument(xml: string, check: DocumentCheck): ParseOutcom
   const ids = new Map<string, { line: number; column: number }>();
   const idrefs: { value: string; line: number; column: number }[] = [];
   const idTypes = check.grammar?.idAttributes;
+  const maxDepth = check.maxDepth ?? DEFAULT_MAX_ELEMENT_DEPTH;
 
   const formatName: FormatName = (name: QualifiedName, isAttribute: boolean) => {
     const top = stack[stack.length - 1];
     if (name.ns === '') return name.local;
-    if (!isAttribute && top?.prefixes.get('') === name.ns) return name.local;
+    if (!isAttribute && (top?.defaultNs ?? '') === name.ns) return name.local;
     if (name.ns === XML_NS) return `xml:${name.local}`;
-    for (const [prefix, uri] of top?.prefixes ?? []) if (uri === name.ns && prefix !== '') return `${prefix}:${name.local}`;
-    return `{${name.ns}}${name.local}`;
+    const prefix = prefixFor(name.ns, top?.declarations);
+    return prefix === undefined ? `{${name.ns}}${name.local}` : `${prefix}:${name.local}`;
   };
   const here = () => ({ file: check.file, line: parser.line, column: parser.column + 1 });
   const schemaError = (message: string | undefined, position = here()): void => {
@@ -121,16 +167,19 @@ export function validateDocument(xml: string, check: DocumentCheck): ParseOutcom
     markEnd();
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
+    if (stack.length >= maxDepth) {
+      stopped = tooDeep(tag.name, stack.length + 1, maxDepth, here());
+      throw new StopParsing();
+    }
     const parent = stack[stack.length - 1];
     const name = eventName(tag.uri, tag.local);
-    let prefixes = parent?.prefixes ?? new Map<string, string>();
-    if (Object.keys(tag.ns).length > 0) prefixes = new Map([...prefixes, ...Object.entries(tag.ns)]);
+    const declarations = declaresAny(tag.ns) ? { prefixes: tag.ns, outer: parent?.declarations } : parent?.declarations;
     if (matcher !== undefined) {
       if (parent !== undefined && matcher.textTyped && parent.dataText !== '') untypedText(parent.dataText);
       if (parent !== undefined) parent.dataText = '';
       matcher.textTyped = false;
     }
-    stack.push({ name, prefixes, dataText: '' });
+    stack.push({ name, defaultNs: tag.ns[''] ?? parent?.defaultNs ?? '', declarations, dataText: '' });
     if (matcher !== undefined) {
       schemaError(matcher.startTagOpen(name, formatName));
       const attributes = tag.attributes;
@@ -185,7 +234,14 @@ export function validateDocument(xml: string, check: DocumentCheck): ParseOutcom
 
 class StopParsing extends Error {}
 
-function wellFormednessError(e: unknown, file: string, parser: SaxesParser, xml: string): Diagnostic {
+function tooDeep(name: string, depth: number, limit: number, position: { file: string; line: number; column: number }): Diagnostic {
+  const count = (n: number): string => n.toLocaleString('en-US');
+  return diagnostic('error', ELEMENT_DEPTH_RULE,
+    `element "${name}" is nested ${count(depth)} deep, over the limit of ${count(limit)} nested elements; the file is not checked further`,
+    position, { fatal: true, hint: 'real TEI nests a few dozen elements deep: look for start tags that are never closed, or a generator that nests instead of listing' });
+}
+
+function wellFormednessError(e: unknown, file: string, parser: NamespaceParser, xml: string): Diagnostic {
   const raw = e instanceof Error ? e.message : String(e);
   const m = /^(?:[^:]*:)?(\d+):(\d+): (.*)$/s.exec(raw);
   const line = m ? Number(m[1]) : parser.line;

@@ -82,10 +82,10 @@ function elementPath(element: DomNode): string {
   while (node !== null && node.nodeType === ELEMENT) {
     const parent: DomNode | null = node.parentNode;
     const isRoot = parent === null || parent.nodeType !== ELEMENT;
-    steps.unshift(isRoot ? node.nodeName : `${node.nodeName}[${sameNameBefore(node) + 1}]`);
+    steps.push(isRoot ? node.nodeName : `${node.nodeName}[${sameNameBefore(node) + 1}]`);
     node = parent;
   }
-  return `/${steps.join('/')}`;
+  return `/${steps.reverse().join('/')}`;
 }
 
 function sameNameBefore(element: DomNode): number {
