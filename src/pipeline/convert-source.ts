@@ -16,8 +16,9 @@ import type { EditionDocument, Inline } from '../model/document.js';
 import { forEachSequence } from '../enrich/walk.js';
 import { frenchLexicon, type Lexicon } from '../enrich/lexicon.js';
 import { enrichDocument } from '../enrich/enrich-document.js';
-import { writeTei } from '../tei/write-tei.js';
-import { stampGenerated } from '../tei/generated-stamp.js';
+import { malformedTei, writeTei } from '../tei/write-tei.js';
+import { stampGeneratedChunks } from '../tei/generated-stamp.js';
+import { checkWellFormed } from '../tei/check-well-formed.js';
 import { toolVersion } from '../tool-version.js';
 import { findPossibleMisprints } from '../analysis/possible-misprints.js';
 import { findNameCandidates } from '../analysis/name-candidates.js';
@@ -87,12 +88,20 @@ export function convertSource(input: ConvertInput, observe: StageObserver = unob
     messages.push(...enrichMessages);
     if (input.reportMisprints) messages.push(...findPossibleMisprints(document, lexicon, input.file));
     if (input.reportNames) messages.push(...findNameCandidates(document, lexicon, input.file));
-    const xml = observe('tei (write)', () => writeTei(document, { edition: input.edition, source: input.source, toolVersion, rawFile: input.source.raw }));
-    return { xml: observe('tei (stamp)', () => stampGenerated(xml)), document, messages, mentioned: mentionedEntries(document) };
+    const chunks = observe('tei (write)', () => writeTei(document, { edition: input.edition, source: input.source, toolVersion, rawFile: input.source.raw }, input.file));
+    const stamped = observe('tei (stamp)', () => stampGeneratedChunks(chunks));
+    observe('tei (well-formed)', () => assertWellFormed(stamped, input.file));
+    return { xml: stamped.join(''), document, messages, mentioned: mentionedEntries(document) };
   } catch (error) {
     if (error instanceof FatalError) return { messages: [...messages, error.diagnostic] };
     throw error;
   }
+}
+
+/** What the writer made is read back by a strict parser; a failure is a bug, reported on the source. */
+function assertWellFormed(chunks: readonly string[], file: string): void {
+  const error = checkWellFormed(chunks);
+  if (error) throw malformedTei(file, `${error.message} (TEI line ${error.line}, column ${error.column})`);
 }
 
 function layoutSettings(source: SourceConfig): LayoutSettings {

@@ -2,9 +2,11 @@
  * Nothing is lost, and it can be shown: from a TEI file the converter wrote, rebuild each line
  * of the raw transcription, keyed by `lb/@n` — source readings (`sic`, `orig`), hyphens recorded
  * on breaks, note calls and markers put back from `note/@n` and `@resp`, and the notes heading
- * and legend from the header. Tests compare the result with the raw file line by line.
+ * and legend from the header, characters XML cannot hold from their `g` and the header's
+ * `charDecl`. Tests compare the result with the raw file line by line.
  */
 import { childElements, isElement, parseElements, textContent, type XmlChild, type XmlElement } from '../xml/element-tree.js';
+import { CODE_POINT_PROPERTY } from '../tei/character-declaration.js';
 
 export interface RecoveryConventions {
   /** How note calls and bodies were printed. */
@@ -25,11 +27,11 @@ export interface RecoveredSource {
 
 export function recoverSourceLines(xml: string, conventions: RecoveryConventions): RecoveredSource {
   const tei = parseElements(xml).find((e) => e.name === 'TEI');
-  const state = new Recovery(conventions);
+  const header = tei ? childElements(tei, 'teiHeader')[0] : undefined;
+  const state = new Recovery(conventions, header ? declaredCharacters(header) : new Map());
   const text = tei ? childElements(tei, 'text')[0] : undefined;
   if (text) state.walk(text.children);
   const headerQuotes: string[] = [];
-  const header = tei ? childElements(tei, 'teiHeader')[0] : undefined;
   if (header) collectQuotes(header, headerQuotes);
   return { lines: state.result(), headerQuotes, strayHyphens: state.strayHyphens };
 }
@@ -39,7 +41,7 @@ class Recovery {
   private current: number | undefined;
   readonly strayHyphens: number[] = [];
 
-  constructor(private readonly conventions: RecoveryConventions) {}
+  constructor(private readonly conventions: RecoveryConventions, private readonly characters: ReadonlyMap<string, string>) {}
 
   result(): Map<number, string> {
     const out = new Map<number, string>();
@@ -65,6 +67,10 @@ class Recovery {
     switch (node.name) {
       case 'lb':
         this.lineBreak(attrs);
+        return;
+      case 'g':
+        // A character XML cannot hold, declared in the header; else the g's own content.
+        this.append(this.characters.get((attrs.ref ?? '').replace(/^#/u, '')) ?? textContent(node));
         return;
       case 'corr':
       case 'reg':
@@ -129,6 +135,22 @@ function firstLineNumber(nodes: readonly XmlChild[]): number | undefined {
     if (inner !== undefined) return inner;
   }
   return undefined;
+}
+
+/** `encodingDesc/charDecl/char`: xml:id → the character its code-point property gives. */
+function declaredCharacters(header: XmlElement): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const enc of childElements(header, 'encodingDesc')) {
+    for (const decl of childElements(enc, 'charDecl')) {
+      for (const char of childElements(decl, 'char')) {
+        const property = childElements(char, 'localProp').find((p) => p.attrs.name === CODE_POINT_PROPERTY);
+        const m = /^U\+([0-9A-F]{4,6})$/u.exec(property?.attrs.value ?? '');
+        const id = char.attrs['xml:id'];
+        if (m && id !== undefined) found.set(id, String.fromCodePoint(Number.parseInt(m[1] as string, 16)));
+      }
+    }
+  }
+  return found;
 }
 
 function collectQuotes(element: XmlElement, out: string[]): void {

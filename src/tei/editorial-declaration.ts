@@ -2,14 +2,14 @@
  * `encodingDesc/editorialDecl`: the conversion rules this file was made with, in words, so that
  * a reader of the TEI alone knows how to get back to the source. TEI P5 §2.3.3.
  */
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import type { XmlElementWriter } from './xml-writer.js';
 import type { HeaderContext } from './write-header.js';
-import { close, element, TEI_NS } from './write-body.js';
+import { close, element } from './write-body.js';
 
-export function editorialDeclaration(parent: XMLBuilder, ctx: HeaderContext, depth: number): void {
+export function editorialDeclaration(parent: XmlElementWriter, ctx: HeaderContext, depth: number): void {
   const { source } = ctx;
   const decl = element(parent, 'editorialDecl', {}, depth);
-  const para = (container: XMLBuilder, text: string) => element(container, 'p', {}, depth + 2).txt(text);
+  const para = (container: XmlElementWriter, text: string) => element(container, 'p', {}, depth + 2).txt(text);
 
   const correction = element(decl, 'correction', { method: 'markup' }, depth + 1);
   const corrections = source.corrections ?? [];
@@ -84,14 +84,14 @@ function dateRule(ctx: HeaderContext): string {
 }
 
 /** The source's notes heading and legend, quoted as printed (they are words of the source). */
-function appendLegend(p: XMLBuilder, ctx: HeaderContext): void {
+function appendLegend(p: XmlElementWriter, ctx: HeaderContext): void {
   const { notesHeading, notesLegend } = ctx.doc.facts;
   if (notesHeading === undefined && (notesLegend ?? []).length === 0) return;
   p.txt(' In the source, the notes follow the heading ');
-  p.ele(TEI_NS, 'q', { type: 'source-notes-heading' }).txt(notesHeading ?? '');
+  p.ele('q', { type: 'source-notes-heading' }).txt(notesHeading ?? '');
   for (const legend of notesLegend ?? []) {
     p.txt(' and the legend ');
-    p.ele(TEI_NS, 'q', { type: 'source-notes-legend' }).txt(legend);
+    p.ele('q', { type: 'source-notes-legend' }).txt(legend);
   }
   p.txt('.');
 }

@@ -11,7 +11,23 @@ const stampLine = /<\?tei-edition generated="sha256:([0-9a-f]{64})"\?>\n/u;
 /** `xml` must start with the XML declaration on a line of its own. */
 export function stampGenerated(xml: string): string {
   const afterDecl = xml.indexOf('\n') + 1;
-  return `${xml.slice(0, afterDecl)}<?tei-edition generated="sha256:${sha256(xml)}"?>\n${xml.slice(afterDecl)}`;
+  return `${xml.slice(0, afterDecl)}${stampLineFor(sha256(xml))}${xml.slice(afterDecl)}`;
+}
+
+/**
+ * The same for a document in chunks (as the TEI writer gives it), without joining them: the
+ * first chunk must be the XML declaration and its line feed; the stamp becomes the second.
+ */
+export function stampGeneratedChunks(chunks: readonly string[]): string[] {
+  const first = chunks[0] ?? '';
+  if (!/^<\?xml[^\n]*\?>\n$/u.test(first)) throw new Error('the first chunk must be the XML declaration on a line of its own');
+  const hash = createHash('sha256');
+  for (const chunk of chunks) hash.update(chunk, 'utf8');
+  return [first, stampLineFor(hash.digest('hex')), ...chunks.slice(1)];
+}
+
+function stampLineFor(digest: string): string {
+  return `<?tei-edition generated="sha256:${digest}"?>\n`;
 }
 
 export type StampState = 'unchanged' | 'edited' | 'not-generated';

@@ -1,14 +1,14 @@
 /**
- * Document model → TEI `<text>` (xmlbuilder2). Block elements are indented; inside mixed
+ * Document model → TEI `<text>` (through the escaping writer, xml-writer.ts). Block elements are indented; inside mixed
  * content the only white space written is the source's own word spaces and a line feed before
  * each `<lb/>` that is not inside a word, so the XML reads like the source's lines.
  */
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import type { XmlElementWriter } from './xml-writer.js';
 import type { Block, Division, EditionDocument, FormeWork, Inline, Note, Paragraph } from '../model/document.js';
 
 export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 
-export function writeText(parent: XMLBuilder, doc: EditionDocument, depth: number): void {
+export function writeText(parent: XmlElementWriter, doc: EditionDocument, depth: number): void {
   const text = element(parent, 'text', {}, depth);
   if (doc.front.length > 0) {
     const front = element(text, 'front', {}, depth + 1);
@@ -27,20 +27,22 @@ export function writeText(parent: XMLBuilder, doc: EditionDocument, depth: numbe
 }
 
 /** Start an element on its own indented line. */
-export function element(parent: XMLBuilder, name: string, attributes: Record<string, string>, depth: number): XMLBuilder {
+export function element(parent: XmlElementWriter, name: string, attributes: Record<string, string>, depth: number): XmlElementWriter {
   indent(parent, depth);
-  return parent.ele(TEI_NS, name, attributes);
+  return parent.ele(name, attributes);
 }
 
-export function indent(parent: XMLBuilder, depth: number): void {
-  parent.txt(`\n${'  '.repeat(depth)}`);
+const indents: string[] = [];
+
+export function indent(parent: XmlElementWriter, depth: number): void {
+  parent.txt(indents[depth] ??= `\n${'  '.repeat(depth)}`);
 }
 
-export function close(el: XMLBuilder, depth: number): void {
+export function close(el: XmlElementWriter, depth: number): void {
   indent(el, depth);
 }
 
-function writeBlock(parent: XMLBuilder, block: Block, depth: number): void {
+function writeBlock(parent: XmlElementWriter, block: Block, depth: number): void {
   switch (block.kind) {
     case 'div':
       writeDivision(parent, block, depth);
@@ -56,7 +58,7 @@ function writeBlock(parent: XMLBuilder, block: Block, depth: number): void {
   }
 }
 
-function writeDivision(parent: XMLBuilder, div: Division, depth: number): void {
+function writeDivision(parent: XmlElementWriter, div: Division, depth: number): void {
   const attributes: Record<string, string> = { type: div.type };
   if (div.n !== undefined) attributes.n = div.n;
   if (div.resp !== undefined) attributes.resp = `#${div.resp}`;
@@ -65,11 +67,11 @@ function writeDivision(parent: XMLBuilder, div: Division, depth: number): void {
   close(el, depth);
 }
 
-function writeInlines(parent: XMLBuilder, inlines: readonly Inline[], depth: number): void {
+function writeInlines(parent: XmlElementWriter, inlines: readonly Inline[], depth: number): void {
   inlines.forEach((inline, i) => writeInline(parent, inline, inlines[i - 1], depth));
 }
 
-function writeInline(parent: XMLBuilder, inline: Inline, previous: Inline | undefined, depth: number): void {
+function writeInline(parent: XmlElementWriter, inline: Inline, previous: Inline | undefined, depth: number): void {
   switch (inline.kind) {
     case 'text':
       if (inline.value !== '') parent.txt(inline.value);
@@ -80,12 +82,12 @@ function writeInline(parent: XMLBuilder, inline: Inline, previous: Inline | unde
       const attributes: Record<string, string> = { n: String(inline.n) };
       if (inline.wordBreak !== 'none') attributes.break = 'no';
       if (inline.wordBreak === 'soft-hyphen') attributes.rend = 'hyphen';
-      parent.ele(TEI_NS, 'lb', attributes);
+      parent.ele('lb', attributes);
       return;
     }
     case 'pb': {
       if (!inline.inWord && previous !== undefined) parent.txt('\n');
-      parent.ele(TEI_NS, 'pb', inline.inWord ? { n: inline.n, break: 'no' } : { n: inline.n });
+      parent.ele('pb', inline.inWord ? { n: inline.n, break: 'no' } : { n: inline.n });
       return;
     }
     case 'fw':
@@ -96,30 +98,30 @@ function writeInline(parent: XMLBuilder, inline: Inline, previous: Inline | unde
       return;
     case 'choice': {
       const [a, b] = inline.variant === 'sic-corr' ? ['sic', 'corr'] : ['orig', 'reg'];
-      const choice = parent.ele(TEI_NS, 'choice');
-      writeInlines(choice.ele(TEI_NS, a as string), inline.source, depth);
-      writeInlines(choice.ele(TEI_NS, b as string), inline.edited, depth);
+      const choice = parent.ele('choice');
+      writeInlines(choice.ele(a as string), inline.source, depth);
+      writeInlines(choice.ele(b as string), inline.edited, depth);
       return;
     }
     case 'phrase': {
-      const el = parent.ele(TEI_NS, inline.element, { ...inline.attributes });
+      const el = parent.ele(inline.element, { ...inline.attributes });
       writeInlines(el, inline.content, depth);
       return;
     }
   }
 }
 
-function writeForme(parent: XMLBuilder, fw: FormeWork): void {
-  const el = parent.ele(TEI_NS, 'fw', { type: fw.type });
-  el.ele(TEI_NS, 'lb', { n: String(fw.line) });
+function writeForme(parent: XmlElementWriter, fw: FormeWork): void {
+  const el = parent.ele('fw', { type: fw.type });
+  el.ele('lb', { n: String(fw.line) });
   el.txt(fw.text);
 }
 
-function writeNote(parent: XMLBuilder, note: Note, depth: number): void {
+function writeNote(parent: XmlElementWriter, note: Note, depth: number): void {
   const attributes: Record<string, string> = { n: note.n, place: 'foot' };
   if (note.resp !== undefined) attributes.resp = `#${note.resp}`;
   if (!note.anchored) attributes.anchored = 'false';
-  const el = parent.ele(TEI_NS, 'note', attributes);
+  const el = parent.ele('note', attributes);
   if (note.paragraphs.length === 1) {
     writeInlines(el, (note.paragraphs[0] as Paragraph).content, depth + 1);
     return;

@@ -3,11 +3,11 @@
  * (encodingDesc: every rule the converter applied, stated so the source can be recovered),
  * what it is about (profileDesc) and how it was made (revisionDesc). TEI P5 §2.
  */
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import type { XmlElementWriter } from './xml-writer.js';
 import type { EditionConfig, SourceConfig } from '../config/types.js';
 import type { EditionDocument } from '../model/document.js';
 import { editorialDeclaration } from './editorial-declaration.js';
-import { close, element, TEI_NS } from './write-body.js';
+import { close, element } from './write-body.js';
 
 export interface HeaderContext {
   readonly edition: EditionConfig['edition'];
@@ -20,10 +20,11 @@ export interface HeaderContext {
 
 export const CONVERTER_ID = 'tei-edition';
 
-export function writeHeader(parent: XMLBuilder, ctx: HeaderContext, depth: number): void {
+/** `declareCharacters` is called inside encodingDesc, where the characters declaration goes (known only once the text is written). */
+export function writeHeader(parent: XmlElementWriter, ctx: HeaderContext, depth: number, declareCharacters: (encodingDesc: XmlElementWriter) => void): void {
   const header = element(parent, 'teiHeader', {}, depth);
   writeFileDesc(header, ctx, depth + 1);
-  writeEncodingDesc(header, ctx, depth + 1);
+  writeEncodingDesc(header, ctx, depth + 1, declareCharacters);
   writeProfileDesc(header, ctx, depth + 1);
   const revision = element(header, 'revisionDesc', {}, depth + 1);
   const change = element(revision, 'change', { who: `#${CONVERTER_ID}` }, depth + 2);
@@ -32,11 +33,11 @@ export function writeHeader(parent: XMLBuilder, ctx: HeaderContext, depth: numbe
   close(header, depth);
 }
 
-function leaf(parent: XMLBuilder, name: string, text: string, depth: number, attributes: Record<string, string> = {}): XMLBuilder {
+function leaf(parent: XmlElementWriter, name: string, text: string, depth: number, attributes: Record<string, string> = {}): XmlElementWriter {
   return element(parent, name, attributes, depth).txt(text);
 }
 
-function writeFileDesc(parent: XMLBuilder, ctx: HeaderContext, depth: number): void {
+function writeFileDesc(parent: XmlElementWriter, ctx: HeaderContext, depth: number): void {
   const { edition, source } = ctx;
   const fileDesc = element(parent, 'fileDesc', {}, depth);
   const titleStmt = element(fileDesc, 'titleStmt', {}, depth + 1);
@@ -83,7 +84,7 @@ function editorialLang(edition: EditionConfig['edition']): Record<string, string
   return lang !== undefined && lang !== edition.language ? { 'xml:lang': lang } : {};
 }
 
-function writeBibl(parent: XMLBuilder, source: SourceConfig, noteLang: Record<string, string>, depth: number): void {
+function writeBibl(parent: XmlElementWriter, source: SourceConfig, noteLang: Record<string, string>, depth: number): void {
   const b = source.bibl;
   const bibl = element(parent, 'bibl', {}, depth);
   if (b.title === undefined) {
@@ -98,7 +99,7 @@ function writeBibl(parent: XMLBuilder, source: SourceConfig, noteLang: Record<st
     if (b.date) parts.push(['date', b.date, { when: b.date }]);
     parts.forEach(([name, text, attributes], i) => {
       if (i > 0) bibl.txt(', ');
-      bibl.ele(TEI_NS, name, attributes).txt(text);
+      bibl.ele(name, attributes).txt(text);
     });
     bibl.txt('.');
   }
@@ -108,16 +109,17 @@ function writeBibl(parent: XMLBuilder, source: SourceConfig, noteLang: Record<st
   if ((b.unknown ?? []).length > 0 || b.note || b.title !== undefined) close(bibl, depth);
 }
 
-function writeEncodingDesc(parent: XMLBuilder, ctx: HeaderContext, depth: number): void {
+function writeEncodingDesc(parent: XmlElementWriter, ctx: HeaderContext, depth: number, declareCharacters: (encodingDesc: XmlElementWriter) => void): void {
   const enc = element(parent, 'encodingDesc', {}, depth);
   const project = element(enc, 'projectDesc', {}, depth + 1);
   leaf(project, 'p', `Part of the edition “${ctx.edition.title}”, converted from a raw plain-text transcription with tei-edition. Every word of the source is kept; every intervention is encoded so that the source reading can be recovered.`, depth + 2);
   close(project, depth + 1);
   editorialDeclaration(enc, ctx, depth + 1);
+  declareCharacters(enc);
   close(enc, depth);
 }
 
-function writeProfileDesc(parent: XMLBuilder, ctx: HeaderContext, depth: number): void {
+function writeProfileDesc(parent: XmlElementWriter, ctx: HeaderContext, depth: number): void {
   const { source, edition } = ctx;
   const profile = element(parent, 'profileDesc', {}, depth);
   if (source.date) {
