@@ -32,6 +32,14 @@ export const buildCommand: CommandDefinition = {
     .option('jobs', jobsOption('worker threads (default: one per core from 2 MB of raw text on; 1 = in process)'))
     .example('$0 build', 'build the edition described by ./edition.json') as never,
   run: async (args, io, reporter) => {
+    const out = typeof args.out === 'string' ? args.out : undefined;
+    // Where the build publishes is checked before anything is written, even the TEI of convert.
+    const { loadEdition } = await import('../load-edition.js');
+    const edition = await loadEdition(String(args.config), io);
+    if ('config' in edition && !edition.messages.some((m) => m.severity === 'error')) {
+      const checked = outputRoot({ config: edition.config, configPath: edition.configPath, registerFiles: Object.values(edition.registers.files) }, out, io);
+      if ('refusal' in checked) return usageError([checked.refusal], reporter);
+    }
     const { runConvert } = await import('../run-convert.js');
     const run = await runConvert({ ...convertOptions(args), sources: [], dryRun: false, report: false }, io, reporter);
     reporter.messages(run.messages);
@@ -39,7 +47,6 @@ export const buildCommand: CommandDefinition = {
       reporter.json({ command: 'build', ok: false, messages: run.messages });
       return EXIT_USAGE;
     }
-    const out = typeof args.out === 'string' ? args.out : undefined;
     const where = outputRoot({ config: run.config, configPath: run.configPath, registerFiles: Object.values(run.registers.files) }, out, io);
     if ('refusal' in where) return usageError([where.refusal], reporter);
     const { OutputTransaction } = await import('../../io/output-folders.js');
