@@ -28,7 +28,7 @@ export const buildCommand: CommandDefinition = {
   builder: (yargs) => yargs
     .option('out', { describe: 'output directory (default: output/ beside the config)', type: 'string' })
     .option('force', { describe: 'overwrite TEI files that were edited by hand', type: 'boolean', default: false })
-    .option('max-size', { describe: 'largest TEI file to validate, in MB (as validate --max-size)', type: 'number', default: 50 })
+    .option('max-size', { describe: 'largest TEI file to validate, in MB', type: 'number', default: 50 })
     .option('jobs', jobsOption('worker threads (default: one per core from 2 MB of raw text on; 1 = in process)'))
     .example('$0 build', 'build the edition described by ./edition.json') as never,
   run: async (args, io, reporter) => {
