@@ -7,6 +7,7 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { locateByteOffset } from '../read/byte-location.js';
+import type { Oversize } from './read-file-within.js';
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
@@ -19,14 +20,18 @@ function refuse(rule: string, message: string, position: { file: string; line?: 
 }
 
 function size(n: number): string {
+  if (n >= 1024 * 1024 * 1024) return `${(n / 1024 / 1024 / 1024).toFixed(1)} GB`;
   if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
   if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${n} bytes`;
 }
 
-export function decodeXmlInput(bytes: Uint8Array, file: string, maxBytes: number = DEFAULT_MAX_BYTES): XmlInput {
-  if (bytes.length > maxBytes) {
-    return refuse('file-too-large', `the file is ${size(bytes.length)}, over the limit of ${size(maxBytes)}`, { file }, 'raise the limit with --max-size <MB> if the file is meant to be this large');
+/** `oversize`: the file was not read whole because it is over the limit (readFileWithin). */
+export function decodeXmlInput(bytes: Uint8Array, file: string, maxBytes: number = DEFAULT_MAX_BYTES, oversize?: Oversize): XmlInput {
+  const found = oversize ?? (bytes.length > maxBytes ? { bytes: bytes.length, atLeast: false } : undefined);
+  if (found !== undefined) {
+    const what = found.atLeast ? `the file grew past the limit of ${size(maxBytes)} while it was read` : `the file is ${size(found.bytes)}, over the limit of ${size(maxBytes)}`;
+    return refuse('file-too-large', what, { file }, 'raise the limit with --max-size <MB> if the file is meant to be this large');
   }
   if (bytes.length === 0) return refuse('xml-empty', 'the file is empty; expected a TEI XML document', { file });
   let text: string;

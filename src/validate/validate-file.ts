@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { decodeXmlInput, refuseDoctype } from './read-xml-input.js';
+import type { Oversize } from './read-file-within.js';
 import { validateDocument } from './relaxng/validate-document.js';
 import type { ValidationSetup } from './validation-setup.js';
 
@@ -15,6 +16,8 @@ export interface FileToValidate {
   readonly path: string;
   /** The file name used in messages. */
   readonly shown: string;
+  /** Set when the file is over the size limit and was not read whole (see readFileWithin). */
+  readonly oversize?: Oversize;
 }
 
 /** The messages of each file, in input order. */
@@ -22,7 +25,7 @@ export async function validateFiles(files: readonly FileToValidate[], setup: Val
   const results: Diagnostic[][] = [];
   const forSchematron: { index: number; xml: string; file: FileToValidate }[] = [];
   for (const [index, file] of files.entries()) {
-    const input = decodeXmlInput(file.bytes, file.shown, setup.maxBytes);
+    const input = decodeXmlInput(file.bytes, file.shown, setup.maxBytes, file.oversize);
     if (input.text === undefined) {
       results.push(input.messages);
       continue;
