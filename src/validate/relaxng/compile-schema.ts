@@ -5,7 +5,7 @@
  * inherited `ns` and `datatypeLibrary`. Files are read through `readSchemaFile` so that the caller
  * decides what may be read.
  */
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeDatatype } from './datatypes.js';
 import type { NameClass } from './name-class.js';
@@ -25,6 +25,21 @@ interface Component {
   readonly combine: string | undefined;
   readonly body: RngElement[];
   readonly at: RngElement;
+  /** The files being included when the component was read (its body is compiled later, when referenced). */
+  readonly inclusion: Inclusion | undefined;
+}
+
+/**
+ * The chain of schema files that led to the one being compiled (root first), through `include`
+ * and `externalRef`. Element content and define bodies are compiled later than they are read, so
+ * each keeps the chain it was read under: a file that refers back to itself is found however the
+ * reference is nested (RELAX NG §4.5, §4.7: a file may not include itself, directly or not).
+ */
+interface Inclusion {
+  readonly path: string;
+  /** The `include` or `externalRef` that brought this file in (none for the root schema). */
+  readonly by: RngElement | undefined;
+  readonly outer: Inclusion | undefined;
 }
 
 class Grammar {
@@ -41,7 +56,9 @@ class Compiler {
   readonly builder = new PatternBuilder();
   readonly elements: Pattern[] = [];
   readonly idAttributes = new Map<string, 'ID' | 'IDREF' | 'IDREFS'>();
-  private readonly loading = new Set<string>();
+  /** What `externalRef` to a file gave, by path: a file referred to from several places is compiled once. */
+  private readonly external = new Map<string, Pattern>();
+  private inclusion: Inclusion | undefined;
 
   constructor(private readonly readFile: ReadSchemaFile) {}
 
@@ -49,9 +66,33 @@ class Compiler {
     throw new SchemaError(message, at.file, at.line, at.column);
   }
 
-  load(path: string, at?: RngElement): RngElement {
-    if (this.loading.has(path)) throw new SchemaError(`recursive inclusion of "${path}"`, at?.file ?? path, at?.line ?? 1, at?.column ?? 1);
+  /** Reads the root schema, or the file an `include` or `externalRef` (`by`) refers to, refusing a loop. */
+  load(path: string, by?: RngElement): RngElement {
+    const chain: string[] = [];
+    for (let i = this.inclusion; i !== undefined; i = i.outer) chain.unshift(i.path);
+    if (by !== undefined && chain.includes(path)) {
+      const root = dirname(chain[0] ?? path);
+      const shown = (p: string): string => relative(root, p) || basename(p);
+      const loop = [...chain.slice(chain.indexOf(path)), path].map(shown).join(' → ');
+      this.fail(by, `recursive inclusion: <${by.local} href="${by.attributes.get('href') ?? ''}"> refers back to "${shown(path)}", which is being read (${loop}); a schema file may not include itself, directly or through other files`);
+    }
     return parseRngTree(this.readFile(path), path);
+  }
+
+  /** Runs `f` with `path` added to the inclusion chain. */
+  within<T>(path: string, by: RngElement | undefined, f: () => T): T {
+    return this.under({ path, by, outer: this.inclusion }, f);
+  }
+
+  /** Runs `f` under a given inclusion chain (the one element content or a define body was read under). */
+  under<T>(inclusion: Inclusion | undefined, f: () => T): T {
+    const saved = this.inclusion;
+    this.inclusion = inclusion;
+    try {
+      return f();
+    } finally {
+      this.inclusion = saved;
+    }
   }
 
   hrefPath(at: RngElement): string {
@@ -64,12 +105,12 @@ class Compiler {
     for (const child of children) {
       if (child.local === 'div') this.collect(grammar, child.children, overridden);
       else if (child.local === 'start') {
-        if (!overridden?.start) grammar.start.push({ combine: child.attributes.get('combine'), body: child.children, at: child });
+        if (!overridden?.start) grammar.start.push({ combine: child.attributes.get('combine'), body: child.children, at: child, inclusion: this.inclusion });
       } else if (child.local === 'define') {
         const name = requiredAttribute(child, 'name');
         if (overridden?.names.has(name)) continue;
         const list = grammar.defines.get(name) ?? [];
-        list.push({ combine: child.attributes.get('combine'), body: child.children, at: child });
+        list.push({ combine: child.attributes.get('combine'), body: child.children, at: child, inclusion: this.inclusion });
         grammar.defines.set(name, list);
       } else if (child.local === 'include') this.include(grammar, child, overridden);
       else this.fail(child, `<${child.local}> not allowed in a grammar`);
@@ -90,9 +131,7 @@ class Compiler {
       }
     };
     scan(at.children);
-    this.loading.add(path);
-    this.collect(grammar, root.children, { start, names });
-    this.loading.delete(path);
+    this.within(path, at, () => this.collect(grammar, root.children, { start, names }));
     this.collect(grammar, at.children, outer);
   }
 
@@ -105,7 +144,7 @@ class Compiler {
     if (combines.size > 1) this.fail(first.at, `conflicting "combine" values for ${what}`);
     const how = [...combines][0] ?? 'choice';
     return components
-      .map((c) => this.group(c.body, c.at))
+      .map((c) => this.under(c.inclusion, () => this.group(c.body, c.at)))
       .reduce((x, y) => (how === 'interleave' ? this.builder.interleave(x, y) : this.builder.choice(x, y)));
   }
 
@@ -190,20 +229,25 @@ class Compiler {
         return this.value(at);
       case 'grammar':
         return this.grammarPattern(at, this.scopes[this.scopes.length - 1]);
-      case 'externalRef': {
-        const path = this.hrefPath(at);
-        const root = this.load(path, at);
-        this.loading.add(path);
-        const saved = this.scopes.splice(0);
-        try {
-          return root.local === 'grammar' ? this.grammarPattern(root, undefined) : this.pattern(root);
-        } finally {
-          this.scopes.push(...saved);
-          this.loading.delete(path);
-        }
-      }
+      case 'externalRef':
+        return this.externalRef(at);
       default:
         return this.fail(at, `<${at.local}> is not a RELAX NG pattern`);
+    }
+  }
+
+  externalRef(at: RngElement): Pattern {
+    const path = this.hrefPath(at);
+    const root = this.load(path, at);
+    const compiled = this.external.get(path);
+    if (compiled !== undefined) return compiled;
+    const saved = this.scopes.splice(0);
+    try {
+      const pattern = this.within(path, at, () => (root.local === 'grammar' ? this.grammarPattern(root, undefined) : this.pattern(root)));
+      this.external.set(path, pattern);
+      return pattern;
+    } finally {
+      this.scopes.push(...saved);
     }
   }
 
@@ -212,10 +256,11 @@ class Compiler {
     const nameClass = nameAttr === undefined ? this.nameClass(at.children[0] ?? this.fail(at, '<element> needs a name'), at.ns) : this.qname(at, nameAttr, at.ns);
     const content = nameAttr === undefined ? at.children.slice(1) : at.children;
     const scopes = [...this.scopes];
+    const inclusion = this.inclusion;
     const element = this.builder.element(nameClass, () => {
       const saved = this.scopes.splice(0, this.scopes.length, ...scopes);
       try {
-        return this.group(content, at);
+        return this.under(inclusion, () => this.group(content, at));
       } finally {
         this.scopes.splice(0, this.scopes.length, ...saved);
       }
@@ -289,7 +334,7 @@ class Compiler {
 export function compileSchema(path: string, readFile: ReadSchemaFile): CompiledGrammar {
   const compiler = new Compiler(readFile);
   const root = compiler.load(path);
-  const start = root.local === 'grammar' ? compiler.grammarPattern(root, undefined) : compiler.pattern(root);
+  const start = compiler.within(path, undefined, () => (root.local === 'grammar' ? compiler.grammarPattern(root, undefined) : compiler.pattern(root)));
   // Compile every element's content now, so that schema errors are found at load time, not mid-document.
   for (let i = 0; i < compiler.elements.length; i++) void compiler.elements[i]!.content;
   return { builder: compiler.builder, start, elements: compiler.elements, idAttributes: compiler.idAttributes };

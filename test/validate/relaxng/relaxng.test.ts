@@ -100,6 +100,60 @@ test('include with overrides, externalRef, nested grammar with parentRef', () =>
   assert.deepEqual(check('<doc><hi>overridden away</hi></doc>'), ['element "hi" not allowed anywhere; expected the element end-tag or element "em" or "note"']);
 });
 
+/** Compiles, with a bound on file reads so that a loop the compiler misses fails the test instead of hanging it. */
+function compileError(files: Record<string, string>, main = '/s/main.rng'): string {
+  let reads = 0;
+  try {
+    compileSchema(main, (path) => {
+      reads += 1;
+      if (reads > 50) throw new Error(`read ${reads} files: the inclusion loop was not detected`);
+      const text = files[path];
+      if (text === undefined) throw new Error(`no such file ${path}`);
+      return text;
+    });
+    return 'compiled';
+  } catch (e) {
+    if (!(e instanceof SchemaError)) throw e;
+    return `${e.file}:${e.line}:${e.column} ${e.message}`;
+  }
+}
+
+test('an externalRef that refers back to a file being read is a schema error with the chain (not an endless compilation)', () => {
+  const self = `<grammar ${RNG}>\n<start><element name="x"><optional><externalRef href="main.rng"/></optional></element></start></grammar>`;
+  assert.equal(compileError({ '/s/main.rng': self }),
+    '/s/main.rng:2:36 recursive inclusion: <externalRef href="main.rng"> refers back to "main.rng", which is being read (main.rng → main.rng); a schema file may not include itself, directly or through other files');
+  const chain = {
+    '/s/main.rng': `<element name="a" ${RNG}><optional><externalRef href="sub/b.rng"/></optional></element>`,
+    '/s/sub/b.rng': `<element name="b" ${RNG}>\n  <zeroOrMore><externalRef href="c.rng"/></zeroOrMore></element>`,
+    '/s/sub/c.rng': `<grammar ${RNG}><start><ref name="c"/></start>\n<define name="c"><element name="c">\n<externalRef href="../main.rng"/></element></define></grammar>`,
+  };
+  assert.equal(compileError(chain),
+    '/s/sub/c.rng:3:1 recursive inclusion: <externalRef href="../main.rng"> refers back to "main.rng", which is being read (main.rng → sub/b.rng → sub/c.rng → main.rng); a schema file may not include itself, directly or through other files');
+  const throughInclude = {
+    '/s/main.rng': `<grammar ${RNG}><include href="lib.rng"/><start><ref name="d"/></start></grammar>`,
+    '/s/lib.rng': `<grammar ${RNG}><define name="d"><element name="d"><externalRef href="main.rng"/></element></define></grammar>`,
+  };
+  assert.match(compileError(throughInclude), /^\/s\/lib\.rng:1:\d+ recursive inclusion: <externalRef href="main\.rng"> .*\(main\.rng → lib\.rng → main\.rng\)/);
+  const includeLoop = { '/s/main.rng': `<grammar ${RNG}><include href="main.rng"/><start><empty/></start></grammar>` };
+  assert.match(compileError(includeLoop), /^\/s\/main\.rng:1:\d+ recursive inclusion: <include href="main\.rng"> refers back to "main\.rng"/);
+});
+
+test('a file referred to from several places (not a loop) is compiled once', () => {
+  let reads = 0;
+  const files: Record<string, string> = {
+    '/s/main.rng': `<element name="doc" ${RNG}><externalRef href="l1.rng"/><externalRef href="l1.rng"/></element>`,
+  };
+  // Each level refers to the next one twice: compiled without a cache, 2^10 compilations.
+  for (let i = 1; i <= 10; i++) files[`/s/l${i}.rng`] = i === 10 ? `<element name="leaf" ${RNG}><empty/></element>` : `<group ${RNG}><externalRef href="l${i + 1}.rng"/><externalRef href="l${i + 1}.rng"/></group>`;
+  const grammar = compileSchema('/s/main.rng', (path) => {
+    reads += 1;
+    return files[path] ?? '';
+  });
+  assert.ok(reads <= 2 * 11, `${reads} reads`);
+  assert.equal(validateDocument(`<doc>${'<leaf/>'.repeat(2 ** 10)}</doc>`, { file: 'd.xml', grammar }).messages.length, 0);
+  assert.equal(validateDocument(`<doc>${'<leaf/>'.repeat(2 ** 10 - 1)}</doc>`, { file: 'd.xml', grammar }).messages.length, 1);
+});
+
 test('schema errors carry the schema file, line and column', () => {
   const broken = (schema: string): string => {
     try {
