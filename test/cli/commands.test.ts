@@ -1,7 +1,7 @@
 /** The command line as a user meets it: real processes, real files, exit codes. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertGolden } from '../support/golden.js';
 import { fixturesDir, repoRoot } from '../support/paths.js';
@@ -94,7 +94,7 @@ test('build converts and publishes the TEI in output/tei/', () => {
   const dir = sampleEditionCopy();
   const run = runTeiEdition(['build'], dir);
   assert.equal(run.code, 0, run.stderr);
-  assert.deepEqual(readdirSync(join(dir, 'output', 'tei')).sort(), [`${letter}.xml`, '1917-11-01-lenine-coalition-ou-marins.xml', '1917-11-05-lenine-a-tous-les-membres-du-parti.xml', 'organisations.xml', 'periodicals.xml', 'persons.xml', 'places.xml']);
+  assert.deepEqual(readdirSync(join(dir, 'output', 'tei')).filter((f) => !f.startsWith('.')).sort(), [`${letter}.xml`, '1917-11-01-lenine-coalition-ou-marins.xml', '1917-11-05-lenine-a-tous-les-membres-du-parti.xml', 'organisations.xml', 'periodicals.xml', 'persons.xml', 'places.xml']);
   // Every @ref of the published texts resolves to a register published beside them.
   for (const name of readdirSync(join(dir, 'output', 'tei')).filter((n) => n.startsWith('1917'))) {
     for (const [, file, id] of readFileSync(join(dir, 'output', 'tei', name), 'utf8').matchAll(/ ref="([^"#]+)#([^"]+)"/gu)) {
@@ -102,6 +102,7 @@ test('build converts and publishes the TEI in output/tei/', () => {
     }
   }
   assert.equal(readFileSync(join(dir, 'output', 'tei', `${letter}.xml`), 'utf8'), readFileSync(join(dir, 'tei', `${letter}.xml`), 'utf8'));
+  assert.ok(existsSync(join(dir, 'output', 'tei', '.tei-edition-output')), 'the published folder says it was written by tei-edition (and may be replaced by the next build)');
 });
 
 test('init scaffolds an edition that builds at once, and refuses a folder that has one', () => {

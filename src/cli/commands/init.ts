@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { diagnostic } from '../../diagnostics/diagnostic.js';
 import type { CommandDefinition } from '../command.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
@@ -18,11 +18,13 @@ export const initCommand: CommandDefinition = {
     const files = scaffoldEdition(String(args.title));
     const conflicts = await conflictsOf(dir, files);
     if (conflicts.length > 0) {
-      const messages = conflicts.map((c) => diagnostic('error', 'init-exists',
-        c.expected === 'folder'
-          ? `${display(io, c.path)} is a ${c.found === 'file' ? 'file' : 'special file'}, where init needs a folder; nothing was written`
-          : `${display(io, dir)} already has ${display(io, c.path)} (a ${c.found === 'other' ? 'special file' : c.found}); nothing was written`,
-        { file: display(io, c.path) }, { hint: 'choose an empty or new folder' }));
+      const existing = conflicts.filter((c) => c.expected === 'nothing');
+      const messages = [
+        ...conflicts.filter((c) => c.expected === 'folder').map((c) => diagnostic('error', 'init-exists',
+          `${display(io, c.path)} is a ${c.found === 'file' ? 'file' : 'special file'}, where init needs a folder; nothing was written`, { file: display(io, c.path) }, { hint: 'choose an empty or new folder' })),
+        ...(existing.length === 0 ? [] : [diagnostic('error', 'init-exists',
+          `${display(io, dir)} already has ${existing.map((c) => relative(dir, c.path)).join(', ')}; nothing was written`, { file: display(io, existing[0]!.path) }, { hint: 'choose an empty or new folder' })]),
+      ];
       reporter.messages(messages);
       reporter.json({ command: 'init', ok: false, messages });
       return EXIT_USAGE;
