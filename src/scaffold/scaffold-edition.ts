@@ -1,8 +1,12 @@
 /**
  * `tei-edition init`: the files of a new edition, as data (the command writes them). The config
  * is valid as it stands and describes one example source, so that `build` works at once; the
- * scholar then replaces the example with their own texts.
+ * scholar then replaces the example with their own texts. Its TEI file is read back by the
+ * strict parser, like everything the toolkit writes: a failure is an error, not a bad file.
  */
+import { fatal } from '../diagnostics/diagnostic.js';
+import { checkWellFormed } from '../tei/check-well-formed.js';
+import { escapeMarkup } from '../tei/xml-writer.js';
 
 export interface ScaffoldFile {
   /** Path relative to the edition folder. */
@@ -36,12 +40,22 @@ export function scaffoldEdition(title: string): ScaffoldFile[] {
       },
     ],
   };
-  return [
+  const files = [
     { path: 'edition.json', content: `${JSON.stringify(config, null, 2)}\n` },
     { path: 'tei/raw/example.txt', content: exampleRaw },
     { path: 'tei/persons.xml', content: emptyRegister(title) },
     { path: 'README.md', content: readme(title) },
   ];
+  for (const file of files.filter((f) => f.path.endsWith('.xml'))) assertWellFormed(file);
+  return files;
+}
+
+function assertWellFormed(file: ScaffoldFile): void {
+  const error = checkWellFormed([file.content]);
+  if (error) {
+    throw fatal('internal-malformed-tei', `the new ${file.path} would not be well-formed XML: ${error.message} (line ${error.line}, column ${error.column}); nothing was written`,
+      { file: file.path }, 'a character XML cannot hold in --title? (a control character)');
+  }
 }
 
 const exampleRaw = `Chers amis,
@@ -69,7 +83,7 @@ function emptyRegister(title: string): string {
 <TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="fr">
   <teiHeader>
     <fileDesc>
-      <titleStmt><title>${escapeXml(title)}: register of persons</title></titleStmt>
+      <titleStmt><title>${escapeMarkup(title)}: register of persons</title></titleStmt>
       <publicationStmt><p>Part of the edition.</p></publicationStmt>
       <sourceDesc><p>Compiled by the editors.</p></sourceDesc>
     </fileDesc>
@@ -105,8 +119,4 @@ A scholarly edition made with [tei-edition](https://www.npmjs.com/package/tei-ed
 
 Build with \`tei-edition build\`.
 `;
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
