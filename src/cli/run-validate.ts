@@ -37,9 +37,10 @@ export async function runValidation(options: ValidateOptions, io: CliIO, reporte
   const setupOptions = { schema: options.schema, schematron: options.schematron, ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }) };
   const loaded = await loadValidationSetup({ ...setupOptions, display: shown });
   if (loaded.setup === undefined) return { files: [], messages: loaded.messages, usageErrors: loaded.messages.filter((m) => m.severity === 'error') };
-  const collected = await collectXmlFiles(options.paths.map((p) => resolve(io.cwd, p)));
+  const collected = await collectXmlFiles(options.paths.map((p) => resolve(io.cwd, p)), shown);
   const usageErrors: Diagnostic[] = collected.missing.map((m) => diagnostic('error', 'file-unreadable', `cannot validate: ${m.reason}`, { file: shown(m.path) }, { fatal: true }));
-  const messages: Diagnostic[] = [...loaded.messages, ...usageErrors];
+  // What the walk skipped or took once (dangling links, loops, special files) is said, not silent.
+  const messages: Diagnostic[] = [...loaded.messages, ...usageErrors, ...collected.messages];
   const refs: FileRef[] = [];
   for (const path of collected.files) refs.push({ path, shown: shown(path), bytes: await sizeOf(path) });
   const tasks = plannedBatches(refs).map((files, id) => ({ id, files }));

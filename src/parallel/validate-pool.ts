@@ -4,8 +4,8 @@
  * evaluation). Small runs stay in-process: a worker costs about half a second to start (SaxonJS,
  * schema compilation), which only pays off on a few MB of TEI.
  */
-import { readFile } from 'node:fs/promises';
 import { runPool, workersFor } from './worker-pool.js';
+import { readFileWithin } from '../validate/read-file-within.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { type FileToValidate, validateFiles } from '../validate/validate-file.js';
 import type { ValidationSetup, SetupOptions } from '../validate/validation-setup.js';
@@ -74,10 +74,11 @@ export async function validateBatch(task: ValidateTask, setup: ValidationSetup):
   const unreadable: Diagnostic[] = [];
   const failures = new Map<number, Diagnostic>();
   // Read the batch's files concurrently: the reads overlap, the checks then run one after another.
-  const contents = await Promise.allSettled(task.files.map((f) => readFile(f.path)));
+  // Never more than the size limit allows, and only regular files (a FIFO or a device is refused, not read).
+  const contents = await Promise.allSettled(task.files.map((f) => readFileWithin(f.path, setup.maxBytes)));
   for (const [i, f] of task.files.entries()) {
     const content = contents[i];
-    if (content?.status === 'fulfilled') read.push({ bytes: content.value, path: f.path, shown: f.shown });
+    if (content?.status === 'fulfilled') read.push({ bytes: content.value.bytes, path: f.path, shown: f.shown, ...(content.value.oversize ? { oversize: content.value.oversize } : {}) });
     else {
       const reason: unknown = content?.reason;
       const message = diagnostic('error', 'file-unreadable', `cannot read the file: ${reason instanceof Error ? reason.message : String(reason)}`, { file: f.shown }, { fatal: true });
