@@ -14,13 +14,14 @@ import { cliConvertSection } from './sections/cli-convert.js';
 import { convertSection } from './sections/convert.js';
 import { taggingSection } from './sections/tagging.js';
 import { validateSection } from './sections/validate.js';
+import { validateHostileSection } from './sections/validate-hostile.js';
 import { htmlSection } from './sections/html.js';
 import { printSection } from './sections/print.js';
 import { readSampleEdition } from './corpus/samples.js';
 import { DEFAULT_COUNT, DEFAULT_SEED, syntheticCorpus, writeSyntheticEdition } from './synthetic-corpus.js';
 
 /** In running order. The PDF section goes here. */
-const sections: readonly BenchSection[] = [convertSection, taggingSection, cliConvertSection, validateSection, htmlSection, printSection];
+const sections: readonly BenchSection[] = [convertSection, taggingSection, cliConvertSection, validateSection, validateHostileSection, htmlSection, printSection];
 
 const usage = `usage: node dist/bench/run.js [options]
   --count N            documents in the synthetic corpus (default ${DEFAULT_COUNT})
