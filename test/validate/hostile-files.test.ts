@@ -136,3 +136,25 @@ test('over the limit: the message gives the size found, or says the file grew wh
   assert.equal(refused({ bytes: 4_187_593_113, atLeast: false }), 'the file is 3.9 GB, over the limit of 50.0 MB');
   assert.equal(refused({ bytes: 50 * 1024 * 1024 + 1, atLeast: true }), 'the file grew past the limit of 50.0 MB while it was read');
 });
+
+test('validate <folder> with links: linked files and folders validated once, loops and dangling links reported, exit 0', () => {
+  const { root } = linkedTree();
+  const valid = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt><publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader><text><body><p>x</p></body></text></TEI>\n';
+  for (const file of ['tei/a.xml', 'tei/sub/s.xml', 'outside/c.xml', 'outside/more/d.xml']) writeFileSync(join(root, file), valid);
+  const run = runTeiEdition(['validate', 'tei', '--verbose'], root);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /^validate: 4 files: 0 errors, 4 warnings, 2 info/m);
+  assert.match(run.stderr, /^tei\/sub\/up {2}warning {2}the symbolic link leads back to "tei", a folder that contains it \(a loop\): not followed {2}tei-edition\/symlink-loop$/m);
+  assert.match(run.stderr, /^tei\/dangling\.xml {2}warning {2}skipped: the symbolic link to "nowhere\.xml" points to nothing/m);
+  assert.match(run.stderr, /^tei\/pipe\.xml {2}warning {2}skipped: it is a FIFO \(named pipe\)/m);
+});
+
+test('validate a 3 GB file: refused from its size at once, without reading it (exit 1, like any file over the limit)', () => {
+  const root = tempDir();
+  const fd = openSync(join(root, 'big.xml'), 'w');
+  ftruncateSync(fd, 3 * 1024 ** 3);
+  closeSync(fd);
+  const run = runTeiEdition(['validate', 'big.xml'], root);
+  assert.equal(run.code, 1, run.stderr);
+  assert.match(run.stderr, /^big\.xml {2}error {2}the file is 3\.0 GB, over the limit of 50\.0 MB {2}tei-edition\/file-too-large$/m);
+});
