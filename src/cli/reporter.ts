@@ -5,6 +5,7 @@
  */
 import { compareDiagnostics, countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic } from '../diagnostics/format.js';
+import { visibleJson, visibleText } from '../diagnostics/visible-text.js';
 import type { CliIO } from './cli-io.js';
 
 export interface ReporterOptions {
@@ -25,7 +26,7 @@ export class Reporter {
   progress(stage: string, done: number, total: number, current?: string): void {
     if (!this.io.isTTY || this.options.quiet || this.options.json) return;
     const label = current === undefined ? '' : `  ${current}`;
-    this.io.stderr(`\r\x1b[K${stage} ${done}/${total}${label}`);
+    this.io.stderr(`\r\x1b[K${stage} ${done}/${total}${visibleText(label)}`);
     this.progressShown = true;
   }
 
@@ -58,7 +59,8 @@ export class Reporter {
   line(text: string): void {
     if (this.options.json || this.options.quiet) return;
     this.clearProgress();
-    this.io.stdout(`${text}\n`);
+    // Lines name files, and a file name may hold a line break or an escape sequence.
+    this.io.stdout(`${visibleText(text)}\n`);
   }
 
   summary(what: string, messages: readonly Diagnostic[]): void {
@@ -72,6 +74,6 @@ export class Reporter {
 
   json(value: unknown): void {
     if (!this.options.json) return;
-    this.io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+    this.io.stdout(`${visibleJson(JSON.stringify(value, null, 2))}\n`);
   }
 }

@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runTeiEdition, tempDir } from '../support/run-cli.js';
 import { treeHashes } from '../support/tree-hash.js';
@@ -91,4 +91,22 @@ test('messages name the place a staged file will have, not the staging folder', 
   assert.equal(finalPath('/e/output/.print.staging-8307-526e08ff/edition.pdf'), '/e/output/print/edition.pdf');
   assert.equal(finalPath('output/.html.staging-1-0123abcd'), 'output/html');
   assert.equal(finalPath('output/.html.staging-notours/x'), 'output/.html.staging-notours/x');
+});
+
+test('file names with control characters are shown escaped in every line a command prints', () => {
+  const dir = smallEdition();
+  const hostile = 'tei/raw/a\u001b]0;owned\u0007\n::warning::x.txt';
+  renameSync(join(dir, 'tei', 'raw', 'example.txt'), join(dir, hostile));
+  const config = JSON.parse(readFileSync(join(dir, 'edition.json'), 'utf8')) as { sources: { raw: string }[] };
+  config.sources[0]!.raw = hostile;
+  writeFileSync(join(dir, 'edition.json'), JSON.stringify(config, null, 2));
+  for (const args of [['convert', '--verbose'], ['convert', '--json', '--force']]) {
+    const run = runTeiEdition(args, dir);
+    assert.equal(run.code, 0, run.stderr);
+    for (const output of [run.stdout, run.stderr]) {
+      assert.doesNotMatch(output, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u, `${args.join(' ')}: a raw control character`);
+      assert.doesNotMatch(output, /^::/mu, `${args.join(' ')}: a line that GitHub would take as a workflow command`);
+    }
+    assert.match(run.stdout + run.stderr, /a\\u001b\]0;owned\\u0007\\n::warning::x\.txt/u);
+  }
 });
