@@ -51,12 +51,12 @@ export function enrichDocument(
   observe: <T>(stage: string, run: () => T) => T = (_stage, run) => run(),
 ): { document: EditionDocument; messages: Diagnostic[] } {
   const messages: Diagnostic[] = [];
-  let document = doc;
+  // `doc` itself takes each stage's result, so no variable keeps an earlier version alive.
   for (const [name, stage] of enrichmentStages) {
-    const current = document;
+    const current = doc;
     const result = observe(`enrich: ${name}`, () => stage(current, ctx));
-    document = result.document;
+    doc = result.document;
     messages.push(...result.messages);
   }
-  return { document, messages };
+  return { document: doc, messages };
 }

@@ -1,7 +1,7 @@
 /**
- * Stage 2: text → lines. Each line keeps its 1-based number in the raw file, its text without
- * trailing white space, whether it began with white space (an indent opens a new block in the
- * columns profile), and what kind of line it is. Blank lines are kept: their runs carry the
+ * Stage 2: the decoded lines → described lines. Each line keeps its 1-based number in the raw
+ * file, its text without leading and trailing white space, whether it began with white space (an
+ * indent opens a new block in the columns profile), and what kind of line it is. Blank lines are kept: their runs carry the
  * layout (paragraph, page and section breaks).
  */
 
@@ -18,17 +18,16 @@ export interface Line {
   readonly kind: LineKind;
 }
 
-export function splitLines(text: string): Line[] {
-  const raw = text.split('\n');
-  // A final newline ends the last line; it does not open an empty one.
-  if (raw.length > 1 && raw[raw.length - 1] === '') raw.pop();
-  return raw.map((rawLine, i) => describeLine(rawLine, i + 1));
+/** `rawLines`: the decoded lines, without their line ends (src/read). */
+export function splitLines(rawLines: readonly string[]): Line[] {
+  return rawLines.map((rawLine, i) => describeLine(rawLine, i + 1));
 }
 
 function describeLine(rawLine: string, n: number): Line {
   const trimmedStart = rawLine.replace(/^[\s\u00a0]+/u, '');
   const body = trimmedStart.replace(/[\s\u00a0]+$/u, '');
-  const lead = [...rawLine].length - [...trimmedStart].length;
+  // White space is in the BMP: its UTF-16 length is its length in code points.
+  const lead = rawLine.length - trimmedStart.length;
   const kind: LineKind = body !== '' ? 'text' : rawLine === '' ? 'blank' : 'space-only';
   return { n, text: body, column: lead + 1, indented: lead > 0 && body !== '', kind };
 }

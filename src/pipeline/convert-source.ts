@@ -47,9 +47,14 @@ export interface ConvertInput {
 }
 
 export interface ConvertResult {
-  /** The TEI text, stamped as generated; absent when a fatal error stopped the conversion. */
+  /**
+   * The TEI, stamped as generated, in UTF-8 — what goes to disk (a worker can transfer its
+   * buffer, which is its own); absent when a fatal error stopped the conversion. (The document
+   * model is not returned: it is as large as the text, and garbage once the text is written.)
+   */
+  readonly utf8?: Uint8Array;
+  /** The same TEI as text, decoded at each access (a string of French text takes two bytes a character: prefer `utf8` for large files). */
   readonly xml?: string;
-  readonly document?: EditionDocument;
   readonly messages: Diagnostic[];
   /** Register entries the text mentions, as `kind:id` (for the `entities` worklist). */
   readonly mentioned?: string[];
@@ -63,45 +68,86 @@ const unobserved: StageObserver = (_stage, run) => run();
 export function convertSource(input: ConvertInput, observe: StageObserver = unobserved): ConvertResult {
   const messages: Diagnostic[] = [];
   try {
-    const decoded = observe('read (decode)', () => decodeRawText(input.bytes, input.file));
-    messages.push(...decoded.messages);
-    const lines = observe('lines', () => splitLines(decoded.text));
-    const lexicon = input.lexicon ?? frenchLexicon();
-    const settings = layoutSettings(input.source);
-    const { layout, messages: layoutMessages } = observe('layout', () => analyseLayout(lines, settings, lexicon, input.file));
-    messages.push(...layoutMessages);
-    const built = observe('model', () => buildDocument(layout, {
-      textType: input.source.type ?? 'text',
-      title: input.source.title,
-      flows: input.source.layout.flows ?? [],
-      pageNumbering: pageNumbering(input.source, layout.firstPage !== undefined),
-    }));
-    const { document, messages: enrichMessages } = enrichDocument(built, {
-      source: input.source,
-      file: input.file,
-      lexicon,
-      ...(input.configFile ? { configFile: input.configFile } : {}),
-      ...(input.registers ? { gazetteer: cachedGazetteer(input.registers.entries), registerTargets: input.registers.targets } : {}),
-      dates: dateContext(input.source, input.edition),
-      tagging: input.tagging ?? true,
-    }, observe);
-    messages.push(...enrichMessages);
-    if (input.reportMisprints) messages.push(...findPossibleMisprints(document, lexicon, input.file));
-    if (input.reportNames) messages.push(...findNameCandidates(document, lexicon, input.file));
-    const chunks = observe('tei (write)', () => writeTei(document, { edition: input.edition, source: input.source, toolVersion, rawFile: input.source.raw }, input.file));
+    const { chunks, mentioned } = writeDocument(input, messages, observe);
+    // The document model is garbage from here: the TEI text is all that is left to hold.
     const stamped = observe('tei (stamp)', () => stampGeneratedChunks(chunks));
     observe('tei (well-formed)', () => assertWellFormed(stamped, input.file));
-    return { xml: stamped.join(''), document, messages, mentioned: mentionedEntries(document) };
+    return teiResult(observe('tei (join)', () => concatenated(stamped)), messages, mentioned);
   } catch (error) {
     if (error instanceof FatalError) return { messages: [...messages, error.diagnostic] };
     throw error;
   }
 }
 
+/** Stages 1–6: raw bytes → enriched document → TEI text in chunks (and what the worklists need from the document). */
+function writeDocument(input: ConvertInput, messages: Diagnostic[], observe: StageObserver): { chunks: Uint8Array[]; mentioned: string[] } {
+  const lexicon = input.lexicon ?? frenchLexicon();
+  const { document, messages: enrichMessages } = enrichDocument(buildModel(input, lexicon, messages, observe), {
+    source: input.source,
+    file: input.file,
+    lexicon,
+    ...(input.configFile ? { configFile: input.configFile } : {}),
+    ...(input.registers ? { gazetteer: cachedGazetteer(input.registers.entries), registerTargets: input.registers.targets } : {}),
+    dates: dateContext(input.source, input.edition),
+    tagging: input.tagging ?? true,
+  }, observe);
+  messages.push(...enrichMessages);
+  if (input.reportMisprints) messages.push(...findPossibleMisprints(document, lexicon, input.file));
+  if (input.reportNames) messages.push(...findNameCandidates(document, lexicon, input.file));
+  const chunks = observe('tei (write)', () => writeTei(document, { edition: input.edition, source: input.source, toolVersion, rawFile: input.source.raw }, input.file));
+  return { chunks, mentioned: mentionedEntries(document) };
+}
+
+/**
+ * Stages 1–4: raw bytes → the document model. A function of its own so that the decoded text's
+ * lines and the layout (as large as the model) are garbage once the model is built: only the
+ * model is alive while it is enriched and written.
+ */
+function buildModel(input: ConvertInput, lexicon: Lexicon, messages: Diagnostic[], observe: StageObserver): EditionDocument {
+  const decoded = observe('read (decode)', () => decodeRawText(input.bytes, input.file));
+  messages.push(...decoded.messages);
+  const lines = observe('lines', () => splitLines(decoded.lines));
+  const { layout, messages: layoutMessages } = observe('layout', () => analyseLayout(lines, layoutSettings(input.source), lexicon, input.file));
+  messages.push(...layoutMessages);
+  return observe('model', () => buildDocument(layout, {
+    textType: input.source.type ?? 'text',
+    title: input.source.title,
+    flows: input.source.layout.flows ?? [],
+    pageNumbering: pageNumbering(input.source, layout.firstPage !== undefined),
+  }));
+}
+
 /** What the writer made is read back by a strict parser; a failure is a bug, reported on the source. */
-function assertWellFormed(chunks: readonly string[], file: string): void {
-  const error = checkWellFormed(chunks);
+function assertWellFormed(chunks: readonly Uint8Array[], file: string): void {
+  const error = checkWellFormed(decodedChunks(chunks));
   if (error) throw malformedTei(file, `${error.message} (TEI line ${error.line}, column ${error.column})`);
+}
+
+function teiResult(utf8: Uint8Array, messages: Diagnostic[], mentioned: string[]): ConvertResult {
+  return {
+    utf8,
+    get xml(): string {
+      return Buffer.from(utf8.buffer, utf8.byteOffset, utf8.byteLength).toString('utf8');
+    },
+    messages,
+    mentioned,
+  };
+}
+
+/** One buffer of its own (not a slice of Node's shared pool, so that it can be transferred). */
+function concatenated(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((sum, c) => sum + c.byteLength, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
+}
+
+/** Chunks end between characters, so each decodes on its own (one at a time: never the whole text). */
+function* decodedChunks(chunks: readonly Uint8Array[]): Generator<string> {
+  for (const chunk of chunks) yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8');
 }
 
 function layoutSettings(source: SourceConfig): LayoutSettings {

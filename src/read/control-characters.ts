@@ -15,38 +15,30 @@ import { characterId, describeCodePoint, isXmlCharacter } from '../tei/xml-chara
 export const MAX_REPORTED_CONTROLS = 20;
 
 const strayControl = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFFFE\uFFFF]/gu;
+const strayControlTest = new RegExp(strayControl.source, 'u');
 
-export function strayControlMessages(text: string, file: string): Diagnostic[] {
+export function strayControlMessages(lines: readonly string[], file: string): Diagnostic[] {
   const messages: Diagnostic[] = [];
   let count = 0;
-  let line = 1;
-  let lineStart = 0;
-  let scanned = 0;
-  for (const match of text.matchAll(strayControl)) {
-    count += 1;
-    if (count > MAX_REPORTED_CONTROLS + 1) continue;
-    const index = match.index;
-    for (let i = scanned; i < index; i++) {
-      if (text.charCodeAt(i) === 0x0a) {
-        line += 1;
-        lineStart = i + 1;
+  lines.forEach((text, i) => {
+    if (count > MAX_REPORTED_CONTROLS || !strayControlTest.test(text)) return;
+    for (const match of text.matchAll(strayControl)) {
+      count += 1;
+      const position = { file, line: i + 1, column: [...text.slice(0, match.index)].length + 1 };
+      if (count > MAX_REPORTED_CONTROLS) {
+        messages.push(diagnostic('warning', 'input-control-character', 'more control characters follow (not listed one by one)', position));
+        return;
       }
+      messages.push(describe(text, match.index, match[0], position));
     }
-    scanned = index;
-    const column = [...text.slice(lineStart, index)].length + 1;
-    if (count === MAX_REPORTED_CONTROLS + 1) {
-      messages.push(diagnostic('warning', 'input-control-character', 'more control characters follow (not listed one by one)', { file, line, column }));
-      continue;
-    }
-    messages.push(describe(text, index, match[0], { file, line, column }));
-  }
+  });
   return messages;
 }
 
-function describe(text: string, index: number, c: string, position: { file: string; line: number; column: number }): Diagnostic {
+function describe(line: string, index: number, c: string, position: { file: string; line: number; column: number }): Diagnostic {
   const codePoint = c.codePointAt(0) ?? 0;
   const what = describeCodePoint(codePoint);
-  if (/\s/u.test(c) && atLineEdge(text, index)) {
+  if (/\s/u.test(c) && atLineEdge(line, index)) {
     return diagnostic('warning', 'input-control-character', `found the control character ${what} at the edge of a line: it counts as white space and is dropped, like the line's indentation`, position);
   }
   if (!isXmlCharacter(codePoint)) {
@@ -58,9 +50,6 @@ function describe(text: string, index: number, c: string, position: { file: stri
 }
 
 /** Only white space between the character and the start or the end of its line. */
-function atLineEdge(text: string, index: number): boolean {
-  const start = text.lastIndexOf('\n', index - 1) + 1;
-  const endAt = text.indexOf('\n', index);
-  const end = endAt < 0 ? text.length : endAt;
-  return /^[\s\u00a0]*$/u.test(text.slice(start, index)) || /^[\s\u00a0]*$/u.test(text.slice(index + 1, end));
+function atLineEdge(line: string, index: number): boolean {
+  return /^[\s\u00a0]*$/u.test(line.slice(0, index)) || /^[\s\u00a0]*$/u.test(line.slice(index + 1));
 }

@@ -1,23 +1,27 @@
 /**
- * Stage 1: bytes → text. Accepts UTF-8 (with or without BOM); reads a file that is not UTF-8 as
- * Windows-1252, line by line when only some lines are (a pasted passage), with a warning per
- * passage; UTF-16 with a byte-order mark (converted, with a warning); rejects empty input, NUL
- * bytes and other binary content. Line ends are normalised to `\n` and the text to Unicode NFC.
- * Stray control characters are reported where they are (the TEI writer records them).
+ * Stage 1: bytes → text, as its lines. Accepts UTF-8 (with or without BOM); reads a file that is
+ * not UTF-8 as Windows-1252, line by line when only some lines are (a pasted passage), with a
+ * warning per passage; UTF-16 with a byte-order mark (converted, with a warning); rejects empty
+ * input, NUL bytes and other binary content. CRLF, CR and LF all end a line; each line is in
+ * Unicode NFC. Stray control characters are reported where they are (the TEI writer records them).
+ *
+ * Each line is decoded on its own, into a string of its own: a line of Latin-1 characters then
+ * takes one byte a character (V8), where one string for the whole text takes two as soon as one
+ * character of it is beyond Latin-1 (a single ’ or œ), and nothing holds the whole text.
  */
+import { isUtf8 } from 'node:buffer';
 import { diagnostic, fatal, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { locateByteOffset } from './byte-location.js';
 import { strayControlMessages } from './control-characters.js';
 import { decodeWindows1252 } from './windows-1252.js';
 
 export interface DecodedText {
-  readonly text: string;
+  /** The lines, without their line ends; a final line end does not open an empty line. */
+  readonly lines: readonly string[];
   /** `utf-8+windows-1252`: some lines were not UTF-8 and were read as Windows-1252. */
   readonly encoding: 'utf-8' | 'windows-1252' | 'utf-8+windows-1252' | 'utf-16le' | 'utf-16be';
   readonly messages: Diagnostic[];
 }
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function decodeRawText(bytes: Uint8Array, file: string): DecodedText {
   if (bytes.length === 0) {
@@ -25,21 +29,31 @@ export function decodeRawText(bytes: Uint8Array, file: string): DecodedText {
   }
   const utf16 = utf16ByteOrder(bytes);
   if (utf16) {
-    const text = finish(new TextDecoder(utf16).decode(bytes.subarray(2)), file);
+    const lines = finish(splitText(new TextDecoder(utf16).decode(bytes.subarray(2))), file);
     const warning = diagnostic('warning', 'input-encoding', `the file is UTF-16 (${utf16 === 'utf-16le' ? 'little' : 'big'}-endian, with a byte-order mark); read it as such`,
       { file, line: 1, column: 1 }, { hint: 'save the file as UTF-8 (e.g. `iconv -f utf-16 -t utf-8`)' });
-    return { text, encoding: utf16, messages: [warning, ...strayControlMessages(text, file)] };
+    return { lines, encoding: utf16, messages: [warning, ...strayControlMessages(lines, file)] };
   }
   rejectBinary(bytes, file);
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   const decoded = decodeUtf8OrWindows1252(body, file);
-  const text = finish(decoded.text, file);
-  return { text, encoding: decoded.encoding, messages: [...decoded.messages, ...strayControlMessages(text, file)] };
+  const lines = finish(decoded.lines, file);
+  return { lines, encoding: decoded.encoding, messages: [...decoded.messages, ...strayControlMessages(lines, file)] };
 }
 
-function finish(decoded: string, file: string): string {
-  if (decoded.trim() === '') throw fatal('input-empty', 'the file contains only white space; expected a plain-text transcription', { file });
-  return decoded.replace(/\r\n?/g, '\n').normalize('NFC');
+/** NFC line by line (a line end is a starter: composing line by line is composing the whole), and a final line end opens no line. */
+function finish(lines: string[], file: string): string[] {
+  if (lines.every((line) => line.trim() === '')) throw fatal('input-empty', 'the file contains only white space; expected a plain-text transcription', { file });
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (/[^\x00-\x7f]/u.test(line)) lines[i] = line.normalize('NFC');
+  }
+  return lines;
+}
+
+function splitText(text: string): string[] {
+  return text.split(/\r\n?|\n/u);
 }
 
 /**
@@ -89,20 +103,53 @@ interface Passage {
   readonly invalid?: { readonly offset: number; readonly line: number; readonly lineStart: number; readonly lastLine: number };
 }
 
-function decodeUtf8OrWindows1252(body: Uint8Array, file: string): { text: string; encoding: DecodedText['encoding']; messages: Diagnostic[] } {
-  try {
-    return { text: utf8.decode(body), encoding: 'utf-8', messages: [] };
-  } catch {
-    // Not UTF-8 throughout: decided line by line below.
-  }
+function decodeUtf8OrWindows1252(body: Uint8Array, file: string): { lines: string[]; encoding: DecodedText['encoding']; messages: Diagnostic[] } {
+  if (isUtf8(body)) return { lines: decodeLines(body, 0, body.length, 'utf-8', []), encoding: 'utf-8', messages: [] };
   const passages = splitPassages(body);
-  const text = passages.map((p) => (p.encoding === 'utf-8' ? utf8.decode(body.subarray(p.start, p.end)) : decodeWindows1252(body.subarray(p.start, p.end)))).join('');
+  const lines: string[] = [];
+  for (const p of passages) decodeLines(body, p.start, p.end, p.encoding, lines);
   const foreign = passages.filter((p) => p.encoding === 'windows-1252');
   const mixed = passages.some((p) => p.encoding === 'utf-8' && !isAscii(body, p.start, p.end));
   const messages = mixed
     ? foreign.map((p) => passageWarning(body, p, file))
     : [wholeFileWarning(body, foreign[0] as Passage, file)];
-  return { text, encoding: mixed ? 'utf-8+windows-1252' : 'windows-1252', messages };
+  return { lines, encoding: mixed ? 'utf-8+windows-1252' : 'windows-1252', messages };
+}
+
+/**
+ * The lines of bytes [start, end) (which begins at a line start), each decoded into a string of
+ * its own, appended to `out`. When the text ends with a line end, an empty last piece follows
+ * (as `split` gives; `finish` drops it).
+ */
+function decodeLines(bytes: Uint8Array, start: number, end: number, encoding: 'utf-8' | 'windows-1252', out: string[]): string[] {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const decode = encoding === 'utf-8'
+    ? (from: number, to: number) => buffer.toString('utf8', from, to)
+    : (from: number, to: number) => decodeWindows1252(bytes.subarray(from, to));
+  const cr = buffer.indexOf(0x0d, start);
+  const crs = cr >= 0 && cr < end;
+  let lineStart = start;
+  while (lineStart < end) {
+    const lineEnd = nextLineEnd(buffer, lineStart, end, crs);
+    out.push(decode(lineStart, lineEnd));
+    if (lineEnd === end) return out;
+    lineStart = lineEnd + (buffer[lineEnd] === 0x0d && buffer[lineEnd + 1] === 0x0a ? 2 : 1);
+  }
+  if (end === bytes.length) out.push('');
+  return out;
+}
+
+/** Where the line starting at `from` ends (its CR or LF), or `end`. */
+function nextLineEnd(buffer: Buffer, from: number, end: number, crs: boolean): number {
+  if (!crs) {
+    const lf = buffer.indexOf(0x0a, from);
+    return lf < 0 || lf >= end ? end : lf;
+  }
+  for (let i = from; i < end; i++) {
+    const b = buffer[i];
+    if (b === 0x0a || b === 0x0d) return i;
+  }
+  return end;
 }
 
 /**

@@ -25,5 +25,5 @@ export function characterDeclaration(codePoints: Iterable<number>, depth: number
     close(char, depth + 1);
   }
   close(decl, depth);
-  return writer.end().join('');
+  return Buffer.concat(writer.end()).toString('utf8');
 }

@@ -15,15 +15,15 @@ export function stampGenerated(xml: string): string {
 }
 
 /**
- * The same for a document in chunks (as the TEI writer gives it), without joining them: the
- * first chunk must be the XML declaration and its line feed; the stamp becomes the second.
+ * The same for a document in UTF-8 chunks (as the TEI writer gives it), without joining them:
+ * the first chunk must be the XML declaration and its line feed; the stamp becomes the second.
  */
-export function stampGeneratedChunks(chunks: readonly string[]): string[] {
-  const first = chunks[0] ?? '';
-  if (!/^<\?xml[^\n]*\?>\n$/u.test(first)) throw new Error('the first chunk must be the XML declaration on a line of its own');
+export function stampGeneratedChunks(chunks: readonly Uint8Array[]): Uint8Array[] {
+  const first = chunks[0] ?? new Uint8Array(0);
+  if (!/^<\?xml[^\n]*\?>\n$/u.test(Buffer.from(first).toString('utf8'))) throw new Error('the first chunk must be the XML declaration on a line of its own');
   const hash = createHash('sha256');
-  for (const chunk of chunks) hash.update(chunk, 'utf8');
-  return [first, stampLineFor(hash.digest('hex')), ...chunks.slice(1)];
+  for (const chunk of chunks) hash.update(chunk);
+  return [first, Buffer.from(stampLineFor(hash.digest('hex')), 'utf8'), ...chunks.slice(1)];
 }
 
 function stampLineFor(digest: string): string {

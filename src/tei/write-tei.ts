@@ -1,5 +1,5 @@
 /**
- * Stage 6: document model + config → TEI P5 XML text, in chunks (joined by the pipeline, after
+ * Stage 6: document model + config → TEI P5 XML, in UTF-8 chunks (joined by the pipeline, after
  * the stamp and the well-formedness check). The only place that knows XML syntax.
  */
 import type { EditionDocument } from '../model/document.js';
@@ -10,7 +10,7 @@ import { characterDeclaration } from './character-declaration.js';
 import { MalformedXmlError, XmlWriter } from './xml-writer.js';
 
 /** `file` (the raw file, as reported) names the source in an internal error. */
-export function writeTei(doc: EditionDocument, ctx: Omit<HeaderContext, 'doc'>, file: string): string[] {
+export function writeTei(doc: EditionDocument, ctx: Omit<HeaderContext, 'doc'>, file: string): Uint8Array[] {
   try {
     const writer = new XmlWriter({ declaration: true });
     const tei = writer.document.ele('TEI', { xmlns: TEI_NS, 'xml:lang': ctx.edition.language });

@@ -1,8 +1,8 @@
 /**
  * The TEI writer's XML syntax: a small streaming writer. Elements are written in document
  * order (writing into an element closes the children still open in it), so nothing is built
- * but the output text, in chunks of about 64 K characters: no DOM, and no copy of the whole
- * but the final join. Every text and attribute value passes through one escaping function:
+ * but the output, in UTF-8 chunks of about 64 K characters: no DOM, and a byte a character for
+ * most text (a JavaScript string of French text takes two). Every text and attribute value passes through one escaping function:
  * `&`, `<`, `>` always become references, whatever follows them (raw text is text, and
  * `&amp;` in a transcription stays five characters); a character XML 1.0 cannot hold becomes
  * `<g ref="#char-U…"/>` in text (the caller declares it, TEI P5 §5.2) and an error in an
@@ -46,7 +46,7 @@ class ElementWriter implements XmlElementWriter {
 }
 
 export class XmlWriter {
-  private readonly chunks: string[] = [];
+  private readonly chunks: Uint8Array[] = [];
   private pieces: string[] = [];
   private size = 0;
   private readonly open: ElementWriter[] = [];
@@ -56,7 +56,7 @@ export class XmlWriter {
   readonly document: XmlElementWriter;
 
   constructor(options: { declaration?: boolean } = {}) {
-    if (options.declaration) this.chunks.push('<?xml version="1.0" encoding="UTF-8"?>\n');
+    if (options.declaration) this.chunks.push(utf8('<?xml version="1.0" encoding="UTF-8"?>\n'));
     const top = new ElementWriter(this, '#document', -1);
     top.startOpen = false;
     this.document = top;
@@ -67,16 +67,16 @@ export class XmlWriter {
     if (!(el instanceof ElementWriter)) throw new MalformedXmlError('not an element of this writer');
     this.enter(el);
     this.flush();
-    this.chunks.push('');
+    this.chunks.push(new Uint8Array(0));
     return this.chunks.length - 1;
   }
 
   fill(slot: number, text: string): void {
-    this.chunks[slot] = text;
+    this.chunks[slot] = utf8(text);
   }
 
-  /** Closes what is open; the text in chunks (their concatenation is the document). */
-  end(): string[] {
+  /** Closes what is open; the document in UTF-8 chunks (each ends between two characters). */
+  end(): Uint8Array[] {
     this.closeAll(0);
     this.flush();
     return this.chunks;
@@ -133,10 +133,10 @@ export class XmlWriter {
     if (this.size >= CHUNK_CHARS) this.flush();
   }
 
-  /** Joining a few thousand pieces gives one flat string: no tree of concatenations is kept. */
+  /** A few thousand pieces at a time become UTF-8 bytes: no tree of string concatenations is kept. */
   private flush(): void {
     if (this.pieces.length === 0) return;
-    this.chunks.push(this.pieces.join(''));
+    this.chunks.push(utf8(this.pieces.join('')));
     this.pieces = [];
     this.size = 0;
   }
@@ -145,6 +145,10 @@ export class XmlWriter {
 const references: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#x9;', '\n': '&#xA;', '\r': '&#xD;' };
 const textSpecials = new RegExp(needsEscaping.source, 'gu');
 const attributeSpecials = new RegExp(needsEscapingInAttribute.source, 'gu');
+
+function utf8(text: string): Uint8Array {
+  return Buffer.from(text, 'utf8');
+}
 
 function characterReference(codePoint: number): string {
   return `&#x${codePoint.toString(16).toUpperCase()};`;

@@ -47,8 +47,8 @@ test('a file mixing UTF-8 and Windows-1252 lines is decoded line by line, with a
   ]);
   const decoded = decodeRawText(bytes, 'mixed.txt');
   assert.equal(decoded.encoding, 'utf-8+windows-1252');
-  assert.deepEqual(decoded.text.split('\n'), [
-    'Première ligne en UTF-8, déjà.', 'Deuxième l’œuvre,', 'troisième – aussi', 'plain ascii line', 'Cinquième en UTF-8 : « ça ».', 'Sixième… fin', '',
+  assert.deepEqual(decoded.lines, [
+    'Première ligne en UTF-8, déjà.', 'Deuxième l’œuvre,', 'troisième – aussi', 'plain ascii line', 'Cinquième en UTF-8 : « ça ».', 'Sixième… fin',
   ]);
   const warnings = decoded.messages.filter((m) => m.rule === 'tei-edition/input-encoding');
   assert.deepEqual(warnings.map((m) => [m.position.line, m.position.column]), [[2, 6], [6, 5]]);
@@ -74,7 +74,7 @@ test('positions after a Windows-1252 line stay right: a later message points at 
 test('a Windows-1252 file with old Mac line ends (CR) counts its lines as the text will', () => {
   const bytes = new Uint8Array([...utf8('Ligne un\rLigne deux\r'), ...cp1252('L’affaire\r')]);
   const decoded = decodeRawText(bytes, 'cr.txt');
-  assert.equal(decoded.text, 'Ligne un\nLigne deux\nL’affaire\n');
+  assert.deepEqual(decoded.lines, ['Ligne un', 'Ligne deux', 'L’affaire']);
   assert.deepEqual(decoded.messages.map((m) => [m.position.line, m.position.column]), [[3, 2]]);
 });
 
@@ -82,10 +82,24 @@ test('UTF-8 that is not well-formed in subtle ways (overlong, surrogate, beyond 
   for (const bad of [[0xc0, 0xaf], [0xe0, 0x80, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x80]]) {
     const bytes = new Uint8Array([...utf8('Première ligne, déjà.\n'), 0x41, ...bad, 0x42, 0x0a, ...utf8('Troisième.\n')]);
     const decoded = decodeRawText(bytes, 'subtle.txt');
-    const lines = decoded.text.split('\n');
+    const lines = decoded.lines;
     assert.equal(lines[0], 'Première ligne, déjà.');
     assert.equal(lines[1], decodeWindows1252(new Uint8Array([0x41, ...bad, 0x42])).normalize('NFC'));
     assert.equal(lines[2], 'Troisième.');
     assert.deepEqual(decoded.messages.filter((m) => m.rule === 'tei-edition/input-encoding').map((m) => [m.position.line, m.position.column]), [[2, 2]], `bytes ${bad.join(' ')}`);
+  }
+});
+
+test('lines are split at CRLF, CR and LF, and normalised to NFC, as the whole text would be (random texts)', () => {
+  const alphabet = ['a', 'é', 'e\u0301', '\u0301', 'œ', ' ', '\r', '\n', '\r\n', '\u2028', 'x'];
+  let state = 7;
+  const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (let n = 0; n < 500; n++) {
+    let text = 'z';
+    const length = Math.floor(next() * 30);
+    for (let i = 0; i < length; i++) text += alphabet[Math.floor(next() * alphabet.length)];
+    const whole = text.replace(/\r\n?/gu, '\n').normalize('NFC').split('\n');
+    if (whole.length > 1 && whole[whole.length - 1] === '') whole.pop();
+    assert.deepEqual(decodeRawText(new TextEncoder().encode(text), 't.txt').lines, whole, JSON.stringify(text));
   }
 });
