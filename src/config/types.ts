@@ -96,7 +96,7 @@ export interface CalendarPolicy {
 }
 
 export interface SourceConfig {
-  /** File name stem of the TEI file: `[a-z0-9-]+`. */
+  /** File name stem of the TEI file: `[a-z0-9-]+`, at most 200 characters (file systems allow 255 bytes per name, and the toolkit adds suffixes such as `.xml` and its temporary files' `.tmp-…`). */
   id: string;
   /** Path of the raw text, relative to the config file. */
   raw: string;
