@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { calibrate, formatKB, formatMB, formatMs, round, timed } from './measure.js';
 import type { BenchSection, Json } from './section.js';
 import { cliConvertSection } from './sections/cli-convert.js';
+import { convertMemorySection } from './sections/convert-memory.js';
 import { convertSection } from './sections/convert.js';
 import { taggingSection } from './sections/tagging.js';
 import { validateSection } from './sections/validate.js';
@@ -21,7 +22,7 @@ import { readSampleEdition } from './corpus/samples.js';
 import { DEFAULT_COUNT, DEFAULT_SEED, syntheticCorpus, writeSyntheticEdition } from './synthetic-corpus.js';
 
 /** In running order. The PDF section goes here. */
-const sections: readonly BenchSection[] = [convertSection, taggingSection, cliConvertSection, validateSection, validateHostileSection, htmlSection, printSection];
+const sections: readonly BenchSection[] = [convertSection, taggingSection, cliConvertSection, convertMemorySection, validateSection, validateHostileSection, htmlSection, printSection];
 
 const usage = `usage: node dist/bench/run.js [options]
   --count N            documents in the synthetic corpus (default ${DEFAULT_COUNT})

@@ -148,6 +148,8 @@ function widen(span: Span, map: ReadingMap): { start: number; end: number } | un
 function slice(node: TextNode, from: number, to: number): TextNode {
   const value = node.value.slice(from, to);
   if (!node.origin) return { kind: 'text', value };
+  // The first piece starts where the node does: its origin is shared (the model is immutable).
+  if (from === 0) return { kind: 'text', value, origin: node.origin };
   return { kind: 'text', value, origin: { line: node.origin.line, column: node.origin.column + [...node.value.slice(0, from)].length } };
 }
 

@@ -27,6 +27,8 @@ export interface TaggingContext {
 export function tagNamesAndDates(doc: EditionDocument, ctx: TaggingContext): { document: EditionDocument; messages: Diagnostic[] } {
   const messages: Diagnostic[] = [];
   let julian = false;
+  // One attributes object per register entry, shared by all its mentions (the model is immutable): a long text names the same places thousands of times.
+  const attributesOf = new Map<string, Readonly<Record<string, string>>>();
   const tagSequence = (content: readonly Inline[]): readonly Inline[] => {
     const inner = content.map((inline) => (inline.kind === 'phrase' && sourcePhrases.has(inline.element) ? { ...inline, content: tagSequence(inline.content) } : inline));
     const map = readingMap(inner);
@@ -41,8 +43,14 @@ export function tagNamesAndDates(doc: EditionDocument, ctx: TaggingContext): { d
     for (const mention of ctx.gazetteer?.find(map.text) ?? []) {
       if (spans.some((s) => s.start < mention.end && mention.start < s.end)) continue;
       const { element, attributes } = elementFor(mention.entry.kind);
-      const ref = `${ctx.targets[mention.entry.kind] ?? ''}#${mention.entry.id}`;
-      spans.push({ start: mention.start, end: mention.end, wrap: (words) => ({ kind: 'phrase', element, attributes: { ...attributes, ref }, content: words }) });
+      const key = `${mention.entry.kind}:${mention.entry.id}`;
+      let shared = attributesOf.get(key);
+      if (shared === undefined) {
+        shared = { ...attributes, ref: `${ctx.targets[mention.entry.kind] ?? ''}#${mention.entry.id}` };
+        attributesOf.set(key, shared);
+      }
+      const entryAttributes = shared;
+      spans.push({ start: mention.start, end: mention.end, wrap: (words) => ({ kind: 'phrase', element, attributes: entryAttributes, content: words }) });
     }
     return spans.length === 0 ? inner : wrapSpans(inner, map, spans).content;
   };
