@@ -48,17 +48,20 @@ export const convertMemorySection: BenchSection = {
           runs.push(await convertOnce(edition, join(edition, `out-${run}`)));
         }
         const rss = median(runs.map((r) => r.maxRssBytes));
+        const fixedBytes = (bySize[0] as { medianMaxRssMB?: number } | undefined)?.medianMaxRssMB;
         const entry = {
           inputMB: round(inputBytes / MB, 2),
           teiMB: round((runs[0]?.teiBytes ?? 0) / MB, 2),
           maxRssMB: runs.map((r) => round(r.maxRssBytes / MB)),
           medianMaxRssMB: round(rss / MB),
           ratio: mb === 0 ? null : round(rss / inputBytes, 1),
+          /** MB of peak RSS per MB of input, beyond the fixed cost. */
+          perInputMB: mb === 0 || fixedBytes === undefined ? null : round((rss - fixedBytes * MB) / inputBytes, 1),
           wallMs: runs.map((r) => round(r.wallMs)),
           exitCodes: runs.map((r) => r.exitCode),
         };
         bySize.push(entry);
-        lines.push(`${mb === 0 ? 'one letter' : `${mb} MB`} (${entry.inputMB} MB in, ${entry.teiMB} MB of TEI): peak RSS median ${entry.medianMaxRssMB} MB${entry.ratio === null ? ' (the fixed cost: Node, the CLI, the word list, the registers)' : `, ${entry.ratio}× the input`} — runs ${entry.maxRssMB.join(', ')} MB; ${formatMs(median(runs.map((r) => r.wallMs)))} median; exit ${entry.exitCodes.join(', ')}`);
+        lines.push(`${mb === 0 ? 'one letter' : `${mb} MB`} (${entry.inputMB} MB in, ${entry.teiMB} MB of TEI): peak RSS median ${entry.medianMaxRssMB} MB${entry.ratio === null ? ' (the fixed cost: Node, the CLI, the word list, the registers)' : `, ${entry.ratio}× the input (${entry.perInputMB} MB per MB beyond the fixed cost)`} — runs ${entry.maxRssMB.join(', ')} MB; ${formatMs(median(runs.map((r) => r.wallMs)))} median; exit ${entry.exitCodes.join(', ')}`);
         await rm(edition, { recursive: true, force: true });
       }
       const fixed = bySize[0] as { medianMaxRssMB: number };
