@@ -17,6 +17,8 @@ export interface ValidateOptions {
   readonly paths: readonly string[];
   readonly schema: string | null;
   readonly schematron: string | null;
+  /** Run the Schematron embedded in the RELAX NG schema (default true). */
+  readonly embeddedSchematron?: boolean;
   readonly maxBytes?: number;
   /** Worker threads (default: one per core from 2 MB of TEI on; 1 = in process). */
   readonly jobs?: number;
@@ -34,7 +36,7 @@ export interface ValidateRun {
 
 export async function runValidation(options: ValidateOptions, io: CliIO, reporter: Reporter): Promise<ValidateRun> {
   const shown = options.shownAs ?? ((p: string): string => display(io, p));
-  const setupOptions = { schema: options.schema, schematron: options.schematron, ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }) };
+  const setupOptions = { schema: options.schema, schematron: options.schematron, ...(options.embeddedSchematron === undefined ? {} : { embeddedSchematron: options.embeddedSchematron }), ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }) };
   const loaded = await loadValidationSetup({ ...setupOptions, display: shown });
   if (loaded.setup === undefined) return { files: [], messages: loaded.messages, usageErrors: loaded.messages.filter((m) => m.severity === 'error') };
   const collected = await collectXmlFiles(options.paths.map((p) => resolve(io.cwd, p)), shown);

@@ -83,7 +83,7 @@ async function checkEditionConfig(configPath: string, given: readonly string[], 
  * (the rules go with tei-edition.rng); `--schematron` alone adds the project's rules back,
  * `--schematron <file>` gives other rules, `--no-schematron` none.
  */
-async function chosenSchemas(args: Record<string, unknown>, io: CliIO): Promise<{ schema: string; schematron: string | null }> {
+async function chosenSchemas(args: Record<string, unknown>, io: CliIO): Promise<{ schema: string; schematron: string | null; embeddedSchematron: boolean }> {
   const { DEFAULT_SCHEMA, DEFAULT_SCHEMATRON } = await import('../../validate/validation-setup.js');
   const schemaOption = args.schema;
   const schematronOption = args.schematron;
@@ -92,7 +92,8 @@ async function chosenSchemas(args: Record<string, unknown>, io: CliIO): Promise<
     : schematronOption === '' ? DEFAULT_SCHEMATRON
     : typeof schematronOption === 'string' ? resolve(io.cwd, schematronOption)
     : typeof schemaOption === 'string' ? null : DEFAULT_SCHEMATRON;
-  return { schema, schematron };
+  // Schematron embedded in the RELAX NG schema (TEI's ODD-generated schemas) runs unless --no-schematron.
+  return { schema, schematron, embeddedSchematron: schematronOption !== false };
 }
 
 function usage(message: string): Diagnostic {

@@ -17,7 +17,7 @@
  * `doc-available()` and the schema's inline-function lets come in as parameters (environment.ts).
  */
 import type { Check, DiagnosticText, LetDeclaration, MessagePart, Pattern, Rule, SchemaModel } from './schema-model.js';
-import { ENGINE_NS, engineVariable, rewriteXPath, stringLiteral } from './xpath-text.js';
+import { ENGINE_NS, engineVariable, rewriteXPath, stringLiteral, unionBranches } from './xpath-text.js';
 
 const v = engineVariable;
 const loadError = `error(QName(${stringLiteral(ENGINE_NS)}, 'load'), $absolute)`;
@@ -68,11 +68,22 @@ export function schemaPrelude(model: SchemaModel, precomputed: ReadonlySet<strin
  * The nodes a rule's context matches: `//(context)`, the pattern applied from every node. Applied
  * from the document node and the elements only (`$nodes`, computed once per document: the nodes
  * that have children or attributes), which gives the same set faster, unless the pattern starts
- * from the node itself (`self::…`, `.`).
+ * from the node itself (`self::…`, `.`). A branch of the pattern that is an absolute path
+ * (`/TEI`, `/*[count(//tei:constraintDecl) gt 1]`, as TEI's own rules write) gives the same nodes
+ * from every node: it is evaluated once (from the document node, the context of the rule sets),
+ * not once per node, which would make a `//` inside it quadratic in the size of the document.
  */
 export function contextNodes(context: string): string {
+  const branches = unionBranches(context);
+  if (branches.length > 1 && branches.some(isAbsolute)) return branches.map(contextNodes).join(' | ');
+  if (isAbsolute(context.trim())) return `(${rewriteXPath(context)})`;
   const fromItself = /(^|[^\w-])(self|descendant-or-self)::|^\s*\./u.test(context);
   return `${fromItself ? '/descendant-or-self::node()' : v('nodes')}/(${rewriteXPath(context)})`;
+}
+
+/** `/…` and `//…`: a path from the document node. */
+function isAbsolute(branch: string): boolean {
+  return branch.startsWith('/');
 }
 
 function ruleSets(rules: readonly Rule[]): string {

@@ -24,6 +24,8 @@ const checkParams: Record<string, unknown> = {
 
 class ExpressionChecker {
   readonly messages: Diagnostic[] = [];
+  /** The pattern each message is about. */
+  readonly patternOf = new Map<Diagnostic, string>();
   private readonly seen = new Set<string>();
 
   constructor(
@@ -89,18 +91,23 @@ class ExpressionChecker {
     for (const rule of pattern.rules) this.rule(scope, rule);
     const whole = `${engineFunctions}\n${schemaPrelude(this.model, new Set())}${patternBlock(this.model, pattern, 0).block}`;
     if (this.messages.length === before) this.check('', whole, pattern, `the pattern “${pattern.name}” as one expression`);
+    for (const message of this.messages.slice(before)) this.patternOf.set(message, pattern.name);
   }
 }
 
-/** Static errors of every expression of the schema, one message each. */
-export function checkExpressions(model: SchemaModel, file: string): Diagnostic[] {
+/**
+ * Static errors of every expression of the schema, one message each, and the pattern each
+ * message is about (messages on schema-level lets have none).
+ */
+export function checkExpressions(model: SchemaModel, file: string): { messages: Diagnostic[]; patternOf: ReadonlyMap<Diagnostic, string> } {
   const checker = new ExpressionChecker(model, file);
   // The usual case first, in one compilation: the whole schema compiles, so every expression in it does.
   const blocks = model.patterns.map((p) => patternBlock(model, p, 0).block);
   const whole = checker.staticError('', `${engineFunctions}\n${schemaPrelude(model, new Set())}(${blocks.join(',\n') || '()'})`);
-  if (whole === undefined) return [];
+  if (whole === undefined) return { messages: [], patternOf: checker.patternOf };
   const schemaScope = checker.lets(`${engineFunctions}\n${nodesClause}let ${engineVariable('current')} := . return\n`, model.lets);
   for (const pattern of model.patterns) checker.pattern(schemaScope, pattern);
-  if (checker.messages.length > 0) return checker.messages;
-  return [diagnostic('error', 'schematron-schema', `the schema's expressions do not compile together: ${errorMessage(whole)}`, { file, line: 1, column: 1 })];
+  if (checker.messages.length > 0) return { messages: checker.messages, patternOf: checker.patternOf };
+  const together = diagnostic('error', 'schematron-schema', `the schema's expressions do not compile together: ${errorMessage(whole)}`, { file, line: 1, column: 1 });
+  return { messages: [together], patternOf: checker.patternOf };
 }

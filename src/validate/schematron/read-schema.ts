@@ -9,17 +9,47 @@ import type { Check, DiagnosticText, LetDeclaration, MessagePart, Pattern, Role,
 
 const roles: readonly Role[] = ['error', 'warning', 'info'];
 const queryBindings = ['xslt2', 'xslt3'];
+/**
+ * Other people's Schematron: query bindings whose expressions the engine evaluates as XPath 3.1
+ * (XPath 1.0 and 2.0 expressions are, with few exceptions, XPath 3.1 expressions with the same value).
+ */
+const foreignQueryBindings = ['xslt', 'xslt2', 'xslt3', 'xpath', 'xpath2', 'xpath3', 'xpath31'];
+/** Roles as other schemas write them (ISO leaves @role free): the severity each one gets; any other is an error. */
+const foreignRoles: Readonly<Record<string, Role>> = {
+  fatal: 'error', error: 'error', warning: 'warning', warn: 'warning', nonfatal: 'warning', info: 'info', information: 'info',
+};
+
+export interface ReadOptions {
+  /**
+   * The project's own rules (strict): every assert and report has an @id and a role the toolkit
+   * knows, the query binding is xslt2 or xslt3. Other schemas (not strict): a check's rule id
+   * falls back to its rule's, then its pattern's id, then `pattern-<n>`; any role is accepted.
+   */
+  readonly strict: boolean;
+  /** The rule ids of the messages are `<ruleSet>/<id>`. */
+  readonly ruleSet: string;
+}
+
+const projectRules: ReadOptions = { strict: true, ruleSet: 'tei-edition' };
 /** Children of <schema> the engine knows; title, p, phase and properties are read and ignored (all patterns run). */
 const schemaChildren = new Set(['title', 'p', 'phase', 'properties', 'ns', 'let', 'pattern', 'diagnostics']);
 
 class SchemaReader {
   readonly messages: Diagnostic[] = [];
+  /** The pattern each message is about, for messages inside a pattern. */
+  readonly patternOf = new Map<Diagnostic, string>();
   private readonly ids = new Set<string>();
+  private currentPattern?: string;
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly options: ReadOptions,
+  ) {}
 
   error(at: SchElement, message: string): void {
-    this.messages.push(diagnostic('error', 'schematron-schema', message, { file: this.file, line: at.line, column: at.column }));
+    const found = diagnostic('error', 'schematron-schema', message, { file: this.file, line: at.line, column: at.column });
+    this.messages.push(found);
+    if (this.currentPattern !== undefined) this.patternOf.set(found, this.currentPattern);
   }
 
   /** The attribute, or a message saying it is missing. */
@@ -32,7 +62,8 @@ class SchemaReader {
 
   schema(root: SchElement): SchemaModel | undefined {
     if (root.ns !== SCHEMATRON_NS || root.name !== 'schema') {
-      this.error(root, `the root element is <${root.name}> in namespace “${root.ns}”; expected <schema> in ${SCHEMATRON_NS} (ISO Schematron)`);
+      const namespace = root.ns === '' ? 'in no namespace' : `in namespace “${root.ns}”`;
+      this.error(root, `the root element is <${root.name}> ${namespace}; expected <schema> in ${SCHEMATRON_NS} (ISO Schematron)`);
       return undefined;
     }
     this.queryBinding(root);
@@ -50,6 +81,11 @@ class SchemaReader {
 
   private queryBinding(root: SchElement): void {
     const binding = root.attributes.queryBinding;
+    if (!this.options.strict) {
+      if (binding === undefined || foreignQueryBindings.includes(binding.trim().toLowerCase())) return;
+      this.error(root, `@queryBinding="${binding}" is not one this engine runs; expected one of ${foreignQueryBindings.join(', ')} (expressions are evaluated as XPath 3.1)`);
+      return;
+    }
     if (binding !== undefined && queryBindings.includes(binding.trim().toLowerCase())) return;
     const found = binding === undefined ? 'no @queryBinding (ISO default: xslt, XPath 1.0)' : `@queryBinding="${binding}"`;
     this.error(root, `${found}; expected queryBinding="xslt3" or "xslt2": the engine evaluates XPath 3.1`);
@@ -85,6 +121,16 @@ class SchemaReader {
   }
 
   private pattern(element: SchElement, index: number): Pattern {
+    const name = element.attributes.id ?? `pattern-${index}`;
+    this.currentPattern = name;
+    try {
+      return this.patternContent(element, name);
+    } finally {
+      this.currentPattern = undefined;
+    }
+  }
+
+  private patternContent(element: SchElement, name: string): Pattern {
     if (element.attributes.abstract === 'true' || element.attributes['is-a'] !== undefined) {
       this.error(element, 'abstract patterns (@abstract, @is-a) are not supported by this engine');
     }
@@ -92,42 +138,45 @@ class SchemaReader {
     for (const child of childElements(element)) {
       if (!['rule', 'let', 'title', 'p'].includes(child.name)) this.error(child, `<${child.name}> in a pattern is not supported by this engine`);
     }
-    const rules = childElements(element, 'rule').map((r) => this.rule(r)).filter((r): r is Rule => r !== undefined);
-    return { name: element.attributes.id ?? `pattern-${index}`, lets: this.lets(element), rules, line: element.line, column: element.column };
+    const rules = childElements(element, 'rule').map((r) => this.rule(r, name)).filter((r): r is Rule => r !== undefined);
+    return { name, lets: this.lets(element), rules, line: element.line, column: element.column };
   }
 
-  private rule(element: SchElement): Rule | undefined {
+  private rule(element: SchElement, patternName: string): Rule | undefined {
     if (element.attributes.abstract === 'true') this.error(element, 'abstract rules are not supported by this engine');
     for (const child of childElements(element, 'extends')) this.error(child, '<extends> is not supported by this engine');
     const context = this.required(element, 'context', 'a rule needs the pattern of the nodes it applies to');
     const checks = childElements(element)
       .filter((c) => c.name === 'assert' || c.name === 'report')
-      .map((c) => this.check(c))
+      .map((c) => this.check(c, element.attributes.id ?? patternName))
       .filter((c): c is Check => c !== undefined);
     if (context === undefined) return undefined;
     const subject = element.attributes.subject;
     return { context, ...(subject === undefined ? {} : { subject }), lets: this.lets(element), checks, line: element.line, column: element.column };
   }
 
-  private check(element: SchElement): Check | undefined {
+  /** `fallbackId`: the id of the rule, or else of the pattern (or `pattern-<n>`), for schemas that are not the project's. */
+  private check(element: SchElement, fallbackId: string): Check | undefined {
     const test = this.required(element, 'test', `an ${element.name} needs an XPath test`);
-    const id = this.required(element, 'id', 'every assert and report needs an id: it is the rule id of its messages (tei-edition/<id>)');
-    if (id !== undefined) {
-      if (this.ids.has(id)) this.error(element, `the id “${id}” is used twice; ids must be unique in the schema`);
-      this.ids.add(id);
+    const own = this.options.strict ? this.required(element, 'id', 'every assert and report needs an id: it is the rule id of its messages (tei-edition/<id>)') : element.attributes.id;
+    if (own !== undefined) {
+      if (this.ids.has(own)) this.error(element, `the id “${own}” is used twice; ids must be unique in the schema`);
+      this.ids.add(own);
     }
+    const id = this.options.strict ? own : own ?? fallbackId;
     const role = this.role(element);
     const message = this.message(element);
     if (test === undefined || id === undefined || role === undefined) return undefined;
     const subject = element.attributes.subject;
     const diagnostics = (element.attributes.diagnostics ?? '').split(/\s+/u).filter((d) => d !== '');
     const kind = element.name === 'assert' ? 'assert' : 'report';
-    return { kind, id, role, test, ...(subject === undefined ? {} : { subject }), message, diagnostics, line: element.line, column: element.column };
+    return { kind, id, rule: `${this.options.ruleSet}/${id}`, role, test, ...(subject === undefined ? {} : { subject }), message, diagnostics, line: element.line, column: element.column };
   }
 
   private role(element: SchElement): Role | undefined {
     const role = element.attributes.role;
     if (role === undefined) return 'error';
+    if (!this.options.strict) return foreignRoles[role.trim().toLowerCase()] ?? 'error';
     const known = roles.find((r) => r === role.trim());
     if (known === undefined) this.error(element, `@role="${role}" is not a role this toolkit knows; expected one of ${roles.join(', ')} (the severity of the message)`);
     return known;
@@ -147,7 +196,9 @@ class SchemaReader {
   private checkDiagnosticRefs(pattern: Pattern, texts: ReadonlyMap<string, DiagnosticText>): void {
     for (const check of pattern.rules.flatMap((r) => r.checks)) {
       for (const ref of check.diagnostics.filter((d) => !texts.has(d))) {
-        this.messages.push(diagnostic('error', 'schematron-schema', `@diagnostics refers to “${ref}”, which is not the id of a <diagnostic>`, { file: this.file, line: check.line, column: check.column }));
+        const found = diagnostic('error', 'schematron-schema', `@diagnostics refers to “${ref}”, which is not the id of a <diagnostic>`, { file: this.file, line: check.line, column: check.column });
+        this.messages.push(found);
+        this.patternOf.set(found, pattern.name);
       }
     }
   }
@@ -170,8 +221,8 @@ class SchemaReader {
 }
 
 /** Reads the schema's model; undefined when the root is not a Schematron schema. */
-export function readSchema(root: SchElement, file: string): { model?: SchemaModel; messages: Diagnostic[] } {
-  const reader = new SchemaReader(file);
+export function readSchema(root: SchElement, file: string, options: ReadOptions = projectRules): { model?: SchemaModel; messages: Diagnostic[]; patternOf: ReadonlyMap<Diagnostic, string> } {
+  const reader = new SchemaReader(file, options);
   const model = reader.schema(root);
-  return { ...(model === undefined ? {} : { model }), messages: reader.messages };
+  return { ...(model === undefined ? {} : { model }), messages: reader.messages, patternOf: reader.patternOf };
 }

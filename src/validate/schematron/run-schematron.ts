@@ -119,7 +119,7 @@ function toDiagnostics(items: readonly unknown[], schematron: CompiledSchematron
     if (check === undefined || !isDomNode(node)) throw new Error(`unexpected result of the Schematron expression (engine error): ${String(index)}`);
     const text = normalizeSpace(String(message)) || `${check.kind} “${check.id}” ${check.kind === 'assert' ? 'failed' : 'fired'}: ${check.test}`;
     const hintText = normalizeSpace(String(hint));
-    messages.push(diagnostic(check.role, check.id, text, { file, ...locator.place(node) }, hintText === '' ? {} : { hint: hintText }));
+    messages.push(diagnostic(check.role, check.rule, text, { file, ...locator.place(node) }, hintText === '' ? {} : { hint: hintText }));
   }
   return messages;
 }

@@ -5,7 +5,7 @@
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { type NamespacedChild, type NamespacedElement, parseNamespacedTree, XmlSyntaxError } from '../../xml/namespaced-tree.js';
 
-export const SCHEMATRON_NS = 'http://purl.oclc.org/dml/schematron';
+export const SCHEMATRON_NS = 'http://purl.oclc.org/dsdl/schematron';
 
 export type SchElement = NamespacedElement;
 export type SchChild = NamespacedChild;

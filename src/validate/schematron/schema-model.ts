@@ -22,6 +22,8 @@ export type MessagePart =
 export interface Check extends Located {
   readonly kind: 'assert' | 'report';
   readonly id: string;
+  /** The rule id of its messages: `tei-edition/<id>` for the project's rules, `<schema name>/<id>` for others. */
+  readonly rule: string;
   readonly role: Role;
   readonly test: string;
   readonly subject?: string;

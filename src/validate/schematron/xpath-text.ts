@@ -86,6 +86,34 @@ export function referencedVariables(expression: string): Set<string> {
   return names;
 }
 
+/**
+ * The branches of a union at the top level of an expression (`a | b/c | (d | e)` → `a`,
+ * `b/c`, `(d | e)`), trimmed; `||` (string concatenation) does not split.
+ */
+export function unionBranches(expression: string): string[] {
+  const branches: string[] = [];
+  let depth = 0;
+  let start = 0;
+  let j = 0;
+  while (j < expression.length) {
+    const end = skipUnit(expression, j);
+    if (end > j) {
+      j = end;
+      continue;
+    }
+    const c = expression.charAt(j);
+    if (c === '(' || c === '[' || c === '{') depth += 1;
+    else if (c === ')' || c === ']' || c === '}') depth -= 1;
+    else if (c === '|' && depth === 0 && expression.charAt(j + 1) !== '|' && expression.charAt(j - 1) !== '|') {
+      branches.push(expression.slice(start, j).trim());
+      start = j + 1;
+    }
+    j += 1;
+  }
+  branches.push(expression.slice(start).trim());
+  return branches;
+}
+
 /** Whether the whole expression is one inline function, `function(…) as … { … }`. */
 export function isInlineFunction(expression: string): boolean {
   const text = expression.trim();

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { compileSchematron } from '../../../src/validate/schematron/compile-schematron.js';
 import { formatDiagnostic } from '../../../src/diagnostics/format.js';
 
-const SCH = 'http://purl.oclc.org/dml/schematron';
+const SCH = 'http://purl.oclc.org/dsdl/schematron';
 
 /** A schema with `body` as its patterns (line 4 is the first line of `body`). */
 function schema(body: string, binding = 'xslt3'): string {
@@ -98,8 +98,26 @@ test('a query binding other than xslt2/xslt3, and what the engine does not suppo
 });
 
 test('a schema that is not well-formed, or not Schematron: one error', () => {
-  assert.deepEqual(messagesOf('<schema xmlns="http://purl.oclc.org/dml/schematron" queryBinding="xslt3">\n  <pattern>\n</schema>\n').map((m) => m.slice(0, m.indexOf('  error'))), ['schemas/bad.sch:3:10']);
-  assert.match(messagesOf('<schema xmlns="http://example.org/">\n</schema>\n')[0] ?? '', /^schemas\/bad\.sch:1:1 {2}error {2}the root element is <schema> in namespace “http:\/\/example\.org\/”; expected <schema> in http:\/\/purl\.oclc\.org\/dml\/schematron/u);
+  assert.deepEqual(messagesOf('<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt3">\n  <pattern>\n</schema>\n').map((m) => m.slice(0, m.indexOf('  error'))), ['schemas/bad.sch:3:10']);
+  assert.match(messagesOf('<schema xmlns="http://example.org/">\n</schema>\n')[0] ?? '', /^schemas\/bad\.sch:1:1 {2}error {2}the root element is <schema> in namespace “http:\/\/example\.org\/”; expected <schema> in http:\/\/purl\.oclc\.org\/dsdl\/schematron/u);
+});
+
+test('the pre-ISO namespace http://purl.oclc.org/dml/schematron is refused, naming the ISO one, at the root', () => {
+  const text = '<?xml version="1.0"?>\n<!-- old -->\n  <schema xmlns="http://purl.oclc.org/dml/schematron" queryBinding="xslt3"><pattern/></schema>\n';
+  assert.deepEqual(messagesOf(text), [
+    'schemas/bad.sch:3:3  error  the root element is <schema> in namespace “http://purl.oclc.org/dml/schematron”; expected <schema> in http://purl.oclc.org/dsdl/schematron (ISO Schematron)  tei-edition/schematron-schema',
+  ]);
+});
+
+test('other people\'s Schematron (not strict): no ids needed (rule, then pattern id, then pattern-<n>), any role, XPath 1.0 binding', () => {
+  const text = `<schema xmlns="${SCH}">
+  <pattern id="p1"><rule context="p"><assert test="true()" role="nonfatal">a</assert></rule></pattern>
+  <pattern><rule id="r2" context="p"><report test="true()" role="Fatal">b</report></rule><rule context="q"><report id="own" test="true()" role="whatever">c</report></rule></pattern>
+  <pattern><rule context="p"><report test="true()">d</report></rule></pattern>
+</schema>`;
+  const { schematron, messages } = compileSchematron(text, 'rules.sch', { strict: false, ruleSet: 'rules' });
+  assert.deepEqual(messages, []);
+  assert.deepEqual(schematron?.checks.map((c) => [c.rule, c.role]), [['rules/p1', 'warning'], ['rules/r2', 'error'], ['rules/own', 'error'], ['rules/pattern-3', 'error']]);
 });
 
 test('@diagnostics must name a diagnostic', () => {

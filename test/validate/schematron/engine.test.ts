@@ -19,7 +19,7 @@ import type { Diagnostic } from '../../../src/diagnostics/diagnostic.js';
 const TEI = 'http://www.tei-c.org/ns/1.0';
 
 function schema(body: string): string {
-  return `<schema xmlns="http://purl.oclc.org/dml/schematron" queryBinding="xslt3">
+  return `<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt3">
   <ns prefix="tei" uri="${TEI}"/>
 ${body}
 </schema>`;
