@@ -28,10 +28,12 @@ export interface ReadOptions {
   readonly strict: boolean;
   /** The rule ids of the messages are `<ruleSet>/<id>`. */
   readonly ruleSet: string;
+  /** The phase to run (`#ALL`: every pattern); default: the schema's @defaultPhase, else every pattern. */
+  readonly phase?: string;
 }
 
 const projectRules: ReadOptions = { strict: true, ruleSet: 'tei-edition' };
-/** Children of <schema> the engine knows; title, p, phase and properties are read and ignored (all patterns run). */
+/** Children of <schema> the engine knows; title, p and properties are read and ignored; the phase run is @defaultPhase (else all patterns). */
 const schemaChildren = new Set(['title', 'p', 'phase', 'properties', 'ns', 'let', 'pattern', 'diagnostics']);
 
 class SchemaReader {
@@ -69,14 +71,51 @@ class SchemaReader {
     this.queryBinding(root);
     this.unsupported(root);
     const diagnostics = this.diagnosticTexts(root);
+    const schemaLets = this.lets(root);
+    const phase = this.phase(root);
+    const patterns = childElements(root, 'pattern').map((p, i) => this.pattern(p, i + 1));
+    this.globalLetsUnique(schemaLets, patterns);
+    const active = phase.active === undefined ? patterns : patterns.filter((p) => phase.active?.has(p.name));
+    // Pattern-level lets are global variables, visible in every pattern, as in the XSLT-based
+    // processors (SchXslt, the ISO skeleton); a phase's lets come after the schema's (and hide them).
     const model: SchemaModel = {
       namespaces: this.namespaces(root),
-      lets: this.lets(root),
-      patterns: childElements(root, 'pattern').map((p, i) => this.pattern(p, i + 1)),
+      lets: [...schemaLets, ...phase.lets, ...active.flatMap((p) => p.lets)],
+      patterns: active.map((p) => ({ ...p, lets: [] })),
       diagnostics,
     };
     for (const pattern of model.patterns) this.checkDiagnosticRefs(pattern, diagnostics);
     return model;
+  }
+
+  /** The phase run: its lets and active patterns (undefined: all patterns). */
+  private phase(root: SchElement): { lets: LetDeclaration[]; active?: Set<string> } {
+    const wanted = this.options.phase === undefined || this.options.phase === '#DEFAULT' ? root.attributes.defaultPhase : this.options.phase;
+    if (wanted === undefined || wanted === '#ALL') return { lets: [] };
+    const phases = childElements(root, 'phase');
+    const phase = phases.find((p) => p.attributes.id === wanted);
+    if (phase === undefined) {
+      const known = phases.map((p) => p.attributes.id).filter((id) => id !== undefined);
+      this.error(root, `the phase “${wanted}” is not declared; expected the id of a <phase>${known.length === 0 ? ' (there is none)' : ` (declared: ${known.join(', ')})`} or #ALL`);
+      return { lets: [] };
+    }
+    const active = new Set(childElements(phase, 'active').map((a) => a.attributes.pattern).filter((id): id is string => id !== undefined));
+    return { lets: this.lets(phase), active };
+  }
+
+  /** Schema-level and pattern-level lets are global: a name declared twice among them is an error (ISO 19757-3:2016 §5.4.5). */
+  private globalLetsUnique(schemaLets: readonly LetDeclaration[], patterns: readonly Pattern[]): void {
+    const seen = new Set(schemaLets.map((l) => l.name));
+    for (const pattern of patterns) {
+      for (const declaration of pattern.lets) {
+        if (seen.has(declaration.name)) {
+          const found = diagnostic('error', 'schematron-schema', `the variable $${declaration.name} is declared twice: schema- and pattern-level lets are global, so their names must be unique in the schema`, { file: this.file, line: declaration.line, column: declaration.column });
+          this.messages.push(found);
+          this.patternOf.set(found, pattern.name);
+        }
+        seen.add(declaration.name);
+      }
+    }
   }
 
   private queryBinding(root: SchElement): void {
@@ -115,6 +154,7 @@ class SchemaReader {
     for (const element of childElements(parent, 'let')) {
       const name = this.required(element, 'name', 'a variable needs a name');
       const value = this.required(element, 'value', 'the engine needs the value as an XPath expression in @value');
+      if (name !== undefined && lets.some((l) => l.name === name)) this.error(element, `the variable $${name} is declared twice in the same <${parent.name}>`);
       if (name !== undefined && value !== undefined) lets.push({ name, value, line: element.line, column: element.column });
     }
     return lets;

@@ -125,3 +125,25 @@ test('@diagnostics must name a diagnostic', () => {
   <diagnostics><diagnostic id="d1">first</diagnostic></diagnostics>`);
   assert.deepEqual(messagesOf(text), ['schemas/bad.sch:4:34  error  @diagnostics refers to “d2”, which is not the id of a <diagnostic>  tei-edition/schematron-schema']);
 });
+
+test('phases: @defaultPhase chooses the patterns and adds its lets; an unknown phase is an error; lets declared twice are errors', () => {
+  const phased = `<schema xmlns="${SCH}" defaultPhase="short">
+  <let name="limit" value="10"/>
+  <phase id="short"><let name="limit" value="2"/><active pattern="length"/></phase>
+  <pattern id="length"><rule context="p"><assert test="string-length() le $limit">long</assert></rule></pattern>
+  <pattern id="other"><rule context="p"><report test="true()">other</report></rule></pattern>
+</schema>`;
+  const run = compileSchematron(phased, 'rules.sch', { strict: false, ruleSet: 'rules' });
+  assert.deepEqual(run.messages, []);
+  assert.deepEqual(run.schematron?.patterns.map((p) => p.name), ['length']);
+  assert.deepEqual(compileSchematron(phased, 'rules.sch', { strict: false, ruleSet: 'rules', phase: '#ALL' }).schematron?.patterns.map((p) => p.name), ['length', 'other']);
+  assert.match(compileSchematron(phased, 'rules.sch', { strict: false, ruleSet: 'rules', phase: 'long' }).messages.map(formatDiagnostic).join('\n'), /^rules\.sch:1:1 {2}error {2}the phase “long” is not declared; expected the id of a <phase> \(declared: short\) or #ALL/u);
+  const twice = `<schema xmlns="${SCH}">
+  <let name="a" value="1"/>
+  <pattern><let name="a" value="2"/><rule context="p"><let name="b" value="1"/><let name="b" value="2"/><assert test="true()"/></rule></pattern>
+</schema>`;
+  assert.deepEqual(compileSchematron(twice, 'rules.sch', { strict: false, ruleSet: 'rules' }).messages.map(formatDiagnostic), [
+    'rules.sch:3:80  error  the variable $b is declared twice in the same <rule>  tei-edition/schematron-schema',
+    'rules.sch:3:12  error  the variable $a is declared twice: schema- and pattern-level lets are global, so their names must be unique in the schema  tei-edition/schematron-schema',
+  ]);
+});
