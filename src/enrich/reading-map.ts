@@ -106,7 +106,8 @@ export function wrapSpans(content: readonly Inline[], map: ReadingMap, spans: re
   let a = 0;
   let open: { index: number; inner: Inline[] } | undefined;
   const close = () => {
-    if (open) out.push((accepted[open.index] as { span: Span }).span.wrap(open.inner));
+    // A copy of exactly its length: an array grown by push keeps room for 17 (a long text has a phrase per name).
+    if (open) out.push((accepted[open.index] as { span: Span }).span.wrap(open.inner.slice()));
     open = undefined;
   };
   for (const item of flat) {
@@ -128,7 +129,7 @@ export function wrapSpans(content: readonly Inline[], map: ReadingMap, spans: re
     open.inner.push(item.inline);
   }
   close();
-  return { content: out, skipped };
+  return { content: out.slice(), skipped };
 }
 
 /** Widens a span to whole unsplittable pieces; undefined if it would take in a barrier. */
