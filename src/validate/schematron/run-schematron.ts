@@ -56,9 +56,7 @@ export async function runSchematronBatch(schematron: CompiledSchematron, inputs:
       return Promise.all(inputs.map((i) => runSchematron(schematron, i.xml, i.file)));
     }
   }
-  // For each document with findings: its position, the number of items, the items.
-  const batch = engineVariable('batch');
-  const expression = `for $Q{${ENGINE_NS}}d at $Q{${ENGINE_NS}}i in ${batch} return (let $Q{${ENGINE_NS}}r := $Q{${ENGINE_NS}}d ! (${schematron.expression}) return if (empty($Q{${ENGINE_NS}}r)) then () else ($Q{${ENGINE_NS}}i, count($Q{${ENGINE_NS}}r), $Q{${ENGINE_NS}}r))`;
+  const expression = batchExpression(schematron);
   let items: unknown[];
   try {
     items = await evaluateLoadingDocuments(schematron, expression, documents[0]!, { [engineParam('batch')]: documents });
@@ -76,6 +74,16 @@ export async function runSchematronBatch(schematron: CompiledSchematron, inputs:
     k += 2 + count;
   }
   return results;
+}
+
+/**
+ * The schema over the documents of the parameter `batch`: for each document with findings, its
+ * position, the number of items, the items. (XPath has no positional `for … at`, which is
+ * XQuery: the documents are taken by index.)
+ */
+export function batchExpression(schematron: CompiledSchematron): string {
+  const [batch, i, r] = [engineVariable('batch'), engineVariable('i'), engineVariable('r')];
+  return `for ${i} in 1 to count(${batch}) return (let ${r} := ${batch}[${i}] ! (${schematron.expression}) return if (empty(${r})) then () else (${i}, count(${r}), ${r}))`;
 }
 
 /** After a dynamic error: each pattern alone, so that the error names its pattern and the others still run. */
