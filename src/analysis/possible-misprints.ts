@@ -16,7 +16,7 @@ export function findPossibleMisprints(doc: EditionDocument, lexicon: Lexicon, fi
   const messages: Diagnostic[] = [];
   forEachSequence(doc, (content) => {
     content.forEach((node, i) => {
-      if (node.kind !== 'text' || !node.origin) return;
+      if (node.kind !== 'text' || node.line === undefined) return;
       const next = content[i + 1];
       const cutAtEnd = next?.kind === 'lb' && next.wordBreak !== 'none';
       for (const m of node.value.matchAll(token)) {
@@ -27,8 +27,8 @@ export function findPossibleMisprints(doc: EditionDocument, lexicon: Lexicon, fi
         if (cutAtEnd && index + word.length === node.value.length) continue;
         const reason = misprintReason(word, lexicon, vocabulary.count(word));
         if (!reason) continue;
-        const column = node.origin.column + [...node.value.slice(0, index)].length;
-        messages.push(diagnostic('info', 'possible-misprint', `“${word}”: ${reason}`, { file, line: node.origin.line, column },
+        const column = (node.column ?? 1) + [...node.value.slice(0, index)].length;
+        messages.push(diagnostic('info', 'possible-misprint', `“${word}”: ${reason}`, { file, line: node.line, column },
           { hint: 'if it is a misprint, add it to "corrections" in the edition config' }));
       }
     });

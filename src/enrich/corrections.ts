@@ -5,7 +5,7 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Correction } from '../config/types.js';
-import type { Choice, EditionDocument, Inline, TextNode } from '../model/document.js';
+import { originOf, type Choice, type EditionDocument, type Inline, type TextNode } from '../model/document.js';
 import { forEachSequence, mapSequences } from './walk.js';
 
 interface Hit {
@@ -43,13 +43,13 @@ function findHits(doc: EditionDocument, correction: Correction): Hit[] {
   const hits: Hit[] = [];
   forEachSequence(doc, (content) => {
     for (const node of content) {
-      if (node.kind !== 'text' || !node.origin) continue;
+      if (node.kind !== 'text' || node.line === undefined) continue;
       let from = 0;
       for (;;) {
         const at = node.value.indexOf(correction.match, from);
         if (at < 0) break;
         const sicAt = at + correction.match.indexOf(correction.sic);
-        hits.push({ line: node.origin.line, column: node.origin.column + [...node.value.slice(0, sicAt)].length });
+        hits.push({ line: node.line, column: (node.column ?? 1) + [...node.value.slice(0, sicAt)].length });
         from = at + 1;
       }
     }
@@ -58,13 +58,13 @@ function findHits(doc: EditionDocument, correction: Correction): Hit[] {
 }
 
 function correctIn(content: readonly Inline[], correction: Correction, target: Hit): readonly Inline[] {
-  const index = content.findIndex((n) => n.kind === 'text' && n.origin?.line === target.line && n.value.includes(correction.match));
+  const index = content.findIndex((n) => n.kind === 'text' && n.line === target.line && n.value.includes(correction.match));
   const node = content[index];
-  if (node?.kind !== 'text' || !node.origin) return content;
-  const origin = node.origin;
+  const origin = node?.kind === 'text' ? originOf(node) : undefined;
+  if (node?.kind !== 'text' || !origin) return content;
   const start = [...node.value].slice(0, target.column - origin.column).join('').length;
   const end = start + correction.sic.length;
-  const piece = (value: string, column: number): TextNode[] => (value === '' ? [] : [{ kind: 'text', value, origin: { line: origin.line, column } }]);
+  const piece = (value: string, column: number): TextNode[] => (value === '' ? [] : [{ kind: 'text', value, line: origin.line, column }]);
   const choice: Choice = {
     kind: 'choice',
     variant: 'sic-corr',

@@ -5,7 +5,7 @@
  * TEI P5 §3.5.2 (regularization).
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Choice, EditionDocument, Inline, TextNode } from '../model/document.js';
+import { originOf, placedAfter, type Choice, type EditionDocument, type Inline, type TextNode } from '../model/document.js';
 import type { Lexicon } from './lexicon.js';
 import { mapSequences } from './walk.js';
 
@@ -20,16 +20,17 @@ export function normaliseDropCaps(doc: EditionDocument, lexicon: Lexicon, file: 
     if (node?.kind !== 'text') return content;
     const found = findDropCap(node.value, lexicon);
     if (!found) return content;
+    const origin = originOf(node);
     const choice: Choice = {
       kind: 'choice',
       variant: 'orig-reg',
       source: [{ kind: 'text', value: found.orig }],
       edited: [{ kind: 'text', value: found.reg }],
-      ...(node.origin ? { origin: node.origin } : {}),
+      ...(origin ? { origin } : {}),
     };
-    const rest: TextNode = { kind: 'text', value: node.value.slice(found.orig.length), ...(node.origin ? { origin: { line: node.origin.line, column: node.origin.column + [...found.orig].length } } : {}) };
+    const rest: TextNode = { kind: 'text', value: node.value.slice(found.orig.length), ...placedAfter(node, [...found.orig].length) };
     messages.push(diagnostic('info', 'drop-cap', `drop cap “${found.orig}” normalised to “${found.reg}”`,
-      { file, line: node.origin?.line ?? 0, column: node.origin?.column ?? 1 }));
+      { file, line: node.line ?? 0, column: node.column ?? 1 }));
     const replaced: Inline[] = [...content.slice(0, index), choice, rest, ...content.slice(index + 1)];
     return replaced;
   });

@@ -101,8 +101,8 @@ function joinCutWords(content: readonly Inline[], decide: Decide): Inline[] {
     if (lb?.kind !== 'lb' || lb.wordBreak !== 'none' || next?.kind !== 'text' || !startsWithLetter.test(next.value)) continue;
     const left = lastWord(node.value);
     const right = firstWord(next.value);
-    const hyphenColumn = (node.origin?.column ?? 1) + [...node.value].length - 1;
-    const kind = decide(left, right, { line: node.origin?.line ?? lb.n - 1, column: hyphenColumn });
+    const hyphenColumn = (node.column ?? 1) + [...node.value].length - 1;
+    const kind = decide(left, right, { line: node.line ?? lb.n - 1, column: hyphenColumn });
     if (kind === 'soft') out[i] = { ...node, value: node.value.slice(0, -1) } satisfies TextNode;
     out[j] = { ...lb, wordBreak: kind === 'soft' ? 'soft-hyphen' : 'hard-hyphen' } satisfies LineBreak;
     for (let k = i + 1; k < j; k++) {

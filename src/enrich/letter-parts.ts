@@ -5,7 +5,7 @@
  * `<signed>`. Both are placed at the top of the text's division, as TEI wants them.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Block, Closer, Division, EditionDocument, Inline, Opener, Paragraph, Phrase } from '../model/document.js';
+import { placedAfter, type Block, type Closer, type Division, type EditionDocument, type Inline, type Opener, type Paragraph, type Phrase } from '../model/document.js';
 
 const address = /^(?:(?:cher|chère|chers|chères|mes|nos|très)\s+)*(?:camarades?|amis?|amies?|citoyens|citoyennes|collègues|frères|compagnons|messieurs|mesdames|monsieur|madame|mademoiselle|travailleurs|ouvriers)\s*,/iu;
 const closing = /^(salut fraternel|salutations fraternelles|salutations|salut|bien à vous|fraternellement|cordialement|amitiés|votre dévoué)[,.!]?(?:\s+(\p{Lu}.{0,60}))?$/iu;
@@ -30,13 +30,13 @@ function addOpener(div: Division, file: string, messages: Diagnostic[]): Divisio
   const salute: Phrase = { kind: 'phrase', element: 'salute', attributes: {}, content: [{ kind: 'text', value: saluteText }] };
   const opener: Opener = { kind: 'opener', content: [...paragraph.content.slice(0, textIndex), salute] };
   const remaining: Inline[] = [
-    ...(restText === '' ? [] : [{ kind: 'text' as const, value: restText, ...(text.origin ? { origin: { line: text.origin.line, column: text.origin.column + [...text.value].length - [...restText].length } } : {}) }]),
+    ...(restText === '' ? [] : [{ kind: 'text' as const, value: restText, ...placedAfter(text, [...text.value].length - [...restText].length) }]),
     ...paragraph.content.slice(textIndex + 1),
   ];
   const keepParagraph = remaining.some((i) => i.kind === 'text' && i.value.trim() !== '');
   const children = replaceAt(div.children, path, keepParagraph ? { ...paragraph, content: remaining, opensTextBlock: false } : undefined);
   messages.push(diagnostic('info', 'letter-opener', `“${saluteText}” is the opening salutation: encoded as opener/salute`,
-    { file, line: text.origin?.line ?? 0, column: text.origin?.column ?? 1 }));
+    { file, line: text.line ?? 0, column: text.column ?? 1 }));
   const headCount = children.findIndex((b) => b.kind !== 'head');
   const at = headCount < 0 ? children.length : headCount;
   return { ...div, children: [...children.slice(0, at), opener, ...children.slice(at)] };
@@ -64,7 +64,7 @@ function addCloser(div: Division, file: string, messages: Diagnostic[]): Divisio
   ];
   const closer: Closer = { kind: 'closer', content };
   messages.push(diagnostic('info', 'letter-closer', `“${only.value}” is the closing formula${signature ? ' and signature' : ''}: encoded as closer`,
-    { file, line: only.origin?.line ?? 0, column: only.origin?.column ?? 1 }));
+    { file, line: only.line ?? 0, column: only.column ?? 1 }));
   return { ...div, children: [...replaceAt(div.children, path, undefined), closer] };
 }
 

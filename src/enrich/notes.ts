@@ -8,7 +8,7 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { NoteConventions } from '../config/types.js';
-import type { Block, Division, EditionDocument, Head, Inline, Note, Origin, Paragraph } from '../model/document.js';
+import { originOf, placedAfter, type Block, type Division, type EditionDocument, type Head, type Inline, type Note, type Origin, type Paragraph } from '../model/document.js';
 import { readingText } from './walk.js';
 
 const markers = {
@@ -62,7 +62,7 @@ function groupNoteBodies(paragraphs: readonly Paragraph[], bodyMarker: RegExp): 
   const bodies: { paragraphs: Paragraph[]; origin: Origin }[] = [];
   for (const p of paragraphs) {
     const first = p.content.find((x) => x.kind === 'text');
-    const origin = first?.kind === 'text' && first.origin ? first.origin : { line: 0, column: 1 };
+    const origin = (first?.kind === 'text' ? originOf(first) : undefined) ?? { line: 0, column: 1 };
     const opensNote = first?.kind === 'text' && bodyMarker.test(first.value);
     const last = bodies[bodies.length - 1];
     if (opensNote || !last) bodies.push({ paragraphs: [p], origin });
@@ -100,7 +100,7 @@ function parseNoteBody(body: NoteBody, bodyMarker: RegExp, conventions: NoteConv
 function replaceText(content: readonly Inline[], index: number, value: string, shift: number): Inline[] {
   return content.map((inline, i) => {
     if (i !== index || inline.kind !== 'text') return inline;
-    return { ...inline, value, ...(inline.origin ? { origin: { ...inline.origin, column: inline.origin.column + shift } } : {}) };
+    return { ...inline, value, ...placedAfter(inline, shift) };
   });
 }
 
@@ -127,18 +127,18 @@ function insertAtCall(content: readonly Inline[], note: Note, call: string): { c
     if (at < 0) continue;
     const before = node.value.slice(0, at).replace(/\s+$/u, '');
     const after = node.value.slice(at + call.length);
-    const rest: Inline[] = after === '' ? [] : [{ kind: 'text', value: after, ...(node.origin ? { origin: { line: node.origin.line, column: node.origin.column + [...node.value.slice(0, at + call.length)].length } } : {}) }];
+    const rest: Inline[] = after === '' ? [] : [{ kind: 'text', value: after, ...placedAfter(node, [...node.value.slice(0, at + call.length)].length) }];
     const previous = content[i - 1];
     if (before === '' && previous?.kind === 'lb' && previous.wordBreak === 'none' && i > 1) {
       // The call was wrapped to the start of a line: the note stays where the call was, and the
       // break before it separates nothing (`Jizn<lb break="no"/><note/>, mais`).
       const joined: Inline = { ...previous, wordBreak: 'no-space' };
-      return { content: [...content.slice(0, i - 1), joined, note, ...rest, ...content.slice(i + 1)], line: node.origin?.line ?? 0 };
+      return { content: [...content.slice(0, i - 1), joined, note, ...rest, ...content.slice(i + 1)], line: node.line ?? 0 };
     }
     const parts: Inline[] = [];
     if (before !== '') parts.push({ ...node, value: before });
     parts.push(note, ...rest);
-    return { content: [...content.slice(0, i), ...parts, ...content.slice(i + 1)], line: node.origin?.line ?? 0 };
+    return { content: [...content.slice(0, i), ...parts, ...content.slice(i + 1)], line: node.line ?? 0 };
   }
   return undefined;
 }

@@ -148,10 +148,8 @@ function widen(span: Span, map: ReadingMap): { start: number; end: number } | un
 
 function slice(node: TextNode, from: number, to: number): TextNode {
   const value = node.value.slice(from, to);
-  if (!node.origin) return { kind: 'text', value };
-  // The first piece starts where the node does: its origin is shared (the model is immutable).
-  if (from === 0) return { kind: 'text', value, origin: node.origin };
-  return { kind: 'text', value, origin: { line: node.origin.line, column: node.origin.column + [...node.value.slice(0, from)].length } };
+  if (node.line === undefined) return { kind: 'text', value };
+  return { kind: 'text', value, line: node.line, column: (node.column ?? 1) + (from === 0 ? 0 : [...node.value.slice(0, from)].length) };
 }
 
 /** The raw-file position of a reading-text offset (for messages). */
@@ -159,7 +157,7 @@ export function originAt(content: readonly Inline[], map: ReadingMap, offset: nu
   for (const piece of map.pieces) {
     if (offset < piece.start || offset >= Math.max(piece.end, piece.start + 1)) continue;
     const inline = content[piece.node];
-    if (inline?.kind === 'text' && inline.origin) return { line: inline.origin.line, column: inline.origin.column + [...inline.value.slice(0, offset - piece.start)].length };
+    if (inline?.kind === 'text' && inline.line !== undefined) return { line: inline.line, column: (inline.column ?? 1) + [...inline.value.slice(0, offset - piece.start)].length };
     if (inline?.kind === 'choice' && inline.origin) return inline.origin;
   }
   return undefined;

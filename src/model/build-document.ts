@@ -113,7 +113,7 @@ function lineInlines(entry: LayoutLine): Inline[] {
   if (page) out.push({ kind: 'pb', n: page.n, inWord: false });
   out.push(...after.map(formeWork));
   out.push({ kind: 'lb', n: entry.line.n, wordBreak: 'none' });
-  out.push({ kind: 'text', value: entry.line.text, origin: { line: entry.line.n, column: entry.line.column } });
+  out.push({ kind: 'text', value: entry.line.text, line: entry.line.n, column: entry.line.column });
   return out;
 }
 

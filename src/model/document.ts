@@ -15,8 +15,23 @@ export interface Origin {
 export interface TextNode {
   readonly kind: 'text';
   readonly value: string;
-  /** Where `value` begins in the raw file, when it comes from there. */
-  readonly origin?: Origin;
+  /**
+   * Where `value` begins in the raw file, when it comes from there: its line, and its column in
+   * code points (both or neither). Two numbers on the node rather than an Origin object: a long
+   * text has a text node or more a line, and an object each costs 40 bytes (see originOf).
+   */
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/** Where a text node begins in the raw file, if it comes from there. */
+export function originOf(node: TextNode): Origin | undefined {
+  return node.line === undefined ? undefined : { line: node.line, column: node.column ?? 1 };
+}
+
+/** The position fields of text that starts `codePoints` code points after `node` does (none when `node` has none), to spread into a TextNode. */
+export function placedAfter(node: TextNode, codePoints: number): { line?: number; column?: number } {
+  return node.line === undefined ? {} : { line: node.line, column: (node.column ?? 1) + codePoints };
 }
 
 /**

@@ -16,7 +16,7 @@ import { strayControlMessages } from './control-characters.js';
 import { decodeWindows1252 } from './windows-1252.js';
 
 export interface DecodedText {
-  /** The lines, without their line ends; a final line end does not open an empty line. */
+  /** The lines, without their line ends and trailing spaces and tabs (a line of spaces only is kept); a final line end does not open an empty line. */
   readonly lines: readonly string[];
   /** `utf-8+windows-1252`: some lines were not UTF-8 and were read as Windows-1252. */
   readonly encoding: 'utf-8' | 'windows-1252' | 'utf-8+windows-1252' | 'utf-16le' | 'utf-16be';
@@ -131,12 +131,23 @@ function decodeLines(bytes: Uint8Array, start: number, end: number, encoding: 'u
   let lineStart = start;
   while (lineStart < end) {
     const lineEnd = nextLineEnd(buffer, lineStart, end, crs);
-    out.push(decode(lineStart, lineEnd));
+    out.push(decode(lineStart, contentEnd(buffer, lineStart, lineEnd)));
     if (lineEnd === end) return out;
     lineStart = lineEnd + (buffer[lineEnd] === 0x0d && buffer[lineEnd + 1] === 0x0a ? 2 : 1);
   }
   if (end === bytes.length) out.push('');
   return out;
+}
+
+/**
+ * Trailing spaces and tabs are not decoded (the line stage drops them anyway, and a line of its
+ * own then needs no substring of it: 32 bytes less a line); a line of spaces only is kept whole,
+ * since it is not a blank line (it separates sections).
+ */
+function contentEnd(buffer: Buffer, lineStart: number, lineEnd: number): number {
+  let end = lineEnd;
+  while (end > lineStart && (buffer[end - 1] === 0x20 || buffer[end - 1] === 0x09)) end -= 1;
+  return end === lineStart ? lineEnd : end;
 }
 
 /** Where the line starting at `from` ends (its CR or LF), or `end`. */
