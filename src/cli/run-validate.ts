@@ -46,7 +46,7 @@ export async function runValidation(options: ValidateOptions, io: CliIO, reporte
   const refs: FileRef[] = [];
   for (const path of collected.files) refs.push({ path, shown: shown(path), bytes: await sizeOf(path) });
   const tasks = plannedBatches(refs).map((files, id) => ({ id, files }));
-  const jobs = plannedValidateJobs(refs, tasks.length, options.schematron !== null, options.jobs);
+  const jobs = plannedValidateJobs(refs, tasks.length, loaded.setup.schematrons.length > 0, options.jobs);
   let done = 0;
   const progress = (r: ValidateTaskResult): void => {
     done += tasks[r.id]?.files.length ?? 0;
