@@ -66,7 +66,7 @@ function convertInProcess(inputs: readonly Omit<ConvertInput, 'lexicon'>[], onDo
 
 function convertInWorkers(inputs: readonly Omit<ConvertInput, 'lexicon'>[], jobs: number, onDone?: (index: number, r: ConvertTaskResult) => void): Promise<ConvertTaskResult[]> {
   const tasks: ConvertTask[] = inputs.map((input, id) => ({ id, input }));
-  // A larger young generation: the converter allocates many short-lived objects (xmlbuilder2's DOM),
+  // A larger young generation: the converter allocates many short-lived objects (the document model and its text pieces),
   // and with two workers, scavenges on a small nursery cost more than the work (npm run bench).
   return runPool<ConvertTask, ConvertTaskResult>(tasks, {
     workerUrl: new URL('./convert-worker.js', import.meta.url),
