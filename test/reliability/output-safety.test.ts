@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { cliEntry } from '../support/paths.js';
 import { runTeiEdition, tempDir } from '../support/run-cli.js';
 import { treeHashes } from '../support/tree-hash.js';
-import { missingTool, runAsNobody, runWithSmallDisk, STACK_FRAME } from '../support/system-tools.js';
+import { missingTool, runUnprivileged, runWithSmallDisk, STACK_FRAME } from '../support/system-tools.js';
 
 /** A small edition (init's example) in a temporary folder. */
 function smallEdition(): string {
@@ -124,15 +124,14 @@ test('a build killed while it writes leaves the previous output whole; the next 
 });
 
 test('an output folder that cannot be written: one message with the path, exit 2, no stack trace, previous output whole', (t) => {
-  const skip = missingTool('setpriv');
+  const skip = missingTool('unprivileged');
   if (skip) return t.skip(skip);
   const dir = smallEdition();
-  chmodSync(join(dir, '..'), 0o755);
   assert.equal(runTeiEdition(['build', '-q'], dir).code, 0);
   const output = treeHashes(join(dir, 'output'));
   chmodSync(join(dir, 'output'), 0o555);
   for (const args of [['build'], ['html'], ['pdf']]) {
-    const run = runAsNobody(args, dir);
+    const run = runUnprivileged(args, dir);
     assert.equal(run.code, 2, `${args[0]}: ${run.stderr}`);
     assert.match(run.stderr, /output\/\w+ +error +cannot write output\/\w+: permission denied \(EACCES\) +tei-edition\/file-system/u, args[0]);
     assertNoStackTrace(run);
@@ -140,14 +139,14 @@ test('an output folder that cannot be written: one message with the path, exit 2
   }
   mkdirSync(join(dir, 'locked'), { mode: 0o555 });
   chmodSync(join(dir, 'locked'), 0o555);
-  const convert = runAsNobody(['convert', '--out-dir', 'locked/tei'], dir);
+  const convert = runUnprivileged(['convert', '--out-dir', 'locked/tei'], dir);
   assert.equal(convert.code, 1, convert.stderr);
   assert.match(convert.stderr, /cannot write locked\/tei.*permission denied \(EACCES\)/u);
   assertNoStackTrace(convert);
 });
 
 test('a full disk: one message with the path, exit 2, no stack trace, the previous output whole', (t) => {
-  const skip = missingTool('unshare');
+  const skip = missingTool('small-disk');
   if (skip) return t.skip(skip);
   const dir = smallEdition();
   assert.equal(runTeiEdition(['build', '-q'], dir).code, 0);

@@ -1,7 +1,10 @@
 /**
- * Running a command as another user (setpriv, for permission errors: root may write anywhere) or
- * with a small disk (unshare + tmpfs, for a full disk). Outside CI a missing tool skips the test
- * with a message; in CI it is a failure.
+ * Running a command without root's right to write anywhere (for permission errors), or with a
+ * small disk (for a full disk), both with util-linux's unshare: a user namespace where the
+ * command's user owns what root owns outside but has no capabilities (so a folder of mode 555 is
+ * not writable, and the repository stays readable whatever its folders' modes), and a mount
+ * namespace for a tmpfs nobody else sees. Outside CI a missing tool skips the test with a message;
+ * in CI it is a failure.
  */
 import { spawnSync } from 'node:child_process';
 import { cliEntry } from './paths.js';
@@ -12,24 +15,24 @@ function available(command: string, args: readonly string[]): boolean {
 }
 
 /** Why a test cannot run here (undefined: it can); throws in CI. */
-export function missingTool(what: 'setpriv' | 'unshare'): string | undefined {
-  const ok = what === 'setpriv'
-    ? available('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true'])
+export function missingTool(what: 'unprivileged' | 'small-disk'): string | undefined {
+  const ok = what === 'unprivileged'
+    ? process.getuid?.() !== 0 || available('unshare', [...unprivileged, 'true'])
     : available('unshare', ['-rm', 'sh', '-c', 'mount -t tmpfs -o size=64k tmpfs /mnt 2>/dev/null || mount -t tmpfs -o size=64k tmpfs /tmp']);
   if (ok) return undefined;
-  const why = what === 'setpriv'
-    ? 'setpriv (util-linux) cannot switch to an unprivileged user here'
+  const why = what === 'unprivileged'
+    ? 'unshare (util-linux) cannot make a user namespace here, to run without root\'s rights (user namespaces disabled?)'
     : 'unshare (util-linux) cannot make a user and mount namespace here (user namespaces disabled?)';
   if (process.env.CI) throw new Error(`${why}, but CI must run the file-system failure tests`);
   return `${why}: skipped`;
 }
 
-const nobody = ['--reuid=65534', '--regid=65534', '--clear-groups'];
+const unprivileged = ['--map-user=1000', '--map-group=1000'];
 
-/** The CLI run as an unprivileged user, so that folder permissions apply even when the tests run as root. */
-export function runAsNobody(args: readonly string[], cwd: string): CliRun {
+/** The CLI run without root's capabilities, so that folder permissions apply even when the tests run as root. */
+export function runUnprivileged(args: readonly string[], cwd: string): CliRun {
   const run = process.getuid?.() === 0
-    ? spawnSync('setpriv', [...nobody, process.execPath, cliEntry, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } })
+    ? spawnSync('unshare', [...unprivileged, process.execPath, cliEntry, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } })
     : spawnSync(process.execPath, [cliEntry, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
   return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
 }
