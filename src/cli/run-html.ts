@@ -68,7 +68,7 @@ export async function runHtml(options: HtmlOptions, io: CliIO, reporter: Reporte
   const pages = site.pages;
   if (messages.some((m) => m.severity === 'error')) return { ok: false, usage: false, messages, pages: [], siteDir };
   const publishing = async (output: OutputTransaction): Promise<HtmlRun> => {
-    const staged = await output.stage(siteDir, (p) => display(io, p), new Set([...pages.map((p) => p.file.split('/')[0] ?? p.file), 'assets', 'tei']));
+    const staged = await output.stage(siteDir, (p) => display(io, p));
     if (!('dir' in staged)) return { ok: false, usage: true, messages: [...messages, refusalDiagnostic(staged)], pages: [], siteDir };
     await publish(staged.dir, pages, texts, registers);
     return { ok: true, usage: false, messages, pages: pages.map((p) => display(io, join(siteDir, p.file))), siteDir };

@@ -69,7 +69,7 @@ export async function runPdf(options: PdfOptions, io: CliIO, reporter: Reporter)
   const source = assembleBook(await renderFrame(context), chapters);
   if (texts.length > 0) reporter.progress('pdf: typesetting', texts.length, texts.length);
   const publishing = async (output: OutputTransaction): Promise<PdfRun> => {
-    const staged = await output.stage(printDir, (p) => display(io, p), new Set(['edition.typ', 'edition.pdf']));
+    const staged = await output.stage(printDir, (p) => display(io, p));
     if (!('dir' in staged)) return { ok: false, usage: true, messages: [...messages, refusalDiagnostic(staged)], files: [], pages: 0, printDir };
     const typPath = join(printDir, 'edition.typ');
     await writeFileAtomic(join(staged.dir, 'edition.typ'), source);
@@ -110,7 +110,7 @@ function compileBook(typPath: string, typShown: string, date: string | undefined
 async function keepFailedSource(folder: string, source: string, io: CliIO): Promise<string> {
   const path = join(folder, 'edition.typ');
   await OutputTransaction.run(async (output) => {
-    const staged = await output.stage(folder, (p) => display(io, p), new Set(['edition.typ']));
+    const staged = await output.stage(folder, (p) => display(io, p));
     if ('dir' in staged) await writeFileAtomic(join(staged.dir, 'edition.typ'), source);
     return { commit: 'dir' in staged, value: undefined };
   });

@@ -3,8 +3,8 @@
  * nothing is lost:
  *
  * - a folder is only ever replaced if tei-edition wrote it: each carries a marker file
- *   (`.tei-edition-output`); an existing folder without one, or a file in its place, is refused
- *   (unless every entry in it is one this run writes: the outputs of versions before the marker);
+ *   (`.tei-edition-output`); an existing folder without one (even one whose files have the names
+ *   this run writes: they may be hand-made), or a file in its place, is refused;
  * - the output root may not hold the edition's sources, nor lie inside their folders (`--out .`
  *   used to delete `./tei`): checked on real paths, so `tei/..` and symlinks are seen through;
  * - a new folder is written beside the old one (`.<name>.staging-…`) and swapped in only when the
@@ -86,8 +86,8 @@ export class OutputTransaction {
   private readonly staged: StagedFolder[] = [];
 
   /** A fresh staging folder for `target`, or why `target` may not be replaced. */
-  async stage(target: string, shown: (path: string) => string, writes: ReadonlySet<string> = new Set()): Promise<StagedFolder | OutputRefusal> {
-    const refusal = await replaceable(target, shown, writes);
+  async stage(target: string, shown: (path: string) => string): Promise<StagedFolder | OutputRefusal> {
+    const refusal = await replaceable(target, shown);
     if (refusal) return refusal;
     const parent = dirname(target);
     const dir = join(parent, `.${basename(target)}.staging-${process.pid}-${randomBytes(4).toString('hex')}`);
@@ -141,11 +141,8 @@ export class OutputTransaction {
   }
 }
 
-/**
- * A folder may be replaced when it does not exist, is empty, was written by tei-edition (marker),
- * or holds only entries this run writes (`writes`: an output made before the marker existed).
- */
-async function replaceable(target: string, shown: (path: string) => string, writes: ReadonlySet<string>): Promise<OutputRefusal | undefined> {
+/** A folder may be replaced when it does not exist, is empty, or was written by tei-edition (its marker). */
+async function replaceable(target: string, shown: (path: string) => string): Promise<OutputRefusal | undefined> {
   let info;
   try {
     info = await lstat(target);
@@ -162,13 +159,12 @@ async function replaceable(target: string, shown: (path: string) => string, writ
   }
   const entries = await readdir(target);
   if (entries.length === 0 || entries.includes(OUTPUT_MARKER)) return undefined;
-  const foreign = entries.filter((e) => !writes.has(e)).sort();
-  if (foreign.length === 0) return undefined;
-  const listed = foreign.length > 3 ? `${foreign.slice(0, 3).join(', ')} and ${foreign.length - 3} more` : foreign.join(', ');
+  const sorted = [...entries].sort();
+  const listed = sorted.length > 3 ? `${sorted.slice(0, 3).join(', ')} and ${sorted.length - 3} more` : sorted.join(', ');
   return {
     path: shown(target),
-    message: `${shown(target)} exists and was not written by tei-edition (it has no ${OUTPUT_MARKER} marker, and holds ${listed}, which this run does not write): refusing to replace it; expected a folder written by tei-edition, or nothing`,
-    hint: 'if it is an old output of tei-edition, delete it yourself; otherwise choose another output folder with --out',
+    message: `${shown(target)} exists and was not written by tei-edition (it has no ${OUTPUT_MARKER} marker; it holds ${listed}): refusing to replace it; expected a folder written by tei-edition, or nothing`,
+    hint: 'if it is an output of tei-edition 0.1 (before the marker), delete it yourself once; otherwise choose another output folder with --out',
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { cliEntry } from '../support/paths.js';
@@ -68,15 +68,17 @@ test('an output folder that tei-edition did not write is never replaced', () => 
   assert.deepEqual(treeHashes(dir), before);
 });
 
-test('an output of a version before the marker (only files the run writes) is replaced, and gets the marker', () => {
+test('an output folder without the marker is refused even when its files have the names the run writes (they may be hand-made)', () => {
   const dir = smallEdition();
-  mkdirSync(join(dir, 'output', 'print'), { recursive: true });
-  writeFileSync(join(dir, 'output', 'print', 'edition.typ'), 'old');
-  writeFileSync(join(dir, 'output', 'print', 'edition.pdf'), 'old');
   assert.equal(runTeiEdition(['convert', '-q'], dir).code, 0);
-  assert.equal(runTeiEdition(['pdf', '-q'], dir).code, 0);
-  assert.ok(existsSync(join(dir, 'output', 'print', '.tei-edition-output')));
-  assert.notEqual(readFileSync(join(dir, 'output', 'print', 'edition.typ'), 'utf8'), 'old');
+  mkdirSync(join(dir, 'output', 'print'), { recursive: true });
+  writeFileSync(join(dir, 'output', 'print', 'edition.typ'), 'my hand-tuned book');
+  const before = treeHashes(dir);
+  const run = runTeiEdition(['pdf'], dir);
+  assert.equal(run.code, 2, run.stderr);
+  assert.match(run.stderr, /output\/print exists and was not written by tei-edition .*edition\.typ.*tei-edition\/output-refused/u);
+  assert.match(run.stderr, /hint: if it is an output of tei-edition 0\.1 \(before the marker\), delete it yourself once/u);
+  assert.deepEqual(treeHashes(dir), before);
 });
 
 test('an invalid edition publishes nothing: the previous output is byte-identical, and the edition too', () => {
@@ -90,7 +92,7 @@ test('an invalid edition publishes nothing: the previous output is byte-identica
   const edition = treeHashes(dir, outputs);
   const run = runTeiEdition(['build'], dir);
   assert.equal(run.code, 1, run.stderr);
-  assert.match(run.stderr, /output\/tei\/persons\.xml:\d+:\d+ +error .*bogus/u, 'messages name the file where it would have been published');
+  assert.match(run.stderr, /^tei\/persons\.xml:\d+:\d+ +error .*bogus/mu, 'messages name the file the editor corrects, not the copy that was not published');
   assert.match(run.stdout, /nothing was published: the previous output in output\/ is unchanged/u);
   assert.deepEqual(treeHashes(join(dir, 'output')), output);
   assert.deepEqual(treeHashes(dir, outputs), edition);
