@@ -10,6 +10,9 @@ import type { EditionConfig, SourceConfig } from '../config/types.js';
 import { convertMany, type ConvertTaskResult } from '../parallel/convert-pool.js';
 import { checkStamp } from '../tei/generated-stamp.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { readInputFile } from '../io/read-input-file.js';
+import { realPath } from '../io/output-folders.js';
+import { NotARegularFile } from '../validate/read-file-within.js';
 import type { CliIO } from './cli-io.js';
 import type { Reporter } from './reporter.js';
 import { fileSystemDiagnostic, isFileSystemError } from './unexpected-errors.js';
@@ -57,6 +60,8 @@ export async function runConvert(options: ConvertOptions, io: CliIO, reporter: R
   const chosen = options.sources.length === 0 ? config.sources : config.sources.filter((s) => options.sources.includes(s.id));
   const base = dirname(configPath);
   const outDir = resolve(base, options.outDir ?? 'tei');
+  const clash = targetClash(config.sources, chosen, base, outDir, configPath, Object.values(registers.files).map((f) => resolve(io.cwd, f)), io);
+  if (clash) return { ok: false, usage: true, messages: [clash] };
 
   const inputs = await Promise.all(chosen.map(async (source) => readSource(io, base, source)));
   const readable = inputs.filter((i) => i.bytes !== undefined);
@@ -97,6 +102,26 @@ export async function runConvert(options: ConvertOptions, io: CliIO, reporter: R
   return { ok: true, config, configPath, registers, files, messages: [...loaded.messages, ...files.flatMap((f) => f.messages)] };
 }
 
+/**
+ * A TEI file convert would write that is one of the edition's own inputs (a source id `persons`
+ * beside `persons.xml`, a raw text at `tei/<id>.xml`): refused, even with --force, since writing it
+ * would replace what tei-edition did not write.
+ */
+function targetClash(all: readonly SourceConfig[], chosen: readonly SourceConfig[], base: string, outDir: string, configPath: string, registerPaths: readonly string[], io: CliIO): Diagnostic | undefined {
+  const inputs = new Map<string, string>([[realPath(configPath), 'the edition config']]);
+  for (const path of registerPaths) inputs.set(realPath(path), 'a register');
+  for (const source of all) inputs.set(realPath(resolve(base, source.raw)), `the raw text of source “${source.id}”`);
+  for (const source of chosen) {
+    const target = resolve(outDir, `${source.id}.xml`);
+    const what = inputs.get(realPath(target));
+    if (what !== undefined) {
+      return diagnostic('error', 'convert-target-is-input', `the TEI of source “${source.id}” would be written to ${display(io, target)}, which is ${what}: it would be replaced; expected a TEI file of its own`,
+        { file: display(io, configPath) }, { fatal: true, hint: 'give the source another id, or move the file (convert never writes over the edition\'s inputs, even with --force)' });
+    }
+  }
+  return undefined;
+}
+
 interface SourceInput {
   readonly source: SourceConfig;
   readonly rawShown: string;
@@ -108,10 +133,10 @@ async function readSource(io: CliIO, base: string, source: SourceConfig): Promis
   const path = resolve(base, source.raw);
   const rawShown = display(io, path);
   try {
-    return { source, rawShown, bytes: new Uint8Array(await readFile(path)), messages: [] };
+    return { source, rawShown, bytes: new Uint8Array(await readInputFile(path)), messages: [] };
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    const found = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : `an unreadable file (${code})`;
+    const found = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : error instanceof NotARegularFile ? error.message.replace(/^it is /u, '').replace(/; expected .*$/u, '') : `an unreadable file (${code})`;
     return { source, rawShown, messages: [diagnostic('error', 'input-missing', `found ${found}, expected the raw text of source “${source.id}” (config: sources[].raw)`, { file: rawShown }, { fatal: true })] };
   }
 }
