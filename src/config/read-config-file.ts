@@ -3,14 +3,14 @@
  * loader. Every failure becomes a message on the config file; nothing is thrown.
  */
 
-import { readFile } from 'node:fs/promises';
+import { readInputFile } from '../io/read-input-file.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadEditionConfig, type EditionConfigResult } from './load-config.js';
 
 export async function readEditionConfigFile(path: string): Promise<EditionConfigResult> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    bytes = await readInputFile(path);
   } catch (error) {
     return { messages: [unreadable(path, error)] };
   }
@@ -28,7 +28,7 @@ export async function readEditionConfigFile(path: string): Promise<EditionConfig
 
 function unreadable(path: string, error: unknown): Diagnostic {
   const code = error instanceof Error && 'code' in error ? String(error.code) : undefined;
-  const found = code === 'ENOENT' ? `no file at ${path}` : code === 'EISDIR' ? `a directory at ${path}` : `${path}, which cannot be read (${code ?? String(error)})`;
+  const found = code === 'ENOENT' ? `no file at ${path}` : code === 'EISDIR' ? `a directory at ${path}` : `${path}, which cannot be read (${code ?? (error instanceof Error ? error.message.replace(/; expected .*$/u, '') : String(error))})`;
   return diagnostic('error', 'tei-edition/config-missing', `found ${found}, expected an edition config file`, { file: path }, {
     fatal: true,
     hint: 'run `tei-edition init` to create one, or give the path of an existing edition.json',

@@ -2,7 +2,7 @@
  * The I/O edge of the registers: read a register file from disk and hand its text to the pure
  * reader. Every failure becomes a message on the file; nothing is thrown.
  */
-import { readFile } from 'node:fs/promises';
+import { readInputFile } from '../io/read-input-file.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { readRegister, type RegisterResult } from './read-register.js';
 
@@ -10,7 +10,7 @@ import { readRegister, type RegisterResult } from './read-register.js';
 export async function readRegisterFile(path: string, shown: string = path): Promise<RegisterResult> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    bytes = await readInputFile(path);
   } catch (error) {
     return { entries: [], messages: [unreadable(path, shown, error)] };
   }
@@ -29,7 +29,7 @@ export async function readRegisterFile(path: string, shown: string = path): Prom
 
 function unreadable(path: string, shown: string, error: unknown): Diagnostic {
   const code = error instanceof Error && 'code' in error ? String(error.code) : undefined;
-  const found = code === 'ENOENT' ? `no file at ${path}` : code === 'EISDIR' ? `a directory at ${path}` : `${path}, which cannot be read (${code ?? String(error)})`;
+  const found = code === 'ENOENT' ? `no file at ${path}` : code === 'EISDIR' ? `a directory at ${path}` : `${path}, which cannot be read (${code ?? (error instanceof Error ? error.message.replace(/; expected .*$/u, '') : String(error))})`;
   return diagnostic('error', 'register-missing', `found ${found}, expected a TEI register`, { file: shown }, {
     fatal: true,
     hint: 'create it (tei-edition init writes an empty register of persons), or correct the path in edition.json',

@@ -7,7 +7,7 @@
  * engine cannot run is one warning (the others run).
  */
 import { readFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { readInputFileSync } from '../io/read-input-file.js';
 import { basename, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -50,7 +50,7 @@ export async function loadValidationSetup(options: SetupOptions): Promise<{ setu
     const schema = options.schema;
     try {
       grammar = compileSchema(schema, (path) => {
-        const text = readFileSync(path, 'utf8');
+        const text = readInputFileSync(path);
         if (resolve(path) === resolve(schema)) schemaText = text;
         return text;
       });
