@@ -1,5 +1,5 @@
 /**
- * `--jobs <n>`, one definition for every command that has it: a positive whole number of worker
+ * The numeric options that every command reads the same way. `--jobs <n>`, one definition for every command that has it: a positive whole number of worker
  * threads, refused with a usage error otherwise (it used to hang on `abc` and exit 13), and bounded
  * at twice the cores (each worker loads its own engines: 64 workers on 2 cores took 7.5 GB).
  */
@@ -34,4 +34,18 @@ export function boundedJobs(requested: number, cores: number = availableParallel
     warning: diagnostic('warning', 'jobs-bounded', `--jobs ${requested} is more than twice the ${cores} core${cores === 1 ? '' : 's'} of this machine; using ${limit} worker threads`, { file: 'tei-edition' },
       { hint: 'each worker loads its own engines: more workers than cores only add memory and start-up time' }),
   };
+}
+
+export const DEFAULT_MAX_SIZE_MB = 50;
+
+/** `--max-size <MB>` (validate, build): a positive number of megabytes; `abc`, 0 or -1 is a usage error. */
+export function maxSizeOption(describe: string): { describe: string; type: 'number'; default: number; coerce: (value: unknown) => number } {
+  return { describe, type: 'number', default: DEFAULT_MAX_SIZE_MB, coerce: parseMaxSize };
+}
+
+export function parseMaxSize(value: unknown): number {
+  if (Array.isArray(value)) throw new Error(`--max-size is given more than once (${value.map(String).join(', ')}); expected one size in MB`);
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`--max-size: expected a size in MB, more than 0 (for example 50 or 0.5); found “${Number.isNaN(n) ? 'not a number' : String(value)}”`);
+  return n;
 }

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { runTeiEdition, tempDir } from '../support/run-cli.js';
 import { treeHashes } from '../support/tree-hash.js';
 import { STACK_FRAME } from '../support/system-tools.js';
@@ -108,5 +109,62 @@ test('file names with control characters are shown escaped in every line a comma
       assert.doesNotMatch(output, /^::/mu, `${args.join(' ')}: a line that GitHub would take as a workflow command`);
     }
     assert.match(run.stdout + run.stderr, /a\\u001b\]0;owned\\u0007\\n::warning::x\.txt/u);
+  }
+});
+
+test('convert never writes over an input of the edition, even with --force: a source id named after a register, a raw text where its TEI goes', () => {
+  const dir = smallEdition();
+  const config = JSON.parse(readFileSync(join(dir, 'edition.json'), 'utf8')) as { sources: { id: string; raw: string }[] };
+  config.sources[0]!.id = 'persons';
+  writeFileSync(join(dir, 'edition.json'), JSON.stringify(config, null, 2));
+  let before = treeHashes(dir);
+  for (const command of ['build', 'convert']) {
+    const run = runTeiEdition([command, '--force'], dir);
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(run.stderr, /the TEI of source “persons” would be written to tei\/persons\.xml, which is a register: it would be replaced; expected a TEI file of its own +tei-edition\/convert-target-is-input/u);
+    assert.deepEqual(treeHashes(dir), before);
+  }
+  config.sources[0]!.id = 'example';
+  config.sources[0]!.raw = 'tei/example.xml';
+  writeFileSync(join(dir, 'edition.json'), JSON.stringify(config, null, 2));
+  renameSync(join(dir, 'tei', 'raw', 'example.txt'), join(dir, 'tei', 'example.xml'));
+  before = treeHashes(dir);
+  const run = runTeiEdition(['convert', '--force'], dir);
+  assert.equal(run.code, 2, run.stderr);
+  assert.match(run.stderr, /which is the raw text of source “example”/u);
+  assert.deepEqual(treeHashes(dir), before);
+});
+
+test('a config, raw text, register or schema that is a device or a FIFO is refused at once (exit 2), never read', () => {
+  const dir = smallEdition();
+  const fifo = join(dir, 'pipe');
+  assert.equal(spawnSync('mkfifo', [fifo]).status, 0, 'mkfifo');
+  for (const special of ['/dev/zero', fifo]) {
+    const config = runTeiEdition(['build', '--config', special], dir);
+    assert.equal(config.code, 2, config.stderr);
+    assert.match(config.stderr, /cannot be read \(it is (a character device|a FIFO \(named pipe\)), not a regular file\), expected an edition config file/u);
+    const schema = runTeiEdition(['validate', 'tei/persons.xml', '--schema', special], dir);
+    assert.equal(schema.code, 2, schema.stderr);
+    assert.match(schema.stderr, /cannot read the RELAX NG schema: it is (a character device|a FIFO)/u);
+    const edition = JSON.parse(readFileSync(join(dir, 'edition.json'), 'utf8')) as { edition: { registers?: Record<string, string> }; sources: { raw: string }[] };
+    writeFileSync(join(dir, 'raw.json'), JSON.stringify({ ...edition, sources: [{ ...edition.sources[0], raw: special }] }));
+    const raw = runTeiEdition(['convert', '--config', 'raw.json'], dir);
+    assert.equal(raw.code, 1, raw.stderr);
+    assert.match(raw.stderr, /found (a character device|a FIFO \(named pipe\)), not a regular file, expected the raw text/u);
+    writeFileSync(join(dir, 'register.json'), JSON.stringify({ ...edition, edition: { ...edition.edition, registers: { persons: special } } }));
+    const register = runTeiEdition(['convert', '--config', 'register.json'], dir);
+    assert.equal(register.code, 2, register.stderr);
+    assert.match(register.stderr, /cannot be read \(it is (a character device|a FIFO \(named pipe\)), not a regular file\), expected a TEI register/u);
+  }
+});
+
+test('--max-size that is not a positive number is a usage error (exit 2)', () => {
+  const dir = smallEdition();
+  for (const command of ['validate', 'build']) {
+    for (const value of ['abc', '0', '-1']) {
+      const run = runTeiEdition([command, '--max-size', value], dir);
+      assert.equal(run.code, 2, `${command} --max-size ${value}: ${run.stderr}`);
+      assert.match(run.stderr, /--max-size: expected a size in MB, more than 0/u);
+    }
   }
 });

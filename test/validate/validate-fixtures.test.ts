@@ -85,7 +85,7 @@ test('build: validates what it publishes and stops on errors', () => {
   writeFileSync(persons, readFileSync(persons, 'utf8').replace('<person ', '<person foo="bar" '));
   const run = runTeiEdition(['build'], dir);
   assert.equal(run.code, 1);
-  assert.match(run.stderr, /^output\/tei\/persons\.xml:\d+:\d+ {2}error {2}attribute "foo" not allowed here; expected attribute .* {2}tei-edition\/schema$/m);
+  assert.match(run.stderr, /^tei\/persons\.xml:\d+:\d+ {2}error {2}attribute "foo" not allowed here; expected attribute .* {2}tei-edition\/schema$/m);
   assert.match(run.stdout, /the TEI to publish is not valid: build stopped/);
   const clean = runTeiEdition(['build'], sampleEditionCopy());
   assert.equal(clean.code, 0, clean.stderr);

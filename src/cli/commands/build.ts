@@ -7,7 +7,7 @@ import type { CommandDefinition } from '../command.js';
 import type { Reporter } from '../reporter.js';
 import type { ConvertRun } from '../run-convert.js';
 import { outputRoot, refusalDiagnostic } from '../output-root.js';
-import { jobsOption } from '../jobs-option.js';
+import { DEFAULT_MAX_SIZE_MB, jobsOption, maxSizeOption } from '../jobs-option.js';
 import { EXIT_USAGE, exitCodeFor } from '../exit-codes.js';
 import { display } from '../display-path.js';
 import { convertOptions, summaryCounts } from './convert.js';
@@ -28,7 +28,7 @@ export const buildCommand: CommandDefinition = {
   builder: (yargs) => yargs
     .option('out', { describe: 'output directory (default: output/ beside the config)', type: 'string' })
     .option('force', { describe: 'overwrite TEI files that were edited by hand', type: 'boolean', default: false })
-    .option('max-size', { describe: 'largest TEI file to validate, in MB', type: 'number', default: 50 })
+    .option('max-size', maxSizeOption('largest TEI file to validate, in MB'))
     .option('jobs', jobsOption('worker threads (default: one per core from 2 MB of raw text on; 1 = in process)'))
     .example('$0 build', 'build the edition described by ./edition.json') as never,
   run: async (args, io, reporter) => {
@@ -51,10 +51,14 @@ export const buildCommand: CommandDefinition = {
     if ('refusal' in where) return usageError([where.refusal], reporter);
     const { OutputTransaction } = await import('../../io/output-folders.js');
     const built = await OutputTransaction.run(async (output) => {
-      const result = await publishAndRender(run, where.root, { out, jobs: typeof args.jobs === 'number' ? args.jobs : undefined, maxSize: Number(args['max-size'] ?? 50) }, output, io, reporter);
+      const result = await publishAndRender(run, where.root, { out, jobs: typeof args.jobs === 'number' ? args.jobs : undefined, maxSize: typeof args['max-size'] === 'number' ? args['max-size'] : DEFAULT_MAX_SIZE_MB }, output, io, reporter);
       return { commit: !result.usage && exitCodeFor(result.messages) === 0 && result.validated, value: result };
     });
-    if (built.usage) return usageError(built.messages.filter((m) => m.rule === 'tei-edition/output-refused'), reporter);
+    if (built.usage) {
+      // Its messages were printed as they came.
+      reporter.json({ command: 'build', ok: false, messages: [...run.messages, ...built.messages] });
+      return EXIT_USAGE;
+    }
     for (const f of run.files) reporter.line(`${f.status.padEnd(9)}  ${f.tei}  ← ${f.raw}`);
     const teiOut = join(where.root, 'tei');
     const messages = [...run.messages, ...built.messages];
@@ -99,8 +103,12 @@ async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: st
     // The registers go along, where the texts' @ref point (persons.xml#… beside the texts).
     ...Object.entries(run.registers.files).map(([kind, file]) => ({ from: resolve(io.cwd, file), name: run.registers.targets[kind as keyof typeof run.registers.targets] ?? '' })),
   ];
-  const staged = await output.stage(teiOut, (p) => display(io, p), new Set(copies.map((c) => c.name.split('/')[0] ?? c.name)));
-  if (!('dir' in staged)) return { ...nothing, usage: true, messages: [refusalDiagnostic(staged)] };
+  const staged = await output.stage(teiOut, (p) => display(io, p));
+  if (!('dir' in staged)) {
+    const refused = [refusalDiagnostic(staged)];
+    reporter.messages(refused);
+    return { ...nothing, usage: true, messages: refused };
+  }
   const published: string[] = [];
   for (const { from, name } of copies) {
     await mkdir(dirname(resolve(staged.dir, name)), { recursive: true });
@@ -109,8 +117,9 @@ async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: st
   }
   const { runValidation } = await import('../run-validate.js');
   const { DEFAULT_SCHEMA, DEFAULT_SCHEMATRON } = await import('../../validate/validation-setup.js');
-  // Messages name the files where they will be published, not the staging folder.
-  const shownAs = (p: string): string => display(io, join(teiOut, relative(staged.dir, p)));
+  // Messages name the file the editor corrects (tei/<id>.xml, the register), not the staged copy.
+  const sourceOf = new Map(copies.map((c) => [resolve(staged.dir, c.name), c.from]));
+  const shownAs = (p: string): string => display(io, sourceOf.get(resolve(p)) ?? join(teiOut, relative(staged.dir, p)));
   const validation = await runValidation({ paths: [staged.dir], schema: DEFAULT_SCHEMA, schematron: DEFAULT_SCHEMATRON, maxBytes: Math.round(options.maxSize * 1024 * 1024), shownAs }, io, reporter);
   reporter.messages(validation.messages);
   const messages = [...validation.messages];

@@ -4,7 +4,7 @@ import { countBySeverity, type Diagnostic } from '../../diagnostics/diagnostic.j
 import { type ReportFormat, reportFormats } from '../../diagnostics/report-format-names.js';
 import type { CliIO } from '../cli-io.js';
 import type { CommandDefinition } from '../command.js';
-import { jobsOption } from '../jobs-option.js';
+import { DEFAULT_MAX_SIZE_MB, jobsOption, maxSizeOption } from '../jobs-option.js';
 import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { display } from '../display-path.js';
 
@@ -23,7 +23,7 @@ export const validateCommand: CommandDefinition = {
     .option('schematron', { describe: 'Schematron rules file (default: schemas/tei-edition.sch, except with --schema; --schematron alone: that file; --no-schematron: none)', type: 'string' })
     .option('format', { describe: 'report format', choices: reportFormats as ReportFormat[], default: 'text' as ReportFormat })
     .option('max-warnings', { describe: 'exit 1 when there are more warnings than this', type: 'number' })
-    .option('max-size', { describe: 'largest file to read, in MB', type: 'number', default: 50 })
+    .option('max-size', maxSizeOption('largest file to read, in MB'))
     .option('jobs', jobsOption('worker threads (default: one per core from 2 MB of TEI on; 1 = in process)'))
     .example('$0 validate', 'the edition\'s TEI files, texts and registers')
     .example('$0 validate tei/ --format github', 'annotations for a GitHub Actions job')
@@ -39,7 +39,7 @@ export const validateCommand: CommandDefinition = {
     const paths = given.length > 0 ? given : [resolve(dirname(configPath), 'tei')];
     const configMessages = await checkEditionConfig(configPath, given, io);
     const { runValidation } = await import('../run-validate.js');
-    const maxSize = typeof args['max-size'] === 'number' ? args['max-size'] : 50;
+    const maxSize = typeof args['max-size'] === 'number' ? args['max-size'] : DEFAULT_MAX_SIZE_MB;
     const run = await runValidation({
       paths,
       ...(await chosenSchemas(args, io)),
