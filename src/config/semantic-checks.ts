@@ -11,6 +11,7 @@ import type { EditionConfig, SourceConfig, SourceDate } from './types.js';
 
 export function checkEditionSemantics(config: EditionConfig): ConfigFinding[] {
   return [
+    ...charactersXmlCannotHold(config, []),
     ...uniqueIds(config.sources.map((s, k) => ({ id: s.id, path: ['sources', k, 'id'] }))),
     ...uniqueIds(config.edition.editors.map((p, k) => ({ id: p.id, path: ['edition', 'editors', k, 'id'] }))),
     ...editionDates(config),
@@ -136,4 +137,23 @@ function overrideRanges(source: SourceConfig, at: JsonPath): ConfigFinding[] {
     if (start > end) return [{ path, message: `found ${JSON.stringify(o.lines)}, whose start is after its end, expected ${JSON.stringify(`${end}-${start}`)}` }];
     return [];
   });
+}
+
+/**
+ * Config strings go into the TEI header, where a character XML 1.0 cannot hold could only be a
+ * `<g>`, which TEI does not allow in every header element (`authority`, `resp`…): such a character
+ * is a config error at its place. (In a raw text it is recorded as `<g>`: see the converter.)
+ */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/u;
+
+function charactersXmlCannotHold(value: unknown, at: JsonPath): ConfigFinding[] {
+  if (typeof value === 'string') {
+    const found = NOT_XML.exec(value)?.[0];
+    if (found === undefined) return [];
+    const code = `U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    return [{ path: at, message: `found the control character ${code}, which XML 1.0 cannot hold; expected text that can go into the TEI header`, hint: 'delete it (it is usually a stray character pasted from another program)' }];
+  }
+  if (Array.isArray(value)) return value.flatMap((item, k) => charactersXmlCannotHold(item, [...at, k]));
+  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => charactersXmlCannotHold(item, [...at, key]));
+  return [];
 }

@@ -5,13 +5,20 @@
  * it is); a file over the bound is refused from its size.
  */
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { NotARegularFile, readFileWithin } from '../validate/read-file-within.js';
 import { specialFileKind } from '../validate/file-kind.js';
 
 /** Far above any config, transcription or register; a bound, not a policy (validate has --max-size). */
 export const INPUT_FILE_BOUND = 1024 * 1024 * 1024;
 
+/** A folder is refused as the system refuses it (EISDIR), so that callers say "a directory". */
+function folderError(path: string): Error {
+  return Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), { code: 'EISDIR', path });
+}
+
 export async function readInputFile(path: string, maxBytes: number = INPUT_FILE_BOUND): Promise<Uint8Array> {
+  if ((await stat(path)).isDirectory()) throw folderError(path);
   const read = await readFileWithin(path, maxBytes);
   if (read.oversize) throw new Error(`it is ${read.oversize.atLeast ? 'at least ' : ''}${read.oversize.bytes} bytes, over the limit of ${maxBytes} bytes`);
   return read.bytes;
@@ -23,7 +30,8 @@ export function readInputFileSync(path: string): string {
   try {
     const info = fstatSync(fd);
     const kind = specialFileKind(info);
-    if (kind !== undefined || info.isDirectory()) throw new NotARegularFile(kind ?? 'a folder');
+    if (info.isDirectory()) throw folderError(path);
+    if (kind !== undefined) throw new NotARegularFile(kind);
     if (info.size > INPUT_FILE_BOUND) throw new Error(`it is ${info.size} bytes, over the limit of ${INPUT_FILE_BOUND} bytes`);
     return readFileSync(fd, 'utf8');
   } finally {

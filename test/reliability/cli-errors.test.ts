@@ -168,3 +168,15 @@ test('--max-size that is not a positive number is a usage error (exit 2)', () =>
     }
   }
 });
+
+test('a control character in a config string is a config error at its place (in the header it could only become an invalid <g>)', () => {
+  const dir = smallEdition();
+  const config = JSON.parse(readFileSync(join(dir, 'edition.json'), 'utf8')) as { edition: { editors: { name: string }[] } };
+  config.edition.editors[0]!.name = 'A\u0001B';
+  writeFileSync(join(dir, 'edition.json'), JSON.stringify(config, null, 2));
+  const before = treeHashes(dir);
+  const run = runTeiEdition(['convert'], dir);
+  assert.equal(run.code, 2, run.stderr);
+  assert.match(run.stderr, /^edition\.json:\d+:\d+ +error +edition\.editors\[0\]\.name: found the control character U\+0001, which XML 1\.0 cannot hold/mu);
+  assert.deepEqual(treeHashes(dir), before);
+});
