@@ -13,7 +13,7 @@ import { treeHashes } from '../support/tree-hash.js';
 import { STACK_FRAME } from '../support/system-tools.js';
 import { boundedJobs, parseJobs } from '../../src/cli/jobs-option.js';
 import { conflictsOf, writeNewFiles } from '../../src/io/new-files.js';
-import { finalPath } from '../../src/io/output-folders.js';
+import { finalPath, OutputTransaction } from '../../src/io/output-folders.js';
 
 function smallEdition(): string {
   const dir = join(tempDir(), 'ed');
@@ -179,4 +179,17 @@ test('a control character in a config string is a config error at its place (in 
   assert.equal(run.code, 2, run.stderr);
   assert.match(run.stderr, /^edition\.json:\d+:\d+ +error +edition\.editors\[0\]\.name: found the control character U\+0001, which XML 1\.0 cannot hold/mu);
   assert.deepEqual(treeHashes(dir), before);
+});
+
+test('a run killed between its two renames left the previous output aside: the next run puts it back before anything else', async () => {
+  const parent = join(tempDir(), 'out');
+  mkdirSync(join(parent, '.html.old-999999-0123abcd'), { recursive: true });
+  writeFileSync(join(parent, '.html.old-999999-0123abcd', '.tei-edition-output'), '');
+  writeFileSync(join(parent, '.html.old-999999-0123abcd', 'index.html'), 'previous');
+  const output = new OutputTransaction();
+  const staged = await output.stage(join(parent, 'html'), (p) => p);
+  assert.ok('dir' in staged);
+  assert.equal(readFileSync(join(parent, 'html', 'index.html'), 'utf8'), 'previous', 'restored while the new one is staged');
+  await output.discard();
+  assert.deepEqual(readdirSync(parent), ['html']);
 });
