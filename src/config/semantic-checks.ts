@@ -154,6 +154,9 @@ function charactersXmlCannotHold(value: unknown, at: JsonPath): ConfigFinding[] 
     return [{ path: at, message: `found the control character ${code}, which XML 1.0 cannot hold; expected text that can go into the TEI header`, hint: 'delete it (it is usually a stray character pasted from another program)' }];
   }
   if (Array.isArray(value)) return value.flatMap((item, k) => charactersXmlCannotHold(item, [...at, k]));
-  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => charactersXmlCannotHold(item, [...at, key]));
+  if (value !== null && typeof value === 'object') return Object.entries(value).filter(([key]) => !FILE_PATHS.has(key)).flatMap(([key, item]) => charactersXmlCannotHold(item, [...at, key]));
   return [];
 }
+
+/** Members that are file paths, not text for the header: a file name may hold any character. */
+const FILE_PATHS = new Set(['raw', 'registers', '$schema']);
