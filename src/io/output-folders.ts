@@ -174,7 +174,8 @@ async function removeLeftovers(parent: string, name: string): Promise<void> {
     const m = STAGING.exec(entry);
     if (!m || m[1] !== name || (m[2] === 'staging' && running(Number(m[3])))) continue;
     const path = join(parent, entry);
-    if (!existsSync(join(path, OUTPUT_MARKER))) continue;
+    // A run killed between creating its staging folder and writing the marker left it empty.
+    if (!existsSync(join(path, OUTPUT_MARKER)) && (await readdir(path).catch(() => ['?'])).length > 0) continue;
     // A run killed between its two renames left the previous output aside: put it back.
     if (m[2] === 'old' && !existsSync(join(parent, name)) && !running(Number(m[3]))) await rename(path, join(parent, name));
     else await rm(path, { recursive: true, force: true });

@@ -193,3 +193,15 @@ test('a run killed between its two renames left the previous output aside: the n
   await output.discard();
   assert.deepEqual(readdirSync(parent), ['html']);
 });
+
+test('a run killed between creating its staging folder and writing the marker left it empty: the next run removes it; a non-empty unmarked one is kept', async () => {
+  const parent = join(tempDir(), 'out');
+  mkdirSync(join(parent, '.html.staging-999999-0123abcd'), { recursive: true });
+  mkdirSync(join(parent, '.html.staging-999998-0123abcd'), { recursive: true });
+  writeFileSync(join(parent, '.html.staging-999998-0123abcd', 'notes.txt'), 'not ours');
+  const output = new OutputTransaction();
+  const staged = await output.stage(join(parent, 'html'), (p) => p);
+  assert.ok('dir' in staged);
+  await output.discard();
+  assert.deepEqual(readdirSync(parent), ['.html.staging-999998-0123abcd']);
+});
