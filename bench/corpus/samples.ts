@@ -12,6 +12,7 @@ import { registerFiles } from '../../src/registers/register-files.js';
 import type { RegisterTargets } from '../../src/enrich/tag-names-and-dates.js';
 import { basename, join } from 'node:path';
 import type { EditionConfig, EditionMetadata, SourceConfig } from '../../src/config/types.js';
+import { rawSources } from '../../src/config/sources.js';
 import { closesSentence, lengthOf, quantile, startsNewSentence } from '../../src/layout/text-rules.js';
 import { joinLines, vocabularyOf } from './rewrap.js';
 
@@ -38,7 +39,7 @@ export function repositoryRoot(): string {
 export function readSampleEdition(root: string = repositoryRoot()): SampleEdition {
   const parsed: unknown = JSON.parse(readFileSync(join(root, 'edition.json'), 'utf8'));
   const config = parsed as EditionConfig;
-  const sources = config.sources.map((source) => ({ config: source, text: readFileSync(join(root, source.raw), 'utf8') }));
+  const sources = rawSources(config).map((source) => ({ config: source, text: readFileSync(join(root, source.raw), 'utf8') }));
   const entries: RegisterEntry[] = [];
   const targets: Partial<Record<RegisterKind, string>> = {};
   for (const { kind, defaultPath } of registerFiles) {

@@ -11,6 +11,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { EditionConfig } from '../../src/config/types.js';
+import { rawSources } from '../../src/config/sources.js';
 import { neighboursByText, parseSummaries, readingOrder, renderCollectionPages, renderContext, renderTextPage, type SiteText, summariseTexts } from '../../src/html/render-pages.js';
 import { summaryTasks } from '../../src/parallel/html-pool.js';
 import { compiledStylesheet } from '../../src/xslt/compile-stylesheet.js';
@@ -82,7 +83,7 @@ async function cpuTimed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T
 /** The phases of `tei-edition html` on the first texts of the converted corpus, in this thread. */
 async function measurePhases(dir: string, configPath: string): Promise<Phases> {
   const config = JSON.parse(await readFile(configPath, 'utf8')) as EditionConfig;
-  const texts: SiteText[] = await Promise.all(config.sources.slice(0, PHASE_TEXTS).map(async (s) => {
+  const texts: SiteText[] = await Promise.all(rawSources(config).slice(0, PHASE_TEXTS).map(async (s) => {
     const path = join(dir, 'tei', `${s.id}.xml`);
     return { id: s.id, xml: await readFile(path, 'utf8'), path };
   }));

@@ -7,6 +7,8 @@ import { dirname, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { EditionConfig } from '../config/types.js';
 import { checkOutputRoot, type OutputRefusal } from '../io/output-folders.js';
+import { rawSources, teiSources } from '../config/sources.js';
+import { isGlob, teiSourceFolder } from '../edition/tei-source-texts.js';
 import type { CliIO } from './cli-io.js';
 import { display } from './display-path.js';
 
@@ -21,10 +23,13 @@ export interface EditionFiles {
 export function outputRoot(edition: EditionFiles, out: string | undefined, io: CliIO): { readonly root: string } | { readonly refusal: Diagnostic } {
   const base = dirname(edition.configPath);
   const root = resolve(base, out ?? 'output');
-  const raws = edition.config.sources.map((s) => resolve(base, s.raw));
+  const raw = rawSources(edition.config);
+  const raws = raw.map((s) => resolve(base, s.raw));
+  // TEI sources: the file, or the folder (or a glob's folder) they are read from.
+  const teiPaths = teiSources(edition.config).map(({ source }) => resolve(base, source.tei));
   const teiDir = resolve(base, 'tei');
-  const files = [edition.configPath, ...raws, ...edition.config.sources.map((s) => resolve(teiDir, `${s.id}.xml`)), ...edition.registerFiles.map((f) => resolve(io.cwd, f))];
-  const folders = [...new Set([teiDir, ...raws.map((r) => dirname(r))])];
+  const files = [edition.configPath, ...raws, ...raw.map((s) => resolve(teiDir, `${s.id}.xml`)), ...teiPaths.filter((p) => !isGlob(p)), ...edition.registerFiles.map((f) => resolve(io.cwd, f))];
+  const folders = [...new Set([teiDir, ...raws.map((r) => dirname(r)), ...teiPaths.map(teiSourceFolder)])];
   const refusal = checkOutputRoot(root, { files, folders }, (p) => display(io, p));
   return refusal === undefined ? { root } : { refusal: refusalDiagnostic(refusal) };
 }

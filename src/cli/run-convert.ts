@@ -7,6 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { EditionConfig, SourceConfig } from '../config/types.js';
+import { rawSources } from '../config/sources.js';
+import type { EditionText } from '../edition/edition-text.js';
 import { convertMany, type ConvertTaskResult } from '../parallel/convert-pool.js';
 import { checkStamp } from '../tei/generated-stamp.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
@@ -29,9 +31,13 @@ export interface ConvertOptions {
   readonly jobs?: number;
   /** Add the names worklist (`entities`) to the messages. */
   readonly reportNames?: boolean;
+  /** `build`: a TEI file edited by hand is kept (an info message), and published as it is, instead of refused. */
+  readonly keepHandEdited?: boolean;
+  /** The edition, when the caller loaded it already (build loads it once). */
+  readonly loaded?: LoadedEdition;
 }
 
-export type FileStatus = 'written' | 'unchanged' | 'refused' | 'failed' | 'dry-run';
+export type FileStatus = 'written' | 'unchanged' | 'kept' | 'refused' | 'failed' | 'dry-run';
 
 export interface FileOutcome {
   readonly source: string;
@@ -44,23 +50,27 @@ export interface FileOutcome {
 }
 
 export type ConvertRun =
-  | { readonly ok: true; readonly config: EditionConfig; readonly configPath: string; readonly registers: LoadedEdition['registers']; readonly files: FileOutcome[]; readonly messages: Diagnostic[] }
+  | { readonly ok: true; readonly config: EditionConfig; readonly configPath: string; readonly configShown: string; readonly registers: LoadedEdition['registers']; readonly files: FileOutcome[]; readonly messages: Diagnostic[];
+    /** The TEI of each raw source that has one now (written, unchanged, kept or dry-run), by source id: what build validates and publishes. */
+    readonly texts: ReadonlyMap<string, EditionText> }
   | { readonly ok: false; readonly usage: true; readonly messages: Diagnostic[] };
 
 export async function runConvert(options: ConvertOptions, io: CliIO, reporter: Reporter): Promise<ConvertRun> {
-  const loaded = await loadEdition(options.config, io, options.outDir);
-  if (!('config' in loaded)) return { ok: false, usage: true, messages: loaded.messages };
+  const found = options.loaded === undefined ? await loadEdition(options.config, io, options.outDir) : options.loaded;
+  if (!isLoaded(found)) return { ok: false, usage: true, messages: found.messages };
+  const loaded = found;
   if (loaded.messages.some((m) => m.severity === 'error')) return { ok: false, usage: true, messages: loaded.messages };
   const { config, configPath, configShown: shownConfig, registers } = loaded;
-  const unknown = options.sources.filter((id) => !config.sources.some((s) => s.id === id));
+  const raw = rawSources(config);
+  const unknown = options.sources.filter((id) => !raw.some((s) => s.id === id));
   if (unknown.length > 0) {
-    const known = config.sources.map((s) => s.id).join(', ');
+    const known = raw.map((s) => s.id).join(', ');
     return { ok: false, usage: true, messages: [diagnostic('error', 'unknown-source', `no source with id ${unknown.map((u) => `“${u}”`).join(', ')} in the config; expected one of: ${known}`, { file: shownConfig })] };
   }
-  const chosen = options.sources.length === 0 ? config.sources : config.sources.filter((s) => options.sources.includes(s.id));
+  const chosen = options.sources.length === 0 ? raw : raw.filter((s) => options.sources.includes(s.id));
   const base = dirname(configPath);
   const outDir = resolve(base, options.outDir ?? 'tei');
-  const clash = targetClash(config.sources, chosen, base, outDir, configPath, Object.values(registers.files).map((f) => resolve(io.cwd, f)), io);
+  const clash = targetClash(raw, chosen, base, outDir, configPath, Object.values(registers.files).map((f) => resolve(io.cwd, f)), io);
   if (clash) return { ok: false, usage: true, messages: [clash] };
 
   const inputs = await Promise.all(chosen.map(async (source) => readSource(io, base, source)));
@@ -82,6 +92,7 @@ export async function runConvert(options: ConvertOptions, io: CliIO, reporter: R
   });
 
   const files: FileOutcome[] = [];
+  const texts = new Map<string, EditionText>();
   for (const input of inputs) {
     const tei = resolve(outDir, `${input.source.id}.xml`);
     const teiShown = display(io, tei);
@@ -96,10 +107,16 @@ export async function runConvert(options: ConvertOptions, io: CliIO, reporter: R
       files.push({ source: input.source.id, raw: input.rawShown, tei: teiShown, status: 'failed', messages });
       continue;
     }
-    const status = await writeTeiFile(tei, teiShown, result.xml, options, messages, io);
+    const written = await writeTeiFile(tei, teiShown, result.xml, options, messages, io);
+    const status = written.status;
+    if (written.xml !== undefined) texts.set(input.source.id, { id: input.source.id, xml: written.xml, path: tei, shown: teiShown, origin: status === 'kept' ? 'hand-edited' : 'converted' });
     files.push({ source: input.source.id, raw: input.rawShown, tei: teiShown, status, messages, ...(result.mentioned ? { mentioned: result.mentioned } : {}) });
   }
-  return { ok: true, config, configPath, registers, files, messages: [...loaded.messages, ...files.flatMap((f) => f.messages)] };
+  return { ok: true, config, configPath, configShown: shownConfig, registers, files, messages: [...loaded.messages, ...files.flatMap((f) => f.messages)], texts };
+}
+
+function isLoaded(edition: LoadedEdition | { readonly messages: Diagnostic[] }): edition is LoadedEdition {
+  return 'config' in edition;
 }
 
 /**
@@ -141,34 +158,42 @@ async function readSource(io: CliIO, base: string, source: SourceConfig): Promis
   }
 }
 
-/** Writes unless the file on disk was edited by hand (or not written by us); skips identical content. */
-async function writeTeiFile(path: string, shown: string, xml: string, options: ConvertOptions, messages: Diagnostic[], io: CliIO): Promise<FileStatus> {
+/**
+ * Writes unless the file on disk was edited by hand (or not written by us); skips identical
+ * content. Returns the TEI the source has now (for build to publish), unless it failed.
+ */
+async function writeTeiFile(path: string, shown: string, xml: string, options: ConvertOptions, messages: Diagnostic[], io: CliIO): Promise<{ readonly status: FileStatus; readonly xml?: string }> {
   let existing: string | undefined;
   try {
     existing = await readFile(path, 'utf8');
   } catch {
     existing = undefined;
   }
-  if (existing === xml) return 'unchanged';
+  if (existing === xml) return { status: 'unchanged', xml };
   if (existing !== undefined && !options.force) {
     const state = checkStamp(existing);
     if (state !== 'unchanged') {
       const why = state === 'edited' ? 'was edited since tei-edition generated it' : 'was not generated by tei-edition';
+      if (options.keepHandEdited) {
+        messages.push(diagnostic('info', 'hand-edited-tei', `${shown} ${why}: kept, and published as it is`, { file: shown },
+          { hint: '`tei-edition convert --force` regenerates it from the raw text (and loses the edits)' }));
+        return { status: 'kept', xml: existing };
+      }
       messages.push(diagnostic('error', 'hand-edited-tei', `${shown} ${why}; not overwritten`, { file: shown },
         { hint: 'keep your edits (move the file away, or make the change in the raw text or the config), or run convert with --force to replace it' }));
-      return 'refused';
+      return { status: 'refused' };
     }
   }
-  if (options.dryRun) return 'dry-run';
+  if (options.dryRun) return { status: 'dry-run', xml };
   try {
     await writeFileAtomic(path, xml);
   } catch (error) {
     // One file that cannot be written is a message on that file; the others are still written.
     if (!isFileSystemError(error)) throw error;
     messages.push(fileSystemDiagnostic(error, io));
-    return 'failed';
+    return { status: 'failed' };
   }
-  return 'written';
+  return { status: 'written', xml };
 }
 
 export { display };

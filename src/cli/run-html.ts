@@ -1,7 +1,7 @@
 /**
- * `html` (and a step of `build`): the edition's TEI (tei/<id>.xml and the registers) → the static
- * site in `output/html/`: index.html, one page per text, persons.html, the CSS and JS assets, and
- * the TEI files for download. The I/O edge of the HTML stage; the pages come from the XSLT.
+ * `html` (and a step of `build`): the edition's TEI (its texts and registers, or TEI files named
+ * on the command line) → the static site in `output/html/`: index.html, one page per text,
+ * persons.html, the CSS and JS assets, and the TEI files for download. The I/O edge of the HTML stage; the pages come from the XSLT.
  */
 import { cp, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,18 +14,17 @@ import { inProcessRunner, plannedHtmlJobs, workerRunner } from '../parallel/html
 import { HTML_ASSETS, HTML_STYLESHEET } from '../xslt/stylesheet-paths.js';
 import type { CliIO } from './cli-io.js';
 import { display } from './display-path.js';
-import { readEditionDocuments, stageStylesheet } from './edition-documents.js';
-import { loadEdition } from './load-edition.js';
-import { outputRoot, refusalDiagnostic } from './output-root.js';
+import { stageStylesheet } from './stage-stylesheet.js';
+import { refusalDiagnostic } from './output-root.js';
+import { preparePublishing, type PublishInput, type PublishOptions } from './publish-input.js';
 import type { Reporter } from './reporter.js';
 
-export interface HtmlOptions {
-  readonly config: string;
-  /** Output folder (default output/ beside the config); the site goes to <out>/html. */
-  readonly out?: string;
+export interface HtmlOptions extends PublishOptions {
   readonly jobs?: number;
   /** The run's output folders (build stages all of its outputs and swaps them in together); default: one of its own. */
   readonly output?: OutputTransaction;
+  /** What to render (build passes the documents it validated); default: read as `config` or `files` say. */
+  readonly input?: PublishInput;
 }
 
 export interface HtmlRun {
@@ -39,38 +38,39 @@ export interface HtmlRun {
 }
 
 export async function runHtml(options: HtmlOptions, io: CliIO, reporter: Reporter): Promise<HtmlRun> {
-  const loaded = await loadEdition(options.config, io);
-  if (!('config' in loaded) || loaded.messages.some((m) => m.severity === 'error')) return { ok: false, usage: true, messages: loaded.messages, pages: [], siteDir: '' };
-  const where = outputRoot({ config: loaded.config, configPath: loaded.configPath, registerFiles: Object.values(loaded.registers.files) }, options.out, io);
-  if ('refusal' in where) return { ok: false, usage: true, messages: [...loaded.messages, where.refusal], pages: [], siteDir: '' };
-  const siteDir = join(where.root, 'html');
-  const { texts, registers, messages } = await readEditionDocuments(loaded, io, 'html');
+  const prepared = options.input === undefined ? await preparePublishing('html', options, io) : { input: options.input };
+  if ('usage' in prepared) return { ok: false, usage: true, messages: prepared.usage, pages: [], siteDir: '' };
+  const { edition, texts, registers, targetDir: siteDir } = prepared.input;
+  const messages = [...prepared.input.messages];
   const stylesheet = await stageStylesheet(HTML_STYLESHEET, io);
   if ('severity' in stylesheet) return { ok: false, usage: true, messages: [...messages, stylesheet], pages: [], siteDir };
+  if (messages.some((m) => m.severity === 'error')) return { ok: false, usage: false, messages, pages: [], siteDir };
   const { sef, sefPath } = stylesheet;
   const textIds = texts.map((t) => t.id);
-  const context = await renderContext(sef, loaded.config.edition, registers, textIds);
+  const siteTexts: SiteText[] = texts.map(({ id, xml, path }) => ({ id, xml, path }));
+  const context = await renderContext(sef, edition, registers, textIds);
   const jobs = plannedHtmlJobs(texts.length, options.jobs);
-  const runner = jobs <= 1 ? inProcessRunner(context) : workerRunner({ sefPath, edition: loaded.config.edition, registers, textIds }, jobs);
+  const runner = jobs <= 1 ? inProcessRunner(context) : workerRunner({ sefPath, edition, registers: [...registers], textIds }, jobs);
   let done = 0;
   const progress = (): void => reporter.progress('html', ++done, texts.length);
   let site: RenderedSite;
   try {
-    site = await renderSite(context, runner, texts, progress);
+    site = await renderSite(context, runner, siteTexts, progress);
   } finally {
     await runner.close();
   }
   for (const failure of site.failures) {
+    const text = failure.text === undefined ? undefined : texts.find((t) => t.id === failure.text?.id);
     messages.push(failure.text === undefined
       ? diagnostic('error', 'html-transform', `the HTML stylesheet failed on the index or the registers: ${failure.message}`, { file: display(io, HTML_STYLESHEET) })
-      : diagnostic('error', 'html-transform', `the HTML stylesheet failed on this text: ${failure.message}`, { file: display(io, failure.text.path) }));
+      : diagnostic('error', 'html-transform', `the HTML stylesheet failed on this text: ${failure.message}`, { file: text?.shown ?? display(io, failure.text.path) }));
   }
   const pages = site.pages;
   if (messages.some((m) => m.severity === 'error')) return { ok: false, usage: false, messages, pages: [], siteDir };
   const publishing = async (output: OutputTransaction): Promise<HtmlRun> => {
     const staged = await output.stage(siteDir, (p) => display(io, p));
     if (!('dir' in staged)) return { ok: false, usage: true, messages: [...messages, refusalDiagnostic(staged)], pages: [], siteDir };
-    await publish(staged.dir, pages, texts, registers);
+    await publish(staged.dir, pages, siteTexts, registers);
     return { ok: true, usage: false, messages, pages: pages.map((p) => display(io, join(siteDir, p.file))), siteDir };
   };
   if (options.output) return publishing(options.output);

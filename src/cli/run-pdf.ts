@@ -14,20 +14,20 @@ import { compileTypstFileToPdf, TypstError } from '../print/typst-compiler.js';
 import { PRINT_BOOK_LIBRARY, PRINT_STYLESHEET } from '../xslt/stylesheet-paths.js';
 import type { CliIO } from './cli-io.js';
 import { display } from './display-path.js';
-import { readEditionDocuments, stageStylesheet } from './edition-documents.js';
-import { loadEdition } from './load-edition.js';
-import { outputRoot, refusalDiagnostic } from './output-root.js';
+import { stageStylesheet } from './stage-stylesheet.js';
+import { refusalDiagnostic } from './output-root.js';
+import { preparePublishing, type PublishInput, type PublishOptions } from './publish-input.js';
+import type { SiteText } from '../html/render-pages.js';
 import type { Reporter } from './reporter.js';
 
-export interface PdfOptions {
-  readonly config: string;
-  /** Output folder (default output/ beside the config); the book goes to <out>/print. */
-  readonly out?: string;
+export interface PdfOptions extends PublishOptions {
   /** Write edition.typ only (no PDF). */
   readonly typstOnly?: boolean;
   readonly jobs?: number;
   /** The run's output folders (build stages all of its outputs and swaps them in together); default: one of its own. */
   readonly output?: OutputTransaction;
+  /** What to render (build passes the documents it validated); default: read as `config` or `files` say. */
+  readonly input?: PublishInput;
 }
 
 export interface PdfRun {
@@ -42,28 +42,28 @@ export interface PdfRun {
 }
 
 export async function runPdf(options: PdfOptions, io: CliIO, reporter: Reporter): Promise<PdfRun> {
-  const loaded = await loadEdition(options.config, io);
-  if (!('config' in loaded) || loaded.messages.some((m) => m.severity === 'error')) return { ok: false, usage: true, messages: loaded.messages, files: [], pages: 0, printDir: '' };
-  const where = outputRoot({ config: loaded.config, configPath: loaded.configPath, registerFiles: Object.values(loaded.registers.files) }, options.out, io);
-  if ('refusal' in where) return { ok: false, usage: true, messages: [...loaded.messages, where.refusal], files: [], pages: 0, printDir: '' };
-  const printDir = join(where.root, 'print');
-  const { texts, registers, messages } = await readEditionDocuments(loaded, io, 'pdf');
+  const prepared = options.input === undefined ? await preparePublishing('print', options, io) : { input: options.input };
+  if ('usage' in prepared) return { ok: false, usage: true, messages: prepared.usage, files: [], pages: 0, printDir: '' };
+  const { edition, registers, targetDir: printDir, failedDir } = prepared.input;
+  const texts: SiteText[] = prepared.input.texts.map(({ id, xml, path }) => ({ id, xml, path }));
+  const messages = [...prepared.input.messages];
   const stylesheet = await stageStylesheet(PRINT_STYLESHEET, io);
   if ('severity' in stylesheet) return { ok: false, usage: true, messages: [...messages, stylesheet], files: [], pages: 0, printDir };
+  if (messages.some((m) => m.severity === 'error')) return { ok: false, usage: false, messages, files: [], pages: 0, printDir };
   const { sef, sefPath } = stylesheet;
   const bookLibrary = await readFile(PRINT_BOOK_LIBRARY, 'utf8');
-  const context = await printContext(sef, loaded.config.edition, registers, bookLibrary);
+  const context = await printContext(sef, edition, registers, bookLibrary);
   const jobs = plannedPrintJobs(texts.length, options.jobs);
   let done = 0;
   const progress = (): void => reporter.progress('pdf: chapters', ++done, texts.length);
   const results: PrintTaskResult[] = jobs <= 1
     ? await chaptersInProcess(context, texts, progress)
-    : await chaptersInWorkers({ sefPath, edition: loaded.config.edition, registers, bookLibrary }, texts, jobs, progress);
+    : await chaptersInWorkers({ sefPath, edition, registers: [...registers], bookLibrary }, texts, jobs, progress);
   const chapters: Chapter[] = [];
   for (const r of results) {
-    const text = texts[r.id];
+    const text = prepared.input.texts[r.id];
     if (r.chapter !== undefined) chapters.push(r.chapter);
-    else if (text !== undefined) messages.push(diagnostic('error', 'pdf-transform', `the print stylesheet failed on this text: ${r.error ?? 'unknown error'}`, { file: display(io, text.path) }));
+    else if (text !== undefined) messages.push(diagnostic('error', 'pdf-transform', `the print stylesheet failed on this text: ${r.error ?? 'unknown error'}`, { file: text.shown }));
   }
   if (messages.some((m) => m.severity === 'error')) return { ok: false, usage: false, messages, files: [], pages: 0, printDir };
   const source = assembleBook(await renderFrame(context), chapters);
@@ -75,10 +75,10 @@ export async function runPdf(options: PdfOptions, io: CliIO, reporter: Reporter)
     await writeFileAtomic(join(staged.dir, 'edition.typ'), source);
     const files = [display(io, typPath)];
     if (options.typstOnly) return { ok: true, usage: false, messages, files, pages: 0, printDir };
-    const book = compileBook(join(staged.dir, 'edition.typ'), display(io, typPath), loaded.config.edition.date);
+    const book = compileBook(join(staged.dir, 'edition.typ'), display(io, typPath), edition.date);
     messages.push(...book.messages);
     if (book.pdf === undefined) {
-      const kept = await keepFailedSource(join(where.root, 'print-failed'), source, io);
+      const kept = await keepFailedSource(failedDir, source, io);
       for (const [i, m] of messages.entries()) if (m.rule === 'tei-edition/typst' && m.position.file === display(io, typPath)) messages[i] = { ...m, position: { ...m.position, file: kept } };
       return { ok: false, usage: false, messages, files: [], pages: 0, printDir };
     }

@@ -8,14 +8,16 @@ import { julianIsoToGregorianIso, isValidDate, type Calendar } from '../dates/ju
 import { didYouMean } from './did-you-mean.js';
 import { readablePath, shortValue, type ConfigFinding, type JsonPath } from './json-path.js';
 import type { EditionConfig, SourceConfig, SourceDate } from './types.js';
+import { isTeiSource } from './sources.js';
 
 export function checkEditionSemantics(config: EditionConfig): ConfigFinding[] {
   return [
     ...charactersXmlCannotHold(config, []),
-    ...uniqueIds(config.sources.map((s, k) => ({ id: s.id, path: ['sources', k, 'id'] }))),
+    ...uniqueIds(config.sources.flatMap((s, k) => (s.id === undefined ? [] : [{ id: s.id, path: ['sources', k, 'id'] }]))),
     ...uniqueIds(config.edition.editors.map((p, k) => ({ id: p.id, path: ['edition', 'editors', k, 'id'] }))),
     ...editionDates(config),
     ...config.sources.flatMap((source, index) => {
+      if (isTeiSource(source)) return [];
       const at: JsonPath = ['sources', index];
       return [
         ...responsibilities(config, source, at),

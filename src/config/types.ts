@@ -11,7 +11,8 @@ export interface EditionConfig {
   /** Path to the JSON Schema, for editors' autocompletion; ignored by the tool. */
   $schema?: string;
   edition: EditionMetadata;
-  sources: SourceConfig[];
+  /** The texts: raw transcriptions to convert (`raw`), or TEI the editor already has (`tei`). */
+  sources: (SourceConfig | TeiSource)[];
 }
 
 export interface EditionMetadata {
@@ -95,6 +96,15 @@ export interface CalendarPolicy {
   display: 'old-style-first' | 'new-style-first' | 'new-style-only';
 }
 
+/** TEI the editor already has, used as it is (not converted): its title, author and date are read from its `teiHeader`. */
+export interface TeiSource {
+  /** A TEI file, a folder of TEI files (`*.xml`, not its subfolders), or a glob such as `letters/*.xml`, relative to the config file; a `teiCorpus` file gives one text per `TEI` in it. */
+  tei: string;
+  /** Id of the text (its page is `<id>.html`), only when `tei` names one file that holds one text; default: the file name without `.xml` (in a corpus: the text's `xml:id`). */
+  id?: string;
+}
+
+/** A raw transcription, converted to TEI (`tei/<id>.xml`) by `convert` and `build`. */
 export interface SourceConfig {
   /** File name stem of the TEI file: `[a-z0-9-]+`, at most 200 characters (file systems allow 255 bytes per name, and the toolkit adds suffixes such as `.xml` and its temporary files' `.tmp-…`). */
   id: string;

@@ -71,11 +71,11 @@ export const COLLECTION_PAGES = [
 ] as const;
 
 /** The edition's metadata for the stylesheet (`edition-json`): the config's `edition`, with `url` as the stylesheet's `baseUrl`. */
-export function editionJson(edition: EditionMetadata | undefined): string {
+export function editionJson(edition: Partial<EditionMetadata> | undefined): string {
   return JSON.stringify({ ...(edition ?? {}), ...(edition?.url === undefined ? {} : { baseUrl: edition.url }) });
 }
 
-export async function renderContext(sef: unknown, edition: EditionMetadata | undefined, registers: readonly SiteRegister[], textIds: readonly string[]): Promise<RenderContext> {
+export async function renderContext(sef: unknown, edition: Partial<EditionMetadata> | undefined, registers: readonly SiteRegister[], textIds: readonly string[]): Promise<RenderContext> {
   const parsed = await Promise.all(registers.map((r) => parseForTransform(r.xml, pathToFileURL(r.path).href)));
   const json = editionJson(edition);
   const table = await transform({ sef, initialTemplate: 'register-table', params: { 'edition-json': json, registers: parsed } });

@@ -14,7 +14,7 @@ import { type Neighbours, parseText, type RenderContext, renderCollectionPages, 
 
 export interface HtmlWorkerSetup {
   readonly sefPath: string;
-  readonly edition?: EditionMetadata;
+  readonly edition?: Partial<EditionMetadata>;
   readonly registers: readonly SiteRegister[];
   readonly textIds: readonly string[];
 }

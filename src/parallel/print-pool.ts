@@ -10,7 +10,7 @@ import { runPool, workersFor } from './worker-pool.js';
 
 export interface PrintWorkerSetup {
   readonly sefPath: string;
-  readonly edition?: EditionMetadata;
+  readonly edition?: Partial<EditionMetadata>;
   readonly registers: readonly SiteRegister[];
   readonly bookLibrary: string;
 }

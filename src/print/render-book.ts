@@ -26,7 +26,7 @@ export interface Chapter {
   readonly sortKey: string;
 }
 
-export async function printContext(sef: unknown, edition: EditionMetadata | undefined, registers: readonly SiteRegister[], bookLibrary: string): Promise<PrintContext> {
+export async function printContext(sef: unknown, edition: Partial<EditionMetadata> | undefined, registers: readonly SiteRegister[], bookLibrary: string): Promise<PrintContext> {
   const parsed = await Promise.all(registers.map((r) => parseForTransform(r.xml, pathToFileURL(r.path).href)));
   return { sef, editionJson: editionJson(edition), registers: parsed, bookLibrary };
 }

@@ -1,6 +1,7 @@
 /**
  * The files a validation run covers: files named on the command line, and every `*.xml` file
- * under the folders named (recursively, sorted, skipping hidden folders and node_modules).
+ * under the folders named (recursively, sorted, skipping hidden folders, node_modules and the
+ * folders tei-edition published, which carry its output marker).
  *
  * Symbolic links are followed, to files and to folders, wherever they point. A file or folder is
  * known by its device and inode, so that whatever the links: a file is validated once (under the
@@ -11,7 +12,9 @@
  */
 import { readdir, readlink, stat } from 'node:fs/promises';
 import type { BigIntStats, Dirent } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { OUTPUT_MARKER } from '../io/output-folders.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { specialFileKind } from './file-kind.js';
 
@@ -117,6 +120,8 @@ async function walkFolder(folder: Folder, walk: Walk): Promise<void> {
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(folder.path, entry.name);
+    // A folder tei-edition published (html/, tei/…) holds copies, not sources.
+    if (entry.isDirectory() && existsSync(join(path, OUTPUT_MARKER))) continue;
     const isXml = entry.name.toLowerCase().endsWith('.xml');
     const link = entry.isSymbolicLink();
     if (!link && !entry.isDirectory() && !isXml) continue;

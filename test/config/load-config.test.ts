@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadEditionConfig } from '../../src/config/load-config.js';
+import type { SourceConfig } from '../../src/config/types.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { formatDiagnostic } from '../../src/diagnostics/format.js';
 
@@ -86,7 +87,7 @@ function messagesFor(from: string, to: string): string {
 test('a valid minimal config loads', () => {
   const { config, messages } = loadEditionConfig(minimal, 'edition.json');
   assert.deepEqual(messages, []);
-  assert.equal(config?.sources[0]?.layout.profile, 'prose');
+  assert.equal((config?.sources[0] as SourceConfig | undefined)?.layout.profile, 'prose');
 });
 
 test('an unknown key: at the key, with the keys allowed there', () => {

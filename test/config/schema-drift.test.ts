@@ -104,6 +104,8 @@ function schemaType(s: unknown): string {
   if (typeof s.$ref === 'string') return `ref(${s.$ref.replace('#/$defs/', '')})`;
   if (isArray(s.enum)) return union(s.enum.map((v) => (v === null ? 'null' : `enum(${String(v)})`)));
   if (isArray(s.anyOf)) return union(s.anyOf.map(schemaType));
+  // `if`/`then`/`else` chooses one of two shapes: the union of the two.
+  if (s.if !== undefined && s.then !== undefined && s.else !== undefined) return union([schemaType(s.then), schemaType(s.else)]);
   const types = isArray(s.type) ? s.type : [s.type];
   return union(types.map((t) => {
     if (t === 'integer') return 'number';

@@ -6,6 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { rawSources } from '../../src/config/sources.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
@@ -138,7 +139,7 @@ test('the converter’s other output is valid against tei-edition.rng and tei_al
   };
   const { config } = loadEditionConfig(file('edition.json'), 'edition.json');
   assert.ok(config, 'the scaffolded edition.json loads');
-  for (const source of config.sources) {
+  for (const source of rawSources(config)) {
     const bytes = new TextEncoder().encode(file(source.raw));
     documents[`init-${source.id}.xml`] = converted(convertSource({ bytes, file: source.raw, source, edition: config.edition, registers: { entries: [], targets: { person: 'persons.xml' } } }).xml, source.id);
   }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { registerFiles } from '../../src/registers/register-files.js';
 import type { EditionConfig, SourceConfig } from '../../src/config/types.js';
+import { rawSources } from '../../src/config/sources.js';
 import { loadEditionConfig } from '../../src/config/load-config.js';
 import { convertSource, type ConvertResult } from '../../src/pipeline/convert-source.js';
 import type { RecoveryConventions } from '../../src/recover/source-lines.js';
@@ -10,10 +11,13 @@ import { repoRoot } from './paths.js';
 import { readRegister, type RegisterEntry } from '../../src/registers/read-register.js';
 import type { RegisterTargets } from '../../src/enrich/tag-names-and-dates.js';
 
-export function sampleConfig(): EditionConfig {
+/** The sample edition's config; its sources are all raw transcriptions. */
+export function sampleConfig(): Omit<EditionConfig, 'sources'> & { sources: SourceConfig[] } {
   const { config, messages } = loadEditionConfig(readFileSync(join(repoRoot, 'edition.json'), 'utf8'), 'edition.json');
   if (!config) throw new Error(`edition.json does not load: ${JSON.stringify(messages)}`);
-  return config;
+  const sources = rawSources(config);
+  if (sources.length !== config.sources.length) throw new Error('the sample edition has only raw sources');
+  return { ...config, sources };
 }
 
 export function sampleSource(idPart: string): SourceConfig {

@@ -1,4 +1,4 @@
-import { cp, mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { OutputTransaction } from '../../io/output-folders.js';
@@ -13,46 +13,50 @@ import { display } from '../display-path.js';
 import { convertOptions, summaryCounts } from './convert.js';
 
 /**
- * `build`: everything that makes the edition, in order: convert the raw texts to TEI, publish
- * the TEI files and the registers they point to in `output/tei/`, validate what was published
- * (RELAX NG and Schematron; an invalid edition stops the build there), then make the HTML
- * reading edition in `output/html/` and the print edition in `output/print/`.
+ * `build`: everything that makes the edition, from one loading of it: convert the raw texts to
+ * TEI (a TEI file edited by hand is kept, and said), take the TEI sources as they are, then, from
+ * those documents in memory: publish them and the registers in `output/tei/`, validate exactly
+ * those bytes (RELAX NG and Schematron for what tei-edition wrote; well-formedness for TEI
+ * brought as it is), and when valid render the HTML reading edition in `output/html/` and the
+ * print edition in `output/print/` from the same documents.
  *
  * The three output folders are written beside the old ones and swapped in together only when
  * everything succeeded: an invalid edition, a failed stylesheet, a full disk or a kill leaves the
  * previous output whole. The output may not hold the edition's sources (`--out .` is refused).
+ * `--dry-run` does all of it and swaps nothing in.
  */
 export const buildCommand: CommandDefinition = {
   command: 'build',
   describe: 'Build the edition: convert to TEI, validate it, publish it, its HTML and its print editions in output/',
   builder: (yargs) => yargs
     .option('out', { describe: 'output directory (default: output/ beside the config)', type: 'string' })
-    .option('force', { describe: 'overwrite TEI files that were edited by hand', type: 'boolean', default: false })
+    .option('force', { describe: 'regenerate TEI files that were edited by hand from their raw texts (the edits are lost); default: keep and publish them', type: 'boolean', default: false })
+    .option('dry-run', { describe: 'do everything (convert, validate, render) but write nothing', type: 'boolean', default: false })
     .option('max-size', maxSizeOption('largest TEI file to validate, in MB'))
     .option('jobs', jobsOption('worker threads (default: one per core from 2 MB of raw text on; 1 = in process)'))
     .example('$0 build', 'build the edition described by ./edition.json') as never,
   run: async (args, io, reporter) => {
     const out = typeof args.out === 'string' ? args.out : undefined;
-    // Where the build publishes is checked before anything is written, even the TEI of convert.
+    const dryRun = args['dry-run'] === true;
+    // The edition (config and registers) is loaded once; where the build publishes is checked
+    // before anything is written, even the TEI of convert.
     const { loadEdition } = await import('../load-edition.js');
     const edition = await loadEdition(String(args.config), io);
-    if ('config' in edition && !edition.messages.some((m) => m.severity === 'error')) {
-      const checked = outputRoot({ config: edition.config, configPath: edition.configPath, registerFiles: Object.values(edition.registers.files) }, out, io);
-      if ('refusal' in checked) return usageError([checked.refusal], reporter);
-    }
+    if (!('config' in edition) || edition.messages.some((m) => m.severity === 'error')) return usageError(edition.messages, reporter);
+    const checked = outputRoot({ config: edition.config, configPath: edition.configPath, registerFiles: Object.values(edition.registers.files) }, out, io);
+    if ('refusal' in checked) return usageError([...edition.messages, checked.refusal], reporter);
     const { runConvert } = await import('../run-convert.js');
-    const run = await runConvert({ ...convertOptions(args), sources: [], dryRun: false, report: false }, io, reporter);
+    const run = await runConvert({ ...convertOptions(args), sources: [], dryRun, report: false, keepHandEdited: true, loaded: edition }, io, reporter);
     reporter.messages(run.messages);
     if (!run.ok) {
       reporter.json({ command: 'build', ok: false, messages: run.messages });
       return EXIT_USAGE;
     }
-    const where = outputRoot({ config: run.config, configPath: run.configPath, registerFiles: Object.values(run.registers.files) }, out, io);
-    if ('refusal' in where) return usageError([where.refusal], reporter);
+    const root = checked.root;
     const { OutputTransaction } = await import('../../io/output-folders.js');
     const built = await OutputTransaction.run(async (output) => {
-      const result = await publishAndRender(run, where.root, { out, jobs: typeof args.jobs === 'number' ? args.jobs : undefined, maxSize: typeof args['max-size'] === 'number' ? args['max-size'] : DEFAULT_MAX_SIZE_MB }, output, io, reporter);
-      return { commit: !result.usage && exitCodeFor(result.messages) === 0 && result.validated, value: result };
+      const result = await publishAndRender(run, root, { jobs: typeof args.jobs === 'number' ? args.jobs : undefined, maxSize: typeof args['max-size'] === 'number' ? args['max-size'] : DEFAULT_MAX_SIZE_MB }, output, io, reporter);
+      return { commit: !dryRun && !result.usage && exitCodeFor(result.messages) === 0 && result.validated, value: result };
     });
     if (built.usage) {
       // Its messages were printed as they came.
@@ -60,21 +64,23 @@ export const buildCommand: CommandDefinition = {
       return EXIT_USAGE;
     }
     for (const f of run.files) reporter.line(`${f.status.padEnd(9)}  ${f.tei}  ← ${f.raw}`);
-    const teiOut = join(where.root, 'tei');
+    const teiOut = join(root, 'tei');
     const messages = [...run.messages, ...built.messages];
     const ok = exitCodeFor(messages) === 0 && built.validated;
     if (built.published.length > 0) {
       reporter.line(built.validated
-        ? `validated ${built.published.length} TEI files (schemas/tei-edition.rng, schemas/tei-edition.sch): no errors`
+        ? `validated ${built.published.length} TEI files (${built.checkedWith}): no errors`
         : 'the TEI to publish is not valid: build stopped (fix the errors above, or see `tei-edition validate`)');
     }
-    if (ok) {
+    if (ok && dryRun) reporter.line(`dry run: everything was made and checked, nothing was written (the output in ${display(io, root)}/ is unchanged)`);
+    else if (ok) {
       reporter.line(`published ${built.published.length} TEI file${built.published.length === 1 ? '' : 's'} (texts and registers) in ${display(io, teiOut)}/`);
-      reporter.line(`wrote the HTML edition: ${built.site.length} pages in ${display(io, join(where.root, 'html'))}/ (open index.html)`);
+      reporter.line(`wrote the HTML edition: ${built.site.length} pages in ${display(io, join(root, 'html'))}/ (open index.html)`);
       reporter.line(`wrote the print edition: ${built.book.join(' and ')} (${built.pages} pages)`);
-    } else if (built.published.length > 0) reporter.line(`nothing was published: the previous output in ${display(io, where.root)}/ is unchanged`);
-    reporter.summary(`build: ${run.files.length} file${run.files.length === 1 ? '' : 's'}`, messages);
-    reporter.json({ command: 'build', ok, files: run.files, published: ok ? built.published : [], validated: built.validated, site: ok ? built.site : [], book: ok ? built.book : [], summary: summaryCounts(messages) });
+    } else if (built.published.length > 0) reporter.line(`nothing was published: the previous output in ${display(io, root)}/ is unchanged`);
+    reporter.summary(`build: ${built.texts} text${built.texts === 1 ? '' : 's'}`, messages);
+    const published = ok && !dryRun;
+    reporter.json({ command: 'build', ok, dryRun, files: run.files, published: published ? built.published : [], validated: built.validated, site: published ? built.site : [], book: published ? built.book : [], summary: summaryCounts(messages) });
     return exitCodeFor(messages);
   },
 };
@@ -82,9 +88,13 @@ export const buildCommand: CommandDefinition = {
 interface Built {
   readonly usage: boolean;
   readonly messages: Diagnostic[];
+  /** The texts of the edition (converted and TEI sources). */
+  readonly texts: number;
   /** The published TEI files, as messages show them (in their final place). */
   readonly published: string[];
   readonly validated: boolean;
+  /** What the TEI was checked with, as the summary line says it. */
+  readonly checkedWith: string;
   readonly site: string[];
   readonly book: string[];
   readonly pages: number;
@@ -92,49 +102,74 @@ interface Built {
 
 /**
  * Into staged folders: the TEI (texts and the registers their @ref point to), validated there;
- * then, when valid, the HTML and print editions. The caller swaps them in only when all succeeded.
+ * then, when valid, the HTML and print editions, from the same documents. The caller swaps them
+ * in only when all succeeded.
  */
-async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: string, options: { out: string | undefined; jobs: number | undefined; maxSize: number }, output: OutputTransaction, io: CliIO, reporter: Reporter): Promise<Built> {
-  const nothing: Built = { usage: false, messages: [], published: [], validated: false, site: [], book: [], pages: 0 };
+async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: string, options: { jobs: number | undefined; maxSize: number }, output: OutputTransaction, io: CliIO, reporter: Reporter): Promise<Built> {
+  const nothing: Built = { usage: false, messages: [], texts: 0, published: [], validated: false, checkedWith: '', site: [], book: [], pages: 0 };
   if (exitCodeFor(run.messages) !== 0) return nothing;
+  const shown = (p: string): string => display(io, p);
+  const { readEditionDocuments } = await import('../../edition/edition-documents.js');
+  const documents = await readEditionDocuments({ config: run.config, configPath: run.configPath, configShown: run.configShown, registers: run.registers }, io.cwd, shown, 'build', run.texts);
+  reporter.messages(documents.messages);
+  if (documents.messages.some((m) => m.severity === 'error')) return { ...nothing, messages: documents.messages, usage: documents.messages.some((m) => m.fatal === true) };
+  const { texts, registers } = documents;
   const teiOut = join(root, 'tei');
-  const copies: { from: string; name: string }[] = [
-    ...run.files.map((f) => ({ from: resolve(io.cwd, f.tei), name: `${f.source}.xml` })),
-    // The registers go along, where the texts' @ref point (persons.xml#… beside the texts).
-    ...Object.entries(run.registers.files).map(([kind, file]) => ({ from: resolve(io.cwd, file), name: run.registers.targets[kind as keyof typeof run.registers.targets] ?? '' })),
-  ];
-  const staged = await output.stage(teiOut, (p) => display(io, p));
+  const staged = await output.stage(teiOut, shown);
   if (!('dir' in staged)) {
     const refused = [refusalDiagnostic(staged)];
     reporter.messages(refused);
     return { ...nothing, usage: true, messages: refused };
   }
+  // The bytes published are the bytes validated and rendered: the documents in memory.
+  const written: { path: string; shown: string; tei: boolean }[] = [];
   const published: string[] = [];
-  for (const { from, name } of copies) {
-    await mkdir(dirname(resolve(staged.dir, name)), { recursive: true });
-    await cp(from, resolve(staged.dir, name));
-    published.push(display(io, resolve(teiOut, name)));
+  const files = [
+    ...texts.map((t) => ({ name: `${t.id}.xml`, xml: t.xml, shown: t.shown, tei: t.origin === 'tei' })),
+    // The registers go along, where the texts' @ref point (persons.xml#… beside the texts).
+    ...registers.map((r) => ({ name: r.file, xml: r.xml, shown: shown(r.path), tei: false })),
+  ];
+  for (const file of files) {
+    const path = resolve(staged.dir, file.name);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, file.xml);
+    written.push({ path, shown: file.shown, tei: file.tei });
+    published.push(shown(resolve(teiOut, file.name)));
   }
   const { runValidation } = await import('../run-validate.js');
   const { DEFAULT_SCHEMA, DEFAULT_SCHEMATRON } = await import('../../validate/validation-setup.js');
-  // Messages name the file the editor corrects (tei/<id>.xml, the register), not the staged copy.
-  const sourceOf = new Map(copies.map((c) => [resolve(staged.dir, c.name), c.from]));
-  const shownAs = (p: string): string => display(io, sourceOf.get(resolve(p)) ?? join(teiOut, relative(staged.dir, p)));
-  const validation = await runValidation({ paths: [staged.dir], schema: DEFAULT_SCHEMA, schematron: DEFAULT_SCHEMATRON, maxBytes: Math.round(options.maxSize * 1024 * 1024), shownAs }, io, reporter);
-  reporter.messages(validation.messages);
-  const messages = [...validation.messages];
-  if (exitCodeFor(validation.messages) !== 0 || validation.usageErrors.length > 0) return { ...nothing, messages, published };
-  const common = { config: String(run.configPath), ...(options.out === undefined ? {} : { out: options.out }), ...(options.jobs === undefined ? {} : { jobs: options.jobs }), output };
+  // Messages name the file the editor corrects (tei/<id>.xml, the register, the TEI source), not the staged copy.
+  const sourceOf = new Map(written.map((w) => [w.path, w.shown]));
+  const shownAs = (p: string): string => sourceOf.get(resolve(p)) ?? shown(join(teiOut, relative(staged.dir, p)));
+  const maxBytes = Math.round(options.maxSize * 1024 * 1024);
+  // What tei-edition wrote (and the registers) meets its own schema; TEI brought as it is is
+  // checked for well-formedness here (`tei-edition validate --schema …` checks it against its schema).
+  const ours = written.filter((w) => !w.tei).map((w) => w.path);
+  const brought = written.filter((w) => w.tei).map((w) => w.path);
+  const messages: Diagnostic[] = [];
+  let usage = false;
+  for (const group of [{ paths: ours, schema: DEFAULT_SCHEMA, schematron: DEFAULT_SCHEMATRON }, { paths: brought, schema: null, schematron: null }]) {
+    if (group.paths.length === 0) continue;
+    const validation = await runValidation({ paths: group.paths, schema: group.schema, schematron: group.schematron, maxBytes, shownAs, ...(options.jobs === undefined ? {} : { jobs: options.jobs }) }, io, reporter);
+    reporter.messages(validation.messages);
+    messages.push(...validation.messages);
+    usage ||= validation.usageErrors.length > 0;
+  }
+  const checkedWith = [ours.length > 0 ? 'schemas/tei-edition.rng, schemas/tei-edition.sch' : '', brought.length > 0 ? `${brought.length} TEI source${brought.length === 1 ? '' : 's'}: well-formed` : ''].filter(Boolean).join('; ');
+  if (exitCodeFor(messages) !== 0 || usage) return { ...nothing, texts: texts.length, messages, published, checkedWith };
+  const edition = { ...(documents.corpusTitle === undefined ? {} : { title: documents.corpusTitle }), ...run.config.edition };
+  const input = { edition, texts, registers, messages: [] };
+  const jobs = options.jobs === undefined ? {} : { jobs: options.jobs };
   const { runHtml } = await import('../run-html.js');
-  const html = await runHtml(common, io, reporter);
+  const html = await runHtml({ config: run.configPath, input: { ...input, targetDir: join(root, 'html'), failedDir: join(root, 'print-failed') }, output, ...jobs }, io, reporter);
   reporter.messages(html.messages);
   messages.push(...html.messages);
-  if (html.usage) return { ...nothing, usage: true, messages, published, validated: true };
+  if (html.usage) return { ...nothing, usage: true, texts: texts.length, messages, published, validated: true, checkedWith };
   const { runPdf } = await import('../run-pdf.js');
-  const pdf = await runPdf(common, io, reporter);
+  const pdf = await runPdf({ config: run.configPath, input: { ...input, targetDir: join(root, 'print'), failedDir: join(root, 'print-failed') }, output, ...jobs }, io, reporter);
   reporter.messages(pdf.messages);
   messages.push(...pdf.messages);
-  return { usage: pdf.usage, messages, published, validated: true, site: html.pages, book: pdf.files, pages: pdf.pages };
+  return { usage: pdf.usage, messages, texts: texts.length, published, validated: true, checkedWith, site: html.pages, book: pdf.files, pages: pdf.pages };
 }
 
 function usageError(messages: Diagnostic[], reporter: Reporter): number {

@@ -1,0 +1,88 @@
+/**
+ * What `html` and `pdf` render and where they write, for both ways into an edition:
+ * - with a config (`edition.json`): its texts (raw sources' TEI in `tei/`, TEI sources as they
+ *   are) and registers; the output goes to `<out>/html` or `<out>/print` (`--out`, default
+ *   `output/` beside the config);
+ * - with TEI files or folders named on the command line (no config, as `teitohtml5`): those
+ *   texts; the output goes to `--out` itself (default `output/html` or `output/print` here).
+ * `build` makes the same thing from the documents it converted and validated.
+ */
+import { dirname, join, resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { EditionMetadata } from '../config/types.js';
+import type { SiteRegister } from '../html/render-pages.js';
+import { checkOutputRoot } from '../io/output-folders.js';
+import type { EditionText } from '../edition/edition-text.js';
+import { readEditionDocuments } from '../edition/edition-documents.js';
+import { readTeiSourceTexts } from '../edition/tei-source-texts.js';
+import type { CliIO } from './cli-io.js';
+import { display } from './display-path.js';
+import { loadEdition } from './load-edition.js';
+import { outputRoot, refusalDiagnostic } from './output-root.js';
+
+export type OutputKind = 'html' | 'print';
+
+/** An edition ready to render. */
+export interface PublishInput {
+  /** The edition's metadata: the config's, or what the command line gives (`--title`). */
+  readonly edition: Partial<EditionMetadata>;
+  readonly texts: readonly EditionText[];
+  readonly registers: readonly SiteRegister[];
+  /** The folder the output goes to (html/ or print/), as it will be once published. */
+  readonly targetDir: string;
+  /** Where a failed print keeps its Typst source (beside the target). */
+  readonly failedDir: string;
+  readonly messages: Diagnostic[];
+}
+
+export interface PublishOptions {
+  /** The edition config (used when `files` is empty). */
+  readonly config: string;
+  /** TEI files or folders named on the command line: an edition without a config. */
+  readonly files?: readonly string[];
+  /** The edition's title, for files named on the command line. */
+  readonly title?: string;
+  readonly out?: string;
+}
+
+export type Prepared = { readonly input: PublishInput } | { readonly usage: Diagnostic[] };
+
+export async function preparePublishing(kind: OutputKind, options: PublishOptions, io: CliIO): Promise<Prepared> {
+  return options.files !== undefined && options.files.length > 0 ? fromFiles(kind, options.files, options, io) : fromConfig(kind, options, io);
+}
+
+async function fromConfig(kind: OutputKind, options: PublishOptions, io: CliIO): Promise<Prepared> {
+  const loaded = await loadEdition(options.config, io);
+  if (!('config' in loaded) || loaded.messages.some((m) => m.severity === 'error')) return { usage: loaded.messages };
+  const where = outputRoot({ config: loaded.config, configPath: loaded.configPath, registerFiles: Object.values(loaded.registers.files) }, options.out, io);
+  if ('refusal' in where) return { usage: [...loaded.messages, where.refusal] };
+  const documents = await readEditionDocuments(loaded, io.cwd, (p) => display(io, p), kind === 'html' ? 'html' : 'pdf');
+  const edition = { ...(documents.corpusTitle === undefined ? {} : { title: documents.corpusTitle }), ...loaded.config.edition };
+  return {
+    input: { edition, texts: documents.texts, registers: documents.registers, targetDir: join(where.root, kind), failedDir: join(where.root, 'print-failed'), messages: [...loaded.messages, ...documents.messages] },
+  };
+}
+
+async function fromFiles(kind: OutputKind, files: readonly string[], options: PublishOptions, io: CliIO): Promise<Prepared> {
+  const shown = (p: string): string => display(io, p);
+  const paths = files.map((f) => resolve(io.cwd, f));
+  const read = await readTeiSourceTexts(paths.map((path) => ({ path, at: { file: shown(path) } })), shown);
+  if (read.messages.some((m) => m.severity === 'error' && m.fatal === true)) return { usage: read.messages };
+  const targetDir = resolve(io.cwd, options.out ?? join('output', kind));
+  // The output may not hold an input (a file named, or one found in a folder named).
+  const inputs = [...new Set([...paths.filter((p) => !p.includes('*')), ...read.texts.map((t) => t.path)])];
+  const refusal = checkOutputRoot(targetDir, { files: inputs, folders: [] }, shown);
+  if (refusal !== undefined) return { usage: [...read.messages, refusalDiagnostic(refusal)] };
+  const title = options.title ?? read.corpusTitle;
+  return {
+    input: {
+      edition: title === undefined ? {} : { title },
+      texts: read.texts,
+      registers: [],
+      targetDir,
+      failedDir: join(dirname(targetDir), `${kind}-failed`),
+      messages: read.messages,
+    },
+  };
+}
+

@@ -1,0 +1,74 @@
+/**
+ * What the publishing stages (html, pdf) start from, for an edition with a config: its texts (a
+ * raw source's TEI in `tei/<id>.xml` beside the config, a TEI source as it is) and the registers
+ * the config names, each under the file name the texts' `@ref` point to. A missing file is a
+ * message, not an exception.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { isTeiSource } from '../config/sources.js';
+import type { SiteRegister } from '../html/render-pages.js';
+import { checkStamp } from '../tei/generated-stamp.js';
+import type { EditionText } from './edition-text.js';
+import { readTeiSourceTexts, type TeiSourceEntry } from './tei-source-texts.js';
+import type { EditionConfig } from '../config/types.js';
+import type { RegisterKind } from '../registers/read-register.js';
+
+export interface EditionDocuments {
+  readonly texts: EditionText[];
+  readonly registers: SiteRegister[];
+  readonly messages: Diagnostic[];
+  /** The title of a teiCorpus source, for an edition without a title of its own. */
+  readonly corpusTitle?: string;
+}
+
+export interface EditionFiles {
+  readonly config: EditionConfig;
+  readonly configPath: string;
+  readonly configShown: string;
+  /** Register files as messages show them (relative to `cwd`), and the names the texts point to. */
+  readonly registers: { readonly files: Partial<Record<RegisterKind, string>>; readonly targets: Partial<Record<RegisterKind, string>> };
+}
+
+/**
+ * The edition's texts in config order. `converted`: the TEI of raw sources this run made (build
+ * passes it, so that what is published is what it validated); otherwise read from `tei/<id>.xml`.
+ */
+export async function readEditionDocuments(edition: EditionFiles, cwd: string, shown: (path: string) => string, stage: string, converted?: ReadonlyMap<string, EditionText>): Promise<EditionDocuments> {
+  const base = dirname(edition.configPath);
+  const messages: Diagnostic[] = [];
+  const texts: EditionText[] = [];
+  let corpusTitle: string | undefined;
+  for (const [index, source] of edition.config.sources.entries()) {
+    if (isTeiSource(source)) {
+      const entry: TeiSourceEntry = { path: resolve(base, source.tei), ...(source.id === undefined ? {} : { id: source.id }), at: { file: edition.configShown } };
+      const read = await readTeiSourceTexts([entry], shown);
+      messages.push(...read.messages.map((m) => (m.rule.endsWith('tei-source-missing') ? { ...m, message: `sources[${index}].tei: ${m.message}` } : m)));
+      texts.push(...read.texts);
+      corpusTitle ??= read.corpusTitle;
+      continue;
+    }
+    const made = converted?.get(source.id);
+    if (made !== undefined) {
+      texts.push(made);
+      continue;
+    }
+    const path = resolve(base, 'tei', `${source.id}.xml`);
+    try {
+      const xml = await readFile(path, 'utf8');
+      texts.push({ id: source.id, xml, path, shown: shown(path), origin: checkStamp(xml) === 'unchanged' ? 'converted' : 'hand-edited' });
+    } catch {
+      messages.push(diagnostic('error', `${stage}-missing-tei`, `no TEI file for source “${source.id}”: expected ${shown(path)}`, { file: shown(path) }, { hint: 'run `tei-edition convert` (or `build`) first' }));
+    }
+  }
+  const duplicates = texts.filter((t, i) => texts.findIndex((u) => u.id === t.id) !== i);
+  for (const d of duplicates) messages.push(diagnostic('error', 'duplicate-text-id', `two texts of the edition have the id “${d.id}” (and the page ${d.id}.html); expected one id per text`, { file: d.shown }, { hint: 'give the TEI source its own id in edition.json (`{ "tei": …, "id": … }`)' }));
+  const registers: SiteRegister[] = [];
+  for (const [kind, file] of Object.entries(edition.registers.files)) {
+    const path = resolve(cwd, file);
+    const target = edition.registers.targets[kind as RegisterKind] ?? basename(path);
+    registers.push({ file: basename(target), xml: await readFile(path, 'utf8'), path });
+  }
+  return { texts, registers, messages, ...(corpusTitle === undefined ? {} : { corpusTitle }) };
+}

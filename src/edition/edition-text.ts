@@ -1,0 +1,18 @@
+/**
+ * A text of the edition as the publishing stages take it: its TEI (the bytes that are validated
+ * and published) and where it came from.
+ */
+import type { SiteText } from '../html/render-pages.js';
+
+/**
+ * - `converted`: made by tei-edition from a raw text (`tei/<id>.xml` as convert wrote it);
+ * - `hand-edited`: made by tei-edition and edited by hand since (kept as it is);
+ * - `tei`: TEI the editor brought (a `tei` source, or a file named on the command line).
+ */
+export type TextOrigin = 'converted' | 'hand-edited' | 'tei';
+
+export interface EditionText extends SiteText {
+  readonly origin: TextOrigin;
+  /** The file the editor corrects, as messages show it. */
+  readonly shown: string;
+}

@@ -1,0 +1,32 @@
+/**
+ * A `teiCorpus` file as the texts in it: each `TEI` (at any depth of nested corpora) serialized as
+ * a document of its own, with the namespaces in scope, and the corpus header's title. SaxonJS
+ * parses and serializes, as it does for the transformations.
+ */
+import SaxonJS from 'saxon-js';
+import { parseForTransform } from './saxon-transform.js';
+
+export interface CorpusText {
+  /** `@xml:id` of the TEI element, else its `@n`, else its position (1, 2…) in the corpus. */
+  readonly key: string;
+  readonly xml: string;
+}
+
+export interface Corpus {
+  readonly title?: string;
+  readonly texts: CorpusText[];
+}
+
+const TEI = 'http://www.tei-c.org/ns/1.0';
+
+/** The texts of a corpus; undefined when the document's root is not a `teiCorpus`. */
+export async function corpusTexts(xml: string, baseUri: string): Promise<Corpus | undefined> {
+  const document = await parseForTransform(xml, baseUri) as SaxonJS.DomNode;
+  const options = { namespaceContext: { tei: TEI } };
+  if (SaxonJS.XPath.evaluate('exists(/tei:teiCorpus)', document, options) !== true) return undefined;
+  const many = { ...options, resultForm: 'array' as const };
+  const keys = SaxonJS.XPath.evaluate('let $all := //tei:TEI return for $i in 1 to count($all) return string(($all[$i]/@xml:id, $all[$i]/@n, $i)[normalize-space()][1])', document, many) as string[];
+  const texts = SaxonJS.XPath.evaluate('//tei:TEI ! serialize(.)', document, many) as string[];
+  const title = SaxonJS.XPath.evaluate('normalize-space(string-join(/tei:teiCorpus/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[not(@type = "sub")][1]//text(), ""))', document, options);
+  return { ...(typeof title === 'string' && title !== '' ? { title } : {}), texts: texts.map((text, i) => ({ key: keys[i] ?? String(i + 1), xml: text })) };
+}
