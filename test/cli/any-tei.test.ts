@@ -1,0 +1,155 @@
+/**
+ * The TEI way into an edition, through the real command: TEI sources in edition.json (a file, a
+ * folder, a glob, a teiCorpus), `html` and `pdf` on TEI files with no config, `init --from-tei`,
+ * and `build` passing documents: a hand-edited TEI file is kept and published, what is published
+ * is what was validated, `--dry-run` writes nothing.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runTeiEdition, tempDir } from '../support/run-cli.js';
+import { requireShared, sharedDir } from '../support/paths.js';
+import { treeHashes } from '../support/tree-hash.js';
+import { STACK_FRAME } from '../support/system-tools.js';
+import { pdfPages } from '../support/pdf-text.js';
+
+const real = requireShared(join(sharedDir, 'reference', 'tei-real'));
+const LETTER = 'teipublisher-vangogh__let695.xml';
+const CORPUS = 'guizot-lieven__letters-teiCorpus.xml';
+const PAMPHLET = 'hurlus__lenine1918_infantilisme.xml';
+
+/** A folder of three real TEI files (a letter, a corpus of two letters, a pamphlet). */
+function realTexts(): string {
+  const dir = join(tempDir(), 'texts');
+  mkdirSync(dir, { recursive: true });
+  for (const f of [LETTER, CORPUS, PAMPHLET]) cpSync(join(real, f), join(dir, f));
+  return dir;
+}
+
+/** Words of a TEI file's `<body>` (text between tags, without notes' markup), a sample of them. */
+function bodyWords(xml: string, count: number): string[] {
+  const body = xml.slice(xml.indexOf('<body'), xml.lastIndexOf('</body>'));
+  const words = body.replace(/<[^>]+>/gu, ' ').split(/\s+/u).filter((w) => /^\p{L}{6,}$/u.test(w));
+  const step = Math.max(1, Math.floor(words.length / count));
+  return words.filter((_, i) => i % step === 0).slice(0, count);
+}
+
+test('html on TEI files with no config: a page per text (a corpus gives one per TEI), an index that lists them, in the folder --out names', () => {
+  const texts = realTexts();
+  const site = join(texts, '..', 'site');
+  const run = runTeiEdition(['html', texts, '--out', site, '--title', 'Trois sources'], join(texts, '..'));
+  assert.equal(run.code, 0, run.stderr);
+  assert.doesNotMatch(run.stderr, STACK_FRAME);
+  const pages = readdirSync(site).filter((f) => f.endsWith('.html')).sort();
+  for (const page of ['teipublisher-vangogh__let695.html', 'guizot-lieven__letters-teiCorpus-l1.html', 'guizot-lieven__letters-teiCorpus-l2.html', 'hurlus__lenine1918_infantilisme.html', 'index.html']) {
+    assert.ok(pages.includes(page), `${page} in ${pages.join(', ')}`);
+  }
+  const index = readFileSync(join(site, 'index.html'), 'utf8');
+  assert.match(index, /Trois sources/u);
+  for (const page of pages.filter((p) => p !== 'index.html' && p !== 'persons.html' && p !== 'places.html')) assert.ok(index.includes(`href="${page}"`), `the index links to ${page}`);
+  // Every text's words are on its page (a sample of its body's words).
+  const pamphlet = readFileSync(join(site, 'hurlus__lenine1918_infantilisme.html'), 'utf8');
+  for (const word of bodyWords(readFileSync(join(real, PAMPHLET), 'utf8'), 40)) assert.ok(pamphlet.includes(word), `“${word}” on the page`);
+  assert.ok(existsSync(join(site, '.tei-edition-output')), 'the site folder carries the output marker');
+  // A second run replaces the site it wrote (marked); a folder of the user's own is refused.
+  assert.equal(runTeiEdition(['html', texts, '--out', site], join(texts, '..')).code, 0);
+  const own = join(texts, '..', 'mine');
+  mkdirSync(own);
+  writeFileSync(join(own, 'notes.txt'), 'mine');
+  const refused = runTeiEdition(['html', texts, '--out', own], join(texts, '..'));
+  assert.equal(refused.code, 2, refused.stderr);
+  assert.match(refused.stderr, /was not written by tei-edition/u);
+  assert.equal(readFileSync(join(own, 'notes.txt'), 'utf8'), 'mine');
+});
+
+test('html with no config: the output may not hold an input; a missing path is a usage error that names it', () => {
+  const texts = realTexts();
+  const before = treeHashes(texts);
+  const into = runTeiEdition(['html', join(texts, LETTER), '--out', texts], texts);
+  assert.equal(into.code, 2, into.stderr);
+  assert.match(into.stderr, /output-refused/u);
+  const missing = runTeiEdition(['html', 'nowhere/'], texts);
+  assert.equal(missing.code, 2, missing.stderr);
+  assert.match(missing.stderr, /^nowhere +error +found no such file or folder: nowhere; expected a TEI file, a folder of TEI files or a glob/mu);
+  assert.doesNotMatch(missing.stderr, STACK_FRAME);
+  assert.deepEqual(treeHashes(texts), before);
+});
+
+test('pdf on TEI files with no config: one book, every text in it', async () => {
+  const texts = realTexts();
+  const book = join(texts, '..', 'book');
+  const run = runTeiEdition(['pdf', join(texts, LETTER), join(texts, PAMPHLET), '--out', book], texts);
+  assert.equal(run.code, 0, run.stderr);
+  const all = (await pdfPages(join(book, 'edition.pdf'))).map((p) => p.text).join(' ');
+  for (const file of [LETTER, PAMPHLET]) {
+    const words = bodyWords(readFileSync(join(real, file), 'utf8'), 25);
+    const found = words.filter((w) => all.includes(w));
+    assert.ok(found.length >= words.length - 2, `${file}: ${words.length - found.length} of ${words.length} words missing from the PDF: ${words.filter((w) => !all.includes(w)).join(', ')}`);
+  }
+});
+
+test('init --from-tei describes TEI files (metadata from their headers); build publishes them: TEI as it is, a page per text, a book', () => {
+  const texts = realTexts();
+  const dir = join(texts, '..');
+  const init = runTeiEdition(['init', '.', '--from-tei', 'texts'], dir);
+  assert.equal(init.code, 0, init.stderr);
+  const config = JSON.parse(readFileSync(join(dir, 'edition.json'), 'utf8')) as { edition: { title: string; language: string; licence: { name: string } }; sources: { tei: string }[] };
+  assert.deepEqual(config.sources.map((s) => s.tei), [`texts/${CORPUS}`, `texts/${PAMPHLET}`, `texts/${LETTER}`]);
+  assert.match(config.edition.title, /Lieven et François Guizot/u, 'the corpus header titles the edition');
+  assert.equal(config.edition.language, 'fr');
+  assert.match(config.edition.licence.name, /CC BY-SA 4\.0/u);
+  const before = treeHashes(join(dir, 'texts'));
+  const build = runTeiEdition(['build'], dir);
+  assert.equal(build.code, 0, build.stderr);
+  assert.match(build.stdout, /validated 4 TEI files \(4 TEI sources: well-formed\): no errors/u);
+  assert.deepEqual(treeHashes(join(dir, 'texts')), before, 'the TEI sources are not touched');
+  assert.equal(readFileSync(join(dir, 'output', 'tei', 'hurlus__lenine1918_infantilisme.xml'), 'utf8'), readFileSync(join(real, PAMPHLET), 'utf8'), 'a TEI source is published byte for byte');
+  assert.ok(existsSync(join(dir, 'output', 'html', 'guizot-lieven__letters-teiCorpus-l1.html')));
+  assert.ok(existsSync(join(dir, 'output', 'print', 'edition.pdf')));
+});
+
+test('a mixed edition: a raw source, a TEI source, a glob; build keeps the hand-edited TEI, says so, and publishes it', () => {
+  const dir = join(tempDir(), 'ed');
+  assert.equal(runTeiEdition(['init', dir], process.cwd()).code, 0);
+  assert.equal(runTeiEdition(['build', '-q'], dir).code, 0);
+  // Edit the converted TEI by hand.
+  const example = join(dir, 'tei', 'example.xml');
+  const generated = readFileSync(example, 'utf8');
+  assert.ok(generated.includes('Voici un exemple'));
+  writeFileSync(example, generated.replace('Voici un exemple', 'Une correction à la main. Voici un exemple'));
+  mkdirSync(join(dir, 'letters'));
+  cpSync(join(real, LETTER), join(dir, 'letters', LETTER));
+  cpSync(join(real, PAMPHLET), join(dir, 'letters', PAMPHLET));
+  const config = JSON.parse(readFileSync(join(dir, 'edition.json'), 'utf8')) as { sources: object[] };
+  config.sources.push({ tei: `letters/${LETTER}`, id: 'vangogh-695' }, { tei: 'letters/hurlus*.xml' });
+  writeFileSync(join(dir, 'edition.json'), JSON.stringify(config, null, 2));
+  const run = runTeiEdition(['build', '--verbose'], dir);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stderr, /tei\/example\.xml +info +tei\/example\.xml was edited since tei-edition generated it: kept, and published as it is/u);
+  assert.match(run.stdout, /^kept +tei\/example\.xml/mu);
+  assert.ok(readFileSync(join(dir, 'output', 'html', 'example.html'), 'utf8').includes('Une correction à la main'), 'the site shows the hand edit');
+  assert.ok(readFileSync(join(dir, 'output', 'tei', 'example.xml'), 'utf8').includes('Une correction à la main'), 'the published TEI is the hand-edited one');
+  assert.ok(existsSync(join(dir, 'output', 'html', 'vangogh-695.html')), 'the TEI source has the id the config gives');
+  assert.ok(existsSync(join(dir, 'output', 'html', 'hurlus__lenine1918_infantilisme.html')), 'the glob found its file');
+  // --dry-run: everything made and checked, nothing written.
+  const before = treeHashes(dir);
+  const dry = runTeiEdition(['build', '--dry-run'], dir);
+  assert.equal(dry.code, 0, dry.stderr);
+  assert.match(dry.stdout, /dry run: everything was made and checked, nothing was written/u);
+  assert.deepEqual(treeHashes(dir), before);
+});
+
+test('two texts with one id: an error naming both, nothing published', () => {
+  const dir = join(tempDir(), 'ed');
+  assert.equal(runTeiEdition(['init', dir], process.cwd()).code, 0);
+  mkdirSync(join(dir, 'a'));
+  cpSync(join(real, LETTER), join(dir, 'a', 'example.xml'));
+  const config = JSON.parse(readFileSync(join(dir, 'edition.json'), 'utf8')) as { sources: object[] };
+  config.sources.push({ tei: 'a/example.xml' });
+  writeFileSync(join(dir, 'edition.json'), JSON.stringify(config, null, 2));
+  const run = runTeiEdition(['build'], dir);
+  assert.notEqual(run.code, 0);
+  assert.match(run.stderr, /two texts of the edition have the id “example”/u);
+  assert.ok(!existsSync(join(dir, 'output', 'html')), 'nothing published');
+});
