@@ -153,3 +153,23 @@ test('two texts with one id: an error naming both, nothing published', () => {
   assert.match(run.stderr, /two texts of the edition have the id “example”/u);
   assert.ok(!existsSync(join(dir, 'output', 'html')), 'nothing published');
 });
+
+test('html on all of tei-real with no config: every text a page (the corpus two), linked from the index, with the words of its body', () => {
+  const site = join(tempDir(), 'site');
+  const run = runTeiEdition(['html', real, '--out', site], tempDir());
+  assert.equal(run.code, 0, run.stderr);
+  const files = readdirSync(real).filter((f) => f.endsWith('.xml')).sort();
+  const index = readFileSync(join(site, 'index.html'), 'utf8');
+  for (const file of files) {
+    const stem = file.replace(/\.xml$/u, '');
+    const pages = file === CORPUS ? [`${stem}-l1.html`, `${stem}-l2.html`] : [`${stem}.html`];
+    for (const page of pages) {
+      assert.ok(existsSync(join(site, page)), `${file}: ${page}`);
+      assert.ok(index.includes(`href="${page}"`), `the index links to ${page}`);
+    }
+    if (file === CORPUS) continue;
+    const html = readFileSync(join(site, pages[0]!), 'utf8');
+    const missing = bodyWords(readFileSync(join(real, file), 'utf8'), 60).filter((w) => !html.includes(w));
+    assert.ok(missing.length <= 3, `${file}: words of the body not on its page: ${missing.join(', ')}`);
+  }
+});
