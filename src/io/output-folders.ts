@@ -12,7 +12,7 @@
  *   output whole, and its leftovers (ours by their names) are removed by the next run.
  */
 import { existsSync, realpathSync } from 'node:fs';
-import { lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -84,6 +84,8 @@ export interface StagedFolder {
  */
 export class OutputTransaction {
   private readonly staged: StagedFolder[] = [];
+  /** Parent folders this run created, each with the first of them made (removed again, when empty, if it publishes nothing). */
+  private readonly createdParents: { readonly folder: string; readonly top: string }[] = [];
 
   /** A fresh staging folder for `target`, or why `target` may not be replaced. */
   async stage(target: string, shown: (path: string) => string): Promise<StagedFolder | OutputRefusal> {
@@ -92,7 +94,8 @@ export class OutputTransaction {
     const parent = dirname(target);
     const dir = join(parent, `.${basename(target)}.staging-${process.pid}-${randomBytes(4).toString('hex')}`);
     try {
-      await mkdir(parent, { recursive: true });
+      const created = await mkdir(parent, { recursive: true });
+      if (created !== undefined) this.createdParents.push({ folder: parent, top: created });
       await removeLeftovers(parent, basename(target));
       await mkdir(dir);
     } catch (error) {
@@ -124,6 +127,12 @@ export class OutputTransaction {
   /** Drops every staged folder: the previous output stays as it was. */
   async discard(): Promise<void> {
     for (const { dir } of this.staged.splice(0)) await rm(dir, { recursive: true, force: true });
+    // A run that publishes nothing leaves no folder behind either (the first one it created, if still empty).
+    for (const { folder, top } of this.createdParents.splice(0).reverse()) {
+      for (let f = folder; f.startsWith(top); f = dirname(f)) {
+        if (!(await rmdir(f).then(() => true, () => false)) || f === top) break;
+      }
+    }
   }
 
   /** Runs `work` and commits when it returns true, discards when it returns false or throws. */

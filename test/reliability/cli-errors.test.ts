@@ -205,3 +205,15 @@ test('a run killed between creating its staging folder and writing the marker le
   await output.discard();
   assert.deepEqual(readdirSync(parent), ['.html.staging-999998-0123abcd']);
 });
+
+test('a run that publishes nothing leaves no output folder it created: an invalid edition, a dry run', () => {
+  const dir = smallEdition();
+  const dry = runTeiEdition(['build', '--dry-run', '-q'], dir);
+  assert.equal(dry.code, 0, dry.stderr);
+  assert.ok(!existsSync(join(dir, 'output')), 'no output/ after a dry run');
+  const persons = join(dir, 'tei', 'persons.xml');
+  writeFileSync(persons, readFileSync(persons, 'utf8').replace(/<\/div>/u, '<bogus/></div>'));
+  const invalid = runTeiEdition(['build', '-q', '--out', 'site/new'], dir);
+  assert.equal(invalid.code, 1, invalid.stderr);
+  assert.ok(!existsSync(join(dir, 'site')), 'no site/ nor site/new/ after an invalid build');
+});
