@@ -161,4 +161,4 @@ function charactersXmlCannotHold(value: unknown, at: JsonPath): ConfigFinding[] 
 }
 
 /** Members that are file paths, not text for the header: a file name may hold any character. */
-const FILE_PATHS = new Set(['raw', 'registers', '$schema']);
+const FILE_PATHS = new Set(['raw', 'tei', 'schema', 'registers', '$schema']);

@@ -15,4 +15,6 @@ export interface EditionText extends SiteText {
   readonly origin: TextOrigin;
   /** The file the editor corrects, as messages show it. */
   readonly shown: string;
+  /** TEI brought as it is: the RELAX NG schema its source names, that build validates it against (absolute); none: well-formedness only. */
+  readonly schema?: string;
 }

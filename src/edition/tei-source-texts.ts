@@ -19,6 +19,8 @@ export interface TeiSourceEntry {
   readonly path: string;
   /** The text's id, for one file holding one text. */
   readonly id?: string;
+  /** The RELAX NG schema the texts are validated against (absolute). */
+  readonly schema?: string;
   /** Where the entry is named (the config's `sources[k].tei`, or the command line): messages about the entry point there. */
   readonly at: SourcePosition;
 }
@@ -134,15 +136,19 @@ export async function readTeiSourceTexts(entries: readonly TeiSourceEntry[], sho
       const corpus = /<(?:[\w.-]+:)?teiCorpus[\s>/]/u.test(xml.slice(0, 65536)) ? await corpusTexts(xml, pathToFileURL(file.path).href).catch(() => undefined) : undefined;
       if (corpus === undefined) {
         const id = files.length === 1 && entry.id !== undefined ? entry.id : textIdOf(file.rel);
-        add({ id, xml, path: file.path, shown: shown(file.path), origin: 'tei' });
+        add({ id, xml, path: file.path, shown: shown(file.path), origin: 'tei', ...schemaOf(entry) });
         continue;
       }
       corpusTitle ??= corpus.title;
       const stem = textIdOf(file.rel);
-      for (const text of corpus.texts) add({ id: textIdOf(`${stem}-${text.key}`), xml: text.xml, path: file.path, shown: shown(file.path), origin: 'tei' });
+      for (const text of corpus.texts) add({ id: textIdOf(`${stem}-${text.key}`), xml: text.xml, path: file.path, shown: shown(file.path), origin: 'tei', ...schemaOf(entry) });
     }
   }
   return { texts, messages, ...(corpusTitle === undefined ? {} : { corpusTitle }) };
+}
+
+function schemaOf(entry: TeiSourceEntry): { schema?: string } {
+  return entry.schema === undefined ? {} : { schema: entry.schema };
 }
 
 /** The folder a TEI source entry reads from (for the output check): the folder itself, a glob's base, a file's folder. */

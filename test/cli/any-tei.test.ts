@@ -173,3 +173,23 @@ test('html on all of tei-real with no config: every text a page (the corpus two)
     assert.ok(missing.length <= 3, `${file}: words of the body not on its page: ${missing.join(', ')}`);
   }
 });
+
+test('a TEI source with a schema: build validates it against that schema (a message names the source file), else for well-formedness', () => {
+  const dir = join(tempDir(), 'ed');
+  assert.equal(runTeiEdition(['init', dir], process.cwd()).code, 0);
+  mkdirSync(join(dir, 'texts'));
+  const tei = (body: string): string => `<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Une lettre</title></titleStmt><publicationStmt><p>Inédit</p></publicationStmt><sourceDesc><p>Manuscrit</p></sourceDesc></fileDesc></teiHeader><text><body>${body}</body></text></TEI>\n`;
+  writeFileSync(join(dir, 'texts', 'lettre.xml'), tei('<p>Mon cher ami, je vous écris.</p>'));
+  const config = JSON.parse(readFileSync(join(dir, 'edition.json'), 'utf8')) as { sources: object[] };
+  config.sources.push({ tei: 'texts/lettre.xml', schema: join(sharedDir, 'reference', 'tei_all.rng') });
+  writeFileSync(join(dir, 'edition.json'), JSON.stringify(config, null, 2));
+  const valid = runTeiEdition(['build'], dir);
+  assert.equal(valid.code, 0, valid.stderr);
+  assert.match(valid.stdout, /validated 3 TEI files \(schemas\/tei-edition\.rng, schemas\/tei-edition\.sch; 1 TEI source: .*tei_all\.rng\): no errors/u);
+  const before = treeHashes(join(dir, 'output'));
+  writeFileSync(join(dir, 'texts', 'lettre.xml'), tei('<p>Mon cher ami, <bogus>je</bogus> vous écris.</p>'));
+  const invalid = runTeiEdition(['build'], dir);
+  assert.equal(invalid.code, 1, invalid.stderr);
+  assert.match(invalid.stderr, /^texts\/lettre\.xml:\d+:\d+ +error +.*bogus/mu, 'the message names the TEI source, not the staged copy');
+  assert.deepEqual(treeHashes(join(dir, 'output')), before, 'nothing published');
+});

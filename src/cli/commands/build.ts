@@ -122,10 +122,10 @@ async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: st
     return { ...nothing, usage: true, messages: refused };
   }
   // The bytes published are the bytes validated and rendered: the documents in memory.
-  const written: { path: string; shown: string; tei: boolean }[] = [];
+  const written: { path: string; shown: string; tei: boolean; schema?: string }[] = [];
   const published: string[] = [];
-  const files = [
-    ...texts.map((t) => ({ name: `${t.id}.xml`, xml: t.xml, shown: t.shown, tei: t.origin === 'tei' })),
+  const files: { name: string; xml: string; shown: string; tei: boolean; schema?: string }[] = [
+    ...texts.map((t) => ({ name: `${t.id}.xml`, xml: t.xml, shown: t.shown, tei: t.origin === 'tei', ...(t.schema === undefined ? {} : { schema: t.schema }) })),
     // The registers go along, where the texts' @ref point (persons.xml#… beside the texts).
     ...registers.map((r) => ({ name: r.file, xml: r.xml, shown: shown(r.path), tei: false })),
   ];
@@ -133,7 +133,7 @@ async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: st
     const path = resolve(staged.dir, file.name);
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, file.xml);
-    written.push({ path, shown: file.shown, tei: file.tei });
+    written.push({ path, shown: file.shown, tei: file.tei, ...(file.schema === undefined ? {} : { schema: file.schema }) });
     published.push(shown(resolve(teiOut, file.name)));
   }
   const { runValidation } = await import('../run-validate.js');
@@ -142,20 +142,31 @@ async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: st
   const sourceOf = new Map(written.map((w) => [w.path, w.shown]));
   const shownAs = (p: string): string => sourceOf.get(resolve(p)) ?? shown(join(teiOut, relative(staged.dir, p)));
   const maxBytes = Math.round(options.maxSize * 1024 * 1024);
-  // What tei-edition wrote (and the registers) meets its own schema; TEI brought as it is is
-  // checked for well-formedness here (`tei-edition validate --schema …` checks it against its schema).
+  // What tei-edition wrote (and the registers) meets its own schema and rules; TEI brought as it
+  // is, the schema its source names (with the Schematron embedded in it), else well-formedness.
   const ours = written.filter((w) => !w.tei).map((w) => w.path);
-  const brought = written.filter((w) => w.tei).map((w) => w.path);
+  const brought = written.filter((w) => w.tei);
+  const schemas = [...new Set(brought.map((w) => w.schema ?? ''))];
+  const groups = [
+    { paths: ours, schema: DEFAULT_SCHEMA as string | null, schematron: DEFAULT_SCHEMATRON as string | null },
+    ...schemas.map((schema) => ({ paths: brought.filter((w) => (w.schema ?? '') === schema).map((w) => w.path), schema: schema === '' ? null : schema, schematron: null })),
+  ];
   const messages: Diagnostic[] = [];
   let usage = false;
-  for (const group of [{ paths: ours, schema: DEFAULT_SCHEMA, schematron: DEFAULT_SCHEMATRON }, { paths: brought, schema: null, schematron: null }]) {
+  for (const group of groups) {
     if (group.paths.length === 0) continue;
     const validation = await runValidation({ paths: group.paths, schema: group.schema, schematron: group.schematron, maxBytes, shownAs, ...(options.jobs === undefined ? {} : { jobs: options.jobs }) }, io, reporter);
     reporter.messages(validation.messages);
     messages.push(...validation.messages);
     usage ||= validation.usageErrors.length > 0;
   }
-  const checkedWith = [ours.length > 0 ? 'schemas/tei-edition.rng, schemas/tei-edition.sch' : '', brought.length > 0 ? `${brought.length} TEI source${brought.length === 1 ? '' : 's'}: well-formed` : ''].filter(Boolean).join('; ');
+  const checkedWith = [
+    ours.length > 0 ? 'schemas/tei-edition.rng, schemas/tei-edition.sch' : '',
+    ...schemas.map((schema) => {
+      const n = brought.filter((w) => (w.schema ?? '') === schema).length;
+      return `${n} TEI source${n === 1 ? '' : 's'}: ${schema === '' ? 'well-formed' : shown(schema)}`;
+    }),
+  ].filter(Boolean).join('; ');
   if (exitCodeFor(messages) !== 0 || usage) return { ...nothing, texts: texts.length, messages, published, checkedWith };
   const edition = { ...(documents.corpusTitle === undefined ? {} : { title: documents.corpusTitle }), ...run.config.edition };
   const input = { edition, texts, registers, messages: [] };
