@@ -26,6 +26,11 @@ export interface Chapter {
   readonly sortKey: string;
   /** The persons and places of the text's own lists (standOff, teiHeader), for the indexes (XML); absent when it has none. */
   readonly registerEntries?: string;
+  /**
+   * The pointers of its names that resolve nowhere, as the HTML summaries give them (XML, for
+   * unresolvedPointerWarnings in src/html/unresolved-pointers.ts); absent when there are none.
+   */
+  readonly unresolvedPointers?: string;
 }
 
 export async function printContext(sef: unknown, edition: EditionMetadata | undefined, registers: readonly SiteRegister[], bookLibrary: string): Promise<PrintContext> {
@@ -38,10 +43,15 @@ function params(context: PrintContext): Record<string, unknown> {
 }
 
 export async function renderChapter(context: PrintContext, text: SiteText): Promise<Chapter> {
-  const result = await transform({ sef: context.sef, sourceText: text.xml, sourceBaseUri: pathToFileURL(text.path).href, params: params(context) });
-  const sortKey = Object.entries(result.documents).find(([href]) => href.endsWith('sort-key'))?.[1] ?? '';
-  const registerEntries = Object.entries(result.documents).find(([href]) => href.endsWith('register-entries'))?.[1];
-  return { id: text.id, typst: result.principal, sortKey, ...(registerEntries === undefined ? {} : { registerEntries }) };
+  const result = await transform({ sef: context.sef, sourceText: text.xml, sourceBaseUri: pathToFileURL(text.path).href, params: { ...params(context), 'text-id': text.id } });
+  const secondary = (name: string): string | undefined => Object.entries(result.documents).find(([href]) => href.endsWith(name))?.[1];
+  const registerEntries = secondary('register-entries');
+  const unresolvedPointers = secondary('unresolved-pointers');
+  return {
+    id: text.id, typst: result.principal, sortKey: secondary('sort-key') ?? '',
+    ...(registerEntries === undefined ? {} : { registerEntries }),
+    ...(unresolvedPointers === undefined ? {} : { unresolvedPointers }),
+  };
 }
 
 /**

@@ -58,6 +58,8 @@ interface Rendered {
   readonly summaries: string;
   readonly chapters: Map<string, string>;
   readonly back: string;
+  /** The chapters' unresolved pointers (the print edition's view of them). */
+  readonly printUnresolved: string[];
 }
 
 let htmlSef: unknown;
@@ -73,7 +75,10 @@ async function render(texts: readonly SiteText[], registers: readonly SiteRegist
   const print = await printContext(printSef, EDITION, registers, readFileSync(PRINT_BOOK_LIBRARY, 'utf8'));
   const chapters = await Promise.all(texts.map((t) => renderChapter(print, t)));
   const { back } = await renderFrame(print, chapters);
-  return { pages, persons: page('persons.html'), places: page('places.html'), summaries, chapters: new Map(chapters.map((c) => [c.id, c.typst])), back };
+  return {
+    pages, persons: page('persons.html'), places: page('places.html'), summaries, chapters: new Map(chapters.map((c) => [c.id, c.typst])), back,
+    printUnresolved: chapters.flatMap((c) => c.unresolvedPointers ?? []),
+  };
 }
 
 function* elements(root: El): Generator<El> {
@@ -148,6 +153,7 @@ describe('a text\'s standOff lists (TEI P5 §16.10), pointed at with #id', () =>
     assertPlain(r.pages.get('t1') as El, 'Personne Inconnue');
     assert.doesNotMatch(r.chapters.get('t1') ?? '', /#mention\([^)]*\)\[Personne/u);
     assert.deepEqual(unresolvedPointers([r.summaries]), [{ target: '#nobody', textId: 't1', count: 1 }]);
+    assert.deepEqual(unresolvedPointers(r.printUnresolved), [{ target: '#nobody', textId: 't1', count: 1 }], 'the print chapters say the same');
   });
 });
 
@@ -231,6 +237,7 @@ describe('pointers into the register files', () => {
     const page = r.pages.get('t3') as El;
     for (const words of ['Absent I', 'Absent II', 'Fantôme']) assertPlain(page, words);
     assert.deepEqual(unresolvedPointers([r.summaries]).map((u) => u.target), ['pers:nobody', 'nobody', 'ghost'], 'in the order of the names');
+    assert.deepEqual(unresolvedPointers(r.printUnresolved), unresolvedPointers([r.summaries]), 'the print chapters say the same');
   });
 });
 
@@ -241,6 +248,7 @@ describe('the warnings: one per unresolved target for the whole edition', () => 
       text('b', tei('<p><persName ref="#x">X</persName>.</p>')),
     ]);
     const warnings = unresolvedPointerWarnings([r.summaries], (id) => `tei/${id}.xml`);
+    assert.deepEqual(unresolvedPointerWarnings(r.printUnresolved, (id) => `tei/${id}.xml`), warnings, 'the same from the print chapters');
     assert.equal(warnings.length, 2);
     const [x, nowhere] = warnings;
     assert.equal(x?.rule, 'tei-edition/unresolved-pointer');
@@ -307,6 +315,7 @@ describe('real editions (../shared/reference/tei-real/)', () => {
     const laupen = unresolvedPointers([r.summaries]).find((u) => u.target === 'kbga-places-248');
     assert.equal(laupen?.count, 2);
     assert.equal(unresolvedPointerWarnings([r.summaries]).length, targets.length);
+    assert.deepEqual(unresolvedPointers(r.printUnresolved), unresolvedPointers([r.summaries]));
     assert.doesNotMatch(r.chapters.get(t.id) ?? '', /#mention\(/u);
   });
 });

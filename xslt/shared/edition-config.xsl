@@ -80,10 +80,10 @@
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="exists($e[self::tei:person or self::tei:place or self::tei:org or self::tei:bibl or self::tei:biblStruct
         or self::tei:personGrp or self::tei:event or self::tei:item or self::tei:nym])
+      and empty($e[self::tei:bibl or self::tei:biblStruct]/ancestor::tei:sourceDesc)
       and (exists(root($e) intersect $registers)
         or exists($e/ancestor::*[self::tei:listPerson or self::tei:listPlace or self::tei:listOrg or self::tei:listBibl
-          or self::tei:listEvent or self::tei:listNym or self::tei:list])
-          and not($e[self::tei:bibl or self::tei:biblStruct]/ancestor::tei:sourceDesc))"/>
+          or self::tei:listEvent or self::tei:listNym or self::tei:list]))"/>
   </xsl:function>
 
   <!-- The entry with an xml:id in some documents (the first, in their order). -->
@@ -202,6 +202,40 @@
   <xsl:function name="f:first-pointer" as="xs:string">
     <xsl:param name="ref" as="xs:string?"/>
     <xsl:sequence select="substring-before(normalize-space($ref) || ' ', ' ')"/>
+  </xsl:function>
+
+  <!-- The elements that name (their pointers are looked up in the registers). -->
+  <xsl:function name="f:is-name" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e[self::tei:persName or self::tei:placeName or self::tei:orgName or self::tei:name or self::tei:rs
+      or self::tei:title or self::tei:geogName or self::tei:settlement or self::tei:country or self::tei:region or self::tei:bloc
+      or self::tei:district or self::tei:objectName])"/>
+  </xsl:function>
+
+  <!--
+    The pointers of a text's names that resolve nowhere (f:pointer-unresolved), each once, in the
+    order of the names, with how many names have it: <f:unresolved target="#x" count="2"/>*
+    (the build's warnings: src/html/unresolved-pointers.ts). $check: the pointers to look at (those
+    known to resolve left out).
+  -->
+  <xsl:function name="f:unresolved-pointers" as="element()*">
+    <xsl:param name="names" as="element()*"/>
+    <xsl:param name="check" as="xs:string*"/>
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="unresolved" select="$check[. ne ''][f:pointer-unresolved(., $doc)]"/>
+    <xsl:if test="exists($unresolved)">
+      <xsl:for-each-group select="$names" group-by="f:name-pointer(.)">
+        <xsl:if test="current-grouping-key() = $unresolved">
+          <f:unresolved target="{f:pointer-label(current-grouping-key())}" count="{count(current-group())}"/>
+        </xsl:if>
+      </xsl:for-each-group>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- A text's names with a pointer (the teiHeader aside). -->
+  <xsl:function name="f:text-names" as="element()*">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="$doc/descendant::tei:text[not(ancestor::tei:text)]/descendant::*[@ref or @key or @corresp][f:is-name(.)][not(ancestor::tei:teiHeader)]"/>
   </xsl:function>
 
   <!-- The page of the registers an entry is listed on: 'persons', 'places', or ''. -->

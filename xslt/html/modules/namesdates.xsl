@@ -112,18 +112,10 @@
       else f:name-target($pointer, $context)"/>
   </xsl:function>
 
-  <!-- The elements that name (their pointers are looked up in the registers). -->
-  <xsl:function name="f:is-name" as="xs:boolean">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e[self::tei:persName or self::tei:placeName or self::tei:orgName or self::tei:name or self::tei:rs
-      or self::tei:title or self::tei:geogName or self::tei:settlement or self::tei:country or self::tei:region or self::tei:bloc
-      or self::tei:district or self::tei:objectName])"/>
-  </xsl:function>
-
   <!-- The targets of the text's names, resolved once per pointer (a text names the same persons many times). -->
   <xsl:variable name="name-targets" as="map(xs:string, map(*))">
     <xsl:map>
-      <xsl:for-each select="distinct-values(($source/descendant::*[@ref], $source/descendant::*[f:is-name(.)][@key or @corresp]) ! f:name-pointer(.))[. ne '']">
+      <xsl:for-each select="distinct-values(($source/descendant::*[@ref], $source/descendant::*[@key or @corresp][f:is-name(.)]) ! f:name-pointer(.))[. ne '']">
         <xsl:map-entry key="." select="f:pointer-target(., $source)"/>
       </xsl:for-each>
     </xsl:map>

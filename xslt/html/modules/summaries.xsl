@@ -160,14 +160,7 @@
       </f:entry>
     </xsl:for-each>
     <!-- (A pointer of the register table resolves: only the others are looked at.) -->
-    <xsl:variable name="unresolved" select="$pointers[not(map:contains($entries, .))][empty(f:table-target(.))][f:pointer-unresolved(., $doc)]"/>
-    <xsl:if test="exists($unresolved)">
-      <xsl:for-each-group select="$refs[f:is-name(.)]" group-by="f:name-pointer(.)">
-        <xsl:if test="current-grouping-key() = $unresolved">
-          <f:unresolved target="{f:pointer-label(current-grouping-key())}" count="{count(current-group())}"/>
-        </xsl:if>
-      </xsl:for-each-group>
-    </xsl:if>
+    <xsl:sequence select="f:unresolved-pointers($refs[f:is-name(.)], $pointers[not(map:contains($entries, .))][empty(f:table-target(.))], $doc)"/>
   </xsl:template>
 
   <!--

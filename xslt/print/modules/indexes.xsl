@@ -44,12 +44,29 @@
     </xsl:for-each-group>
   </xsl:function>
 
+  <!-- The text's id (a chapter), for its "unresolved-pointers". -->
+  <xsl:param name="text-id" as="xs:string" select="''"/>
+
   <!--
-    A chapter's secondary result "register-entries": the persons and places of the text's own
-    lists, for the back (called on the text's document; nothing when it has none).
+    A chapter's secondary results (called on the text's document; each only when not empty):
+    "register-entries", the persons and places of the text's own lists, for the back; and
+    "unresolved-pointers", the pointers of its names that resolve nowhere, as the HTML summaries
+    give them (<f:summaries><f:text id="…"><f:unresolved…/>*</f:text></f:summaries>), for the
+    build's warnings (src/html/unresolved-pointers.ts).
   -->
   <xsl:template name="text-register-entries">
     <xsl:param name="doc" as="document-node()"/>
+    <xsl:variable name="names" select="f:text-names($doc)"/>
+    <xsl:variable name="unresolved" select="f:unresolved-pointers($names, distinct-values($names ! f:name-pointer(.)), $doc)"/>
+    <xsl:if test="exists($unresolved)">
+      <xsl:result-document href="unresolved-pointers" method="xml" indent="no">
+        <f:summaries>
+          <f:text id="{$text-id}">
+            <xsl:sequence select="$unresolved"/>
+          </f:text>
+        </f:summaries>
+      </xsl:result-document>
+    </xsl:if>
     <xsl:variable name="entries" select="$doc/descendant::*[self::tei:person or self::tei:place][@xml:id][f:is-entry(.)]"/>
     <xsl:if test="exists($entries)">
       <xsl:result-document href="register-entries" method="xml" indent="no">
