@@ -61,5 +61,11 @@ export function unresolvedPointerWarnings(summaries: readonly string[], fileOfTe
     `found the pointer “${target}” on ${names === 1 ? 'a name' : `${names} names`} (first in text ${first}${texts.size > 1 ? `, in ${texts.size} texts` : ''}) `
       + `designating nothing, expected an entry with that id in a register file, a standOff list or the header (listPerson, listPlace, listOrg, listBibl)`,
     { file: fileOfText(first) },
-    { actual: target, hint: 'the names are shown as plain text; add the entry, or correct the pointer (a listPrefixDef in the header expands prefixes such as pers:)' }));
+    { actual: target, hint: hintFor(target) }));
+}
+
+function hintFor(target: string): string {
+  const bare = /^[\p{L}_][\p{L}\p{N}._-]*$/u.test(target) && !target.includes('.');
+  return 'the names are shown as plain text; add the entry, or correct the pointer'
+    + (bare ? ` (a @ref to an id is written with '#': "#${target}"; a @key is matched to an xml:id as it is)` : ' (a listPrefixDef in the header expands prefixes such as pers:)');
 }

@@ -264,6 +264,11 @@ describe('the warnings: one per unresolved target for the whole edition', () => 
     assert.deepEqual(warnings.map((w) => [w.actual, w.position.file]), [['#a & b', 'one.xml'], ['#c', 'two.xml']]);
     assert.match(warnings[0]?.message ?? '', /on 4 names \(first in text one, in 2 texts\)/u);
   });
+  test('the hint says how a bare id is written as a pointer (sevigne writes ref="saint_martin")', () => {
+    const [bare, prefixed] = unresolvedPointerWarnings(['<f:summaries xmlns:f="urn:x-tei-edition:html"><f:text id="s"><f:unresolved target="saint_martin" count="3"/><f:unresolved target="pers:x" count="1"/></f:text></f:summaries>']);
+    assert.match(bare?.hint ?? '', /"#saint_martin"/u);
+    assert.match(prefixed?.hint ?? '', /listPrefixDef/u);
+  });
   test('no unresolved pointer, no warning', () => {
     assert.deepEqual(unresolvedPointerWarnings(['<f:summaries xmlns:f="urn:x-tei-edition:html"><f:text id="a"/></f:summaries>']), []);
   });
