@@ -24,6 +24,13 @@ export interface Chapter {
   readonly typst: string;
   /** Its place in the book: the Gregorian date key, then the title's sort key. */
   readonly sortKey: string;
+  /** The persons and places of the text's own lists (standOff, teiHeader), for the indexes (XML); absent when it has none. */
+  readonly registerEntries?: string;
+  /**
+   * The pointers of its names that resolve nowhere, as the HTML summaries give them (XML, for
+   * unresolvedPointerWarnings in src/html/unresolved-pointers.ts); absent when there are none.
+   */
+  readonly unresolvedPointers?: string;
 }
 
 export async function printContext(sef: unknown, edition: Partial<EditionMetadata> | undefined, registers: readonly SiteRegister[], bookLibrary: string): Promise<PrintContext> {
@@ -36,14 +43,28 @@ function params(context: PrintContext): Record<string, unknown> {
 }
 
 export async function renderChapter(context: PrintContext, text: SiteText): Promise<Chapter> {
-  const result = await transform({ sef: context.sef, sourceText: text.xml, sourceBaseUri: pathToFileURL(text.path).href, params: params(context) });
-  const sortKey = Object.entries(result.documents).find(([href]) => href.endsWith('sort-key'))?.[1] ?? '';
-  return { id: text.id, typst: result.principal, sortKey };
+  const result = await transform({ sef: context.sef, sourceText: text.xml, sourceBaseUri: pathToFileURL(text.path).href, params: { ...params(context), 'text-id': text.id } });
+  const secondary = (name: string): string | undefined => Object.entries(result.documents).find(([href]) => href.endsWith(name))?.[1];
+  const registerEntries = secondary('register-entries');
+  const unresolvedPointers = secondary('unresolved-pointers');
+  return {
+    id: text.id, typst: result.principal, sortKey: secondary('sort-key') ?? '',
+    ...(registerEntries === undefined ? {} : { registerEntries }),
+    ...(unresolvedPointers === undefined ? {} : { unresolvedPointers }),
+  };
 }
 
-/** The front (book design, settings, title page, contents) and the back (indexes). */
-export async function renderFrame(context: PrintContext): Promise<{ front: string; back: string }> {
-  const [front, back] = await Promise.all(['front', 'back'].map((initialTemplate) => transform({ sef: context.sef, initialTemplate, params: params(context) })));
+/**
+ * The front (book design, settings, title page, contents) and the back (indexes). `chapters`: the
+ * book's chapters, whose texts' own register lists (standOff, teiHeader) join the indexes.
+ */
+export async function renderFrame(context: PrintContext, chapters: readonly Chapter[] = []): Promise<{ front: string; back: string }> {
+  const textEntries = await Promise.all(chapters.flatMap((c) => (c.registerEntries === undefined ? [] : [parseForTransform(c.registerEntries, `urn:x-tei-edition:register-entries:${encodeURIComponent(c.id)}`)])));
+  const [front, back] = await Promise.all(['front', 'back'].map((initialTemplate) => transform({
+    sef: context.sef,
+    initialTemplate,
+    params: { ...params(context), ...(initialTemplate === 'back' && textEntries.length > 0 ? { 'text-entries': textEntries } : {}) },
+  })));
   return { front: front?.principal ?? '', back: back?.principal ?? '' };
 }
 

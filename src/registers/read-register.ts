@@ -6,8 +6,9 @@
  * The kind of each entry comes from its element, as the TEI Guidelines encode them: `person` in a
  * `listPerson` (§13.3.2), `place` in a `listPlace` or a `place` (§13.3.4), and, for periodicals,
  * `bibl` in a `listBibl` with a journal title `title[@level="j"]` (§3.12.2.2), `org` in a
- * `listOrg` (§13.3.3). Only the `text`
- * and `standOff` of the TEI are read, so a bibl in the header's sourceDesc is not an entry.
+ * `listOrg` (§13.3.3). The lists are read where TEI keeps them: the `text`, the `standOff`
+ * (§16.10) and the `teiHeader` (particDesc, settingDesc…), of the TEI or of a teiCorpus and its
+ * TEI documents; a bibl in the header's sourceDesc describes the source and is not an entry.
  */
 import { XMLValidator } from 'fast-xml-parser';
 import { diagnostic, type Diagnostic, type SourcePosition } from '../diagnostics/diagnostic.js';
@@ -102,14 +103,14 @@ export function readRegister(xml: string, file: string): RegisterResult {
 
 /** The root must be TEI (fatal otherwise); outside the TEI namespace it is still read, with a warning. */
 function checkRoot(root: XmlElement, where: (e: XmlElement) => SourcePosition): Diagnostic[] {
-  if (root.name !== 'TEI') {
-    return [diagnostic('error', 'register-not-tei', `found <${root.name}> as the root element, expected <TEI> in the TEI namespace`, where(root), {
+  if (root.name !== 'TEI' && root.name !== 'teiCorpus') {
+    return [diagnostic('error', 'register-not-tei', `found <${root.name}> as the root element, expected <TEI> (or <teiCorpus>) in the TEI namespace`, where(root), {
       fatal: true,
       hint: `a register is a TEI document: <TEI xmlns="${TEI_NAMESPACE}">`,
     })];
   }
   if (declaresTeiNamespace(root)) return [];
-  return [diagnostic('warning', 'register-namespace', `found <TEI> outside the TEI namespace, expected xmlns="${TEI_NAMESPACE}"`, where(root))];
+  return [diagnostic('warning', 'register-namespace', `found <${root.name}> outside the TEI namespace, expected xmlns="${TEI_NAMESPACE}"`, where(root))];
 }
 
 function notWellFormed(reason: string, position: SourcePosition): Diagnostic {
@@ -147,15 +148,37 @@ function duplicateId(id: string, holder: XmlElement, element: XmlElement, where:
 
 function findCandidates(root: XmlElement): Candidate[] {
   const found: Candidate[] = [];
+  const visitOutsideBibls = (element: XmlElement): void => {
+    for (const child of childElements(element)) {
+      if (child.name === 'bibl' || child.name === 'biblStruct' || child.name === 'biblFull') continue;
+      const rule = kindRules.find((r) => r.element === child.name && r.parents.includes(element.name));
+      if (rule) found.push({ rule, element: child });
+      visitOutsideBibls(child);
+    }
+  };
   const visit = (element: XmlElement): void => {
     for (const child of childElements(element)) {
+      // A bibl in sourceDesc describes the source (TEI P5 §2.2.7): not an entry.
+      if (child.name === 'sourceDesc') {
+        visitOutsideBibls(child);
+        continue;
+      }
       const rule = kindRules.find((r) => r.element === child.name && r.parents.includes(element.name));
       if (rule) found.push({ rule, element: child });
       visit(child);
     }
   };
-  for (const part of childElements(root).filter((e) => e.name === 'text' || e.name === 'standOff')) visit(part);
+  for (const part of registerParts(root)) visit(part);
   return found;
+}
+
+/**
+ * Where a register keeps its lists: the text, the standOff (TEI P5 §16.10), the teiHeader
+ * (particDesc, settingDesc, sourceDesc…); in a teiCorpus, its own and its TEI documents'.
+ */
+function registerParts(root: XmlElement): XmlElement[] {
+  return childElements(root).flatMap((e) => e.name === 'text' || e.name === 'standOff' || e.name === 'teiHeader' ? [e]
+    : root.name === 'teiCorpus' && (e.name === 'TEI' || e.name === 'teiCorpus') ? registerParts(e) : []);
 }
 
 function readEntry(

@@ -63,6 +63,26 @@ test('a bibl in the header (sourceDesc) is not an entry; a BOM is not content', 
   assert.deepEqual({ entries, messages }, { entries: [], messages: [] });
 });
 
+test('lists where TEI keeps them: the header (particDesc, settingDesc, sourceDesc persons) and standOff are read, the source\'s bibl is not', () => {
+  const header = '<teiHeader><fileDesc><titleStmt><title>R</title></titleStmt><publicationStmt><p/></publicationStmt>'
+    + '<sourceDesc><bibl xml:id="src"><title level="j" type="standard">Pravda</title></bibl>'
+    + '<listPerson><person xml:id="trotski"><persName type="standard">Trotski</persName></person></listPerson></sourceDesc></fileDesc>'
+    + '<profileDesc><particDesc><listPerson><person xml:id="lenine"><persName type="standard">Lénine</persName></person></listPerson></particDesc>'
+    + '<settingDesc><listPlace><place xml:id="smolny"><placeName type="standard">Smolny</placeName></place></listPlace></settingDesc></profileDesc></teiHeader>';
+  const xml = tei('<p/>', header).replace('</TEI>', '<standOff><listOrg><org xml:id="vikjel"><orgName type="standard">Vikjel</orgName></org></listOrg></standOff>\n</TEI>');
+  const { entries, messages } = readRegister(xml, 'r.xml');
+  assert.deepEqual(messages, []);
+  assert.deepEqual(entries.map((e) => [e.kind, e.id]), [['person', 'trotski'], ['person', 'lenine'], ['place', 'smolny'], ['organisation', 'vikjel']]);
+});
+
+test('a teiCorpus register: its own lists and its TEI documents\'', () => {
+  const xml = `<teiCorpus xmlns="${NS}"><teiHeader/><standOff><listPerson><person xml:id="a"><persName type="standard">A</persName></person></listPerson></standOff>`
+    + '<TEI><teiHeader/><text><body><listPlace><place xml:id="b"><placeName type="standard">B</placeName></place></listPlace></body></text></TEI></teiCorpus>';
+  const { entries, messages } = readRegister(xml, 'r.xml');
+  assert.deepEqual(messages, []);
+  assert.deepEqual(entries.map((e) => [e.kind, e.id]), [['person', 'a'], ['place', 'b']]);
+});
+
 test('not well-formed: one fatal error at the line and column (code points) where the parser stopped', () => {
   const xml = `<TEI xmlns="${NS}">\n  <text><body><listPerson>\n    <person xml:id="a"><persName type="standard">𝔄𝔅</persName></persn>\n</listPerson></body></text></TEI>`;
   const { entries, messages } = readRegister(xml, 'r.xml');

@@ -9,6 +9,8 @@
                                           "sort-key" (the chapter's place in the book)
     • initial template "front"         → book.typ, the book's settings, title page, contents
     • initial template "back"          → the indexes of persons and places
+    (a chapter's secondary result "register-entries": the persons and places of the text's own
+    lists, given to "back" as text-entries: modules/indexes.xsl)
 
   output/print/edition.typ = front + the chapters in chronological order + back.
 
@@ -16,6 +18,7 @@
     edition-json   JSON of the edition config's `edition` object (title, editors, licence,
                    notes { editorLabel, editorSeries }, print { paper, fonts, fontSize })
     registers      the register documents (persons.xml, places.xml…)
+    text-entries   "back": the chapters' "register-entries" documents
     book-library   the text of book.typ (written at the top of the front matter)
 
   The reading text is the edited one: corr, reg and expan in place of sic, orig and abbr; words
@@ -61,6 +64,9 @@
     <xsl:result-document href="sort-key" method="text">
       <xsl:value-of select="f:date-key(f:text-date(.)) || '&#9;' || f:sort-key(f:text-title(.))"/>
     </xsl:result-document>
+    <xsl:call-template name="text-register-entries">
+      <xsl:with-param name="doc" select="."/>
+    </xsl:call-template>
     <xsl:apply-templates select="(tei:TEI, tei:teiCorpus, *)[1]" mode="typst"/>
   </xsl:template>
 

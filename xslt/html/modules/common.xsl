@@ -254,14 +254,23 @@
   <!-- ===== Registers ===== -->
 
 
-  <xsl:variable name="has-places-page" as="xs:boolean" select="exists($registers/descendant::tei:place[@xml:id][ancestor::tei:listPlace])"/>
+  <!--
+    Is there a places page: the registers have places, or the text has (its standOff or header
+    lists), or, on the collection pages, one of the texts has (their summaries' entries).
+  -->
+  <xsl:variable name="has-places-page" as="xs:boolean" select="exists($registers/descendant::tei:place[@xml:id][ancestor::tei:listPlace])
+    or exists($source/descendant::tei:place[@xml:id][ancestor::tei:listPlace])
+    or exists($summaries/f:summaries/f:text/f:entry[starts-with(@key, 'places ')])"/>
 
-  <!-- The register page of an entry, or '' (organisations and periodicals have none). -->
+  <!--
+    The register page of an entry, or '' (organisations and periodicals have none): persons and
+    places of the registers, or of a text's own lists (its summary gives them to the register pages).
+  -->
   <xsl:function name="f:register-page" as="xs:string">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="if ($entry/root() intersect $registers and $entry/@xml:id) then
+    <xsl:sequence select="if ($entry/@xml:id and ($entry/root() intersect $registers or f:is-entry($entry))) then
         if ($entry/self::tei:person) then 'persons.html'
-        else if ($entry/self::tei:place and $has-places-page) then 'places.html'
+        else if ($entry/self::tei:place and ($has-places-page or not($entry/root() intersect $registers))) then 'places.html'
         else ''
       else ''"/>
   </xsl:function>

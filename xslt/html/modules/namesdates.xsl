@@ -42,24 +42,20 @@
   </xsl:function>
 
   <!--
-    What a pointer of a name (@ref) designates: { entry: the register entry, if any; href: where
-    the name links, if anywhere; title: the entry's tooltip }.
+    What a pointer of a name (f:name-pointer: @ref, @key or @corresp) designates: { entry: the
+    register entry, if any; href: where the name links, if anywhere (the entry's register page,
+    else an external address); title: the entry's tooltip }.
   -->
   <xsl:function name="f:name-target" as="map(*)">
     <xsl:param name="pointer" as="xs:string"/>
     <xsl:param name="context" as="node()"/>
-    <xsl:variable name="entry" select="if (contains($pointer, '#')) then f:register-entry($pointer, $context) else ()"/>
+    <xsl:variable name="entry" select="f:pointer-entry($pointer, $context)"/>
+    <xsl:variable name="uri" select="if ($entry or starts-with($pointer, '@key ')) then () else f:expand-prefix($pointer, $context)"/>
     <xsl:sequence select="map {
       'entry': $entry,
       'href': if ($entry) then (f:register-page($entry)[. ne ''] ! (. || '#' || $entry/@xml:id))
-        else if (matches($pointer, '^https?://')) then f:safe-href($pointer) else (),
+        else if (matches($uri, '^https?://')) then f:safe-href($uri) else (),
       'title': $entry ! f:entry-tooltip(.) }"/>
-  </xsl:function>
-
-  <!-- The first pointer of @ref ('' if none): tokenize() would cost a regular expression. -->
-  <xsl:function name="f:first-pointer" as="xs:string">
-    <xsl:param name="ref" as="xs:string?"/>
-    <xsl:sequence select="substring-before(normalize-space($ref) || ' ', ' ')"/>
   </xsl:function>
 
   <!--
@@ -70,7 +66,7 @@
     thread (initial template "register-table") and given to them (parameter register-table).
 
       <f:targets>
-        <f:target p="persons.xml#lenine" href="persons.html#lenine" title="…tooltip…" register="1" kind="person"/>*
+        <f:target p="persons.xml#lenine" href="persons.html#lenine" title="…tooltip…" page="persons" kind="person"/>*
       </f:targets>
   -->
   <xsl:template name="register-table">
@@ -85,7 +81,7 @@
             <xsl:variable name="entry" select="f:register-entry($pointer, .)"/>
             <xsl:if test=". is $entry and not(contains($pointer, ' '))">
               <f:target p="{$pointer}" href="{f:register-page(.)[. ne ''] ! (. || '#' || current-grouping-key())}"
-                title="{f:entry-tooltip(.)}" register="{f:register-number(.)}" kind="{local-name()}"/>
+                title="{f:entry-tooltip(.)}" page="{f:entry-page(.)}" kind="{local-name()}"/>
             </xsl:if>
           </xsl:for-each-group>
         </xsl:for-each>
@@ -119,7 +115,7 @@
   <!-- The targets of the text's names, resolved once per pointer (a text names the same persons many times). -->
   <xsl:variable name="name-targets" as="map(xs:string, map(*))">
     <xsl:map>
-      <xsl:for-each select="distinct-values($source/descendant::*/@ref ! f:first-pointer(.))[. ne '']">
+      <xsl:for-each select="distinct-values(($source/descendant::*[@ref], $source/descendant::*[@key or @corresp][f:is-name(.)]) ! f:name-pointer(.))[. ne '']">
         <xsl:map-entry key="." select="f:pointer-target(., $source)"/>
       </xsl:for-each>
     </xsl:map>
@@ -132,7 +128,7 @@
   <xsl:template name="name">
     <xsl:param name="element" as="xs:string" select="'span'"/>
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="pointer" select="f:first-pointer(@ref)"/>
+    <xsl:variable name="pointer" select="f:name-pointer(.)"/>
     <xsl:variable name="target" select="if ($pointer eq '') then ()
       else if (root() is $source) then $name-targets($pointer) else f:pointer-target($pointer, .)"/>
     <xsl:variable name="href" select="$target?href"/>

@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The registers (TEI P5 §13.3): persons.html (initial template "persons") and places.html
-  (initial template "places"). One entry per person or place, alphabetical (accents ignored),
+  (initial template "places"), from the register files and the texts' own lists (standOff,
+  header: their summaries carry them). One entry per person or place, alphabetical (accents ignored),
   id = the entry's xml:id: standard name, life dates, other forms, description, authority
   identifiers (idno), and every mention in the texts, linked to its paragraph
   (<text-id>.html#para-N), note (#note-K), heading (#head-K), opener or closer. The mentions
@@ -20,7 +21,7 @@
   <xsl:template name="persons">
     <xsl:call-template name="register-page">
       <xsl:with-param name="page" select="'persons'"/>
-      <xsl:with-param name="entries" select="$registers//tei:listPerson//tei:person[@xml:id]"/>
+      <xsl:with-param name="entries" select="f:page-entries('persons', $registers//tei:listPerson//tei:person[@xml:id])"/>
       <xsl:with-param name="intro" select="'Les personnes nommées dans les textes de l’édition, par ordre alphabétique, avec les passages où elles sont mentionnées.'"/>
     </xsl:call-template>
   </xsl:template>
@@ -28,12 +29,28 @@
   <xsl:template name="places">
     <xsl:call-template name="register-page">
       <xsl:with-param name="page" select="'places'"/>
-      <xsl:with-param name="entries" select="$registers//tei:listPlace//tei:place[@xml:id]"/>
+      <xsl:with-param name="entries" select="f:page-entries('places', $registers//tei:listPlace//tei:place[@xml:id])"/>
       <xsl:with-param name="intro" select="'Les lieux nommés dans les textes de l’édition, par ordre alphabétique, avec les passages où ils sont mentionnés.'"/>
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The mentions of an entry in the texts' summaries, by register number and xml:id. -->
+  <!--
+    The entries of a page: the registers', then those of the texts' own lists (their summaries'
+    f:entry) whose id the page does not have yet, the first text's (in the edition's order).
+  -->
+  <xsl:function name="f:page-entries" as="element()*">
+    <xsl:param name="page" as="xs:string"/>
+    <xsl:param name="registered" as="element()*"/>
+    <xsl:variable name="taken" select="$registered/@xml:id ! ($page || ' ' || .)"/>
+    <xsl:variable name="from-texts" as="element()*">
+      <xsl:for-each-group select="$text-summaries/f:entry[starts-with(@key, $page || ' ')][not(@key = $taken)]" group-by="string(@key)">
+        <xsl:sequence select="current-group()[1]/*[1]"/>
+      </xsl:for-each-group>
+    </xsl:variable>
+    <xsl:sequence select="$registered, $from-texts"/>
+  </xsl:function>
+
+  <!-- The mentions of an entry in the texts' summaries, by page and xml:id. -->
   <xsl:key name="mentions" match="f:mentions" use="@key"/>
 
   <xsl:template name="register-page">
@@ -104,7 +121,7 @@
       </xsl:if>
       <div class="entry-mentions">
         <p class="mentions-label">{f:ui($L?mentions || ' :')}</p>
-        <xsl:variable name="key" select="f:register-number(.) || ' ' || @xml:id"/>
+        <xsl:variable name="key" select="f:entry-page(.) || ' ' || @xml:id"/>
         <!-- The texts' items (summaries.xsl), the texts by date. -->
         <xsl:variable name="found" as="element()*">
           <xsl:for-each select="$summaries ! key('mentions', $key, .)">

@@ -8,12 +8,17 @@
         <f:editor name="…" role="…"/>*              the header's editors     (when the config has none)
         <f:licence name="…" [url="…" note="…"]/>?   the header's licence     (when the config has none)
         <li class="text-entry">…</li>               the text's entry of the index
-        <f:mentions key="N id"><li>…</li></f:mentions>*   the text's item in the register entry
-      </f:text>                                             xml:id `id` of $registers[N]
+        <f:mentions key="page id"><li>…</li></f:mentions>*  the text's item in the entry `id` of
+                                                            the page `page` (persons, places)
+        <f:entry key="page id" xml:lang="…"><person…/></f:entry>*   a person or place of the
+                                                            text's own lists (standOff, header…)
+        <f:unresolved target="…" count="N"/>*       a pointer of the text's names that resolves
+                                                    nowhere, and how many names have it
+      </f:text>
     </f:summaries>
 
-  A mention is an element of the text's body whose @ref designates a person or place of a
-  register; the register item links each place of the text that mentions the entry: the anchor
+  A mention is an element of the text's body whose pointer (@ref; for names also @key or
+  @corresp) designates a person or place of a register or of the text's lists; the register item links each place of the text that mentions the entry: the anchor
   it falls under on the text page (para-N, note-K, head-K, opener-K, closer-K, or the paragraph
   before it). The collection pages are made from the summaries alone: each text is parsed and
   walked once for them, in a worker.
@@ -95,29 +100,31 @@
   <!--
     The text's mentions of register persons and places: for each entry mentioned, its item of the
     register page (the text, then each place of the text that mentions it, in document order).
+    Then the persons and places of the text's own lists (for the register pages), and the
+    pointers of its names that resolve nowhere (for the build's warnings: unresolved-pointers.ts).
   -->
   <xsl:template name="mentions">
     <xsl:param name="doc" as="document-node()"/>
     <xsl:param name="id" as="xs:string"/>
     <xsl:param name="title" as="xs:string"/>
     <!-- (The outermost texts' descendants: the teiHeader is not walked.) -->
-    <xsl:variable name="refs" select="$doc/descendant::tei:text[not(ancestor::tei:text)]/descendant::*[@ref][not(ancestor::tei:teiHeader)]"/>
-    <!-- Each pointer resolved once: pointer → register number and xml:id of the person or place. -->
+    <xsl:variable name="refs" select="$doc/descendant::tei:text[not(ancestor::tei:text)]/descendant::*[@ref or ((@key or @corresp) and f:is-name(.))][not(ancestor::tei:teiHeader)]"/>
+    <xsl:variable name="pointers" select="distinct-values($refs ! f:name-pointer(.))[. ne '']"/>
+    <!-- Each pointer resolved once: pointer → page and xml:id of the person or place. -->
     <xsl:variable name="entries" as="map(xs:string, xs:string)">
       <xsl:map>
-        <xsl:for-each select="distinct-values($refs/@ref ! f:first-pointer(.))">
+        <xsl:for-each select="$pointers">
           <xsl:variable name="target" select="f:table-target(.)"/>
           <xsl:choose>
             <xsl:when test="exists($target)">
               <xsl:if test="$target/@kind = ('person', 'place')">
-                <xsl:map-entry key="." select="$target/@register || ' ' || substring-after($target/@p, '#')"/>
+                <xsl:map-entry key="." select="$target/@page || ' ' || substring-after($target/@p, '#')"/>
               </xsl:if>
             </xsl:when>
             <xsl:otherwise>
-              <xsl:variable name="entry" select="f:register-entry(., $doc)[self::tei:person or self::tei:place]"/>
-              <xsl:variable name="register" select="$entry ! f:register-number(.)"/>
-              <xsl:if test="$register gt 0">
-                <xsl:map-entry key="." select="$register || ' ' || $entry/@xml:id"/>
+              <xsl:variable name="entry" select="f:pointer-entry(., $doc)[self::tei:person or self::tei:place]"/>
+              <xsl:if test="exists($entry) and f:register-page($entry) ne ''">
+                <xsl:map-entry key="." select="f:entry-page($entry) || ' ' || $entry/@xml:id"/>
               </xsl:if>
             </xsl:otherwise>
           </xsl:choose>
@@ -130,7 +137,7 @@
       <xsl:variable name="anchors" select="f:anchor-map-of($els, $notes)"/>
       <xsl:variable name="labels" select="f:note-label-list($notes)"/>
       <xsl:variable name="text-title" select="f:ui($title)"/>
-      <xsl:for-each-group select="$refs" group-by="$entries(f:first-pointer(@ref))">
+      <xsl:for-each-group select="$refs" group-by="$entries(f:name-pointer(.))">
         <f:mentions key="{current-grouping-key()}">
           <li>
             <a class="mention-text" href="{$id}.html">{$text-title}</a>
@@ -147,14 +154,14 @@
         </f:mentions>
       </xsl:for-each-group>
     </xsl:if>
+    <xsl:for-each select="$doc/descendant::*[self::tei:person or self::tei:place][@xml:id][f:is-entry(.)]">
+      <f:entry key="{f:entry-page(.)} {@xml:id}" xml:lang="{f:lang-of(.)}">
+        <xsl:copy-of select="." copy-namespaces="no"/>
+      </f:entry>
+    </xsl:for-each>
+    <!-- (A pointer of the register table resolves: only the others are looked at.) -->
+    <xsl:sequence select="f:unresolved-pointers($refs[f:is-name(.)], $pointers[not(map:contains($entries, .))][empty(f:table-target(.))], $doc)"/>
   </xsl:template>
-
-  <!-- The position of a register entry's document in $registers (0: not a register's). -->
-  <xsl:function name="f:register-number" as="xs:integer">
-    <xsl:param name="entry" as="node()"/>
-    <xsl:variable name="root" select="root($entry)"/>
-    <xsl:sequence select="(for $i in 1 to count($registers) return $i[$registers[$i] is $root], 0)[1]"/>
-  </xsl:function>
 
   <!--
     Where a mention is: { href: the anchor it falls under on the text page, label }; outside any,

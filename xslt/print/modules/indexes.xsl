@@ -1,9 +1,12 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The back of the book (initial template "back"): the index of persons, and of places when the
-  edition has a places register. The entries are the registers' (sorted here, accents ignored,
-  with full name and life dates); which pages mention each is for Typst to find (book.typ, register-index),
-  where the #mention marks of the chapters are laid out, so the page numbers are always right.
+  edition has places. The entries are the registers' and those of the texts' own lists (standOff,
+  teiHeader: each chapter's transformation writes them as its secondary result "register-entries",
+  given to the back as text-entries), the registers' first, one per xml:id (sorted here, accents
+  ignored, with full name and life dates); which pages mention each is for Typst to find (book.typ,
+  register-index), where the #mention marks of the chapters are laid out, so the page numbers are
+  always right.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -14,17 +17,91 @@
   exclude-result-prefixes="#all"
   expand-text="yes">
 
+  <!-- The chapters' "register-entries" (the back): <f:entries><person…/>*<place…/>*</f:entries>. -->
+  <xsl:param name="text-entries" as="document-node()*" select="()"/>
+
   <xsl:template name="back">
     <xsl:call-template name="register-index">
       <xsl:with-param name="kind" select="'person'"/>
       <xsl:with-param name="title" select="$t:L?persons"/>
-      <xsl:with-param name="entries" select="$registers//tei:listPerson//tei:person[@xml:id]"/>
+      <xsl:with-param name="entries" select="t:index-entries($registers//tei:listPerson//tei:person[@xml:id], $text-entries/f:entries/tei:person)"/>
     </xsl:call-template>
     <xsl:call-template name="register-index">
       <xsl:with-param name="kind" select="'place'"/>
       <xsl:with-param name="title" select="$t:L?places"/>
-      <xsl:with-param name="entries" select="$registers//tei:listPlace//tei:place[@xml:id]"/>
+      <xsl:with-param name="entries" select="t:index-entries($registers//tei:listPlace//tei:place[@xml:id], $text-entries/f:entries/tei:place)"/>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- The registers' entries, then the texts' whose xml:id is not taken yet (the first of each). -->
+  <xsl:function name="t:index-entries" as="element()*">
+    <xsl:param name="registered" as="element()*"/>
+    <xsl:param name="from-texts" as="element()*"/>
+    <xsl:variable name="taken" select="$registered/@xml:id/string()"/>
+    <xsl:sequence select="$registered"/>
+    <xsl:for-each-group select="$from-texts[@xml:id][not(@xml:id = $taken)]" group-by="string(@xml:id)">
+      <xsl:sequence select="current-group()[1]"/>
+    </xsl:for-each-group>
+  </xsl:function>
+
+  <!-- The text's id (a chapter), for its "unresolved-pointers". -->
+  <xsl:param name="text-id" as="xs:string" select="''"/>
+
+  <!--
+    A chapter's secondary results (called on the text's document; each only when not empty):
+    "register-entries", the persons and places of the text's own lists, for the back; and
+    "unresolved-pointers", the pointers of its names that resolve nowhere, as the HTML summaries
+    give them (<f:summaries><f:text id="…"><f:unresolved…/>*</f:text></f:summaries>), for the
+    build's warnings (src/html/unresolved-pointers.ts).
+  -->
+  <xsl:template name="text-register-entries">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:variable name="names" select="f:text-names($doc)"/>
+    <xsl:variable name="unresolved" select="f:unresolved-pointers($names, distinct-values($names ! f:name-pointer(.)), $doc)"/>
+    <xsl:if test="exists($unresolved)">
+      <xsl:result-document href="unresolved-pointers" method="xml" indent="no">
+        <f:summaries>
+          <f:text id="{$text-id}">
+            <xsl:sequence select="$unresolved"/>
+          </f:text>
+        </f:summaries>
+      </xsl:result-document>
+    </xsl:if>
+    <xsl:variable name="entries" select="$doc/descendant::*[self::tei:person or self::tei:place][@xml:id][f:is-entry(.)]"/>
+    <xsl:if test="exists($entries)">
+      <xsl:result-document href="register-entries" method="xml" indent="no">
+        <f:entries>
+          <xsl:for-each select="$entries">
+            <xsl:copy>
+              <xsl:attribute name="xml:lang" select="f:lang-of(.)"/>
+              <xsl:copy-of select="@*, node()" copy-namespaces="no"/>
+            </xsl:copy>
+          </xsl:for-each>
+        </f:entries>
+      </xsl:result-document>
+    </xsl:if>
+  </xsl:template>
+
+  <!--
+    Names the chapter's name rule (text.xsl: persName, placeName with @ref, name with @ref and
+    @type person or place) does not see: with @key or @corresp only, or rs, orgName and name of
+    another type with a pointer. A name whose pointer designates a person or place is an index
+    mark (#mention, book.typ) around what the text's rules make of it.
+  -->
+  <xsl:template match="(tei:persName | tei:placeName | tei:name | tei:rs | tei:orgName)[@ref or @key or @corresp]
+      [not(self::tei:persName[@ref] or self::tei:placeName[@ref] or self::tei:name[@ref][@type = ('person', 'place')])]" mode="typst" priority="1">
+    <xsl:variable name="entry" select="f:pointer-entry(f:name-pointer(.), .)"/>
+    <xsl:variable name="kind" select="if ($entry/self::tei:person) then 'person' else if ($entry/self::tei:place) then 'place' else ''"/>
+    <xsl:choose>
+      <xsl:when test="$kind ne '' and $entry/@xml:id">
+        <xsl:text>#mention("{$kind}", {t:string($entry/@xml:id)})[</xsl:text>
+        <xsl:next-match/>
+        <xsl:text>];</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:next-match/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="register-index">
