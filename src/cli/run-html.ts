@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { renderContext, type SitePage, type SiteRegister, type SiteText } from '../html/render-pages.js';
 import { type RenderedSite, renderSite } from '../html/render-site.js';
+import { unresolvedPointerWarnings } from '../html/unresolved-pointers.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { OutputTransaction } from '../io/output-folders.js';
 import { inProcessRunner, plannedHtmlJobs, workerRunner } from '../parallel/html-pool.js';
@@ -65,6 +66,9 @@ export async function runHtml(options: HtmlOptions, io: CliIO, reporter: Reporte
       ? diagnostic('error', 'html-transform', `the HTML stylesheet failed on the index or the registers: ${failure.message}`, { file: display(io, HTML_STYLESHEET) })
       : diagnostic('error', 'html-transform', `the HTML stylesheet failed on this text: ${failure.message}`, { file: text?.shown ?? display(io, failure.text.path) }));
   }
+  // Names whose pointer designates nothing are plain text: one warning per target.
+  const shownById = new Map(texts.map((t) => [t.id, t.shown]));
+  messages.push(...unresolvedPointerWarnings(site.summaries, (id) => shownById.get(id) ?? `${id}.xml`));
   const pages = site.pages;
   if (messages.some((m) => m.severity === 'error')) return { ok: false, usage: false, messages, pages: [], siteDir };
   const publishing = async (output: OutputTransaction): Promise<HtmlRun> => {

@@ -9,6 +9,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { OutputTransaction } from '../io/output-folders.js';
 import { chaptersInProcess, chaptersInWorkers, plannedPrintJobs, type PrintTaskResult } from '../parallel/print-pool.js';
+import { unresolvedPointerWarnings } from '../html/unresolved-pointers.js';
 import { assembleBook, printContext, renderFrame, type Chapter } from '../print/render-book.js';
 import { compileTypstFileToPdf, TypstError } from '../print/typst-compiler.js';
 import { PRINT_BOOK_LIBRARY, PRINT_STYLESHEET } from '../xslt/stylesheet-paths.js';
@@ -28,6 +29,8 @@ export interface PdfOptions extends PublishOptions {
   readonly output?: OutputTransaction;
   /** What to render (build passes the documents it validated); default: read as `config` or `files` say. */
   readonly input?: PublishInput;
+  /** Warn of names whose pointer designates nothing (default true; build has them from the HTML). */
+  readonly pointerWarnings?: boolean;
 }
 
 export interface PdfRun {
@@ -66,7 +69,12 @@ export async function runPdf(options: PdfOptions, io: CliIO, reporter: Reporter)
     else if (text !== undefined) messages.push(diagnostic('error', 'pdf-transform', `the print stylesheet failed on this text: ${r.error ?? 'unknown error'}`, { file: text.shown }));
   }
   if (messages.some((m) => m.severity === 'error')) return { ok: false, usage: false, messages, files: [], pages: 0, printDir };
-  const source = assembleBook(await renderFrame(context), chapters);
+  if (options.pointerWarnings !== false) {
+    const shownById = new Map(prepared.input.texts.map((t) => [t.id, t.shown]));
+    const inOrder = [...results].sort((a, b) => a.id - b.id).flatMap((r) => (r.chapter?.unresolvedPointers === undefined ? [] : [r.chapter.unresolvedPointers]));
+    messages.push(...unresolvedPointerWarnings(inOrder, (id) => shownById.get(id) ?? `${id}.xml`));
+  }
+  const source = assembleBook(await renderFrame(context, chapters), chapters);
   if (texts.length > 0) reporter.progress('pdf: typesetting', texts.length, texts.length);
   const publishing = async (output: OutputTransaction): Promise<PdfRun> => {
     const staged = await output.stage(printDir, (p) => display(io, p));

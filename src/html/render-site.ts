@@ -17,6 +17,8 @@ export interface SiteFailure {
 export interface RenderedSite {
   readonly pages: SitePage[];
   readonly failures: SiteFailure[];
+  /** Every summarised text's summary (summaries.xsl), in the edition's order. */
+  readonly summaries: string[];
 }
 
 export async function renderSite(context: RenderContext, runner: HtmlRunner, texts: readonly SiteText[], onPage?: () => void): Promise<RenderedSite> {
@@ -37,7 +39,7 @@ export async function renderSite(context: RenderContext, runner: HtmlRunner, tex
     else if (r.output?.kind === 'collection') collection.push(...r.output.pages);
     else failures.push({ ...(text ? { text } : {}), message: r.error ?? 'unknown error' });
   }
-  return { pages: [...pages, ...collection], failures };
+  return { pages: [...pages, ...collection], failures, summaries: summaries.map((s) => s.summaries) };
 }
 
 /** The summaries, batch by batch in the edition's order; a failed batch is done again text by text to find the text at fault. */

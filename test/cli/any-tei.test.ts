@@ -103,6 +103,11 @@ test('init --from-tei describes TEI files (metadata from their headers); build p
   const build = runTeiEdition(['build'], dir);
   assert.equal(build.code, 0, build.stderr);
   assert.match(build.stdout, /validated 4 TEI files \(4 TEI sources: well-formed\): no errors/u);
+  // Names whose pointer designates nothing: plain text, one warning per target (from the HTML, not again from the print).
+  const targets = [...build.stderr.matchAll(/warning +found the pointer “([^”]+)”/gu)].map((m) => m[1]);
+  assert.ok(targets.length > 0, 'the Van Gogh letter points to entries it does not have');
+  assert.equal(new Set(targets).size, targets.length, `one warning per target: ${targets.join(', ')}`);
+  assert.match(build.stderr, /^texts\/teipublisher-vangogh__let695\.xml +warning +found the pointer/mu, 'the warning names the TEI source');
   assert.deepEqual(treeHashes(join(dir, 'texts')), before, 'the TEI sources are not touched');
   assert.equal(readFileSync(join(dir, 'output', 'tei', 'hurlus__lenine1918_infantilisme.xml'), 'utf8'), readFileSync(join(real, PAMPHLET), 'utf8'), 'a TEI source is published byte for byte');
   assert.ok(existsSync(join(dir, 'output', 'html', 'guizot-lieven__letters-teiCorpus-l1.html')));

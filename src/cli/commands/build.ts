@@ -177,7 +177,7 @@ async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: st
   messages.push(...html.messages);
   if (html.usage) return { ...nothing, usage: true, texts: texts.length, messages, published, validated: true, checkedWith };
   const { runPdf } = await import('../run-pdf.js');
-  const pdf = await runPdf({ config: run.configPath, input: { ...input, targetDir: join(root, 'print'), failedDir: join(root, 'print-failed') }, output, ...jobs }, io, reporter);
+  const pdf = await runPdf({ config: run.configPath, input: { ...input, targetDir: join(root, 'print'), failedDir: join(root, 'print-failed') }, output, pointerWarnings: false, ...jobs }, io, reporter);
   reporter.messages(pdf.messages);
   messages.push(...pdf.messages);
   return { usage: pdf.usage, messages, texts: texts.length, published, validated: true, checkedWith, site: html.pages, book: pdf.files, pages: pdf.pages };
