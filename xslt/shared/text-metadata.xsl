@@ -98,6 +98,45 @@
       else ()"/>
   </xsl:function>
 
+  <!-- The description of the source in sourceDesc that the pages show: bibl, biblStruct, biblFull, msDesc, a bibl of a listBibl, else p. -->
+  <xsl:function name="f:source-description" as="element()?">
+    <xsl:param name="root" as="node()?"/>
+    <xsl:variable name="sd" select="f:header($root)/tei:fileDesc/tei:sourceDesc"/>
+    <xsl:sequence select="($sd/tei:bibl, $sd/tei:biblStruct, $sd/tei:biblFull, $sd/tei:msDesc, $sd/tei:listBibl//tei:bibl, $sd/tei:p)[1]"/>
+  </xsl:function>
+
+  <!--
+    A structured description of the source as one line (TEI P5 §2.2.7, §3.12.2.1, §10.4):
+    a manuscript by its identifier (settlement, institution, repository, collection, idno,
+    name) and its first item's title; a biblStruct or biblFull as author, title, imprint
+    (place, publisher, date) and scope. Empty for bibl and p, which are shown as written.
+  -->
+  <xsl:function name="f:source-summary" as="xs:string">
+    <xsl:param name="description" as="element()?"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:choose>
+        <xsl:when test="$description/self::tei:msDesc">
+          <xsl:variable name="id" select="$description/tei:msIdentifier"/>
+          <xsl:sequence select="($id/(tei:country, tei:region, tei:settlement, tei:institution, tei:repository, tei:collection, tei:idno, tei:msName),
+            $id/tei:altIdentifier/tei:idno, ($description/tei:msContents/tei:msItem/tei:title, $description/tei:head)[1]) ! normalize-space()"/>
+        </xsl:when>
+        <xsl:when test="$description/self::tei:biblStruct">
+          <xsl:sequence select="(for $level in $description/(tei:analytic, tei:monogr, tei:series)
+            return (string-join($level/(tei:author, tei:editor)[normalize-space()] ! normalize-space(), ', '),
+              ($level/tei:title)[1] ! normalize-space(),
+              $level/tei:imprint/(tei:pubPlace, tei:publisher, tei:date) ! normalize-space(),
+              $level/(tei:biblScope, tei:imprint/tei:biblScope) ! normalize-space())),
+            $description/tei:idno ! normalize-space()"/>
+        </xsl:when>
+        <xsl:when test="$description/self::tei:biblFull">
+          <xsl:sequence select="$description/tei:titleStmt/(tei:author, tei:title[1]) ! normalize-space(),
+            $description/tei:publicationStmt/(tei:pubPlace, tei:publisher, tei:date, tei:idno) ! normalize-space()"/>
+        </xsl:when>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:sequence select="string-join($parts[. ne ''], ', ')"/>
+  </xsl:function>
+
   <xsl:function name="f:publisher" as="xs:string?">
     <xsl:param name="root" as="node()?"/>
     <xsl:sequence select="if ($edition?publisher instance of xs:string) then $edition?publisher

@@ -32,11 +32,80 @@
     <xsl:value-of select="t:markup(t:typo($s, $french))"/>
   </xsl:template>
 
+  <!--
+    Where xml:lang changes inside the text, so do the typography and Typst's language (hyphenation,
+    quotes): #text(lang: "de")[…]. Notes keep the chapter's (their text is set in the footnote area).
+  -->
   <xsl:template match="*[@xml:lang]" mode="typst" priority="20">
-    <xsl:next-match>
-      <xsl:with-param name="french" select="f:is-french-code(@xml:lang)" tunnel="yes"/>
-    </xsl:next-match>
+    <xsl:variable name="lang" select="lower-case(tokenize(f:bcp47(@xml:lang), '-')[1])"/>
+    <xsl:variable name="outer" select="lower-case(tokenize(f:bcp47(string((../ancestor-or-self::*/@xml:lang)[last()])), '-')[1])"/>
+    <xsl:choose>
+      <xsl:when test="ancestor::tei:text and not(self::tei:note) and matches($lang, '^[a-z]{2,3}$') and $lang ne $outer">
+        <xsl:variable name="inner" as="xs:string">
+          <xsl:value-of>
+            <xsl:next-match>
+              <xsl:with-param name="french" select="f:is-french-code(@xml:lang)" tunnel="yes"/>
+            </xsl:next-match>
+          </xsl:value-of>
+        </xsl:variable>
+        <xsl:sequence select="t:wrap($inner, '#text(lang: ' || t:string($lang) || ')[', 1)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:next-match>
+          <xsl:with-param name="french" select="f:is-french-code(@xml:lang)" tunnel="yes"/>
+        </xsl:next-match>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
+
+  <!--
+    Rendition (../../shared/rendition.xsl): the element's output inside the Typst functions of its
+    tokens. Output that opens with a blank line is a block (paragraph, heading…): it stays one,
+    and block tokens (center, right, blockquote) apply; inline output takes phrase tokens only.
+    The phrase elements that have a default rendition (hi, emph…) apply theirs themselves.
+  -->
+  <xsl:template match="*[@rend or @rendition or @style][not(self::tei:hi or self::tei:emph or self::tei:foreign or self::tei:term
+    or self::tei:mentioned or self::tei:title or self::tei:soCalled or self::tei:note or self::tei:pb or self::tei:lb or self::tei:cb
+    or self::tei:milestone or self::tei:gap or self::tei:space or self::tei:anchor or self::tei:cell or self::tei:row
+    or self::tei:table or self::tei:TEI or self::tei:teiCorpus or self::tei:text)]" mode="typst" priority="15">
+    <xsl:variable name="tokens" select="f:rendition(.)"/>
+    <xsl:choose>
+      <xsl:when test="empty($tokens)">
+        <xsl:next-match/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="inner" as="xs:string">
+          <xsl:value-of>
+            <xsl:next-match/>
+          </xsl:value-of>
+        </xsl:variable>
+        <xsl:variable name="block" select="starts-with($inner, '&#10;&#10;')"/>
+        <xsl:variable name="used" select="if ($block) then $tokens else $tokens[not(. = $f:block-renditions)]"/>
+        <xsl:variable name="opening" select="string-join($used ! $t:rendition-open(.))"/>
+        <xsl:sequence select="if ($opening eq '') then $inner else t:wrap($inner, $opening, count($used[$t:rendition-open(.) ne '']))"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Typst for each rendition token (the closing is one "]" each). -->
+  <xsl:variable name="t:rendition-open" as="map(xs:string, xs:string)" select="map {
+    'superscript': '#super[', 'subscript': '#sub[', 'bold': '#strong[', 'italic': '#emph[',
+    'roman': '#text(style: &quot;normal&quot;)[', 'small-caps': '#smallcaps[', 'uppercase': '#upper[',
+    'lowercase': '#lower[', 'letterspaced': '#text(tracking: 0.12em)[', 'underline': '#underline[',
+    'strike': '#strike[', 'overline': '#overline[', 'larger': '#text(size: 1.2em)[', 'smaller': '#text(size: 0.85em)[',
+    'center': '#align(center)[', 'right': '#align(right)[', 'blockquote': '#quotation[', 'indent': '', 'no-indent': '' }"/>
+
+  <!-- Output inside $count opened functions: a block stays a block (blank lines around), a phrase ends with ";". -->
+  <xsl:function name="t:wrap" as="xs:string">
+    <xsl:param name="inner" as="xs:string"/>
+    <xsl:param name="opening" as="xs:string"/>
+    <xsl:param name="count" as="xs:integer"/>
+    <xsl:variable name="closing" select="string-join((1 to $count) ! ']')"/>
+    <xsl:sequence select="if (normalize-space($inner) eq '') then $inner
+      else if (starts-with($inner, '&#10;&#10;'))
+      then '&#10;&#10;' || $opening || replace($inner, '^[&#10;]+|[&#10;]+$', '') || $closing || '&#10;&#10;'
+      else $opening || $inner || $closing || ';'"/>
+  </xsl:function>
 
   <!-- Unknown elements: their content. -->
   <xsl:template match="*" mode="typst">
@@ -45,7 +114,7 @@
 
   <!-- Not part of the reading text. -->
   <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff | tei:sourceDoc | tei:fsdDecl | tei:fw | tei:del
-    | tei:anchor | tei:cb | tei:milestone | tei:handShift | tei:divGen | tei:ptr | tei:figDesc | tei:graphic | tei:media
+    | tei:anchor | tei:cb | tei:milestone | tei:handShift | tei:divGen | tei:figDesc | tei:graphic | tei:media
     | tei:surplus | tei:note[@type = 'unknown']" mode="typst"/>
 
   <!-- ===== Structure ===== -->
@@ -119,7 +188,7 @@
   </xsl:template>
 
   <xsl:template match="tei:postscript | tei:trailer | tei:byline | tei:docAuthor | tei:argument | tei:epigraph | tei:titlePage
-    | tei:docTitle | tei:docImprint | tei:sp | tei:castList | tei:stage[not(ancestor::tei:p or ancestor::tei:l)]" mode="typst">
+    | tei:docTitle | tei:docImprint | tei:sp | tei:castList" mode="typst">
     <xsl:text>&#10;&#10;</xsl:text>
     <xsl:apply-templates mode="typst"/>
     <xsl:text>&#10;&#10;</xsl:text>
@@ -131,10 +200,44 @@
     <xsl:text>]; </xsl:text>
   </xsl:template>
 
-  <xsl:template match="tei:quote[tei:p | tei:lg | tei:l] | tei:q[tei:p | tei:lg] | tei:cit[tei:quote/(tei:p | tei:lg | tei:l)]" mode="typst">
+  <xsl:template match="tei:quote[tei:p | tei:lg | tei:l] | tei:q[tei:p | tei:lg]" mode="typst">
     <xsl:call-template name="t:block">
       <xsl:with-param name="function" select="'quotation'"/>
     </xsl:call-template>
+  </xsl:template>
+
+  <!--
+    A citation (TEI P5 §3.3.3): where blocks are (not in a paragraph, a line or a note), a block
+    quotation whose reference follows on a line of its own; in running text, the quotation then
+    the reference in parentheses.
+  -->
+  <xsl:template match="tei:cit" mode="typst">
+    <xsl:param name="in-note" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="references" select="tei:bibl | tei:biblStruct | tei:ref[not(following-sibling::tei:quote)]"/>
+    <xsl:choose>
+      <xsl:when test="not($in-note or ancestor::tei:p or ancestor::tei:ab or ancestor::tei:l or ancestor::tei:head or ancestor::tei:item or ancestor::tei:cell)">
+        <xsl:text>&#10;&#10;#quotation[</xsl:text>
+        <xsl:apply-templates select="node() except $references" mode="typst"/>
+        <xsl:for-each select="$references">
+          <xsl:text> #linebreak(); #h(1fr);</xsl:text>
+          <xsl:apply-templates mode="typst"/>
+        </xsl:for-each>
+        <xsl:text>]&#10;&#10;</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="node() except $references" mode="typst"/>
+        <xsl:for-each select="$references">
+          <xsl:text> (</xsl:text>
+          <xsl:apply-templates mode="typst"/>
+          <xsl:text>)</xsl:text>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A quotation set as a block inside a block citation: its paragraphs, without a second indentation. -->
+  <xsl:template match="tei:cit/tei:quote[tei:p | tei:lg | tei:l]" mode="typst" priority="2">
+    <xsl:apply-templates mode="typst"/>
   </xsl:template>
 
   <xsl:template match="tei:lg" mode="typst">
@@ -149,56 +252,137 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="tei:list | tei:listBibl | tei:listPerson | tei:listPlace | tei:table" mode="typst">
+  <!--
+    Lists (TEI P5 §3.8): ordered lists (@type ordered or numbered, or a numbering @rend) number
+    their items (@n, else the count); gloss lists and lists with labels set each label before
+    its item; the others are bulleted. Nodes between items go with the next item.
+  -->
+  <xsl:template match="tei:list | tei:listBibl | tei:listPerson | tei:listPlace" mode="typst">
     <xsl:text>&#10;&#10;</xsl:text>
-    <xsl:apply-templates mode="typst"/>
+    <xsl:apply-templates select="tei:head" mode="typst"/>
+    <xsl:apply-templates select="node() except tei:head" mode="typst"/>
     <xsl:text>&#10;&#10;</xsl:text>
   </xsl:template>
 
-  <xsl:template match="tei:item | tei:listBibl/tei:bibl | tei:row | tei:person | tei:place" mode="typst">
+  <xsl:function name="t:ordered-list" as="xs:boolean">
+    <xsl:param name="list" as="element()"/>
+    <xsl:sequence select="$list/@type = ('ordered', 'numbered', 'decimal') or f:rend-keywords($list) = ('numbered', 'ordered', 'decimal', 'arabic')"/>
+  </xsl:function>
+
+  <xsl:template match="tei:item | tei:listBibl/tei:bibl | tei:listBibl/tei:biblStruct | tei:person | tei:place" mode="typst">
     <xsl:variable name="label" select="preceding-sibling::*[1][self::tei:label]"/>
-    <xsl:text>&#10;#item(</xsl:text>
-    <xsl:if test="$label">
-      <xsl:text>label: [</xsl:text>
-      <xsl:apply-templates select="$label/node()" mode="typst"/>
-      <xsl:text>]</xsl:text>
-    </xsl:if>
-    <xsl:text>)[</xsl:text>
+    <xsl:variable name="list" select="parent::*"/>
+    <xsl:choose>
+      <xsl:when test="$label or $list/@type = 'gloss'">
+        <xsl:text>&#10;#gloss-item(label: [</xsl:text>
+        <xsl:apply-templates select="$label/node()" mode="typst"/>
+        <xsl:text>])[</xsl:text>
+      </xsl:when>
+      <xsl:when test="self::tei:item and t:ordered-list($list)">
+        <xsl:text>&#10;#item(label: [{t:markup((normalize-space(@n)[. ne ''], string(count(preceding-sibling::tei:item) + 1) || '.')[1])}])[</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text>&#10;#item()[</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
     <xsl:apply-templates mode="typst"/>
     <xsl:text>]&#10;</xsl:text>
   </xsl:template>
 
-  <!-- A list label is written with its item; a cell is followed by a separator. -->
-  <xsl:template match="tei:list/tei:label" mode="typst"/>
-  <xsl:template match="tei:cell" mode="typst">
-    <xsl:apply-templates mode="typst"/>
-    <xsl:if test="following-sibling::tei:cell"> | </xsl:if>
+  <!-- A list label is written with its item. -->
+  <xsl:template match="tei:list/tei:label[following-sibling::*[1][self::tei:item]]" mode="typst"/>
+
+  <!--
+    Tables (TEI P5 §14.1.1): a Typst table with as many columns as the widest row; @cols and
+    @rows span; label cells and rows in bold. Nodes between rows or cells (page breaks…) go into
+    the next cell, so that the table's arguments stay cells.
+  -->
+  <xsl:template match="tei:table" mode="typst">
+    <xsl:variable name="columns" select="max((1, tei:row ! sum(tei:cell ! (if (matches(@cols, '^[1-9][0-9]?$')) then xs:integer(@cols) else 1))))"/>
+    <xsl:text>&#10;&#10;</xsl:text>
+    <xsl:apply-templates select="tei:head" mode="typst"/>
+    <xsl:text>#edition-table(columns: {$columns}</xsl:text>
+    <xsl:for-each select="tei:row/tei:cell">
+      <xsl:variable name="cell" select="."/>
+      <xsl:variable name="previous-cell" select="preceding-sibling::tei:cell[1]"/>
+      <xsl:variable name="previous-row" select="parent::tei:row/preceding-sibling::tei:row[1]"/>
+      <!-- What stands between this cell and the one before it (in the row, or before the row). -->
+      <xsl:variable name="between" select="(if ($previous-cell) then () else ../preceding-sibling::node()[not(self::tei:head)][empty($previous-row) or . >> $previous-row]),
+        preceding-sibling::node()[empty($previous-cell) or . >> $previous-cell]"/>
+      <xsl:variable name="span" select="(if (matches(@cols, '^[1-9][0-9]?$') and @cols != '1') then 'colspan: ' || @cols else (),
+        if (matches(@rows, '^[1-9][0-9]?$') and @rows != '1') then 'rowspan: ' || @rows else ())"/>
+      <xsl:variable name="label" select="@role = 'label' or ../@role = 'label'"/>
+      <xsl:text>,&#10;  {if (exists($span)) then 'table.cell(' || string-join($span, ', ') || ')' else ''}[</xsl:text>
+      <xsl:if test="$label">#strong[</xsl:if>
+      <!-- (After the table's last cell: what ends its row and the table.) -->
+      <xsl:variable name="after" select="if (following-sibling::tei:cell or ../following-sibling::tei:row) then ()
+        else (following-sibling::node(), ../following-sibling::node())"/>
+      <xsl:apply-templates select="$between[self::* or normalize-space()], node(), $after[self::* or normalize-space()]" mode="typst"/>
+      <xsl:if test="$label">];</xsl:if>
+      <xsl:text>]</xsl:text>
+    </xsl:for-each>
+    <xsl:text>)&#10;&#10;</xsl:text>
   </xsl:template>
 
+  <!--
+    Figures (TEI P5 §14.4): the image when the edition has its file (a local graphic listed in
+    $local-images, src/html/local-images.ts), then the heading as caption, the figure's paragraphs,
+    and the description (figDesc) as caption when there is no image to describe.
+  -->
   <xsl:template match="tei:figure" mode="typst">
-    <xsl:apply-templates select="tei:head | tei:p | tei:figure" mode="typst"/>
+    <xsl:variable name="images" select="tei:graphic[f:local-image(@url) ne '']"/>
+    <xsl:for-each select="$images">
+      <xsl:text>&#10;&#10;#edition-image({t:string(f:local-image(@url))}, alt: {t:string(normalize-space(../tei:figDesc))})&#10;&#10;</xsl:text>
+    </xsl:for-each>
+    <xsl:apply-templates select="tei:head | tei:p | tei:ab | tei:figure | tei:lg | tei:table | tei:list" mode="typst"/>
+    <xsl:if test="empty($images)">
+      <xsl:for-each select="tei:figDesc">
+        <xsl:call-template name="t:block">
+          <xsl:with-param name="function" select="'caption'"/>
+        </xsl:call-template>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A graphic outside a figure: its image when the edition has its file, else nothing. -->
+  <xsl:template match="tei:graphic[f:local-image(@url) ne ''][not(parent::tei:figure)]" mode="typst" priority="5">
+    <xsl:text>&#10;&#10;#edition-image({t:string(f:local-image(@url))}, alt: "")&#10;&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- Drama (TEI P5 §7): stage directions in italics. -->
+  <xsl:template match="tei:stage[ancestor::tei:p or ancestor::tei:l]" mode="typst">
+    <xsl:text>#emph[</xsl:text>
+    <xsl:apply-templates mode="typst"/>
+    <xsl:text>];</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="tei:stage[not(ancestor::tei:p or ancestor::tei:l)]" mode="typst" priority="2">
+    <xsl:text>&#10;&#10;#emph[</xsl:text>
+    <xsl:apply-templates mode="typst"/>
+    <xsl:text>]&#10;&#10;</xsl:text>
   </xsl:template>
 
   <!-- ===== Phrases ===== -->
 
-  <xsl:template match="tei:hi | tei:emph | tei:foreign | tei:term | tei:mentioned | tei:title[not(@level = 'a')] | tei:soCalled[@rend]" mode="typst">
-    <xsl:variable name="rend" select="lower-case(string-join((@rend, @rendition, @style), ' '))"/>
-    <xsl:variable name="function" select="
-      if (matches($rend, 'sup')) then 'super'
-      else if (matches($rend, 'sub')) then 'sub'
-      else if (matches($rend, 'bold|strong|font-weight')) then 'strong'
-      else if (matches($rend, 'small-?caps|^sc$|\ssc$|^sc\s|smcap')) then 'smallcaps'
-      else if (matches($rend, 'under')) then 'underline'
-      else if (matches($rend, 'roman|normal|upright')) then ''
-      else 'emph'"/>
+  <!--
+    Highlighted phrases: their rendition tokens (../../shared/rendition.xsl), as in the HTML
+    edition. hi with no rendition at all, emph, foreign, term, mentioned and titles (not of
+    articles or unpublished items) are in italics, unless their rendition says roman; soCalled
+    and a hi whose rendition nobody knows are set plainly.
+  -->
+  <xsl:template match="tei:hi | tei:emph | tei:foreign | tei:term | tei:mentioned | tei:title[not(@level = ('a', 'u'))] | tei:soCalled[@rend or @rendition or @style]" mode="typst">
+    <xsl:variable name="given" select="if (@rend or @rendition or @style) then f:phrase-rendition(.) else ()"/>
+    <xsl:variable name="tokens" select="
+      if (self::tei:soCalled or (self::tei:hi and exists(@rend | @rendition | @style)) or $given = 'roman') then $given[. ne 'roman']
+      else $f:rendition-order[. = ($given, 'italic')]"/>
     <xsl:choose>
-      <xsl:when test="$function = ''">
+      <xsl:when test="empty($tokens)">
         <xsl:apply-templates mode="typst"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:text>#{$function}[</xsl:text>
+        <xsl:value-of select="string-join($tokens ! $t:rendition-open(.))"/>
         <xsl:apply-templates mode="typst"/>
-        <xsl:text>];</xsl:text>
+        <xsl:value-of select="string-join($tokens ! ']') || ';'"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -208,8 +392,83 @@
     <xsl:apply-templates select="((tei:corr, tei:reg, tei:expan)[1], *[1])[1]" mode="typst"/>
   </xsl:template>
 
+  <!--
+    Critical apparatus (TEI P5 §12): the lemma (else the first reading) in the text, the other
+    readings, with their witnesses, in a footnote of the apparatus series (a, b, c…; in a note:
+    in parentheses).
+  -->
   <xsl:template match="tei:app" mode="typst">
-    <xsl:apply-templates select="(tei:lem, tei:rdg)[1]" mode="typst"/>
+    <xsl:param name="in-note" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="main" select="(tei:lem, tei:rdg, tei:rdgGrp)[1]"/>
+    <xsl:variable name="others" select="(tei:rdg | tei:rdgGrp/tei:rdg) except $main"/>
+    <xsl:apply-templates select="$main" mode="typst"/>
+    <xsl:if test="exists($others)">
+      <xsl:choose>
+        <xsl:when test="$in-note">
+          <xsl:text> (</xsl:text>
+          <xsl:call-template name="t:readings">
+            <xsl:with-param name="readings" select="$others"/>
+          </xsl:call-template>
+          <xsl:text>)</xsl:text>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:text>#app-note(label: {t:string(format-integer(count(preceding::tei:app[not(ancestor::tei:note)][tei:rdg]) + 1, 'a'))})[</xsl:text>
+          <xsl:call-template name="t:readings">
+            <xsl:with-param name="readings" select="$others"/>
+          </xsl:call-template>
+          <xsl:text>];</xsl:text>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="t:readings">
+    <xsl:param name="readings" as="element()*"/>
+    <xsl:for-each select="$readings">
+      <xsl:if test="position() gt 1">; </xsl:if>
+      <xsl:choose>
+        <xsl:when test="normalize-space()">
+          <xsl:apply-templates mode="typst">
+            <xsl:with-param name="in-note" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:when>
+        <xsl:otherwise>#emph[om.];</xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="@wit">
+        <xsl:text> #emph[{t:markup(normalize-space(replace(@wit, '#', '')))}];</xsl:text>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ===== Links (TEI P5 §3.7, §16.1) ===== -->
+
+  <!-- The web address of a pointer (http, https, mailto), or empty: other pointers are not links in a book. -->
+  <xsl:function name="t:link-url" as="xs:string?">
+    <xsl:param name="target" as="attribute()?"/>
+    <xsl:sequence select="tokenize(normalize-space($target), ' ')[1][matches(., '^(https?://|mailto:)[^\s&quot;\\]+$', 'i')]"/>
+  </xsl:function>
+
+  <!-- ref: its words, a link when it points to the web (not around a note: a footnote is no link's text). -->
+  <xsl:template match="tei:ref" mode="typst">
+    <xsl:variable name="url" select="t:link-url(@target)"/>
+    <xsl:choose>
+      <xsl:when test="exists($url) and empty(descendant::tei:note) and normalize-space()">
+        <xsl:text>#link({t:string($url)})[</xsl:text>
+        <xsl:apply-templates mode="typst"/>
+        <xsl:text>];</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates mode="typst"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ptr: the address it points to, when it is one on the web (a pointer within the text has no words to print). -->
+  <xsl:template match="tei:ptr" mode="typst">
+    <xsl:variable name="url" select="t:link-url(@target)"/>
+    <xsl:if test="exists($url)">
+      <xsl:text>#link({t:string($url)})[{t:markup($url)}];</xsl:text>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:subst" mode="typst">
@@ -284,6 +543,29 @@
 
   <!-- ===== Notes ===== -->
 
+  <xsl:function name="t:is-endnote" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="$note/@place = ('end', 'endnote') and not($note/ancestor::tei:note)"/>
+  </xsl:function>
+
+  <!-- The chapter's endnotes (place="end"), after its text. -->
+  <xsl:template name="t:endnotes">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="notes" select="$tei/tei:text/descendant::tei:note[t:is-endnote(.)]"/>
+    <xsl:if test="exists($notes)">
+      <xsl:text>&#10;&#10;#endnotes[</xsl:text>
+      <xsl:for-each select="$notes">
+        <xsl:text>&#10;#endnote(label: {t:string(($note-labels(generate-id(.)), '*')[1])}{if (f:is-editor-note(.)) then ', editor: ' || t:string($editor-label) else ''})[</xsl:text>
+        <xsl:apply-templates mode="typst">
+          <xsl:with-param name="in-note" select="true()" tunnel="yes"/>
+          <xsl:with-param name="french" select="f:is-french-code(f:lang-of(.))" tunnel="yes"/>
+        </xsl:apply-templates>
+        <xsl:text>]</xsl:text>
+      </xsl:for-each>
+      <xsl:text>&#10;]&#10;&#10;</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template match="tei:note" mode="typst">
     <xsl:param name="in-note" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="editor" select="f:is-editor-note(.)"/>
@@ -295,6 +577,11 @@
         </xsl:apply-templates>
         <xsl:text>)</xsl:text>
       </xsl:when>
+      <!-- An endnote: its call here, its text at the end of the chapter (chapter.xsl). -->
+      <xsl:when test="t:is-endnote(.)">
+        <xsl:text>#endnote-call({t:string(($note-labels(generate-id(.)), '*')[1])});</xsl:text>
+      </xsl:when>
+      <!-- A footnote (place foot, margin, or none: the book has no room in its margins, which hold the page markers). -->
       <xsl:otherwise>
         <xsl:variable name="label" select="($note-labels(generate-id(.)), '*')[1]"/>
         <xsl:text>#note(label: {t:string($label)}{if ($editor) then ', editor: ' || t:string($editor-label) else ''})[</xsl:text>
