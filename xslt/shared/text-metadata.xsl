@@ -98,11 +98,15 @@
       else ()"/>
   </xsl:function>
 
-  <!-- The description of the source in sourceDesc that the pages show: bibl, biblStruct, biblFull, msDesc, a bibl of a listBibl, else p. -->
+  <!--
+    The description of the source in sourceDesc that the pages show: the manuscript (msDesc: a
+    bibl beside it locates the text in it), else bibl, biblStruct, biblFull, a bibl of a
+    listBibl, else p.
+  -->
   <xsl:function name="f:source-description" as="element()?">
     <xsl:param name="root" as="node()?"/>
     <xsl:variable name="sd" select="f:header($root)/tei:fileDesc/tei:sourceDesc"/>
-    <xsl:sequence select="($sd/tei:bibl, $sd/tei:biblStruct, $sd/tei:biblFull, $sd/tei:msDesc, $sd/tei:listBibl//tei:bibl, $sd/tei:p)[1]"/>
+    <xsl:sequence select="($sd/tei:msDesc[normalize-space(tei:msIdentifier)], $sd/tei:bibl, $sd/tei:biblStruct, $sd/tei:biblFull, $sd/tei:msDesc, $sd/tei:listBibl//tei:bibl, $sd/tei:p)[1]"/>
   </xsl:function>
 
   <!--

@@ -478,29 +478,26 @@
   </xsl:template>
 
   <!--
-    The page image of a page break (@facs): the site's copy (local-images), a web address, a
-    relative path resolved against the TEI file, or the graphic of the surface it points to
-    (#id in facsimile); empty when there is none.
+    The page image of a page break (@facs): the site's copy of a local file (the parameter
+    local-images, src/html/local-images.ts), a web address, or a relative path resolved against
+    the TEI file when that is on the web; @facs may point to a surface or graphic of the document
+    (#id, or a bare id as some projects write it), whose graphic is then the image. Empty when
+    there is none: a link to a file of the machine that built the site would not work once published.
   -->
   <xsl:function name="f:facs-href" as="xs:string?">
     <xsl:param name="pb" as="element()"/>
-    <xsl:variable name="facs" select="normalize-space(tokenize(normalize-space($pb/@facs), ' ')[1])"/>
-    <xsl:variable name="surface" select="if (starts-with($facs, '#')) then key('xml-id', substring($facs, 2), root($pb))[1] else ()"/>
-    <xsl:variable name="address" select="if ($surface) then normalize-space(($surface/descendant-or-self::tei:graphic/@url)[1]) else $facs"/>
+    <xsl:variable name="facs" select="tokenize(normalize-space($pb/@facs), ' ')[1]"/>
+    <xsl:variable name="target" select="if (starts-with($facs, '#')) then key('xml-id', substring($facs, 2), root($pb))[1]
+      else if (matches($facs, '^[\i][\c]*$') and not(contains($facs, ':'))) then key('xml-id', $facs, root($pb))[1] else ()"/>
+    <xsl:variable name="address" select="normalize-space(if ($target) then ($target/descendant-or-self::tei:graphic/@url)[1] else $facs)"/>
+    <xsl:variable name="base" select="string(base-uri($pb))"/>
     <xsl:sequence select="
       if ($address = '' or starts-with($address, '#')) then ()
       else if (f:local-image($address) ne '') then f:local-image($address)
       else if (matches($address, '^https?://', 'i')) then f:safe-href($address)
       else if (matches($address, '^[^/?#]*:')) then ()
-      else f:resolve-against-file($address, string(base-uri($pb)))"/>
-  </xsl:function>
-
-  <!-- A relative path resolved against the TEI file's address (file: or web), or empty when the file has none. -->
-  <xsl:function name="f:resolve-against-file" as="xs:string?">
-    <xsl:param name="path" as="xs:string"/>
-    <xsl:param name="base" as="xs:string"/>
-    <xsl:sequence select="if (matches($base, '^(file|https?):', 'i') and not(contains($path, ' ')))
-      then string(resolve-uri($path, $base)) else ()"/>
+      else if (matches($base, '^https?://', 'i') and not(contains($address, ' '))) then f:safe-href(string(resolve-uri($address, $base)))
+      else ()"/>
   </xsl:function>
 
   <xsl:template match="tei:cb">
