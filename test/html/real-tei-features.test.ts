@@ -112,6 +112,7 @@ describe('HTML: the features of real TEI, on a snippet', () => {
     assert.equal(cell.attributes.colspan, '2');
     assert.ok(all(cell, (el) => classes(el).includes('pb')).length === 1, 'the page break between rows is in the next cell');
     assert.equal(all(root, (el) => classes(el).includes('l')).length, 2);
+    byText(root, '* * *', (e) => classes(e).includes('milestone'));
     byText(root, 'HAMLET', (e) => classes(e).includes('speaker'));
     byText(root, 'il sort', (e) => classes(e).includes('stage'));
     byText(root, 'citation', (e) => e.name === 'blockquote');

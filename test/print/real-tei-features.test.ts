@@ -108,6 +108,7 @@ describe('print: the features of real TEI, on a snippet', () => {
     assert.match(typst, /#item\(\)\[puce\]/u);
     assert.match(typst, /#caption\[Tableau\]\s+#edition-table\(columns: 2,\n {2}\[#strong\[titre a\];\],\n {2}\[#strong\[titre b\];\],\n {2}table\.cell\(colspan: 2\)\[#pb\("2"\);cellule double\]\)/u);
     assert.match(typst, /#verse-line\[vers un\]\s+#verse-line\[vers deux\]/u);
+    assert.match(typst, /\n#align\(center\)\[\\\* \\\* \\\*\]\n/u, 'a milestone drawn as stars');
     assert.match(typst, /#smallcaps\[HAMLET\];/u);
     assert.match(typst, /Etre #emph\[il sort\];/u);
     assert.match(typst, /#quotation\[citation #linebreak\(\); #h\(1fr\);Auteur cite\]/u);

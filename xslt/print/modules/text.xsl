@@ -493,6 +493,18 @@
 
   <!-- ===== Breaks ===== -->
 
+  <!-- A section break drawn in the source (milestone rend hr, asterisk…): three stars, as in the HTML edition. -->
+  <xsl:template match="tei:milestone[f:rend-keywords(.) = ('hr', 'line', 'rule', 'asterisk', 'stars', 'asterism')]" mode="typst" priority="2">
+    <xsl:choose>
+      <xsl:when test="parent::tei:div or parent::tei:div1 or parent::tei:div2 or parent::tei:div3 or parent::tei:body or parent::tei:front or parent::tei:back">
+        <xsl:text>&#10;&#10;#align(center)[\* \* \*]&#10;&#10;</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text> \* \* \* </xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- A line break of the source: a space between words, nothing inside a word (nor right after a page marker, which has it before). -->
   <xsl:template match="tei:lb" mode="typst">
     <xsl:if test="not(@break = 'no') and not(preceding-sibling::node()[1][self::tei:pb])">
