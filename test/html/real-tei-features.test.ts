@@ -55,8 +55,11 @@ const SNIPPET = readFileSync(join(fixturesDir, 'real-tei-features', 'snippet.xml
 describe('HTML: the features of real TEI, on a snippet', () => {
   let root: El;
   let withImages: El;
+  let footer: El;
   before(async () => {
-    root = main(await page(SNIPPET, '/tmp/edition/text.xml'));
+    const whole = await page(SNIPPET, '/tmp/edition/text.xml', { 'edition-json': JSON.stringify({ licence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' } }) });
+    root = main(whole);
+    footer = all(whole, (el) => el.name === 'footer')[0] as El;
     withImages = main(await page(SNIPPET, '/tmp/edition/text.xml', { 'local-images': { 'img/a.png': 'images/text/img/a.png', 'img/p4.jpg': 'images/text/img/p4.jpg' } }));
   });
 
@@ -139,10 +142,11 @@ describe('HTML: the features of real TEI, on a snippet', () => {
     assert.equal(link(root, '2'), undefined);
   });
 
-  test('the header: the text\'s licence and a summary of its manuscript', () => {
+  test('the header: the text\'s own licence (the footer keeps the edition\'s) and a summary of its manuscript', () => {
     const meta = all(root, (el) => classes(el).includes('text-meta'))[0] as El;
     const licence = all(meta, (el) => classes(el).includes('text-licence'))[0] as El;
     assert.equal(all(licence, (el) => el.name === 'a')[0]?.attributes.href, 'https://creativecommons.org/licenses/by-sa/4.0/');
+    assert.equal(all(footer, (el) => el.name === 'a' && el.attributes.rel === 'license')[0]?.attributes.href, 'https://creativecommons.org/licenses/by/4.0/');
     assert.equal(text(all(meta, (el) => classes(el).includes('text-source'))[0] as El), 'Oxford, Bodleian Library, MS Ashmole 202');
   });
 });

@@ -87,13 +87,20 @@
       else $text-summaries[@header][1]/f:licence ! map:merge(@* ! map:entry(local-name(), string(.)))"/>
   </xsl:function>
 
+  <!-- The licence of one text (its page, its chapter): its header's, else the edition's. -->
+  <xsl:function name="f:text-licence" as="map(*)?">
+    <xsl:param name="root" as="node()?"/>
+    <xsl:sequence select="(f:header-licence(f:header($root)), f:licence($root))[1]"/>
+  </xsl:function>
+
+  <!-- The header's availability: its licence (name, address, the paragraphs about it), else its words. -->
   <xsl:function name="f:header-licence" as="map(*)?">
     <xsl:param name="header" as="element(tei:teiHeader)?"/>
     <xsl:variable name="av" select="$header/tei:fileDesc/tei:publicationStmt/tei:availability"/>
     <xsl:sequence select="if ($av/tei:licence) then map {
         'name': normalize-space(($av/tei:licence[normalize-space()], $av/tei:licence/@target)[1]),
         'url': string($av/tei:licence[1]/@target),
-        'note': normalize-space(string-join($av/tei:licence[1]/tei:p, ' ')) }
+        'note': normalize-space(string-join(($av/tei:licence[1]/tei:p, $av/tei:p), ' ')) }
       else if (normalize-space($av)) then map { 'name': normalize-space($av) }
       else ()"/>
   </xsl:function>
