@@ -48,6 +48,8 @@
   <xsl:include href="modules/front-matter.xsl"/>
   <xsl:include href="modules/chapter.xsl"/>
   <xsl:include href="modules/text.xsl"/>
+  <xsl:include href="modules/rendition.xsl"/>
+  <xsl:include href="modules/figures.xsl"/>
   <xsl:include href="modules/indexes.xsl"/>
 
   <xsl:param name="edition-json" as="xs:string" select="'{}'"/>

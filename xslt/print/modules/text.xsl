@@ -58,55 +58,6 @@
     </xsl:choose>
   </xsl:template>
 
-  <!--
-    Rendition (../../shared/rendition.xsl): the element's output inside the Typst functions of its
-    tokens. Output that opens with a blank line is a block (paragraph, heading…): it stays one,
-    and block tokens (center, right, blockquote) apply; inline output takes phrase tokens only.
-    The phrase elements that have a default rendition (hi, emph…) apply theirs themselves.
-  -->
-  <xsl:template match="*[@rend or @rendition or @style][not(self::tei:hi or self::tei:emph or self::tei:foreign or self::tei:term
-    or self::tei:mentioned or self::tei:title or self::tei:soCalled or self::tei:note or self::tei:pb or self::tei:lb or self::tei:cb
-    or self::tei:milestone or self::tei:gap or self::tei:space or self::tei:anchor or self::tei:cell or self::tei:row
-    or self::tei:table or self::tei:TEI or self::tei:teiCorpus or self::tei:text)]" mode="typst" priority="15">
-    <xsl:variable name="tokens" select="f:rendition(.)"/>
-    <xsl:choose>
-      <xsl:when test="empty($tokens)">
-        <xsl:next-match/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="inner" as="xs:string">
-          <xsl:value-of>
-            <xsl:next-match/>
-          </xsl:value-of>
-        </xsl:variable>
-        <xsl:variable name="block" select="starts-with($inner, '&#10;&#10;')"/>
-        <xsl:variable name="used" select="if ($block) then $tokens else $tokens[not(. = $f:block-renditions)]"/>
-        <xsl:variable name="opening" select="string-join($used ! $t:rendition-open(.))"/>
-        <xsl:sequence select="if ($opening eq '') then $inner else t:wrap($inner, $opening, count($used[$t:rendition-open(.) ne '']))"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- Typst for each rendition token (the closing is one "]" each). -->
-  <xsl:variable name="t:rendition-open" as="map(xs:string, xs:string)" select="map {
-    'superscript': '#super[', 'subscript': '#sub[', 'bold': '#strong[', 'italic': '#emph[',
-    'roman': '#text(style: &quot;normal&quot;)[', 'small-caps': '#smallcaps[', 'uppercase': '#upper[',
-    'lowercase': '#lower[', 'letterspaced': '#text(tracking: 0.12em)[', 'underline': '#underline[',
-    'strike': '#strike[', 'overline': '#overline[', 'larger': '#text(size: 1.2em)[', 'smaller': '#text(size: 0.85em)[',
-    'center': '#align(center)[', 'right': '#align(right)[', 'blockquote': '#quotation[', 'indent': '', 'no-indent': '' }"/>
-
-  <!-- Output inside $count opened functions: a block stays a block (blank lines around), a phrase ends with ";". -->
-  <xsl:function name="t:wrap" as="xs:string">
-    <xsl:param name="inner" as="xs:string"/>
-    <xsl:param name="opening" as="xs:string"/>
-    <xsl:param name="count" as="xs:integer"/>
-    <xsl:variable name="closing" select="string-join((1 to $count) ! ']')"/>
-    <xsl:sequence select="if (normalize-space($inner) eq '') then $inner
-      else if (starts-with($inner, '&#10;&#10;'))
-      then '&#10;&#10;' || $opening || replace($inner, '^[&#10;]+|[&#10;]+$', '') || $closing || '&#10;&#10;'
-      else $opening || $inner || $closing || ';'"/>
-  </xsl:function>
-
   <!-- Unknown elements: their content. -->
   <xsl:template match="*" mode="typst">
     <xsl:apply-templates mode="typst"/>
@@ -291,63 +242,6 @@
 
   <!-- A list label is written with its item. -->
   <xsl:template match="tei:list/tei:label[following-sibling::*[1][self::tei:item]]" mode="typst"/>
-
-  <!--
-    Tables (TEI P5 §14.1.1): a Typst table with as many columns as the widest row; @cols and
-    @rows span; label cells and rows in bold. Nodes between rows or cells (page breaks…) go into
-    the next cell, so that the table's arguments stay cells.
-  -->
-  <xsl:template match="tei:table" mode="typst">
-    <xsl:variable name="columns" select="max((1, tei:row ! sum(tei:cell ! (if (matches(@cols, '^[1-9][0-9]?$')) then xs:integer(@cols) else 1))))"/>
-    <xsl:text>&#10;&#10;</xsl:text>
-    <xsl:apply-templates select="tei:head" mode="typst"/>
-    <xsl:text>#edition-table(columns: {$columns}</xsl:text>
-    <xsl:for-each select="tei:row/tei:cell">
-      <xsl:variable name="cell" select="."/>
-      <xsl:variable name="previous-cell" select="preceding-sibling::tei:cell[1]"/>
-      <xsl:variable name="previous-row" select="parent::tei:row/preceding-sibling::tei:row[1]"/>
-      <!-- What stands between this cell and the one before it (in the row, or before the row). -->
-      <xsl:variable name="between" select="(if ($previous-cell) then () else ../preceding-sibling::node()[not(self::tei:head)][empty($previous-row) or . >> $previous-row]),
-        preceding-sibling::node()[empty($previous-cell) or . >> $previous-cell]"/>
-      <xsl:variable name="span" select="(if (matches(@cols, '^[1-9][0-9]?$') and @cols != '1') then 'colspan: ' || @cols else (),
-        if (matches(@rows, '^[1-9][0-9]?$') and @rows != '1') then 'rowspan: ' || @rows else ())"/>
-      <xsl:variable name="label" select="@role = 'label' or ../@role = 'label'"/>
-      <xsl:text>,&#10;  {if (exists($span)) then 'table.cell(' || string-join($span, ', ') || ')' else ''}[</xsl:text>
-      <xsl:if test="$label">#strong[</xsl:if>
-      <!-- (After the table's last cell: what ends its row and the table.) -->
-      <xsl:variable name="after" select="if (following-sibling::tei:cell or ../following-sibling::tei:row) then ()
-        else (following-sibling::node(), ../following-sibling::node())"/>
-      <xsl:apply-templates select="$between[self::* or normalize-space()], node(), $after[self::* or normalize-space()]" mode="typst"/>
-      <xsl:if test="$label">];</xsl:if>
-      <xsl:text>]</xsl:text>
-    </xsl:for-each>
-    <xsl:text>)&#10;&#10;</xsl:text>
-  </xsl:template>
-
-  <!--
-    Figures (TEI P5 §14.4): the image when the edition has its file (a local graphic listed in
-    $local-images, src/html/local-images.ts), then the heading as caption, the figure's paragraphs,
-    and the description (figDesc) as caption when there is no image to describe.
-  -->
-  <xsl:template match="tei:figure" mode="typst">
-    <xsl:variable name="images" select="tei:graphic[f:local-image(@url) ne '']"/>
-    <xsl:for-each select="$images">
-      <xsl:text>&#10;&#10;#edition-image({t:string(f:local-image(@url))}, alt: {t:string(normalize-space(../tei:figDesc))})&#10;&#10;</xsl:text>
-    </xsl:for-each>
-    <xsl:apply-templates select="tei:head | tei:p | tei:ab | tei:figure | tei:lg | tei:table | tei:list" mode="typst"/>
-    <xsl:if test="empty($images)">
-      <xsl:for-each select="tei:figDesc">
-        <xsl:call-template name="t:block">
-          <xsl:with-param name="function" select="'caption'"/>
-        </xsl:call-template>
-      </xsl:for-each>
-    </xsl:if>
-  </xsl:template>
-
-  <!-- A graphic outside a figure: its image when the edition has its file, else nothing. -->
-  <xsl:template match="tei:graphic[f:local-image(@url) ne ''][not(parent::tei:figure)]" mode="typst" priority="5">
-    <xsl:text>&#10;&#10;#edition-image({t:string(f:local-image(@url))}, alt: "")&#10;&#10;</xsl:text>
-  </xsl:template>
 
   <!-- Drama (TEI P5 §7): stage directions in italics. -->
   <xsl:template match="tei:stage[ancestor::tei:p or ancestor::tei:l]" mode="typst">
