@@ -29,6 +29,9 @@
     texts           "text-summaries": the texts to summarise (document nodes)
     summaries       "reading-order", "index", "persons", "places": the summaries of every text of
                     the edition (summaries.xml documents), in the edition's order
+    local-images    text page: the local images the site has a copy of (map: the address as the TEI
+                    writes it in graphic/@url or pb/@facs → the site path images/…; made by
+                    src/html/local-images.ts); without it, graphics are captions
     previous-id, previous-title, next-id, next-title
                     text page: the texts before and after it in reading order (the pager)
 
@@ -55,6 +58,8 @@
   <xsl:include href="../shared/note-labels.xsl"/>
   <xsl:include href="../shared/dates.xsl"/>
   <xsl:include href="../shared/typography.xsl"/>
+  <xsl:include href="../shared/rendition.xsl"/>
+  <xsl:include href="../shared/local-images.xsl"/>
   <xsl:include href="modules/common.xsl"/>
   <xsl:include href="modules/metadata.xsl"/>
   <xsl:include href="modules/page.xsl"/>
@@ -72,6 +77,7 @@
 
   <xsl:param name="edition-json" as="xs:string" select="'{}'"/>
   <xsl:param name="registers" as="document-node()*" select="()"/>
+  <xsl:param name="local-images" as="map(*)" select="map {}"/>
   <xsl:param name="register-table" as="document-node()?" select="()"/>
   <xsl:param name="text-id" as="xs:string?" select="()"/>
   <xsl:param name="text-ids" as="xs:string*" select="()"/>

@@ -20,6 +20,9 @@
     registers      the register documents (persons.xml, places.xml…)
     text-entries   "back": the chapters' "register-entries" documents
     book-library   the text of book.typ (written at the top of the front matter)
+    local-images   the local images copied next to edition.typ (map: graphic/@url as the TEI writes
+                   it → the path images/…, src/html/local-images.ts); without it, figures print
+                   their captions and descriptions only
 
   The reading text is the edited one: corr, reg and expan in place of sic, orig and abbr; words
   split at lb break="no" joined; del left out. The source's pages are margin markers [p. N].
@@ -42,14 +45,19 @@
   <xsl:include href="../shared/note-labels.xsl"/>
   <xsl:include href="../shared/dates.xsl"/>
   <xsl:include href="../shared/typography.xsl"/>
+  <xsl:include href="../shared/rendition.xsl"/>
+  <xsl:include href="../shared/local-images.xsl"/>
   <xsl:include href="modules/typst-syntax.xsl"/>
   <xsl:include href="modules/front-matter.xsl"/>
   <xsl:include href="modules/chapter.xsl"/>
   <xsl:include href="modules/text.xsl"/>
+  <xsl:include href="modules/rendition.xsl"/>
+  <xsl:include href="modules/figures.xsl"/>
   <xsl:include href="modules/indexes.xsl"/>
 
   <xsl:param name="edition-json" as="xs:string" select="'{}'"/>
   <xsl:param name="registers" as="document-node()*" select="()"/>
+  <xsl:param name="local-images" as="map(*)" select="map {}"/>
   <xsl:param name="book-library" as="xs:string" select="''"/>
   <!-- (The shared modules' view of the other texts: the print edition makes one chapter per transform.) -->
   <xsl:variable name="text-summaries" as="element()*" select="()"/>

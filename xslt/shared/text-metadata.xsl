@@ -87,15 +87,65 @@
       else $text-summaries[@header][1]/f:licence ! map:merge(@* ! map:entry(local-name(), string(.)))"/>
   </xsl:function>
 
+  <!-- The licence of one text (its page, its chapter): its header's, else the edition's. -->
+  <xsl:function name="f:text-licence" as="map(*)?">
+    <xsl:param name="root" as="node()?"/>
+    <xsl:sequence select="(f:header-licence(f:header($root)), f:licence($root))[1]"/>
+  </xsl:function>
+
+  <!-- The header's availability: its licence (name, address, the paragraphs about it), else its words. -->
   <xsl:function name="f:header-licence" as="map(*)?">
     <xsl:param name="header" as="element(tei:teiHeader)?"/>
     <xsl:variable name="av" select="$header/tei:fileDesc/tei:publicationStmt/tei:availability"/>
     <xsl:sequence select="if ($av/tei:licence) then map {
         'name': normalize-space(($av/tei:licence[normalize-space()], $av/tei:licence/@target)[1]),
         'url': string($av/tei:licence[1]/@target),
-        'note': normalize-space(string-join($av/tei:licence[1]/tei:p, ' ')) }
+        'note': normalize-space(string-join(($av/tei:licence[1]/tei:p, $av/tei:p), ' ')) }
       else if (normalize-space($av)) then map { 'name': normalize-space($av) }
       else ()"/>
+  </xsl:function>
+
+  <!--
+    The description of the source in sourceDesc that the pages show: the manuscript (msDesc: a
+    bibl beside it locates the text in it), else bibl, biblStruct, biblFull, a bibl of a
+    listBibl, else p.
+  -->
+  <xsl:function name="f:source-description" as="element()?">
+    <xsl:param name="root" as="node()?"/>
+    <xsl:variable name="sd" select="f:header($root)/tei:fileDesc/tei:sourceDesc"/>
+    <xsl:sequence select="($sd/tei:msDesc[normalize-space(tei:msIdentifier)], $sd/tei:bibl, $sd/tei:biblStruct, $sd/tei:biblFull, $sd/tei:msDesc, $sd/tei:listBibl//tei:bibl, $sd/tei:p)[1]"/>
+  </xsl:function>
+
+  <!--
+    A structured description of the source as one line (TEI P5 §2.2.7, §3.12.2.1, §10.4):
+    a manuscript by its identifier (settlement, institution, repository, collection, idno,
+    name) and its first item's title; a biblStruct or biblFull as author, title, imprint
+    (place, publisher, date) and scope. Empty for bibl and p, which are shown as written.
+  -->
+  <xsl:function name="f:source-summary" as="xs:string">
+    <xsl:param name="description" as="element()?"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:choose>
+        <xsl:when test="$description/self::tei:msDesc">
+          <xsl:variable name="id" select="$description/tei:msIdentifier"/>
+          <xsl:sequence select="($id/(tei:country, tei:region, tei:settlement, tei:institution, tei:repository, tei:collection, tei:idno, tei:msName),
+            $id/tei:altIdentifier/tei:idno, ($description/tei:msContents/tei:msItem/tei:title, $description/tei:head)[1]) ! normalize-space()"/>
+        </xsl:when>
+        <xsl:when test="$description/self::tei:biblStruct">
+          <xsl:sequence select="(for $level in $description/(tei:analytic, tei:monogr, tei:series)
+            return (string-join($level/(tei:author, tei:editor)[normalize-space()] ! normalize-space(), ', '),
+              ($level/tei:title)[1] ! normalize-space(),
+              $level/tei:imprint/(tei:pubPlace, tei:publisher, tei:date) ! normalize-space(),
+              $level/(tei:biblScope, tei:imprint/tei:biblScope) ! normalize-space())),
+            $description/tei:idno ! normalize-space()"/>
+        </xsl:when>
+        <xsl:when test="$description/self::tei:biblFull">
+          <xsl:sequence select="$description/tei:titleStmt/(tei:author, tei:title[1]) ! normalize-space(),
+            $description/tei:publicationStmt/(tei:pubPlace, tei:publisher, tei:date, tei:idno) ! normalize-space()"/>
+        </xsl:when>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:sequence select="string-join($parts[. ne ''], ', ')"/>
   </xsl:function>
 
   <xsl:function name="f:publisher" as="xs:string?">

@@ -51,6 +51,7 @@
     'para': 'Paragraphe',
     'para-link': 'Lien vers le paragraphe',
     'page': 'p.',
+    'page-image': 'Image de la page',
     'author': 'Auteur',
     'date': 'Date',
     'source': 'Source',

@@ -92,59 +92,36 @@
     <xsl:sequence select="if (matches($s, '[&#x80;-&#x9F;]')) then replace($s, '[&#x80;-&#x9F;]', '&#xFFFD;') else $s"/>
   </xsl:function>
 
-  <!-- ===== Rendition: @rend, @rendition, @style ===== -->
-
-  <xsl:function name="f:rend-tokens" as="xs:string*">
-    <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="
-      $el/@rend ! tokenize(lower-case(normalize-space(.)), '[\s;,]+')[. ne ''],
-      $el/@rendition ! tokenize(normalize-space(.), ' ') ! lower-case(if (contains(., '#')) then substring-after(., '#') else .),
-      $el/@style ! f:style-tokens(lower-case(.))"/>
-  </xsl:function>
-
-  <xsl:function name="f:style-tokens" as="xs:string*">
-    <xsl:param name="style" as="xs:string"/>
-    <xsl:sequence select="
-      if (contains($style, 'italic')) then 'italic' else (),
-      if (matches($style, 'font-weight\s*:\s*(bold|[6-9]00)')) then 'bold' else (),
-      if (contains($style, 'small-caps')) then 'smallcaps' else (),
-      if (contains($style, 'underline')) then 'underline' else (),
-      if (contains($style, 'line-through')) then 'strikethrough' else (),
-      if (matches($style, 'vertical-align\s*:\s*super')) then 'sup' else (),
-      if (matches($style, 'vertical-align\s*:\s*sub')) then 'sub' else ()"/>
-  </xsl:function>
+  <!-- ===== Rendition: the tokens of ../../shared/rendition.xsl, as classes rend-<token> ===== -->
 
   <xsl:function name="f:rend-classes" as="xs:string*">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="f:token-classes(f:rend-tokens($el))"/>
+    <xsl:sequence select="f:rendition($el) ! ('rend-' || .)"/>
   </xsl:function>
 
-  <xsl:function name="f:token-classes" as="xs:string*">
-    <xsl:param name="tokens" as="xs:string*"/>
-    <xsl:sequence select="distinct-values($tokens ! (if (matches(., '^[a-z0-9_\-]+$')) then . else f:token(.))[. ne ''] ! ('rend-' || .))"/>
-  </xsl:function>
-
-  <!-- The HTML element for a highlighted phrase. -->
+  <!-- The HTML element for a highlighted phrase; hi with no rendition at all is in italics (as in print). -->
   <xsl:function name="f:hi-element" as="xs:string">
+    <xsl:param name="hi" as="element()"/>
     <xsl:param name="tokens" as="xs:string*"/>
     <xsl:sequence select="
-      if ($tokens = ('sup', 'superscript', 'super', 'exposant', 'exp')) then 'sup'
-      else if ($tokens = ('sub', 'subscript', 'indice')) then 'sub'
-      else if ($tokens = ('italic', 'italics', 'i', 'ital', 'it', 'italique')) then 'i'
-      else if ($tokens = ('bold', 'b', 'bo', 'gras', 'strong')) then 'b'
-      else if ($tokens = ('underline', 'u', 'ul', 'underlined', 'uu')) then 'u'
-      else if ($tokens = ('strikethrough', 'strike', 'line-through', 'overstrike')) then 's'
+      if (empty($hi/(@rend | @rendition | @style))) then 'i'
+      else if ($tokens = 'superscript') then 'sup'
+      else if ($tokens = 'subscript') then 'sub'
+      else if ($tokens = 'italic') then 'i'
+      else if ($tokens = 'bold') then 'b'
+      else if ($tokens = 'underline') then 'u'
+      else if ($tokens = 'strike') then 's'
       else 'span'"/>
   </xsl:function>
 
   <!-- ===== Highlighting and quotation (§3.3) ===== -->
 
   <xsl:template match="tei:hi">
-    <xsl:variable name="tokens" select="f:rend-tokens(.)"/>
+    <xsl:variable name="tokens" select="f:rendition(.)"/>
     <xsl:call-template name="block">
-      <xsl:with-param name="name" select="f:hi-element($tokens)"/>
+      <xsl:with-param name="name" select="f:hi-element(., $tokens)"/>
       <xsl:with-param name="class" select="'hi'"/>
-      <xsl:with-param name="rend-classes" select="f:token-classes($tokens)"/>
+      <xsl:with-param name="rend-classes" select="$tokens ! ('rend-' || .)"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -338,7 +315,7 @@
   <xsl:template match="tei:list | tei:listBibl">
     <xsl:param name="phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="copy" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="ordered" select="@type = ('ordered', 'numbered') or f:rend-tokens(.) = ('numbered', 'ordered', 'decimal', 'arabic')"/>
+    <xsl:variable name="ordered" select="@type = ('ordered', 'numbered') or f:rend-keywords(.) = ('numbered', 'ordered', 'decimal', 'arabic')"/>
     <xsl:apply-templates select="tei:head"/>
     <xsl:element name="{if ($phrasing) then 'span' else if ($ordered) then 'ol' else 'ul'}">
       <xsl:if test="not($copy) and f:html-id(.) ne ''">
@@ -480,6 +457,7 @@
   <!-- The page marker [p. N] (in the margin, edition.css). -->
   <xsl:template match="tei:pb" mode="page-marker">
     <xsl:param name="copy" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <span class="pb">
       <xsl:if test="not($copy) and f:html-id(.) ne ''">
         <xsl:attribute name="id" select="f:html-id(.)"/>
@@ -487,9 +465,40 @@
       <xsl:if test="@ed">
         <xsl:attribute name="data-ed" select="@ed"/>
       </xsl:if>
-      <xsl:text>[{$L?page}&#xA0;{(normalize-space(@n)[. ne ''], '–')[1]}]</xsl:text>
+      <xsl:variable name="facs" select="if (@facs) then f:facs-href(.) else ()"/>
+      <xsl:choose>
+        <xsl:when test="exists($facs) and not($in-link)">
+          <a class="pb-facs" href="{$facs}" title="{$L?page-image}">[{$L?page}&#xA0;{(normalize-space(@n)[. ne ''], '–')[1]}]</a>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:text>[{$L?page}&#xA0;{(normalize-space(@n)[. ne ''], '–')[1]}]</xsl:text>
+        </xsl:otherwise>
+      </xsl:choose>
     </span>
   </xsl:template>
+
+  <!--
+    The page image of a page break (@facs): the site's copy of a local file (the parameter
+    local-images, src/html/local-images.ts), a web address, or a relative path resolved against
+    the TEI file when that is on the web; @facs may point to a surface or graphic of the document
+    (#id, or a bare id as some projects write it), whose graphic is then the image. Empty when
+    there is none: a link to a file of the machine that built the site would not work once published.
+  -->
+  <xsl:function name="f:facs-href" as="xs:string?">
+    <xsl:param name="pb" as="element()"/>
+    <xsl:variable name="facs" select="tokenize(normalize-space($pb/@facs), ' ')[1]"/>
+    <xsl:variable name="target" select="if (starts-with($facs, '#')) then key('xml-id', substring($facs, 2), root($pb))[1]
+      else if (matches($facs, '^[\i][\c]*$') and not(contains($facs, ':'))) then key('xml-id', $facs, root($pb))[1] else ()"/>
+    <xsl:variable name="address" select="normalize-space(if ($target) then ($target/descendant-or-self::tei:graphic/@url)[1] else $facs)"/>
+    <xsl:variable name="base" select="string(base-uri($pb))"/>
+    <xsl:sequence select="
+      if ($address = '' or starts-with($address, '#')) then ()
+      else if (f:local-image($address) ne '') then f:local-image($address)
+      else if (matches($address, '^https?://', 'i')) then f:safe-href($address)
+      else if (matches($address, '^[^/?#]*:')) then ()
+      else if (matches($base, '^https?://', 'i') and not(contains($address, ' '))) then f:safe-href(string(resolve-uri($address, $base)))
+      else ()"/>
+  </xsl:function>
 
   <xsl:template match="tei:cb">
     <xsl:if test="@n">
@@ -500,10 +509,10 @@
   <xsl:template match="tei:milestone">
     <xsl:param name="phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
-      <xsl:when test="f:rend-tokens(.) = ('hr', 'line', 'rule') and not($phrasing)">
+      <xsl:when test="f:rend-keywords(.) = ('hr', 'line', 'rule') and not($phrasing)">
         <hr class="milestone"/>
       </xsl:when>
-      <xsl:when test="f:rend-tokens(.) = ('hr', 'line', 'rule', 'asterisk', 'stars', 'asterism')">
+      <xsl:when test="f:rend-keywords(.) = ('hr', 'line', 'rule', 'asterisk', 'stars', 'asterism')">
         <span class="milestone" role="separator">* * *</span>
       </xsl:when>
     </xsl:choose>

@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  TEI module "figures" (TEI P5 §14): tables, figures, graphics (linked, not embedded: the images
-  are not part of the site), formulae (their notation as text).
+  TEI module "figures" (TEI P5 §14): tables, figures, graphics (shown when they are local files
+  the site has a copy of, the parameter local-images; else linked when on the web, or a
+  placeholder), formulae (their notation as text).
   Nodes between rows or cells (page breaks…) go into the next cell, so the table stays valid HTML.
 -->
 <xsl:stylesheet version="3.0"
@@ -135,7 +136,12 @@
   <xsl:template match="tei:graphic | tei:media">
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="href" select="f:safe-href(@url)[matches(., '^https?://')]"/>
+    <xsl:variable name="local" select="f:local-image(@url)"/>
     <xsl:choose>
+      <!-- A local image the site has a copy of (local-images): shown, described by the figure's figDesc. -->
+      <xsl:when test="$local ne '' and self::tei:graphic">
+        <img class="graphic" src="{$local}" alt="{normalize-space(string-join((tei:desc, parent::tei:figure/tei:figDesc), ' '))}"/>
+      </xsl:when>
       <xsl:when test="$href and not($in-link)">
         <a class="graphic" href="{$href}">[{$L?figure}]</a>
       </xsl:when>

@@ -29,8 +29,7 @@
   <!-- The source bibliography of a text, as phrasing content. -->
   <xsl:template name="source-bibl">
     <xsl:param name="root" as="node()?"/>
-    <xsl:variable name="sd" select="f:header($root)/tei:fileDesc/tei:sourceDesc"/>
-    <xsl:variable name="bibl" select="($sd/tei:bibl, $sd/tei:biblStruct, $sd/tei:biblFull, $sd/tei:msDesc, $sd/tei:listBibl//tei:bibl, $sd/tei:p)[1]"/>
+    <xsl:variable name="bibl" select="f:source-description($root)"/>
     <xsl:choose>
       <xsl:when test="$bibl/self::tei:bibl">
         <xsl:apply-templates select="$bibl/node()[not(self::tei:note)]" mode="meta"/>
@@ -49,8 +48,12 @@
       <xsl:when test="$bibl/self::tei:p">
         <xsl:apply-templates select="$bibl/node()" mode="meta"/>
       </xsl:when>
+      <xsl:when test="f:source-summary($bibl) ne ''">
+        <!-- biblStruct, biblFull, msDesc: their parts, in order (text-metadata.xsl, as in print). -->
+        <xsl:value-of select="f:source-summary($bibl)"/>
+      </xsl:when>
       <xsl:when test="$bibl">
-        <!-- biblStruct, biblFull, msDesc: their words, in order, separated by commas. -->
+        <!-- (Structures with none of the expected parts: their words, in order, separated by commas.) -->
         <xsl:value-of select="string-join(($bibl//text()[normalize-space()][not(ancestor::tei:note or ancestor::tei:msContents
           or ancestor::tei:physDesc or ancestor::tei:history or ancestor::tei:additional or ancestor::tei:publicationStmt/ancestor::tei:biblFull)] ! normalize-space())[position() le 40], ', ')"/>
       </xsl:when>

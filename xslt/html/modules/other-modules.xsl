@@ -44,7 +44,7 @@
     <span class="app">
       <xsl:apply-templates select="$main" mode="choice">
         <xsl:with-param name="view" select="''"/>
-        <xsl:with-param name="title" select="string-join(((tei:rdg, tei:rdgGrp) except $main) ! (normalize-space(.) || string-join(@wit ! (' (' || normalize-space(.) || ')'), '')), ' | ')"/>
+        <xsl:with-param name="title" select="string-join(((tei:rdg, tei:rdgGrp) except $main) ! ((normalize-space(.)[. ne ''], 'om.')[1] || string-join(@wit ! (' (' || normalize-space(replace(., '#', '')) || ')'), '')), ' | ')"/>
       </xsl:apply-templates>
       <xsl:apply-templates select="* except $main" mode="choice">
         <xsl:with-param name="view" select="'choice-alternative'"/>

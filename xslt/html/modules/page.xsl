@@ -147,7 +147,7 @@
     <xsl:param name="title" as="xs:string"/>
     <xsl:variable name="date" select="f:text-date($source)"/>
     <xsl:variable name="authors" select="f:text-authors($source)"/>
-    <xsl:variable name="licence" select="f:licence($source)"/>
+    <xsl:variable name="licence" select="f:text-licence($source)"/>
     <xsl:variable name="url" select="f:text-url($page-text-id)"/>
     <header class="text-header">
       <h1 class="text-title">

@@ -8,7 +8,9 @@
   source's own title), that heading is the chapter's title, with its notes (which then fall on
   the chapter's first page), and is not repeated. "short" is the title for the running heads and
   the table of contents, cut at a word boundary when it is long. The date line gives both
-  calendars for a Julian date (dates.xsl); the source is the header's bibliography, as text.
+  calendars for a Julian date (dates.xsl); the source is the header's bibliography, as text
+  (a biblStruct or msDesc summarised as the HTML edition does, text-metadata.xsl); the licence is
+  the text's own when it differs from the book's.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -31,6 +33,7 @@
     <xsl:variable name="authors" select="f:text-authors(.)"/>
     <xsl:variable name="date" select="f:text-date(.)"/>
     <xsl:variable name="source" select="t:source-text(.)"/>
+    <xsl:variable name="licence" select="t:text-licence(.)"/>
     <xsl:text>#chapter(&#10;  short: {t:string(t:short-title($title))},&#10;  title: [</xsl:text>
     <xsl:choose>
       <xsl:when test="$title-head">
@@ -50,11 +53,17 @@
     <xsl:if test="$source ne ''">
       <xsl:text>  source: {t:content(t:typo($source, $french))},&#10;</xsl:text>
     </xsl:if>
+    <xsl:if test="$licence ne ''">
+      <xsl:text>  licence: {t:content($licence)},&#10;</xsl:text>
+    </xsl:if>
     <xsl:text>)[&#10;</xsl:text>
     <xsl:apply-templates select="tei:text" mode="typst">
       <xsl:with-param name="french" select="$french" tunnel="yes"/>
       <xsl:with-param name="title-head" select="$title-head" tunnel="yes"/>
     </xsl:apply-templates>
+    <xsl:call-template name="t:endnotes">
+      <xsl:with-param name="tei" select="."/>
+    </xsl:call-template>
     <xsl:text>&#10;]&#10;&#10;</xsl:text>
   </xsl:template>
 
@@ -76,13 +85,26 @@
       else replace(substring($first-part, 1, 58), '\s+\S*$', '') || '…'"/>
   </xsl:function>
 
+  <!--
+    The text's own licence (its header's availability), when it is not the book's (the title page
+    has that one): name, address, note, as the HTML text page gives them.
+  -->
+  <xsl:function name="t:text-licence" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="own" select="f:header-licence(f:header($tei))"/>
+    <xsl:variable name="book" select="f:licence(())"/>
+    <xsl:sequence select="if (empty($own) or normalize-space($own?name) = normalize-space(string($book?name))) then ''
+      else string-join((normalize-space($own?name), normalize-space($own?url)[. ne ''][. ne normalize-space($own?name)],
+        normalize-space($own?note)[. ne '']), '. ')"/>
+  </xsl:function>
+
   <!-- The source of a text as one line: the header's bibl (without its notes), else its words. -->
   <xsl:function name="t:source-text" as="xs:string">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="sd" select="f:header($tei)/tei:fileDesc/tei:sourceDesc"/>
-    <xsl:variable name="bibl" select="($sd/tei:bibl, $sd/tei:biblStruct, $sd/tei:biblFull, $sd/tei:msDesc, $sd/tei:listBibl//tei:bibl, $sd/tei:p)[1]"/>
+    <xsl:variable name="bibl" select="f:source-description($tei)"/>
     <xsl:sequence select="if ($bibl/self::tei:bibl or $bibl/self::tei:p)
       then normalize-space(string-join($bibl//text()[not(ancestor::tei:note)], ''))
+      else if (f:source-summary($bibl) ne '') then f:source-summary($bibl)
       else string-join(($bibl//text()[normalize-space()][not(ancestor::tei:note or ancestor::tei:msContents
           or ancestor::tei:physDesc or ancestor::tei:history or ancestor::tei:additional)] ! normalize-space())[position() le 40], ', ')"/>
   </xsl:function>

@@ -32,10 +32,30 @@
     <xsl:value-of select="t:markup(t:typo($s, $french))"/>
   </xsl:template>
 
+  <!--
+    Where xml:lang changes inside the text, so do the typography and Typst's language (hyphenation,
+    quotes): #text(lang: "de")[…]. Notes keep the chapter's (their text is set in the footnote area).
+  -->
   <xsl:template match="*[@xml:lang]" mode="typst" priority="20">
-    <xsl:next-match>
-      <xsl:with-param name="french" select="f:is-french-code(@xml:lang)" tunnel="yes"/>
-    </xsl:next-match>
+    <xsl:variable name="lang" select="lower-case(tokenize(f:bcp47(@xml:lang), '-')[1])"/>
+    <xsl:variable name="outer" select="lower-case(tokenize(f:bcp47(string((../ancestor-or-self::*/@xml:lang)[last()])), '-')[1])"/>
+    <xsl:choose>
+      <xsl:when test="ancestor::tei:text and not(self::tei:note) and matches($lang, '^[a-z]{2,3}$') and $lang ne $outer">
+        <xsl:variable name="inner" as="xs:string">
+          <xsl:value-of>
+            <xsl:next-match>
+              <xsl:with-param name="french" select="f:is-french-code(@xml:lang)" tunnel="yes"/>
+            </xsl:next-match>
+          </xsl:value-of>
+        </xsl:variable>
+        <xsl:sequence select="t:wrap($inner, '#text(lang: ' || t:string($lang) || ')[', 1)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:next-match>
+          <xsl:with-param name="french" select="f:is-french-code(@xml:lang)" tunnel="yes"/>
+        </xsl:next-match>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Unknown elements: their content. -->
@@ -45,7 +65,7 @@
 
   <!-- Not part of the reading text. -->
   <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff | tei:sourceDoc | tei:fsdDecl | tei:fw | tei:del
-    | tei:anchor | tei:cb | tei:milestone | tei:handShift | tei:divGen | tei:ptr | tei:figDesc | tei:graphic | tei:media
+    | tei:anchor | tei:cb | tei:milestone | tei:handShift | tei:divGen | tei:figDesc | tei:graphic | tei:media
     | tei:surplus | tei:note[@type = 'unknown']" mode="typst"/>
 
   <!-- ===== Structure ===== -->
@@ -119,7 +139,7 @@
   </xsl:template>
 
   <xsl:template match="tei:postscript | tei:trailer | tei:byline | tei:docAuthor | tei:argument | tei:epigraph | tei:titlePage
-    | tei:docTitle | tei:docImprint | tei:sp | tei:castList | tei:stage[not(ancestor::tei:p or ancestor::tei:l)]" mode="typst">
+    | tei:docTitle | tei:docImprint | tei:sp | tei:castList" mode="typst">
     <xsl:text>&#10;&#10;</xsl:text>
     <xsl:apply-templates mode="typst"/>
     <xsl:text>&#10;&#10;</xsl:text>
@@ -131,10 +151,44 @@
     <xsl:text>]; </xsl:text>
   </xsl:template>
 
-  <xsl:template match="tei:quote[tei:p | tei:lg | tei:l] | tei:q[tei:p | tei:lg] | tei:cit[tei:quote/(tei:p | tei:lg | tei:l)]" mode="typst">
+  <xsl:template match="tei:quote[tei:p | tei:lg | tei:l] | tei:q[tei:p | tei:lg]" mode="typst">
     <xsl:call-template name="t:block">
       <xsl:with-param name="function" select="'quotation'"/>
     </xsl:call-template>
+  </xsl:template>
+
+  <!--
+    A citation (TEI P5 §3.3.3): where blocks are (not in a paragraph, a line or a note), a block
+    quotation whose reference follows on a line of its own; in running text, the quotation then
+    the reference in parentheses.
+  -->
+  <xsl:template match="tei:cit" mode="typst">
+    <xsl:param name="in-note" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="references" select="tei:bibl | tei:biblStruct | tei:ref[not(following-sibling::tei:quote)]"/>
+    <xsl:choose>
+      <xsl:when test="not($in-note or ancestor::tei:p or ancestor::tei:ab or ancestor::tei:l or ancestor::tei:head or ancestor::tei:item or ancestor::tei:cell)">
+        <xsl:text>&#10;&#10;#quotation[</xsl:text>
+        <xsl:apply-templates select="node() except $references" mode="typst"/>
+        <xsl:for-each select="$references">
+          <xsl:text> #linebreak(); #h(1fr);</xsl:text>
+          <xsl:apply-templates mode="typst"/>
+        </xsl:for-each>
+        <xsl:text>]&#10;&#10;</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="node() except $references" mode="typst"/>
+        <xsl:for-each select="$references">
+          <xsl:text> (</xsl:text>
+          <xsl:apply-templates mode="typst"/>
+          <xsl:text>)</xsl:text>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A quotation set as a block inside a block citation: its paragraphs, without a second indentation. -->
+  <xsl:template match="tei:cit/tei:quote[tei:p | tei:lg | tei:l]" mode="typst" priority="2">
+    <xsl:apply-templates mode="typst"/>
   </xsl:template>
 
   <xsl:template match="tei:lg" mode="typst">
@@ -149,56 +203,80 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="tei:list | tei:listBibl | tei:listPerson | tei:listPlace | tei:table" mode="typst">
+  <!--
+    Lists (TEI P5 §3.8): ordered lists (@type ordered or numbered, or a numbering @rend) number
+    their items (@n, else the count); gloss lists and lists with labels set each label before
+    its item; the others are bulleted. Nodes between items go with the next item.
+  -->
+  <xsl:template match="tei:list | tei:listBibl | tei:listPerson | tei:listPlace" mode="typst">
     <xsl:text>&#10;&#10;</xsl:text>
-    <xsl:apply-templates mode="typst"/>
+    <xsl:apply-templates select="tei:head" mode="typst"/>
+    <xsl:apply-templates select="node() except tei:head" mode="typst"/>
     <xsl:text>&#10;&#10;</xsl:text>
   </xsl:template>
 
-  <xsl:template match="tei:item | tei:listBibl/tei:bibl | tei:row | tei:person | tei:place" mode="typst">
+  <xsl:function name="t:ordered-list" as="xs:boolean">
+    <xsl:param name="list" as="element()"/>
+    <xsl:sequence select="$list/@type = ('ordered', 'numbered', 'decimal') or f:rend-keywords($list) = ('numbered', 'ordered', 'decimal', 'arabic')"/>
+  </xsl:function>
+
+  <xsl:template match="tei:item | tei:listBibl/tei:bibl | tei:listBibl/tei:biblStruct | tei:person | tei:place" mode="typst">
     <xsl:variable name="label" select="preceding-sibling::*[1][self::tei:label]"/>
-    <xsl:text>&#10;#item(</xsl:text>
-    <xsl:if test="$label">
-      <xsl:text>label: [</xsl:text>
-      <xsl:apply-templates select="$label/node()" mode="typst"/>
-      <xsl:text>]</xsl:text>
-    </xsl:if>
-    <xsl:text>)[</xsl:text>
+    <xsl:variable name="list" select="parent::*"/>
+    <xsl:choose>
+      <xsl:when test="$label or $list/@type = 'gloss'">
+        <xsl:text>&#10;#gloss-item(label: [</xsl:text>
+        <xsl:apply-templates select="$label/node()" mode="typst"/>
+        <xsl:text>])[</xsl:text>
+      </xsl:when>
+      <xsl:when test="self::tei:item and t:ordered-list($list)">
+        <xsl:text>&#10;#item(label: [{t:markup((normalize-space(@n)[. ne ''], string(count(preceding-sibling::tei:item) + 1) || '.')[1])}])[</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text>&#10;#item()[</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
     <xsl:apply-templates mode="typst"/>
     <xsl:text>]&#10;</xsl:text>
   </xsl:template>
 
-  <!-- A list label is written with its item; a cell is followed by a separator. -->
-  <xsl:template match="tei:list/tei:label" mode="typst"/>
-  <xsl:template match="tei:cell" mode="typst">
+  <!-- A list label is written with its item. -->
+  <xsl:template match="tei:list/tei:label[following-sibling::*[1][self::tei:item]]" mode="typst"/>
+
+  <!-- Drama (TEI P5 §7): stage directions in italics. -->
+  <xsl:template match="tei:stage[ancestor::tei:p or ancestor::tei:l]" mode="typst">
+    <xsl:text>#emph[</xsl:text>
     <xsl:apply-templates mode="typst"/>
-    <xsl:if test="following-sibling::tei:cell"> | </xsl:if>
+    <xsl:text>];</xsl:text>
   </xsl:template>
 
-  <xsl:template match="tei:figure" mode="typst">
-    <xsl:apply-templates select="tei:head | tei:p | tei:figure" mode="typst"/>
+  <xsl:template match="tei:stage[not(ancestor::tei:p or ancestor::tei:l)]" mode="typst" priority="2">
+    <xsl:text>&#10;&#10;#emph[</xsl:text>
+    <xsl:apply-templates mode="typst"/>
+    <xsl:text>]&#10;&#10;</xsl:text>
   </xsl:template>
 
   <!-- ===== Phrases ===== -->
 
-  <xsl:template match="tei:hi | tei:emph | tei:foreign | tei:term | tei:mentioned | tei:title[not(@level = 'a')] | tei:soCalled[@rend]" mode="typst">
-    <xsl:variable name="rend" select="lower-case(string-join((@rend, @rendition, @style), ' '))"/>
-    <xsl:variable name="function" select="
-      if (matches($rend, 'sup')) then 'super'
-      else if (matches($rend, 'sub')) then 'sub'
-      else if (matches($rend, 'bold|strong|font-weight')) then 'strong'
-      else if (matches($rend, 'small-?caps|^sc$|\ssc$|^sc\s|smcap')) then 'smallcaps'
-      else if (matches($rend, 'under')) then 'underline'
-      else if (matches($rend, 'roman|normal|upright')) then ''
-      else 'emph'"/>
+  <!--
+    Highlighted phrases: their rendition tokens (../../shared/rendition.xsl), as in the HTML
+    edition. hi with no rendition at all, emph, foreign, term, mentioned and titles (not of
+    articles or unpublished items) are in italics, unless their rendition says roman; soCalled
+    and a hi whose rendition nobody knows are set plainly.
+  -->
+  <xsl:template match="tei:hi | tei:emph | tei:foreign | tei:term | tei:mentioned | tei:title[not(@level = ('a', 'u'))] | tei:soCalled[@rend or @rendition or @style]" mode="typst">
+    <xsl:variable name="given" select="if (@rend or @rendition or @style) then f:phrase-rendition(.) else ()"/>
+    <xsl:variable name="tokens" select="
+      if (self::tei:soCalled or (self::tei:hi and exists(@rend | @rendition | @style)) or $given = 'roman') then $given[. ne 'roman']
+      else $f:rendition-order[. = ($given, 'italic')]"/>
     <xsl:choose>
-      <xsl:when test="$function = ''">
+      <xsl:when test="empty($tokens)">
         <xsl:apply-templates mode="typst"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:text>#{$function}[</xsl:text>
+        <xsl:value-of select="string-join($tokens ! $t:rendition-open(.))"/>
         <xsl:apply-templates mode="typst"/>
-        <xsl:text>];</xsl:text>
+        <xsl:value-of select="string-join($tokens ! ']') || ';'"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -208,8 +286,83 @@
     <xsl:apply-templates select="((tei:corr, tei:reg, tei:expan)[1], *[1])[1]" mode="typst"/>
   </xsl:template>
 
+  <!--
+    Critical apparatus (TEI P5 §12): the lemma (else the first reading) in the text, the other
+    readings, with their witnesses, in a footnote of the apparatus series (a, b, c…; in a note:
+    in parentheses).
+  -->
   <xsl:template match="tei:app" mode="typst">
-    <xsl:apply-templates select="(tei:lem, tei:rdg)[1]" mode="typst"/>
+    <xsl:param name="in-note" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="main" select="(tei:lem, tei:rdg, tei:rdgGrp)[1]"/>
+    <xsl:variable name="others" select="(tei:rdg | tei:rdgGrp/tei:rdg) except $main"/>
+    <xsl:apply-templates select="$main" mode="typst"/>
+    <xsl:if test="exists($others)">
+      <xsl:choose>
+        <xsl:when test="$in-note">
+          <xsl:text> (</xsl:text>
+          <xsl:call-template name="t:readings">
+            <xsl:with-param name="readings" select="$others"/>
+          </xsl:call-template>
+          <xsl:text>)</xsl:text>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:text>#app-note(label: {t:string(format-integer(count(preceding::tei:app[not(ancestor::tei:note)][tei:rdg]) + 1, 'a'))})[</xsl:text>
+          <xsl:call-template name="t:readings">
+            <xsl:with-param name="readings" select="$others"/>
+          </xsl:call-template>
+          <xsl:text>];</xsl:text>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="t:readings">
+    <xsl:param name="readings" as="element()*"/>
+    <xsl:for-each select="$readings">
+      <xsl:if test="position() gt 1">; </xsl:if>
+      <xsl:choose>
+        <xsl:when test="normalize-space()">
+          <xsl:apply-templates mode="typst">
+            <xsl:with-param name="in-note" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:when>
+        <xsl:otherwise>#emph[om.];</xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="@wit">
+        <xsl:text> #emph[{t:markup(normalize-space(replace(@wit, '#', '')))}];</xsl:text>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ===== Links (TEI P5 §3.7, §16.1) ===== -->
+
+  <!-- The web address of a pointer (http, https, mailto), or empty: other pointers are not links in a book. -->
+  <xsl:function name="t:link-url" as="xs:string?">
+    <xsl:param name="target" as="attribute()?"/>
+    <xsl:sequence select="tokenize(normalize-space($target), ' ')[1][matches(., '^(https?://|mailto:)[^\s&quot;\\]+$', 'i')]"/>
+  </xsl:function>
+
+  <!-- ref: its words, a link when it points to the web (not around a note: a footnote is no link's text). -->
+  <xsl:template match="tei:ref" mode="typst">
+    <xsl:variable name="url" select="t:link-url(@target)"/>
+    <xsl:choose>
+      <xsl:when test="exists($url) and empty(descendant::tei:note) and normalize-space()">
+        <xsl:text>#link({t:string($url)})[</xsl:text>
+        <xsl:apply-templates mode="typst"/>
+        <xsl:text>];</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates mode="typst"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ptr: the address it points to, when it is one on the web (a pointer within the text has no words to print). -->
+  <xsl:template match="tei:ptr" mode="typst">
+    <xsl:variable name="url" select="t:link-url(@target)"/>
+    <xsl:if test="exists($url)">
+      <xsl:text>#link({t:string($url)})[{t:markup($url)}];</xsl:text>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:subst" mode="typst">
@@ -233,6 +386,18 @@
   </xsl:template>
 
   <!-- ===== Breaks ===== -->
+
+  <!-- A section break drawn in the source (milestone rend hr, asterisk…): three stars, as in the HTML edition. -->
+  <xsl:template match="tei:milestone[f:rend-keywords(.) = ('hr', 'line', 'rule', 'asterisk', 'stars', 'asterism')]" mode="typst" priority="2">
+    <xsl:choose>
+      <xsl:when test="parent::tei:div or parent::tei:div1 or parent::tei:div2 or parent::tei:div3 or parent::tei:body or parent::tei:front or parent::tei:back">
+        <xsl:text>&#10;&#10;#align(center)[\* \* \*]&#10;&#10;</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text> \* \* \* </xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <!-- A line break of the source: a space between words, nothing inside a word (nor right after a page marker, which has it before). -->
   <xsl:template match="tei:lb" mode="typst">
@@ -284,6 +449,29 @@
 
   <!-- ===== Notes ===== -->
 
+  <xsl:function name="t:is-endnote" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="$note/@place = ('end', 'endnote') and not($note/ancestor::tei:note)"/>
+  </xsl:function>
+
+  <!-- The chapter's endnotes (place="end"), after its text. -->
+  <xsl:template name="t:endnotes">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="notes" select="$tei/tei:text/descendant::tei:note[t:is-endnote(.)]"/>
+    <xsl:if test="exists($notes)">
+      <xsl:text>&#10;&#10;#endnotes[</xsl:text>
+      <xsl:for-each select="$notes">
+        <xsl:text>&#10;#endnote(label: {t:string(($note-labels(generate-id(.)), '*')[1])}{if (f:is-editor-note(.)) then ', editor: ' || t:string($editor-label) else ''})[</xsl:text>
+        <xsl:apply-templates mode="typst">
+          <xsl:with-param name="in-note" select="true()" tunnel="yes"/>
+          <xsl:with-param name="french" select="f:is-french-code(f:lang-of(.))" tunnel="yes"/>
+        </xsl:apply-templates>
+        <xsl:text>]</xsl:text>
+      </xsl:for-each>
+      <xsl:text>&#10;]&#10;&#10;</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template match="tei:note" mode="typst">
     <xsl:param name="in-note" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="editor" select="f:is-editor-note(.)"/>
@@ -295,6 +483,11 @@
         </xsl:apply-templates>
         <xsl:text>)</xsl:text>
       </xsl:when>
+      <!-- An endnote: its call here, its text at the end of the chapter (chapter.xsl). -->
+      <xsl:when test="t:is-endnote(.)">
+        <xsl:text>#endnote-call({t:string(($note-labels(generate-id(.)), '*')[1])});</xsl:text>
+      </xsl:when>
+      <!-- A footnote (place foot, margin, or none: the book has no room in its margins, which hold the page markers). -->
       <xsl:otherwise>
         <xsl:variable name="label" select="($note-labels(generate-id(.)), '*')[1]"/>
         <xsl:text>#note(label: {t:string($label)}{if ($editor) then ', editor: ' || t:string($editor-label) else ''})[</xsl:text>
