@@ -22,6 +22,10 @@
         <xsl:attribute name="id" select="f:html-id(.)"/>
       </xsl:if>
       <xsl:sequence select="f:class(., ('table', f:rend-classes(.))), f:lang-attr(.)"/>
+      <!-- A wide table scrolls sideways (edition.css): in the tab order, a keyboard can scroll it (axe: scrollable-region-focusable). -->
+      <xsl:if test="not($phrasing)">
+        <xsl:attribute name="tabindex" select="0"/>
+      </xsl:if>
       <xsl:if test="tei:head">
         <xsl:element name="{if ($phrasing) then 'span' else 'caption'}">
           <xsl:attribute name="class" select="'head'"/>

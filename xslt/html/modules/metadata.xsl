@@ -82,7 +82,8 @@
     <xsl:variable name="href" select="f:safe-href(tokenize(@target, '\s+')[1])"/>
     <xsl:choose>
       <xsl:when test="$href and not(starts-with($href, '#'))">
-        <a href="{$href}"><xsl:apply-templates mode="meta"/></a>
+        <!-- An empty ref (ELTeC's `<ref target="https://gallica…"/>`) shows its address: a link needs a name. -->
+        <a href="{$href}"><xsl:apply-templates mode="meta"/><xsl:if test="normalize-space() eq ''"><xsl:value-of select="$href"/></xsl:if></a>
       </xsl:when>
       <xsl:otherwise>
         <xsl:apply-templates mode="meta"/>
