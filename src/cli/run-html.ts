@@ -9,6 +9,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { renderContext, type SitePage, type SiteRegister, type SiteText } from '../html/render-pages.js';
 import { type RenderedSite, renderSite } from '../html/render-site.js';
 import { unresolvedPointerWarnings } from '../html/unresolved-pointers.js';
+import { copyImages, withLocalImages } from '../edition/text-images.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { OutputTransaction } from '../io/output-folders.js';
 import { inProcessRunner, plannedHtmlJobs, workerRunner } from '../parallel/html-pool.js';
@@ -48,7 +49,7 @@ export async function runHtml(options: HtmlOptions, io: CliIO, reporter: Reporte
   if (messages.some((m) => m.severity === 'error')) return { ok: false, usage: false, messages, pages: [], siteDir };
   const { sef, sefPath } = stylesheet;
   const textIds = texts.map((t) => t.id);
-  const siteTexts: SiteText[] = texts.map(({ id, xml, path }) => ({ id, xml, path }));
+  const { texts: siteTexts, copies: images } = withLocalImages(texts);
   const context = await renderContext(sef, edition, registers, textIds);
   const jobs = plannedHtmlJobs(texts.length, options.jobs);
   const runner = jobs <= 1 ? inProcessRunner(context) : workerRunner({ sefPath, edition, registers: [...registers], textIds }, jobs);
@@ -75,6 +76,7 @@ export async function runHtml(options: HtmlOptions, io: CliIO, reporter: Reporte
     const staged = await output.stage(siteDir, (p) => display(io, p));
     if (!('dir' in staged)) return { ok: false, usage: true, messages: [...messages, refusalDiagnostic(staged)], pages: [], siteDir };
     await publish(staged.dir, pages, siteTexts, registers);
+    await copyImages(images, staged.dir);
     return { ok: true, usage: false, messages, pages: pages.map((p) => display(io, join(siteDir, p.file))), siteDir };
   };
   if (options.output) return publishing(options.output);

@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../io/atomic-write.js';
 import { OutputTransaction } from '../io/output-folders.js';
 import { chaptersInProcess, chaptersInWorkers, plannedPrintJobs, type PrintTaskResult } from '../parallel/print-pool.js';
 import { unresolvedPointerWarnings } from '../html/unresolved-pointers.js';
+import { copyImages, withLocalImages } from '../edition/text-images.js';
 import { assembleBook, printContext, renderFrame, type Chapter } from '../print/render-book.js';
 import { compileTypstFileToPdf, TypstError } from '../print/typst-compiler.js';
 import { PRINT_BOOK_LIBRARY, PRINT_STYLESHEET } from '../xslt/stylesheet-paths.js';
@@ -18,7 +19,6 @@ import { display } from './display-path.js';
 import { stageStylesheet } from './stage-stylesheet.js';
 import { refusalDiagnostic } from './output-root.js';
 import { preparePublishing, type PublishInput, type PublishOptions } from './publish-input.js';
-import type { SiteText } from '../html/render-pages.js';
 import type { Reporter } from './reporter.js';
 
 export interface PdfOptions extends PublishOptions {
@@ -48,7 +48,7 @@ export async function runPdf(options: PdfOptions, io: CliIO, reporter: Reporter)
   const prepared = options.input === undefined ? await preparePublishing('print', options, io) : { input: options.input };
   if ('usage' in prepared) return { ok: false, usage: true, messages: prepared.usage, files: [], pages: 0, printDir: '' };
   const { edition, registers, targetDir: printDir, failedDir } = prepared.input;
-  const texts: SiteText[] = prepared.input.texts.map(({ id, xml, path }) => ({ id, xml, path }));
+  const { texts, copies: images } = withLocalImages(prepared.input.texts);
   const messages = [...prepared.input.messages];
   const stylesheet = await stageStylesheet(PRINT_STYLESHEET, io);
   if ('severity' in stylesheet) return { ok: false, usage: true, messages: [...messages, stylesheet], files: [], pages: 0, printDir };
@@ -81,6 +81,7 @@ export async function runPdf(options: PdfOptions, io: CliIO, reporter: Reporter)
     if (!('dir' in staged)) return { ok: false, usage: true, messages: [...messages, refusalDiagnostic(staged)], files: [], pages: 0, printDir };
     const typPath = join(printDir, 'edition.typ');
     await writeFileAtomic(join(staged.dir, 'edition.typ'), source);
+    await copyImages(images, staged.dir);
     const files = [display(io, typPath)];
     if (options.typstOnly) return { ok: true, usage: false, messages, files, pages: 0, printDir };
     const book = compileBook(join(staged.dir, 'edition.typ'), display(io, typPath), edition.date);

@@ -80,12 +80,15 @@ function safePart(part: string): string {
   return safe === '' || /^\.+$/u.test(safe) ? '_' : safe;
 }
 
+/** What may be copied into a site: image files only, so that a TEI file cannot publish another kind of file of this machine by naming it. */
+const IMAGE_FILE = /\.(?:jpe?g|png|gif|webp|svg|avif|tiff?)$/iu;
+
 /** The local images of a TEI document that exist, each with its copy's site path. */
 export function localImages(xml: string, teiPath: string, exists: (path: string) => boolean = isFile): LocalImage[] {
   const images: LocalImage[] = [];
   for (const ref of imageAddresses(xml)) {
     const from = localPath(ref, teiPath);
-    if (from !== undefined && exists(from)) images.push({ ref, from, to: sitePath(from, teiPath) });
+    if (from !== undefined && IMAGE_FILE.test(from) && exists(from)) images.push({ ref, from, to: sitePath(from, teiPath) });
   }
   return images;
 }

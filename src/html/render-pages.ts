@@ -20,6 +20,8 @@ export interface SiteText {
   readonly xml: string;
   /** Absolute path of the TEI file (its base URI in the transformation). */
   readonly path: string;
+  /** Its local images, address as written → the copy's path in the output (the stylesheets' `local-images`). */
+  readonly images?: Readonly<Record<string, string>>;
 }
 
 export interface SiteRegister {
@@ -140,6 +142,7 @@ export async function renderTextPage(context: RenderContext, text: SiteText, nei
     ...(parsed === undefined ? { sourceText: text.xml, sourceBaseUri: pathToFileURL(text.path).href } : { sourceDocument: parsed }),
     params: {
       'edition-json': context.editionJson, registers: [...context.registers], 'register-table': context.registerTable, 'text-id': text.id, 'text-ids': [...context.textIds],
+      ...(text.images === undefined ? {} : { 'local-images': { ...text.images } }),
       ...(previous ? { 'previous-id': previous.id, 'previous-title': previous.title } : {}),
       ...(next ? { 'next-id': next.id, 'next-title': next.title } : {}),
     },

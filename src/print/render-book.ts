@@ -43,7 +43,7 @@ function params(context: PrintContext): Record<string, unknown> {
 }
 
 export async function renderChapter(context: PrintContext, text: SiteText): Promise<Chapter> {
-  const result = await transform({ sef: context.sef, sourceText: text.xml, sourceBaseUri: pathToFileURL(text.path).href, params: { ...params(context), 'text-id': text.id } });
+  const result = await transform({ sef: context.sef, sourceText: text.xml, sourceBaseUri: pathToFileURL(text.path).href, params: { ...params(context), 'text-id': text.id, ...(text.images === undefined ? {} : { 'local-images': { ...text.images } }) } });
   const secondary = (name: string): string | undefined => Object.entries(result.documents).find(([href]) => href.endsWith(name))?.[1];
   const registerEntries = secondary('register-entries');
   const unresolvedPointers = secondary('unresolved-pointers');
