@@ -9,10 +9,9 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { EditionMetadata } from '../config/types.js';
 import type { SiteRegister } from '../html/render-pages.js';
 import { checkOutputRoot } from '../io/output-folders.js';
-import type { EditionText } from '../edition/edition-text.js';
+import type { EditionText, PublishedMetadata } from '../edition/edition-text.js';
 import { readEditionDocuments } from '../edition/edition-documents.js';
 import { readTeiSourceTexts } from '../edition/tei-source-texts.js';
 import type { CliIO } from './cli-io.js';
@@ -25,7 +24,7 @@ export type OutputKind = 'html' | 'print';
 /** An edition ready to render. */
 export interface PublishInput {
   /** The edition's metadata: the config's, or what the command line gives (`--title`). */
-  readonly edition: Partial<EditionMetadata>;
+  readonly edition: PublishedMetadata;
   readonly texts: readonly EditionText[];
   readonly registers: readonly SiteRegister[];
   /** The folder the output goes to (html/ or print/), as it will be once published. */
@@ -73,10 +72,9 @@ async function fromFiles(kind: OutputKind, files: readonly string[], options: Pu
   const inputs = [...new Set([...paths.filter((p) => !p.includes('*')), ...read.texts.map((t) => t.path)])];
   const refusal = checkOutputRoot(targetDir, { files: inputs, folders: [] }, shown);
   if (refusal !== undefined) return { usage: [...read.messages, refusalDiagnostic(refusal)] };
-  const title = options.title ?? read.corpusTitle;
   return {
     input: {
-      edition: title === undefined ? {} : { title },
+      edition: await metadataOfFiles(read.texts, options.title, await folderName(paths)),
       texts: read.texts,
       registers: [],
       targetDir,
@@ -86,3 +84,39 @@ async function fromFiles(kind: OutputKind, files: readonly string[], options: Pu
   };
 }
 
+
+/**
+ * The edition's metadata without a config. One text: its header says everything. The texts of one
+ * teiCorpus: the corpus header is the edition's. Texts from several files: the edition has no
+ * editors, publisher or licence of its own (each text page and chapter shows its text's), rather
+ * than the first text's standing for all, and the folder named is its title. `--title` names the
+ * edition in every case.
+ */
+async function metadataOfFiles(texts: readonly EditionText[], title: string | undefined, folder: string | undefined): Promise<PublishedMetadata> {
+  const named = title === undefined ? {} : { title };
+  const files = new Set(texts.map((t) => t.path));
+  if (texts.length <= 1) return named;
+  if (files.size === 1) {
+    const [file] = files;
+    const { headerSummary } = await import('../xslt/header-summary.js');
+    const { readFile } = await import('node:fs/promises');
+    const { pathToFileURL } = await import('node:url');
+    const corpus = await headerSummary(await readFile(file as string, 'utf8'), pathToFileURL(file as string).href);
+    return {
+      ...(corpus.title === undefined ? {} : { title: corpus.title }),
+      editors: corpus.editors.map((name, i) => ({ id: `editor-${i + 1}`, name })),
+      publisher: corpus.publisher ?? null,
+      licence: corpus.licence ?? null,
+      ...named,
+    };
+  }
+  return { editors: [], publisher: null, licence: null, ...(folder === undefined ? {} : { title: folder }), ...named };
+}
+
+/** The name of the one folder named on the command line, as a default title for texts of several origins. */
+async function folderName(paths: readonly string[]): Promise<string | undefined> {
+  if (paths.length !== 1) return undefined;
+  const { stat } = await import('node:fs/promises');
+  const { basename } = await import('node:path');
+  return (await stat(paths[0] as string).then((s) => s.isDirectory(), () => false)) ? basename(paths[0] as string) : undefined;
+}

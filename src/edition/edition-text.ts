@@ -3,6 +3,7 @@
  * and published) and where it came from.
  */
 import type { SiteText } from '../html/render-pages.js';
+import type { EditionMetadata, Licence } from '../config/types.js';
 
 /**
  * - `converted`: made by tei-edition from a raw text (`tei/<id>.xml` as convert wrote it);
@@ -18,3 +19,10 @@ export interface EditionText extends SiteText {
   /** TEI brought as it is: the RELAX NG schema its source names, that build validates it against (absolute); none: well-formedness only. */
   readonly schema?: string;
 }
+
+/**
+ * The edition's metadata as the stylesheets take it: the config's, or what is known without one.
+ * A key present with nothing (`licence: null`, `editors: []`, `publisher: null`) says the edition
+ * has none of its own: the stylesheets then take no text's header for the edition's.
+ */
+export type PublishedMetadata = Omit<Partial<EditionMetadata>, 'licence'> & { licence?: Licence | null };

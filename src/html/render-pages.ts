@@ -11,7 +11,7 @@
  * bound, so that a text is parsed once.
  */
 import { pathToFileURL } from 'node:url';
-import type { EditionMetadata } from '../config/types.js';
+import type { PublishedMetadata } from '../edition/edition-text.js';
 import { parseForTransform, transform, type TransformResult } from '../xslt/saxon-transform.js';
 
 export interface SiteText {
@@ -73,11 +73,11 @@ export const COLLECTION_PAGES = [
 ] as const;
 
 /** The edition's metadata for the stylesheet (`edition-json`): the config's `edition`, with `url` as the stylesheet's `baseUrl`. */
-export function editionJson(edition: Partial<EditionMetadata> | undefined): string {
+export function editionJson(edition: PublishedMetadata | undefined): string {
   return JSON.stringify({ ...(edition ?? {}), ...(edition?.url === undefined ? {} : { baseUrl: edition.url }) });
 }
 
-export async function renderContext(sef: unknown, edition: Partial<EditionMetadata> | undefined, registers: readonly SiteRegister[], textIds: readonly string[]): Promise<RenderContext> {
+export async function renderContext(sef: unknown, edition: PublishedMetadata | undefined, registers: readonly SiteRegister[], textIds: readonly string[]): Promise<RenderContext> {
   const parsed = await Promise.all(registers.map((r) => parseForTransform(r.xml, pathToFileURL(r.path).href)));
   const json = editionJson(edition);
   const table = await transform({ sef, initialTemplate: 'register-table', params: { 'edition-json': json, registers: parsed } });

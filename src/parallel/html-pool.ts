@@ -8,13 +8,13 @@
  * workers, a text's page goes to the worker that summarised it (the pool's affinity by text id):
  * each text is parsed once.
  */
-import type { EditionMetadata } from '../config/types.js';
+import type { PublishedMetadata } from '../edition/edition-text.js';
 import { startPool, workersFor } from './worker-pool.js';
 import { type Neighbours, parseText, type RenderContext, renderCollectionPages, renderContext, renderTextPage, type SitePage, type SiteRegister, type SiteText, summariseTexts, type TextSummaries } from '../html/render-pages.js';
 
 export interface HtmlWorkerSetup {
   readonly sefPath: string;
-  readonly edition?: Partial<EditionMetadata>;
+  readonly edition?: PublishedMetadata;
   readonly registers: readonly SiteRegister[];
   readonly textIds: readonly string[];
 }

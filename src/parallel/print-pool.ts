@@ -3,14 +3,14 @@
  * stylesheet and parsing the registers once. Small editions stay in process: a worker costs
  * SaxonJS's start and the stylesheet's load (and its warm-up) before its first chapter.
  */
-import type { EditionMetadata } from '../config/types.js';
+import type { PublishedMetadata } from '../edition/edition-text.js';
 import type { SiteRegister, SiteText } from '../html/render-pages.js';
 import { type Chapter, type PrintContext, printContext, renderChapter } from '../print/render-book.js';
 import { runPool, workersFor } from './worker-pool.js';
 
 export interface PrintWorkerSetup {
   readonly sefPath: string;
-  readonly edition?: Partial<EditionMetadata>;
+  readonly edition?: PublishedMetadata;
   readonly registers: readonly SiteRegister[];
   readonly bookLibrary: string;
 }

@@ -6,7 +6,7 @@
  * the parts in order. Pure apart from the transformation engine.
  */
 import { pathToFileURL } from 'node:url';
-import type { EditionMetadata } from '../config/types.js';
+import type { PublishedMetadata } from '../edition/edition-text.js';
 import { editionJson, type SiteRegister, type SiteText } from '../html/render-pages.js';
 import { parseForTransform, transform } from '../xslt/saxon-transform.js';
 
@@ -33,7 +33,7 @@ export interface Chapter {
   readonly unresolvedPointers?: string;
 }
 
-export async function printContext(sef: unknown, edition: Partial<EditionMetadata> | undefined, registers: readonly SiteRegister[], bookLibrary: string): Promise<PrintContext> {
+export async function printContext(sef: unknown, edition: PublishedMetadata | undefined, registers: readonly SiteRegister[], bookLibrary: string): Promise<PrintContext> {
   const parsed = await Promise.all(registers.map((r) => parseForTransform(r.xml, pathToFileURL(r.path).href)));
   return { sef, editionJson: editionJson(edition), registers: parsed, bookLibrary };
 }

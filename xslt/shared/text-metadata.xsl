@@ -67,7 +67,7 @@
   <xsl:function name="f:editors" as="map(*)*">
     <xsl:param name="root" as="node()?"/>
     <xsl:variable name="from-config" select="$edition?editors?*[. instance of map(*)]"/>
-    <xsl:sequence select="if (exists($from-config)) then $from-config
+    <xsl:sequence select="if (exists($from-config) or map:contains($edition, 'editors')) then $from-config
       else if (exists(f:header($root))) then f:header-editors(f:header($root))
       else $text-summaries[@header][1]/f:editor ! map { 'name': string(@name), 'role': string(@role) }"/>
   </xsl:function>
@@ -78,11 +78,16 @@
       return map { 'name': normalize-space($e), 'role': string($e/@role) }"/>
   </xsl:function>
 
-  <!-- Licence: { name, url, note } from the config, else the header's availability (as for the editors). -->
+  <!--
+    Licence: { name, url, note } from the config, else the header's availability (as for the
+    editors). An edition that says it has none of its own (licence null, editors []: TEI files of
+    several origins published without a config) takes none from a text.
+  -->
   <xsl:function name="f:licence" as="map(*)?">
     <xsl:param name="root" as="node()?"/>
     <xsl:variable name="l" select="$edition?licence"/>
     <xsl:sequence select="if ($l instance of map(*)) then $l
+      else if (map:contains($edition, 'licence')) then ()
       else if (exists(f:header($root))) then f:header-licence(f:header($root))
       else $text-summaries[@header][1]/f:licence ! map:merge(@* ! map:entry(local-name(), string(.)))"/>
   </xsl:function>
