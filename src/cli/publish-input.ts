@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SiteRegister } from '../html/render-pages.js';
 import { checkOutputRoot } from '../io/output-folders.js';
-import type { EditionText, PublishedMetadata } from '../edition/edition-text.js';
+import { textOverrides, type EditionText, type PublishedMetadata } from '../edition/edition-text.js';
 import { readEditionDocuments } from '../edition/edition-documents.js';
 import { readTeiSourceTexts } from '../edition/tei-source-texts.js';
 import type { CliIO } from './cli-io.js';
@@ -56,7 +56,7 @@ async function fromConfig(kind: OutputKind, options: PublishOptions, io: CliIO):
   const where = outputRoot({ config: loaded.config, configPath: loaded.configPath, registerFiles: Object.values(loaded.registers.files) }, options.out, io);
   if ('refusal' in where) return { usage: [...loaded.messages, where.refusal] };
   const documents = await readEditionDocuments(loaded, io.cwd, (p) => display(io, p), kind === 'html' ? 'html' : 'pdf');
-  const edition = { ...(documents.corpusTitle === undefined ? {} : { title: documents.corpusTitle }), ...loaded.config.edition };
+  const edition = { ...(documents.corpusTitle === undefined ? {} : { title: documents.corpusTitle }), ...loaded.config.edition, ...textOverrides(documents.texts) };
   return {
     input: { edition, texts: documents.texts, registers: documents.registers, targetDir: join(where.root, kind), failedDir: join(where.root, 'print-failed'), messages: [...loaded.messages, ...documents.messages] },
   };

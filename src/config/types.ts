@@ -102,6 +102,10 @@ export interface TeiSource {
   tei: string;
   /** Id of the text (its page is `<id>.html`), only when `tei` names one file that holds one text; default: the file name without `.xml` (in a corpus: the text's `xml:id`). */
   id?: string;
+  /** The text's title, over the one its header gives (for one text). */
+  title?: string;
+  /** The author of the texts, over the one their headers give. */
+  author?: string;
   /** RELAX NG schema (XML syntax) that `build` validates these texts against, relative to the config file (for example a `tei_all.rng` you have, or your project's customisation); default: well-formedness only. */
   schema?: string;
 }

@@ -42,7 +42,7 @@ export async function readEditionDocuments(edition: EditionFiles, cwd: string, s
   let corpusTitle: string | undefined;
   for (const [index, source] of edition.config.sources.entries()) {
     if (isTeiSource(source)) {
-      const entry: TeiSourceEntry = { path: resolve(base, source.tei), ...(source.id === undefined ? {} : { id: source.id }), ...(source.schema === undefined ? {} : { schema: resolve(base, source.schema) }), at: { file: edition.configShown } };
+      const entry: TeiSourceEntry = { path: resolve(base, source.tei), ...(source.id === undefined ? {} : { id: source.id }), ...(source.schema === undefined ? {} : { schema: resolve(base, source.schema) }), ...(source.title === undefined ? {} : { title: source.title }), ...(source.author === undefined ? {} : { author: source.author }), at: { file: edition.configShown } };
       const read = await readTeiSourceTexts([entry], shown);
       messages.push(...read.messages.map((m) => (m.rule.endsWith('tei-source-missing') ? { ...m, message: `sources[${index}].tei: ${m.message}` } : m)));
       texts.push(...read.texts);

@@ -16,6 +16,9 @@ export interface EditionText extends SiteText {
   readonly origin: TextOrigin;
   /** The file the editor corrects, as messages show it. */
   readonly shown: string;
+  /** TEI brought as it is: what the config says of it, over its header. */
+  readonly title?: string;
+  readonly author?: string;
   /** TEI brought as it is: the RELAX NG schema its source names, that build validates it against (absolute); none: well-formedness only. */
   readonly schema?: string;
 }
@@ -25,4 +28,15 @@ export interface EditionText extends SiteText {
  * A key present with nothing (`licence: null`, `editors: []`, `publisher: null`) says the edition
  * has none of its own: the stylesheets then take no text's header for the edition's.
  */
-export type PublishedMetadata = Omit<Partial<EditionMetadata>, 'licence'> & { licence?: Licence | null };
+export type PublishedMetadata = Omit<Partial<EditionMetadata>, 'licence'> & {
+  licence?: Licence | null;
+  /** What the config says of some texts, over their headers, by text id. */
+  texts?: Readonly<Record<string, { readonly title?: string; readonly author?: string }>>;
+};
+
+/** The config's title and author of TEI sources, by text id, for the stylesheets (`texts` of the edition's metadata). */
+export function textOverrides(texts: readonly EditionText[]): { texts?: Record<string, { title?: string; author?: string }> } {
+  const found = texts.filter((t) => t.title !== undefined || t.author !== undefined)
+    .map((t) => [t.id, { ...(t.title === undefined ? {} : { title: t.title }), ...(t.author === undefined ? {} : { author: t.author }) }] as const);
+  return found.length === 0 ? {} : { texts: Object.fromEntries(found) };
+}

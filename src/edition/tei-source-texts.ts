@@ -21,6 +21,9 @@ export interface TeiSourceEntry {
   readonly id?: string;
   /** The RELAX NG schema the texts are validated against (absolute). */
   readonly schema?: string;
+  /** The config's title and author, over the headers'. */
+  readonly title?: string;
+  readonly author?: string;
   /** Where the entry is named (the config's `sources[k].tei`, or the command line): messages about the entry point there. */
   readonly at: SourcePosition;
 }
@@ -147,8 +150,9 @@ export async function readTeiSourceTexts(entries: readonly TeiSourceEntry[], sho
   return { texts, messages, ...(corpusTitle === undefined ? {} : { corpusTitle }) };
 }
 
-function schemaOf(entry: TeiSourceEntry): { schema?: string } {
-  return entry.schema === undefined ? {} : { schema: entry.schema };
+/** What a text takes from its entry in the config: its schema, a title and an author over its header's. */
+function schemaOf(entry: TeiSourceEntry): { schema?: string; title?: string; author?: string } {
+  return { ...(entry.schema === undefined ? {} : { schema: entry.schema }), ...(entry.title === undefined ? {} : { title: entry.title }), ...(entry.author === undefined ? {} : { author: entry.author }) };
 }
 
 /** The folder a TEI source entry reads from (for the output check): the folder itself, a glob's base, a file's folder. */

@@ -127,7 +127,7 @@ test('a mixed edition: a raw source, a TEI source, a glob; build keeps the hand-
   cpSync(join(real, LETTER), join(dir, 'letters', LETTER));
   cpSync(join(real, PAMPHLET), join(dir, 'letters', PAMPHLET));
   const config = JSON.parse(readFileSync(join(dir, 'edition.json'), 'utf8')) as { sources: object[] };
-  config.sources.push({ tei: `letters/${LETTER}`, id: 'vangogh-695' }, { tei: 'letters/hurlus*.xml' });
+  config.sources.push({ tei: `letters/${LETTER}`, id: 'vangogh-695', title: 'Lettre à Paul Gauguin', author: 'Vincent van Gogh' }, { tei: 'letters/hurlus*.xml' });
   writeFileSync(join(dir, 'edition.json'), JSON.stringify(config, null, 2));
   const run = runTeiEdition(['build', '--verbose'], dir);
   assert.equal(run.code, 0, run.stderr);
@@ -136,6 +136,13 @@ test('a mixed edition: a raw source, a TEI source, a glob; build keeps the hand-
   assert.ok(readFileSync(join(dir, 'output', 'html', 'example.html'), 'utf8').includes('Une correction à la main'), 'the site shows the hand edit');
   assert.ok(readFileSync(join(dir, 'output', 'tei', 'example.xml'), 'utf8').includes('Une correction à la main'), 'the published TEI is the hand-edited one');
   assert.ok(existsSync(join(dir, 'output', 'html', 'vangogh-695.html')), 'the TEI source has the id the config gives');
+  // The config's title and author, over the header's, in the page, the index and the book.
+  const letter = readFileSync(join(dir, 'output', 'html', 'vangogh-695.html'), 'utf8');
+  assert.match(letter, /<h1 class="text-title"[^>]*>Lettre à Paul Gauguin<\/h1>/u);
+  assert.match(letter, /class="text-author">Vincent van Gogh</u);
+  assert.match(readFileSync(join(dir, 'output', 'html', 'index.html'), 'utf8'), /<a href="vangogh-695\.html">Lettre à Paul Gauguin<\/a>/u);
+  assert.ok(readFileSync(join(dir, 'output', 'print', 'edition.typ'), 'utf8').includes('Lettre à Paul Gauguin'), 'the chapter has the config\'s title');
+  assert.equal(readFileSync(join(dir, 'output', 'tei', 'vangogh-695.xml'), 'utf8'), readFileSync(join(real, LETTER), 'utf8'), 'the TEI itself is published as it is');
   assert.ok(existsSync(join(dir, 'output', 'html', 'hurlus__lenine1918_infantilisme.html')), 'the glob found its file');
   // --dry-run: everything made and checked, nothing written.
   const before = treeHashes(dir);

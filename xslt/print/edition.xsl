@@ -70,7 +70,7 @@
   <!-- A text: its chapter. -->
   <xsl:template match="/">
     <xsl:result-document href="sort-key" method="text">
-      <xsl:value-of select="f:date-key(f:text-date(.)) || '&#9;' || f:sort-key(f:text-title(.))"/>
+      <xsl:value-of select="f:date-key(f:text-date(.)) || '&#9;' || f:sort-key(f:text-title(., $text-id))"/>
     </xsl:result-document>
     <xsl:call-template name="text-register-entries">
       <xsl:with-param name="doc" select="."/>

@@ -30,6 +30,28 @@
       normalize-space(($root//tei:text//tei:head)[1]), 'Sans titre')[. ne ''][1]"/>
   </xsl:function>
 
+  <!-- What the config says of a text (a TEI source's title, author: the edition's "texts" by text id), a map; empty when nothing. -->
+  <xsl:function name="f:config-of-text" as="map(*)?">
+    <xsl:param name="id" as="xs:string?"/>
+    <xsl:variable name="texts" select="$edition?texts"/>
+    <xsl:sequence select="if ($texts instance of map(*) and normalize-space($id)) then $texts($id)[. instance of map(*)] else ()"/>
+  </xsl:function>
+
+  <!-- The title of the text `id`: the config's, over its header's. -->
+  <xsl:function name="f:text-title" as="xs:string">
+    <xsl:param name="root" as="node()?"/>
+    <xsl:param name="id" as="xs:string?"/>
+    <xsl:sequence select="(f:config-of-text($id)?title[. instance of xs:string][normalize-space()], f:text-title($root))[1]"/>
+  </xsl:function>
+
+  <!-- The authors of the text `id`: the config's, over its header's. -->
+  <xsl:function name="f:text-authors" as="xs:string*">
+    <xsl:param name="root" as="node()?"/>
+    <xsl:param name="id" as="xs:string?"/>
+    <xsl:variable name="author" select="f:config-of-text($id)?author[. instance of xs:string][normalize-space()]"/>
+    <xsl:sequence select="if (exists($author)) then $author else f:text-authors($root)"/>
+  </xsl:function>
+
   <xsl:function name="f:text-authors" as="xs:string*">
     <xsl:param name="root" as="node()?"/>
     <xsl:sequence select="f:header($root)/tei:fileDesc/tei:titleStmt/tei:author[normalize-space()]

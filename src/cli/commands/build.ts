@@ -168,7 +168,8 @@ async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: st
     }),
   ].filter(Boolean).join('; ');
   if (exitCodeFor(messages) !== 0 || usage) return { ...nothing, texts: texts.length, messages, published, checkedWith };
-  const edition = { ...(documents.corpusTitle === undefined ? {} : { title: documents.corpusTitle }), ...run.config.edition };
+  const { textOverrides } = await import('../../edition/edition-text.js');
+  const edition = { ...(documents.corpusTitle === undefined ? {} : { title: documents.corpusTitle }), ...run.config.edition, ...textOverrides(texts) };
   const input = { edition, texts, registers, messages: [] };
   const jobs = options.jobs === undefined ? {} : { jobs: options.jobs };
   const { runHtml } = await import('../run-html.js');

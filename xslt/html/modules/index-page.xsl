@@ -75,12 +75,12 @@
     <xsl:param name="id" as="xs:string"/>
     <xsl:variable name="french" select="f:is-french-code(f:lang-of($doc/*))"/>
     <xsl:variable name="date" select="f:text-date($doc)"/>
-    <xsl:variable name="authors" select="f:text-authors($doc)"/>
+    <xsl:variable name="authors" select="f:text-authors($doc, $id)"/>
     <li class="text-entry" id="text-{$id}">
       <xsl:if test="f:bcp47(f:lang-of($doc/*)) ne ''">
         <xsl:attribute name="lang" select="f:bcp47(f:lang-of($doc/*))"/>
       </xsl:if>
-      <h3 class="text-entry-title"><a href="{$id}.html">{f:typo(f:text-title($doc), $french)}</a></h3>
+      <h3 class="text-entry-title"><a href="{$id}.html">{f:typo(f:text-title($doc, $id), $french)}</a></h3>
       <p class="text-entry-meta">
         <xsl:if test="exists($authors)">
           <span class="text-entry-author">{string-join($authors, ', ')}</span>

@@ -116,7 +116,7 @@
   </xsl:variable>
 
   <xsl:template name="text-page">
-    <xsl:variable name="title" select="f:text-title($source)"/>
+    <xsl:variable name="title" select="f:text-title($source, $page-text-id)"/>
     <xsl:call-template name="page">
       <xsl:with-param name="page" select="'text'"/>
       <xsl:with-param name="title" select="$title"/>
@@ -146,7 +146,7 @@
   <xsl:template name="text-header">
     <xsl:param name="title" as="xs:string"/>
     <xsl:variable name="date" select="f:text-date($source)"/>
-    <xsl:variable name="authors" select="f:text-authors($source)"/>
+    <xsl:variable name="authors" select="f:text-authors($source, $page-text-id)"/>
     <xsl:variable name="licence" select="f:text-licence($source)"/>
     <xsl:variable name="url" select="f:text-url($page-text-id)"/>
     <header class="text-header">

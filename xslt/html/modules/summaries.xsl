@@ -66,7 +66,7 @@
     <xsl:param name="doc" as="document-node()"/>
     <xsl:param name="id" as="xs:string"/>
     <xsl:variable name="header" select="f:header($doc)"/>
-    <xsl:variable name="title" select="f:text-title($doc)"/>
+    <xsl:variable name="title" select="f:text-title($doc, $id)"/>
     <f:text id="{$id}" date-key="{f:date-key(f:text-date($doc))}" title="{$title}" title-key="{f:sort-key($title)}">
       <xsl:if test="$header">
         <xsl:attribute name="header" select="'yes'"/>

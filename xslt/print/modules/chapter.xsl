@@ -28,9 +28,9 @@
   <xsl:template match="tei:TEI" mode="typst">
     <xsl:variable name="root" select="."/>
     <xsl:variable name="french" select="f:is-french-code(f:lang-of(.))"/>
-    <xsl:variable name="title" select="f:text-title(.)"/>
+    <xsl:variable name="title" select="f:text-title(., $text-id)"/>
     <xsl:variable name="title-head" select="t:title-head(., $title)"/>
-    <xsl:variable name="authors" select="f:text-authors(.)"/>
+    <xsl:variable name="authors" select="f:text-authors(., $text-id)"/>
     <xsl:variable name="date" select="f:text-date(.)"/>
     <xsl:variable name="source" select="t:source-text(.)"/>
     <xsl:variable name="licence" select="t:text-licence(.)"/>
