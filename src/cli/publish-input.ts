@@ -66,7 +66,8 @@ async function fromFiles(kind: OutputKind, files: readonly string[], options: Pu
   const shown = (p: string): string => display(io, p);
   const paths = files.map((f) => resolve(io.cwd, f));
   const read = await readTeiSourceTexts(paths.map((path) => ({ path, at: { file: shown(path) } })), shown);
-  if (read.messages.some((m) => m.severity === 'error' && m.fatal === true)) return { usage: read.messages };
+  // A path that names nothing is a usage error; a file that is not TEI is an error in the input.
+  if (read.messages.some((m) => m.rule === 'tei-edition/tei-source-missing')) return { usage: read.messages };
   const targetDir = resolve(io.cwd, options.out ?? join('output', kind));
   // The output may not hold an input (a file named, or one found in a folder named).
   const inputs = [...new Set([...paths.filter((p) => !p.includes('*')), ...read.texts.map((t) => t.path)])];

@@ -12,6 +12,7 @@ import { diagnostic, type Diagnostic, type SourcePosition } from '../diagnostics
 import { readInputFile } from '../io/read-input-file.js';
 import { collectXmlFiles } from '../validate/collect-files.js';
 import { corpusTexts } from '../xslt/corpus-texts.js';
+import { NamespaceParser } from '../xml/namespace-parser.js';
 import type { EditionText } from './edition-text.js';
 
 export interface TeiSourceEntry {
@@ -136,6 +137,11 @@ export async function readTeiSourceTexts(entries: readonly TeiSourceEntry[], sho
         messages.push(diagnostic('error', 'tei-source-unreadable', `found ${why}; expected a TEI file in UTF-8`, { file: shown(file.path) }, { fatal: true }));
         continue;
       }
+      const malformed = wellFormednessError(xml);
+      if (malformed !== undefined) {
+        messages.push(diagnostic('error', 'not-well-formed', `not well-formed XML: ${malformed.message}; expected a TEI document`, { file: shown(file.path), line: malformed.line, column: malformed.column }, { fatal: true }));
+        continue;
+      }
       const corpus = /<(?:[\w.-]+:)?teiCorpus[\s>/]/u.test(xml.slice(0, 65536)) ? await corpusTexts(xml, pathToFileURL(file.path).href).catch(() => undefined) : undefined;
       if (corpus === undefined) {
         const id = files.length === 1 && entry.id !== undefined ? entry.id : textIdOf(file.rel);
@@ -148,6 +154,18 @@ export async function readTeiSourceTexts(entries: readonly TeiSourceEntry[], sho
     }
   }
   return { texts, messages, ...(corpusTitle === undefined ? {} : { corpusTitle }) };
+}
+
+/** The first well-formedness error of a document, at its line and column (the parser validate uses: linear in the nesting). */
+function wellFormednessError(xml: string): { message: string; line: number; column: number } | undefined {
+  const parser = new NamespaceParser();
+  let found: { message: string; line: number; column: number } | undefined;
+  parser.on('error', (error) => {
+    found ??= { message: error.message.replace(/^(?:[^:]*:)?\d+:\d+: /u, '').replace(/\.$/u, ''), line: parser.line, column: parser.column + 1 };
+  });
+  parser.write(xml.replace(/^\uFEFF/u, ''));
+  if (found === undefined) parser.close();
+  return found;
 }
 
 /** What a text takes from its entry in the config: its schema, a title and an author over its header's. */

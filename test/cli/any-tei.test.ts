@@ -205,3 +205,16 @@ test('a TEI source with a schema: build validates it against that schema (a mess
   assert.match(invalid.stderr, /^texts\/lettre\.xml:\d+:\d+ +error +.*bogus/mu, 'the message names the TEI source, not the staged copy');
   assert.deepEqual(treeHashes(join(dir, 'output')), before, 'nothing published');
 });
+
+test('html with no config on a file that is not TEI: an error at its line and column (exit 1), nothing published', () => {
+  const texts = realTexts();
+  writeFileSync(join(texts, 'broken.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<text><body><p>unclosed</body></text></TEI>\n');
+  writeFileSync(join(texts, 'latin1.xml'), Buffer.from('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>caf\xe9</p></body></text></TEI>\n', 'latin1'));
+  const site = join(texts, '..', 'site');
+  const run = runTeiEdition(['html', 'texts', '--out', site], join(texts, '..'));
+  assert.equal(run.code, 1, run.stderr);
+  assert.match(run.stderr, /^texts\/broken\.xml:2:\d+ +error +not well-formed XML: unexpected close tag; expected a TEI document/mu);
+  assert.match(run.stderr, /^texts\/latin1\.xml +error +found bytes that are not UTF-8; expected a TEI file in UTF-8/mu);
+  assert.doesNotMatch(run.stderr, STACK_FRAME);
+  assert.ok(!existsSync(site), 'an edition with errors publishes nothing');
+});
