@@ -56,6 +56,8 @@ async function fromConfig(kind: OutputKind, options: PublishOptions, io: CliIO):
   const where = outputRoot({ config: loaded.config, configPath: loaded.configPath, registerFiles: Object.values(loaded.registers.files) }, options.out, io);
   if ('refusal' in where) return { usage: [...loaded.messages, where.refusal] };
   const documents = await readEditionDocuments(loaded, io.cwd, (p) => display(io, p), kind === 'html' ? 'html' : 'pdf');
+  // A TEI source the config names that is not there is a config error.
+  if (documents.messages.some((m) => m.rule === 'tei-edition/tei-source-missing')) return { usage: [...loaded.messages, ...documents.messages] };
   const edition = { ...(documents.corpusTitle === undefined ? {} : { title: documents.corpusTitle }), ...loaded.config.edition, ...textOverrides(documents.texts) };
   return {
     input: { edition, texts: documents.texts, registers: documents.registers, targetDir: join(where.root, kind), failedDir: join(where.root, 'print-failed'), messages: [...loaded.messages, ...documents.messages] },

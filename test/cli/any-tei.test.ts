@@ -218,3 +218,21 @@ test('html with no config on a file that is not TEI: an error at its line and co
   assert.doesNotMatch(run.stderr, STACK_FRAME);
   assert.ok(!existsSync(site), 'an edition with errors publishes nothing');
 });
+
+test('build: a TEI source that is not there is a config error (exit 2), one that is not well-formed an input error (exit 1)', () => {
+  const dir = join(tempDir(), 'ed');
+  assert.equal(runTeiEdition(['init', dir], process.cwd()).code, 0);
+  const config = JSON.parse(readFileSync(join(dir, 'edition.json'), 'utf8')) as { sources: object[] };
+  config.sources.push({ tei: 'letters/' });
+  writeFileSync(join(dir, 'edition.json'), JSON.stringify(config, null, 2));
+  const missing = runTeiEdition(['build'], dir);
+  assert.equal(missing.code, 2, missing.stderr);
+  assert.match(missing.stderr, /^edition\.json +error +sources\[1\]\.tei: found no such file or folder: letters; expected a TEI file, a folder of TEI files or a glob/mu);
+  mkdirSync(join(dir, 'letters'));
+  writeFileSync(join(dir, 'letters', 'a.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>x</body></text></TEI>');
+  const broken = runTeiEdition(['build'], dir);
+  assert.equal(broken.code, 1, broken.stderr);
+  assert.match(broken.stderr, /^letters\/a\.xml:1:\d+ +error +not well-formed XML/mu);
+  for (const command of ['html', 'pdf']) assert.equal(runTeiEdition([command], dir).code, 1, `${command} on the broken source`);
+  assert.ok(!existsSync(join(dir, 'output')), 'nothing published');
+});

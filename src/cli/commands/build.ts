@@ -112,7 +112,7 @@ async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: st
   const { readEditionDocuments } = await import('../../edition/edition-documents.js');
   const documents = await readEditionDocuments({ config: run.config, configPath: run.configPath, configShown: run.configShown, registers: run.registers }, io.cwd, shown, 'build', run.texts);
   reporter.messages(documents.messages);
-  if (documents.messages.some((m) => m.severity === 'error')) return { ...nothing, messages: documents.messages, usage: documents.messages.some((m) => m.fatal === true) };
+  if (documents.messages.some((m) => m.severity === 'error')) return { ...nothing, messages: documents.messages, usage: documents.messages.some((m) => m.rule === 'tei-edition/tei-source-missing') };
   const { texts, registers } = documents;
   const teiOut = join(root, 'tei');
   const staged = await output.stage(teiOut, shown);
