@@ -4,17 +4,17 @@
  *  - parenthesised footnotes: call `(2)` in the text, body `(2) …`;
  *  - bracketed endnotes: call `[1]`, body `[1]. …` after a `Notes` heading, which may have a
  *    legend (kept in the header); a note ending with the editor's marker (`[N.E.]`) gets `@resp`.
- * A note whose call is not found is attached to the text's heading, with an info message.
+ * No note is lost without a word: every call is matched to a body or reported, and every body
+ * to a call or reported. A body without a call is attached to the text's heading
+ * (`@anchored="false"`): an info when it is the first note of a text that prints no heading (the
+ * call stood on the title the transcription lacks), a warning otherwise. A call left in the text
+ * once the bodies are placed is a warning at its position.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { NoteConventions } from '../config/types.js';
+import { noteMarks, type NoteMarks } from '../layout/note-marks.js';
 import { originOf, placedAfter, type Block, type Division, type EditionDocument, type Head, type Inline, type Note, type Origin, type Paragraph } from '../model/document.js';
 import { readingText } from './walk.js';
-
-const markers = {
-  'parenthesised-footnotes': { body: /^\((\d{1,3})\)\s+/u, call: (n: string) => `(${n})` },
-  'bracketed-endnotes': { body: /^\[(\d{1,3})\]\.?\s+/u, call: (n: string) => `[${n}]` },
-} as const;
 
 export function attachNotes(doc: EditionDocument, conventions: NoteConventions | undefined, file: string): { document: EditionDocument; messages: Diagnostic[] } {
   const messages: Diagnostic[] = [];
@@ -24,28 +24,96 @@ export function attachNotes(doc: EditionDocument, conventions: NoteConventions |
     messages.push(diagnostic('warning', 'notes-not-found', `the config declares ${convention}, but no note bodies were found; expected ${where}`, { file }));
   }
   if (convention === 'none') return { document: doc, messages };
-  const marker = markers[convention];
+  const marks = noteMarks[convention];
   const legend: string[] = [];
   let body = doc.body;
-  for (const noteBody of groupNoteBodies(doc.noteArea, marker.body)) {
-    const note = parseNoteBody(noteBody, marker.body, conventions);
+  const notes: Note[] = [];
+  for (const noteBody of groupNoteBodies(doc.noteArea, marks.body)) {
+    const note = parseNoteBody(noteBody, marks.body, conventions);
     if (!note) {
       legend.push(...noteBody.paragraphs.map((p) => readingText(p.content).trim()));
       continue;
     }
-    const placed = placeAtCall(body, note, marker.call(note.n));
+    notes.push(note);
+    const placed = placeAtCall(body, note, marks.call(note.n));
     if (placed) {
       body = placed.body;
       messages.push(diagnostic('info', 'note-moved', `note ${note.n} moved from line ${note.origin.line} to its call at line ${placed.line}`,
         { file, line: note.origin.line, column: note.origin.column }));
     } else {
+      const titleNote = notes.length === 1 && printsNoHeading(body);
       body = attachToHeading(body, { ...note, anchored: false });
-      messages.push(diagnostic('info', 'note-without-call', `the call of note ${note.n} is not in the text: the note is attached to the text's heading`,
-        { file, line: note.origin.line, column: note.origin.column }));
+      messages.push(titleNote
+        ? diagnostic('info', 'note-without-call', `the call of note ${note.n} is not in the text: the note is attached to the text's heading`,
+          { file, line: note.origin.line, column: note.origin.column })
+        : diagnostic('warning', 'note-unmatched-body', `note ${note.n}'s body has no call in the text (expected “${marks.call(note.n)}” after the word it annotates): attached to the text's heading with @anchored="false"`,
+          { file, line: note.origin.line, column: note.origin.column }, { hint: 'check the printed source: a call lost by the transcription, or a mark that is not this note’s' }));
     }
   }
+  messages.push(...unmatchedCalls(body, notes, marks, convention, conventions?.heading ?? 'Notes', file));
   const facts = legend.length > 0 ? { ...doc.facts, notesLegend: legend } : doc.facts;
   return { document: { ...doc, body, noteArea: [], facts }, messages };
+}
+
+/** The text's heading is the config's title, supplied: the source prints none. */
+function printsNoHeading(body: readonly Division[]): boolean {
+  const head = body[0]?.children.find((b): b is Head => b.kind === 'head');
+  return head === undefined || head.content.every((i) => i.kind === 'phrase' && i.element === 'supplied' && i.attributes.reason === 'title-not-in-source');
+}
+
+/**
+ * Calls still in the text once every body is placed have no body: one warning each, at the
+ * call. When a line inside another note opens with the call's mark, the body was read as part
+ * of that note (no blank line between them): the hint says where.
+ */
+function unmatchedCalls(body: readonly Division[], notes: readonly Note[], marks: NoteMarks, convention: keyof typeof noteMarks, heading: string, file: string): Diagnostic[] {
+  const inside = marksInsideNotes(notes, marks);
+  const expected = (n: string) => (convention === 'bracketed-endnotes' ? `a note body “${marks.bodyExample(n)}” after the “${heading}” heading` : `a footnote body “${marks.bodyExample(n)}”`);
+  const found: Diagnostic[] = [];
+  forEachTextOutsideNotes(body, (value, origin) => {
+    for (const m of value.matchAll(marks.calls)) {
+      const n = m[1] ?? '';
+      const column = origin.column + [...value.slice(0, m.index)].length;
+      const merged = inside.get(n);
+      found.push(diagnostic('warning', 'note-unmatched-call', `note call “${m[0]}” has no note body (expected ${expected(n)}): left as text`,
+        { file, line: origin.line, column },
+        { hint: merged ? `a line opening with “${marks.call(n)}” at ${file}:${merged.at.line}:${merged.at.column} was read as part of note ${merged.note}: separate the two bodies with a blank line` : 'check the printed source: a note body lost by the transcription, or text that is not a call' }));
+    }
+  });
+  return found;
+}
+
+/** Lines inside a note's body (not its first) that open with a note mark: n → where, and in which note. */
+function marksInsideNotes(notes: readonly Note[], marks: NoteMarks): Map<string, { at: Origin; note: string }> {
+  const found = new Map<string, { at: Origin; note: string }>();
+  for (const note of notes) {
+    for (const p of note.paragraphs) {
+      p.content.forEach((inline, i) => {
+        if (inline.kind !== 'text' || p.content[i - 1]?.kind !== 'lb') return;
+        const m = marks.opensLine.exec(inline.value);
+        const at = originOf(inline);
+        if (m && at && !found.has(m[1] ?? '')) found.set(m[1] ?? '', { at, note: note.n });
+      });
+    }
+  }
+  return found;
+}
+
+/** Every text node of the text that comes from the raw file, notes left out. */
+function forEachTextOutsideNotes(blocks: readonly Block[], visit: (value: string, origin: Origin) => void): void {
+  const inline = (content: readonly Inline[]): void => {
+    for (const node of content) {
+      if (node.kind === 'text') {
+        const origin = originOf(node);
+        if (origin) visit(node.value, origin);
+      } else if (node.kind === 'phrase') inline(node.content);
+      else if (node.kind === 'choice') inline(node.source);
+    }
+  };
+  for (const block of blocks) {
+    if (block.kind === 'div') forEachTextOutsideNotes(block.children, visit);
+    else inline(block.content);
+  }
 }
 
 interface NoteBody {

@@ -8,6 +8,7 @@ import type { Line } from '../lines/split-lines.js';
 import type { Lexicon } from '../enrich/lexicon.js';
 import { isNoiseLine, matchRunningHead } from './forme.js';
 import { classifyOverrides } from './overrides.js';
+import { opensWithNoteMark } from './note-marks.js';
 import { PageCounter } from './page-counter.js';
 import { closesSentence, endsWithHyphen, looksLikeHeading, startsNewSentence } from './text-rules.js';
 import type { FormeLine, Layout, LayoutBlock, LayoutLine, LayoutSection, LayoutSettings, PageBreakMark } from './types.js';
@@ -85,7 +86,7 @@ export function analyseProse(lines: readonly Line[], settings: LayoutSettings, l
 
     const decision = previous === undefined ? 'first' : decideGap(previous, line, gap, settings, pendingPage !== undefined);
     if (decision === 'section') closeSection();
-    if (decision === 'page-paragraph' || decision === 'page-continue') {
+    if (decision === 'page-paragraph' || decision === 'page-continue' || decision === 'page-note') {
       if (settings.runningHeads.length === 0) pendingPage = pages.next(gap.firstBlank);
       if (decision === 'page-paragraph') {
         messages.push(diagnostic('warning', 'page-break-paragraph',
@@ -119,7 +120,7 @@ export function analyseProse(lines: readonly Line[], settings: LayoutSettings, l
   };
 }
 
-type GapDecision = 'first' | 'continue' | 'paragraph' | 'section' | 'page-continue' | 'page-paragraph';
+type GapDecision = 'first' | 'continue' | 'paragraph' | 'section' | 'page-continue' | 'page-paragraph' | 'page-note';
 
 function decideGap(previous: Line, line: Line, gap: Gap, settings: LayoutSettings, pageSeen: boolean): GapDecision {
   // A word cut at the line end goes on, whatever the blank lines (OCR puts some inside words).
@@ -132,6 +133,9 @@ function decideGap(previous: Line, line: Line, gap: Gap, settings: LayoutSetting
   // In OCR, blank lines also fall inside paragraphs: a sentence that obviously goes on, goes on.
   if (ocr) return sentenceGoesOn ? 'continue' : 'paragraph';
   if (gap.blankLines >= 3) {
+    // A page that opens with a note mark (`[5]. …`) opens a note body, or a paragraph that starts
+    // with a call: joined to what precedes, a note would vanish into the previous one.
+    if (opensWithNoteMark(line.text, settings.noteConvention)) return 'page-note';
     const newParagraph = !wordGoesOn && closesSentence(previous.text) && startsNewSentence(line.text);
     return newParagraph ? 'page-paragraph' : 'page-continue';
   }

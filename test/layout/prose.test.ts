@@ -87,3 +87,13 @@ test('layout overrides: a line forced to be a heading, lines set apart as front 
   assert.equal(text(first(first(tei, 'body'), 'head')).trim(), 'Chapitre premier.');
   assert.deepEqual(all(tei, 'fw').map((f) => [f.attrs.type, text(f)]), [['ignored', 'xx garbage xx']]);
 });
+
+test('a page that opens with a note mark of the text’s convention is never joined to the paragraph before it', () => {
+  const bracketed = convertText(`Le texte [1] et [2].\n\n \n\nNotes\n\n[1]. Une note qui va${gap(3)}[2]. Une autre note.\n`, { notes: { convention: 'bracketed-endnotes' } });
+  assert.deepEqual(all(bracketed.tei, 'note').map((n) => [n.attrs.n, text(n).replace(/\s+/gu, ' ').trim()]), [['1', 'Une note qui va'], ['2', 'Une autre note.']]);
+  const parenthesised = convertText(`Le titre\n\nUne phrase qui va${gap(3)}(5) Une note en haut de page.\n`, { notes: { convention: 'parenthesised-footnotes' } });
+  assert.deepEqual(paragraphs(parenthesised.tei), ['Une phrase qui va', '(5) Une note en haut de page.']);
+  // Without a note convention, a bracketed number is text like any other: the sentence goes on.
+  const none = convertText(`Le titre\n\nUne phrase qui va${gap(3)}[5] et continue.\n`);
+  assert.deepEqual(paragraphs(none.tei), ['Une phrase qui va [5] et continue.']);
+});

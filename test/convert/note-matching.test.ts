@@ -1,0 +1,95 @@
+/**
+ * Notes are matched, never lost: each folder of test/fixtures/notes holds a raw text
+ * (`input.txt`) and the source config it is converted with (`source.json`); the TEI and the
+ * messages are golden files (UPDATE=1 rewrites them), every raw line is recovered from the TEI,
+ * and each case states the fact it is there for: a note body at the top of a page stays its own
+ * note; a call without a body and a body without a call are one warning each, at their place in
+ * the raw file.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SourceConfig } from '../../src/config/types.js';
+import { compareDiagnostics } from '../../src/diagnostics/diagnostic.js';
+import { formatDiagnostic } from '../../src/diagnostics/format.js';
+import { recoverSourceLines } from '../../src/recover/source-lines.js';
+import { convertText } from '../support/convert-text.js';
+import { assertGolden } from '../support/golden.js';
+import { fixturesDir } from '../support/paths.js';
+import { all, first, text, textBefore } from '../support/xml-query.js';
+
+const folder = join(fixturesDir, 'notes');
+
+function fixture(name: string): { raw: string; source: Partial<SourceConfig>; result: ReturnType<typeof convertText> } {
+  const raw = readFileSync(join(folder, name, 'input.txt'), 'utf8');
+  const source = JSON.parse(readFileSync(join(folder, name, 'source.json'), 'utf8')) as Partial<SourceConfig>;
+  return { raw, source, result: convertText(raw, source) };
+}
+
+/** Where a string first stands in the raw text, as file:line:column (columns in code points). */
+function rawPosition(raw: string, needle: string): string {
+  const lines = raw.split('\n');
+  const line = lines.findIndex((l) => l.includes(needle));
+  assert.ok(line >= 0, `“${needle}” is not in the raw text`);
+  return `test.txt:${line + 1}:${[...(lines[line] ?? '').slice(0, (lines[line] ?? '').indexOf(needle))].length + 1}`;
+}
+
+for (const name of readdirSync(folder).sort()) {
+  test(`notes/${name}: TEI and messages match the reviewed golden files, and every raw line is recovered`, () => {
+    const { raw, source, result } = fixture(name);
+    assert.ok(result.xml, result.printed);
+    assertGolden(result.xml, join(folder, name, 'expected.xml'));
+    assertGolden([...result.messages].sort(compareDiagnostics).map((m) => `${formatDiagnostic(m)}\n`).join(''), join(folder, name, 'expected.messages.txt'));
+    const recovered = recoverSourceLines(result.xml, { notes: source.notes?.convention ?? 'none' });
+    const quotes = new Set(recovered.headerQuotes);
+    raw.split('\n').forEach((line, i) => {
+      const want = line.replace(/\s+/gu, ' ').trim();
+      const got = recovered.lines.get(i + 1);
+      if (want === '') assert.equal(got, undefined, `line ${i + 1} is blank in the source but has text in the TEI`);
+      else if (!(got === undefined && quotes.has(want))) assert.equal(got, want, `line ${i + 1}`);
+    });
+    assert.deepEqual(recovered.strayHyphens, [], 'a word is left cut');
+  });
+}
+
+test('an endnote body at the top of a page (“[5]. …” after a page gap) is its own note, at its call, with its own text', () => {
+  const { raw, result } = fixture('endnote-after-page-gap');
+  const notes = all(first(result.tei, 'body'), 'note');
+  assert.deepEqual(notes.map((n) => n.attrs.n), ['1', '2', '3', '4', '5']);
+  // Each note's text is its body in the raw text, without the mark; each stands where its call was.
+  const bodies = raw.slice(raw.indexOf('\nNotes\n')).split(/\n(?=\[\d\]\. )/u).slice(1)
+    .map((b) => b.replace(/^\[\d\]\. /u, '').replace(/\s+/gu, ' ').trim());
+  assert.deepEqual(notes.map((n) => text(n).replace(/\s+/gu, ' ').trim()), bodies);
+  const before = notes.map((n) => textBefore(n).trimEnd().split(/\s/u).pop());
+  assert.deepEqual(before, ['veille', 'mère', 'Paris', 'tombante', 'précédent']);
+  assert.doesNotMatch(text(first(result.tei, 'body')), /\[\d\]/u, 'no call is left in the text');
+  assert.equal(all(result.tei, 'pb').length, 3, 'both page gaps are page breaks');
+  assert.deepEqual(result.messages.filter((m) => m.severity !== 'info'), [], result.printed);
+});
+
+test('bracketed endnotes: a call without a body and a body without a call are one warning each, at their place in the raw text', () => {
+  const { raw, result } = fixture('unmatched-call-and-body');
+  const warnings = result.messages.filter((m) => m.severity !== 'info').map(formatDiagnostic).map((m) => m.split('\n')[0] ?? '');
+  assert.equal(warnings.length, 2, result.printed);
+  assert.ok(warnings.some((w) => w.startsWith(`${rawPosition(raw, '[2]')}  warning  note call “[2]” has no note body`)), result.printed);
+  assert.ok(warnings.some((w) => w.startsWith(`${rawPosition(raw, '[3]. ')}  warning  note 3's body has no call in the text`)), result.printed);
+  const notes = all(first(result.tei, 'body'), 'note');
+  assert.deepEqual(notes.map((n) => [n.attrs.n, n.attrs.anchored]), [['3', 'false'], ['1', undefined]]);
+  assert.match(text(first(result.tei, 'body'), ['note']), /pluie fine \[2\]\./u, 'the call without a body stays as text');
+});
+
+test('parenthesised footnotes: a call without a body and a body without a call are one warning each; a dual date is no call', () => {
+  const { raw, result } = fixture('unmatched-footnotes');
+  const warnings = result.messages.filter((m) => m.severity !== 'info').map(formatDiagnostic).map((m) => m.split('\n')[0] ?? '');
+  assert.equal(warnings.length, 2, result.printed);
+  assert.ok(warnings.some((w) => w.startsWith(`${rawPosition(raw, '(2)')}  warning  note call “(2)” has no note body`)), result.printed);
+  assert.ok(warnings.some((w) => w.startsWith(`${rawPosition(raw, '(3) ')}  warning  note 3's body has no call in the text`)), result.printed);
+});
+
+test('a body read into the note before it (no blank line between) leaves its call unmatched: the warning says where the body went', () => {
+  const raw = 'Un appel [1] et un autre [2] ici.\n\n \n\nNotes\n\n[1]. Premier corps.\n[2]. Second corps, lu avec le premier.\n';
+  const { printed } = convertText(raw, { notes: { convention: 'bracketed-endnotes' } });
+  assert.match(printed, /^test\.txt:1:26 {2}warning {2}note call “\[2\]” has no note body/mu);
+  assert.match(printed, /hint: a line opening with “\[2\]” at test\.txt:8:1 was read as part of note 1/u);
+});
