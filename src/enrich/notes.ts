@@ -63,24 +63,41 @@ function printsNoHeading(body: readonly Division[]): boolean {
 
 /**
  * Calls still in the text once every body is placed have no body: one warning each, at the
- * call. When a line inside another note opens with the call's mark, the body was read as part
- * of that note (no blank line between them): the hint says where.
+ * call. A line of the text that opens like a body (`[5]. …`) was not read as one: a warning of
+ * its own says so. When a line inside another note opens with the call's mark, the body was
+ * read as part of that note (no blank line between them): the call's hint says where.
  */
 function unmatchedCalls(body: readonly Division[], notes: readonly Note[], marks: NoteMarks, convention: keyof typeof noteMarks, heading: string, file: string): Diagnostic[] {
   const inside = marksInsideNotes(notes, marks);
-  const expected = (n: string) => (convention === 'bracketed-endnotes' ? `a note body “${marks.bodyExample(n)}” after the “${heading}” heading` : `a footnote body “${marks.bodyExample(n)}”`);
-  const found: Diagnostic[] = [];
-  forEachTextOutsideNotes(body, (value, origin) => {
+  const left: { mark: string; n: string; at: Origin; opensBody: boolean }[] = [];
+  forEachTextOutsideNotes(body, (value, origin, opensLine) => {
     for (const m of value.matchAll(marks.calls)) {
-      const n = m[1] ?? '';
-      const column = origin.column + [...value.slice(0, m.index)].length;
-      const merged = inside.get(n);
-      found.push(diagnostic('warning', 'note-unmatched-call', `note call “${m[0]}” has no note body (expected ${expected(n)}): left as text`,
-        { file, line: origin.line, column },
-        { hint: merged ? `a line opening with “${marks.call(n)}” at ${file}:${merged.at.line}:${merged.at.column} was read as part of note ${merged.note}: separate the two bodies with a blank line` : 'check the printed source: a note body lost by the transcription, or text that is not a call' }));
+      const at = { line: origin.line, column: origin.column + [...value.slice(0, m.index)].length };
+      left.push({ mark: m[0], n: m[1] ?? '', at, opensBody: opensLine && m.index === 0 && marks.body.test(value) });
     }
   });
-  return found;
+  const bodiesInText = new Map(left.filter((c) => c.opensBody).reverse().map((c) => [c.n, c.at]));
+  const where = (at: Origin) => `${file}:${at.line}:${at.column}`;
+  return left.map(({ mark, n, at, opensBody }) => {
+    if (opensBody) {
+      return diagnostic('warning', 'note-body-in-text', `a line opens with the note mark “${mark}” but was not read as a note body (expected ${bodyPlace(convention, heading)}): left as text`,
+        { file, ...at }, { hint: convention === 'bracketed-endnotes' ? `put the notes in a section of their own: a blank line, a line of spaces and a blank line before the “${heading}” heading` : 'give the note lines the role "notes" in layout.overrides' });
+    }
+    const merged = inside.get(n);
+    const inText = bodiesInText.get(n);
+    const hint = merged
+      ? `a line opening with “${marks.call(n)}” at ${where(merged.at)} was read as part of note ${merged.note}: separate the two bodies with a blank line`
+      : inText ? `a line opening with “${marks.call(n)}” at ${where(inText)} was not read as a note body` : 'check the printed source: a note body lost by the transcription, or text that is not a call';
+    return diagnostic('warning', 'note-unmatched-call', `note call “${mark}” has no note body (expected ${bodyPlace(convention, heading, marks.bodyExample(n))}): left as text`,
+      { file, ...at }, { hint });
+  });
+}
+
+/** Where the convention expects note bodies, for messages. */
+function bodyPlace(convention: keyof typeof noteMarks, heading: string, example?: string): string {
+  return convention === 'bracketed-endnotes'
+    ? `${example ? `a note body “${example}”` : 'note bodies'} after the “${heading}” heading, in a section of its own`
+    : `${example ? `a footnote body “${example}”` : 'footnote bodies'} in a block of footnotes, read in the columns profile or on lines with the role "notes"`;
 }
 
 /** Lines inside a note's body (not its first) that open with a note mark: n → where, and in which note. */
@@ -99,16 +116,17 @@ function marksInsideNotes(notes: readonly Note[], marks: NoteMarks): Map<string,
   return found;
 }
 
-/** Every text node of the text that comes from the raw file, notes left out. */
-function forEachTextOutsideNotes(blocks: readonly Block[], visit: (value: string, origin: Origin) => void): void {
+/** Every text node of the text that comes from the raw file, notes left out, and whether it opens a line. */
+function forEachTextOutsideNotes(blocks: readonly Block[], visit: (value: string, origin: Origin, opensLine: boolean) => void): void {
   const inline = (content: readonly Inline[]): void => {
-    for (const node of content) {
+    content.forEach((node, i) => {
       if (node.kind === 'text') {
         const origin = originOf(node);
-        if (origin) visit(node.value, origin);
+        const before = content[i - 1];
+        if (origin) visit(node.value, origin, before === undefined || before.kind === 'lb' || before.kind === 'pb');
       } else if (node.kind === 'phrase') inline(node.content);
       else if (node.kind === 'choice') inline(node.source);
-    }
+    });
   };
   for (const block of blocks) {
     if (block.kind === 'div') forEachTextOutsideNotes(block.children, visit);

@@ -21,8 +21,8 @@ export interface NoteMarks {
 }
 
 /**
- * A day just before a bracketed number makes it a date, not a call: `5 (18) octobre`, `1er (14)
- * novembre` (a dual date's New Style day). A year does not: `en 1917 (3)` is a call.
+ * A day just before a number in parentheses makes it a date, not a call: `5 (18) octobre`, `1er
+ * (14) novembre` (a dual date's New Style day). A year does not: `en 1917 (3)` is a call.
  */
 const notAfterNumber = String.raw`(?<!\b\d{1,2}(?:er)?\s?)`;
 
@@ -37,7 +37,7 @@ export const noteMarks: Readonly<Record<NoteConvention, NoteMarks>> = {
   'bracketed-endnotes': {
     body: /^\[(\d{1,3})\]\.?\s+/u,
     opensLine: /^\[(\d{1,3})\]\.?(?=\s|$)/u,
-    calls: new RegExp(`${notAfterNumber}\\[(\\d{1,3})\\]`, 'gu'),
+    calls: /\[(\d{1,3})\]/gu,
     call: (n) => `[${n}]`,
     bodyExample: (n) => `[${n}]. …`,
   },

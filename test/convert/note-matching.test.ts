@@ -16,7 +16,8 @@ import { formatDiagnostic } from '../../src/diagnostics/format.js';
 import { recoverSourceLines } from '../../src/recover/source-lines.js';
 import { convertText } from '../support/convert-text.js';
 import { assertGolden } from '../support/golden.js';
-import { fixturesDir } from '../support/paths.js';
+import { jingValidate, skipWithoutJing } from '../support/jing.js';
+import { fixturesDir, teiAllSchema } from '../support/paths.js';
 import { all, first, text, textBefore } from '../support/xml-query.js';
 
 const folder = join(fixturesDir, 'notes');
@@ -52,6 +53,13 @@ for (const name of readdirSync(folder).sort()) {
     assert.deepEqual(recovered.strayHyphens, [], 'a word is left cut');
   });
 }
+
+test('the TEI of every notes fixture is valid against the official tei_all.rng (jing)', (t) => {
+  const skip = skipWithoutJing();
+  if (skip) return t.skip(skip);
+  const documents = Object.fromEntries(readdirSync(folder).sort().map((name) => [`${name}.xml`, fixture(name).result.xml ?? '']));
+  assert.deepEqual(jingValidate(teiAllSchema, documents), []);
+});
 
 test('an endnote body at the top of a page (“[5]. …” after a page gap) is its own note, at its call, with its own text', () => {
   const { raw, result } = fixture('endnote-after-page-gap');
@@ -92,4 +100,13 @@ test('a body read into the note before it (no blank line between) leaves its cal
   const { printed } = convertText(raw, { notes: { convention: 'bracketed-endnotes' } });
   assert.match(printed, /^test\.txt:1:26 {2}warning {2}note call “\[2\]” has no note body/mu);
   assert.match(printed, /hint: a line opening with “\[2\]” at test\.txt:8:1 was read as part of note 1/u);
+});
+
+test('note bodies the layout did not set apart stay text: each is a warning at its line, and each call’s hint points to its body', () => {
+  // The notes heading after a page gap, not in a section of its own: the bodies are read as paragraphs.
+  const raw = 'Le chapitre\n\nUne note [1] et une [2].\n\n\n\nNotes\n\n[1]. Un.\n\n[2]. Deux.\n';
+  const { printed, messages } = convertText(raw, { notes: { convention: 'bracketed-endnotes' } });
+  const notes = messages.filter((m) => m.rule.startsWith('tei-edition/note-')).map((m) => `${m.position.line}:${m.position.column} ${m.rule}`);
+  assert.deepEqual(notes.sort(), ['11:1 tei-edition/note-body-in-text', '3:10 tei-edition/note-unmatched-call', '3:21 tei-edition/note-unmatched-call', '9:1 tei-edition/note-body-in-text'], printed);
+  assert.match(printed, /test\.txt:3:10 {2}warning {2}note call “\[1\]” has no note body[^\n]*\n {4}hint: a line opening with “\[1\]” at test\.txt:9:1 was not read as a note body/u);
 });
