@@ -41,18 +41,25 @@ export function attachNotes(doc: EditionDocument, conventions: NoteConventions |
       messages.push(diagnostic('info', 'note-moved', `note ${note.n} moved from line ${note.origin.line} to its call at line ${placed.line}`,
         { file, line: note.origin.line, column: note.origin.column }));
     } else {
-      const titleNote = notes.length === 1 && printsNoHeading(body);
+      messages.push(withoutCall(note, notes.length === 1 && printsNoHeading(body), marks, file));
       body = attachToHeading(body, { ...note, anchored: false });
-      messages.push(titleNote
-        ? diagnostic('info', 'note-without-call', `the call of note ${note.n} is not in the text: the note is attached to the text's heading`,
-          { file, line: note.origin.line, column: note.origin.column })
-        : diagnostic('warning', 'note-unmatched-body', `note ${note.n}'s body has no call in the text (expected “${marks.call(note.n)}” after the word it annotates): attached to the text's heading with @anchored="false"`,
-          { file, line: note.origin.line, column: note.origin.column }, { hint: 'check the printed source: a call lost by the transcription, or a mark that is not this note’s' }));
     }
   }
   messages.push(...unmatchedCalls(body, notes, marks, convention, conventions?.heading ?? 'Notes', file));
   const facts = legend.length > 0 ? { ...doc.facts, notesLegend: legend } : doc.facts;
   return { document: { ...doc, body, noteArea: [], facts }, messages };
+}
+
+/**
+ * A body without a call goes to the text's heading. The first note of a text that prints no
+ * heading was called from the title the transcription lacks (003's note 1): a decision, info.
+ * Any other is a call lost, or a mark misread: a warning.
+ */
+function withoutCall(note: Note, titleNote: boolean, marks: NoteMarks, file: string): Diagnostic {
+  const at = { file, line: note.origin.line, column: note.origin.column };
+  if (titleNote) return diagnostic('info', 'note-without-call', `the call of note ${note.n} is not in the text: the note is attached to the text's heading`, at);
+  return diagnostic('warning', 'note-unmatched-body', `note ${note.n}'s body has no call in the text (expected “${marks.call(note.n)}” after the word it annotates): attached to the text's heading with @anchored="false"`,
+    at, { hint: 'check the printed source: a call lost by the transcription, or a mark that is not this note’s' });
 }
 
 /** The text's heading is the config's title, supplied: the source prints none. */
