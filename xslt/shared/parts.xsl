@@ -9,9 +9,11 @@
   at least two divisions at $split-level. A division with no head whose elements are divisions
   (ELTeC's div type="group" holding the chapters) is a grouping, not a level: its divisions count
   at its own level. A division above the split level with no divisions of its own is a part
-  itself. front and back are parts of their own. A node of the body outside every part (a page
-  break between chapters, the head of a division above the split level) goes with the part after
-  it (else the body's last part). A teiCorpus is never split.
+  itself, and a division at the split level that alone holds more than the threshold (and two
+  divisions or more) is split again at the next level. front and back are parts of their own.
+  A node of the body outside every part (a page break between chapters, the head of a division
+  above the split level) goes with the part after it (else the body's last part). A teiCorpus is
+  never split.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -20,8 +22,9 @@
   xmlns:f="urn:x-tei-edition:html"
   exclude-result-prefixes="#all">
 
-  <xsl:param name="split-level" as="xs:integer" select="1"/>
-  <xsl:param name="split-threshold" as="xs:integer" select="400000"/>
+  <!-- (Numbers: a JavaScript caller's are doubles.) -->
+  <xsl:param name="split-level" as="xs:numeric" select="1"/>
+  <xsl:param name="split-threshold" as="xs:numeric" select="400000"/>
 
   <xsl:function name="f:is-division" as="xs:boolean">
     <xsl:param name="el" as="node()"/>
@@ -44,7 +47,8 @@
         <xsl:when test="f:is-grouping(.)">
           <xsl:sequence select="f:split-elements(., $level)"/>
         </xsl:when>
-        <xsl:when test="$level le 1 or empty(*[f:is-division(.)])">
+        <!-- (A division at the level that alone is above the threshold is split again, at the next level.) -->
+        <xsl:when test="empty(*[f:is-division(.)]) or ($level le 1 and (count(*[f:is-division(.)]) lt 2 or string-length(.) le $split-threshold))">
           <xsl:sequence select="."/>
         </xsl:when>
         <xsl:otherwise>
@@ -60,7 +64,7 @@
     <xsl:variable name="text" select="$root/tei:TEI/tei:text"/>
     <xsl:variable name="body" select="$text/tei:body"/>
     <xsl:variable name="split" select="if (count($body) = 1 and string-length($body) gt $split-threshold)
-      then f:split-elements($body, max((1, $split-level))) else ()"/>
+      then f:split-elements($body, max((1, xs:integer($split-level)))) else ()"/>
     <xsl:sequence select="if (count($split) ge 2) then ($text/tei:front[* or normalize-space()], $split, $text/tei:back[* or normalize-space()]) else ()"/>
   </xsl:function>
 

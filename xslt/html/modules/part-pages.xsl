@@ -12,6 +12,7 @@
   xmlns="http://www.w3.org/1999/xhtml"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:f="urn:x-tei-edition:html"
   exclude-result-prefixes="#all"
   expand-text="yes">
@@ -103,7 +104,7 @@
                 <xsl:variable name="body" select="$el/ancestor::tei:body[1]"/>
                 <div class="body">
                   <xsl:sequence select="f:lang-attr($body)"/>
-                  <xsl:for-each select="f:pieces($body, $parts/ancestor::*)[f:part-of(., $parts) = $part]">
+                  <xsl:for-each select="$part-pieces($part)">
                     <xsl:apply-templates select=".">
                       <xsl:with-param name="depth" select="f:piece-depth(.)" tunnel="yes"/>
                     </xsl:apply-templates>
@@ -114,7 +115,7 @@
           </div>
         </div>
         <xsl:call-template name="endnotes">
-          <xsl:with-param name="notes" select="$note-list[f:part-of(., $parts) = $part]"/>
+          <xsl:with-param name="notes" select="$part-notes($part)"/>
         </xsl:call-template>
       </div>
       <xsl:call-template name="part-pager">
@@ -122,6 +123,39 @@
       </xsl:call-template>
     </article>
   </xsl:template>
+
+  <!--
+    What each part's page writes of the body (part number → pieces, f:pieces: the part, and the
+    nodes before it since the part before), and its notes; made once for all the parts (asking
+    f:part-of for each node on each part's page costs parts² on a text of many parts).
+  -->
+  <xsl:variable name="part-pieces" as="map(xs:integer, node()*)">
+    <xsl:map>
+      <xsl:if test="exists($parts)">
+        <xsl:variable name="groups" as="map(*)*">
+          <xsl:for-each-group select="$source/tei:TEI/tei:text/tei:body ! f:pieces(., $parts/ancestor::*)" group-ending-with="*[. intersect $parts]">
+            <xsl:sequence select="map { 'part': current-group()[last()][. intersect $parts] ! f:part-of(., $parts), 'nodes': current-group() }"/>
+          </xsl:for-each-group>
+        </xsl:variable>
+        <!-- (Only the last group can end with no part: nodes after the body's last part go with it.) -->
+        <xsl:variable name="with-part" select="$groups[exists(?part)]"/>
+        <xsl:for-each select="1 to count($with-part)">
+          <xsl:variable name="i" select="."/>
+          <xsl:map-entry key="$with-part[$i]?part" select="if ($i = count($with-part)) then ($with-part[$i]?nodes, $groups[empty(?part)]?nodes) else $with-part[$i]?nodes"/>
+        </xsl:for-each>
+      </xsl:if>
+    </xsl:map>
+  </xsl:variable>
+
+  <xsl:variable name="part-notes" as="map(xs:integer, element(tei:note)*)">
+    <xsl:map>
+      <xsl:if test="exists($parts)">
+        <xsl:for-each-group select="$note-list" group-by="f:part-of(., $parts)">
+          <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
+        </xsl:for-each-group>
+      </xsl:if>
+    </xsl:map>
+  </xsl:variable>
 
   <!--
     The nodes of a container written whole on one page: the parts, and the nodes outside them
