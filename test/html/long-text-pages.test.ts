@@ -7,7 +7,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runTeiEdition, tempDir } from '../support/run-cli.js';
 import { requireShared, sharedDir } from '../support/paths.js';
@@ -145,4 +145,15 @@ test('a text above the threshold: mentions, #id links and page breaks land on th
   assert.match(second ?? '', /id="note-1"/u);
   assert.match(second ?? '', /La note du deuxième chapitre/u);
   for (const other of [first, third]) assert.doesNotMatch(other ?? '', /La note du deuxième chapitre|id="note-1"/u);
+});
+
+test('a text whose id is a part page of a split text (long and long-2) fails, rather than one page overwriting the other', () => {
+  const dir = tempDir();
+  const texts = join(dir, 'texts');
+  mkdirSync(texts);
+  writeFileSync(join(texts, 'long.xml'), longText());
+  writeFileSync(join(texts, 'long-2.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Court</title></titleStmt><publicationStmt><p>Essai</p></publicationStmt><sourceDesc><p>Essai</p></sourceDesc></fileDesc></teiHeader><text><body><p>Un texte court.</p></body></text></TEI>\n');
+  const run = runTeiEdition(['html', texts, '--out', join(dir, 'site')], dir);
+  assert.equal(run.code, 1, run.stderr);
+  assert.match(run.stderr, /its page long-2\.html is also another text's page/u);
 });
