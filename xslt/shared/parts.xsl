@@ -12,7 +12,8 @@
   itself, and a division at the split level that alone holds more than the threshold (and two
   divisions or more) is split again at the next level. front and back are parts of their own.
   A node of the body outside every part (a page break between chapters, the head of a division
-  above the split level) goes with the part after it (else the body's last part). A teiCorpus is
+  above the split level) goes with the part after it (else the body's last part). A text whose
+  content is a group of texts (a journal volume of issues) is split at them. A teiCorpus is
   never split.
 -->
 <xsl:stylesheet version="3.0"
@@ -62,9 +63,10 @@
   <xsl:function name="f:parts" as="element()*">
     <xsl:param name="root" as="node()?"/>
     <xsl:variable name="text" select="$root/tei:TEI/tei:text"/>
-    <xsl:variable name="body" select="$text/tei:body"/>
+    <!-- (A text whose content is a group of texts, TEI P5 §4.3.1, is split at those texts.) -->
+    <xsl:variable name="body" select="($text/tei:body, $text/tei:group)[1]"/>
     <xsl:variable name="split" select="if (count($body) = 1 and string-length($body) gt $split-threshold)
-      then f:split-elements($body, max((1, xs:integer($split-level)))) else ()"/>
+      then (if ($body/self::tei:group) then $body/(tei:text | tei:group) else f:split-elements($body, max((1, xs:integer($split-level))))) else ()"/>
     <xsl:sequence select="if (count($split) ge 2) then ($text/tei:front[* or normalize-space()], $split, $text/tei:back[* or normalize-space()]) else ()"/>
   </xsl:function>
 
@@ -80,7 +82,7 @@
         <xsl:variable name="in" select="($node/ancestor-or-self::* intersect $parts)[1]"/>
         <xsl:variable name="after" select="if ($in) then () else $parts[. >> $node][1]"/>
         <xsl:variable name="part" select="if ($in) then $in
-          else if ($after and not($after/self::tei:back and $node/ancestor::tei:body)) then $after
+          else if ($after and not($after/self::tei:back and $node/ancestor::*[self::tei:body or self::tei:group])) then $after
           else ($parts[. &lt;&lt; $node][last()], $after)[1]"/>
         <xsl:sequence select="(for $i in 1 to count($parts) return $i[$parts[$i] is $part], count($parts))[1]"/>
       </xsl:otherwise>

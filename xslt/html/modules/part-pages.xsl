@@ -24,12 +24,14 @@
     <xsl:sequence select="
       if ($el/self::tei:front) then $L?front
       else if ($el/self::tei:back) then $L?back
+      else if ($el/self::tei:text or $el/self::tei:group) then
+        (string-join((f:head-label(($el/descendant::*[tei:head])[1]), normalize-space($el/@n))[. ne ''], ', '), $n ! ($L?part || ' ' || .))[. ne ''][1]
       else (f:head-label($el), normalize-space($el/@n), $n ! ($L?part || ' ' || .))[. ne ''][1]"/>
   </xsl:function>
 
   <!-- A division's head as plain text, without its notes. -->
   <xsl:function name="f:head-label" as="xs:string">
-    <xsl:param name="el" as="element()"/>
+    <xsl:param name="el" as="element()?"/>
     <xsl:sequence select="normalize-space(string-join(($el/tei:head)[1]/descendant::text()[not(ancestor::tei:note)], ''))"/>
   </xsl:function>
 
@@ -101,8 +103,8 @@
                 </xsl:apply-templates>
               </xsl:when>
               <xsl:otherwise>
-                <xsl:variable name="body" select="$el/ancestor::tei:body[1]"/>
-                <div class="body">
+                <xsl:variable name="body" select="$el/ancestor::*[self::tei:body or self::tei:group][last()]"/>
+                <div class="{local-name($body)}">
                   <xsl:sequence select="f:lang-attr($body)"/>
                   <xsl:for-each select="$part-pieces($part)">
                     <xsl:apply-templates select=".">
@@ -133,7 +135,7 @@
     <xsl:map>
       <xsl:if test="exists($parts)">
         <xsl:variable name="groups" as="map(*)*">
-          <xsl:for-each-group select="$source/tei:TEI/tei:text/tei:body ! f:pieces(., $parts/ancestor::*)" group-ending-with="*[. intersect $parts]">
+          <xsl:for-each-group select="$source/tei:TEI/tei:text/(tei:body, tei:group)[1] ! f:pieces(., $parts/ancestor::*)" group-ending-with="*[. intersect $parts]">
             <xsl:sequence select="map { 'part': current-group()[last()][. intersect $parts] ! f:part-of(., $parts), 'nodes': current-group() }"/>
           </xsl:for-each-group>
         </xsl:variable>
