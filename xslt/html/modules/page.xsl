@@ -187,7 +187,7 @@
 
   <xsl:template name="text-header">
     <xsl:param name="title" as="xs:string"/>
-    <!-- The page's own name (a part's: <id>-<n>), for the address to cite; the first paragraph's anchor; and whether the text is on the page (the view switch). -->
+    <!-- The page's own name (a part's: <id>-<n>), for the address to cite; the first paragraph's anchor; and whether the text is on the page (the view switch, how to cite a paragraph). -->
     <xsl:param name="page-id" as="xs:string" select="$page-text-id"/>
     <xsl:param name="first-para" as="xs:string" select="'para-1'"/>
     <xsl:param name="views" as="xs:boolean" select="true()"/>
@@ -251,8 +251,11 @@
           <a class="cite-url" href="{$url}">{$url}</a>
           <xsl:text>.</xsl:text>
         </span>
-        <xsl:text> </xsl:text>
-        <span class="cite-para">{f:ui($L?cite-para || ' :')} <code>{$url}#{$first-para}</code>.</span>
+        <!-- (A split text's contents page has no paragraph: its parts' pages tell how to cite one.) -->
+        <xsl:if test="$views">
+          <xsl:text> </xsl:text>
+          <span class="cite-para">{f:ui($L?cite-para || ' :')} <code>{$url}#{$first-para}</code>.</span>
+        </xsl:if>
       </p>
       <xsl:if test="$views">
         <div class="view-switch" id="reading-view" role="group" aria-label="{$L?views}">
