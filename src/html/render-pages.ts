@@ -12,7 +12,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { PublishedMetadata } from '../edition/edition-text.js';
-import { parseForTransform, transform, type TransformResult } from '../xslt/saxon-transform.js';
+import { parseForTransform, RESULT_BASE_URI, transform, type TransformResult } from '../xslt/saxon-transform.js';
 
 export interface SiteText {
   /** The source id: the page is `<id>.html`, the TEI download `tei/<id>.xml`. */
@@ -134,8 +134,17 @@ export function neighboursByText(order: readonly ReadingEntry[]): Map<string, Ne
   }));
 }
 
-/** A text's page; `parsed`: the text already parsed (parseText), else it is parsed here. */
+/** A text's page (a very long text's contents page); `parsed`: the text already parsed (parseText), else it is parsed here. */
 export async function renderTextPage(context: RenderContext, text: SiteText, neighbours: Neighbours = {}, parsed?: unknown): Promise<string> {
+  const [page] = await renderTextPages(context, text, neighbours, parsed);
+  return page?.html ?? '';
+}
+
+/**
+ * A text's pages: `<id>.html`, and for a very long text (docs/decisions/long-text-pages.md) its
+ * parts `<id>-<n>.html`, in their order (the stylesheet's result documents).
+ */
+export async function renderTextPages(context: RenderContext, text: SiteText, neighbours: Neighbours = {}, parsed?: unknown): Promise<SitePage[]> {
   const { previous, next } = neighbours;
   const result = await transform({
     sef: context.sef,
@@ -147,7 +156,16 @@ export async function renderTextPage(context: RenderContext, text: SiteText, nei
       ...(next ? { 'next-id': next.id, 'next-title': next.title } : {}),
     },
   });
-  return result.principal;
+  return [{ file: `${text.id}.html`, html: result.principal }, ...partPages(result)];
+}
+
+/** The result documents of a text page (its parts), by their number. */
+function partPages(result: TransformResult): SitePage[] {
+  const parts = Object.entries(result.documents).map(([href, html]) => {
+    const file = href.startsWith(RESULT_BASE_URI) ? href.slice(RESULT_BASE_URI.length) : href.replace(/^.*\//, '');
+    return { file, html, n: Number(/-(\d+)\.html$/.exec(file)?.[1] ?? 0) };
+  });
+  return parts.sort((a, b) => a.n - b.n).map(({ file, html }) => ({ file, html }));
 }
 
 /** The index and the register pages, from every text's summaries (XML, in the edition's order). */

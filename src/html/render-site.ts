@@ -33,10 +33,18 @@ export async function renderSite(context: RenderContext, runner: HtmlRunner, tex
   ];
   const pages: SitePage[] = [];
   const collection: SitePage[] = [];
+  const files = new Set<string>();
   for (const r of await runner.run(tasks, (r) => { if (r.output?.kind === 'page') onPage?.(); })) {
     const text = summarised[r.id];
-    if (r.output?.kind === 'page') pages.push({ file: `${text?.id ?? ''}.html`, html: r.output.html });
-    else if (r.output?.kind === 'collection') collection.push(...r.output.pages);
+    if (r.output?.kind === 'page') {
+      // A very long text's parts are <id>-<n>.html: a text whose id is that name would lose its page.
+      const clash = r.output.pages.find((p) => files.has(p.file));
+      if (clash !== undefined) failures.push({ ...(text ? { text } : {}), message: `its page ${clash.file} is also another text's page (a very long text's parts are <id>-<n>.html)` });
+      else {
+        for (const page of r.output.pages) files.add(page.file);
+        pages.push(...r.output.pages);
+      }
+    } else if (r.output?.kind === 'collection') collection.push(...r.output.pages);
     else failures.push({ ...(text ? { text } : {}), message: r.error ?? 'unknown error' });
   }
   return { pages: [...pages, ...collection], failures, summaries: summaries.map((s) => s.summaries) };

@@ -10,7 +10,7 @@
  */
 import type { PublishedMetadata } from '../edition/edition-text.js';
 import { startPool, workersFor } from './worker-pool.js';
-import { type Neighbours, parseText, type RenderContext, renderCollectionPages, renderContext, renderTextPage, type SitePage, type SiteRegister, type SiteText, summariseTexts, type TextSummaries } from '../html/render-pages.js';
+import { type Neighbours, parseText, type RenderContext, renderCollectionPages, renderContext, renderTextPages, type SitePage, type SiteRegister, type SiteText, summariseTexts, type TextSummaries } from '../html/render-pages.js';
 
 export interface HtmlWorkerSetup {
   readonly sefPath: string;
@@ -27,7 +27,8 @@ export type HtmlTask =
 
 export type HtmlTaskOutput =
   | { readonly kind: 'summaries'; readonly summaries: TextSummaries }
-  | { readonly kind: 'page'; readonly html: string }
+  /** A text's page, and a very long text's parts. */
+  | { readonly kind: 'page'; readonly pages: SitePage[] }
   | { readonly kind: 'collection'; readonly pages: SitePage[] };
 
 export interface HtmlTaskResult {
@@ -96,7 +97,7 @@ async function taskOutput(context: RenderContext, task: HtmlTask, parsed: Parsed
       task.texts.forEach((text, i) => parsed.keep(text, documents[i]));
       return { kind: 'summaries', summaries };
     }
-    case 'page': return { kind: 'page', html: await renderTextPage(context, task.text, task.neighbours, parsed.take(task.text)) };
+    case 'page': return { kind: 'page', pages: await renderTextPages(context, task.text, task.neighbours, parsed.take(task.text)) };
     case 'collection': return { kind: 'collection', pages: await renderCollectionPages(context, task.summaries) };
   }
 }

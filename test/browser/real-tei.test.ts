@@ -7,11 +7,13 @@
  * its register entry or else a `ref` link, a page marker reached by its anchor. axe-core on every
  * page type. Screenshots of the letter, the novel and the volume in test/artifacts/real-tei-*.png
  * (git-ignored) for a person to look at. Without chromium the tests are skipped, with a message,
- * outside CI only (test/support/browser.ts).
+ * outside CI only (test/support/browser.ts). The novel and the volume are very long texts: a
+ * contents page and a page per part (docs/decisions/long-text-pages.md); a `ref` of the volume
+ * to another part is followed to that part's page.
  */
 import { after, before, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -52,6 +54,14 @@ async function open(page: string, hash = ''): Promise<Page> {
   const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await tab.goto(pathToFileURL(join(site, page)).href + hash);
   return tab;
+}
+
+/** The first page of a text (its own, then its parts in order) whose HTML matches. */
+function firstPageWith(text: string, pattern: RegExp): string {
+  const parts = readdirSync(site).map((f) => new RegExp(`^${text}-(\\d+)\\.html$`, 'u').exec(f)).filter((m) => m !== null).map((m) => Number(m[1])).sort((a, b) => a - b);
+  const found = [`${text}.html`, ...parts.map((n) => `${text}-${n}.html`)].find((f) => pattern.test(readFileSync(join(site, f), 'utf8')));
+  assert.ok(found, `a page of ${text} matches ${pattern}`);
+  return found;
 }
 
 /** Whether the element is shown and inside the window: where a followed link should have brought the reader. */
@@ -135,25 +145,55 @@ test('the letter: a name link to the register, or else a ref link (to another le
 
 test('the letter: a page marker is reached by its anchor', { skip }, () => pageMarkerByAnchor(`${LETTER}.html`, 1));
 
-test('the journal volume: a note call goes to its note, which links back', { skip }, () => noteCallAndBack(`${VOLUME}.html`));
+test('the journal volume: a note call goes to its note, which links back', { skip }, () => noteCallAndBack(firstPageWith(VOLUME, /class="note-call/u)));
 
 test('the journal volume: a name link to the register, or else a table-of-contents ref to its article', { skip }, (t) =>
-  nameOrRefLink(t, `${VOLUME}.html`, async (page) => {
-    // The volume's contents: `<ref target="#ar332001">Seite 1</ref>`, to the article's `<div xml:id="ar332001">`.
+  nameOrRefLink(t, `${VOLUME}-2.html`, async (page) => {
+    // Issue 1's contents (in its front, on the issue's page, part 2): `<ref target="#ar332001">Seite 1</ref>`, to the article's `<div xml:id="ar332001">`.
     const ref = page.locator('#text a.ref[href^="#"]').first();
     const article = await follow(page, ref);
     assert.match(await article.innerText(), /Fernthermometer/u, 'the first article of the contents');
   }));
 
-test('the journal volume: a page marker is reached by its anchor', { skip }, () => pageMarkerByAnchor(`${VOLUME}.html`, 20));
+test('the journal volume: a ref to another part goes to that part\'s page, its target in view', { skip }, async () => {
+  const from = firstPageWith(VOLUME, new RegExp(`<a href="${VOLUME}-\\d+\\.html#[^"]+" class="ref"`, 'u'));
+  const page = await open(from);
+  const ref = page.locator(`#text a.ref[href^="${VOLUME}-"]`).first();
+  const href = (await ref.getAttribute('href')) ?? '';
+  assert.notEqual(href.split('#')[0], from, 'another part');
+  await ref.click();
+  await page.waitForURL((url) => url.href.endsWith(href));
+  const target = page.locator(`[id="${href.split('#')[1] ?? ''}"]`);
+  assert.equal(await target.count(), 1, `one element with the id of ${href}`);
+  assert.ok(await inView(target), `${href} is in view once its link is followed`);
+  await page.close();
+});
+
+test('the journal volume: a page marker is reached by its anchor', { skip }, () => pageMarkerByAnchor(`${VOLUME}-2.html`, 5));
+
+test('the journal volume and the novel: the contents page links each part, which links back and to its neighbours', { skip }, async () => {
+  for (const text of [VOLUME, NOVEL]) {
+    const page = await open(`${text}.html`);
+    const parts = await page.locator('main nav.text-parts a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(parts.length >= 2, `${text}: ${parts.length} parts`);
+    await page.locator('main nav.text-parts a').nth(1).click();
+    await page.waitForURL((url) => url.href.endsWith(parts[1] ?? ''));
+    assert.equal(await page.locator('nav.part-pager a[rel="prev"]').getAttribute('href'), parts[0]);
+    assert.equal(await page.locator('nav.part-pager a[rel="next"]').getAttribute('href'), parts[2] ?? null);
+    await page.locator('nav.part-pager li.pager-contents a').click();
+    await page.waitForURL((url) => url.href.endsWith(`${text}.html`));
+    await page.close();
+  }
+});
 
 test('axe-core: no serious or critical violation on any page type', { skip }, async () => {
   const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
   const found: string[] = [];
-  // The long texts take axe minutes (the volume's 3.7 MB page): of the novel its header (an empty source link there once),
-  // of the volume its tables (which scroll sideways); the letter and a corpus letter are checked whole.
+  // The long texts' parts take axe long: of a part of the novel its header (an empty source link there once), of the
+  // volume's parts its tables (which scroll sideways); their contents pages, the letter and a corpus letter are checked whole.
   const pages: [string, string | undefined][] = [['index.html', undefined], [`${LETTER}.html`, undefined], [`${CORPUS}-l1.html`, undefined],
-    [`${NOVEL}.html`, '.text-header'], [`${VOLUME}.html`, '#text table'], ['persons.html', undefined], ['places.html', undefined]];
+    [`${NOVEL}.html`, undefined], [`${NOVEL}-2.html`, '.text-header'], [`${VOLUME}.html`, undefined], [firstPageWith(VOLUME, /<table/u), '#text table'],
+    ['persons.html', undefined], ['places.html', undefined]];
   for (const [name, only] of pages) {
     const page = await open(name);
     await page.addScriptTag({ path: axeSource });
@@ -176,12 +216,16 @@ test('screenshots of a letter, a novel and the journal volume (test/artifacts/re
   await letter.close();
   const novel = await open(`${NOVEL}.html`);
   await novel.screenshot({ path: join(artifacts, 'real-tei-novel.png') });
-  await novel.locator('#text h2').first().scrollIntoViewIfNeeded();
-  await novel.screenshot({ path: join(artifacts, 'real-tei-novel-chapter.png') });
   await novel.close();
+  const chapter = await open(firstPageWith(NOVEL, /<h2 id="head-/u));
+  await chapter.locator('#text h2').first().scrollIntoViewIfNeeded();
+  await chapter.screenshot({ path: join(artifacts, 'real-tei-novel-chapter.png') });
+  await chapter.close();
   const volume = await open(`${VOLUME}.html`);
   await volume.screenshot({ path: join(artifacts, 'real-tei-volume.png') });
-  await volume.locator('#text a.note-call').first().scrollIntoViewIfNeeded();
-  await volume.screenshot({ path: join(artifacts, 'real-tei-volume-note.png') });
   await volume.close();
+  const issue = await open(firstPageWith(VOLUME, /class="note-call/u));
+  await issue.locator('#text a.note-call').first().scrollIntoViewIfNeeded();
+  await issue.screenshot({ path: join(artifacts, 'real-tei-volume-note.png') });
+  await issue.close();
 });

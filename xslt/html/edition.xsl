@@ -3,7 +3,9 @@
   The HTML reading edition: TEI P5 → HTML5 (polyglot: also well-formed XML), XSLT 3.0 for SaxonJS.
 
   Entry points
-    • a TEI document as source (TEI or teiCorpus root)  → the text's page   (<text-id>.html)
+    • a TEI document as source (TEI or teiCorpus root)  → the text's page   (<text-id>.html); a very
+                                                           long text: its contents page, and its parts
+                                                           as result documents <text-id>-<n>.html
     • initial template "register-table"                  → the registers' entries as name targets, given
                                                            to the text pages and the summaries
     • initial template "text-summaries"                  → summaries.xml: what the other pages need
@@ -34,6 +36,10 @@
                     src/html/local-images.ts); without it, graphics are captions
     previous-id, previous-title, next-id, next-title
                     text page: the texts before and after it in reading order (the pager)
+    split-level, split-threshold
+                    text page, "text-summaries": a text whose body holds more than
+                    split-threshold characters (default 400000) is published as a contents page
+                    and one page per division at split-level (default 1): ../shared/parts.xsl
 
   Rendering choices live in the modules, one template per TEI element, grouped by TEI module
   (see modules/*.xsl); the page frames live in modules/page.xsl and the two collection pages in
@@ -60,9 +66,11 @@
   <xsl:include href="../shared/typography.xsl"/>
   <xsl:include href="../shared/rendition.xsl"/>
   <xsl:include href="../shared/local-images.xsl"/>
+  <xsl:include href="../shared/parts.xsl"/>
   <xsl:include href="modules/common.xsl"/>
   <xsl:include href="modules/metadata.xsl"/>
   <xsl:include href="modules/page.xsl"/>
+  <xsl:include href="modules/part-pages.xsl"/>
   <xsl:include href="modules/textstructure.xsl"/>
   <xsl:include href="modules/core.xsl"/>
   <xsl:include href="modules/notes.xsl"/>

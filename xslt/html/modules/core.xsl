@@ -267,7 +267,10 @@
     <xsl:choose>
       <xsl:when test="starts-with($p, '#')">
         <xsl:variable name="target" select="key('xml-id', substring($p, 2), root($context))[1]"/>
-        <xsl:sequence select="if ($target and $target/root() is $source and f:html-id($target) ne '') then '#' || f:html-id($target) else ()"/>
+        <!-- (In a split text, the anchor may be on another part's page.) -->
+        <xsl:sequence select="if ($target and $target/root() is $source and f:html-id($target) ne '') then
+          (if (exists($parts) and f:part-of($target, $parts) ne f:part-of($context, $parts)) then f:href-of($page-text-id, $target, $parts, f:html-id($target))
+          else '#' || f:html-id($target)) else ()"/>
       </xsl:when>
       <xsl:when test="$entry and f:register-page($entry) ne ''">
         <xsl:sequence select="f:register-page($entry) || '#' || $entry/@xml:id"/>

@@ -90,16 +90,18 @@
 
   <!-- ===== The notes section ===== -->
 
+  <!-- $notes: the page's (a part's page has its part's). -->
   <xsl:template name="endnotes">
-    <xsl:if test="exists($note-list)">
+    <xsl:param name="notes" as="element(tei:note)*" select="$note-list"/>
+    <xsl:if test="exists($notes)">
       <section class="notes" aria-labelledby="notes-title">
         <h2 id="notes-title">{$L?notes}</h2>
-        <xsl:variable name="editor-notes" select="$note-list[f:is-editor-note(.)]"/>
+        <xsl:variable name="editor-notes" select="$notes[f:is-editor-note(.)]"/>
         <xsl:choose>
-          <xsl:when test="$editor-series and exists($editor-notes) and exists($note-list except $editor-notes)">
+          <xsl:when test="$editor-series and exists($editor-notes) and exists($notes except $editor-notes)">
             <h3 class="notes-series">{$L?author-notes}</h3>
             <ol class="notes-list notes-author">
-              <xsl:apply-templates select="$note-list except $editor-notes" mode="endnote"/>
+              <xsl:apply-templates select="$notes except $editor-notes" mode="endnote"/>
             </ol>
             <h3 class="notes-series">{$L?editor-notes}</h3>
             <ol class="notes-list notes-editor">
@@ -107,8 +109,8 @@
             </ol>
           </xsl:when>
           <xsl:otherwise>
-            <ol class="notes-list{if ($editor-series and empty($note-list except $editor-notes)) then ' notes-editor' else ''}">
-              <xsl:apply-templates select="$note-list" mode="endnote"/>
+            <ol class="notes-list{if ($editor-series and empty($notes except $editor-notes)) then ' notes-editor' else ''}">
+              <xsl:apply-templates select="$notes" mode="endnote"/>
             </ol>
           </xsl:otherwise>
         </xsl:choose>

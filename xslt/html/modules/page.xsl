@@ -27,12 +27,15 @@
     <xsl:param name="root" as="node()?" select="()"/>
     <!-- The page's content (the collection pages); the text page's is written in place (text-page-content): a temporary tree would be copied again. -->
     <xsl:param name="content" as="node()*" select="()"/>
+    <!-- A part of a split text (1, 2…); 0: the whole text, or the contents page of a split one. -->
+    <xsl:param name="part" as="xs:integer" select="0"/>
     <xsl:variable name="edition-title" select="f:edition-title($root)"/>
+    <xsl:variable name="head-title" select="if ($part gt 0) then f:part-label($parts[$part], $part) || ' — ' || $title else $title"/>
     <html lang="{$ui-lang}">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title>{f:ui($title)}{if ($title ne $edition-title) then ' — ' || f:ui($edition-title) else ''}</title>
+        <title>{f:ui($head-title)}{if ($title ne $edition-title) then ' — ' || f:ui($edition-title) else ''}</title>
         <meta name="generator" content="tei-edition"/>
         <link rel="stylesheet" href="assets/edition.css"/>
         <script src="assets/edition.js" defer="defer"></script>
@@ -61,6 +64,7 @@
             <xsl:when test="$page = 'text'">
               <xsl:call-template name="text-page-content">
                 <xsl:with-param name="title" select="$title"/>
+                <xsl:with-param name="part" select="$part"/>
               </xsl:call-template>
             </xsl:when>
             <xsl:otherwise>
@@ -115,6 +119,10 @@
     </xsl:if>
   </xsl:variable>
 
+  <!-- The parts of a very long text (../../shared/parts.xsl); empty: the text is one page. -->
+  <xsl:variable name="parts" as="element()*" select="f:parts($source)"/>
+
+  <!-- The text's page; a split text's is its contents page, and each part is a page of its own. -->
   <xsl:template name="text-page">
     <xsl:variable name="title" select="f:text-title($source, $page-text-id)"/>
     <xsl:call-template name="page">
@@ -122,9 +130,43 @@
       <xsl:with-param name="title" select="$title"/>
       <xsl:with-param name="root" select="$source"/>
     </xsl:call-template>
+    <xsl:for-each select="$parts">
+      <xsl:variable name="n" select="position()"/>
+      <xsl:result-document href="{f:part-file($page-text-id, $n)}">
+        <xsl:call-template name="page">
+          <xsl:with-param name="page" select="'text'"/>
+          <xsl:with-param name="title" select="$title"/>
+          <xsl:with-param name="root" select="$source"/>
+          <xsl:with-param name="part" select="$n"/>
+        </xsl:call-template>
+      </xsl:result-document>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template name="text-page-content">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="part" as="xs:integer" select="0"/>
+    <xsl:choose>
+      <xsl:when test="exists($parts) and $part = 0">
+        <xsl:call-template name="contents-page-content">
+          <xsl:with-param name="title" select="$title"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$part gt 0">
+        <xsl:call-template name="part-page-content">
+          <xsl:with-param name="title" select="$title"/>
+          <xsl:with-param name="part" select="$part"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="whole-text-content">
+          <xsl:with-param name="title" select="$title"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="whole-text-content">
     <xsl:param name="title" as="xs:string"/>
     <article class="text-page">
       <xsl:call-template name="text-header">
@@ -145,10 +187,14 @@
 
   <xsl:template name="text-header">
     <xsl:param name="title" as="xs:string"/>
+    <!-- The page's own name (a part's: <id>-<n>), for the address to cite; the first paragraph's anchor; and whether the text is on the page (the view switch, how to cite a paragraph). -->
+    <xsl:param name="page-id" as="xs:string" select="$page-text-id"/>
+    <xsl:param name="first-para" as="xs:string" select="'para-1'"/>
+    <xsl:param name="views" as="xs:boolean" select="true()"/>
     <xsl:variable name="date" select="f:text-date($source)"/>
     <xsl:variable name="authors" select="f:text-authors($source, $page-text-id)"/>
     <xsl:variable name="licence" select="f:text-licence($source)"/>
-    <xsl:variable name="url" select="f:text-url($page-text-id)"/>
+    <xsl:variable name="url" select="f:text-url($page-id)"/>
     <header class="text-header">
       <h1 class="text-title">
         <xsl:sequence select="$text-lang"/>
@@ -205,17 +251,22 @@
           <a class="cite-url" href="{$url}">{$url}</a>
           <xsl:text>.</xsl:text>
         </span>
-        <xsl:text> </xsl:text>
-        <span class="cite-para">{f:ui($L?cite-para || ' :')} <code>{$url}#para-1</code>.</span>
+        <!-- (A split text's contents page has no paragraph: its parts' pages tell how to cite one.) -->
+        <xsl:if test="$views">
+          <xsl:text> </xsl:text>
+          <span class="cite-para">{f:ui($L?cite-para || ' :')} <code>{$url}#{$first-para}</code>.</span>
+        </xsl:if>
       </p>
-      <div class="view-switch" id="reading-view" role="group" aria-label="{$L?views}">
-        <span class="view-links">
-          <a class="view-link view-link-reading" href="#reading-view">{$L?view-reading}</a>
-          <xsl:text> · </xsl:text>
-          <a class="view-link view-link-source" href="#source-view">{$L?view-source}</a>
-        </span>
-        <button type="button" id="view-toggle" class="view-toggle" aria-pressed="false" hidden="hidden">{$L?view-toggle}</button>
-      </div>
+      <xsl:if test="$views">
+        <div class="view-switch" id="reading-view" role="group" aria-label="{$L?views}">
+          <span class="view-links">
+            <a class="view-link view-link-reading" href="#reading-view">{$L?view-reading}</a>
+            <xsl:text> · </xsl:text>
+            <a class="view-link view-link-source" href="#source-view">{$L?view-source}</a>
+          </span>
+          <button type="button" id="view-toggle" class="view-toggle" aria-pressed="false" hidden="hidden">{$L?view-toggle}</button>
+        </div>
+      </xsl:if>
     </header>
   </xsl:template>
 

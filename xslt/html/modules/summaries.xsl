@@ -137,6 +137,8 @@
       <xsl:variable name="anchors" select="f:anchor-map-of($els, $notes)"/>
       <xsl:variable name="labels" select="f:note-label-list($notes)"/>
       <xsl:variable name="text-title" select="f:ui($title)"/>
+      <!-- A very long text is several pages: each mention links the part that holds it (../../shared/parts.xsl). -->
+      <xsl:variable name="parts" select="f:parts($doc)"/>
       <xsl:for-each-group select="$refs" group-by="$entries(f:name-pointer(.))">
         <f:mentions key="{current-grouping-key()}">
           <li>
@@ -145,7 +147,7 @@
             <xsl:text> </xsl:text>
             <xsl:for-each-group select="current-group() ! f:mention-place(., $anchors, $labels)" group-by="?href">
               <xsl:if test="position() gt 1">, </xsl:if>
-              <a class="mention" href="{$id}.html#{?href}">{?label}</a>
+              <a class="mention" href="{if (exists($parts)) then f:href-of($id, ?node, $parts, ?href) else $id || '.html#' || ?href}">{?label}</a>
               <xsl:if test="count(current-group()) gt 1">
                 <span class="mention-count"> (×{count(current-group())})</span>
               </xsl:if>
@@ -164,7 +166,8 @@
   </xsl:template>
 
   <!--
-    Where a mention is: { href: the anchor it falls under on the text page, label }; outside any,
+    Where a mention is: { href: the anchor it falls under on the text page, label, node: the
+    element that has the anchor (or the mention) }; outside any,
     the paragraph before it. $anchors: generate-id → anchor (f:anchor-map-of); $labels: the note
     labels, in note order.
   -->
@@ -178,25 +181,25 @@
     <xsl:variable name="id" select="if ($host) then string($anchors(generate-id($host))) else ''"/>
     <xsl:choose>
       <xsl:when test="starts-with($id, 'para-')">
-        <xsl:sequence select="map { 'href': $id, 'label': '§&#xA0;' || substring-after($id, 'para-') }"/>
+        <xsl:sequence select="map { 'href': $id, 'label': '§&#xA0;' || substring-after($id, 'para-'), 'node': $host }"/>
       </xsl:when>
       <xsl:when test="starts-with($id, 'note-')">
         <xsl:variable name="k" as="xs:integer" select="xs:integer(substring-after($id, 'note-'))"/>
-        <xsl:sequence select="map { 'href': $id, 'label': 'note&#xA0;' || $labels[$k] }"/>
+        <xsl:sequence select="map { 'href': $id, 'label': 'note&#xA0;' || $labels[$k], 'node': $host }"/>
       </xsl:when>
       <xsl:when test="starts-with($id, 'head-')">
-        <xsl:sequence select="map { 'href': $id, 'label': $L?title-mention }"/>
+        <xsl:sequence select="map { 'href': $id, 'label': $L?title-mention, 'node': $host }"/>
       </xsl:when>
       <xsl:when test="starts-with($id, 'opener-')">
-        <xsl:sequence select="map { 'href': $id, 'label': $L?opener }"/>
+        <xsl:sequence select="map { 'href': $id, 'label': $L?opener, 'node': $host }"/>
       </xsl:when>
       <xsl:when test="starts-with($id, 'closer-')">
-        <xsl:sequence select="map { 'href': $id, 'label': $L?closer }"/>
+        <xsl:sequence select="map { 'href': $id, 'label': $L?closer, 'node': $host }"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="before" select="$mention/preceding::*[self::tei:p or self::tei:ab][starts-with(string($anchors(generate-id(.))), 'para-')][1]"/>
-        <xsl:sequence select="if ($before) then map { 'href': $anchors(generate-id($before)), 'label': '§&#xA0;' || substring-after($anchors(generate-id($before)), 'para-') }
-          else map { 'href': 'text', 'label': $L?start }"/>
+        <xsl:sequence select="if ($before) then map { 'href': $anchors(generate-id($before)), 'label': '§&#xA0;' || substring-after($anchors(generate-id($before)), 'para-'), 'node': $before }
+          else map { 'href': 'text', 'label': $L?start, 'node': $mention }"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:function>
