@@ -40,6 +40,16 @@ export interface EditionMetadata {
   notes?: NoteDisplay;
   /** The print edition's page and type (`tei-edition pdf`). */
   print?: PrintOptions;
+  /** The HTML edition's pages (`tei-edition html`). */
+  html?: HtmlPages;
+}
+
+/** How the HTML edition cuts very long texts into pages. */
+export interface HtmlPages {
+  /** A text whose body holds more characters than this is a contents page and one page per part; default 400000. */
+  splitThreshold?: number;
+  /** The level of the divisions that make the parts (1: the body's divisions); default 1. */
+  splitLevel?: number;
 }
 
 /** The print edition's page and type. */

@@ -237,3 +237,26 @@ test('build: a TEI source that is not there is a config error (exit 2), one that
   for (const command of ['html', 'pdf']) assert.equal(runTeiEdition([command], dir).code, 1, `${command} on the broken source`);
   assert.ok(!existsSync(join(dir, 'output')), 'nothing published');
 });
+
+test('edition.html.splitThreshold in the config: a text above it is a contents page and one page per part; without it, one page', () => {
+  const dir = join(tempDir(), 'ed');
+  assert.equal(runTeiEdition(['init', dir], process.cwd()).code, 0);
+  mkdirSync(join(dir, 't'));
+  const file = 'obvil-critique__leroux_discours-aux-artistes.xml';
+  cpSync(join(real, file), join(dir, 't', file));
+  const config = JSON.parse(readFileSync(join(dir, 'edition.json'), 'utf8')) as { edition: { html?: object }; sources: object[] };
+  config.sources.push({ tei: 't/' });
+  writeFileSync(join(dir, 'edition.json'), JSON.stringify(config, null, 2));
+  assert.equal(runTeiEdition(['build', '-q'], dir).code, 0);
+  const stem = file.replace(/\.xml$/u, '');
+  assert.ok(!existsSync(join(dir, 'output', 'html', `${stem}-1.html`)), 'under the default threshold: one page');
+  config.edition.html = { splitThreshold: 1000 };
+  writeFileSync(join(dir, 'edition.json'), JSON.stringify(config, null, 2));
+  const run = runTeiEdition(['build', '-q'], dir);
+  assert.equal(run.code, 0, run.stderr);
+  const contents = readFileSync(join(dir, 'output', 'html', `${stem}.html`), 'utf8');
+  for (const n of [1, 2, 3]) {
+    assert.ok(existsSync(join(dir, 'output', 'html', `${stem}-${n}.html`)), `part ${n}`);
+    assert.ok(contents.includes(`href="${stem}-${n}.html"`), `the contents page links part ${n}`);
+  }
+});

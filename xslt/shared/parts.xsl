@@ -24,8 +24,8 @@
   exclude-result-prefixes="#all">
 
   <!-- (Numbers: a JavaScript caller's are doubles.) -->
-  <xsl:param name="split-level" as="xs:numeric" select="1"/>
-  <xsl:param name="split-threshold" as="xs:numeric" select="400000"/>
+  <xsl:param name="split-level" as="xs:numeric" select="($edition?html?splitLevel[. instance of xs:numeric], 1)[1]"/>
+  <xsl:param name="split-threshold" as="xs:numeric" select="($edition?html?splitThreshold[. instance of xs:numeric], 400000)[1]"/>
 
   <xsl:function name="f:is-division" as="xs:boolean">
     <xsl:param name="el" as="node()"/>
