@@ -219,7 +219,7 @@ async function measurePhases(input: string): Promise<Phases> {
   const read = await readTeiSourceTexts([{ path: input, at: { file: input } }], (p) => p);
   const texts: SiteText[] = read.texts.map(({ id, xml, path }) => ({ id, xml, path }));
   const { sef } = await compiledStylesheet(HTML_STYLESHEET);
-  const context = await renderContext(sef, read.corpusTitle === undefined ? {} : { title: read.corpusTitle }, [], texts.map((t) => t.id));
+  const context = await renderContext(sef, read.corpusHeader?.title === undefined ? {} : { title: read.corpusHeader.title }, [], texts.map((t) => t.id));
   const smallest = [...texts].sort((a, b) => a.xml.length - b.xml.length)[0];
   if (smallest !== undefined) await renderTextPage(context, smallest, {}, await parseText(smallest)); // warm-up
   const parsed = await cpuTimed(() => Promise.all(texts.map(parseText)));

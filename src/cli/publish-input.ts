@@ -14,6 +14,7 @@ import { checkOutputRoot } from '../io/output-folders.js';
 import { textOverrides, type EditionText, type PublishedMetadata } from '../edition/edition-text.js';
 import { readEditionDocuments } from '../edition/edition-documents.js';
 import { readTeiSourceTexts } from '../edition/tei-source-texts.js';
+import type { HeaderSummary } from '../xslt/header-summary.js';
 import type { CliIO } from './cli-io.js';
 import { display } from './display-path.js';
 import { loadEdition } from './load-edition.js';
@@ -77,7 +78,7 @@ async function fromFiles(kind: OutputKind, files: readonly string[], options: Pu
   if (refusal !== undefined) return { usage: [...read.messages, refusalDiagnostic(refusal)] };
   return {
     input: {
-      edition: await metadataOfFiles(read.texts, options.title, await folderName(paths)),
+      edition: metadataOfFiles(read.texts, read.corpusHeader, options.title, await folderName(paths)),
       texts: read.texts,
       registers: [],
       targetDir,
@@ -95,16 +96,10 @@ async function fromFiles(kind: OutputKind, files: readonly string[], options: Pu
  * than the first text's standing for all, and the folder named is its title. `--title` names the
  * edition in every case.
  */
-async function metadataOfFiles(texts: readonly EditionText[], title: string | undefined, folder: string | undefined): Promise<PublishedMetadata> {
+function metadataOfFiles(texts: readonly EditionText[], corpus: HeaderSummary | undefined, title: string | undefined, folder: string | undefined): PublishedMetadata {
   const named = title === undefined ? {} : { title };
-  const files = new Set(texts.map((t) => t.path));
   if (texts.length <= 1) return named;
-  if (files.size === 1) {
-    const [file] = files;
-    const { headerSummary } = await import('../xslt/header-summary.js');
-    const { readFile } = await import('node:fs/promises');
-    const { pathToFileURL } = await import('node:url');
-    const corpus = await headerSummary(await readFile(file as string, 'utf8'), pathToFileURL(file as string).href);
+  if (corpus !== undefined && new Set(texts.map((t) => t.path)).size === 1) {
     return {
       ...(corpus.title === undefined ? {} : { title: corpus.title }),
       editors: corpus.editors.map((name, i) => ({ id: `editor-${i + 1}`, name })),

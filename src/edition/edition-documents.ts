@@ -46,7 +46,7 @@ export async function readEditionDocuments(edition: EditionFiles, cwd: string, s
       const read = await readTeiSourceTexts([entry], shown);
       messages.push(...read.messages.map((m) => (m.rule.endsWith('tei-source-missing') ? { ...m, message: `sources[${index}].tei: ${m.message}` } : m)));
       texts.push(...read.texts);
-      corpusTitle ??= read.corpusTitle;
+      corpusTitle ??= read.corpusHeader?.title;
       continue;
     }
     const made = converted?.get(source.id);

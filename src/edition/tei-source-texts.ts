@@ -12,7 +12,8 @@ import { diagnostic, type Diagnostic, type SourcePosition } from '../diagnostics
 import { readInputFile } from '../io/read-input-file.js';
 import { collectXmlFiles } from '../validate/collect-files.js';
 import { corpusTexts } from '../xslt/corpus-texts.js';
-import { NamespaceParser } from '../xml/namespace-parser.js';
+import type { HeaderSummary } from '../xslt/header-summary.js';
+import { checkWellFormed } from '../tei/check-well-formed.js';
 import type { EditionText } from './edition-text.js';
 
 export interface TeiSourceEntry {
@@ -32,8 +33,8 @@ export interface TeiSourceEntry {
 export interface TeiSourceTexts {
   readonly texts: EditionText[];
   readonly messages: Diagnostic[];
-  /** The title of the first `teiCorpus` read, for an edition that has no title of its own. */
-  readonly corpusTitle?: string;
+  /** The header of the first `teiCorpus` read: the edition's metadata when nothing else gives it. */
+  readonly corpusHeader?: HeaderSummary;
 }
 
 /** Page names the site uses for itself: a text may not take them. */
@@ -114,7 +115,7 @@ async function filesOf(entry: TeiSourceEntry, shown: (path: string) => string): 
 export async function readTeiSourceTexts(entries: readonly TeiSourceEntry[], shown: (path: string) => string): Promise<TeiSourceTexts> {
   const texts: EditionText[] = [];
   const messages: Diagnostic[] = [];
-  let corpusTitle: string | undefined;
+  let corpusHeader: HeaderSummary | undefined;
   const seen = new Map<string, string>();
   const add = (text: EditionText): void => {
     const earlier = seen.get(text.id);
@@ -137,7 +138,7 @@ export async function readTeiSourceTexts(entries: readonly TeiSourceEntry[], sho
         messages.push(diagnostic('error', 'tei-source-unreadable', `found ${why}; expected a TEI file in UTF-8`, { file: shown(file.path) }, { fatal: true }));
         continue;
       }
-      const malformed = wellFormednessError(xml);
+      const malformed = checkWellFormed([xml.replace(/^\uFEFF/u, '')]);
       if (malformed !== undefined) {
         messages.push(diagnostic('error', 'not-well-formed', `not well-formed XML: ${malformed.message}; expected a TEI document`, { file: shown(file.path), line: malformed.line, column: malformed.column }, { fatal: true }));
         continue;
@@ -148,24 +149,12 @@ export async function readTeiSourceTexts(entries: readonly TeiSourceEntry[], sho
         add({ id, xml, path: file.path, shown: shown(file.path), origin: 'tei', ...schemaOf(entry) });
         continue;
       }
-      corpusTitle ??= corpus.title;
+      corpusHeader ??= corpus.header;
       const stem = textIdOf(file.rel);
       for (const text of corpus.texts) add({ id: textIdOf(`${stem}-${text.key}`), xml: text.xml, path: file.path, shown: shown(file.path), origin: 'tei', ...schemaOf(entry) });
     }
   }
-  return { texts, messages, ...(corpusTitle === undefined ? {} : { corpusTitle }) };
-}
-
-/** The first well-formedness error of a document, at its line and column (the parser validate uses: linear in the nesting). */
-function wellFormednessError(xml: string): { message: string; line: number; column: number } | undefined {
-  const parser = new NamespaceParser();
-  let found: { message: string; line: number; column: number } | undefined;
-  parser.on('error', (error) => {
-    found ??= { message: error.message.replace(/^(?:[^:]*:)?\d+:\d+: /u, '').replace(/\.$/u, ''), line: parser.line, column: parser.column + 1 };
-  });
-  parser.write(xml.replace(/^\uFEFF/u, ''));
-  if (found === undefined) parser.close();
-  return found;
+  return { texts, messages, ...(corpusHeader === undefined ? {} : { corpusHeader }) };
 }
 
 /** What a text takes from its entry in the config: its schema, a title and an author over its header's. */

@@ -3,7 +3,7 @@
  * well-formedness, namespaces, legal characters) before it is written, so a bug in a writer
  * becomes an error on the source rather than a silent file that no XML tool can open.
  */
-import { SaxesParser } from 'saxes';
+import { NamespaceParser } from '../xml/namespace-parser.js';
 
 export interface WellFormednessError {
   /** saxes's message, without its position prefix. */
@@ -15,10 +15,11 @@ export interface WellFormednessError {
 
 /** The XML text in pieces (streamed to the parser: no joined copy is needed); the first error, if any. */
 export function checkWellFormed(chunks: Iterable<string>): WellFormednessError | undefined {
-  const parser = new SaxesParser({ xmlns: true, position: true });
+  // The parser validate uses: linear in the nesting (saxes alone walks every open element per prefix).
+  const parser = new NamespaceParser();
   let found: WellFormednessError | undefined;
   parser.on('error', (error) => {
-    found ??= { message: error.message.replace(/^(?:[^:]*:)?\d+:\d+: /u, ''), line: parser.line, column: parser.column + 1 };
+    found ??= { message: error.message.replace(/^(?:[^:]*:)?\d+:\d+: /u, '').replace(/\.$/u, ''), line: parser.line, column: parser.column + 1 };
   });
   for (const chunk of chunks) {
     parser.write(chunk);

@@ -1,10 +1,11 @@
 /**
  * A `teiCorpus` file as the texts in it: each `TEI` (at any depth of nested corpora) serialized as
- * a document of its own, with the namespaces in scope, and the corpus header's title. SaxonJS
+ * a document of its own, with the namespaces in scope, and what the corpus header says. SaxonJS
  * parses and serializes, as it does for the transformations.
  */
 import SaxonJS from 'saxon-js';
 import { parseForTransform } from './saxon-transform.js';
+import { summariseHeader, type HeaderSummary } from './header-summary.js';
 
 export interface CorpusText {
   /** `@xml:id` of the TEI element, else its `@n`, else its position (1, 2…) in the corpus. */
@@ -13,7 +14,8 @@ export interface CorpusText {
 }
 
 export interface Corpus {
-  readonly title?: string;
+  /** What the corpus header says of the corpus: the edition's metadata when nothing else gives it. */
+  readonly header: HeaderSummary;
   readonly texts: CorpusText[];
 }
 
@@ -27,6 +29,5 @@ export async function corpusTexts(xml: string, baseUri: string): Promise<Corpus 
   const many = { ...options, resultForm: 'array' as const };
   const keys = SaxonJS.XPath.evaluate('let $all := //tei:TEI return for $i in 1 to count($all) return string(($all[$i]/@xml:id, $all[$i]/@n, $i)[normalize-space()][1])', document, many) as string[];
   const texts = SaxonJS.XPath.evaluate('//tei:TEI ! serialize(.)', document, many) as string[];
-  const title = SaxonJS.XPath.evaluate('normalize-space(string-join(/tei:teiCorpus/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[not(@type = "sub")][1]//text(), ""))', document, options);
-  return { ...(typeof title === 'string' && title !== '' ? { title } : {}), texts: texts.map((text, i) => ({ key: keys[i] ?? String(i + 1), xml: text })) };
+  return { header: summariseHeader(document), texts: texts.map((text, i) => ({ key: keys[i] ?? String(i + 1), xml: text })) };
 }

@@ -22,7 +22,11 @@ function text(expression: string, document: SaxonJS.DomNode): string | undefined
 }
 
 export async function headerSummary(xml: string, baseUri: string): Promise<HeaderSummary> {
-  const document = await parseForTransform(xml, baseUri) as SaxonJS.DomNode;
+  return summariseHeader(await parseForTransform(xml, baseUri) as SaxonJS.DomNode);
+}
+
+/** The same, of a document already parsed (a corpus, as it is split). */
+export function summariseHeader(document: SaxonJS.DomNode): HeaderSummary {
   const header = '/*/tei:teiHeader';
   const title = text(`${header}/tei:fileDesc/tei:titleStmt/tei:title[not(@type = ("sub", "alt"))]`, document);
   const language = text(`/*/@xml:lang, ${header}/tei:profileDesc/tei:langUsage/tei:language/@ident, /*/tei:text/@xml:lang`, document);
