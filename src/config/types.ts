@@ -202,10 +202,11 @@ export interface LayoutOverride {
   reason?: string;
 }
 
-export type NoteConvention = 'parenthesised-footnotes' | 'bracketed-endnotes' | 'none';
+export type NoteConvention = 'auto' | 'page-footnotes' | 'parenthesised-footnotes' | 'bracketed-endnotes' | 'none';
 
 export interface NoteConventions {
-  convention: NoteConvention;
+  /** How notes are written; default `auto` (the converter recognises it and says what it chose). */
+  convention?: NoteConvention;
   /** Heading that opens the endnotes section (bracketed-endnotes), default `Notes`. */
   heading?: string;
   /** Marker at the end of a note written by an editor, e.g. `[N.E.]`. */

@@ -15,10 +15,14 @@ import type { NoteConventions } from '../config/types.js';
 import { noteMarks, type NoteMarks } from '../layout/note-marks.js';
 import { originOf, placedAfter, type Block, type Division, type EditionDocument, type Head, type Inline, type Note, type Origin, type Paragraph } from '../model/document.js';
 import { readingText } from './walk.js';
+import { attachPageFootnotes } from './page-footnotes.js';
 
 export function attachNotes(doc: EditionDocument, conventions: NoteConventions | undefined, file: string): { document: EditionDocument; messages: Diagnostic[] } {
+  const requested = conventions?.convention ?? 'none';
+  if (requested === 'page-footnotes') return attachPageFootnotes(doc, conventions, file);
+  // `auto` is resolved before the layout stage (layout/note-convention.ts); here it found nothing.
+  const convention = requested === 'auto' ? 'none' : requested;
   const messages: Diagnostic[] = [];
-  const convention = conventions?.convention ?? 'none';
   if (convention !== 'none' && doc.noteArea.length === 0) {
     const where = convention === 'bracketed-endnotes' ? `a section headed “${conventions?.heading ?? 'Notes'}” with bodies “[1]. …”` : 'lines starting “(1) …”';
     messages.push(diagnostic('warning', 'notes-not-found', `the config declares ${convention}, but no note bodies were found; expected ${where}`, { file }));
@@ -174,20 +178,23 @@ function parseNoteBody(body: NoteBody, bodyMarker: RegExp, conventions: NoteConv
   const m = node?.kind === 'text' ? bodyMarker.exec(node.value) : null;
   if (!m || node?.kind !== 'text') return undefined;
   paragraphs[0] = { ...first, content: replaceText(first.content, firstText, node.value.slice(m[0].length), m[0].length) };
-  let resp: string | undefined;
+  const marked = readEditorMarker(paragraphs, conventions);
+  return { kind: 'note', n: m[1] ?? '', ...(marked.resp ? { resp: marked.resp } : {}), anchored: true, paragraphs: marked.paragraphs, origin: body.origin };
+}
+
+/** A note ending with the editor's marker (`[N.E.]`) is the editor's: the marker is removed, `resp` says whose. */
+export function readEditorMarker(noteParagraphs: readonly Paragraph[], conventions: NoteConventions | undefined): { paragraphs: Paragraph[]; resp?: string } {
+  const paragraphs = [...noteParagraphs];
   const editorMarker = conventions?.editorMarker;
-  if (editorMarker) {
-    const lastIndex = paragraphs.length - 1;
-    const last = paragraphs[lastIndex] as Paragraph;
-    const textIndex = findLastIndex(last.content, (i) => i.kind === 'text');
-    const lastNode = last.content[textIndex];
-    if (lastNode?.kind === 'text' && lastNode.value.trimEnd().endsWith(editorMarker)) {
-      const trimmed = lastNode.value.trimEnd();
-      paragraphs[lastIndex] = { ...last, content: replaceText(last.content, textIndex, trimmed.slice(0, trimmed.length - editorMarker.length).trimEnd(), 0) };
-      resp = conventions?.editorResp ?? 'editor';
-    }
-  }
-  return { kind: 'note', n: m[1] ?? '', ...(resp ? { resp } : {}), anchored: true, paragraphs, origin: body.origin };
+  const lastIndex = paragraphs.length - 1;
+  const last = paragraphs[lastIndex];
+  if (!editorMarker || !last) return { paragraphs };
+  const textIndex = findLastIndex(last.content, (i) => i.kind === 'text');
+  const lastNode = last.content[textIndex];
+  if (lastNode?.kind !== 'text' || !lastNode.value.trimEnd().endsWith(editorMarker)) return { paragraphs };
+  const trimmed = lastNode.value.trimEnd();
+  paragraphs[lastIndex] = { ...last, content: replaceText(last.content, textIndex, trimmed.slice(0, trimmed.length - editorMarker.length).trimEnd(), 0) };
+  return { paragraphs, resp: conventions?.editorResp ?? 'editor' };
 }
 
 function replaceText(content: readonly Inline[], index: number, value: string, shift: number): Inline[] {

@@ -5,7 +5,8 @@
  */
 import type { LayoutSettings } from './types.js';
 
-export type NoteConvention = Exclude<LayoutSettings['noteConvention'], 'none'>;
+/** The conventions whose bodies are read in blocks (the notes stage reads their marks here). */
+export type NoteConvention = 'parenthesised-footnotes' | 'bracketed-endnotes';
 
 export interface NoteMarks {
   /** A note body's opening mark and the white space after it; group 1 is the number. */
@@ -45,5 +46,6 @@ export const noteMarks: Readonly<Record<NoteConvention, NoteMarks>> = {
 
 /** The line opens with a note mark of the text's convention (`[5].`, `[5]`, `(5)`). */
 export function opensWithNoteMark(text: string, convention: LayoutSettings['noteConvention']): boolean {
-  return convention !== 'none' && noteMarks[convention].opensLine.test(text.trimStart());
+  // Page footnotes are set apart before the page-gap rule sees a line (layout/page-footnotes.ts).
+  return (convention === 'parenthesised-footnotes' || convention === 'bracketed-endnotes') && noteMarks[convention].opensLine.test(text.trimStart());
 }

@@ -9,6 +9,7 @@ import type { Lexicon } from '../enrich/lexicon.js';
 import { isNoiseLine, matchRunningHead } from './forme.js';
 import { classifyOverrides } from './overrides.js';
 import { opensWithNoteMark } from './note-marks.js';
+import { findPageFootnotes, footnoteMessages, type PageFootnotes } from './page-footnotes.js';
 import { PageCounter } from './page-counter.js';
 import { closesSentence, endsWithHyphen, looksLikeHeading, startsNewSentence } from './text-rules.js';
 import type { FormeLine, Layout, LayoutBlock, LayoutLine, LayoutSection, LayoutSettings, PageBreakMark } from './types.js';
@@ -37,6 +38,8 @@ export function analyseProse(lines: readonly Line[], settings: LayoutSettings, l
   let pendingPage: PageBreakMark | undefined;
   const front: MutableBlock[] = [];
   const forcedNotes: MutableBlock[] = [];
+  const foot = settings.noteConvention === 'page-footnotes' ? findPageFootnotes(lines, settings, roles) : undefined;
+  if (foot) messages.push(...footnoteMessages(foot, file));
 
   const closeBlock = () => {
     if (block && block.lines.length > 0) section.push(block);
@@ -58,6 +61,10 @@ export function analyseProse(lines: readonly Line[], settings: LayoutSettings, l
     const role = roles.get(line.n);
     if (role === 'ignore') {
       forme.push({ kind: 'ignored', line });
+      continue;
+    }
+    if (role === undefined && foot && takeFootLine(foot, line, forcedNotes, forme)) {
+      if (foot.lines.has(line.n)) gap = { blankLines: 0, spaceOnly: false, firstBlank: 0 };
       continue;
     }
     if (role === 'front' || role === 'notes') {
@@ -114,7 +121,7 @@ export function analyseProse(lines: readonly Line[], settings: LayoutSettings, l
   return {
     flows: [{ appearance: 1, sections: body }],
     front,
-    notes: notes ?? { blocks: forcedNotes },
+    notes: notes ?? { blocks: forcedNotes, ...(foot ? { footnotes: foot.matches } : {}) },
     firstPage: pages.first(lines.find((l) => l.kind === 'text')?.n ?? 1),
     trailingForme: forme,
   };
@@ -140,6 +147,24 @@ function decideGap(previous: Line, line: Line, gap: Gap, settings: LayoutSetting
     return newParagraph ? 'page-paragraph' : 'page-continue';
   }
   return wordGoesOn ? 'continue' : 'paragraph';
+}
+
+/**
+ * A line of a page's foot goes to the notes (a body's mark or an indent opens a paragraph), a
+ * rule above them to the forme work: neither is text, so the page gap rule and a word cut at the
+ * page's last line see past them.
+ */
+function takeFootLine(foot: PageFootnotes, line: Line, notes: MutableBlock[], forme: FormeLine[]): boolean {
+  if (foot.rules.has(line.n)) {
+    forme.push({ kind: 'footnote-rule', line });
+    return true;
+  }
+  const role = foot.lines.get(line.n);
+  if (role === undefined) return false;
+  const last = notes[notes.length - 1];
+  if (role === 'goes-on' && last) last.lines.push({ line });
+  else notes.push({ role: 'p', lines: [{ line }], opensTextBlock: false });
+  return true;
 }
 
 /** The first block of a section, when it has the shape of a heading, is one. */

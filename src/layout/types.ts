@@ -13,9 +13,10 @@ export interface PageBreakMark {
 
 /**
  * Lines that are on the page but not part of the text: running heads, OCR noise, lines an
- * override told us to ignore. They are kept (as `<fw>`) just before the next line of text.
+ * override told us to ignore, the rule printed above a page's footnotes. They are kept (as
+ * `<fw>`) just before the next line of text.
  */
-export type FormeKind = 'running-head' | 'noise' | 'ignored';
+export type FormeKind = 'running-head' | 'noise' | 'ignored' | 'footnote-rule';
 
 export interface FormeLine {
   readonly kind: FormeKind;
@@ -57,6 +58,20 @@ export interface LayoutNoteArea {
   readonly heading?: LayoutLine;
   /** Note paragraphs in file order; a note's first paragraph starts with its marker. */
   readonly blocks: readonly LayoutBlock[];
+  /** Footnotes at the foot of the pages (`page-footnotes`): each body's mark and the call it matched. */
+  readonly footnotes?: readonly FootnoteMatch[];
+}
+
+/** A footnote body at a page's foot and the call it belongs to, as printed. */
+export interface FootnoteMatch {
+  /** Raw line where the body opens (with its mark). */
+  readonly bodyLine: number;
+  /** The mark's label, `@n`: `1`, `*`, `a`. */
+  readonly label: string;
+  /** The body's mark as printed, with the white space after it (`1. `, `(1) `). */
+  readonly mark: string;
+  /** The call: raw line, column (code points, 1-based) and text as printed (`1`, `(1)`, `*`). */
+  readonly call: { readonly line: number; readonly column: number; readonly text: string; readonly glued: boolean };
 }
 
 export interface Layout {
@@ -77,6 +92,6 @@ export interface LayoutSettings {
   /** Report and set apart lines that are OCR noise (needs the lexicon). */
   readonly ocrNoise: boolean;
   readonly overrides: readonly { readonly from: number; readonly to: number; readonly role: 'front' | 'body' | 'head' | 'notes' | 'ignore' }[];
-  readonly noteConvention: 'parenthesised-footnotes' | 'bracketed-endnotes' | 'none';
+  readonly noteConvention: 'page-footnotes' | 'parenthesised-footnotes' | 'bracketed-endnotes' | 'none';
   readonly notesHeading: string;
 }

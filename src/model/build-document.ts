@@ -35,6 +35,7 @@ export function buildDocument(layout: Layout, settings: BuildSettings): EditionD
     body,
     trailing: layout.trailingForme.map(formeWork),
     noteArea: notesBlocks,
+    ...(layout.notes.footnotes ? { footnotes: layout.notes.footnotes } : {}),
     facts,
   };
 }

@@ -4,6 +4,8 @@
  * XML syntax. Each kind is a member of a discriminated union on `kind`.
  */
 
+import type { FootnoteMatch } from '../layout/types.js';
+
 /** A place in the raw file (1-based line; column in code points), for diagnostics. */
 export interface Origin {
   readonly line: number;
@@ -59,7 +61,7 @@ export interface PageBreak {
 /** Forme work (running head) or material kept apart from the text (OCR noise, ignored lines): `<fw>`. */
 export interface FormeWork {
   readonly kind: 'fw';
-  readonly type: 'header' | 'noise' | 'ignored';
+  readonly type: 'header' | 'noise' | 'ignored' | 'footnote-rule';
   /** Raw line number. */
   readonly line: number;
   readonly text: string;
@@ -75,6 +77,15 @@ export interface Note {
   readonly paragraphs: readonly Paragraph[];
   /** Where the note's body began in the raw file. */
   readonly origin: Origin;
+  /** A footnote at a page's foot: its call and mark as printed (written as `@rend`, so the source can be read back). */
+  readonly printed?: PrintedMarks;
+}
+
+/** How a footnote's call and body mark were printed: `révolution1` … `1. …` is `{ call: '1', glued: true, mark: '1.' }`. */
+export interface PrintedMarks {
+  readonly call: string;
+  readonly glued: boolean;
+  readonly mark: string;
 }
 
 /**
@@ -164,5 +175,7 @@ export interface EditionDocument {
    * order, before the notes stage reads their markers and moves each note to its call.
    */
   readonly noteArea: readonly Paragraph[];
+  /** Footnotes at the foot of the pages: each body's mark and the place of its call (layout/page-footnotes.ts). */
+  readonly footnotes?: readonly FootnoteMatch[];
   readonly facts: ConversionFacts;
 }

@@ -4,10 +4,11 @@
  *   read (decode) → lines → layout → model → enrich → tei (write).
  * No file system here: the CLI reads and writes, so this runs in memory, in tests and in workers.
  */
-import { FatalError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { EditionConfig, SourceConfig } from '../config/types.js';
+import { diagnostic, FatalError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { EditionConfig, NoteConvention, SourceConfig } from '../config/types.js';
 import { decodeRawText } from '../read/decode.js';
-import { splitLines } from '../lines/split-lines.js';
+import { splitLines, type Line } from '../lines/split-lines.js';
+import { detectNoteConvention } from '../layout/note-convention.js';
 import { analyseLayout } from '../layout/analyse-layout.js';
 import { parseLineRange } from '../layout/overrides.js';
 import type { LayoutSettings } from '../layout/types.js';
@@ -82,8 +83,9 @@ export function convertSource(input: ConvertInput, observe: StageObserver = unob
 /** Stages 1–6: raw bytes → enriched document → TEI text in chunks (and what the worklists need from the document). */
 function writeDocument(input: ConvertInput, messages: Diagnostic[], observe: StageObserver): { chunks: Uint8Array[]; mentioned: string[] } {
   const lexicon = input.lexicon ?? frenchLexicon();
-  const { document, messages: enrichMessages } = enrichDocument(buildModel(input, lexicon, messages, observe), {
-    source: input.source,
+  const { model, source } = buildModel(input, lexicon, messages, observe);
+  const { document, messages: enrichMessages } = enrichDocument(model, {
+    source,
     file: input.file,
     lexicon,
     ...(input.configFile ? { configFile: input.configFile } : {}),
@@ -94,7 +96,7 @@ function writeDocument(input: ConvertInput, messages: Diagnostic[], observe: Sta
   messages.push(...enrichMessages);
   if (input.reportMisprints) messages.push(...findPossibleMisprints(document, lexicon, input.file));
   if (input.reportNames) messages.push(...findNameCandidates(document, lexicon, input.file));
-  const chunks = observe('tei (write)', () => writeTei(document, { edition: input.edition, source: input.source, toolVersion, rawFile: input.source.raw }, input.file));
+  const chunks = observe('tei (write)', () => writeTei(document, { edition: input.edition, source, toolVersion, rawFile: input.source.raw }, input.file));
   return { chunks, mentioned: mentionedEntries(document) };
 }
 
@@ -103,18 +105,33 @@ function writeDocument(input: ConvertInput, messages: Diagnostic[], observe: Sta
  * lines and the layout (as large as the model) are garbage once the model is built: only the
  * model is alive while it is enriched and written.
  */
-function buildModel(input: ConvertInput, lexicon: Lexicon, messages: Diagnostic[], observe: StageObserver): EditionDocument {
+function buildModel(input: ConvertInput, lexicon: Lexicon, messages: Diagnostic[], observe: StageObserver): { model: EditionDocument; source: SourceConfig } {
   const decoded = observe('read (decode)', () => decodeRawText(input.bytes, input.file));
   messages.push(...decoded.messages);
   const lines = observe('lines', () => splitLines(decoded.lines));
-  const { layout, messages: layoutMessages } = observe('layout', () => analyseLayout(lines, layoutSettings(input.source), lexicon, input.file));
+  const source = observe('layout (notes convention)', () => withNoteConvention(input.source, lines, input.file, messages));
+  const { layout, messages: layoutMessages } = observe('layout', () => analyseLayout(lines, layoutSettings(source), lexicon, input.file));
   messages.push(...layoutMessages);
-  return observe('model', () => buildDocument(layout, {
+  const model = observe('model', () => buildDocument(layout, {
     textType: input.source.type ?? 'text',
     title: input.source.title,
     flows: input.source.layout.flows ?? [],
     pageNumbering: pageNumbering(input.source, layout.firstPage !== undefined),
   }));
+  return { model, source };
+}
+
+/**
+ * `notes.convention` `auto` (the default) becomes the convention the text's calls and bodies
+ * match (an info says which), or `none` without a word when the text has no notes; a convention
+ * named in the config is kept as it is.
+ */
+function withNoteConvention(source: SourceConfig, lines: readonly Line[], file: string, messages: Diagnostic[]): SourceConfig {
+  if ((source.notes?.convention ?? 'auto') !== 'auto') return source;
+  const { convention, matched } = detectNoteConvention(lines, layoutSettings(source));
+  if (convention === 'none') return { ...source, notes: { ...source.notes, convention: 'none' } };
+  messages.push(diagnostic('info', 'note-convention', `notes: “auto” chose ${convention} (${matched} note bod${matched === 1 ? 'y' : 'ies'} matched to ${matched === 1 ? 'its call' : 'their calls'}); set notes.convention in the config to force another`, { file }));
+  return { ...source, notes: { ...source.notes, convention } };
 }
 
 /** What the writer made is read back by a strict parser; a failure is a bug, reported on the source. */
@@ -157,9 +174,14 @@ function layoutSettings(source: SourceConfig): LayoutSettings {
     runningHeads: source.layout.runningHeads ?? [],
     ocrNoise: source.layout.ocr ?? false,
     overrides: (source.layout.overrides ?? []).map((o) => ({ ...parseLineRange(o.lines), role: o.role })),
-    noteConvention: source.notes?.convention ?? 'none',
+    noteConvention: resolvedConvention(source.notes?.convention),
     notesHeading: source.notes?.heading ?? 'Notes',
   };
+}
+
+/** The layout reads a named convention; `auto` not yet resolved reads as none (the detector's own call). */
+function resolvedConvention(convention: NoteConvention | undefined): LayoutSettings['noteConvention'] {
+  return convention === undefined || convention === 'auto' ? 'none' : convention;
 }
 
 function pageNumbering(source: SourceConfig, hasPages: boolean): EditionDocument['facts']['pageNumbering'] {

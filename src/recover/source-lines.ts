@@ -7,10 +7,11 @@
  */
 import { childElements, isElement, parseElements, textContent, type XmlChild, type XmlElement } from '../xml/element-tree.js';
 import { CODE_POINT_PROPERTY } from '../tei/character-declaration.js';
+import type { NoteConvention } from '../config/types.js';
 
 export interface RecoveryConventions {
-  /** How note calls and bodies were printed. */
-  readonly notes: 'parenthesised-footnotes' | 'bracketed-endnotes' | 'none';
+  /** How note calls and bodies were printed (a footnote at a page's foot says it on its own `@rend`). */
+  readonly notes: NoteConvention;
   /** Marker printed at the end of an editor's note, e.g. `[N.E.]`, and the responsibility it became. */
   readonly editorMarker?: { readonly marker: string; readonly resp: string };
 }
@@ -114,17 +115,31 @@ class Recovery {
     const callLine = this.current;
     const n = attrs.n ?? '';
     const { notes, editorMarker } = this.conventions;
-    if (attrs.anchored !== 'false') this.append(notes === 'parenthesised-footnotes' ? ` (${n})` : notes === 'bracketed-endnotes' ? ` [${n}]` : '');
+    const printed = printedMarks(attrs.rend ?? '', n);
+    if (attrs.anchored !== 'false') {
+      this.append(printed ? `${printed.glued ? '' : ' '}${printed.call}` : notes === 'parenthesised-footnotes' ? ` (${n})` : notes === 'bracketed-endnotes' ? ` [${n}]` : '');
+    }
     const bodyStart = firstLineNumber(node.children);
     this.current = undefined;
     this.walk(node.children);
     if (bodyStart !== undefined) {
-      const marker = notes === 'parenthesised-footnotes' ? `(${n}) ` : notes === 'bracketed-endnotes' ? `[${n}]. ` : '';
+      const marker = printed ? `${printed.mark} ` : notes === 'parenthesised-footnotes' ? `(${n}) ` : notes === 'bracketed-endnotes' ? `[${n}]. ` : '';
       this.lines.set(bodyStart, marker + (this.lines.get(bodyStart) ?? '').trimStart());
     }
     if (editorMarker && attrs.resp === `#${editorMarker.resp}` && this.current !== undefined) this.append(` ${editorMarker.marker}`);
     this.current = callLine;
   }
+}
+
+const superscript = (n: string) => [...n].map((d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)] ?? d).join('');
+
+/** A footnote's call and mark as printed, from its `@rend` tokens (tei/write-body.ts, printedRend). */
+function printedMarks(rend: string, n: string): { call: string; glued: boolean; mark: string } | undefined {
+  const tokens = new Set(rend.split(/\s+/u));
+  const call = tokens.has('call-paren') ? `(${n})` : tokens.has('call-bracket') ? `[${n}]` : tokens.has('call-superscript') ? superscript(n) : tokens.has('call-plain') ? n : undefined;
+  const mark = tokens.has('mark-paren') ? `(${n})` : tokens.has('mark-bracket') ? `[${n}]` : tokens.has('mark-bracket-dot') ? `[${n}].`
+    : tokens.has('mark-superscript') ? superscript(n) : tokens.has('mark-dot') ? `${n}.` : tokens.has('mark-plain') ? n : undefined;
+  return call === undefined || mark === undefined ? undefined : { call, glued: tokens.has('call-glued'), mark };
 }
 
 function firstLineNumber(nodes: readonly XmlChild[]): number | undefined {

@@ -68,7 +68,9 @@ function noteRule(ctx: HeaderContext): string {
     ? 'Footnotes: calls “(n)” in the text and bodies “(n) …” printed in blocks. Each note is moved to its call as note[@place="foot"] with @n, and the call is removed.'
     : convention === 'bracketed-endnotes'
       ? 'Endnotes: bodies “[n]. …” printed after a notes heading. Each note is moved to its call “[n]” as note[@place="foot"] with @n, and the call is removed; a note whose call is not in the text is attached to the text’s heading, with @anchored="false".'
-      : 'The source has no notes.';
+      : convention === 'page-footnotes'
+        ? 'Footnotes at the foot of each page: a line at a page’s foot is a note body when its mark (“1”, “1.”, “(1)”, “[1]”, “*”) matches a call on that page or the previous one. Each note is moved to its call as note[@place="foot"] with @n as printed (numbering may restart on each page), and the call and the mark are removed; @rend records how they were printed: the call call-plain (“mot1”, “mot*”), call-paren (“(1)”), call-bracket (“[1]”) or call-superscript (“¹”), call-glued when no space precedes it, and the mark mark-plain (“1 …”), mark-dot (“1. …”), mark-paren, mark-bracket, mark-bracket-dot (“[1]. …”) or mark-superscript. The rule printed above the notes is kept as fw[@type="footnote-rule"]; a note that goes on at the foot of the next page is one note.'
+        : 'The source has no notes.';
   const resp = marker ? ` A note ending with the marker “${marker}” is written by the editor: the marker is removed and note/@resp points to #${notes?.editorResp ?? 'editor'}.` : '';
   return base + resp;
 }

@@ -4,7 +4,7 @@
  * each `<lb/>` that is not inside a word, so the XML reads like the source's lines.
  */
 import type { XmlElementWriter } from './xml-writer.js';
-import type { Block, Division, EditionDocument, FormeWork, Inline, Note, Paragraph } from '../model/document.js';
+import type { Block, Division, EditionDocument, FormeWork, Inline, Note, Paragraph, PrintedMarks } from '../model/document.js';
 
 export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 
@@ -117,10 +117,25 @@ function writeForme(parent: XmlElementWriter, fw: FormeWork): void {
   el.txt(fw.text);
 }
 
+/**
+ * How a footnote's call and body mark were printed, as `@rend` tokens (the header lists them):
+ * the call's shape, `call-plain` (`mot1`, `mot*`), `call-paren` (`(1)`), `call-bracket` (`[1]`),
+ * `call-superscript` (`¹`); `call-glued` when no space stands before it; the body's mark,
+ * `mark-plain` (`1 …`), `mark-dot` (`1. …`), `mark-paren`, `mark-bracket`, `mark-bracket-dot`
+ * (`[1]. …`), `mark-superscript`.
+ */
+export function printedRend(printed: PrintedMarks): string {
+  const call = printed.call.startsWith('(') ? 'call-paren' : printed.call.startsWith('[') ? 'call-bracket' : /^[⁰¹²³⁴⁵⁶⁷⁸⁹]/u.test(printed.call) ? 'call-superscript' : 'call-plain';
+  const m = printed.mark;
+  const mark = m.startsWith('(') ? 'mark-paren' : m.startsWith('[') ? (m.endsWith('.') ? 'mark-bracket-dot' : 'mark-bracket') : /^[⁰¹²³⁴⁵⁶⁷⁸⁹]/u.test(m) ? 'mark-superscript' : m.endsWith('.') ? 'mark-dot' : 'mark-plain';
+  return [call, ...(printed.glued ? ['call-glued'] : []), mark].join(' ');
+}
+
 function writeNote(parent: XmlElementWriter, note: Note, depth: number): void {
   const attributes: Record<string, string> = { n: note.n, place: 'foot' };
   if (note.resp !== undefined) attributes.resp = `#${note.resp}`;
   if (!note.anchored) attributes.anchored = 'false';
+  if (note.printed) attributes.rend = printedRend(note.printed);
   const el = parent.ele('note', attributes);
   if (note.paragraphs.length === 1) {
     writeInlines(el, (note.paragraphs[0] as Paragraph).content, depth + 1);

@@ -1,0 +1,325 @@
+/**
+ * Footnotes at the foot of each page (`page-footnotes`, prose profile). A PDF extraction leaves
+ * a printed page as its text lines, then (after a blank line, a rule of `_`/`-`/`—`, or nothing)
+ * the bodies of the page's footnotes, then the page gap. A line at a page's end is read as a note
+ * body only when its mark matches a call on that page (or on the previous one, for a call on its
+ * last line), in the order of the calls: that matching is what makes it safe. Lines of the foot
+ * without a mark go on the note above (or open a new paragraph of it when indented or after a
+ * blank line); at the top of the next page's foot, after a rule or a blank line, they go on the
+ * previous page's last note when it is unfinished.
+ *
+ * This stage only finds the lines: `analyseProse` takes them out of the text flow (so a word cut
+ * at a page's last line is joined across the notes), and the notes stage puts each body at its
+ * call (TEI P5 §3.9.1, note[@place="foot"]).
+ */
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Line } from '../lines/split-lines.js';
+import { matchRunningHead } from './forme.js';
+import type { OverrideRoles } from './overrides.js';
+import type { FootnoteMatch, LayoutSettings } from './types.js';
+
+/** How a line of a page's foot goes into the notes. */
+export type FootLineRole = 'opens-note' | 'opens-paragraph' | 'goes-on';
+
+export interface UnmatchedMark {
+  readonly kind: 'call' | 'body';
+  readonly line: number;
+  readonly column: number;
+  /** The mark as printed. */
+  readonly text: string;
+  readonly label: string;
+  /** For a body read as part of another note: that note's label. */
+  readonly inNote?: string;
+}
+
+export interface PageFootnotes {
+  readonly lines: ReadonlyMap<number, FootLineRole>;
+  /** Rules printed above a page's footnotes. */
+  readonly rules: ReadonlySet<number>;
+  readonly matches: readonly FootnoteMatch[];
+  readonly unmatched: readonly UnmatchedMark[];
+}
+
+type CallShape = 'plain' | 'paren' | 'bracket';
+
+interface CallSite {
+  readonly index: number;
+  readonly line: number;
+  readonly column: number;
+  readonly text: string;
+  readonly label: string;
+  readonly glued: boolean;
+  readonly shape: CallShape;
+  readonly page: number;
+}
+
+interface PageLine {
+  readonly line: Line;
+  /** Blank lines just before it, on the same page. */
+  readonly blankBefore: number;
+}
+
+interface Zone {
+  readonly start: number;
+  readonly roles: Map<number, FootLineRole>;
+  readonly matched: FootnoteMatch[];
+  readonly used: Set<CallSite>;
+  readonly unmatchedBodies: UnmatchedMark[];
+  /** The label of the note the foot ends in, and whether its last line is unfinished. */
+  readonly last?: { label: string; open: boolean };
+}
+
+/** A page has at most this many lines of footnotes: it bounds the search on pages with no gap. */
+const MAX_FOOT_LINES = 80;
+
+const superscripts = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const fromSuperscript = (s: string) => [...s].map((c) => String(superscripts.indexOf(c))).join('');
+const symbol = String.raw`\*{1,3}|†{1,2}|‡{1,2}`;
+const numberOrLetter = String.raw`\d{1,3}|[a-z]|${symbol}`;
+
+/**
+ * Calls: `(1)`, `[1]` (not after a day: `5 (18) octobre` is a date), a number glued to a word or
+ * after its punctuation (`révolution1`, `mot,2`: a flattened superscript; not after a digit,
+ * `1,5`), `¹`, and `*`, `**`, `†`, `‡` after a word.
+ */
+const callPatterns: readonly { shape: CallShape; re: RegExp; label: (m: RegExpExecArray) => string }[] = [
+  { shape: 'paren', re: new RegExp(String.raw`(?<!\b\d{1,2}(?:er)?\s?)\((${numberOrLetter})\)`, 'gu'), label: (m) => m[1] ?? '' },
+  { shape: 'bracket', re: new RegExp(String.raw`\[(${numberOrLetter})\]`, 'gu'), label: (m) => m[1] ?? '' },
+  { shape: 'plain', re: /(?<=[\p{L}.,;:!?»”’)\]])(?<!\d[.,;:])(\d{1,3})(?![\p{L}\p{N}])/gu, label: (m) => m[1] ?? '' },
+  { shape: 'plain', re: new RegExp(`(?<=\\S)([${superscripts}]{1,3})`, 'gu'), label: (m) => fromSuperscript(m[1] ?? '') },
+  { shape: 'plain', re: new RegExp(String.raw`(?<=[^\s*†‡(\[]\s?)(${symbol})(?![*†‡])`, 'gu'), label: (m) => m[1] ?? '' },
+];
+
+/** A body's mark: `1 `, `1. `, `(1) `, `[1] `, `[1]. `, `¹ `, `* `. Group 1 is the mark, the others its label. */
+const bodyMark = new RegExp(String.raw`^(\((${numberOrLetter})\)|\[(${numberOrLetter})\]\.?|(\d{1,3})\.?|([${superscripts}]{1,3})|(${symbol}))\s+(?=\S)`, 'u');
+
+/** A rule above the notes: `_____`, `-----`, `———`. */
+const ruleLine = /^[_\-—–]{3,}$/u;
+
+/** Ends a sentence: a note that ends so is finished. */
+const finished = /[.!?…»”)\]]$/u;
+
+export function readBodyMark(text: string): { mark: string; label: string } | undefined {
+  const m = bodyMark.exec(text);
+  if (!m) return undefined;
+  const label = m[2] ?? m[3] ?? m[4] ?? (m[5] !== undefined ? fromSuperscript(m[5]) : undefined) ?? m[6] ?? '';
+  return { mark: m[0], label };
+}
+
+export function findPageFootnotes(lines: readonly Line[], settings: LayoutSettings, roles: OverrideRoles): PageFootnotes {
+  const pages = splitPages(lines, settings, roles);
+  const out = { lines: new Map<number, FootLineRole>(), rules: new Set<number>(), matches: [] as FootnoteMatch[], unmatched: [] as UnmatchedMark[] };
+  let carried: CallSite[] = [];
+  let previousLast: Zone['last'];
+  const allCalls: CallSite[] = [];
+  const used = new Set<CallSite>();
+  pages.forEach((page, p) => {
+    const calls = page.flatMap((pl, i) => callsOn(pl.line, i, p));
+    allCalls.push(...calls);
+    const zone = bestZone(page, carried, calls);
+    const end = zone?.start ?? page.length;
+    const continued = continuation(page, end, zone !== undefined, previousLast);
+    for (const n of continued) out.lines.set(n, 'goes-on');
+    if (zone) {
+      for (const [n, role] of zone.roles) out.lines.set(n, role);
+      out.matches.push(...zone.matched);
+      out.unmatched.push(...zone.unmatchedBodies);
+      zone.used.forEach((c) => used.add(c));
+    } else if (continued.length === 0) {
+      const lone = loneBody(page);
+      if (lone) out.unmatched.push(lone);
+    }
+    const rule = page[end - continued.length - 1];
+    if (rule && ruleLine.test(rule.line.text) && (zone || continued.length > 0)) out.rules.add(rule.line.n);
+    carried = calls.filter((c) => !used.has(c) && c.index < end - continued.length);
+    const lastText = page[page.length - 1]?.line.text ?? '';
+    previousLast = zone?.last ?? (continued.length > 0 && previousLast ? { label: previousLast.label, open: !finished.test(lastText) } : undefined);
+  });
+  const inFoot = (c: CallSite) => out.lines.has(c.line);
+  out.unmatched.push(...unmatchedCalls(allCalls.filter((c) => !inFoot(c)), used, out.matches));
+  out.matches.sort((a, b) => a.bodyLine - b.bodyLine);
+  return out;
+}
+
+/**
+ * Pages: a run of three blank lines or more ends one (the `prose` page gap), and so does a
+ * running head. Lines with an override role are not the layout's to read.
+ */
+function splitPages(lines: readonly Line[], settings: LayoutSettings, roles: OverrideRoles): PageLine[][] {
+  const pages: PageLine[][] = [];
+  let page: PageLine[] = [];
+  let blanks = 0;
+  const close = () => {
+    if (page.length > 0) pages.push(page);
+    page = [];
+  };
+  for (const line of lines) {
+    if (line.kind !== 'text') {
+      blanks += 1;
+      continue;
+    }
+    if (roles.has(line.n)) {
+      blanks = 0;
+      continue;
+    }
+    if (settings.runningHeads.length > 0 && matchRunningHead(line, settings.runningHeads)) {
+      close();
+      blanks = 0;
+      continue;
+    }
+    if (blanks >= 3) close();
+    page.push({ line, blankBefore: blanks });
+    blanks = 0;
+  }
+  close();
+  return pages;
+}
+
+function callsOn(line: Line, index: number, page: number): CallSite[] {
+  const found: CallSite[] = [];
+  for (const { shape, re, label } of callPatterns) {
+    for (const m of line.text.matchAll(re)) {
+      const at = m.index ?? 0;
+      if (at === 0) continue;
+      if (found.some((f) => at >= f.column - line.column && at < f.column - line.column + [...f.text].length)) continue;
+      found.push({
+        index, line: line.n, column: line.column + [...line.text.slice(0, at)].length, text: m[0],
+        label: label(m as RegExpExecArray), glued: !/\s/u.test(line.text[at - 1] ?? ' '), shape, page,
+      });
+    }
+  }
+  return found.sort((a, b) => a.column - b.column);
+}
+
+/**
+ * The foot of a page: the zone from a line whose mark matches an earlier call to the page's end,
+ * which matches the most bodies; on a tie, the one after a blank line or a rule, then the
+ * shortest (a line that opens with `1.` in the text is not taken with it).
+ */
+function bestZone(page: readonly PageLine[], carried: readonly CallSite[], calls: readonly CallSite[]): Zone | undefined {
+  let best: Zone | undefined;
+  let bestScore = -1;
+  for (let s = Math.max(0, page.length - MAX_FOOT_LINES); s < page.length; s++) {
+    const pl = page[s] as PageLine;
+    const mark = readBodyMark(pl.line.text);
+    if (!mark) continue;
+    const available = [...carried, ...calls.filter((c) => c.index < s)];
+    if (!available.some((c) => c.label === mark.label)) continue;
+    if (s === 0 && carried.length === 0) continue;
+    const zone = walkZone(page, s, available);
+    const separated = s > 0 && (pl.blankBefore > 0 || ruleLine.test(page[s - 1]?.line.text ?? ''));
+    const score = zone.matched.length * 4 + (separated ? 2 : 0);
+    if (score >= bestScore) {
+      best = zone;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Reads the foot from line `start`: each mark that matches the next calls opens a note, in the calls' order. */
+function walkZone(page: readonly PageLine[], start: number, available: readonly CallSite[]): Zone {
+  const roles = new Map<number, FootLineRole>();
+  const matched: FootnoteMatch[] = [];
+  const used = new Set<CallSite>();
+  const unmatchedBodies: UnmatchedMark[] = [];
+  let pointer = 0;
+  let current = '';
+  for (let i = start; i < page.length; i++) {
+    const { line, blankBefore } = page[i] as PageLine;
+    const mark = readBodyMark(line.text);
+    const j = mark ? available.findIndex((c, k) => k >= pointer && c.label === mark.label) : -1;
+    const call = available[j];
+    if (mark && call) {
+      pointer = j + 1;
+      used.add(call);
+      current = mark.label;
+      roles.set(line.n, 'opens-note');
+      matched.push({ bodyLine: line.n, label: mark.label, mark: mark.mark, call: { line: call.line, column: call.column, text: call.text, glued: call.glued } });
+      continue;
+    }
+    if (mark && i > start && nextInSeries(current, mark.label)) {
+      unmatchedBodies.push({ kind: 'body', line: line.n, column: line.column, text: mark.mark.trim(), label: mark.label, inNote: current });
+    }
+    roles.set(line.n, line.indented || blankBefore > 0 ? 'opens-paragraph' : 'goes-on');
+  }
+  const lastLine = page[page.length - 1]?.line.text ?? '';
+  return { start, roles, matched, used, unmatchedBodies, last: { label: current, open: !finished.test(lastLine) } };
+}
+
+/** `2` after `1`, `**` after `*`, `b` after `a`: the mark a next note would have. */
+function nextInSeries(previous: string, label: string): boolean {
+  if (/^\d+$/u.test(previous) && /^\d+$/u.test(label)) return Number(label) === Number(previous) + 1;
+  if (/^[*†‡]+$/u.test(previous)) return label.length === previous.length + 1 && label[0] === previous[0];
+  if (/^[a-z]$/u.test(previous)) return label.charCodeAt(0) === previous.charCodeAt(0) + 1;
+  return false;
+}
+
+/**
+ * The top of a page's foot, before its first mark, goes on the previous page's last note: after
+ * a rule always, after a blank line only when that note is unfinished (no final punctuation) and
+ * the line opens in lower case (else it is the text's last paragraph).
+ */
+function continuation(page: readonly PageLine[], end: number, marksFollow: boolean, previous: Zone['last']): number[] {
+  if (previous === undefined || previous.label === '') return [];
+  // A blank line just above the page's own first mark: nothing between goes on a note.
+  if (marksFollow && (page[end]?.blankBefore ?? 0) > 0) return [];
+  for (let i = end - 1; i > 0; i--) {
+    const pl = page[i] as PageLine;
+    const afterRule = ruleLine.test((page[i - 1] as PageLine).line.text);
+    if (!afterRule && pl.blankBefore === 0) continue;
+    if (readBodyMark(pl.line.text)) return [];
+    const goesOn = afterRule || (previous.open && /^\p{Ll}/u.test(pl.line.text));
+    return goesOn ? page.slice(i, end).map((x) => x.line.n) : [];
+  }
+  return [];
+}
+
+/** A page without footnotes whose last block, after a blank line, opens with a body's mark: reported, left as text. */
+function loneBody(page: readonly PageLine[]): UnmatchedMark | undefined {
+  for (let i = page.length - 1; i > 0; i--) {
+    const pl = page[i] as PageLine;
+    if (pl.blankBefore === 0 && !ruleLine.test(page[i - 1]?.line.text ?? '')) continue;
+    const mark = readBodyMark(pl.line.text);
+    const marked = mark && /^(?:[([]|[*†‡])/u.test(mark.mark) ? mark : mark && /^\d{1,3}\.?\s/u.test(mark.mark) && ruleLine.test(page[i - 1]?.line.text ?? '') ? mark : undefined;
+    return marked ? { kind: 'body', line: pl.line.n, column: pl.line.column, text: marked.mark.trim(), label: marked.label } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Calls left without a body: `(n)`, `[n]` and symbols always; a number glued to a word only
+ * where the text's numbering expects a call (the next number after the last matched call, or 1
+ * on a later page), since `pp.6` or `XIV1` are not calls.
+ */
+function unmatchedCalls(calls: readonly CallSite[], used: ReadonlySet<CallSite>, matches: readonly FootnoteMatch[]): UnmatchedMark[] {
+  if (matches.length === 0) return [];
+  const out: UnmatchedMark[] = [];
+  let last: CallSite | undefined;
+  for (const call of calls) {
+    if (used.has(call)) {
+      last = call;
+      continue;
+    }
+    const bare = call.shape === 'plain' && /^\d+$/u.test(call.label);
+    const expected = !bare
+      || (last !== undefined && /^\d+$/u.test(last.label) && Number(call.label) === Number(last.label) + 1)
+      || (call.label === '1' && (last === undefined || last.page < call.page));
+    if (expected) out.push({ kind: 'call', line: call.line, column: call.column, text: call.text, label: call.label });
+  }
+  return out;
+}
+
+/** Warnings for the marks that matched nothing, at their place in the raw file. */
+export function footnoteMessages(foot: PageFootnotes, file: string): Diagnostic[] {
+  return foot.unmatched.map((u) => {
+    const at = { file, line: u.line, column: u.column };
+    if (u.kind === 'call') {
+      return diagnostic('warning', 'note-unmatched-call', `note call “${u.text}” has no note body (expected a footnote body opening with “${u.label}” at the foot of this page or the next): left as text`,
+        at, { hint: 'check the printed source: a note body lost by the extraction, or text that is not a call' });
+    }
+    const where = u.inNote === undefined ? 'left as text' : `read as part of note ${u.inNote}`;
+    return diagnostic('warning', 'note-unmatched-body', `a line at the foot of the page opens with the note mark “${u.text}” but no call “${u.label}” is on this page or the previous one: ${where}`,
+      at, { hint: 'check the printed source: a call lost by the extraction, or a line of text that opens with a number' });
+  });
+}
