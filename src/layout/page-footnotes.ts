@@ -119,7 +119,7 @@ export function findPageFootnotes(lines: readonly Line[], settings: LayoutSettin
     const zone = bestZone(page, carried, calls);
     const end = zone?.start ?? page.length;
     const continued = continuation(page, end, zone !== undefined, previousLast);
-    for (const n of continued) out.lines.set(n, 'goes-on');
+    continued.forEach((pl, i) => out.lines.set(pl.line.n, i > 0 && pl.line.indented ? 'opens-paragraph' : 'goes-on'));
     if (zone) {
       for (const [n, role] of zone.roles) out.lines.set(n, role);
       out.matches.push(...zone.matched);
@@ -131,7 +131,9 @@ export function findPageFootnotes(lines: readonly Line[], settings: LayoutSettin
     }
     const rule = page[end - continued.length - 1];
     if (rule && ruleLine.test(rule.line.text) && (zone || continued.length > 0)) out.rules.add(rule.line.n);
-    carried = calls.filter((c) => !used.has(c) && c.index < end - continued.length);
+    // A call on the page's last line of text may have its body at the foot of the next page.
+    const lastTextLine = end - continued.length - (rule && ruleLine.test(rule.line.text) ? 2 : 1);
+    carried = calls.filter((c) => !used.has(c) && c.index === lastTextLine);
     const lastText = page[page.length - 1]?.line.text ?? '';
     previousLast = zone?.last ?? (continued.length > 0 && previousLast ? { label: previousLast.label, open: !finished.test(lastText) } : undefined);
   });
@@ -260,7 +262,7 @@ function nextInSeries(previous: string, label: string): boolean {
  * a rule always, after a blank line only when that note is unfinished (no final punctuation) and
  * the line opens in lower case (else it is the text's last paragraph).
  */
-function continuation(page: readonly PageLine[], end: number, marksFollow: boolean, previous: Zone['last']): number[] {
+function continuation(page: readonly PageLine[], end: number, marksFollow: boolean, previous: Zone['last']): PageLine[] {
   if (previous === undefined || previous.label === '') return [];
   // A blank line just above the page's own first mark: nothing between goes on a note.
   if (marksFollow && (page[end]?.blankBefore ?? 0) > 0) return [];
@@ -270,7 +272,7 @@ function continuation(page: readonly PageLine[], end: number, marksFollow: boole
     if (!afterRule && pl.blankBefore === 0) continue;
     if (readBodyMark(pl.line.text)) return [];
     const goesOn = afterRule || (previous.open && /^\p{Ll}/u.test(pl.line.text));
-    return goesOn ? page.slice(i, end).map((x) => x.line.n) : [];
+    return goesOn ? page.slice(i, end) : [];
   }
   return [];
 }
