@@ -205,7 +205,7 @@ export interface LayoutOverride {
 export type NoteConvention = 'auto' | 'page-footnotes' | 'parenthesised-footnotes' | 'bracketed-endnotes' | 'none';
 
 export interface NoteConventions {
-  /** How notes are written; default `auto` (the converter recognises it and says what it chose). */
+  /** How notes are written: `auto` (default: recognised from the matching of calls and bodies), `page-footnotes`, `parenthesised-footnotes`, `bracketed-endnotes` or `none`. */
   convention?: NoteConvention;
   /** Heading that opens the endnotes section (bracketed-endnotes), default `Notes`. */
   heading?: string;
