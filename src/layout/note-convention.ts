@@ -3,9 +3,11 @@
  * calls and bodies (never from marks alone: a line that opens with `1.` is not a note until a
  * call `1` is found for it):
  *  - bracketed endnotes: a line that is the notes heading (`Notes`), followed by bodies `[n]. …`
- *    whose calls `[n]` stand in the text before the heading;
+ *    (the heading is evidence enough: a text's only note may be called from its title, which the
+ *    transcription lacks, as in the sample's letter);
  *  - page footnotes (prose): bodies at the foot of a page whose marks match calls on that page or
- *    the previous one (layout/page-footnotes.ts);
+ *    the previous one (layout/page-footnotes.ts), more of them than marks at a foot that match
+ *    nothing;
  *  - parenthesised footnotes in blocks: lines opening with `(n) ` whose call `(n)` stands in the
  *    text (columns, or prose lines given the role `notes`).
  * The first that matches at least one body wins, in that order (an endnotes section also has
@@ -21,7 +23,7 @@ export type ResolvedNoteConvention = LayoutSettings['noteConvention'];
 
 export interface NoteConventionChoice {
   readonly convention: ResolvedNoteConvention;
-  /** How many bodies matched a call with it (0 for none). */
+  /** How many bodies it found (matched to a call, or after the endnotes heading; 0 for none). */
   readonly matched: number;
 }
 
@@ -33,8 +35,11 @@ export function detectNoteConvention(lines: readonly Line[], settings: LayoutSet
     const forced = lines.filter((l) => roles.get(l.n) === 'notes');
     const blocks = matchedBlockFootnotes(lines.filter((l) => roles.get(l.n) !== 'notes'), forced);
     if (blocks > 0) return { convention: 'parenthesised-footnotes', matched: blocks };
-    const foot = findPageFootnotes(lines, settings, roles).matches.length;
-    if (foot > 0) return { convention: 'page-footnotes', matched: foot };
+    // A numbered list after a word that ends in a digit (`F1`, then `1. …`, `2. …`) matches one
+    // mark and leaves the next ones without a call: more bodies must match than not.
+    const foot = findPageFootnotes(lines, settings, roles);
+    const strays = foot.unmatched.filter((u) => u.kind === 'body' && u.inNote !== undefined).length;
+    if (foot.matches.length > strays) return { convention: 'page-footnotes', matched: foot.matches.length };
     return { convention: 'none', matched: 0 };
   }
   const marks = noteMarks['parenthesised-footnotes'];
@@ -43,14 +48,13 @@ export function detectNoteConvention(lines: readonly Line[], settings: LayoutSet
   return blocks > 0 ? { convention: 'parenthesised-footnotes', matched: blocks } : { convention: 'none', matched: 0 };
 }
 
-/** Bodies `[n]. …` after the notes heading whose call `[n]` is in the text before it. */
+/** Bodies `[n]. …` after the notes heading. */
 function matchedEndnotes(lines: readonly Line[], heading: string): number {
   const wanted = heading.trim().toLowerCase();
   const at = lines.findIndex((l) => l.kind === 'text' && l.text.replace(/[\s.:]+$/u, '').toLowerCase() === wanted);
   if (at < 0) return 0;
   const marks = noteMarks['bracketed-endnotes'];
-  const calls = new Set(lines.slice(0, at).flatMap((l) => [...l.text.matchAll(marks.calls)].map((m) => m[1])));
-  return lines.slice(at + 1).filter((l) => { const m = marks.body.exec(l.text); return m !== null && calls.has(m[1]); }).length;
+  return lines.slice(at + 1).filter((l) => marks.body.test(l.text)).length;
 }
 
 /** Lines opening with `(n) ` (among `bodies`) whose call `(n)` is in the text. */

@@ -130,7 +130,7 @@ function withNoteConvention(source: SourceConfig, lines: readonly Line[], file: 
   if ((source.notes?.convention ?? 'auto') !== 'auto') return source;
   const { convention, matched } = detectNoteConvention(lines, layoutSettings(source));
   if (convention === 'none') return { ...source, notes: { ...source.notes, convention: 'none' } };
-  messages.push(diagnostic('info', 'note-convention', `notes: “auto” chose ${convention} (${matched} note bod${matched === 1 ? 'y' : 'ies'} matched to ${matched === 1 ? 'its call' : 'their calls'}); set notes.convention in the config to force another`, { file }));
+  messages.push(diagnostic('info', 'note-convention', `notes: “auto” chose ${convention} (${matched} note bod${matched === 1 ? 'y' : 'ies'} found${convention === 'bracketed-endnotes' ? ' after the notes heading' : ' matching calls'}); set notes.convention in the config to force another`, { file }));
   return { ...source, notes: { ...source.notes, convention } };
 }
 
