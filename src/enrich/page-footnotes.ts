@@ -18,20 +18,18 @@ export function attachPageFootnotes(doc: EditionDocument, conventions: NoteConve
   if (matches.size === 0) {
     messages.push(diagnostic('warning', 'notes-not-found', 'the config declares page-footnotes, but no note bodies were found; expected lines at the foot of a page opening with the mark of a call on that page (“1 …”, “(1) …”, “* …”)', { file }));
   }
-  let body: readonly Division[] = doc.body;
-  for (const { match, paragraphs } of groupBodies(doc.noteArea, matches)) {
-    const note = noteOf(match, paragraphs, conventions);
-    const placed = placeAtCall(body, note, match.call);
-    if (placed) {
-      body = placed;
-      messages.push(diagnostic('info', 'note-moved', `note ${note.n} moved from line ${note.origin.line} to its call at line ${match.call.line}`,
-        { file, line: note.origin.line, column: note.origin.column }));
-    } else {
-      // The layout saw the call there; a stage before this one changed the text around it.
-      messages.push(diagnostic('warning', 'note-unmatched-body', `note ${note.n}'s call “${match.call.text}” was not found at ${file}:${match.call.line}:${match.call.column}: attached to the text's heading with @anchored="false"`,
-        { file, line: note.origin.line, column: note.origin.column }));
-      body = attachToHeading(body, { ...note, anchored: false });
+  const notes = groupBodies(doc.noteArea, matches).map(({ match, paragraphs }) => ({ note: noteOf(match, paragraphs, conventions), call: match.call }));
+  const placed = new Set<Note>();
+  let body = placeAtCalls(doc.body, notes, placed);
+  for (const { note, call } of notes) {
+    const at = { file, line: note.origin.line, column: note.origin.column };
+    if (placed.has(note)) {
+      messages.push(diagnostic('info', 'note-moved', `note ${note.n} moved from line ${note.origin.line} to its call at line ${call.line}`, at));
+      continue;
     }
+    // The layout saw the call there; a stage before this one changed the text around it.
+    messages.push(diagnostic('warning', 'note-unmatched-body', `note ${note.n}'s call “${call.text}” was not found at ${file}:${call.line}:${call.column}: attached to the text's heading with @anchored="false"`, at));
+    body = attachToHeading(body, { ...note, anchored: false });
   }
   return { document: { ...doc, body, noteArea: [] }, messages };
 }
@@ -64,19 +62,28 @@ function noteOf(match: FootnoteMatch, paragraphs: readonly Paragraph[], conventi
   };
 }
 
-/** Puts the note at the call's place (line and column of the raw file), removing the call. */
-function placeAtCall(body: readonly Division[], note: Note, call: FootnoteMatch['call']): Division[] | undefined {
-  let done = false;
+/**
+ * Puts each note at its call's place (line and column of the raw file), removing the call: one
+ * walk through the text, the notes looked up by the lines of each block.
+ */
+function placeAtCalls(body: readonly Division[], notes: readonly { note: Note; call: FootnoteMatch['call'] }[], placed: Set<Note>): Division[] {
+  const byLine = new Map<number, { note: Note; call: FootnoteMatch['call'] }[]>();
+  for (const item of notes) byLine.set(item.call.line, [...(byLine.get(item.call.line) ?? []), item]);
   const visit = (blocks: readonly Block[]): Block[] => blocks.map((block): Block => {
-    if (done) return block;
     if (block.kind === 'div') return { ...block, children: visit(block.children) };
-    const content = insertAt(block.content, note, call);
-    if (!content) return block;
-    done = true;
-    return { ...block, content };
+    let content: readonly Inline[] = block.content;
+    const lines = new Set(content.flatMap((i) => (i.kind === 'text' && i.line !== undefined ? [i.line] : [])));
+    for (const line of lines) {
+      for (const { note, call } of byLine.get(line) ?? []) {
+        const next = insertAt(content, note, call);
+        if (!next) continue;
+        content = next;
+        placed.add(note);
+      }
+    }
+    return content === block.content ? block : { ...block, content: content as Inline[] };
   });
-  const next = visit(body) as Division[];
-  return done ? next : undefined;
+  return visit(body) as Division[];
 }
 
 function insertAt(content: readonly Inline[], note: Note, call: FootnoteMatch['call']): Inline[] | undefined {
