@@ -110,3 +110,56 @@ test('note bodies the layout did not set apart stay text: each is a warning at i
   assert.deepEqual(notes.sort(), ['11:1 tei-edition/note-body-in-text', '3:10 tei-edition/note-unmatched-call', '3:21 tei-edition/note-unmatched-call', '9:1 tei-edition/note-body-in-text'], printed);
   assert.match(printed, /test\.txt:3:10 {2}warning {2}note call “\[1\]” has no note body[^\n]*\n {4}hint: a line opening with “\[1\]” at test\.txt:9:1 was not read as a note body/u);
 });
+
+/** Each note of the body: its @n, the word its call followed, and its text (white space collapsed). */
+function notesAt(result: ReturnType<typeof convertText>): [string | undefined, string | undefined, string][] {
+  return all(first(result.tei, 'body'), 'note').map((n) => [n.attrs.n, textBefore(n).trimEnd().split(/\s/u).pop(), text(n).replace(/\s+/gu, ' ').trim()]);
+}
+
+test('page footnotes numbered afresh on each page: each body at its own call (the same “1” on two pages), a word cut at the page’s last line joined across the notes', () => {
+  const { result } = fixture('page-footnotes-per-page');
+  assert.deepEqual(notesAt(result), [
+    ['1', 'déjà', 'Le cocher de la diligence de Blois, dont il est parlé plus loin.'],
+    ['2', 'mère,', 'Un livre d’heures du XVIIe siècle.'],
+    ['1', 'Paris', 'Le Journal des Débats.'],
+    ['2', 'pleine', 'La maison de la rue Colbert, vendue en 1851.'],
+  ]);
+  assert.match(text(first(result.tei, 'body'), ['note', 'fw']), /un journal de Paris, qu’il/u, 'jour- … nal is one word, the notes and the page break between');
+  assert.equal(all(result.tei, 'fw').find((f) => f.attrs.type === 'footnote-rule') !== undefined, true, 'the rule is kept as forme work');
+  assert.deepEqual(result.messages.filter((m) => m.severity !== 'info'), [], result.printed);
+});
+
+test('page footnotes numbered through the text: a note going on at the next page’s foot is one note with its two paragraphs; a call on a page’s last line finds its body on the next page', () => {
+  const { result } = fixture('page-footnotes-running');
+  const notes = all(first(result.tei, 'body'), 'note');
+  assert.deepEqual(notes.map((n) => n.attrs.n), ['1', '2', '3', '4']);
+  const second = notes[1] as (typeof notes)[number];
+  assert.deepEqual(all(second, 'p').map((p) => text(p).replace(/\s+/gu, ' ').trim()), [
+    'Le rapport fut imprimé le lendemain et distribué aux délégués qui le demandaient, avec une liste des membres du comité et des sections qu’ils représentaient.',
+    'On en connaît deux éditions, la seconde corrigée par l’auteur du rapport lui-même.',
+  ]);
+  assert.deepEqual(notesAt(result)[2]?.slice(0, 2), ['3', 'protestant']);
+  assert.match(result.printed, /“auto” chose page-footnotes/u);
+});
+
+test('page footnotes with asterisks, daggers, brackets, letters and superscripts: each @n as printed, each call and mark kept in @rend', () => {
+  const { result } = fixture('page-footnotes-symbols');
+  assert.deepEqual(all(first(result.tei, 'body'), 'note').map((n) => [n.attrs.n, n.attrs.rend]), [
+    ['*', 'call-plain call-glued mark-plain'],
+    ['**', 'call-plain mark-plain'],
+    ['†', 'call-plain call-glued mark-plain'],
+    ['1', 'call-bracket mark-bracket'],
+    ['a', 'call-bracket mark-bracket-dot'],
+    ['1', 'call-superscript call-glued mark-superscript'],
+  ]);
+  assert.doesNotMatch(text(first(result.tei, 'body'), ['note']), /[*†¹]|\[[1a]\]/u, 'no call is left in the text');
+});
+
+test('page footnotes: a mark without a call and a call without a body are warnings at their place; numbers that are not calls are left alone', () => {
+  const { raw, result } = fixture('page-footnotes-unmatched');
+  const warnings = result.messages.filter((m) => m.rule.startsWith('tei-edition/note-')).map((m) => `${m.position.line}:${m.position.column} ${m.rule}`);
+  assert.deepEqual(warnings.sort(), ['12:55 tei-edition/note-unmatched-call', '16:1 tei-edition/note-unmatched-body', '21:8 tei-edition/note-unmatched-call', '7:1 tei-edition/note-moved', '23:1 tei-edition/note-moved', '8:1 tei-edition/note-unmatched-body'].sort(), result.printed);
+  assert.equal(rawPosition(raw, '(3) '), 'test.txt:16:1');
+  const body = text(first(result.tei, 'body'), ['note']);
+  for (const kept of ['5 (18) octobre 1917', '300 délégués', '2e étage', 'pp.6-8', 'n° 7', 'XIXe', '1er novembre', '12 000 soldats', '(3) Une note sans appel', 'comité1', 'nominal2']) assert.ok(body.replace(/\s+/gu, ' ').includes(kept), kept);
+});
