@@ -14,6 +14,8 @@ import type { SourceConfig } from '../../src/config/types.js';
 import { compareDiagnostics } from '../../src/diagnostics/diagnostic.js';
 import { formatDiagnostic } from '../../src/diagnostics/format.js';
 import { recoverSourceLines } from '../../src/recover/source-lines.js';
+import { DEFAULT_SCHEMA, DEFAULT_SCHEMATRON, loadValidationSetup } from '../../src/validate/validation-setup.js';
+import { validateFiles } from '../../src/validate/validate-file.js';
 import { convertText } from '../support/convert-text.js';
 import { assertGolden } from '../support/golden.js';
 import { jingValidate, skipWithoutJing } from '../support/jing.js';
@@ -59,6 +61,15 @@ test('the TEI of every notes fixture is valid against the official tei_all.rng (
   if (skip) return t.skip(skip);
   const documents = Object.fromEntries(readdirSync(folder).sort().map((name) => [`${name}.xml`, fixture(name).result.xml ?? '']));
   assert.deepEqual(jingValidate(teiAllSchema, documents), []);
+});
+
+test('the TEI of every notes fixture passes the edition’s own schema and Schematron rules (per-page @n included)', async () => {
+  const { setup, messages } = await loadValidationSetup({ schema: DEFAULT_SCHEMA, schematron: DEFAULT_SCHEMATRON });
+  assert.ok(setup, JSON.stringify(messages));
+  const names = readdirSync(folder).sort();
+  const files = names.map((name) => ({ bytes: new TextEncoder().encode(fixture(name).result.xml ?? ''), path: join(folder, name, 'expected.xml'), shown: `${name}.xml` }));
+  const found = await validateFiles(files, setup);
+  assert.deepEqual(found.flat().map(formatDiagnostic), []);
 });
 
 test('an endnote body at the top of a page (“[5]. …” after a page gap) is its own note, at its call, with its own text', () => {
