@@ -6,7 +6,9 @@
  * last line), in the order of the calls: that matching is what makes it safe. Lines of the foot
  * without a mark go on the note above (or open a new paragraph of it when indented or after a
  * blank line); at the top of the next page's foot, after a rule or a blank line, they go on the
- * previous page's last note when it is unfinished.
+ * previous page's last note when it is unfinished (or, with nothing between, when that note was
+ * plainly cut and they open in lower case after the end of a sentence); a cut note whose rest is
+ * not found is reported.
  *
  * This stage only finds the lines: `analyseProse` takes them out of the text flow (so a word cut
  * at a page's last line is joined across the notes), and the notes stage puts each body at its
@@ -22,7 +24,8 @@ import type { FootnoteMatch, LayoutSettings } from './types.js';
 export type FootLineRole = 'opens-note' | 'opens-paragraph' | 'goes-on';
 
 export interface UnmatchedMark {
-  readonly kind: 'call' | 'body';
+  /** A call without a body, a body's mark without a call, or a note cut off at a page's foot whose rest was not found. */
+  readonly kind: 'call' | 'body' | 'cut-note';
   readonly line: number;
   readonly column: number;
   /** The mark as printed. */
@@ -65,8 +68,11 @@ interface Zone {
   readonly matched: FootnoteMatch[];
   readonly used: Set<CallSite>;
   readonly unmatchedBodies: UnmatchedMark[];
-  /** The label of the note the foot ends in, and whether its last line is unfinished. */
-  readonly last?: { label: string; open: boolean };
+  /**
+   * The label of the note the foot ends in, whether its last line is unfinished, and where it
+   * is when it is plainly cut (a hyphen or a comma at its end: its rest must be on the next page).
+   */
+  readonly last?: { label: string; open: boolean; cut?: UnmatchedMark };
 }
 
 /** A page has at most this many lines of footnotes: it bounds the search on pages with no gap. */
@@ -119,6 +125,7 @@ export function findPageFootnotes(lines: readonly Line[], settings: LayoutSettin
     const zone = bestZone(page, carried, calls);
     const end = zone?.start ?? page.length;
     const continued = continuation(page, end, zone !== undefined, previousLast);
+    if (previousLast?.cut && continued.length === 0) out.unmatched.push(previousLast.cut);
     continued.forEach((pl, i) => out.lines.set(pl.line.n, i > 0 && pl.line.indented ? 'opens-paragraph' : 'goes-on'));
     if (zone) {
       for (const [n, role] of zone.roles) out.lines.set(n, role);
@@ -134,8 +141,7 @@ export function findPageFootnotes(lines: readonly Line[], settings: LayoutSettin
     // A call on the page's last line of text may have its body at the foot of the next page.
     const lastTextLine = end - continued.length - (rule && ruleLine.test(rule.line.text) ? 2 : 1);
     carried = calls.filter((c) => !used.has(c) && c.index === lastTextLine);
-    const lastText = page[page.length - 1]?.line.text ?? '';
-    previousLast = zone?.last ?? (continued.length > 0 && previousLast ? { label: previousLast.label, open: !finished.test(lastText) } : undefined);
+    previousLast = zone?.last ?? (continued.length > 0 && previousLast ? ending(previousLast.label, page[page.length - 1]) : undefined);
   });
   const inFoot = (c: CallSite) => out.lines.has(c.line);
   out.unmatched.push(...unmatchedCalls(allCalls.filter((c) => !inFoot(c)), used, out.matches));
@@ -245,8 +251,16 @@ function walkZone(page: readonly PageLine[], start: number, available: readonly 
     }
     roles.set(line.n, line.indented || blankBefore > 0 ? 'opens-paragraph' : 'goes-on');
   }
-  const lastLine = page[page.length - 1]?.line.text ?? '';
-  return { start, roles, matched, used, unmatchedBodies, last: { label: current, open: !finished.test(lastLine) } };
+  return { start, roles, matched, used, unmatchedBodies, last: ending(current, page[page.length - 1]) };
+}
+
+/** How the note `label` ends on the page's last line. */
+function ending(label: string, last: PageLine | undefined): Zone['last'] {
+  const text = last?.line.text ?? '';
+  const cut = last !== undefined && label !== '' && /[\p{L}][-,]$/u.test(text)
+    ? { kind: 'cut-note' as const, line: last.line.n, column: last.line.column + [...text].length - 1, text: text.slice(-1), label }
+    : undefined;
+  return { label, open: !finished.test(text), ...(cut ? { cut } : {}) };
 }
 
 /** `2` after `1`, `**` after `*`, `b` after `a`: the mark a next note would have. */
@@ -273,6 +287,20 @@ function continuation(page: readonly PageLine[], end: number, marksFollow: boole
     if (readBodyMark(pl.line.text)) return [];
     const goesOn = afterRule || (previous.open && /^\p{Ll}/u.test(pl.line.text));
     return goesOn ? page.slice(i, end) : [];
+  }
+  return previous.cut && marksFollow ? unseparatedRest(page, end) : [];
+}
+
+/**
+ * Nothing separates the text from the foot, and the note above was plainly cut (`comi-`): its
+ * rest is the run of lines just above the first mark that opens in lower case after a line of
+ * the text that ends a sentence (a few lines at most).
+ */
+function unseparatedRest(page: readonly PageLine[], end: number): PageLine[] {
+  for (let i = end - 1; i > 0 && i >= end - 6; i--) {
+    const text = (page[i] as PageLine).line.text;
+    if (readBodyMark(text)) return [];
+    if (/^\p{Ll}/u.test(text) && /[.!?…»]$/u.test((page[i - 1] as PageLine).line.text)) return page.slice(i, end);
   }
   return [];
 }
@@ -316,6 +344,10 @@ function unmatchedCalls(calls: readonly CallSite[], used: ReadonlySet<CallSite>,
 export function footnoteMessages(foot: PageFootnotes, file: string): Diagnostic[] {
   return foot.unmatched.map((u) => {
     const at = { file, line: u.line, column: u.column };
+    if (u.kind === 'cut-note') {
+      return diagnostic('warning', 'note-continuation-missing', `note ${u.label} ends with “${u.text}” at the foot of the page, but its rest was not found at the foot of the next page (expected after a rule or a blank line, before the page's first mark): the note ends here`,
+        at, { hint: 'check the printed source: the rest of the note may have been read as text at the end of the next page' });
+    }
     if (u.kind === 'call') {
       return diagnostic('warning', 'note-unmatched-call', `note call “${u.text}” has no note body (expected a footnote body opening with “${u.label}” at the foot of this page or the next): left as text`,
         at, { hint: 'check the printed source: a note body lost by the extraction, or text that is not a call' });

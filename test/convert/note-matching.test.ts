@@ -174,3 +174,14 @@ test('page footnotes: a mark without a call and a call without a body are warnin
   const body = text(first(result.tei, 'body'), ['note']);
   for (const kept of ['5 (18) octobre 1917', '300 délégués', '2e étage', 'pp.6-8', 'n° 7', 'XIXe', '1er novembre', '12 000 soldats', '(3) Une note sans appel', 'comité1', 'nominal2']) assert.ok(body.replace(/\s+/gu, ' ').includes(kept), kept);
 });
+
+test('page footnotes: a note cut at a page’s foot (“comi-”) goes on at the next page’s foot with nothing between; a cut note whose rest is not found is a warning', () => {
+  const { raw, result } = fixture('page-footnotes-cut-note');
+  assert.deepEqual(notesAt(result).map(([n, before, body]) => [n, before, body]), [
+    ['1', 'congrès', 'Selon le compte rendu du congrès, publié par les soins du comité central en 1852.'],
+    ['2', 'majorité', 'La résolution fut publiée le lendemain par le Bulletin,'],
+  ]);
+  const warnings = result.messages.filter((m) => m.rule === 'tei-edition/note-continuation-missing').map(formatDiagnostic).map((m) => m.split('\n')[0] ?? '');
+  const line = raw.split('\n').findIndex((l) => l.endsWith('le Bulletin,')) + 1;
+  assert.deepEqual(warnings.map((w) => w.split('  ')[0]), [`test.txt:${line}:${[...(raw.split('\n')[line - 1] ?? '')].length}`]);
+});
