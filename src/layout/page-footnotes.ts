@@ -96,8 +96,8 @@ const callPatterns: readonly { shape: CallShape; re: RegExp; label: (m: RegExpEx
   { shape: 'plain', re: new RegExp(String.raw`(?<=[^\s*†‡(\[]\s?)(${symbol})(?![*†‡])`, 'gu'), label: (m) => m[1] ?? '' },
 ];
 
-/** A body's mark: `1 `, `1. `, `(1) `, `[1] `, `[1]. `, `¹ `, `* `. Group 1 is the mark, the others its label. */
-const bodyMark = new RegExp(String.raw`^(\((${numberOrLetter})\)|\[(${numberOrLetter})\]\.?|(\d{1,3})\.?|([${superscripts}]{1,3})|(${symbol}))\s+(?=\S)`, 'u');
+/** A body's mark: `1 `, `1. `, `1) `, `(1) `, `[1] `, `[1]. `, `¹ `, `* `. Group 1 is the mark, the others its label. */
+const bodyMark = new RegExp(String.raw`^(\((${numberOrLetter})\)|\[(${numberOrLetter})\]\.?|(\d{1,3})[.)]?|([${superscripts}]{1,3})|(${symbol}))\s+(?=\S)`, 'u');
 
 /** A rule above the notes: `_____`, `-----`, `———`. */
 const ruleLine = /^[_\-—–]{3,}$/u;

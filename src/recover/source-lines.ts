@@ -138,7 +138,7 @@ function printedMarks(rend: string, n: string): { call: string; glued: boolean; 
   const tokens = new Set(rend.split(/\s+/u));
   const call = tokens.has('call-paren') ? `(${n})` : tokens.has('call-bracket') ? `[${n}]` : tokens.has('call-superscript') ? superscript(n) : tokens.has('call-plain') ? n : undefined;
   const mark = tokens.has('mark-paren') ? `(${n})` : tokens.has('mark-bracket') ? `[${n}]` : tokens.has('mark-bracket-dot') ? `[${n}].`
-    : tokens.has('mark-superscript') ? superscript(n) : tokens.has('mark-dot') ? `${n}.` : tokens.has('mark-plain') ? n : undefined;
+    : tokens.has('mark-superscript') ? superscript(n) : tokens.has('mark-dot') ? `${n}.` : tokens.has('mark-close-paren') ? `${n})` : tokens.has('mark-plain') ? n : undefined;
   return call === undefined || mark === undefined ? undefined : { call, glued: tokens.has('call-glued'), mark };
 }
 

@@ -121,13 +121,13 @@ function writeForme(parent: XmlElementWriter, fw: FormeWork): void {
  * How a footnote's call and body mark were printed, as `@rend` tokens (the header lists them):
  * the call's shape, `call-plain` (`mot1`, `mot*`), `call-paren` (`(1)`), `call-bracket` (`[1]`),
  * `call-superscript` (`¹`); `call-glued` when no space stands before it; the body's mark,
- * `mark-plain` (`1 …`), `mark-dot` (`1. …`), `mark-paren`, `mark-bracket`, `mark-bracket-dot`
+ * `mark-plain` (`1 …`), `mark-dot` (`1. …`), `mark-close-paren` (`1) …`), `mark-paren`, `mark-bracket`, `mark-bracket-dot`
  * (`[1]. …`), `mark-superscript`.
  */
 export function printedRend(printed: PrintedMarks): string {
   const call = printed.call.startsWith('(') ? 'call-paren' : printed.call.startsWith('[') ? 'call-bracket' : /^[⁰¹²³⁴⁵⁶⁷⁸⁹]/u.test(printed.call) ? 'call-superscript' : 'call-plain';
   const m = printed.mark;
-  const mark = m.startsWith('(') ? 'mark-paren' : m.startsWith('[') ? (m.endsWith('.') ? 'mark-bracket-dot' : 'mark-bracket') : /^[⁰¹²³⁴⁵⁶⁷⁸⁹]/u.test(m) ? 'mark-superscript' : m.endsWith('.') ? 'mark-dot' : 'mark-plain';
+  const mark = m.startsWith('(') ? 'mark-paren' : m.startsWith('[') ? (m.endsWith('.') ? 'mark-bracket-dot' : 'mark-bracket') : /^[⁰¹²³⁴⁵⁶⁷⁸⁹]/u.test(m) ? 'mark-superscript' : m.endsWith('.') ? 'mark-dot' : m.endsWith(')') ? 'mark-close-paren' : 'mark-plain';
   return [call, ...(printed.glued ? ['call-glued'] : []), mark].join(' ');
 }
 

@@ -162,6 +162,7 @@ test('page footnotes with asterisks, daggers, brackets, letters and superscripts
     ['1', 'call-bracket mark-bracket'],
     ['a', 'call-bracket mark-bracket-dot'],
     ['1', 'call-superscript call-glued mark-superscript'],
+    ['1', 'call-plain call-glued mark-close-paren'],
   ]);
   assert.doesNotMatch(text(first(result.tei, 'body'), ['note']), /[*†¹]|\[[1a]\]/u, 'no call is left in the text');
 });
