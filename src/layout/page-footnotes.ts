@@ -6,9 +6,9 @@
  * last line), in the order of the calls: that matching is what makes it safe. Lines of the foot
  * without a mark go on the note above (or open a new paragraph of it when indented or after a
  * blank line); at the top of the next page's foot, after a rule or a blank line, they go on the
- * previous page's last note when it is unfinished (or, with nothing between, when that note was
- * plainly cut and they open in lower case after the end of a sentence); a cut note whose rest is
- * not found is reported.
+ * previous page's last note when it is unfinished, or when the book sets its feet off and the
+ * page's first mark is not (or, with nothing between, when they open in lower case after the
+ * end of a sentence); a note plainly cut (`comi-`) whose rest is not found is reported.
  *
  * This stage only finds the lines: `analyseProse` takes them out of the text flow (so a word cut
  * at a page's last line is joined across the notes), and the notes stage puts each body at its
@@ -114,17 +114,30 @@ export function readBodyMark(text: string): { mark: string; label: string } | un
 
 export function findPageFootnotes(lines: readonly Line[], settings: LayoutSettings, roles: OverrideRoles): PageFootnotes {
   const pages = splitPages(lines, settings, roles);
+  // The book's own habit: when most feet are set off by a blank line or a rule, a foot that is
+  // not opens with the rest of the previous page's last note (the separator stands above it).
+  const first = readFeet(pages, false);
+  return first.separated > first.unseparated ? readFeet(pages, true).feet : first.feet;
+}
+
+function readFeet(pages: readonly PageLine[][], separatedStyle: boolean): { feet: PageFootnotes; separated: number; unseparated: number } {
   const out = { lines: new Map<number, FootLineRole>(), rules: new Set<number>(), matches: [] as FootnoteMatch[], unmatched: [] as UnmatchedMark[] };
   let carried: CallSite[] = [];
   let previousLast: Zone['last'];
   const allCalls: CallSite[] = [];
   const used = new Set<CallSite>();
+  let separated = 0;
+  let unseparated = 0;
   pages.forEach((page, p) => {
     const calls = page.flatMap((pl, i) => callsOn(pl.line, i, p));
     allCalls.push(...calls);
     const zone = bestZone(page, carried, calls);
     const end = zone?.start ?? page.length;
-    const continued = continuation(page, end, zone !== undefined, previousLast);
+    if (zone && end > 0) {
+      if (isSeparated(page, end)) separated += 1;
+      else unseparated += 1;
+    }
+    const continued = continuation(page, end, zone !== undefined, previousLast, separatedStyle);
     if (previousLast?.cut && continued.length === 0) out.unmatched.push(previousLast.cut);
     continued.forEach((pl, i) => out.lines.set(pl.line.n, i > 0 && pl.line.indented ? 'opens-paragraph' : 'goes-on'));
     if (zone) {
@@ -137,16 +150,22 @@ export function findPageFootnotes(lines: readonly Line[], settings: LayoutSettin
       if (lone) out.unmatched.push(lone);
     }
     const rule = page[end - continued.length - 1];
-    if (rule && ruleLine.test(rule.line.text) && (zone || continued.length > 0)) out.rules.add(rule.line.n);
+    const ruled = rule !== undefined && ruleLine.test(rule.line.text) && (zone !== undefined || continued.length > 0);
+    if (ruled) out.rules.add(rule.line.n);
     // A call on the page's last line of text may have its body at the foot of the next page.
-    const lastTextLine = end - continued.length - (rule && ruleLine.test(rule.line.text) ? 2 : 1);
+    const lastTextLine = end - continued.length - (ruled ? 2 : 1);
     carried = calls.filter((c) => !used.has(c) && c.index === lastTextLine);
     previousLast = zone?.last ?? (continued.length > 0 && previousLast ? ending(previousLast.label, page[page.length - 1]) : undefined);
   });
   const inFoot = (c: CallSite) => out.lines.has(c.line);
   out.unmatched.push(...unmatchedCalls(allCalls.filter((c) => !inFoot(c)), used, out.matches));
   out.matches.sort((a, b) => a.bodyLine - b.bodyLine);
-  return out;
+  return { feet: out, separated, unseparated };
+}
+
+/** A blank line or a rule stands just above line `at` of the page. */
+function isSeparated(page: readonly PageLine[], at: number): boolean {
+  return (page[at]?.blankBefore ?? 0) > 0 || ruleLine.test(page[at - 1]?.line.text ?? '');
 }
 
 /**
@@ -276,28 +295,33 @@ function nextInSeries(previous: string, label: string): boolean {
  * a rule always, after a blank line only when that note is unfinished (no final punctuation) and
  * the line opens in lower case (else it is the text's last paragraph).
  */
-function continuation(page: readonly PageLine[], end: number, marksFollow: boolean, previous: Zone['last']): PageLine[] {
+function continuation(page: readonly PageLine[], end: number, marksFollow: boolean, previous: Zone['last'], separatedStyle: boolean): PageLine[] {
   if (previous === undefined || previous.label === '') return [];
-  // A blank line just above the page's own first mark: nothing between goes on a note.
-  if (marksFollow && (page[end]?.blankBefore ?? 0) > 0) return [];
+  // A blank line or a rule just above the page's own first mark: nothing between goes on a note.
+  if (marksFollow && isSeparated(page, end)) return [];
+  let top = 1;
   for (let i = end - 1; i > 0; i--) {
     const pl = page[i] as PageLine;
     const afterRule = ruleLine.test((page[i - 1] as PageLine).line.text);
     if (!afterRule && pl.blankBefore === 0) continue;
     if (readBodyMark(pl.line.text)) return [];
-    const goesOn = afterRule || (previous.open && /^\p{Ll}/u.test(pl.line.text));
-    return goesOn ? page.slice(i, end) : [];
+    // In a book whose feet are set off, a foot that is not begins with the rest of a note.
+    const goesOn = afterRule || (separatedStyle && marksFollow) || (previous.open && /^\p{Ll}/u.test(pl.line.text));
+    if (goesOn) return page.slice(i, end);
+    top = i + 1;
+    break;
   }
-  return previous.cut && marksFollow ? unseparatedRest(page, end) : [];
+  return previous.open ? unseparatedRest(page, end, top) : [];
 }
 
 /**
- * Nothing separates the text from the foot, and the note above was plainly cut (`comi-`): its
- * rest is the run of lines just above the first mark that opens in lower case after a line of
- * the text that ends a sentence (a few lines at most).
+ * Nothing separates the text from the foot, and the note above is unfinished (`comi-`, or no
+ * final punctuation): its rest is the run of lines just above the page's first mark (or at the
+ * page's end) that opens in lower case after a line of the text that ends a sentence (a few
+ * lines at most).
  */
-function unseparatedRest(page: readonly PageLine[], end: number): PageLine[] {
-  for (let i = end - 1; i > 0 && i >= end - 6; i--) {
+function unseparatedRest(page: readonly PageLine[], end: number, top: number): PageLine[] {
+  for (let i = end - 1; i >= top && i >= end - 6; i--) {
     const text = (page[i] as PageLine).line.text;
     if (readBodyMark(text)) return [];
     if (/^\p{Ll}/u.test(text) && /[.!?…»]$/u.test((page[i - 1] as PageLine).line.text)) return page.slice(i, end);

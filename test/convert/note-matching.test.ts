@@ -186,3 +186,13 @@ test('page footnotes: a note cut at a page’s foot (“comi-”) goes on at the
   const line = raw.split('\n').findIndex((l) => l.endsWith('le Bulletin,')) + 1;
   assert.deepEqual(warnings.map((w) => w.split('  ')[0]), [`test.txt:${line}:${[...(raw.split('\n')[line - 1] ?? '')].length}`]);
 });
+
+test('page footnotes in a book that sets its feet off: a foot whose first mark is not set off opens with the rest of the previous page’s note, even a new sentence', () => {
+  const { result } = fixture('page-footnotes-continued-sentence');
+  assert.deepEqual(notesAt(result), [
+    ['1', 'jour', 'La route de la levée, la plus courte. Elle était alors pavée sur toute sa longueur. On la répara en 1840, après la crue.'],
+    ['2', 'Colbert', 'La maison où mourut mon grand-père.'],
+    ['3', 'route', 'Elle y retourna pourtant l’année suivante.'],
+  ]);
+  assert.match(text(first(result.tei, 'body'), ['note']), /Le lendemain il fallut repartir, car la diligence n’attendait pas\./u, 'the page’s last paragraph stays text');
+});
