@@ -53,6 +53,11 @@ export class WordCounts {
     this.normalised = undefined;
   }
 
+  /** The forms as written, with their counts. */
+  entries(): IterableIterator<[string, number]> {
+    return this.raw.entries();
+  }
+
   count(word: string): number {
     if (this.normalised === undefined) {
       this.normalised = new Map();

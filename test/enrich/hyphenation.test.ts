@@ -9,7 +9,7 @@ const lexicon = lexiconOf(['pouvoir', 'pou', 'voir', 'avant-garde', 'avant', 'ga
 const words = (...list: string[]) => {
   const counts = new WordCounts();
   for (const w of list) counts.add(w);
-  return counts;
+  return { vocabulary: counts };
 };
 
 test('the joined word in the word list: a typographic hyphen', () => {
