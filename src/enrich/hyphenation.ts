@@ -12,7 +12,7 @@ import type { EditionDocument, Inline, LineBreak, PageBreak, TextNode } from '..
 import { type Lexicon, lookupForm, WordCounts, wordPattern } from './lexicon.js';
 import { forEachSequence, mapSequences } from './walk.js';
 
-export type HyphenEvidence = 'document' | 'document-cut' | 'lexicon' | 'document-stem' | 'capital';
+export type HyphenEvidence = 'document' | 'document-cut' | 'lexicon' | 'grammar' | 'document-stem' | 'capital';
 
 export type HyphenDecision =
   | { readonly kind: 'soft' | 'hard'; readonly evidence: HyphenEvidence }
@@ -124,14 +124,26 @@ const hyphenatingStems = new Set([
 ].map(lookupForm));
 
 /**
+ * Pronouns and particles joined to the word before them by a hyphen (TLFi; Grevisse §109):
+ * `rappelons-le`, `font-ils`, `va-t-en`, `celui-ci`, `ce jour-là`. French typography never leaves
+ * fewer than three letters after a typographic cut, and a word whose end is one of these is in the
+ * word list (`belles`), so after the word list a part like this is the compound's own.
+ */
+const followsWithHyphen = new Set(['je', 'tu', 'il', 'elle', 'on', 'nous', 'vous', 'ils', 'elles', 'le', 'la', 'les', 'moi', 'toi', 'lui',
+  'leur', 'leurs', 'y', 'en', 'ce', 't', 'ci', 'là', 'même', 'mêmes'].map(lookupForm));
+
+/**
  * The rules, in order (docs/converter.md, “Lines and hyphenation”, states them with examples):
  * 1. the word written in full elsewhere in the document, with or without its hyphen (majority);
  * 2. the same word cut elsewhere in the document at another place, which shows its spelling;
  * 3. the word list: only the joined form, or only the hyphenated form (both: joined, warned);
- * 4. the first part written elsewhere in the document as the first part of hyphenated compounds;
- * 5. two capitalised parts: a compound name;
- * 6. a prefix that forms hyphenated compounds, followed by a word: the compound's hyphen (warned);
- * 7. otherwise: joined (warned).
+ * 4. a pronoun or particle after the hyphen (`rappelons-le`, `font-ils`, `celui-ci`), or an elided
+ *    word (`chefs-d’œuvre`, `tire-d’aile`): the compound's hyphen;
+ * 5. the first part written at least twice elsewhere in the document as the first part of
+ *    hyphenated compounds, and a word after it;
+ * 6. two capitalised parts: a compound name;
+ * 7. a prefix that forms hyphenated compounds, followed by a word: the compound's hyphen (warned);
+ * 8. otherwise: joined (warned).
  */
 export function decideHyphen(left: string, right: string, evidence: DocumentEvidence, lexicon: Lexicon): HyphenDecision {
   const { vocabulary, cuts, compoundStems } = evidence;
@@ -157,9 +169,11 @@ export function decideHyphen(left: string, right: string, evidence: DocumentEvid
   if (lexJoined && !lexHyphen) return { kind: 'soft', evidence: 'lexicon' };
   if (lexJoined && lexHyphen) return { kind: 'soft', evidence: 'undecided', reason: 'both the joined and the hyphenated form are French words' };
   const rightIsWord = lexicon.hasWordForm(rightPart) || vocabulary.count(rightPart) > 0;
-  const nameThenWord = /^\p{Lu}/u.test(leftPart) && /^\p{Ll}/u.test(rightPart);
+  const leftLetters = leftPart.replace(/^\p{L}{1,6}['’]/u, '');
+  const nameThenWord = /^\p{Lu}/u.test(leftLetters) && /^\p{Ll}/u.test(rightPart);
+  if (followsWithHyphen.has(lookupForm(rightPart)) || /^(?:d|l|qu)['’]\p{L}/iu.test(rightPart)) return { kind: 'hard', evidence: 'grammar' };
   if (compoundStems && compoundStems.count(leftPart) >= 2 && rightIsWord && !nameThenWord) return { kind: 'hard', evidence: 'document-stem' };
-  if (/^\p{Lu}/u.test(rightPart) && /^\p{Lu}/u.test(leftPart)) return { kind: 'hard', evidence: 'capital' };
+  if (/^\p{Lu}/u.test(rightPart) && /^\p{Lu}/u.test(leftLetters)) return { kind: 'hard', evidence: 'capital' };
   if (hyphenatingStems.has(lookupForm(leftPart)) && /^\p{Ll}/u.test(rightPart) && lexicon.hasWordForm(rightPart)) {
     return { kind: 'hard', evidence: 'undecided', reason: `neither form is attested, and “${leftPart}-” is a prefix that forms compounds with a hyphen` };
   }

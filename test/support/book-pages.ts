@@ -14,7 +14,12 @@ export interface BookLayout {
   readonly pageLines: number;
   /** Indent each paragraph's first line by two spaces. */
   readonly indent: boolean;
+  /** Cut words at line ends: at a syllable (typographic hyphen) or at a compound's own hyphen. */
+  readonly hyphenate?: boolean;
 }
+
+/** A word cut at the end of a raw line: by a typographic hyphen (`soft`) or at the compound's own (`hard`). */
+export type CutKind = 'soft' | 'hard';
 
 export interface LaidOutText {
   readonly raw: string;
@@ -22,6 +27,8 @@ export interface LaidOutText {
   readonly paragraphStarts: ReadonlySet<number>;
   /** Raw line numbers of the first line after each page gap. */
   readonly pageStarts: readonly number[];
+  /** Raw lines that end with a cut word, and how the word was cut. */
+  readonly cuts: ReadonlyMap<number, CutKind>;
 }
 
 /** The paragraphs of a TEI text's body, as printed (notes left out), at least `minWords` words each. */
@@ -55,24 +62,71 @@ function widthOf(line: string, face: BookLayout['face']): number {
   return w;
 }
 
-export function wrapParagraph(paragraph: string, layout: BookLayout): string[] {
-  const lines: string[] = [];
+export interface WrappedLine {
+  readonly text: string;
+  readonly cut?: CutKind;
+}
+
+export function wrapParagraph(paragraph: string, layout: BookLayout): WrappedLine[] {
+  const lines: WrappedLine[] = [];
   let line = layout.indent ? '  ' : '';
-  for (const word of paragraph.split(' ')) {
+  const words = paragraph.split(' ');
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
     const candidate = line.trim() === '' ? `${line}${word}` : `${line} ${word}`;
-    if (line.trim() === '' || widthOf(candidate, layout.face) <= layout.measure) line = candidate;
-    else {
-      lines.push(line);
+    if (line.trim() === '' || widthOf(candidate, layout.face) <= layout.measure) {
+      line = candidate;
+      continue;
+    }
+    const cut = layout.hyphenate ? cutToFit(word, (head) => widthOf(`${line} ${head}-`, layout.face) <= layout.measure) : undefined;
+    if (cut) {
+      lines.push({ text: `${line} ${cut.head}-`, cut: cut.kind });
+      line = cut.tail;
+    } else {
+      lines.push({ text: line });
       line = word;
     }
   }
-  if (line.trim() !== '') lines.push(line);
+  if (line.trim() !== '') lines.push({ text: line });
   return lines;
+}
+
+/** French syllables, roughly: a cut before a consonant and a vowel, or between two consonants that do not go together. */
+const vowel = /[aeiouyàâäéèêëîïôöùûüœæ]/iu;
+const inseparable = new Set(['ch', 'ph', 'gn', 'th', 'bl', 'br', 'cl', 'cr', 'dr', 'fl', 'fr', 'gl', 'gr', 'pl', 'pr', 'tr', 'vr']);
+
+/** The longest head of `word` that fits, cut at a syllable or after the compound's own hyphen. */
+function cutToFit(word: string, fits: (head: string) => boolean): { head: string; tail: string; kind: CutKind } | undefined {
+  const m = /^([\p{L}’'-]+)([,.;:!?»”)]*)$/u.exec(word);
+  if (!m) return undefined;
+  const letters = [...(m[1] as string)];
+  const trail = m[2] ?? '';
+  const isVowel = (c: string | undefined) => c !== undefined && vowel.test(c);
+  const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
+  for (let at = letters.length - 3; at >= 2; at--) {
+    const head = letters.slice(0, at).join('');
+    const tail = `${letters.slice(at).join('')}${trail}`;
+    const [before2, before, after, next] = [letters[at - 2], letters[at - 1], letters[at], letters[at + 1]];
+    if (before === '-') {
+      // The compound's own hyphen ends the line: `social-` + `démocratie`.
+      const stem = head.slice(0, -1);
+      if (/\p{L}{2}$/u.test(stem) && isLetter(after) && fits(stem)) return { head: stem, tail, kind: 'hard' };
+      continue;
+    }
+    if (![before2, before, after, next].every(isLetter) || /[’']\p{L}?$/u.test(head)) continue;
+    const pair = `${before}${after}`.toLowerCase();
+    const vowelThenConsonant = isVowel(before) && !isVowel(after) && isVowel(next);
+    const twoConsonants = isVowel(before2) && !isVowel(before) && !isVowel(after) && !inseparable.has(pair)
+      && (isVowel(next) || inseparable.has(`${after}${next}`.toLowerCase()));
+    if ((vowelThenConsonant || twoConsonants) && fits(head)) return { head, tail, kind: 'soft' };
+  }
+  return undefined;
 }
 
 export function layOutPages(paragraphs: readonly string[], layout: BookLayout): LaidOutText {
   const out: string[] = [];
   const starts = new Set<number>();
+  const cuts = new Map<number, CutKind>();
   const pageStarts: number[] = [];
   let onPage = 0;
   const newPage = () => {
@@ -92,9 +146,10 @@ export function layOutPages(paragraphs: readonly string[], layout: BookLayout): 
     wrapParagraph(paragraph, layout).forEach((line, j) => {
       if (j > 0 && onPage >= layout.pageLines) newPage();
       if (j === 0) starts.add(out.length + 1);
-      out.push(line);
+      out.push(line.text);
+      if (line.cut) cuts.set(out.length, line.cut);
       onPage += 1;
     });
   });
-  return { raw: `${out.join('\n')}\n`, paragraphStarts: starts, pageStarts };
+  return { raw: `${out.join('\n')}\n`, paragraphStarts: starts, pageStarts, cuts };
 }
