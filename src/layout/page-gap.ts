@@ -3,9 +3,12 @@
  * before quoted speech, a letter or a list, and a sentence may end at a full line in the middle of
  * a paragraph. A printed page gives more evidence, and the document its own statistics:
  *
- * - the **measure**: a paragraph's last line is usually short. The lengths of the document's full
- *   lines (lines followed by another line of their paragraph) give it; a line that would have held
- *   the next page's first word ended its paragraph;
+ * - the **measure**: a paragraph's last line is usually short. Inside a paragraph, a line ends
+ *   because the next word did not fit: the document's full lines (followed by another line of their
+ *   paragraph), each with a space and the next line's first word, overflow the measure. A line that,
+ *   with the next page's first word, is shorter than nearly all of those overflows had room for it:
+ *   it ended its paragraph. In a proportional face the overflows spread (a line of wide letters
+ *   holds fewer characters), and the threshold with them;
  * - the **indentation**: when the document indents the first line of its paragraphs and no other,
  *   an indented line opens one and a flush line goes on;
  * - the **document's own boundaries** inside its pages: after a full line that ends with final
@@ -16,9 +19,9 @@ import type { Line } from '../lines/split-lines.js';
 import { lengthOf, quantile } from './text-rules.js';
 
 export interface PageEvidence {
-  /** A line that, with a space and the next word, is at most this long ended its paragraph (0: not known). */
+  /** A line that, with a space and the next word, is shorter than this ended its paragraph (0: not known). */
   readonly shortLine: number;
-  /** The same, for lines without final punctuation: the shortest full lines (0: not known). */
+  /** The same, for lines without final punctuation: shorter than the smallest overflows (0: not known). */
   readonly veryShortLine: number;
   /** The document marks paragraph openings by indentation (and nothing else is indented). */
   readonly indentsParagraphs: boolean;
@@ -33,14 +36,14 @@ export type PageGapReading =
 
 /** Fewer full lines than this: the measure is not known. */
 const minFullLines = 20;
-/** The share of full lines the measure leaves out at the short end (lines of wide letters, long words carried over). */
-const measureQuantile = 0.25;
-/** Lines without final punctuation need more: they are short only against the shortest full lines. */
-const strictMeasureQuantile = 0.05;
+/** The share of overflows the threshold leaves below it (lines of wide letters). */
+const measureQuantile = 0.05;
+/** Lines without final punctuation need more: they are short only below the smallest overflows. */
+const strictMeasureQuantile = 0.01;
 
 /** The page's evidence, learnt once from the document's lines (blank runs of one or two lines are paragraph breaks). */
 export function learnPageEvidence(lines: readonly Line[]): PageEvidence {
-  const full: number[] = [];
+  const overflows: number[] = [];
   const pairs: { previous: Line; next: Line; blanks: number }[] = [];
   let previous: Line | undefined;
   let blanks = 0;
@@ -53,14 +56,14 @@ export function learnPageEvidence(lines: readonly Line[]): PageEvidence {
     }
     if (previous && !spaceOnly && blanks < 3) {
       pairs.push({ previous, next: line, blanks });
-      if (blanks === 0) full.push(lengthOf(previous.text));
+      if (blanks === 0 && !/\p{L}-$/u.test(previous.text)) overflows.push(withNextWord(previous, line));
     }
     previous = line;
     blanks = 0;
     spaceOnly = false;
   }
-  const shortLine = full.length >= minFullLines ? quantile(full, measureQuantile) : 0;
-  const veryShortLine = full.length >= minFullLines ? quantile(full, strictMeasureQuantile) : 0;
+  const shortLine = overflows.length >= minFullLines ? quantile(overflows, measureQuantile) : 0;
+  const veryShortLine = overflows.length >= minFullLines ? quantile(overflows, strictMeasureQuantile) : 0;
   const opening = pairs.filter((p) => p.blanks > 0);
   const inside = pairs.filter((p) => p.blanks === 0);
   const share = (list: typeof pairs) => list.filter((p) => p.next.indented).length / Math.max(1, list.length);
@@ -83,8 +86,11 @@ export function endsWithFinalPunctuation(text: string): boolean {
 
 /** The line, a space and the next line's first word fit within the measure: the line ended early. */
 function isShort(previous: Line, next: Line, shortLine: number): boolean {
-  const nextWord = next.text.split(/\s+/u)[0] ?? '';
-  return lengthOf(previous.text) + 1 + lengthOf(nextWord) <= shortLine;
+  return withNextWord(previous, next) < shortLine;
+}
+
+function withNextWord(previous: Line, next: Line): number {
+  return lengthOf(previous.text) + 1 + lengthOf(next.text.split(/\s+/u)[0] ?? '');
 }
 
 /**
