@@ -44,7 +44,30 @@ const strictMeasureQuantile = 0.01;
 /** The page's evidence, learnt once from the document's lines (blank runs of one or two lines are paragraph breaks). */
 export function learnPageEvidence(lines: readonly Line[]): PageEvidence {
   const overflows: number[] = [];
-  const pairs: { previous: Line; next: Line; blanks: number }[] = [];
+  const opening = { lines: 0, indented: 0 };
+  const inside = { lines: 0, indented: 0 };
+  forEachNeighbours(lines, (previous, next, blanks) => {
+    const counts = blanks > 0 ? opening : inside;
+    counts.lines += 1;
+    counts.indented += next.indented ? 1 : 0;
+    if (blanks === 0 && !/\p{L}-$/u.test(previous.text)) overflows.push(withNextWord(previous, next));
+  });
+  const shortLine = overflows.length >= minFullLines ? quantile(overflows, measureQuantile) : 0;
+  const veryShortLine = overflows.length >= minFullLines ? quantile(overflows, strictMeasureQuantile) : 0;
+  const indentsParagraphs = opening.lines >= 5 && inside.lines >= 10 && opening.indented / opening.lines >= 0.8 && inside.indented / inside.lines <= 0.05;
+  const afterFullLine = { paragraph: 0, goesOn: 0 };
+  if (shortLine > 0) {
+    forEachNeighbours(lines, (previous, next, blanks) => {
+      if (!endsWithFinalPunctuation(previous.text) || !opensLikeParagraph(next.text) || isShort(previous, next, shortLine)) return;
+      if (blanks > 0) afterFullLine.paragraph += 1;
+      else afterFullLine.goesOn += 1;
+    });
+  }
+  return { shortLine, veryShortLine, indentsParagraphs, afterFullLine };
+}
+
+/** Each two text lines that follow each other on a page: in a paragraph (no blank) or across a paragraph break (one or two). */
+function forEachNeighbours(lines: readonly Line[], visit: (previous: Line, next: Line, blanks: number) => void): void {
   let previous: Line | undefined;
   let blanks = 0;
   let spaceOnly = false;
@@ -54,29 +77,11 @@ export function learnPageEvidence(lines: readonly Line[]): PageEvidence {
       spaceOnly ||= line.kind === 'space-only';
       continue;
     }
-    if (previous && !spaceOnly && blanks < 3) {
-      pairs.push({ previous, next: line, blanks });
-      if (blanks === 0 && !/\p{L}-$/u.test(previous.text)) overflows.push(withNextWord(previous, line));
-    }
+    if (previous && !spaceOnly && blanks < 3) visit(previous, line, blanks);
     previous = line;
     blanks = 0;
     spaceOnly = false;
   }
-  const shortLine = overflows.length >= minFullLines ? quantile(overflows, measureQuantile) : 0;
-  const veryShortLine = overflows.length >= minFullLines ? quantile(overflows, strictMeasureQuantile) : 0;
-  const opening = pairs.filter((p) => p.blanks > 0);
-  const inside = pairs.filter((p) => p.blanks === 0);
-  const share = (list: typeof pairs) => list.filter((p) => p.next.indented).length / Math.max(1, list.length);
-  const indentsParagraphs = opening.length >= 5 && inside.length >= 10 && share(opening) >= 0.8 && share(inside) <= 0.05;
-  const afterFullLine = { paragraph: 0, goesOn: 0 };
-  if (shortLine > 0) {
-    for (const { previous: p, next, blanks: b } of pairs) {
-      if (!endsWithFinalPunctuation(p.text) || !opensLikeParagraph(next.text) || isShort(p, next, shortLine)) continue;
-      if (b > 0) afterFullLine.paragraph += 1;
-      else afterFullLine.goesOn += 1;
-    }
-  }
-  return { shortLine, veryShortLine, indentsParagraphs, afterFullLine };
 }
 
 /** `.`, `!`, `?`, `…`, `:` or `;` at the end, maybe followed by closing quotes, brackets or a note call. */

@@ -130,8 +130,9 @@ interface GapReading {
 function decideGap(previous: Line, line: Line, gap: Gap, settings: LayoutSettings, pageSeen: boolean, evidence: PageEvidence): GapReading {
   const decision = decideGapByPunctuation(previous, line, gap, settings, pageSeen);
   if (decision !== 'page-continue' && decision !== 'page-paragraph') return { decision };
-  // A page gap that does not cut a word: the page's evidence decides (./page-gap.ts).
-  if (endsWithHyphen(previous.text) && /^\p{Ll}/u.test(line.text)) return { decision: 'page-continue' };
+  // A line that ends with a hyphen goes on: a page break never splits a word, nor a compound (`Alsace-` / `Lorraine`).
+  if (endsWithHyphen(previous.text)) return { decision: 'page-continue' };
+  // Otherwise the page's evidence decides (./page-gap.ts).
   const reading = readPageGap(previous, line, evidence);
   return { decision: reading.kind === 'paragraph' ? 'page-paragraph' : 'page-continue', ...(reading.doubt !== undefined ? { doubt: reading.doubt } : {}) };
 }
