@@ -11,7 +11,7 @@ import { classifyOverrides } from './overrides.js';
 import { opensWithNoteMark } from './note-marks.js';
 import { PageCounter } from './page-counter.js';
 import { learnPageEvidence, type PageEvidence, readPageGap } from './page-gap.js';
-import { closesSentence, endsWithHyphen, looksLikeHeading, startsNewSentence } from './text-rules.js';
+import { closesSentence, endsWithHyphen, looksLikeHeading } from './text-rules.js';
 import type { FormeLine, Layout, LayoutBlock, LayoutLine, LayoutSection, LayoutSettings, PageBreakMark } from './types.js';
 
 interface Gap {
@@ -158,8 +158,8 @@ function decideGapByPunctuation(previous: Line, line: Line, gap: Gap, settings: 
     // A page that opens with a note mark (`[5]. …`) opens a note body, or a paragraph that starts
     // with a call: joined to what precedes, a note would vanish into the previous one.
     if (opensWithNoteMark(line.text, settings.noteConvention)) return 'page-note';
-    const newParagraph = !wordGoesOn && closesSentence(previous.text) && startsNewSentence(line.text);
-    return newParagraph ? 'page-paragraph' : 'page-continue';
+    // Whether a paragraph ends here is for the page's evidence to say (decideGap, ./page-gap.ts).
+    return 'page-continue';
   }
   return wordGoesOn ? 'continue' : 'paragraph';
 }
