@@ -51,8 +51,8 @@ export function documentEvidence(doc: EditionDocument): DocumentEvidence {
   const vocabulary = documentVocabulary(doc);
   const compoundStems = new WordCounts();
   for (const [word, n] of vocabulary.entries()) {
-    const parts = word.split('-');
-    if (parts.length > 1 && parts[0] !== undefined && parts[0] !== '') for (let i = 0; i < n; i++) compoundStems.add(parts[0]);
+    const hyphen = word.indexOf('-');
+    if (hyphen > 0) compoundStems.add(word.slice(0, hyphen), n);
   }
   const cuts = new CutReadings();
   forEachSequence(doc, (content) => {

@@ -95,7 +95,13 @@ function isShort(previous: Line, next: Line, shortLine: number): boolean {
 }
 
 function withNextWord(previous: Line, next: Line): number {
-  return lengthOf(previous.text) + 1 + lengthOf(next.text.split(/\s+/u)[0] ?? '');
+  const space = next.text.search(/\s/u);
+  return codePoints(previous.text) + 1 + codePoints(space < 0 ? next.text : next.text.slice(0, space));
+}
+
+/** Length in code points; most lines have no astral character, and their length is their UTF-16 length. */
+function codePoints(text: string): number {
+  return /[\uD800-\uDBFF]/u.test(text) ? lengthOf(text) : text.length;
 }
 
 /**
@@ -146,5 +152,8 @@ function endingOf(text: string): string {
 
 /** The line without what may follow its last punctuation: closing quotes and brackets, a note call, format characters (U+200C…). */
 function lineEndCore(text: string): string {
-  return text.replace(/(?:\s*[([]\d{1,3}[)\]]|[\s\p{Cf}”»"’)\]*†])+$/u, '');
+  // Only the line's last characters can match: test them, not the whole line (a hot path).
+  const tail = text.slice(-24);
+  const stripped = tail.replace(/(?:\s*[([]\d{1,3}[)\]]|[\s\p{Cf}”»"’)\]*†])+$/u, '');
+  return stripped.length === tail.length ? text : text.slice(0, text.length - tail.length + stripped.length);
 }
