@@ -9,21 +9,33 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { EditionDocument, Inline, LineBreak, PageBreak, TextNode } from '../model/document.js';
-import { type Lexicon, WordCounts, wordPattern } from './lexicon.js';
+import { type Lexicon, lookupForm, WordCounts, wordPattern } from './lexicon.js';
 import { forEachSequence, mapSequences } from './walk.js';
 
+export type HyphenEvidence = 'document' | 'document-cut' | 'lexicon' | 'grammar' | 'document-stem' | 'capital';
+
 export type HyphenDecision =
-  | { readonly kind: 'soft' | 'hard'; readonly evidence: 'document' | 'lexicon' | 'capital' }
+  | { readonly kind: 'soft' | 'hard'; readonly evidence: HyphenEvidence }
   | { readonly kind: 'soft' | 'hard'; readonly evidence: 'undecided'; readonly reason: string };
 
 const cutAtEnd = /\p{L}-$/u;
 const startsWithLetter = /^\p{L}/u;
 
+/** What the whole document says about its words: written in full, cut at line ends, first parts of compounds. */
+export interface DocumentEvidence {
+  /** Word forms written out in full (not at a cut line end), and the parts of hyphenated ones. */
+  readonly vocabulary: WordCounts;
+  /** Each cut word read as one word (`antimi-` + `litariste` → `antimilitariste`), with the part before the cut. */
+  readonly cuts?: CutReadings;
+  /** First parts of hyphenated compounds written in full (`anti-patriotique` → `anti`). */
+  readonly compoundStems?: WordCounts;
+}
+
 export function resolveHyphenation(doc: EditionDocument, lexicon: Lexicon, file: string): { document: EditionDocument; messages: Diagnostic[] } {
-  const vocabulary = documentVocabulary(doc);
+  const evidence = documentEvidence(doc);
   const messages: Diagnostic[] = [];
   const document = mapSequences(doc, (content) => joinCutWords(content, (left, right, at) => {
-    const decision = decideHyphen(left, right, vocabulary, lexicon);
+    const decision = decideHyphen(left, right, evidence, lexicon);
     if (decision.evidence === 'undecided') {
       messages.push(diagnostic('warning', 'hyphenation-undecided',
         `“${left}-” + “${right}” at a line end: ${decision.reason}; ${decision.kind === 'soft' ? `joined as “${left}${right}”` : `kept as “${left}-${right}”`}`,
@@ -35,6 +47,40 @@ export function resolveHyphenation(doc: EditionDocument, lexicon: Lexicon, file:
   return { document, messages };
 }
 
+export function documentEvidence(doc: EditionDocument): DocumentEvidence {
+  const vocabulary = documentVocabulary(doc);
+  const compoundStems = new WordCounts();
+  for (const [word, n] of vocabulary.entries()) {
+    const hyphen = word.indexOf('-');
+    if (hyphen > 0) compoundStems.add(word.slice(0, hyphen), n);
+  }
+  const cuts = new CutReadings();
+  forEachSequence(doc, (content) => {
+    joinCutWords(content, (left, right) => {
+      cuts.add(left, right);
+      return 'soft';
+    });
+  });
+  return { vocabulary, cuts, compoundStems };
+}
+
+/** Words cut at line ends, read as one word, each with the part before its cut. */
+export class CutReadings {
+  private readonly byReading = new Map<string, string[]>();
+
+  add(left: string, right: string): void {
+    const reading = lookupForm(`${left}${right}`);
+    const lefts = this.byReading.get(reading) ?? [];
+    lefts.push(lookupForm(left));
+    this.byReading.set(reading, lefts);
+  }
+
+  /** Cuts elsewhere that read as `word`, not at the place `left` ends (the same cut proves nothing). */
+  countElsewhere(word: string, left: string): number {
+    const at = lookupForm(left);
+    return (this.byReading.get(lookupForm(word)) ?? []).filter((l) => l !== at).length;
+  }
+}
 /** Word forms written out in full in the document (not at a cut line end). */
 export function documentVocabulary(doc: EditionDocument): WordCounts {
   const counts = new WordCounts();
@@ -66,23 +112,71 @@ function firstSpace(text: string): number {
   return i < 0 ? text.length : i;
 }
 
-export function decideHyphen(left: string, right: string, vocabulary: WordCounts, lexicon: Lexicon): HyphenDecision {
+/**
+ * French prefixes and stems that form compounds with a hyphen (`anti-militariste`, `néo-kantien`,
+ * `social-démocrate`, `sous-préfet`): with a word after them and no other evidence, the hyphen is
+ * the compound's own.
+ */
+const hyphenatingStems = new Set([
+  'anti', 'archi', 'arrière', 'auto', 'avant', 'contre', 'demi', 'entre', 'ex', 'extra', 'franco', 'germano', 'anglo', 'russo',
+  'austro', 'gréco', 'hispano', 'italo', 'judéo', 'mi', 'néo', 'non', 'outre', 'post', 'pré', 'pro', 'proto', 'pseudo', 'quasi',
+  'semi', 'social', 'sous', 'sur', 'super', 'ultra', 'vice',
+].map(lookupForm));
+
+/**
+ * Pronouns and particles joined to the word before them by a hyphen (TLFi; Grevisse §109):
+ * `rappelons-le`, `font-ils`, `va-t-en`, `celui-ci`, `ce jour-là`. French typography never leaves
+ * fewer than three letters after a typographic cut, and a word whose end is one of these is in the
+ * word list (`belles`), so after the word list a part like this is the compound's own.
+ */
+const followsWithHyphen = new Set(['je', 'tu', 'il', 'elle', 'on', 'nous', 'vous', 'ils', 'elles', 'le', 'la', 'les', 'moi', 'toi', 'lui',
+  'leur', 'leurs', 'y', 'en', 'ce', 't', 'ci', 'là', 'même', 'mêmes'].map(lookupForm));
+
+/**
+ * The rules, in order (docs/converter.md, “Lines and hyphenation”, states them with examples):
+ * 1. the word written in full elsewhere in the document, with or without its hyphen (majority);
+ * 2. the same word cut elsewhere in the document at another place, which shows its spelling;
+ * 3. the word list: only the joined form, or only the hyphenated form (both: joined, warned);
+ * 4. a pronoun or particle after the hyphen (`rappelons-le`, `font-ils`, `celui-ci`), or an elided
+ *    word (`chefs-d’œuvre`, `tire-d’aile`): the compound's hyphen;
+ * 5. the first part written at least twice elsewhere in the document as the first part of
+ *    hyphenated compounds, and a word after it;
+ * 6. two capitalised parts: a compound name;
+ * 7. a prefix that forms hyphenated compounds, followed by a word: the compound's hyphen (warned);
+ * 8. otherwise: joined (warned).
+ */
+export function decideHyphen(left: string, right: string, evidence: DocumentEvidence, lexicon: Lexicon): HyphenDecision {
+  const { vocabulary, cuts, compoundStems } = evidence;
   const hyphenated = `${left}-${right}`;
   const joined = `${left}${right}`;
   const leftPart = left.split('-').pop() ?? left;
   const rightPart = right.split('-')[0] ?? right;
-  const docHyphen = vocabulary.count(hyphenated) + (hyphenated === `${leftPart}-${rightPart}` ? 0 : vocabulary.count(`${leftPart}-${rightPart}`));
-  const docJoined = vocabulary.count(joined) + (joined === `${leftPart}${rightPart}` ? 0 : vocabulary.count(`${leftPart}${rightPart}`));
+  const partsHyphenated = `${leftPart}-${rightPart}`;
+  const partsJoined = `${leftPart}${rightPart}`;
+  const docHyphen = vocabulary.count(hyphenated) + (hyphenated === partsHyphenated ? 0 : vocabulary.count(partsHyphenated));
+  const docJoined = vocabulary.count(joined) + (joined === partsJoined ? 0 : vocabulary.count(partsJoined));
   if (docHyphen > docJoined) return { kind: 'hard', evidence: 'document' };
   if (docJoined > docHyphen) return { kind: 'soft', evidence: 'document' };
-  const lexHyphen = lexicon.hasWordForm(hyphenated) || lexicon.hasWordForm(`${leftPart}-${rightPart}`);
-  const lexJoined = lexicon.hasWordForm(joined) || lexicon.hasWordForm(`${leftPart}${rightPart}`);
+  if (cuts) {
+    const cutHyphen = cuts.countElsewhere(hyphenated, left);
+    const cutJoined = cuts.countElsewhere(joined, left);
+    if (cutHyphen > cutJoined) return { kind: 'hard', evidence: 'document-cut' };
+    if (cutJoined > cutHyphen) return { kind: 'soft', evidence: 'document-cut' };
+  }
+  const lexHyphen = lexicon.hasWordForm(hyphenated) || lexicon.hasWordForm(partsHyphenated);
+  const lexJoined = lexicon.hasWordForm(joined) || lexicon.hasWordForm(partsJoined);
   if (lexHyphen && !lexJoined) return { kind: 'hard', evidence: 'lexicon' };
   if (lexJoined && !lexHyphen) return { kind: 'soft', evidence: 'lexicon' };
   if (lexJoined && lexHyphen) return { kind: 'soft', evidence: 'undecided', reason: 'both the joined and the hyphenated form are French words' };
-  if (/^\p{Lu}/u.test(rightPart) && /^\p{Lu}/u.test(leftPart)) return { kind: 'hard', evidence: 'capital' };
-  const partsAreWords = lexicon.hasWordForm(leftPart) && lexicon.hasWordForm(rightPart) && leftPart.length > 1 && rightPart.length > 1;
-  if (partsAreWords) return { kind: 'hard', evidence: 'undecided', reason: 'neither form is attested, and both parts are words' };
+  const rightIsWord = lexicon.hasWordForm(rightPart) || vocabulary.count(rightPart) > 0;
+  const leftLetters = leftPart.replace(/^\p{L}{1,6}['’]/u, '');
+  const nameThenWord = /^\p{Lu}/u.test(leftLetters) && /^\p{Ll}/u.test(rightPart);
+  if (followsWithHyphen.has(lookupForm(rightPart)) || /^(?:d|l|qu)['’]\p{L}/iu.test(rightPart)) return { kind: 'hard', evidence: 'grammar' };
+  if (compoundStems && compoundStems.count(leftPart) >= 2 && rightIsWord && !nameThenWord) return { kind: 'hard', evidence: 'document-stem' };
+  if (/^\p{Lu}/u.test(rightPart) && /^\p{Lu}/u.test(leftLetters)) return { kind: 'hard', evidence: 'capital' };
+  if (hyphenatingStems.has(lookupForm(leftPart)) && /^\p{Ll}/u.test(rightPart) && lexicon.hasWordForm(rightPart)) {
+    return { kind: 'hard', evidence: 'undecided', reason: `neither form is attested, and “${leftPart}-” is a prefix that forms compounds with a hyphen` };
+  }
   return { kind: 'soft', evidence: 'undecided', reason: 'neither the joined nor the hyphenated form is attested in the document or the word list' };
 }
 

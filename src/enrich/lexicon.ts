@@ -48,9 +48,14 @@ export class WordCounts {
   private readonly raw = new Map<string, number>();
   private normalised: Map<string, number> | undefined;
 
-  add(word: string): void {
-    this.raw.set(word, (this.raw.get(word) ?? 0) + 1);
+  add(word: string, times = 1): void {
+    this.raw.set(word, (this.raw.get(word) ?? 0) + times);
     this.normalised = undefined;
+  }
+
+  /** The forms as written, with their counts. */
+  entries(): IterableIterator<[string, number]> {
+    return this.raw.entries();
   }
 
   count(word: string): number {

@@ -3,7 +3,8 @@
  * and never count as text for the layout decisions.
  */
 import type { Line } from '../lines/split-lines.js';
-import type { Lexicon } from '../enrich/lexicon.js';
+import { type Lexicon, WordCounts } from '../enrich/lexicon.js';
+import { closesSentence } from './text-rules.js';
 
 export interface RunningHeadMatch {
   /** The printed page number, when the head carries one. */
@@ -25,10 +26,11 @@ export function matchRunningHead(line: Line, titles: readonly string[]): Running
 
 /**
  * An OCR noise line: fewer than half of its letter tokens are words of the lexicon (or the
- * document), and it is not the end or start of a hyphenated word.
+ * document), and it is not the end or start of a hyphenated word, nor a sentence's last words
+ * holding a name (`Poterloo.`; see `endsSentenceWithName`).
  */
-export function isNoiseLine(line: Line, previous: Line | undefined, lexicon: Lexicon): boolean {
-  const tokens = line.text.split(/\s+/u).map((t) => t.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter((t) => t !== '');
+export function isNoiseLine(line: Line, previous: Line | undefined, lexicon: Lexicon, documentWords?: WordCounts): boolean {
+  const tokens = lineTokens(line.text);
   const letterTokens = tokens.filter((t) => /\p{L}/u.test(t));
   if (letterTokens.length === 0) return !tokens.some((t) => /^\d+$/u.test(t)) || tokens.length === 0;
   const continues = previous !== undefined && /\p{L}-$/u.test(previous.text);
@@ -38,5 +40,40 @@ export function isNoiseLine(line: Line, previous: Line | undefined, lexicon: Lex
     else if (i === letterTokens.length - 1 && /\p{L}-$/u.test(line.text)) words += 1;
     else if (lexicon.hasWordForm(token)) words += 1;
   });
-  return words / letterTokens.length < 0.5;
+  if (words / letterTokens.length >= 0.5) return false;
+  return !endsSentenceWithName(line, letterTokens, previous, lexicon, documentWords);
+}
+
+function lineTokens(text: string): string[] {
+  return text.split(/\s+/u).map((t) => t.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter((t) => t !== '');
+}
+
+/** A name as printed: a capital, then at least two lower-case letters (`Poterloo`, `Jaurès`, `Saint-Just`). */
+const nameShape = /^\p{Lu}\p{Ll}{2,}(?:[-’']\p{Lu}?\p{Ll}+)*$/u;
+
+/**
+ * A paragraph's short last line holding a name and its final punctuation (`Poterloo.`, `dit
+ * Bertrand.`) is text, not noise, though the name is in no word list. Not in the word list is weak
+ * evidence for such a line; it needs: sentence punctuation at its end, letters for at least three
+ * quarters of its printed characters (noise is mostly symbols and stray capitals), every unknown
+ * token shaped like a name, and either a sentence that goes on into it (the line before does not
+ * end one) or the name written elsewhere in the document.
+ */
+function endsSentenceWithName(line: Line, letterTokens: readonly string[], previous: Line | undefined, lexicon: Lexicon, documentWords: WordCounts | undefined): boolean {
+  if (!closesSentence(line.text) || letterTokens.length > 4) return false;
+  const printed = [...line.text.replace(/\s+/gu, '')];
+  const letters = printed.filter((c) => /\p{L}/u.test(c)).length;
+  if (letters / printed.length < 0.75) return false;
+  const unknown = letterTokens.filter((t) => !lexicon.hasWordForm(t));
+  if (unknown.length === 0 || !unknown.every((t) => nameShape.test(t))) return false;
+  const sentenceGoesOn = previous !== undefined && !closesSentence(previous.text);
+  const seenElsewhere = documentWords !== undefined && unknown.every((t) => documentWords.count(t) >= 2);
+  return sentenceGoesOn || seenElsewhere;
+}
+
+/** How often each token is written in the document's text lines (a name seen elsewhere is not noise). */
+export function documentLineWords(lines: readonly Line[]): WordCounts {
+  const counts = new WordCounts();
+  for (const line of lines) if (line.kind === 'text') for (const token of lineTokens(line.text)) counts.add(token);
+  return counts;
 }

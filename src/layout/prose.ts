@@ -6,12 +6,13 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Line } from '../lines/split-lines.js';
 import type { Lexicon } from '../enrich/lexicon.js';
-import { isNoiseLine, matchRunningHead } from './forme.js';
+import { documentLineWords, isNoiseLine, matchRunningHead } from './forme.js';
 import { classifyOverrides } from './overrides.js';
 import { opensWithNoteMark } from './note-marks.js';
 import { findPageFootnotes, footnoteMessages, type PageFootnotes } from './page-footnotes.js';
 import { PageCounter } from './page-counter.js';
-import { closesSentence, endsWithHyphen, looksLikeHeading, startsNewSentence } from './text-rules.js';
+import { learnPageEvidence, type PageEvidence, readPageGap } from './page-gap.js';
+import { closesSentence, endsWithHyphen, looksLikeHeading } from './text-rules.js';
 import type { FormeLine, Layout, LayoutBlock, LayoutLine, LayoutSection, LayoutSettings, PageBreakMark } from './types.js';
 
 interface Gap {
@@ -40,6 +41,10 @@ export function analyseProse(lines: readonly Line[], settings: LayoutSettings, l
   const forcedNotes: MutableBlock[] = [];
   const foot = settings.noteConvention === 'page-footnotes' ? findPageFootnotes(lines, settings, roles) : undefined;
   if (foot) messages.push(...footnoteMessages(foot, file));
+  // The measure and the paragraph openings are the text's: a page's footnotes are set apart.
+  const textLines = foot ? lines.filter((l) => !foot.lines.has(l.n) && !foot.rules.has(l.n)) : lines;
+  const pageEvidence = learnPageEvidence(textLines);
+  const documentWords = settings.ocrNoise ? documentLineWords(lines) : undefined;
 
   const closeBlock = () => {
     if (block && block.lines.length > 0) section.push(block);
@@ -83,7 +88,7 @@ export function analyseProse(lines: readonly Line[], settings: LayoutSettings, l
         forme.push({ kind: 'running-head', line });
         continue;
       }
-      if (settings.ocrNoise && isNoiseLine(line, previous, lexicon)) {
+      if (settings.ocrNoise && isNoiseLine(line, previous, lexicon, documentWords)) {
         forme.push({ kind: 'noise', line });
         messages.push(diagnostic('warning', 'ocr-noise', `line looks like OCR noise, kept apart as <fw type="noise">: "${clip(line.text)}"`,
           { file, line: line.n, column: line.column }));
@@ -91,15 +96,11 @@ export function analyseProse(lines: readonly Line[], settings: LayoutSettings, l
       }
     }
 
-    const decision = previous === undefined ? 'first' : decideGap(previous, line, gap, settings, pendingPage !== undefined);
+    const { decision, doubt } = previous === undefined ? { decision: 'first' as const } : decideGap(previous, line, gap, settings, pendingPage !== undefined, pageEvidence);
     if (decision === 'section') closeSection();
     if (decision === 'page-paragraph' || decision === 'page-continue' || decision === 'page-note') {
       if (settings.runningHeads.length === 0) pendingPage = pages.next(gap.firstBlank);
-      if (decision === 'page-paragraph') {
-        messages.push(diagnostic('warning', 'page-break-paragraph',
-          'a page break follows the end of a sentence and the next page starts with a capital: assumed to start a new paragraph',
-          { file, line: line.n, column: line.column }, { hint: 'check the printed source; if the paragraph goes on across the page, merge the two <p> in the TEI by hand (convert then leaves the edited file alone)' }));
-      }
+      if (doubt !== undefined) messages.push(pageGapWarning(decision, doubt, file, line));
     }
     if (decision !== 'continue' && decision !== 'page-continue') closeBlock();
     if (!block) block = { role: role === 'head' ? 'head' : 'p', lines: [], opensTextBlock: line.indented || decision === 'first' || decision === 'section' };
@@ -129,7 +130,30 @@ export function analyseProse(lines: readonly Line[], settings: LayoutSettings, l
 
 type GapDecision = 'first' | 'continue' | 'paragraph' | 'section' | 'page-continue' | 'page-paragraph' | 'page-note';
 
-function decideGap(previous: Line, line: Line, gap: Gap, settings: LayoutSettings, pageSeen: boolean): GapDecision {
+interface GapReading {
+  readonly decision: GapDecision;
+  /** The page gap's paragraph boundary is a guess: what was assumed, for the warning. */
+  readonly doubt?: string;
+}
+
+function decideGap(previous: Line, line: Line, gap: Gap, settings: LayoutSettings, pageSeen: boolean, evidence: PageEvidence): GapReading {
+  const decision = decideGapByPunctuation(previous, line, gap, settings, pageSeen);
+  if (decision !== 'page-continue' && decision !== 'page-paragraph') return { decision };
+  // A line that ends with a hyphen goes on: a page break never splits a word, nor a compound (`Alsace-` / `Lorraine`).
+  if (endsWithHyphen(previous.text)) return { decision: 'page-continue' };
+  // Otherwise the page's evidence decides (./page-gap.ts).
+  const reading = readPageGap(previous, line, evidence);
+  return { decision: reading.kind === 'paragraph' ? 'page-paragraph' : 'page-continue', ...(reading.doubt !== undefined ? { doubt: reading.doubt } : {}) };
+}
+
+function pageGapWarning(decision: GapDecision, doubt: string, file: string, line: Line): Diagnostic {
+  const hint = decision === 'page-paragraph'
+    ? 'check the printed source; if the paragraph goes on across the page, merge the two <p> in the TEI by hand (convert then leaves the edited file alone)'
+    : 'check the printed source; if a new paragraph starts on this page, split the <p> in the TEI by hand (convert then leaves the edited file alone)';
+  return diagnostic('warning', 'page-break-paragraph', doubt, { file, line: line.n, column: line.column }, { hint });
+}
+
+function decideGapByPunctuation(previous: Line, line: Line, gap: Gap, settings: LayoutSettings, pageSeen: boolean): GapDecision {
   // A word cut at the line end goes on, whatever the blank lines (OCR puts some inside words).
   const wordGoesOn = endsWithHyphen(previous.text) && /^\p{Ll}/u.test(line.text);
   const sentenceGoesOn = wordGoesOn || (!closesSentence(previous.text) && /^\p{Ll}/u.test(line.text));
@@ -143,8 +167,8 @@ function decideGap(previous: Line, line: Line, gap: Gap, settings: LayoutSetting
     // A page that opens with a note mark (`[5]. …`) opens a note body, or a paragraph that starts
     // with a call: joined to what precedes, a note would vanish into the previous one.
     if (opensWithNoteMark(line.text, settings.noteConvention)) return 'page-note';
-    const newParagraph = !wordGoesOn && closesSentence(previous.text) && startsNewSentence(line.text);
-    return newParagraph ? 'page-paragraph' : 'page-continue';
+    // Whether a paragraph ends here is for the page's evidence to say (decideGap, ./page-gap.ts).
+    return 'page-continue';
   }
   return wordGoesOn ? 'continue' : 'paragraph';
 }

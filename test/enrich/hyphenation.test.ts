@@ -1,15 +1,16 @@
 /** Hyphen decisions: the document's own spelling first, then the word list; doubt is reported. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decideHyphen } from '../../src/enrich/hyphenation.js';
+import { CutReadings, decideHyphen } from '../../src/enrich/hyphenation.js';
 import { lexiconOf, WordCounts } from '../../src/enrich/lexicon.js';
 import { convertText } from '../support/convert-text.js';
 
-const lexicon = lexiconOf(['pouvoir', 'pou', 'voir', 'avant-garde', 'avant', 'garde', 'porte-monnaie', 'portemonnaie', 'objectivement']);
+const lexicon = lexiconOf(['pouvoir', 'pou', 'voir', 'avant-garde', 'avant', 'garde', 'porte-monnaie', 'portemonnaie', 'objectivement',
+  'ville', 'franche', 'allemande', 'officielle', 'kantiens', 'rappelons', 'le', 'chefs', 'militaristes', 'mar', 'tyr', 'mil', 'lionnaire', 'millionnaire']);
 const words = (...list: string[]) => {
   const counts = new WordCounts();
   for (const w of list) counts.add(w);
-  return counts;
+  return { vocabulary: counts };
 };
 
 test('the joined word in the word list: a typographic hyphen', () => {
@@ -32,9 +33,57 @@ test('both forms are words: joined, but reported as undecided', () => {
   assert.equal(d.evidence, 'undecided');
 });
 
+test('the same word cut elsewhere at another place shows its spelling (rule 2)', () => {
+  const cuts = new CutReadings();
+  cuts.add('Villefran', 'che');
+  cuts.add('Ville', 'franche');
+  assert.deepEqual(decideHyphen('Ville', 'franche', { vocabulary: new WordCounts(), cuts }, lexicon), { kind: 'soft', evidence: 'document-cut' });
+  const hyphen = new CutReadings();
+  hyphen.add('archi-mil', 'lionnaire');
+  hyphen.add('archi', 'millionnaire');
+  assert.deepEqual(decideHyphen('archi', 'millionnaire', { vocabulary: new WordCounts(), cuts: hyphen }, lexicon), { kind: 'hard', evidence: 'document-cut' });
+  // The same cut at the same place proves nothing.
+  const same = new CutReadings();
+  same.add('Ville', 'franche');
+  same.add('Ville', 'franche');
+  assert.equal(decideHyphen('Ville', 'franche', { vocabulary: new WordCounts(), cuts: same }, lexicon).evidence, 'undecided');
+});
+
+test('a pronoun or an elided word after the hyphen: the compound’s hyphen (rule 4)', () => {
+  assert.deepEqual(decideHyphen('Rappelons', 'le', words(), lexicon), { kind: 'hard', evidence: 'grammar' });
+  assert.deepEqual(decideHyphen('font', 'ils', words(), lexicon), { kind: 'hard', evidence: 'grammar' });
+  assert.deepEqual(decideHyphen('va', 't-en', words(), lexicon), { kind: 'hard', evidence: 'grammar' });
+  assert.deepEqual(decideHyphen('chefs', 'd’œuvre', words(), lexicon), { kind: 'hard', evidence: 'grammar' });
+});
+
+test('a first part the document writes in hyphenated compounds keeps its hyphen before a word (rule 5)', () => {
+  const compoundStems = new WordCounts();
+  compoundStems.add('anti');
+  compoundStems.add('anti');
+  assert.deepEqual(decideHyphen('anti', 'allemande', { vocabulary: new WordCounts(), compoundStems }, lexicon), { kind: 'hard', evidence: 'document-stem' });
+  const once = new WordCounts();
+  once.add('anti');
+  assert.notEqual(decideHyphen('anti', 'allemande', { vocabulary: new WordCounts(), compoundStems: once }, lexicon).evidence, 'document-stem', 'once is not enough');
+});
+
+test('a prefix that forms compounds with a hyphen, before a word, when nothing else is known: kept, and reported (rule 7)', () => {
+  const d = decideHyphen('semi', 'officielle', words(), lexicon);
+  assert.equal(d.kind, 'hard');
+  assert.equal(d.evidence, 'undecided');
+  assert.equal(decideHyphen('néo', 'kantiens', words(), lexicon).kind, 'hard');
+});
+
+test('two halves that happen to be words are not a compound: joined, and reported (no “both parts are words” rule)', () => {
+  const d = decideHyphen('mar', 'tyr', words(), lexicon);
+  assert.equal(d.kind, 'soft');
+  assert.equal(d.evidence, 'undecided');
+  assert.equal(decideHyphen('Ville', 'franche', words(), lexicon).kind, 'soft');
+});
+
 test('nothing attested: joined and reported; two capitalised parts: a compound name', () => {
   assert.equal(decideHyphen('Ke', 'renski', words(), lexicon).evidence, 'undecided');
   assert.deepEqual(decideHyphen('Alsace', 'Lorraine', words(), lexicon), { kind: 'hard', evidence: 'capital' });
+  assert.deepEqual(decideHyphen('l’Alsace', 'Lorraine', words(), lexicon), { kind: 'hard', evidence: 'capital' }, 'an elided article does not hide the capital');
 });
 
 test('in a text: the warning gives the line and column of the hyphen', () => {
