@@ -31,11 +31,10 @@ export interface GeneratedBook {
 
 export interface CorpusOptions {
   readonly seed: number;
-  /** Words taken from each source file. */
-  readonly words: number;
   readonly styles?: readonly BookStyle[];
 }
 
+/** The French prose files of `dir`, `words` words of each. */
 export function readRealSources(dir: string, words: number): SourceText[] {
   return readdirSync(dir).filter((f) => REAL_BOOK_FILES.test(f)).sort().map((f) => readSourceText(join(dir, f), { words, nearNotes: true }));
 }

@@ -3,7 +3,7 @@
  * the vowel after it, two consonants are parted unless they are an inseparable pair, `bl`, `tr`,
  * `ch`, `gn`…), never between two vowels, never next to an `x` or `y` between vowels, with at
  * least two letters before the cut and three after; and a compound after its own hyphen
- * (`avant-|garde`). Proper names and words in capitals are not cut.
+ * (`avant-|garde`; not before a one-letter part, `va-t-il`). Proper names and words in capitals are not cut.
  */
 
 export type CutKind = 'syllable' | 'compound';
@@ -52,7 +52,7 @@ export function possibleCuts(word: string): Cut[] {
     const before = word[start - 1];
     const after = word[start + run.length];
     // A compound: a run that ends at its own hyphen, followed by letters.
-    if (after === '-' && /\p{L}/u.test(word[start + run.length + 1] ?? '') && run.length >= 2) cuts.push({ at: start + run.length + 1, kind: 'compound' });
+    if (after === '-' && /^\p{L}{2}/u.test(word.slice(start + run.length + 1)) && run.length >= 2) cuts.push({ at: start + run.length + 1, kind: 'compound' });
     // Elided articles and pronouns (`l’`, `qu’`) and suffixes after a hyphen (`-ce`, `-il`) are not cut inside.
     if (after === '’' || after === "'" || (before === '-' && run.length < 6)) continue;
     for (const at of syllableCuts(run)) cuts.push({ at: start + at, kind: 'syllable' });

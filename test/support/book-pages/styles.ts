@@ -46,7 +46,7 @@ export const bookStyles: readonly BookStyle[] = [
   { ...base, name: 'foot-letters', describe: 'footnotes at the page foot: “mota”, “a …”, restarting on each page, a blank line before', notes: 'foot', call: 'letters', numbering: 'page', separator: 'blank', runningHeads: 'alternate', config: 'none', awaitsPageFootnotes: true },
 ];
 
-/** The styles the test holds to issue 16's targets today. */
+/** Styles scored and printed by the test but not yet held to issue 16's targets (page footnotes and `auto` are being built). */
 export const STYLES_AWAITING_PAGE_FOOTNOTES: readonly string[] = bookStyles.filter((s) => s.awaitsPageFootnotes).map((s) => s.name);
 
 /** The mark of the `k`-th note (1-based) in a style's numbering. */

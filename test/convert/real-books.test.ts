@@ -1,0 +1,117 @@
+/**
+ * The converter on real books (issue 16): the French prose of ../shared/reference/tei-real/
+ * (Hurlus, OBVIL, ELTeC, Sévigné; a slice of each file) laid out as PDF-extracted book pages in
+ * each note style (test/support/book-pages/), converted in process with the config the style
+ * needs, and scored against the TEI it came from. Every style is scored and printed; the styles
+ * the converter supports are held to the issue's targets: notes 100 % at their call (a note that
+ * cannot be placed is a warning, never a silent merge), page breaks 100 % between the right
+ * words, paragraphs ≥ 99 %, cut words ≥ 99.5 % right and no false join, no word lost, every TEI
+ * valid against tei_all.rng.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { generateBooks, readRealSources } from '../support/book-pages/corpus.js';
+import { convertBook, type BookRun } from '../support/book-pages/run-books.js';
+import { percent, sumScores } from '../support/book-pages/score.js';
+import { bookStyles, STYLES_AWAITING_PAGE_FOOTNOTES } from '../support/book-pages/styles.js';
+import { jingValidate, skipWithoutJing } from '../support/jing.js';
+import { requireShared, sharedDir, teiAllSchema } from '../support/paths.js';
+import { join } from 'node:path';
+
+const SEED = 16;
+const WORDS_PER_FILE = 1500;
+
+type Target = 'notes' | 'notes lost silently' | 'page breaks' | 'paragraphs' | 'cut words' | 'words';
+
+/**
+ * Targets a supported style misses today, each with what the corpus shows (issue 16, part 3: being
+ * fixed on other branches). The test prints these figures and does not hold them; remove an entry
+ * when the fix is merged, and the target is asserted again.
+ */
+const KNOWN_SHORTFALLS: Readonly<Record<string, Readonly<Partial<Record<Target, string>>>>> = {
+  'no-notes': {
+    paragraphs: 'a page gap after a paragraph ending with “:” or “…” joins the next page’s paragraph; a page opening with an ELTeC dialogue dash “-- ” is not seen as a new paragraph',
+  },
+  endnotes: {
+    paragraphs: 'as no-notes',
+  },
+  'endnotes-running-heads': {
+    notes: 'with running heads the prose profile reads blank lines as unreliable (OCR), so the blank–spaces–blank gap before “Notes” no longer opens the endnotes section: every call is left as text (with a warning)',
+    paragraphs: 'with running heads a page that ends a sentence and a page that opens with a capital always part paragraphs',
+    'cut words': 'calls left as text after cut words (a consequence of the notes above)',
+  },
+  'footnotes-in-blocks': {
+    notes: 'two bodies “(1) …” and “(2) …” on consecutive lines (no blank line between, as a page foot prints them) are read as one note',
+    'notes lost silently': 'so note 2 is merged into note 1 without a warning (10 notes in the corpus): the silent merge issue 16 forbids',
+    paragraphs: 'as no-notes; and the notes lines between two pages take the page gap’s place',
+    'cut words': 'a call left as text after a merged note',
+  },
+};
+
+const realDir = join(sharedDir, 'reference', 'tei-real');
+requireShared(realDir);
+const books = generateBooks(readRealSources(realDir, WORDS_PER_FILE), { seed: SEED });
+const runs: BookRun[] = books.map((book) => convertBook(book));
+const byStyle = new Map(bookStyles.map((s) => [s.name, runs.filter((r) => r.book.style.name === s.name)]));
+
+function figures(styleRuns: readonly BookRun[]): string {
+  const t = sumScores(styleRuns.map((r) => r.score));
+  return `notes at call ${t.notesAtCall}/${t.notes} (lost ${t.notesLost}, silently ${t.notesLostSilently}); page breaks ${percent(t.pageBreaksRight, t.pageBreaks).toFixed(1)} % (${t.pageBreaksExtra} extra); paragraphs ${percent(t.paragraphsRight, t.paragraphs).toFixed(1)} %; cut words ${percent(t.cutsRight, t.cuts).toFixed(2)} % of ${t.cuts}, ${t.falseJoins} false joins; words lost ${t.wordsLost} of ${t.words}`;
+}
+
+function failures(styleRuns: readonly BookRun[], kind: string): string {
+  return styleRuns.flatMap((r) => r.score.failures.filter((f) => f.startsWith(kind)).map((f) => `${r.book.name} (${r.book.encoding}): ${f}`)).slice(0, 8).join('\n');
+}
+
+test('the corpus: every French prose file of tei-real, in every style, with notes, cut words and pages to score', () => {
+  const files = new Set(books.map((b) => b.file));
+  assert.ok(files.size >= 12, `${files.size} source files`);
+  assert.deepEqual([...byStyle.keys()].filter((s) => (byStyle.get(s) ?? []).length !== files.size), []);
+  for (const [style, styleRuns] of byStyle) {
+    const t = sumScores(styleRuns.map((r) => r.score));
+    assert.ok(t.pageBreaks > 2 * files.size && t.cuts > 10 * files.size, `${style}: ${t.pageBreaks} pages, ${t.cuts} cuts`);
+    if (styleRuns[0]?.book.style.notes !== 'none') assert.ok(t.notes >= 30, `${style}: ${t.notes} notes`);
+  }
+  assert.ok(books.some((b) => b.encoding.startsWith('windows-1252')) && books.some((b) => b.encoding.endsWith('crlf')), 'Windows-1252 and CRLF variants');
+});
+
+test('no conversion throws', () => {
+  assert.deepEqual(runs.filter((r) => r.thrown !== undefined).map((r) => `${r.book.name}: ${r.thrown}`), []);
+});
+
+for (const style of bookStyles.filter((s) => !STYLES_AWAITING_PAGE_FOOTNOTES.includes(s.name))) {
+  const styleRuns = byStyle.get(style.name) ?? [];
+  const shortfalls = KNOWN_SHORTFALLS[style.name] ?? {};
+  test(`${style.name} (${style.describe}): issue 16's targets`, (t) => {
+    const s = sumScores(styleRuns.map((r) => r.score));
+    t.diagnostic(figures(styleRuns));
+    for (const [target, why] of Object.entries(shortfalls)) t.diagnostic(`not held today — ${target}: ${why}`);
+    const hold = (target: Target, check: () => void) => {
+      if (shortfalls[target] === undefined) check();
+    };
+    hold('notes', () => {
+      assert.equal(s.notesAtCall, s.notes, `notes at their call\n${failures(styleRuns, 'note')}`);
+    });
+    // Even where notes are missed, none may be lost without a warning.
+    hold('notes lost silently', () => assert.equal(s.notesLostSilently, 0, `notes lost without a warning\n${failures(styleRuns, 'note')}`));
+    hold('page breaks', () => assert.equal(s.pageBreaksRight, s.pageBreaks, `page breaks\n${failures(styleRuns, 'page break')}`));
+    hold('paragraphs', () => assert.ok(percent(s.paragraphsRight, s.paragraphs) >= 99, `paragraphs ${s.paragraphsRight}/${s.paragraphs}\n${failures(styleRuns, 'paragraph')}`));
+    hold('cut words', () => {
+      assert.ok(percent(s.cutsRight, s.cuts) >= 99.5, `cut words ${s.cutsRight}/${s.cuts}\n${failures(styleRuns, 'cut word')}`);
+      assert.equal(s.falseJoins, 0, failures(styleRuns, 'false join'));
+    });
+    hold('words', () => assert.equal(s.wordsLost, 0, failures(styleRuns, 'word lost')));
+  });
+}
+
+test(`styles awaiting page footnotes and notes.convention "auto" (${STYLES_AWAITING_PAGE_FOOTNOTES.join(', ')}): scored and printed, not yet held to the targets`, (t) => {
+  for (const name of STYLES_AWAITING_PAGE_FOOTNOTES) t.diagnostic(`${name}: ${figures(byStyle.get(name) ?? [])}`);
+  assert.ok(STYLES_AWAITING_PAGE_FOOTNOTES.every((name) => (byStyle.get(name) ?? []).length > 0));
+});
+
+test('every TEI of the corpus is valid against the official tei_all.rng (jing)', (t) => {
+  const skip = skipWithoutJing();
+  if (skip) return t.skip(skip);
+  const documents = Object.fromEntries(runs.map((r) => [`${r.book.name.replace('/', '--')}.xml`, r.xml ?? '']));
+  assert.deepEqual(jingValidate(teiAllSchema, documents), []);
+});
