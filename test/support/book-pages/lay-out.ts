@@ -36,6 +36,10 @@ export interface ExpectedBook {
   readonly notes: readonly ExpectedNote[];
   /** Where each page of the main text starts (the first page at word 0). */
   readonly pageBreaks: readonly WordPosition[];
+  /** The number each page of the main text should get (`pb/@n`): printed in its running head, else counted from 1; undefined for an opening page that prints no head. */
+  readonly pageNumbers: readonly (number | undefined)[];
+  /** How often the layout did what the scorer must see handled. */
+  readonly features: { readonly callsOnLastLine: number; readonly bodiesContinued: number; readonly notesWithParagraphs: number };
   /** Words of the main text cut at a line's end. */
   readonly cuts: readonly { readonly word: number; readonly at: number; readonly kind: CutKind }[];
 }
@@ -85,7 +89,8 @@ interface NoteBody {
   readonly paragraphs: readonly string[];
 }
 
-const CALL_WIDTH = 4;
+/** The widest call printed (` (99)`): lines are wrapped before the notes are numbered. */
+const CALL_WIDTH = 5;
 
 /** Lays `source` out in `style`; `random` decides the measures and every choice. */
 export function layOutBook(source: SourceText, style: BookStyle, random: Random, headsWanted: boolean): LaidOutBook {
@@ -104,7 +109,7 @@ export function layOutBook(source: SourceText, style: BookStyle, random: Random,
   const cuts: { word: number; at: number; kind: CutKind }[] = [];
   const titleWords = source.title.split(' ');
   titleWords.forEach((w) => words.push(w));
-  rows.push(...wrap(titleWords.map((w, i) => ({ word: i, text: w, calls: [], from: 0 })), measures.width, 0, random, undefined), { kind: 'blank', fragments: [], indent: 0 });
+  rows.push(...wrap(titleWords.map((w, i) => ({ word: i, text: w, calls: [], from: 0 })), measures.width, 0, random, 'none'), { kind: 'blank', fragments: [], indent: 0 });
   for (const paragraph of source.paragraphs) {
     const tokens = paragraph.words.map((w, i) => {
       const calls = style.notes === 'none' ? [] : paragraph.notes.filter((n) => n.word === i).map((n) => {
@@ -125,6 +130,8 @@ export function layOutBook(source: SourceText, style: BookStyle, random: Random,
     paragraphs,
     notes: notes.map((n, i) => ({ n: paged.marks[i] ?? '', word: callWord[i] ?? -1, paragraphs: n.paragraphs })),
     pageBreaks: paged.pageStarts,
+    pageNumbers: paged.pageStarts.map((_, i) => (measures.runningHeads.length === 0 ? i + 1 : i === 0 ? undefined : measures.firstPage + i)),
+    features: { callsOnLastLine: paged.callsOnLastLine, bodiesContinued: paged.bodiesContinued, notesWithParagraphs: notes.filter((n) => n.paragraphs.length > 1).length },
     cuts,
   };
   return { text: paged.lines.join('\n') + '\n', noteLines: paged.noteLines, measures, expected };
@@ -148,8 +155,12 @@ function printedWidth(fragment: Fragment): number {
   return [...fragment.text].length + fragment.calls.length * CALL_WIDTH + (fragment.cut === 'syllable' ? 1 : 0);
 }
 
-/** Paragraph → rows at the measure, cutting a word at the line's end where French allows (most of the time: a book's lines are justified). */
-function wrap(tokens: readonly Fragment[], width: number, indent: number, random: Random, cuts: { word: number; at: number; kind: CutKind }[] | undefined): Row[] {
+/**
+ * Paragraph → rows at the measure, cutting a word at the line's end where French allows (most of
+ * the time: a book's lines are justified). `cuts` receives the cuts of the main text; `'unrecorded'`
+ * cuts without recording (note bodies), `'none'` does not cut (the title).
+ */
+function wrap(tokens: readonly Fragment[], width: number, indent: number, random: Random, cuts: { word: number; at: number; kind: CutKind }[] | 'unrecorded' | 'none'): Row[] {
   const rows: Row[] = [];
   let line: Fragment[] = [];
   let used = indent;
@@ -168,10 +179,10 @@ function wrap(tokens: readonly Fragment[], width: number, indent: number, random
       continue;
     }
     const room = width - used - space;
-    const cut = cuts !== undefined && random.chance(0.85) ? possibleCuts(token.text).filter((c) => c.at + (c.kind === 'syllable' ? 1 : 0) + token.calls.filter((k) => k.offset <= c.at).length * CALL_WIDTH <= room && token.calls.every((k) => k.offset >= c.at)).pop() : undefined;
+    const cut = cuts !== 'none' && random.chance(0.85) ? possibleCuts(token.text).filter((c) => c.at + (c.kind === 'syllable' ? 1 : 0) + token.calls.filter((k) => k.offset <= c.at).length * CALL_WIDTH <= room && token.calls.every((k) => k.offset >= c.at)).pop() : undefined;
     if (cut && line.length > 0) {
       line.push({ word: token.word, text: token.text.slice(0, cut.at), calls: [], from: 0, cut: cut.kind });
-      cuts?.push({ word: token.word, at: cut.at, kind: cut.kind });
+      if (Array.isArray(cuts)) cuts.push({ word: token.word, at: cut.at, kind: cut.kind });
       close();
       token = { word: token.word, text: token.text.slice(cut.at), calls: token.calls.map((k) => ({ ...k, offset: k.offset - cut.at })), from: cut.at };
     } else if (line.length > 0) close();
@@ -192,6 +203,8 @@ interface Page {
 }
 
 interface Paged {
+  callsOnLastLine: number;
+  bodiesContinued: number;
   readonly lines: string[];
   readonly noteLines: number[];
   readonly marks: string[];
@@ -200,7 +213,8 @@ interface Paged {
 
 /** Rows → pages: text from the top, the notes whose calls the page prints at its foot, then the page gap. */
 function paginate(rows: readonly Row[], notes: readonly NoteBody[], style: BookStyle, measures: BookMeasures, random: Random): Paged {
-  const out: Paged = { lines: [], noteLines: [], marks: notes.map(() => ''), pageStarts: [] };
+  const out: Paged = { lines: [], noteLines: [], marks: notes.map(() => ''), pageStarts: [], callsOnLastLine: 0, bodiesContinued: 0 };
+  let lastRowCalls = 0;
   let pageNumber = measures.firstPage;
   let capacity = measures.pageLines;
   let page: Page = { lines: [], text: 0, notes: [], noteQueue: [], count: 0 };
@@ -219,6 +233,9 @@ function paginate(rows: readonly Row[], notes: readonly NoteBody[], style: BookS
       if (fits < body.length) rest.push(body.slice(fits));
     }
     carried = rest;
+    if (!final && rest.length > 0) out.bodiesContinued += 1;
+    if (lastRowCalls > 0 && page.text > 0) out.callsOnLastLine += 1;
+    lastRowCalls = 0;
     if (out.lines.length > 0) out.lines.push(...Array.from({ length: random.chance(0.8) ? 3 : 4 }, () => ''));
     const heads = measures.runningHeads;
     if (heads.length > 0 && out.lines.length > 0) {
@@ -246,7 +263,7 @@ function paginate(rows: readonly Row[], notes: readonly NoteBody[], style: BookS
     }
     const calls = row.fragments.flatMap((f) => f.calls);
     const attempt = (): string[][] | undefined => {
-      const bodies = style.notes === 'foot' ? calls.map((c, i) => footBody(notes[c.note], markFor(page, i), style, measures.width)) : [];
+      const bodies = style.notes === 'foot' ? calls.map((c, i) => footBody(notes[c.note], markFor(page, i), style, measures.width, random)) : [];
       const withNotes = noteArea() + bodies.length > 0;
       // The notes already on the page stay whole; a new long note may run on to the next page's foot (three lines at least here).
       const used = page.lines.length + 1 + (withNotes ? separator.length : 0) + noteArea() + bodies.reduce((n, b) => n + Math.min(b.length, 3), 0);
@@ -262,11 +279,12 @@ function paginate(rows: readonly Row[], notes: readonly NoteBody[], style: BookS
     calls.forEach((c, i) => {
       out.marks[c.note] = style.notes === 'none' ? '' : markFor(page, i);
     });
-    page.lines.push(renderRow(row, out.marks, style));
+    page.lines.push(renderRow(row, (note) => callText(style, out.marks[note] ?? '')));
     page.noteQueue.push(...bodies);
     page.count += calls.length;
     running += calls.length;
     page.text += 1;
+    lastRowCalls = calls.length;
   }
   if (style.notes === 'endnotes' && notes.length > 0) endnoteRows(notes, out.marks, style, measures, random).forEach((l) => {
     if (page.lines.length >= capacity && l !== '') emit(false);
@@ -290,47 +308,37 @@ function startOf(row: Row): WordPosition {
   return { word: first.word, offset: first.from > 0 ? first.from : -1 };
 }
 
-function renderRow(row: Row, marks: readonly string[], style: BookStyle): string {
+function renderRow(row: Row, printCall: (note: number) => string): string {
   const text = row.fragments.map((f) => {
     let printed = f.text;
-    for (const call of [...f.calls].sort((a, b) => b.offset - a.offset)) printed = `${printed.slice(0, call.offset)}${callText(style, marks[call.note] ?? '')}${printed.slice(call.offset)}`;
+    for (const call of [...f.calls].sort((a, b) => b.offset - a.offset)) printed = `${printed.slice(0, call.offset)}${printCall(call.note)}${printed.slice(call.offset)}`;
     return f.cut === 'syllable' ? `${printed}-` : printed;
   }).join(' ');
   return `${' '.repeat(row.indent)}${text}`;
 }
 
 /** A note body at a page's foot: the mark, the text at the measure; a further paragraph on a new, indented line. */
-function footBody(note: NoteBody | undefined, mark: string, style: BookStyle, width: number): string[] {
+function footBody(note: NoteBody | undefined, mark: string, style: BookStyle, width: number, random: Random): string[] {
   const lines: string[] = [];
   (note?.paragraphs ?? []).forEach((paragraph, i) => {
-    const opening = i === 0 ? bodyMarkText(style, mark) : '   ';
-    lines.push(...fill(`${opening}${paragraph}`, width));
+    lines.push(...fill(i === 0 ? `${bodyMarkText(style, mark)}${paragraph}` : paragraph, width, i === 0 ? 0 : 3, random));
   });
   return lines;
 }
 
 /** Endnotes after a `Notes` heading, in a section of their own (a blank, a line of spaces, a blank before it). */
 function endnoteRows(notes: readonly NoteBody[], marks: readonly string[], style: BookStyle, measures: BookMeasures, random: Random): string[] {
-  void random;
   const lines = ['', ' ', '', 'Notes', ''];
   notes.forEach((note, i) => {
     note.paragraphs.forEach((paragraph, j) => {
-      lines.push(...fill(`${j === 0 ? bodyMarkText(style, marks[i] ?? '') : ''}${paragraph}`, measures.width), '');
+      lines.push(...fill(`${j === 0 ? bodyMarkText(style, marks[i] ?? '') : ''}${paragraph}`, measures.width, 0, random), '');
     });
   });
   return lines;
 }
 
-/** Plain filling at the measure (note bodies: their cut words are not scored, so none are cut). */
-function fill(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line !== '' && [...line].length + 1 + [...word].length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  if (line !== '') lines.push(line);
-  return lines;
+/** A note's paragraph at the measure, its words cut as the text's are (the scorer compares note texts by their letters). */
+function fill(text: string, width: number, indent: number, random: Random): string[] {
+  const tokens = text.split(' ').map((w, i) => ({ word: i, text: w, calls: [], from: 0 }));
+  return wrap(tokens, width, indent, random, 'unrecorded').map((row) => renderRow(row, () => ''));
 }

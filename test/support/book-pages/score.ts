@@ -20,6 +20,9 @@ export interface BookScore {
   readonly noteWarnings: number;
   readonly pageBreaks: number;
   readonly pageBreaksRight: number;
+  /** Page breaks at the right place whose `@n` is the page's number (printed in a running head, else counted). */
+  readonly pageNumbers: number;
+  readonly pageNumbersRight: number;
   /** `pb` in the text that the answer does not have. */
   readonly pageBreaksExtra: number;
   readonly paragraphs: number;
@@ -39,10 +42,12 @@ const PB = '\uE000';
 interface ReadText {
   readonly text: string;
   readonly notes: { readonly before: string; readonly el: El }[];
+  /** Each page mark's `@n`, in order. */
+  readonly pages: readonly string[];
 }
 
 /** The reading text of an element, with a mark where each `pb` stands; notes collected with the text before them. */
-function readFlow(el: El, into: { parts: string[]; notes: { before: string; el: El }[] } = { parts: [], notes: [] }): ReadText {
+function readFlow(el: El, into: { parts: string[]; notes: { before: string; el: El }[]; pages: string[] } = { parts: [], notes: [], pages: [] }): ReadText {
   for (const child of el.children) {
     if (typeof child === 'string') {
       into.parts.push(child);
@@ -50,7 +55,10 @@ function readFlow(el: El, into: { parts: string[]; notes: { before: string; el: 
     }
     switch (child.name) {
       case 'lb': into.parts.push(child.attrs.break === 'no' ? '' : ' '); break;
-      case 'pb': into.parts.push(PB); break;
+      case 'pb':
+        into.parts.push(PB);
+        into.pages.push(child.attrs.n ?? '');
+        break;
       case 'fw': case 'supplied': case 'corr': case 'reg': break;
       case 'note': into.notes.push({ before: into.parts.join('').slice(-200), el: child }); break;
       case 'p': case 'head': case 'div': case 'opener': case 'closer':
@@ -61,7 +69,7 @@ function readFlow(el: El, into: { parts: string[]; notes: { before: string; el: 
       default: readFlow(child, into);
     }
   }
-  return { text: into.parts.join(''), notes: into.notes };
+  return { text: into.parts.join(''), notes: into.notes, pages: into.pages };
 }
 
 const tokens = (text: string): string[] => text.split(/[ \t\r\n]+/u).filter((t) => t !== '');
@@ -90,13 +98,84 @@ function locate(stream: string): { words: string[]; marks: WordPosition[] } {
   return { words, marks };
 }
 
-/** Output word index → expected word index, for the words both have in the same order; and the stretches where they differ. */
-function align(expected: readonly string[], got: readonly string[]): { map: Map<number, number>; hunks: { exp: [number, number]; got: [number, number] }[] } {
+type Hunk = { exp: [number, number]; got: [number, number] };
+
+/**
+ * Output word index → expected word index for the words both have in the same order (a shortest
+ * edit script, Myers 1986), and the stretches where they differ. Past `MAX_EDITS` differences
+ * (a conversion gone badly wrong) a greedy resynchronisation takes over.
+ */
+function align(expected: readonly string[], got: readonly string[]): { map: Map<number, number>; hunks: Hunk[] } {
+  const pairs = shortestEditPairs(expected, got) ?? greedyPairs(expected, got);
   const map = new Map<number, number>();
-  const hunks: { exp: [number, number]; got: [number, number] }[] = [];
+  const hunks: Hunk[] = [];
   let i = 0;
   let j = 0;
-  // Where each run of three words stands in the output, to find where the two agree again after a difference.
+  for (const [x, y] of [...pairs, [expected.length, got.length] as const]) {
+    if (x > i || y > j) hunks.push({ exp: [i, x], got: [j, y] });
+    if (x < expected.length && y < got.length) map.set(y, x);
+    i = x + 1;
+    j = y + 1;
+  }
+  return { map, hunks };
+}
+
+const MAX_EDITS = 3000;
+
+/** The matched pairs (expected index, output index) in order, or undefined past MAX_EDITS. */
+function shortestEditPairs(a: readonly string[], b: readonly string[]): [number, number][] | undefined {
+  const n = a.length;
+  const m = b.length;
+  const trace: Int32Array[] = [];
+  let prev = new Int32Array(1);
+  let edits = -1;
+  for (let d = 0; d <= Math.min(n + m, MAX_EDITS) && edits < 0; d++) {
+    const cur = new Int32Array(2 * d + 1);
+    const at = (k: number) => prev[k + d - 1] ?? 0;
+    for (let k = -d; k <= d; k += 2) {
+      let x = d === 0 ? 0 : k === -d || (k !== d && at(k - 1) < at(k + 1)) ? at(k + 1) : at(k - 1) + 1;
+      let y = x - k;
+      while (x < n && y < m && a[x] === b[y]) {
+        x++;
+        y++;
+      }
+      cur[k + d] = x;
+      if (x >= n && y >= m) edits = d;
+    }
+    trace.push(cur);
+    prev = cur;
+  }
+  if (edits < 0) return undefined;
+  const pairs: [number, number][] = [];
+  let x = n;
+  let y = m;
+  for (let d = edits; d > 0; d--) {
+    const before = trace[d - 1] ?? new Int32Array(0);
+    const at = (k: number) => before[k + d - 1] ?? 0;
+    const k = x - y;
+    const down = k === -d || (k !== d && at(k - 1) < at(k + 1));
+    const prevK = down ? k + 1 : k - 1;
+    const prevX = at(prevK);
+    const startX = down ? prevX : prevX + 1;
+    while (x > startX) {
+      x--;
+      y--;
+      pairs.push([x, y]);
+    }
+    x = prevX;
+    y = prevX - prevK;
+  }
+  while (x > 0 && y > 0) {
+    x--;
+    y--;
+    pairs.push([x, y]);
+  }
+  return pairs.reverse();
+}
+
+/** Equal words in step, and after a difference the nearest place where three words agree again. */
+function greedyPairs(expected: readonly string[], got: readonly string[]): [number, number][] {
+  const pairs: [number, number][] = [];
   const runs = new Map<string, number[]>();
   for (let k = 0; k + 2 < got.length; k++) {
     const key = `${got[k]} ${got[k + 1]} ${got[k + 2]}`;
@@ -104,25 +183,23 @@ function align(expected: readonly string[], got: readonly string[]): { map: Map<
     if (list) list.push(k);
     else runs.set(key, [k]);
   }
+  let i = 0;
+  let j = 0;
   while (i < expected.length && j < got.length) {
     if (expected[i] === got[j]) {
-      map.set(j, i);
-      i++;
-      j++;
+      pairs.push([i++, j++]);
       continue;
     }
     let found: [number, number] | undefined;
-    for (let a = 0; a < 3000 && i + a + 2 < expected.length && (found === undefined || a < found[0] + found[1]); a++) {
+    for (let a = 0; i + a + 2 < expected.length && (found === undefined || a < found[0] + found[1]); a++) {
       const at = runs.get(`${expected[i + a]} ${expected[i + a + 1]} ${expected[i + a + 2]}`)?.find((k) => k >= j);
       if (at !== undefined && (found === undefined || a + at - j < found[0] + found[1])) found = [a, at - j];
     }
-    const [a, b] = found ?? [expected.length - i, got.length - j];
-    hunks.push({ exp: [i, i + a], got: [j, j + b] });
-    i += a;
-    j += b;
+    if (!found) break;
+    i += found[0];
+    j += found[1];
   }
-  if (i < expected.length || j < got.length) hunks.push({ exp: [i, expected.length], got: [j, got.length] });
-  return { map, hunks };
+  return pairs;
 }
 
 const letters = (text: string): string => text.normalize('NFC').replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
@@ -136,7 +213,7 @@ export function scoreBook(xml: string | undefined, messages: readonly Diagnostic
   const warnings = messages.filter((m) => m.severity !== 'info').length;
   if (xml === undefined) {
     fail('no TEI', messages.map(formatDiagnostic).join(' | '));
-    return { notes: expected.notes.length, notesAtCall: 0, notesLost: expected.notes.length, notesLostSilently: 0, noteWarnings, pageBreaks: expected.pageBreaks.length, pageBreaksRight: 0, pageBreaksExtra: 0, paragraphs: expected.paragraphs.length, paragraphsRight: 0, cuts: expected.cuts.length, cutsRight: 0, falseJoins: 0, words: expected.words.length, wordsLost: expected.words.length, warnings, failures };
+    return { notes: expected.notes.length, notesAtCall: 0, notesLost: expected.notes.length, notesLostSilently: 0, noteWarnings, pageBreaks: expected.pageBreaks.length, pageBreaksRight: 0, pageNumbers: 0, pageNumbersRight: 0, pageBreaksExtra: 0, paragraphs: expected.paragraphs.length, paragraphsRight: 0, cuts: expected.cuts.length, cutsRight: 0, falseJoins: 0, words: expected.words.length, wordsLost: expected.words.length, warnings, failures };
   }
   const body = first(parseXml(xml), 'body');
   const flow = readFlow(body);
@@ -182,13 +259,22 @@ export function scoreBook(xml: string | undefined, messages: readonly Diagnostic
   }
 
   // Page breaks: each expected start of a page, among the output's page marks (mapped onto the expected words).
-  const mapped = new Set(marks.map((m) => {
+  const mapped = new Map(marks.map((m, k) => {
     const e = m.word === words.length ? expected.words.length : map.get(m.word);
-    return e === undefined ? 'unmatched' : `${e}:${m.offset}`;
+    return [e === undefined ? 'unmatched' : `${e}:${m.offset}`, flow.pages[k] ?? ''];
   }));
   let pageBreaksRight = 0;
-  for (const pb of expected.pageBreaks) {
-    if (mapped.has(`${pb.word}:${pb.offset}`)) pageBreaksRight += 1;
+  let pageNumbers = 0;
+  let pageNumbersRight = 0;
+  for (const [k, pb] of expected.pageBreaks.entries()) {
+    const n = mapped.get(`${pb.word}:${pb.offset}`);
+    const wanted = expected.pageNumbers[k];
+    if (n !== undefined && wanted !== undefined) {
+      pageNumbers += 1;
+      if (n === String(wanted)) pageNumbersRight += 1;
+      else fail('page number', `page ${k + 1} has n="${n}", printed ${wanted}`);
+    }
+    if (n !== undefined) pageBreaksRight += 1;
     else fail('page break', `expected ${pb.offset < 0 ? 'before' : `inside (after ${pb.offset} characters)`} “${expected.words[pb.word] ?? '(end)'}” (word ${pb.word}), context “${expected.words.slice(Math.max(0, pb.word - 4), pb.word + 3).join(' ')}”`);
   }
 
@@ -223,7 +309,7 @@ export function scoreBook(xml: string | undefined, messages: readonly Diagnostic
   const notesLost = expected.notes.length - notesAtCall;
   return {
     notes: expected.notes.length, notesAtCall, notesLost, notesLostSilently: Math.max(0, notesLost - noteWarnings), noteWarnings,
-    pageBreaks: expected.pageBreaks.length, pageBreaksRight, pageBreaksExtra: Math.max(0, marks.length - pageBreaksRight),
+    pageBreaks: expected.pageBreaks.length, pageBreaksRight, pageNumbers, pageNumbersRight, pageBreaksExtra: Math.max(0, marks.length - pageBreaksRight),
     paragraphs: expected.paragraphs.length, paragraphsRight,
     cuts: expected.cuts.length, cutsRight, falseJoins,
     words: expected.words.length, wordsLost, warnings, failures,
@@ -247,7 +333,7 @@ function describeNear(got: readonly { word: string; text: string }[], word: stri
 
 /** Scores summed over several books. */
 export function sumScores(scores: readonly BookScore[]): Omit<BookScore, 'failures'> {
-  const keys = ['notes', 'notesAtCall', 'notesLost', 'notesLostSilently', 'noteWarnings', 'pageBreaks', 'pageBreaksRight', 'pageBreaksExtra', 'paragraphs', 'paragraphsRight', 'cuts', 'cutsRight', 'falseJoins', 'words', 'wordsLost', 'warnings'] as const;
+  const keys = ['notes', 'notesAtCall', 'notesLost', 'notesLostSilently', 'noteWarnings', 'pageBreaks', 'pageBreaksRight', 'pageNumbers', 'pageNumbersRight', 'pageBreaksExtra', 'paragraphs', 'paragraphsRight', 'cuts', 'cutsRight', 'falseJoins', 'words', 'wordsLost', 'warnings'] as const;
   const out = Object.fromEntries(keys.map((k) => [k, scores.reduce((n, s) => n + s[k], 0)]));
   return out as Omit<BookScore, 'failures'>;
 }
