@@ -30,7 +30,7 @@ type Target = 'notes' | 'notes lost silently' | 'page breaks' | 'paragraphs' | '
  */
 const KNOWN_SHORTFALLS: Readonly<Record<string, Readonly<Partial<Record<Target, string>>>>> = {
   'no-notes': {
-    paragraphs: 'a page gap after a paragraph ending with “:” or “…” joins the next page’s paragraph; a page opening with an ELTeC dialogue dash “-- ” is not seen as a new paragraph',
+    paragraphs: 'a page gap after a paragraph ending with “:”, “…” or no punctuation joins the next page’s paragraph (no warning); a page opening with an ELTeC dialogue dash “-- ” is joined to the paragraph before; a sentence end before a capital always opens a paragraph, even when the book indents its paragraphs and the next page’s first line is not indented',
   },
   endnotes: {
     paragraphs: 'as no-notes',
@@ -43,7 +43,7 @@ const KNOWN_SHORTFALLS: Readonly<Record<string, Readonly<Partial<Record<Target, 
   'footnotes-in-blocks': {
     notes: 'two bodies “(1) …” and “(2) …” on consecutive lines (no blank line between, as a page foot prints them) are read as one note',
     'notes lost silently': 'so note 2 is merged into note 1 without a warning: the silent merge issue 16 forbids',
-    paragraphs: 'as no-notes; and the notes lines between two pages take the page gap’s place',
+    paragraphs: 'as no-notes; and a paragraph whose note was merged keeps its call as text',
     'cut words': 'a call left as text after a merged note',
   },
 };
