@@ -13,13 +13,29 @@ import assert from 'node:assert/strict';
 import { generateBooks, readRealSources } from '../support/book-pages/corpus.js';
 import { convertBook, type BookRun } from '../support/book-pages/run-books.js';
 import { percent, sumScores } from '../support/book-pages/score.js';
-import { bookStyles, STYLES_AWAITING_PAGE_FOOTNOTES } from '../support/book-pages/styles.js';
+import { bookStyles } from '../support/book-pages/styles.js';
 import { jingValidate, skipWithoutJing } from '../support/jing.js';
 import { requireShared, sharedDir, teiAllSchema } from '../support/paths.js';
 import { join } from 'node:path';
 
 const SEED = 16;
 const WORDS_PER_FILE = 1500;
+
+/**
+ * Styles that need footnotes read at the foot of each page and `notes.convention: "auto"` (issue
+ * 16, parts 1 and 2, being built on another branch): scored and printed, not yet held to the
+ * targets. Move a style out of this list when the converter supports it.
+ */
+const STYLES_AWAITING_PAGE_FOOTNOTES: readonly string[] = [
+  'endnotes-auto',
+  'foot-paren-per-page',
+  'foot-bracket-running',
+  'foot-digits-per-page',
+  'foot-digits-after-punctuation',
+  'foot-asterisks',
+  'foot-daggers',
+  'foot-letters',
+];
 
 type Target = 'notes' | 'notes lost silently' | 'page breaks' | 'paragraphs' | 'cut words' | 'words';
 
@@ -94,6 +110,10 @@ test('the page-foot styles show what issue 16 lists: calls on a page\'s last lin
     const sum = (k: keyof (typeof f)[number]) => f.reduce((n, x) => n + x[k], 0);
     assert.ok(sum('callsOnLastLine') > 0 && sum('bodiesContinued') > 0 && sum('notesWithParagraphs') > 0, `${style.name}: ${JSON.stringify({ callsOnLastLine: sum('callsOnLastLine'), bodiesContinued: sum('bodiesContinued'), notesWithParagraphs: sum('notesWithParagraphs') })}`);
   }
+});
+
+test('STYLES_AWAITING_PAGE_FOOTNOTES names styles of the generator', () => {
+  assert.deepEqual(STYLES_AWAITING_PAGE_FOOTNOTES.filter((name) => !bookStyles.some((s) => s.name === name)), []);
 });
 
 test('no conversion throws', () => {
