@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { generateBooks, readRealSources } from '../support/book-pages/corpus.js';
 import { convertBook, type BookRun } from '../support/book-pages/run-books.js';
 import { percent, sumScores } from '../support/book-pages/score.js';
-import { bookStyles } from '../support/book-pages/styles.js';
+import { bodyMarkText, bookStyles, callText } from '../support/book-pages/styles.js';
 import { jingValidate, skipWithoutJing } from '../support/jing.js';
 import { requireShared, sharedDir, teiAllSchema } from '../support/paths.js';
 import { join } from 'node:path';
@@ -91,7 +91,7 @@ test('the corpus: every French prose file of tei-real, in every style, with note
   assert.ok(books.some((b) => b.encoding.startsWith('windows-1252')) && books.some((b) => b.encoding.endsWith('crlf')), 'Windows-1252 and CRLF variants');
 });
 
-test('the layout is a book\'s: every line within the measure, pages of the book\'s length, the same bytes from the same seed', () => {
+test('the layout is a book\'s: every line within the measure, pages of the book\'s length, calls and bodies where the answer says, the same bytes from the same seed', () => {
   for (const book of books) {
     const lines = book.text.split('\n');
     const over = lines.filter((l) => [...l].length > book.measures.width && l.trim().includes(' '));
@@ -99,6 +99,11 @@ test('the layout is a book\'s: every line within the measure, pages of the book\
     // Between page gaps: at most the page's lines (one more or less than the book's), the running head and its blank line, a rule; a long note may overflow the last page.
     const pages = book.text.split(/\n{4,}/u).slice(0, -1);
     for (const page of pages) assert.ok(page.split('\n').length <= book.measures.pageLines + 4, `${book.name}: a page of ${page.split('\n').length} lines (book: ${book.measures.pageLines})`);
+    // The answer's lines (where a warning about a note must stand) are where the call and the body's mark are printed.
+    for (const note of book.expected.notes) {
+      assert.ok((lines[note.callLine - 1] ?? '').includes(callText(book.style, note.n).trim()), `${book.name}: note ${note.n}'s call at line ${note.callLine}`);
+      assert.ok((lines[note.bodyLine - 1] ?? '').startsWith(bodyMarkText(book.style, note.n)), `${book.name}: note ${note.n}'s body at line ${note.bodyLine}`);
+    }
   }
   const again = generateBooks(readRealSources(realDir, WORDS_PER_FILE), { seed: SEED });
   assert.ok(again.every((b, i) => Buffer.from(b.bytes).equals(Buffer.from(books[i]?.bytes ?? []))), 'deterministic');

@@ -26,6 +26,9 @@ export interface ExpectedNote {
   /** The word the call follows (a page's first word included). */
   readonly word: number;
   readonly paragraphs: readonly string[];
+  /** Raw lines (1-based) of the call and of the body's first line: a warning about the note stands at one of them. */
+  readonly callLine: number;
+  readonly bodyLine: number;
 }
 
 export interface ExpectedBook {
@@ -128,7 +131,7 @@ export function layOutBook(source: SourceText, style: BookStyle, random: Random,
     words,
     title: source.title,
     paragraphs,
-    notes: notes.map((n, i) => ({ n: paged.marks[i] ?? '', word: callWord[i] ?? -1, paragraphs: n.paragraphs })),
+    notes: notes.map((n, i) => ({ n: paged.marks[i] ?? '', word: callWord[i] ?? -1, paragraphs: n.paragraphs, callLine: paged.callLines[i] ?? 0, bodyLine: paged.bodyLines[i] ?? 0 })),
     pageBreaks: paged.pageStarts,
     pageNumbers: paged.pageStarts.map((_, i) => (measures.runningHeads.length === 0 ? i + 1 : i === 0 ? undefined : measures.firstPage + i)),
     features: { callsOnLastLine: paged.callsOnLastLine, bodiesContinued: paged.bodiesContinued, notesWithParagraphs: notes.filter((n) => n.paragraphs.length > 1).length },
@@ -197,9 +200,19 @@ interface Page {
   readonly lines: string[];
   text: number;
   readonly notes: string[];
-  /** The notes area's lines (a body cut at the page's foot goes on at the next page's). */
-  readonly noteQueue: string[][];
+  /** The notes area's bodies (a body cut at the page's foot goes on at the next page's). */
+  readonly noteQueue: QueuedBody[];
   count: number;
+  /** Page line index → the notes whose calls it prints, or whose body it opens. */
+  readonly calls: Map<number, readonly number[]>;
+  readonly bodies: Map<number, number>;
+}
+
+interface QueuedBody {
+  readonly note: number;
+  readonly lines: readonly string[];
+  /** The body's first lines are in it (not a continuation). */
+  readonly opens: boolean;
 }
 
 interface Paged {
@@ -209,16 +222,19 @@ interface Paged {
   readonly noteLines: number[];
   readonly marks: string[];
   readonly pageStarts: WordPosition[];
+  readonly callLines: number[];
+  readonly bodyLines: number[];
 }
 
 /** Rows → pages: text from the top, the notes whose calls the page prints at its foot, then the page gap. */
 function paginate(rows: readonly Row[], notes: readonly NoteBody[], style: BookStyle, measures: BookMeasures, random: Random): Paged {
-  const out: Paged = { lines: [], noteLines: [], marks: notes.map(() => ''), pageStarts: [], callsOnLastLine: 0, bodiesContinued: 0 };
+  const out: Paged = { lines: [], noteLines: [], marks: notes.map(() => ''), pageStarts: [], callsOnLastLine: 0, bodiesContinued: 0, callLines: notes.map(() => 0), bodyLines: notes.map(() => 0) };
   let lastRowCalls = 0;
   let pageNumber = measures.firstPage;
   let capacity = measures.pageLines;
-  let page: Page = { lines: [], text: 0, notes: [], noteQueue: [], count: 0 };
-  let carried: string[][] = [];
+  const newPage = (): Page => ({ lines: [], text: 0, notes: [], noteQueue: [], count: 0, calls: new Map(), bodies: new Map() });
+  let page = newPage();
+  let carried: QueuedBody[] = [];
   let running = 0;
   const separator = style.separator === 'blank' ? [''] : style.separator === 'rule' ? [rule(random)] : style.separator === 'blank-and-rule' ? ['', rule(random)] : [];
   const emit = (final: boolean) => {
@@ -226,11 +242,13 @@ function paginate(rows: readonly Row[], notes: readonly NoteBody[], style: BookS
     const queue = [...carried, ...page.noteQueue];
     const room = Math.max(0, capacity - page.lines.length - separator.length);
     const area: string[] = [];
-    const rest: string[][] = [];
+    const areaOpens = new Map<number, number>();
+    const rest: QueuedBody[] = [];
     for (const body of queue) {
-      const fits = final ? body.length : Math.max(0, Math.min(body.length, room - area.length));
-      area.push(...body.slice(0, fits));
-      if (fits < body.length) rest.push(body.slice(fits));
+      const fits = final ? body.lines.length : Math.max(0, Math.min(body.lines.length, room - area.length));
+      if (fits > 0 && body.opens) areaOpens.set(area.length, body.note);
+      area.push(...body.lines.slice(0, fits));
+      if (fits < body.lines.length) rest.push({ note: body.note, lines: body.lines.slice(fits), opens: body.opens && fits === 0 });
     }
     carried = rest;
     if (!final && rest.length > 0) out.bodiesContinued += 1;
@@ -243,30 +261,35 @@ function paginate(rows: readonly Row[], notes: readonly NoteBody[], style: BookS
       const gap = ' '.repeat(random.int(4, 12));
       out.lines.push(pageNumber % 2 === 0 ? `${pageNumber}${gap}${title}` : `${title}${gap}${pageNumber}`, '');
     }
+    const top = out.lines.length;
     out.lines.push(...page.lines);
+    page.calls.forEach((notesCalled, i) => notesCalled.forEach((n) => (out.callLines[n] = top + i + 1)));
+    page.bodies.forEach((n, i) => (out.bodyLines[n] = top + i + 1));
     if (area.length > 0) {
       out.lines.push(...separator);
-      area.forEach((l) => {
+      area.forEach((l, i) => {
         out.lines.push(l);
         if (l !== '') out.noteLines.push(out.lines.length);
+        const opened = areaOpens.get(i);
+        if (opened !== undefined) out.bodyLines[opened] = out.lines.length;
       });
     }
     pageNumber += 1;
     capacity = measures.pageLines + (random.chance(0.2) ? random.pick([-1, 1]) : 0);
-    page = { lines: [], text: 0, notes: [], noteQueue: [], count: 0 };
+    page = newPage();
   };
-  const noteArea = () => carried.reduce((n, b) => n + b.length, 0) + page.noteQueue.reduce((n, b) => n + b.length, 0);
+  const noteArea = () => [...carried, ...page.noteQueue].reduce((n, b) => n + b.lines.length, 0);
   for (const row of rows) {
     if (row.kind === 'blank') {
       if (page.lines.length > 0) page.lines.push('');
       continue;
     }
     const calls = row.fragments.flatMap((f) => f.calls);
-    const attempt = (): string[][] | undefined => {
-      const bodies = style.notes === 'foot' ? calls.map((c, i) => footBody(notes[c.note], markFor(page, i), style, measures.width, random)) : [];
+    const attempt = (): QueuedBody[] | undefined => {
+      const bodies = style.notes === 'foot' ? calls.map((c, i) => ({ note: c.note, lines: footBody(notes[c.note], markFor(page, i), style, measures.width, random), opens: true })) : [];
       const withNotes = noteArea() + bodies.length > 0;
       // The notes already on the page stay whole; a new long note may run on to the next page's foot (three lines at least here).
-      const used = page.lines.length + 1 + (withNotes ? separator.length : 0) + noteArea() + bodies.reduce((n, b) => n + Math.min(b.length, 3), 0);
+      const used = page.lines.length + 1 + (withNotes ? separator.length : 0) + noteArea() + bodies.reduce((n, b) => n + Math.min(b.lines.length, 3), 0);
       return used <= capacity || page.text < 4 ? bodies : undefined;
     };
     const markFor = (p: Page, i: number): string => markOf(style.call, style.numbering === 'page' ? p.count + i + 1 : running + i + 1);
@@ -279,6 +302,7 @@ function paginate(rows: readonly Row[], notes: readonly NoteBody[], style: BookS
     calls.forEach((c, i) => {
       out.marks[c.note] = style.notes === 'none' ? '' : markFor(page, i);
     });
+    if (calls.length > 0) page.calls.set(page.lines.length, calls.map((c) => c.note));
     page.lines.push(renderRow(row, (note) => callText(style, out.marks[note] ?? '')));
     page.noteQueue.push(...bodies);
     page.count += calls.length;
@@ -286,9 +310,10 @@ function paginate(rows: readonly Row[], notes: readonly NoteBody[], style: BookS
     page.text += 1;
     lastRowCalls = calls.length;
   }
-  if (style.notes === 'endnotes' && notes.length > 0) endnoteRows(notes, out.marks, style, measures, random).forEach((l) => {
-    if (page.lines.length >= capacity && l !== '') emit(false);
-    if (!(l === '' && page.lines.length === 0)) page.lines.push(l);
+  if (style.notes === 'endnotes' && notes.length > 0) endnoteRows(notes, out.marks, style, measures, random).forEach(({ text, opens }) => {
+    if (page.lines.length >= capacity && text !== '') emit(false);
+    if (opens !== undefined) page.bodies.set(page.lines.length, opens);
+    if (!(text === '' && page.lines.length === 0)) page.lines.push(text);
   });
   emit(true);
   while (carried.length > 0) {
@@ -327,11 +352,12 @@ function footBody(note: NoteBody | undefined, mark: string, style: BookStyle, wi
 }
 
 /** Endnotes after a `Notes` heading, in a section of their own (a blank, a line of spaces, a blank before it). */
-function endnoteRows(notes: readonly NoteBody[], marks: readonly string[], style: BookStyle, measures: BookMeasures, random: Random): string[] {
-  const lines = ['', ' ', '', 'Notes', ''];
+function endnoteRows(notes: readonly NoteBody[], marks: readonly string[], style: BookStyle, measures: BookMeasures, random: Random): { text: string; opens?: number }[] {
+  const lines: { text: string; opens?: number }[] = ['', ' ', '', 'Notes', ''].map((text) => ({ text }));
   notes.forEach((note, i) => {
     note.paragraphs.forEach((paragraph, j) => {
-      lines.push(...fill(`${j === 0 ? bodyMarkText(style, marks[i] ?? '') : ''}${paragraph}`, measures.width, 0, random), '');
+      fill(`${j === 0 ? bodyMarkText(style, marks[i] ?? '') : ''}${paragraph}`, measures.width, 0, random).forEach((text, k) => lines.push(k === 0 && j === 0 ? { text, opens: i } : { text }));
+      lines.push({ text: '' });
     });
   });
   return lines;

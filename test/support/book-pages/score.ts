@@ -15,7 +15,7 @@ export interface BookScore {
   readonly notesAtCall: number;
   /** Notes not found at their call. */
   readonly notesLost: number;
-  /** Of those, the ones no warning accounts for (lost notes beyond the count of note warnings). */
+  /** Of those, the ones no warning accounts for: no note warning at the call's line nor at the body's first line. */
   readonly notesLostSilently: number;
   readonly noteWarnings: number;
   readonly pageBreaks: number;
@@ -297,6 +297,7 @@ export function scoreBook(xml: string | undefined, messages: readonly Diagnostic
   const gotNotes = flow.notes.map((n) => ({ word: bare(tokens(n.before.replaceAll(PB, '')).pop() ?? ''), text: letters(readFlow(n.el).text), el: n.el }));
   const used = new Set<number>();
   let notesAtCall = 0;
+  const lostNotes: ExpectedBook['notes'][number][] = [];
   for (const note of expected.notes) {
     const word = bare(expected.words[note.word] ?? '');
     const text = letters(note.paragraphs.join(' '));
@@ -304,11 +305,16 @@ export function scoreBook(xml: string | undefined, messages: readonly Diagnostic
     if (k >= 0) {
       used.add(k);
       notesAtCall += 1;
-    } else fail('note', `note ${note.n} after “${word}” (word ${note.word}) not found at its call: “${note.paragraphs.join(' ').slice(0, 60)}”${describeNear(gotNotes, word, text)}`);
+      continue;
+    }
+    lostNotes.push(note);
+    fail('note', `note ${note.n} after “${word}” (word ${note.word}) not found at its call: “${note.paragraphs.join(' ').slice(0, 60)}”${describeNear(gotNotes, word, text)}`);
   }
   const notesLost = expected.notes.length - notesAtCall;
+  const warnedLines = new Set(messages.filter((m) => m.severity !== 'info' && /note/u.test(m.rule)).map((m) => m.position.line));
+  const notesLostSilently = lostNotes.filter((n) => !warnedLines.has(n.callLine) && !warnedLines.has(n.bodyLine)).length;
   return {
-    notes: expected.notes.length, notesAtCall, notesLost, notesLostSilently: Math.max(0, notesLost - noteWarnings), noteWarnings,
+    notes: expected.notes.length, notesAtCall, notesLost, notesLostSilently, noteWarnings,
     pageBreaks: expected.pageBreaks.length, pageBreaksRight, pageNumbers, pageNumbersRight, pageBreaksExtra: Math.max(0, marks.length - pageBreaksRight),
     paragraphs: expected.paragraphs.length, paragraphsRight,
     cuts: expected.cuts.length, cutsRight, falseJoins,
