@@ -199,7 +199,6 @@ function wrap(tokens: readonly Fragment[], width: number, indent: number, random
 interface Page {
   readonly lines: string[];
   text: number;
-  readonly notes: string[];
   /** The notes area's bodies (a body cut at the page's foot goes on at the next page's). */
   readonly noteQueue: QueuedBody[];
   count: number;
@@ -232,7 +231,7 @@ function paginate(rows: readonly Row[], notes: readonly NoteBody[], style: BookS
   let lastRowCalls = 0;
   let pageNumber = measures.firstPage;
   let capacity = measures.pageLines;
-  const newPage = (): Page => ({ lines: [], text: 0, notes: [], noteQueue: [], count: 0, calls: new Map(), bodies: new Map() });
+  const newPage = (): Page => ({ lines: [], text: 0, noteQueue: [], count: 0, calls: new Map(), bodies: new Map() });
   let page = newPage();
   let carried: QueuedBody[] = [];
   let running = 0;

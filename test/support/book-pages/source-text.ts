@@ -51,7 +51,7 @@ function attributes(text: string): Record<string, string> {
 }
 
 /**
- * Elements named `wanted` that are not inside another of them, from `start` on, as small trees;
+ * Elements named `wanted` that are not inside another of them, from `start` on, as small trees.
  */
 function* scanElements(xml: string, start: number, wanted: ReadonlySet<string>): Generator<Node> {
   const token = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<(\/?)([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)/gu;
