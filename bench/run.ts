@@ -19,11 +19,12 @@ import { validateHostileSection } from './sections/validate-hostile.js';
 import { htmlSection } from './sections/html.js';
 import { printSection } from './sections/print.js';
 import { realSection } from './sections/real.js';
+import { realBooksSection } from './sections/real-books.js';
 import { readSampleEdition } from './corpus/samples.js';
 import { DEFAULT_COUNT, DEFAULT_SEED, syntheticCorpus, writeSyntheticEdition } from './synthetic-corpus.js';
 
 /** In running order. The PDF section goes here. */
-const sections: readonly BenchSection[] = [convertSection, taggingSection, cliConvertSection, convertMemorySection, validateSection, validateHostileSection, htmlSection, printSection, realSection];
+const sections: readonly BenchSection[] = [convertSection, taggingSection, cliConvertSection, convertMemorySection, validateSection, validateHostileSection, htmlSection, printSection, realSection, realBooksSection];
 
 const usage = `usage: node dist/bench/run.js [options]
   --count N            documents in the synthetic corpus (default ${DEFAULT_COUNT})
