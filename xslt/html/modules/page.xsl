@@ -46,7 +46,7 @@
           <p class="site-title"><a href="index.html">{f:ui($edition-title)}</a></p>
           <nav class="site-nav" aria-label="{$L?site-nav}">
             <ul>
-              <xsl:for-each select="('index', 'persons', if ($has-places-page or $page = 'places') then 'places' else ())">
+              <xsl:for-each select="('index', 'persons', if ($has-places-page or $page = 'places') then 'places' else (), 'search')">
                 <li>
                   <a href="{.}.html">
                     <xsl:if test=". = $page">
@@ -58,6 +58,12 @@
               </xsl:for-each>
             </ul>
           </nav>
+          <!-- The search box: search.html does the search (without JavaScript it says so and links the registers). -->
+          <form class="site-search" role="search" action="search.html" method="get" aria-label="{$L?search}">
+            <label class="visually-hidden" for="site-search-q">{$L?search-label}</label>
+            <input type="search" id="site-search-q" name="q" autocomplete="off"/>
+            <button type="submit">{$L?search}</button>
+          </form>
         </header>
         <main id="main" tabindex="-1">
           <xsl:choose>
@@ -169,6 +175,7 @@
   <xsl:template name="whole-text-content">
     <xsl:param name="title" as="xs:string"/>
     <article class="text-page">
+      <xsl:sequence select="f:search-marks()"/>
       <xsl:call-template name="text-header">
         <xsl:with-param name="title" select="$title"/>
       </xsl:call-template>
@@ -269,6 +276,20 @@
       </xsl:if>
     </header>
   </xsl:template>
+
+  <!--
+    What the search index (src/search/) reads on a text page, besides the anchors every page has
+    (para-N, note-N, head-N, opener-N, closer-N: the parts a result links to) and the names' links
+    to the registers (the person and place facets): the text's id and its year (Gregorian, from the
+    date the index sorts by), on the text's article.
+  -->
+  <xsl:function name="f:search-marks" as="attribute()*">
+    <xsl:attribute name="data-search-text" select="$page-text-id"/>
+    <xsl:variable name="key" select="f:date-key(f:text-date($source))"/>
+    <xsl:if test="matches($key, '^-?[0-9]{4}') and $key ne '9999'">
+      <xsl:attribute name="data-search-year" select="xs:integer(replace($key, '^(-?[0-9]{4}).*$', '$1'))"/>
+    </xsl:if>
+  </xsl:function>
 
   <!-- Previous and next texts in reading order (parameters: the site builder knows the order, summaries.xsl). -->
   <xsl:template name="pager">
