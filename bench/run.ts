@@ -18,12 +18,13 @@ import { validateSection } from './sections/validate.js';
 import { validateHostileSection } from './sections/validate-hostile.js';
 import { htmlSection } from './sections/html.js';
 import { printSection } from './sections/print.js';
+import { searchSection } from './sections/search.js';
 import { realSection } from './sections/real.js';
 import { readSampleEdition } from './corpus/samples.js';
 import { DEFAULT_COUNT, DEFAULT_SEED, syntheticCorpus, writeSyntheticEdition } from './synthetic-corpus.js';
 
 /** In running order. The PDF section goes here. */
-const sections: readonly BenchSection[] = [convertSection, taggingSection, cliConvertSection, convertMemorySection, validateSection, validateHostileSection, htmlSection, printSection, realSection];
+const sections: readonly BenchSection[] = [convertSection, taggingSection, cliConvertSection, convertMemorySection, validateSection, validateHostileSection, htmlSection, searchSection, printSection, realSection];
 
 const usage = `usage: node dist/bench/run.js [options]
   --count N            documents in the synthetic corpus (default ${DEFAULT_COUNT})

@@ -101,7 +101,8 @@ export function searchTermsFactory(): SearchTerms {
     fold,
     words(text: string) {
       const found: { word: string; start: number; end: number }[] = [];
-      for (const m of text.matchAll(WORD)) found.push({ word: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+      // (The modifier letter apostrophe ʼ is a letter to Unicode: an apostrophe here, one unit for one.)
+      for (const m of text.replace(/\u02bc/g, "'").matchAll(WORD)) found.push({ word: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
       return found;
     },
     prefixes(word: string) {

@@ -280,14 +280,17 @@
   <!--
     What the search index (src/search/) reads on a text page, besides the anchors every page has
     (para-N, note-N, head-N, opener-N, closer-N: the parts a result links to) and the names' links
-    to the registers (the person and place facets): the text's id and its year (Gregorian, from the
-    date the index sorts by), on the text's article.
+    to the registers (the person and place facets): the text's id and its year (Gregorian: the
+    date the index sorts by, else the year its date's text gives), on the text's article.
   -->
   <xsl:function name="f:search-marks" as="attribute()*">
     <xsl:attribute name="data-search-text" select="$page-text-id"/>
-    <xsl:variable name="key" select="f:date-key(f:text-date($source))"/>
-    <xsl:if test="matches($key, '^-?[0-9]{4}') and $key ne '9999'">
-      <xsl:attribute name="data-search-year" select="xs:integer(replace($key, '^(-?[0-9]{4}).*$', '$1'))"/>
+    <xsl:variable name="date" select="f:text-date($source)"/>
+    <!-- (The normalised date, Gregorian, else the first year the date's text gives: "1917", "Jahrgang 1917".) -->
+    <xsl:variable name="year" select="(f:date-key($date)[matches(., '^-?[0-9]{4}')][. ne '9999'] ! replace(., '^(-?[0-9]{4}).*$', '$1'),
+      analyze-string(string($date), '[0-9]{4}')/*:match[1] ! string())[1]"/>
+    <xsl:if test="exists($year)">
+      <xsl:attribute name="data-search-year" select="xs:integer($year)"/>
     </xsl:if>
   </xsl:function>
 
