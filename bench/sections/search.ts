@@ -12,6 +12,7 @@
  *   target ≤ 1 s) and what it transferred (hosted; target ≤ 400 KB on 3,000 texts), then warm
  *   queries in the same page (another word, a word being typed, a person facet; target ≤ 50 ms).
  */
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +51,7 @@ export const searchSection: BenchSection = {
       }
       const build = timing(builds.map((b) => b.ms));
       const size = await indexSize(site);
+      const peer = await pagefindPeer(ctx.runs, site, dir, (text) => ctx.progress(text));
       ctx.progress('search: queries in chromium');
       const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
       let hosted: QueryFigures;
@@ -69,6 +71,8 @@ export const searchSection: BenchSection = {
       const lines = [
         `search index of ${ctx.corpus.length} texts: build best ${formatMs(build.best)}, median ${formatMs(build.median)} (peak RSS of the build alone ${formatMB(Math.max(...builds.map((b) => b.rss)))}); html stage with it ${formatMs(html.ms)} (peak RSS ${formatMB(html.maxRssBytes ?? 0)}): ${(share * 100).toFixed(1)} % (target ≤ 20 %)`,
         `    on disk: ${size.files} files, ${formatMB(size.bytes)} (${formatMB(size.gzipBytes)} gzipped); manifest ${formatKB(size.manifest)}, facets ${formatKB(size.facets)}, largest term shard ${formatKB(size.largestShard)}, largest document chunk ${formatKB(size.largestDoc)}`,
+        peer === undefined ? '    peer: Pagefind not installed (devDependency pagefind, @pagefind/linux-x64)'
+          : `    peer, side by side: Pagefind 1.6.0 on the same pages (whole pages, all threads) best ${formatMs(peer.time.best)}, median ${formatMs(peer.time.median)} (peak RSS ${formatMB(peer.rss)}); ${peer.files} files, ${formatMB(peer.bytes)}; ours/Pagefind build time ${(build.best / peer.time.best).toFixed(2)}`,
         ...[['hosted', hosted], ['file://', disk]].map(([label, q]) => {
           const f = q as QueryFigures;
           return `    ${String(label)}: first query (“${FIRST_QUERY}”, page opened to results) best ${formatMs(f.cold.best)}, median ${formatMs(f.cold.median)}${f.coldBytes === undefined ? '' : `; transferred ${formatKB(f.coldBytes)} (gzip), of which the index ${formatKB(f.coldIndexBytes ?? 0)}`}; then in the same page, a new query best ${formatMs(f.fresh.best)}, median ${formatMs(f.fresh.median)}, worst ${formatMs(Math.max(...f.fresh.runs))}; warm (the same again) best ${formatMs(f.warm.best)}, median ${formatMs(f.warm.median)}, worst ${formatMs(Math.max(...f.warm.runs))} (${f.warmWhat})`;
@@ -79,6 +83,7 @@ export const searchSection: BenchSection = {
         build: { bestMs: round(build.best), medianMs: round(build.median), maxRssBytes: Math.max(...builds.map((b) => b.rss)) },
         html: { ms: round(html.ms), maxRssBytes: html.maxRssBytes ?? null, code: html.code },
         shareOfHtml: round(share, 3),
+        pagefind: peer === undefined ? null : { bestMs: round(peer.time.best), medianMs: round(peer.time.median), maxRssBytes: peer.rss, files: peer.files, bytes: peer.bytes },
         size: { ...size },
         hosted: queryJson(hosted), disk: queryJson(disk),
       };
@@ -88,6 +93,33 @@ export const searchSection: BenchSection = {
     }
   },
 };
+
+const PAGEFIND = join(repositoryRoot(), 'node_modules', '@pagefind', 'linux-x64', 'bin', 'pagefind_extended');
+
+/** Pagefind's own index of the same site (its binary, from the npm package), as a peer run side by side. */
+async function pagefindPeer(runs: number, site: string, dir: string, progress: (text: string) => void): Promise<{ time: ReturnType<typeof timing>; rss: number; files: number; bytes: number } | undefined> {
+  if (!existsSync(PAGEFIND)) return undefined;
+  const out = join(dir, 'pagefind');
+  const times: number[] = [];
+  let rss = 0;
+  for (let i = 1; i <= runs; i++) {
+    progress(`search: peer Pagefind, run ${i}/${runs}`);
+    await rm(out, { recursive: true, force: true });
+    const run = await spawnMeasured(PAGEFIND, ['--site', site, '--output-path', out, '--silent']);
+    times.push(run.ms);
+    rss = Math.max(rss, run.maxRssBytes ?? 0);
+  }
+  let files = 0, bytes = 0;
+  const walk = async (folder: string): Promise<void> => {
+    for (const entry of await readdir(folder, { withFileTypes: true })) {
+      if (entry.isDirectory()) await walk(join(folder, entry.name));
+      else { files++; bytes += (await stat(join(folder, entry.name))).size; }
+    }
+  };
+  await walk(out);
+  await rm(out, { recursive: true, force: true });
+  return { time: timing(times), rss, files, bytes };
+}
 
 interface QueryFigures {
   readonly cold: ReturnType<typeof timing>;
