@@ -183,6 +183,13 @@ async function queries(browser: Browser, runs: number, base: string, sent?: () =
   let coldIndexBytes: number | undefined;
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext();
+    // The moment the results show, taken in the page (a poll from here would add its own delay).
+    await context.addInitScript(`document.addEventListener('DOMContentLoaded', () => {
+      const status = document.getElementById('search-status');
+      if (status) new MutationObserver(() => {
+        if (window.searchShown === undefined && /résultat|Aucun/.test(status.textContent)) window.searchShown = performance.now();
+      }).observe(status, { childList: true, characterData: true, subtree: true });
+    });`);
     const page = await context.newPage();
     let indexBytes = 0;
     page.on('response', (r) => {
@@ -191,7 +198,7 @@ async function queries(browser: Browser, runs: number, base: string, sent?: () =
     reset?.();
     await page.goto(`${base}search.html?q=${encodeURIComponent(FIRST_QUERY)}`);
     await page.locator('#search-status').filter({ hasText: /résultat|Aucun/ }).waitFor({ timeout: 60_000 });
-    cold.push(await page.evaluate('performance.now()') as number);
+    cold.push(await page.evaluate('window.searchShown') as number);
     await page.waitForLoadState('networkidle');
     if (i === 0 && sent) {
       coldBytes = sent();

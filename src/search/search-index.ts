@@ -12,7 +12,9 @@
  *                          loads one shard per word, and a prefix the shards its range meets
  *   search/docs/<i>.js     consecutive parts: [page, anchor, kind, label, text], for the snippets
  *
- * Each file is `TeiEditionSearchData("<name>", <JSON>);`. The parts are numbered in reading order,
+ * Each file is `(self.TeiEditionSearchQueue ||= []).push(["<name>", <JSON>])` (in ES5): a file may
+ * arrive before the search page's script (search.html asks for the manifest and the facets in its
+ * head), which then takes what is queued. The parts are numbered in reading order,
  * so that the results come sorted by text and, in a text, by place.
  */
 import { searchTermsFactory } from './search-terms.js';
@@ -82,7 +84,7 @@ export function buildSearchIndex(input: SearchIndexInput, onText?: (done: number
   });
   const files = new Map<string, string>();
   const data = (name: string, value: unknown): void => {
-    files.set(`search/${name}.js`, `TeiEditionSearchData(${JSON.stringify(name)},${JSON.stringify(value)});\n`);
+    files.set(`search/${name}.js`, `(self.TeiEditionSearchQueue=self.TeiEditionSearchQueue||[]).push([${JSON.stringify(name)},${JSON.stringify(value)}]);\n`);
   };
   const shards = shardTerms([...postings.keys()].sort(), postings);
   shards.forEach((shard, i) => data(`terms/${i}`, Object.fromEntries(shard.terms.map((t) => [t, deltas(postings.get(t) ?? [])]))));

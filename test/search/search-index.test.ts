@@ -87,7 +87,12 @@ test('the index: term shards in order, postings in reading order, chunks and fac
   assert.ok(second);
   const index = buildSearchIndex({ texts: [{ id: 't1', pages: [page] }, { id: 't2', pages: [second] }], persons: new Map([['lenine', 'Lénine']]), places: new Map() });
   const data = new Map<string, unknown>();
-  for (const [file, content] of index.files) runInNewContext(content, { TeiEditionSearchData: (name: string, value: unknown) => data.set(name, JSON.parse(JSON.stringify(value))) }, { filename: file });
+  for (const [file, content] of index.files) {
+    if (!file.startsWith('search/')) continue;
+    const queue: [string, unknown][] = [];
+    runInNewContext(content, { self: { TeiEditionSearchQueue: queue } }, { filename: file });
+    for (const [name, value] of queue) data.set(name, JSON.parse(JSON.stringify(value)));
+  }
   const manifest = data.get('manifest') as { units: number; texts: unknown[][]; shards: string[]; docs: number[] };
   assert.equal(manifest.units, 8);
   assert.deepEqual(manifest.texts, [['t1', 'Un titre', '1er (14) novembre 1917', 1917, 0], ['t2', 'Autre', '1er (14) novembre 1917', 1917, 4]]);

@@ -1,7 +1,7 @@
 /*
  * The search page (search.html) of a tei-edition site: full text with person, place, year and
  * text facets. The index is in search/ as classic scripts (src/search/search-index.ts), loaded on
- * demand with <script> elements, so that the same page works from a static host and from file://
+ * demand with <script> elements (the manifest and the facets by the page's head, at once), so that the same page works from a static host and from file://
  * (docs/search.md). Words are cut, folded and stemmed by TeiEditionSearchTerms
  * (assets/search-terms.js), the very code the index was made with.
  *
@@ -30,20 +30,31 @@
     { key: 'text', legend: 'Textes' }
   ];
 
-  /* ----- Loading the index: each file calls TeiEditionSearchData(name, data) ----- */
+  /* ----- Loading the index: each file pushes [name, data] on TeiEditionSearchQueue ----- */
   var pending = {};
   var loads = {};
-  window.TeiEditionSearchData = function (name, data) {
-    var p = pending[name];
-    if (p) { delete pending[name]; p(data); }
-  };
+  var arrived = {};
+  function receive(entry) {
+    var p = pending[entry[0]];
+    if (p) { delete pending[entry[0]]; p(entry[1]); } else arrived[entry[0]] = entry[1];
+  }
+  (window.TeiEditionSearchQueue || []).forEach(receive);
+  window.TeiEditionSearchQueue = { push: receive };
   function load(name) {
     if (!loads[name]) {
       loads[name] = new Promise(function (resolve, reject) {
+        var fail = function () { delete loads[name]; delete pending[name]; reject(new Error('search/' + name + '.js')); };
+        if (name in arrived) { resolve(arrived[name]); delete arrived[name]; return; }
         pending[name] = resolve;
+        // (The manifest and the facets are asked for in the page's head: wait for that script.)
+        var early = document.querySelector('script[data-search-file="' + name + '"]');
+        if (early) {
+          if (early.getAttribute('data-failed')) fail(); else early.addEventListener('error', fail);
+          return;
+        }
         var script = document.createElement('script');
         script.src = 'search/' + name + '.js';
-        script.onerror = function () { delete loads[name]; delete pending[name]; reject(new Error('search/' + name + '.js')); };
+        script.onerror = fail;
         script.onload = function () { script.remove(); };
         document.head.appendChild(script);
       });

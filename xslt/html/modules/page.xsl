@@ -39,6 +39,12 @@
         <meta name="generator" content="tei-edition"/>
         <link rel="stylesheet" href="assets/edition.css"/>
         <script src="assets/edition.js" defer="defer"></script>
+        <xsl:if test="$page = 'search'">
+          <!-- The search index's manifest and facets, asked for at once (assets/search.js takes them when they come). -->
+          <xsl:for-each select="('manifest', 'facets')">
+            <script src="search/{.}.js" async="async" data-search-file="{.}" onerror="this.setAttribute('data-failed', 'yes')"></script>
+          </xsl:for-each>
+        </xsl:if>
       </head>
       <body class="page-{$page}{if ($page = 'text') then ' view-reading' else ''}">
         <a class="skip-link" href="#main">{$L?skip}</a>
