@@ -75,6 +75,7 @@ export async function runHtml(options: HtmlOptions, io: CliIO, reporter: Reporte
   if (messages.some((m) => m.severity === 'error')) return { ok: false, usage: false, messages, pages: [], siteDir };
   // The search index, from the pages just made (docs/search.md).
   const search = siteSearch(pages, site.order, (n, total) => reporter.progress('search index', n, total));
+  for (const s of search.skipped) messages.push(diagnostic('warning', 'search-index', `the search index leaves out this page, which could not be read: ${s.message}`, { file: display(io, join(siteDir, s.file)) }));
   const publishing = async (output: OutputTransaction): Promise<HtmlRun> => {
     const staged = await output.stage(siteDir, (p) => display(io, p));
     if (!('dir' in staged)) return { ok: false, usage: true, messages: [...messages, refusalDiagnostic(staged)], pages: [], siteDir };

@@ -12,6 +12,8 @@ import { searchTermsScript } from './search-terms.js';
 export interface SiteSearch extends SearchIndex {
   /** The texts indexed. */
   readonly texts: number;
+  /** Pages that could not be read (the index goes on without them). */
+  readonly skipped: { readonly file: string; readonly message: string }[];
 }
 
 /** `onProgress(done, total)`: pages read, then texts indexed (twice the texts in all). */
@@ -22,16 +24,21 @@ export function siteSearch(pages: readonly SitePage[], order: readonly ReadingEn
   let done = 0;
   let persons = new Map<string, string>();
   let places = new Map<string, string>();
+  const skipped: { file: string; message: string }[] = [];
   for (const page of textPages) {
-    if (page.file === 'persons.html') persons = registerNames(page.html);
-    else if (page.file === 'places.html') places = registerNames(page.html);
-    else {
-      const units = textPageUnits(page.file, page.html);
-      if (units !== undefined) {
-        const list = byText.get(units.textId);
-        if (list === undefined) byText.set(units.textId, [units]);
-        else list.push(units);
+    try {
+      if (page.file === 'persons.html') persons = registerNames(page.html);
+      else if (page.file === 'places.html') places = registerNames(page.html);
+      else {
+        const units = textPageUnits(page.file, page.html);
+        if (units !== undefined) {
+          const list = byText.get(units.textId);
+          if (list === undefined) byText.set(units.textId, [units]);
+          else list.push(units);
+        }
       }
+    } catch (error) {
+      skipped.push({ file: page.file, message: error instanceof Error ? error.message : String(error) });
     }
     onProgress?.(++done, total);
   }
@@ -46,5 +53,5 @@ export function siteSearch(pages: readonly SitePage[], order: readonly ReadingEn
   }
   const index = buildSearchIndex({ texts, persons, places }, () => onProgress?.(++done, total));
   index.files.set('assets/search-terms.js', searchTermsScript());
-  return { ...index, texts: texts.length };
+  return { ...index, texts: texts.length, skipped };
 }
