@@ -1,14 +1,15 @@
 /**
  * `html` (and a step of `build`): the edition's TEI (its texts and registers, or TEI files named
  * on the command line) → the static site in `output/html/`: index.html, one page per text,
- * persons.html, the CSS and JS assets, and the TEI files for download. The I/O edge of the HTML stage; the pages come from the XSLT.
+ * persons.html, search.html and its index (search/), the CSS and JS assets, and the TEI files for download. The I/O edge of the HTML stage; the pages come from the XSLT.
  */
 import { cp, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { renderContext, type SitePage, type SiteRegister, type SiteText } from '../html/render-pages.js';
 import { type RenderedSite, renderSite } from '../html/render-site.js';
 import { unresolvedPointerWarnings } from '../html/unresolved-pointers.js';
+import { siteSearch } from '../search/site-search.js';
 import { copyImages, withLocalImages } from '../edition/text-images.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { OutputTransaction } from '../io/output-folders.js';
@@ -72,10 +73,17 @@ export async function runHtml(options: HtmlOptions, io: CliIO, reporter: Reporte
   messages.push(...unresolvedPointerWarnings(site.summaries, (id) => shownById.get(id) ?? `${id}.xml`));
   const pages = site.pages;
   if (messages.some((m) => m.severity === 'error')) return { ok: false, usage: false, messages, pages: [], siteDir };
+  // The search index, from the pages just made (docs/search.md).
+  const search = siteSearch(pages, site.order, (n, total) => reporter.progress('search index', n, total));
+  for (const s of search.skipped) messages.push(diagnostic('warning', 'search-index', `the search index leaves out this page, which could not be read: ${s.message}`, { file: display(io, join(siteDir, s.file)) }));
   const publishing = async (output: OutputTransaction): Promise<HtmlRun> => {
     const staged = await output.stage(siteDir, (p) => display(io, p));
     if (!('dir' in staged)) return { ok: false, usage: true, messages: [...messages, refusalDiagnostic(staged)], pages: [], siteDir };
     await publish(staged.dir, pages, siteTexts, registers);
+    for (const [file, content] of search.files) {
+      await mkdir(dirname(join(staged.dir, file)), { recursive: true });
+      await writeFileAtomic(join(staged.dir, file), content);
+    }
     await copyImages(images, staged.dir);
     return { ok: true, usage: false, messages, pages: pages.map((p) => display(io, join(siteDir, p.file))), siteDir };
   };

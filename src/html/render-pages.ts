@@ -70,6 +70,7 @@ export const COLLECTION_PAGES = [
   { template: 'index', file: 'index.html' },
   { template: 'persons', file: 'persons.html' },
   { template: 'places', file: 'places.html' },
+  { template: 'search', file: 'search.html' },
 ] as const;
 
 /** The edition's metadata for the stylesheet (`edition-json`): the config's `edition`, with `url` as the stylesheet's `baseUrl`. */

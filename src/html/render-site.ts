@@ -6,7 +6,7 @@
  * the summaries' keys, is made here.
  */
 import { type HtmlRunner, type HtmlTask, summaryTasks } from '../parallel/html-pool.js';
-import { neighboursByText, parseSummaries, readingOrder, type RenderContext, type SitePage, type SiteText, type TextSummaries } from './render-pages.js';
+import { neighboursByText, parseSummaries, readingOrder, type ReadingEntry, type RenderContext, type SitePage, type SiteText, type TextSummaries } from './render-pages.js';
 
 export interface SiteFailure {
   /** The text the stylesheet failed on; none for the index and the registers. */
@@ -19,6 +19,8 @@ export interface RenderedSite {
   readonly failures: SiteFailure[];
   /** Every summarised text's summary (summaries.xsl), in the edition's order. */
   readonly summaries: string[];
+  /** The texts in reading order. */
+  readonly order: ReadingEntry[];
 }
 
 export async function renderSite(context: RenderContext, runner: HtmlRunner, texts: readonly SiteText[], onPage?: () => void): Promise<RenderedSite> {
@@ -47,7 +49,7 @@ export async function renderSite(context: RenderContext, runner: HtmlRunner, tex
     } else if (r.output?.kind === 'collection') collection.push(...r.output.pages);
     else failures.push({ ...(text ? { text } : {}), message: r.error ?? 'unknown error' });
   }
-  return { pages: [...pages, ...collection], failures, summaries: summaries.map((s) => s.summaries) };
+  return { pages: [...pages, ...collection], failures, summaries: summaries.map((s) => s.summaries), order };
 }
 
 /** The summaries, batch by batch in the edition's order; a failed batch is done again text by text to find the text at fault. */

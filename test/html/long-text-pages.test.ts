@@ -50,7 +50,7 @@ test('the Rolland novel: a contents page linking one page per chapter (and the f
   const chapters = xml.match(/<div type="chapter"/gu)?.length ?? 0;
   assert.equal(chapters, 23);
   assert.equal(parts.size, chapters + 2, 'a page per chapter, the front and the back');
-  assert.match(run.stdout + run.stderr, new RegExp(`wrote ${parts.size + 4} pages`, 'u'), 'the pages counted are the parts, the contents, the index and the registers');
+  assert.match(run.stdout + run.stderr, new RegExp(`wrote ${parts.size + 5} pages`, 'u'), 'the pages counted are the parts, the contents, the index, the registers and the search page');
   // One chapter per page (the front first, the back last).
   for (let n = 2; n <= chapters + 1; n++) assert.equal(parts.get(n)?.match(/class="div type-chapter"/gu)?.length, 1, `part ${n} holds one chapter`);
   assert.match(parts.get(1) ?? '', /<div class="front"/u);

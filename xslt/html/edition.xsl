@@ -17,6 +17,7 @@
     • initial template "index"                           → index.html
     • initial template "persons"                         → persons.html
     • initial template "places"                          → places.html (when a places register is given)
+    • initial template "search"                          → search.html (the search page: modules/search-page.xsl)
 
   Parameters (all optional)
     edition-json    JSON of the edition config's `edition` object, plus optional
@@ -29,7 +30,7 @@
     text-ids        the ids of the edition's texts (text page: links to other texts); for
                     "text-summaries", the ids of `texts`, in the same order
     texts           "text-summaries": the texts to summarise (document nodes)
-    summaries       "reading-order", "index", "persons", "places": the summaries of every text of
+    summaries       "reading-order", "index", "persons", "places", "search": the summaries of every text of
                     the edition (summaries.xml documents), in the edition's order
     local-images    text page: the local images the site has a copy of (map: the address as the TEI
                     writes it in graphic/@url or pb/@facs → the site path images/…; made by
@@ -81,6 +82,7 @@
   <xsl:include href="modules/fallback.xsl"/>
   <xsl:include href="modules/index-page.xsl"/>
   <xsl:include href="modules/register-pages.xsl"/>
+  <xsl:include href="modules/search-page.xsl"/>
   <xsl:include href="modules/summaries.xsl"/>
 
   <xsl:param name="edition-json" as="xs:string" select="'{}'"/>

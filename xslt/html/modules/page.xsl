@@ -39,6 +39,12 @@
         <meta name="generator" content="tei-edition"/>
         <link rel="stylesheet" href="assets/edition.css"/>
         <script src="assets/edition.js" defer="defer"></script>
+        <xsl:if test="$page = 'search'">
+          <!-- The search index's manifest and facets, asked for at once (assets/search.js takes them when they come). -->
+          <xsl:for-each select="('manifest', 'facets')">
+            <script src="search/{.}.js" async="async" data-search-file="{.}" onerror="this.setAttribute('data-failed', 'yes')"></script>
+          </xsl:for-each>
+        </xsl:if>
       </head>
       <body class="page-{$page}{if ($page = 'text') then ' view-reading' else ''}">
         <a class="skip-link" href="#main">{$L?skip}</a>
@@ -46,7 +52,7 @@
           <p class="site-title"><a href="index.html">{f:ui($edition-title)}</a></p>
           <nav class="site-nav" aria-label="{$L?site-nav}">
             <ul>
-              <xsl:for-each select="('index', 'persons', if ($has-places-page or $page = 'places') then 'places' else ())">
+              <xsl:for-each select="('index', 'persons', if ($has-places-page or $page = 'places') then 'places' else (), 'search')">
                 <li>
                   <a href="{.}.html">
                     <xsl:if test=". = $page">
@@ -58,6 +64,12 @@
               </xsl:for-each>
             </ul>
           </nav>
+          <!-- The search box: search.html does the search (without JavaScript it says so and links the registers). -->
+          <form class="site-search" role="search" action="search.html" method="get" aria-label="{$L?search}">
+            <label class="visually-hidden" for="site-search-q">{$L?search-label}</label>
+            <input type="search" id="site-search-q" name="q" autocomplete="off"/>
+            <button type="submit">{$L?search}</button>
+          </form>
         </header>
         <main id="main" tabindex="-1">
           <xsl:choose>
@@ -169,6 +181,7 @@
   <xsl:template name="whole-text-content">
     <xsl:param name="title" as="xs:string"/>
     <article class="text-page">
+      <xsl:sequence select="f:search-marks()"/>
       <xsl:call-template name="text-header">
         <xsl:with-param name="title" select="$title"/>
       </xsl:call-template>
@@ -269,6 +282,23 @@
       </xsl:if>
     </header>
   </xsl:template>
+
+  <!--
+    What the search index (src/search/) reads on a text page, besides the anchors every page has
+    (para-N, note-N, head-N, opener-N, closer-N: the parts a result links to) and the names' links
+    to the registers (the person and place facets): the text's id and its year (Gregorian: the
+    date the index sorts by, else the year its date's text gives), on the text's article.
+  -->
+  <xsl:function name="f:search-marks" as="attribute()*">
+    <xsl:attribute name="data-search-text" select="$page-text-id"/>
+    <xsl:variable name="date" select="f:text-date($source)"/>
+    <!-- (The normalised date, Gregorian, else the first year the date's text gives: "1917", "Jahrgang 1917".) -->
+    <xsl:variable name="year" select="(f:date-key($date)[matches(., '^-?[0-9]{4}')][. ne '9999'] ! replace(., '^(-?[0-9]{4}).*$', '$1'),
+      analyze-string(string($date), '[0-9]{4}')/*:match[1] ! string())[1]"/>
+    <xsl:if test="exists($year)">
+      <xsl:attribute name="data-search-year" select="xs:integer($year)"/>
+    </xsl:if>
+  </xsl:function>
 
   <!-- Previous and next texts in reading order (parameters: the site builder knows the order, summaries.xsl). -->
   <xsl:template name="pager">

@@ -40,6 +40,7 @@
   <xsl:template name="contents-page-content">
     <xsl:param name="title" as="xs:string"/>
     <article class="text-page text-contents">
+      <xsl:sequence select="f:search-marks()"/>
       <xsl:call-template name="text-header">
         <xsl:with-param name="title" select="$title"/>
         <xsl:with-param name="views" select="false()"/>
@@ -86,6 +87,7 @@
     <xsl:variable name="el" select="$parts[$part]"/>
     <xsl:variable name="first-para" select="(($el/descendant::*[self::tei:p or self::tei:ab][f:anchor-kind(.) = 'para'])[1] ! f:html-id(.), 'text')[1]"/>
     <article class="text-page text-part">
+      <xsl:sequence select="f:search-marks()"/>
       <xsl:call-template name="text-header">
         <xsl:with-param name="title" select="$title"/>
         <xsl:with-param name="page-id" select="$page-text-id || '-' || $part"/>
