@@ -231,7 +231,7 @@ function isPathOfSteps(tokens: readonly string[]): boolean {
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
     if (expectOperand) {
-      if (t === '@') continue;
+      if (t === '@') return false;
       if (t === '/' || t === '//') {
         if (k === 0) continue;
         return false;
@@ -243,7 +243,7 @@ function isPathOfSteps(tokens: readonly string[]): boolean {
       } else if (tokens[k + 1] === '::' && isName(t)) {
         k += 1;
         continue;
-      } else if (!(t === '.' || t === '..' || t === '*' || isName(t) || /^\*:/u.test(t))) return false;
+      } else if (!(t === '.' || t === '..' || t === '*' || t === '@*' || isName(t.replace(/^@/u, '')))) return false;
       expectOperand = false;
     } else if (t.startsWith('[')) {
       continue;
@@ -281,7 +281,9 @@ function topLevelTokens(expression: string): string[] | undefined {
       i = close;
     } else if (/[\p{L}_]/u.test(c)) {
       const name = /^[\p{L}_][\p{L}\p{N}_.\-·]*(?::(?:\*|[\p{L}_][\p{L}\p{N}_.\-·]*))?/u.exec(expression.slice(i))![0];
-      tokens.push(name.endsWith(':') ? name.slice(0, -1) : name);
+      // After `@` a name is an attribute's, never a keyword (`@to`, `@and`): one token `@name`.
+      if (tokens[tokens.length - 1] === '@') tokens[tokens.length - 1] = `@${name}`;
+      else tokens.push(name);
       i += name.length;
     } else if (/\d/u.test(c)) {
       const number = /^\d*\.?\d+(?:[eE][+-]?\d+)?/u.exec(expression.slice(i))?.[0] ?? c;
@@ -289,7 +291,8 @@ function topLevelTokens(expression: string): string[] | undefined {
       i += number.length;
     } else {
       const op = /^(?:\/\/|\.\.|::|<<|>>|<=|>=|!=|=>|\|\||[^\s])/u.exec(expression.slice(i))![0];
-      tokens.push(op);
+      if (op === '*' && tokens[tokens.length - 1] === '@') tokens[tokens.length - 1] = '@*';
+      else tokens.push(op);
       i += op.length;
     }
   }
@@ -316,10 +319,11 @@ function requiredAttributes(predicate: string | undefined): string[] {
 
 /** A conjunct that needs an attribute: `@a` alone, or `@a <comparison> …`. */
 function requiredBy(conjunct: readonly string[]): string | undefined {
-  if (conjunct[0] !== '@' || conjunct[1] === undefined || !isName(conjunct[1]) || conjunct[1].endsWith('*')) return undefined;
-  const name = localOf(conjunct[1]);
-  if (conjunct.length === 2) return name;
-  return /^(?:!?=|<=?|>=?|eq|ne|lt|le|gt|ge)$/u.test(conjunct[2]!) ? name : undefined;
+  const first = conjunct[0];
+  if (first === undefined || !first.startsWith('@') || first.endsWith('*') || !isName(first.slice(1))) return undefined;
+  const name = localOf(first.slice(1));
+  if (conjunct.length === 1) return name;
+  return /^(?:!?=|<=?|>=?|eq|ne|lt|le|gt|ge)$/u.test(conjunct[1]!) ? name : undefined;
 }
 
 function splitTokens(tokens: readonly string[], word: string): string[][] {
