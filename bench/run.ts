@@ -16,6 +16,7 @@ import { convertSection } from './sections/convert.js';
 import { taggingSection } from './sections/tagging.js';
 import { validateSection } from './sections/validate.js';
 import { validateHostileSection } from './sections/validate-hostile.js';
+import { validateSchematronSection } from './sections/validate-schematron.js';
 import { htmlSection } from './sections/html.js';
 import { printSection } from './sections/print.js';
 import { searchSection } from './sections/search.js';
@@ -25,7 +26,7 @@ import { readSampleEdition } from './corpus/samples.js';
 import { DEFAULT_COUNT, DEFAULT_SEED, syntheticCorpus, writeSyntheticEdition } from './synthetic-corpus.js';
 
 /** In running order. The PDF section goes here. */
-const sections: readonly BenchSection[] = [convertSection, taggingSection, cliConvertSection, convertMemorySection, validateSection, validateHostileSection, htmlSection, searchSection, printSection, realSection, realBooksSection];
+const sections: readonly BenchSection[] = [convertSection, taggingSection, cliConvertSection, convertMemorySection, validateSection, validateSchematronSection, validateHostileSection, htmlSection, searchSection, printSection, realSection, realBooksSection];
 
 const usage = `usage: node dist/bench/run.js [options]
   --count N            documents in the synthetic corpus (default ${DEFAULT_COUNT})

@@ -7,12 +7,13 @@
  *   2. the real TEI files of ../shared/reference/tei-real/ against tei_all.rng (the 27 that jing
  *      can read: it stops on the external DTD of the 3 Casebooks files).
  * Target (issue 4): not slower than jing on either set.
- *   3. (issue 17) the synthetic corpus: tei-edition validate with Schematron against jing plus
- *      SchXslt on Saxon-HE running schemas/tei-edition.sch, when Java and Saxon-HE are installed.
+ *   3. (issue 17) tei-edition validate with Schematron against jing plus SchXslt on Saxon-HE, run
+ *      by run, on the synthetic corpus and on tei-real with tei_all.rng's embedded rules
+ *      (validate-schematron.ts; also alone: `--only validate-schematron`).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repositoryRoot } from '../corpus/samples.js';
@@ -20,6 +21,7 @@ import { formatMs, round, timing, type Timing } from '../measure.js';
 import type { BenchSection, Json } from '../section.js';
 import { writeCorpusEdition } from '../synthetic-corpus.js';
 import { spawnTimed, teiEditionTimed, type TimedRun } from '../spawn-timed.js';
+import { schematronPeerSets } from './validate-schematron.js';
 
 const jingInstalled = (): boolean => spawnSync('jing', [], { stdio: 'ignore' }).error === undefined;
 
@@ -76,51 +78,6 @@ async function compare(name: string, files: readonly string[], ours: readonly st
   return { lines, figures, ours: mine.t, jing: jing.t };
 }
 
-const SAXON_JAR = '/usr/share/java/Saxon-HE.jar';
-const saxonArgs = (args: readonly string[]): string[] => ['-cp', SAXON_JAR, 'net.sf.saxon.Transform', ...args];
-
-/**
- * Issue 17: the Schematron peers side by side on the same files — tei-edition validate (RELAX NG
- * and Schematron, one process) against jing (RELAX NG) plus SchXslt on Saxon-HE (the Schematron:
- * schemas/tei-edition.sch compiled to XSLT once, then one JVM over the folder, one SVRL report per
- * file). Target: tei-edition ≤ 1.0× the two together. Needs Java and Saxon-HE (Debian
- * default-jre-headless, libsaxonhe-java) and ../shared/peers/schxslt.
- */
-async function schematronPeers(set: SetReport, teiDir: string, work: string, times: number, progress: (t: string) => void): Promise<SetReport | undefined> {
-  const root = repositoryRoot();
-  const pipeline = join(root, '..', 'shared', 'peers', 'schxslt', '2.0', 'pipeline-for-svrl.xsl');
-  const java = spawnSync('java', ['-version'], { stdio: 'ignore' }).error === undefined;
-  if (!java || !existsSync(SAXON_JAR) || !existsSync(pipeline)) {
-    return { lines: ['SchXslt on Saxon-HE: Java, Saxon-HE or ../shared/peers/schxslt missing — no comparison'], figures: {}, ours: set.ours };
-  }
-  const xsl = join(work, 'tei-edition.xsl');
-  progress('validate: compiling tei-edition.sch with SchXslt');
-  const compiled = await spawnTimed('java', saxonArgs([`-s:${join(root, 'schemas', 'tei-edition.sch')}`, `-xsl:${pipeline}`, `-o:${xsl}`]));
-  const svrl = join(work, 'svrl');
-  await mkdir(svrl, { recursive: true });
-  const run = await repeat(times, 'SchXslt on Saxon-HE', progress, () => spawnTimed('java', saxonArgs([`-s:${teiDir}`, `-xsl:${xsl}`, `-o:${svrl}`])));
-  const lines = [
-    'synthetic corpus, Schematron peers: tei-edition validate (RELAX NG + Schematron) vs jing (RELAX NG) + SchXslt on Saxon-HE (Schematron)',
-    `    SchXslt: compile tei-edition.sch once ${formatMs(compiled.ms)} (exit ${compiled.code}); run over the folder (one JVM): best ${formatMs(run.t.best)}, median ${formatMs(run.t.median)}; exit ${run.last.code}`,
-  ];
-  const figures: { [key: string]: Json } = { schxsltCompileMs: round(compiled.ms), schxslt: { bestMs: round(run.t.best), medianMs: round(run.t.median) } };
-  if (set.jing === undefined) {
-    lines.push('    jing: not installed — no ratio');
-    return { lines, figures, ours: set.ours };
-  }
-  const together = set.jing.best + run.t.best;
-  const ratio = set.ours.best / together;
-  const medianRatio = set.ours.median / (set.jing.median + run.t.median);
-  lines.push(
-    `    jing + SchXslt run: best ${formatMs(together)} (with SchXslt's compilation: ${formatMs(together + compiled.ms)}); tei-edition: best ${formatMs(set.ours.best)}`,
-    `    ratio tei-edition / (jing + SchXslt): ${ratio.toFixed(2)} best, ${medianRatio.toFixed(2)} median; with the compilation counted: ${(set.ours.best / (together + compiled.ms)).toFixed(2)} — target ≤ 1.0: ${ratio <= 1 && medianRatio <= 1 ? 'met' : 'missed'}`,
-  );
-  figures.ratio = round(ratio, 3);
-  figures.medianRatio = round(medianRatio, 3);
-  figures.ratioWithCompile = round(set.ours.best / (together + compiled.ms), 3);
-  return { lines, figures, ours: set.ours };
-}
-
 export const validateSection: BenchSection = {
   name: 'validate',
   describe: 'tei-edition validate vs jing: the synthetic corpus against tei-edition.rng (+ Schematron), the real files against tei_all.rng',
@@ -137,9 +94,9 @@ export const validateSection: BenchSection = {
       const schema = join(root, 'schemas', 'tei-edition.rng');
       const synthetic = await compare('synthetic corpus, schemas/tei-edition.rng + Schematron (jing: the schema only)', teiFiles, [teiDir], jing ? [schema, ...teiFiles] : undefined, ctx.runs, ctx.progress);
       const schemaOnly = await compare('synthetic corpus, schemas/tei-edition.rng only (--no-schematron), like for like with jing', teiFiles, [teiDir, '--no-schematron'], jing ? [schema, ...teiFiles] : undefined, ctx.runs, ctx.progress);
-      const peers = await schematronPeers(synthetic, teiDir, dir, ctx.runs, ctx.progress);
-      const lines = [...synthetic.lines, ...schemaOnly.lines, ...(peers?.lines ?? [])];
-      const figures: { [key: string]: Json } = { synthetic: synthetic.figures, syntheticSchemaOnly: schemaOnly.figures, ...(peers ? { schematronPeers: peers.figures } : {}) };
+      const peers = await schematronPeerSets(teiDir, dir, ctx.runs, ctx.progress);
+      const lines = [...synthetic.lines, ...schemaOnly.lines, ...peers.lines];
+      const figures: { [key: string]: Json } = { synthetic: synthetic.figures, syntheticSchemaOnly: schemaOnly.figures, schematronPeers: peers.figures };
       const teiAll = join(root, '..', 'shared', 'reference', 'tei_all.rng');
       const realDir = join(root, '..', 'shared', 'reference', 'tei-real');
       if (existsSync(teiAll) && existsSync(realDir)) {

@@ -20,6 +20,8 @@ export interface ValidateOptions {
   /** Run the Schematron embedded in the RELAX NG schema (default true). */
   readonly embeddedSchematron?: boolean;
   readonly maxBytes?: number;
+  /** The Schematron phase (`--phase`): a phase id, `#ALL` or `#DEFAULT`. */
+  readonly phase?: string;
   /** Worker threads (default: one per core from 2 MB of TEI on; 1 = in process). */
   readonly jobs?: number;
   /** How messages show a file's path (default: relative to the working directory). `build` shows its staged copy as the folder it will become. */
@@ -36,7 +38,7 @@ export interface ValidateRun {
 
 export async function runValidation(options: ValidateOptions, io: CliIO, reporter: Reporter): Promise<ValidateRun> {
   const shown = options.shownAs ?? ((p: string): string => display(io, p));
-  const setupOptions = { schema: options.schema, schematron: options.schematron, ...(options.embeddedSchematron === undefined ? {} : { embeddedSchematron: options.embeddedSchematron }), ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }) };
+  const setupOptions = { schema: options.schema, schematron: options.schematron, ...(options.embeddedSchematron === undefined ? {} : { embeddedSchematron: options.embeddedSchematron }), ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }), ...(options.phase === undefined ? {} : { phase: options.phase }) };
   const loaded = await loadValidationSetup({ ...setupOptions, display: shown });
   if (loaded.setup === undefined) return { files: [], messages: loaded.messages, usageErrors: loaded.messages.filter((m) => m.severity === 'error') };
   const collected = await collectXmlFiles(options.paths.map((p) => resolve(io.cwd, p)), shown);

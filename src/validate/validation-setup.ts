@@ -37,6 +37,8 @@ export interface SetupOptions {
   /** Run the Schematron embedded in the RELAX NG schema, if any (default true; `--no-schematron` turns it off). */
   readonly embeddedSchematron?: boolean;
   readonly maxBytes?: number;
+  /** The Schematron phase to run (ISO 19757-3 §5.4.10): a phase id, `#ALL` or `#DEFAULT` (the schema's @defaultPhase, the default). */
+  readonly phase?: string;
   /** How the schema paths appear in messages. */
   readonly display?: (path: string) => string;
 }
@@ -60,7 +62,7 @@ export async function loadValidationSetup(options: SetupOptions): Promise<{ setu
   }
   const schematrons: CompiledSchematron[] = [];
   if (options.schema !== null && schemaText !== undefined && options.embeddedSchematron !== false) {
-    const embedded = await loadEmbeddedSchematron(schemaText, options.schema, shown);
+    const embedded = await loadEmbeddedSchematron(schemaText, options.schema, shown, options.phase);
     messages.push(...embedded.messages);
     if (embedded.schematron !== undefined) schematrons.push(embedded.schematron);
   }
@@ -69,7 +71,7 @@ export async function loadValidationSetup(options: SetupOptions): Promise<{ setu
       const text = await readFile(options.schematron, 'utf8');
       // Loaded only when Schematron runs: SaxonJS takes a few hundred milliseconds to load.
       const { compileSchematron } = await import('./schematron/compile-schematron.js');
-      const compiled = compileSchematron(text, shown(options.schematron), rulesOptions(options.schematron));
+      const compiled = compileSchematron(text, shown(options.schematron), { ...rulesOptions(options.schematron), ...(options.phase === undefined ? {} : { phase: options.phase }) });
       messages.push(...compiled.messages);
       if (compiled.schematron !== undefined) schematrons.push(compiled.schematron);
     } catch (e) {
@@ -94,13 +96,13 @@ function schemaName(file: string): string {
   return basename(file, extname(file)) || 'schematron';
 }
 
-async function loadEmbeddedSchematron(text: string, schema: string, shown: (p: string) => string): Promise<{ schematron?: CompiledSchematron; messages: Diagnostic[] }> {
+async function loadEmbeddedSchematron(text: string, schema: string, shown: (p: string) => string, phase: string | undefined): Promise<{ schematron?: CompiledSchematron; messages: Diagnostic[] }> {
   if (!text.includes(SCHEMATRON_NS)) return { messages: [] };
   const { embeddedSchematron } = await import('./schematron/embedded-schematron.js');
   const root = embeddedSchematron(text);
   if (root === undefined) return { messages: [] };
   const { compileSchematronTree } = await import('./schematron/compile-schematron.js');
-  return compileSchematronTree(root, shown(schema), { strict: false, ruleSet: schemaName(schema), skipBrokenPatterns: true });
+  return compileSchematronTree(root, shown(schema), { strict: false, ruleSet: schemaName(schema), skipBrokenPatterns: true, ...(phase === undefined ? {} : { phase }) });
 }
 
 function schemaFailure(e: unknown, schema: string, shown: (p: string) => string): Diagnostic {

@@ -21,6 +21,7 @@ export const validateCommand: CommandDefinition = {
     .positional('paths', { describe: 'TEI files or folders (all *.xml inside); default: the edition\'s tei/ folder', type: 'string', array: true, default: [] })
     .option('schema', { describe: 'RELAX NG schema (XML syntax) to validate against instead of schemas/tei-edition.rng', type: 'string' })
     .option('schematron', { describe: 'Schematron rules file (default: schemas/tei-edition.sch, except with --schema; --schematron alone: that file; --no-schematron: none)', type: 'string' })
+    .option('phase', { describe: 'Schematron phase to run: a <phase> id, #ALL (every pattern) or #DEFAULT (the schema\'s defaultPhase; the default)', type: 'string' })
     .option('format', { describe: 'report format', choices: reportFormats as ReportFormat[], default: 'text' as ReportFormat })
     .option('max-warnings', { describe: 'exit 1 when there are more warnings than this', type: 'number' })
     .option('max-size', maxSizeOption('largest file to read, in MB'))
@@ -45,6 +46,7 @@ export const validateCommand: CommandDefinition = {
       ...(await chosenSchemas(args, io)),
       maxBytes: Math.round(maxSize * 1024 * 1024),
       ...(typeof args.jobs === 'number' ? { jobs: args.jobs } : {}),
+      ...(typeof args.phase === 'string' ? { phase: args.phase } : {}),
     }, io, reporter);
     const messages = [...configMessages, ...run.messages];
     const counts = countBySeverity(messages);

@@ -16,6 +16,8 @@
  * as context, as ISO skeleton implementations do (global variables). The engine's `doc()`,
  * `doc-available()` and the schema's inline-function lets come in as parameters (environment.ts).
  */
+import { contextPlan } from './context-pattern.js';
+import { indexKeyExpression } from './context-index.js';
 import type { Check, DiagnosticText, LetDeclaration, MessagePart, Pattern, Rule, SchemaModel } from './schema-model.js';
 import { ENGINE_NS, engineVariable, rewriteXPath, stringLiteral, unionBranches } from './xpath-text.js';
 
@@ -61,7 +63,8 @@ export const nodesClause = `let ${v('nodes')} := (/, /descendant::*) return\n`;
  * made once per run and passed as parameters, see environment.ts).
  */
 export function schemaPrelude(model: SchemaModel, precomputed: ReadonlySet<string>): string {
-  return `${nodesClause}${currentClause}${model.lets.filter((l) => !precomputed.has(l.name)).map(letClause).join('')}`;
+  const walks = model.patterns.some((p) => p.rules.some((r) => contextPlan(r.context, model.namespaces) === undefined));
+  return `${walks ? nodesClause : ''}${currentClause}${model.lets.filter((l) => !precomputed.has(l.name)).map(letClause).join('')}`;
 }
 
 /**
@@ -86,12 +89,23 @@ function isAbsolute(branch: string): boolean {
   return branch.startsWith('/');
 }
 
-function ruleSets(rules: readonly Rule[]): string {
+/**
+ * The nodes of a rule's context: from the index of the document (`$index`, see
+ * context-index.ts; `$i` is the document's position in the batch) when the context is of the
+ * kind context-pattern.ts reads, else by walking the document (contextNodes).
+ */
+export function ruleContextNodes(context: string, namespaces: Readonly<Record<string, string>>): string {
+  const plan = contextPlan(context, namespaces);
+  if (plan === undefined) return contextNodes(context);
+  return `Q{http://www.w3.org/2005/xpath-functions/map}get(${v('index')}, ${indexKeyExpression(v('i'), context)})/(${plan.select})`;
+}
+
+function ruleSets(rules: readonly Rule[], namespaces: Readonly<Record<string, string>>): string {
   return rules
     .map((rule, i) => {
       const earlier = rules.slice(0, i).map((_r, j) => v(`rule${j + 1}`));
       const except = earlier.length === 0 ? '' : ` except (${earlier.join(' | ')})`;
-      return `let ${v(`rule${i + 1}`)} := ${contextNodes(rule.context)}${except} return\n`;
+      return `let ${v(`rule${i + 1}`)} := ${ruleContextNodes(rule.context, namespaces)}${except} return\n`;
     })
     .join('');
 }
@@ -140,5 +154,5 @@ export function patternBlock(model: SchemaModel, pattern: Pattern, firstIndex: n
     return `${v(`rule${i + 1}`)} ! (\n${ruleScope(rule)}${body}\n)`;
   });
   const lets = pattern.lets.map(letClause).join('');
-  return { block: `(\n${lets}${ruleSets(pattern.rules)}(\n${bodies.join(',\n') || '()'}\n)\n)`, checks };
+  return { block: `(\n${lets}${ruleSets(pattern.rules, model.namespaces)}(\n${bodies.join(',\n') || '()'}\n)\n)`, checks };
 }

@@ -20,6 +20,8 @@ const checkParams: Record<string, unknown> = {
   [engineParam('missing')]: [],
   [engineParam('base')]: '',
   [engineParam('never')]: false,
+  [engineParam('index')]: {},
+  [engineParam('i')]: 1,
 };
 
 class ExpressionChecker {

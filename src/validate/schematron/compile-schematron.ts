@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { patternBlock, schemaPrelude } from './build-xpath.js';
 import { checkExpressions } from './check-xpath.js';
+import { contextPlan, type CandidateSpec } from './context-pattern.js';
 import { DocumentCache } from './document-cache.js';
 import { Environment, functionLets } from './environment.js';
 import { readSchema, type ReadOptions } from './read-schema.js';
@@ -35,6 +36,8 @@ export interface CompiledSchematron {
   readonly ruleIds: readonly string[];
   /** Parameters of the expressions; documents reached by doc() are read once for all the files of the run. */
   readonly environment: Environment;
+  /** The rule contexts matched by index (context-pattern.ts), each with the candidates it needs. */
+  readonly indexedContexts: ReadonlyMap<string, readonly CandidateSpec[]>;
 }
 
 export interface CompileOptions extends ReadOptions {
@@ -106,5 +109,15 @@ function assemble(model: SchemaModel, schFile: string): CompiledSchematron {
     checks,
     ruleIds: checks.map((c) => c.id),
     environment: new Environment(model.namespaces, lets, documents),
+    indexedContexts: indexedContexts(model),
   };
+}
+
+function indexedContexts(model: SchemaModel): Map<string, readonly CandidateSpec[]> {
+  const contexts = new Map<string, readonly CandidateSpec[]>();
+  for (const rule of model.patterns.flatMap((p) => p.rules)) {
+    const plan = contextPlan(rule.context, model.namespaces);
+    if (plan !== undefined) contexts.set(rule.context, plan.candidates);
+  }
+  return contexts;
 }

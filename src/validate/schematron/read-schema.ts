@@ -96,7 +96,7 @@ class SchemaReader {
     const phase = phases.find((p) => p.attributes.id === wanted);
     if (phase === undefined) {
       const known = phases.map((p) => p.attributes.id).filter((id) => id !== undefined);
-      this.error(root, `the phase “${wanted}” is not declared; expected the id of a <phase>${known.length === 0 ? ' (there is none)' : ` (declared: ${known.join(', ')})`} or #ALL`);
+      this.error(root, `the phase “${wanted}” is not declared; expected the id of a <phase>${known.length === 0 ? ' (there is none)' : ` (declared: ${known.join(', ')})`}, #ALL or #DEFAULT`);
       return { lets: [] };
     }
     const active = new Set(childElements(phase, 'active').map((a) => a.attributes.pattern).filter((id): id is string => id !== undefined));

@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compareDiagnostics, diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { CompiledSchematron } from './compile-schematron.js';
+import { contextIndex } from './context-index.js';
 import { NodeLocator } from './node-locator.js';
 import { errorCode, errorMessage, evaluate, isDomNode, parseDocument, type DomDocument } from './saxon.js';
 import { ENGINE_NS, engineParam, engineVariable } from './xpath-text.js';
@@ -25,11 +26,12 @@ export async function runSchematron(schematron: CompiledSchematron, xml: string,
     return [diagnostic('error', 'schematron-runtime', `the document could not be parsed for the Schematron rules: ${errorMessage(error)}`, { file })];
   }
   const locator = new NodeLocator(xml, document);
+  const index = indexParams(schematron, [document]);
   let items: unknown[];
   try {
-    items = await evaluateLoadingDocuments(schematron, schematron.expression, document);
+    items = await evaluateLoadingDocuments(schematron, schematron.expression, document, index);
   } catch {
-    return runPatternByPattern(schematron, document, locator, file);
+    return runPatternByPattern(schematron, document, locator, file, index);
   }
   return toDiagnostics(items, schematron, locator, file).sort(compareDiagnostics);
 }
@@ -59,7 +61,7 @@ export async function runSchematronBatch(schematron: CompiledSchematron, inputs:
   const expression = batchExpression(schematron);
   let items: unknown[];
   try {
-    items = await evaluateLoadingDocuments(schematron, expression, documents[0]!, { [engineParam('batch')]: documents });
+    items = await evaluateLoadingDocuments(schematron, expression, documents[0]!, batchParams(schematron, documents));
   } catch {
     return Promise.all(inputs.map((i) => runSchematron(schematron, i.xml, i.file)));
   }
@@ -76,6 +78,11 @@ export async function runSchematronBatch(schematron: CompiledSchematron, inputs:
   return results;
 }
 
+/** The parameters of batchExpression: the documents, and the index of their rule contexts (context-index.ts). */
+export function batchParams(schematron: CompiledSchematron, documents: readonly DomDocument[]): Record<string, unknown> {
+  return { [engineParam('batch')]: documents, [engineParam('index')]: contextIndex(documents, schematron.indexedContexts) };
+}
+
 /**
  * The schema over the documents of the parameter `batch`: for each document with findings, its
  * position, the number of items, the items. (XPath has no positional `for … at`, which is
@@ -87,17 +94,22 @@ export function batchExpression(schematron: CompiledSchematron): string {
 }
 
 /** After a dynamic error: each pattern alone, so that the error names its pattern and the others still run. */
-async function runPatternByPattern(schematron: CompiledSchematron, document: DomDocument, locator: NodeLocator, file: string): Promise<Diagnostic[]> {
+async function runPatternByPattern(schematron: CompiledSchematron, document: DomDocument, locator: NodeLocator, file: string, index: Record<string, unknown>): Promise<Diagnostic[]> {
   const messages: Diagnostic[] = [];
   for (const pattern of schematron.patterns) {
     try {
-      messages.push(...toDiagnostics(await evaluateLoadingDocuments(schematron, pattern.expression, document), schematron, locator, file));
+      messages.push(...toDiagnostics(await evaluateLoadingDocuments(schematron, pattern.expression, document, index), schematron, locator, file));
     } catch (error) {
       const text = `the Schematron pattern “${pattern.name}” (${schematron.file}) could not be evaluated on this document: ${errorMessage(error)}`;
       messages.push(diagnostic('error', 'schematron-runtime', text, { file }));
     }
   }
   return messages.sort(compareDiagnostics);
+}
+
+/** The index of one document evaluated alone: it is document 1 (`$i`), as in a batch of one. */
+function indexParams(schematron: CompiledSchematron, documents: readonly DomDocument[]): Record<string, unknown> {
+  return { [engineParam('index')]: contextIndex(documents, schematron.indexedContexts), [engineParam('i')]: 1 };
 }
 
 /**

@@ -39,7 +39,7 @@ export function rewriteXPath(expression: string): string {
   let previous = '';
   while (i < expression.length) {
     const c = expression.charAt(i);
-    const end = skipUnit(expression, i);
+    const end = skipLexicalUnit(expression, i);
     if (end > i) {
       out += expression.slice(i, end);
       i = end;
@@ -74,7 +74,7 @@ export function referencedVariables(expression: string): Set<string> {
   const names = new Set<string>();
   let i = 0;
   while (i < expression.length) {
-    const end = skipUnit(expression, i);
+    const end = skipLexicalUnit(expression, i);
     if (end > i) i = end;
     else if (expression.charAt(i) === '$') {
       const start = skipSpace(expression, i + 1);
@@ -96,7 +96,7 @@ export function unionBranches(expression: string): string[] {
   let start = 0;
   let j = 0;
   while (j < expression.length) {
-    const end = skipUnit(expression, j);
+    const end = skipLexicalUnit(expression, j);
     if (end > j) {
       j = end;
       continue;
@@ -129,7 +129,7 @@ function closing(text: string, i: number, open: string, close: string): number {
   let depth = 0;
   let j = i;
   while (j < text.length) {
-    const end = skipUnit(text, j);
+    const end = skipLexicalUnit(text, j);
     if (end > j) {
       j = end;
       continue;
@@ -146,7 +146,7 @@ function closing(text: string, i: number, open: string, close: string): number {
 function findOutside(text: string, from: number, wanted: string): number {
   let j = from;
   while (j < text.length) {
-    const end = skipUnit(text, j);
+    const end = skipLexicalUnit(text, j);
     if (end > j) j = end;
     else if (text.charAt(j) === wanted) return j;
     else j += 1;
@@ -155,7 +155,7 @@ function findOutside(text: string, from: number, wanted: string): number {
 }
 
 /** End of a string literal, comment or `Q{…}` at `i`, or `i` when there is none. */
-function skipUnit(expression: string, i: number): number {
+export function skipLexicalUnit(expression: string, i: number): number {
   const c = expression.charAt(i);
   if (c === '"' || c === "'") return skipLiteral(expression, i, c);
   if (expression.startsWith('(:', i)) return skipComment(expression, i);

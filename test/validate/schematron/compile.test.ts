@@ -137,7 +137,7 @@ test('phases: @defaultPhase chooses the patterns and adds its lets; an unknown p
   assert.deepEqual(run.messages, []);
   assert.deepEqual(run.schematron?.patterns.map((p) => p.name), ['length']);
   assert.deepEqual(compileSchematron(phased, 'rules.sch', { strict: false, ruleSet: 'rules', phase: '#ALL' }).schematron?.patterns.map((p) => p.name), ['length', 'other']);
-  assert.match(compileSchematron(phased, 'rules.sch', { strict: false, ruleSet: 'rules', phase: 'long' }).messages.map(formatDiagnostic).join('\n'), /^rules\.sch:1:1 {2}error {2}the phase “long” is not declared; expected the id of a <phase> \(declared: short\) or #ALL/u);
+  assert.match(compileSchematron(phased, 'rules.sch', { strict: false, ruleSet: 'rules', phase: 'long' }).messages.map(formatDiagnostic).join('\n'), /^rules\.sch:1:1 {2}error {2}the phase “long” is not declared; expected the id of a <phase> \(declared: short\), #ALL or #DEFAULT/u);
   const twice = `<schema xmlns="${SCH}">
   <let name="a" value="1"/>
   <pattern><let name="a" value="2"/><rule context="p"><let name="b" value="1"/><let name="b" value="2"/><assert test="true()"/></rule></pattern>

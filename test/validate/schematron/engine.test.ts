@@ -9,9 +9,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileSchematron, type CompiledSchematron } from '../../../src/validate/schematron/compile-schematron.js';
-import { batchExpression, runSchematron, runSchematronBatch } from '../../../src/validate/schematron/run-schematron.js';
+import { batchExpression, batchParams, runSchematron, runSchematronBatch } from '../../../src/validate/schematron/run-schematron.js';
 import { evaluate, parseDocument } from '../../../src/validate/schematron/saxon.js';
-import { engineParam } from '../../../src/validate/schematron/xpath-text.js';
 import { functionLets } from '../../../src/validate/schematron/environment.js';
 import { readSchema } from '../../../src/validate/schematron/read-schema.js';
 import { readSchTree } from '../../../src/validate/schematron/sch-tree.js';
@@ -157,7 +156,7 @@ test('inline-function lets are made once per run; a let that reads the document 
 test('a batch is one evaluation (its expression compiles: no fallback to one evaluation per document) and gives each document its messages', async () => {
   const s = compile(`  <pattern><rule context="tei:p"><assert id="has-text" test="normalize-space()">empty</assert></rule></pattern>`);
   const documents = [await parseDocument(tei('<p/>'), 'file:///a.xml'), await parseDocument(tei('<p>x</p>'), 'file:///b.xml'), await parseDocument(tei('<p/><p/>'), 'file:///c.xml')];
-  const items = evaluate(batchExpression(s), documents[0]!, s.namespaces, { ...s.environment.params(), [engineParam('batch')]: documents });
+  const items = evaluate(batchExpression(s), documents[0]!, s.namespaces, { ...s.environment.params(), ...batchParams(s, documents) });
   assert.deepEqual(items.filter((item) => typeof item === 'number'), [1, 4, 0, 3, 8, 0, 0]);
   const found = await runSchematronBatch(s, [{ xml: tei('<p/>'), file: 'a.xml' }, { xml: tei('<p>x</p>'), file: 'b.xml' }, { xml: tei('<p/><p/>'), file: 'c.xml' }]);
   assert.deepEqual(found.map((messages) => messages.map((m) => `${m.position.file}:${m.position.line}:${m.position.column}`)), [['a.xml:4:1'], [], ['c.xml:4:1', 'c.xml:4:5']]);
