@@ -80,7 +80,7 @@ const MAX_FOOT_LINES = 80;
 
 const superscripts = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const fromSuperscript = (s: string) => [...s].map((c) => String(superscripts.indexOf(c))).join('');
-const symbol = String.raw`\*{1,3}|†{1,2}|‡{1,2}`;
+const symbol = String.raw`\*{1,4}|†{1,4}|‡{1,4}`;
 const numberOrLetter = String.raw`\d{1,3}|[a-z]|${symbol}`;
 
 /**

@@ -13,7 +13,7 @@ import { endsWithFinalPunctuation, learnPageEvidence, opensLikeParagraph, readPa
 import type { LayoutSettings } from '../../src/layout/types.js';
 import { lexiconOf } from '../../src/enrich/lexicon.js';
 import { splitLines } from '../../src/lines/split-lines.js';
-import { layOutPages, teiParagraphs, type BookLayout } from '../support/book-pages.js';
+import { layOutPages, teiParagraphs, type BookLayout } from '../support/paragraphs-as-pages.js';
 import { requireShared, sharedDir } from '../support/paths.js';
 
 const lines = (raw: string) => splitLines(raw.split('\n'));
@@ -39,7 +39,7 @@ test('a short line with final punctuation ended its paragraph: “:” before qu
 test('a full line: the document’s own boundaries decide, and the guess is reported', () => {
   const full = 'vieille femme, elle, ne disait rien. Elle regardait le feu.';
   const learnt = learntFrom(false);
-  const sure = readPageGap(line(full), line('Quand le cocher entra'), { ...learnt, afterFullLine: { paragraph: 1, goesOn: 9 } });
+  const sure = readPageGap(line(full), line('Quand le cocher entra'), { ...learnt, afterFullLine: { ...learnt.afterFullLine, sentence: { paragraph: 1, goesOn: 9 } } });
   assert.equal(sure.kind, 'continue');
   assert.match(sure.doubt ?? '', /assumed the paragraph goes on \(in this text, after a full line ending like this one, 1 of 10 paragraphs end inside a page\)/u);
   const unknown = readPageGap(line(full), line('Quand le cocher entra'), learnt);
