@@ -305,8 +305,12 @@ function continuation(page: readonly PageLine[], end: number, marksFollow: boole
     const afterRule = ruleLine.test((page[i - 1] as PageLine).line.text);
     if (!afterRule && pl.blankBefore === 0) continue;
     if (readBodyMark(pl.line.text)) return [];
-    // In a book whose feet are set off, a foot that is not begins with the rest of a note.
-    const goesOn = afterRule || (separatedStyle && marksFollow) || (previous.open && /^\p{Ll}/u.test(pl.line.text));
+    // In a book whose feet are set off, a foot that is not begins with the rest of a note; and a
+    // paragraph never ends on a cut word (`pen-`), a comma or a small word (`du manque de`), nor
+    // does a typesetter leave a heading at a page's foot: what a blank line parts from such a line
+    // is a foot.
+    const cutAbove = /(?:\p{L}-|,|\p{Ll})$/u.test((page[i - 1] as PageLine).line.text);
+    const goesOn = afterRule || (separatedStyle && (marksFollow || cutAbove)) || (previous.open && /^\p{Ll}/u.test(pl.line.text));
     if (goesOn) return page.slice(i, end);
     top = i + 1;
     break;

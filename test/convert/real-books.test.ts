@@ -27,9 +27,7 @@ const WORDS_PER_FILE = 1500;
  * targets. Move a style out of this list when the converter supports it.
  */
 const STYLES_AWAITING_PAGE_FOOTNOTES: readonly string[] = [
-  'foot-paren-per-page',
   'foot-digits-per-page',
-  'foot-asterisks',
   'foot-letters',
 ];
 
@@ -41,6 +39,9 @@ type Target = 'notes' | 'notes lost silently' | 'page breaks' | 'paragraphs' | '
  * met the test fails until its entry is removed, and the target is asserted again.
  */
 const KNOWN_SHORTFALLS: Readonly<Record<string, Readonly<Partial<Record<Target, string>>>>> = {
+  'foot-asterisks': {
+    'cut words': 'a compound cut at its own hyphen (“socialiste-” / “révolutionnaire”) is joined: the document writes the compound only in the plural and with a non-breaking hyphen (“socialistes‑révolutionnaires”), and neither form is in the word list (a warning, hyphenation-undecided)',
+  },
   'foot-bracket-running': {
     paragraphs: 'with running heads, a page gap after a full line ending a sentence (or “;”) before a capital is read by the text’s own boundaries inside its pages, and in the Leroux slice (paragraphs set apart by blank lines, not indented) 2 of 5 such boundaries end a paragraph: two page gaps that end paragraphs are read as going on (each with a page-break-paragraph warning)',
   },
