@@ -273,11 +273,22 @@ function walkZone(page: readonly PageLine[], start: number, available: readonly 
   return { start, roles, matched, used, unmatchedBodies, last: ending(current, page[page.length - 1]) };
 }
 
+/**
+ * Words that never end a sentence in French (articles, prepositions, conjunctions, clitics): a
+ * note whose last line ends with one (`Après les`, `Il s’agit de`) is plainly cut.
+ */
+const neverLast = new Set(['le', 'la', 'les', 'un', 'une', 'des', 'du', 'de', 'au', 'aux', 'à', 'et', 'ou', 'ni', 'mais', 'car', 'que', 'qui',
+  'dont', 'dans', 'par', 'pour', 'sur', 'sous', 'avec', 'sans', 'entre', 'vers', 'chez', 'ce', 'cette', 'ces', 'son', 'sa', 'ses',
+  'leur', 'notre', 'votre', 'mon', 'ma', 'mes', 'ne', 'se', 'si', 'en']);
+
 /** How the note `label` ends on the page's last line. */
 function ending(label: string, last: PageLine | undefined): Zone['last'] {
   const text = last?.line.text ?? '';
-  const cut = last !== undefined && label !== '' && /[\p{L}][-,]$/u.test(text)
-    ? { kind: 'cut-note' as const, line: last.line.n, column: last.line.column + [...text].length - 1, text: text.slice(-1), label }
+  const lastWord = /(?:^|\s)(\p{Ll}+)$/u.exec(text)?.[1];
+  const byWord = !/[\p{L}][-,]$/u.test(text) && lastWord !== undefined && neverLast.has(lastWord);
+  const mark = byWord ? (lastWord ?? '') : text.slice(-1);
+  const cut = last !== undefined && label !== '' && (byWord || /[\p{L}][-,]$/u.test(text))
+    ? { kind: 'cut-note' as const, line: last.line.n, column: last.line.column + [...text].length - [...mark].length, text: mark, label }
     : undefined;
   return { label, open: !finished.test(text), ...(cut ? { cut } : {}) };
 }

@@ -64,7 +64,7 @@ test('without final punctuation, only a very short line before a capital ends a 
 });
 
 test('what opens a paragraph, what ends one', () => {
-  for (const opening of ['Or, la guerre', '« Tu la', '— Ah !', '-- Bon Dieu', '― Passons', '1° Que cette guerre', '11° La guerre', '§ 2. — Toutefois', '3e cas. Le fait', 'II. La critique']) assert.ok(opensLikeParagraph(opening), opening);
+  for (const opening of ['Or, la guerre', '« Tu la', '— Ah !', '-- Bon Dieu', '― Passons', '1° Que cette guerre', '11° La guerre', '§ 2. — Toutefois', '3e cas. Le fait', 'II. La critique', '» Tout le long', '« […] L\'enracinement']) assert.ok(opensLikeParagraph(opening), opening);
   for (const going of ['que tout', '1917 fut', '(voir plus haut)']) assert.ok(!opensLikeParagraph(going), going);
   for (const end of ['voix basse :', 'la fin.', 'écrire. »', 'de lui.\u200c', 'la fin. (3)', 'quoi ?']) assert.ok(endsWithFinalPunctuation(end), end);
   for (const open of ['et la', 'la ville,', 'en 1917', 'gouver-']) assert.ok(!endsWithFinalPunctuation(open), open);
