@@ -149,8 +149,9 @@ export function decideHyphen(left: string, right: string, evidence: DocumentEvid
   const { vocabulary, cuts, compoundStems } = evidence;
   const hyphenated = `${left}-${right}`;
   const joined = `${left}${right}`;
-  const leftPart = left.split('-').pop() ?? left;
-  const rightPart = right.split('-')[0] ?? right;
+  // A compound's own hyphen may be the non-breaking one (U+2011, `sont‑elles`): the part cut is after it.
+  const leftPart = left.split(/[-\u2011]/u).pop() ?? left;
+  const rightPart = right.split(/[-\u2011]/u)[0] ?? right;
   const partsHyphenated = `${leftPart}-${rightPart}`;
   const partsJoined = `${leftPart}${rightPart}`;
   const docHyphen = vocabulary.count(hyphenated) + (hyphenated === partsHyphenated ? 0 : vocabulary.count(partsHyphenated));

@@ -157,7 +157,7 @@ interface NoteBody {
  */
 function groupNoteBodies(paragraphs: readonly Paragraph[], bodyMarker: RegExp): NoteBody[] {
   const bodies: { paragraphs: Paragraph[]; origin: Origin }[] = [];
-  for (const p of paragraphs) {
+  for (const p of paragraphs.flatMap((p) => splitAtNextBodies(p, bodyMarker))) {
     const first = p.content.find((x) => x.kind === 'text');
     const origin = (first?.kind === 'text' ? originOf(first) : undefined) ?? { line: 0, column: 1 };
     const opensNote = first?.kind === 'text' && bodyMarker.test(first.value);
@@ -166,6 +166,34 @@ function groupNoteBodies(paragraphs: readonly Paragraph[], bodyMarker: RegExp): 
     else last.paragraphs.push(p);
   }
   return bodies;
+}
+
+/**
+ * A page's foot prints its bodies on consecutive lines, with no blank line between (`(1) …` then
+ * `(2) …`): a line inside a body that opens with the next mark in the series (the number after
+ * the body's own) opens the next body. Any other mark inside a body stays its text (an
+ * enumeration, a reference), and an unmatched call still says where it was read.
+ */
+function splitAtNextBodies(paragraph: Paragraph, bodyMarker: RegExp): Paragraph[] {
+  const out: Paragraph[] = [];
+  let start = 0;
+  let current: number | undefined;
+  const firstText = paragraph.content.findIndex((x) => x.kind === 'text');
+  paragraph.content.forEach((inline, i) => {
+    if (inline.kind !== 'text' || (current === undefined && i !== firstText)) return;
+    const opensLine = i === 0 || paragraph.content[i - 1]?.kind === 'lb';
+    const m = opensLine ? bodyMarker.exec(inline.value) : null;
+    const n = m ? Number(m[1]) : NaN;
+    if (!m || !Number.isInteger(n)) return;
+    if (current !== undefined && n === current + 1 && i - 1 > start) {
+      out.push({ ...paragraph, content: paragraph.content.slice(start, i - 1) });
+      start = i - 1;
+    }
+    current = current === undefined || n === current + 1 ? n : current;
+  });
+  if (start === 0) return [paragraph];
+  out.push({ kind: 'p', content: paragraph.content.slice(start) });
+  return out;
 }
 
 /** Reads the marker off the first paragraph and the editor's marker off the last one. */

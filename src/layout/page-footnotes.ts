@@ -80,7 +80,7 @@ const MAX_FOOT_LINES = 80;
 
 const superscripts = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const fromSuperscript = (s: string) => [...s].map((c) => String(superscripts.indexOf(c))).join('');
-const symbol = String.raw`\*{1,3}|†{1,2}|‡{1,2}`;
+const symbol = String.raw`\*{1,4}|†{1,4}|‡{1,4}`;
 const numberOrLetter = String.raw`\d{1,3}|[a-z]|${symbol}`;
 
 /**
@@ -273,11 +273,22 @@ function walkZone(page: readonly PageLine[], start: number, available: readonly 
   return { start, roles, matched, used, unmatchedBodies, last: ending(current, page[page.length - 1]) };
 }
 
+/**
+ * Words that never end a sentence in French (articles, prepositions, conjunctions, clitics): a
+ * note whose last line ends with one (`Après les`, `Il s’agit de`) is plainly cut.
+ */
+const neverLast = new Set(['le', 'la', 'les', 'un', 'une', 'des', 'du', 'de', 'au', 'aux', 'à', 'et', 'ou', 'ni', 'mais', 'car', 'que', 'qui',
+  'dont', 'dans', 'par', 'pour', 'sur', 'sous', 'avec', 'sans', 'entre', 'vers', 'chez', 'ce', 'cette', 'ces', 'son', 'sa', 'ses',
+  'leur', 'notre', 'votre', 'mon', 'ma', 'mes', 'ne', 'se', 'si', 'en']);
+
 /** How the note `label` ends on the page's last line. */
 function ending(label: string, last: PageLine | undefined): Zone['last'] {
   const text = last?.line.text ?? '';
-  const cut = last !== undefined && label !== '' && /[\p{L}][-,]$/u.test(text)
-    ? { kind: 'cut-note' as const, line: last.line.n, column: last.line.column + [...text].length - 1, text: text.slice(-1), label }
+  const lastWord = /(?:^|\s)(\p{Ll}+)$/u.exec(text)?.[1];
+  const byWord = !/[\p{L}][-,]$/u.test(text) && lastWord !== undefined && neverLast.has(lastWord);
+  const mark = byWord ? (lastWord ?? '') : text.slice(-1);
+  const cut = last !== undefined && label !== '' && (byWord || /[\p{L}][-,]$/u.test(text))
+    ? { kind: 'cut-note' as const, line: last.line.n, column: last.line.column + [...text].length - [...mark].length, text: mark, label }
     : undefined;
   return { label, open: !finished.test(text), ...(cut ? { cut } : {}) };
 }
@@ -305,8 +316,12 @@ function continuation(page: readonly PageLine[], end: number, marksFollow: boole
     const afterRule = ruleLine.test((page[i - 1] as PageLine).line.text);
     if (!afterRule && pl.blankBefore === 0) continue;
     if (readBodyMark(pl.line.text)) return [];
-    // In a book whose feet are set off, a foot that is not begins with the rest of a note.
-    const goesOn = afterRule || (separatedStyle && marksFollow) || (previous.open && /^\p{Ll}/u.test(pl.line.text));
+    // In a book whose feet are set off, a foot that is not begins with the rest of a note; and a
+    // paragraph never ends on a cut word (`pen-`), a comma or a small word (`du manque de`), nor
+    // does a typesetter leave a heading at a page's foot: what a blank line parts from such a line
+    // is a foot.
+    const cutAbove = /(?:\p{L}-|,|\p{Ll})$/u.test((page[i - 1] as PageLine).line.text);
+    const goesOn = afterRule || (separatedStyle && (marksFollow || cutAbove)) || (previous.open && /^\p{Ll}/u.test(pl.line.text));
     if (goesOn) return page.slice(i, end);
     top = i + 1;
     break;

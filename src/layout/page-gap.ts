@@ -25,8 +25,12 @@ export interface PageEvidence {
   readonly veryShortLine: number;
   /** The document marks paragraph openings by indentation (and nothing else is indented). */
   readonly indentsParagraphs: boolean;
-  /** Inside pages, after a full line with final punctuation and before a capital: paragraphs ended, paragraphs went on. */
-  readonly afterFullLine: { readonly paragraph: number; readonly goesOn: number };
+  /**
+   * Inside pages, after a full line with final punctuation and before a capital: paragraphs
+   * ended, paragraphs went on; counted apart after a sentence's end (`.`, `!`, `?`, `…`) and after
+   * a pause (`:`, `;`), which end paragraphs at very different rates.
+   */
+  readonly afterFullLine: Readonly<Record<LineEnding, { readonly paragraph: number; readonly goesOn: number }>>;
 }
 
 /** What a page gap after `previous` and before `next` is, once word cuts and note marks are ruled out. */
@@ -55,12 +59,13 @@ export function learnPageEvidence(lines: readonly Line[]): PageEvidence {
   const shortLine = overflows.length >= minFullLines ? quantile(overflows, measureQuantile) : 0;
   const veryShortLine = overflows.length >= minFullLines ? quantile(overflows, strictMeasureQuantile) : 0;
   const indentsParagraphs = opening.lines >= 5 && inside.lines >= 10 && opening.indented / opening.lines >= 0.8 && inside.indented / inside.lines <= 0.05;
-  const afterFullLine = { paragraph: 0, goesOn: 0 };
+  const afterFullLine = { sentence: { paragraph: 0, goesOn: 0 }, pause: { paragraph: 0, goesOn: 0 } };
   if (shortLine > 0) {
     forEachNeighbours(lines, (previous, next, blanks) => {
       if (!endsWithFinalPunctuation(previous.text) || !opensLikeParagraph(next.text) || isShort(previous, next, shortLine)) return;
-      if (blanks > 0) afterFullLine.paragraph += 1;
-      else afterFullLine.goesOn += 1;
+      const counts = afterFullLine[lineEnding(previous.text)];
+      if (blanks > 0) counts.paragraph += 1;
+      else counts.goesOn += 1;
     });
   }
   return { shortLine, veryShortLine, indentsParagraphs, afterFullLine };
@@ -124,7 +129,7 @@ export function readPageGap(previous: Line, next: Line, evidence: PageEvidence):
     return { kind: evidence.veryShortLine > 0 && isShort(previous, next, evidence.veryShortLine) ? 'paragraph' : 'continue' };
   }
   if (evidence.shortLine > 0 && isShort(previous, next, evidence.shortLine)) return { kind: 'paragraph' };
-  const { paragraph, goesOn } = evidence.afterFullLine;
+  const { paragraph, goesOn } = evidence.afterFullLine[lineEnding(previous.text)];
   const ending = endingOf(previous.text);
   if (paragraph + goesOn >= 5) {
     const kind = paragraph > goesOn ? 'paragraph' : 'continue';
@@ -139,11 +144,20 @@ export function readPageGap(previous: Line, next: Line, evidence: PageEvidence):
 }
 
 /**
- * Opens like a paragraph: a capital, maybe after an opening quote or a dialogue dash (`—`, `―`,
- * `--`); or a list or section mark (`1°`, `2.`, `3e cas`, `§ 1.`, `II.`, `a)`).
+ * Opens like a paragraph: a capital, maybe after an opening quote (or the `»` that opens each
+ * further paragraph of a quotation in French), a dialogue dash (`—`, `―`, `--`) or an elision
+ * mark opening a quoted excerpt (`« […] L'enracinement`); or a list or section mark (`1°`, `2.`,
+ * `3e cas`, `§ 1.`, `II.`, `a)`).
  */
 export function opensLikeParagraph(text: string): boolean {
-  return /^(?:[«“"]|[—–―]|--?)?\s*\p{Lu}/u.test(text) || /^(?:§\s*\d|\d{1,3}(?:°|\.|\)|e\s|er\s)|[IVXLC]{1,6}\.\s|\p{Ll}\)\s)/u.test(text);
+  return /^(?:[«“"»]|[—–―]|--?)?\s*(?:\[…\]|\(…\)|\[\.\.\.\]|…)?\s*\p{Lu}/u.test(text) || /^(?:§\s*\d|\d{1,3}(?:°|\.|\)|e\s|er\s)|[IVXLC]{1,6}\.\s|\p{Ll}\)\s)/u.test(text);
+}
+
+type LineEnding = 'sentence' | 'pause';
+
+/** A line with final punctuation ends a sentence (`.`, `!`, `?`, `…`) or pauses (`:`, `;`). */
+function lineEnding(text: string): LineEnding {
+  return /[:;]/u.test(endingOf(text)) ? 'pause' : 'sentence';
 }
 
 function endingOf(text: string): string {

@@ -157,10 +157,13 @@ function decideGapByPunctuation(previous: Line, line: Line, gap: Gap, settings: 
   // A word cut at the line end goes on, whatever the blank lines (OCR puts some inside words).
   const wordGoesOn = endsWithHyphen(previous.text) && /^\p{Ll}/u.test(line.text);
   const sentenceGoesOn = wordGoesOn || (!closesSentence(previous.text) && /^\p{Ll}/u.test(line.text));
-  const ocr = settings.runningHeads.length > 0 || settings.ocrNoise;
-  if (pageSeen) return sentenceGoesOn ? 'continue' : 'paragraph';
-  if (gap.blankLines === 0) return 'continue';
+  // Only OCR makes blank lines unreliable: running heads are printed by clean extractions too.
+  const ocr = settings.ocrNoise;
+  if (pageSeen && ocr) return sentenceGoesOn ? 'continue' : 'paragraph';
   if (gap.spaceOnly && !ocr && !wordGoesOn) return 'section';
+  // A page that a running head opens is a page gap like any other: its evidence decides.
+  if (pageSeen) return opensWithNoteMark(line.text, settings.noteConvention) ? 'page-note' : 'page-continue';
+  if (gap.blankLines === 0) return 'continue';
   // In OCR, blank lines also fall inside paragraphs: a sentence that obviously goes on, goes on.
   if (ocr) return sentenceGoesOn ? 'continue' : 'paragraph';
   if (gap.blankLines >= 3) {

@@ -106,11 +106,18 @@ test('parenthesised footnotes: a call without a body and a body without a call a
   assert.ok(warnings.some((w) => w.startsWith(`${rawPosition(raw, '(3) ')}  warning  note 3's body has no call in the text`)), result.printed);
 });
 
-test('a body read into the note before it (no blank line between) leaves its call unmatched: the warning says where the body went', () => {
-  const raw = 'Un appel [1] et un autre [2] ici.\n\n \n\nNotes\n\n[1]. Premier corps.\n[2]. Second corps, lu avec le premier.\n';
+test('bodies on consecutive lines (no blank line between, as a page foot prints them): a line opening with the next mark opens the next note', () => {
+  const raw = 'Un appel [1] et un autre [2] ici.\n\n \n\nNotes\n\n[1]. Premier corps.\n[2]. Second corps, sur la ligne suivante.\n';
+  const result = convertText(raw, { notes: { convention: 'bracketed-endnotes' } });
+  assert.deepEqual(notesAt(result), [['1', 'appel', 'Premier corps.'], ['2', 'autre', 'Second corps, sur la ligne suivante.']]);
+  assert.equal(result.messages.filter((m) => m.severity === 'warning').length, 0, result.printed);
+});
+
+test('a body read into the note before it (a mark that is not the next in the series) leaves its call unmatched: the warning says where the body went', () => {
+  const raw = 'Un appel [1] et un autre [3] ici.\n\n \n\nNotes\n\n[1]. Premier corps.\n[3]. Troisième corps, lu avec le premier.\n';
   const { printed } = convertText(raw, { notes: { convention: 'bracketed-endnotes' } });
-  assert.match(printed, /^test\.txt:1:26 {2}warning {2}note call “\[2\]” has no note body/mu);
-  assert.match(printed, /hint: a line opening with “\[2\]” at test\.txt:8:1 was read as part of note 1/u);
+  assert.match(printed, /^test\.txt:1:26 {2}warning {2}note call “\[3\]” has no note body/mu);
+  assert.match(printed, /hint: a line opening with “\[3\]” at test\.txt:8:1 was read as part of note 1/u);
 });
 
 test('note bodies the layout did not set apart stay text: each is a warning at its line, and each call’s hint points to its body', () => {

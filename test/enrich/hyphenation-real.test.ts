@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { layOutPages, teiParagraphs } from '../support/book-pages.js';
+import { layOutPages, teiParagraphs } from '../support/paragraphs-as-pages.js';
 import { convertText } from '../support/convert-text.js';
 import { requireShared, sharedDir } from '../support/paths.js';
 

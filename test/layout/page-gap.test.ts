@@ -13,7 +13,7 @@ import { endsWithFinalPunctuation, learnPageEvidence, opensLikeParagraph, readPa
 import type { LayoutSettings } from '../../src/layout/types.js';
 import { lexiconOf } from '../../src/enrich/lexicon.js';
 import { splitLines } from '../../src/lines/split-lines.js';
-import { layOutPages, teiParagraphs, type BookLayout } from '../support/book-pages.js';
+import { layOutPages, teiParagraphs, type BookLayout } from '../support/paragraphs-as-pages.js';
 import { requireShared, sharedDir } from '../support/paths.js';
 
 const lines = (raw: string) => splitLines(raw.split('\n'));
@@ -39,7 +39,7 @@ test('a short line with final punctuation ended its paragraph: “:” before qu
 test('a full line: the document’s own boundaries decide, and the guess is reported', () => {
   const full = 'vieille femme, elle, ne disait rien. Elle regardait le feu.';
   const learnt = learntFrom(false);
-  const sure = readPageGap(line(full), line('Quand le cocher entra'), { ...learnt, afterFullLine: { paragraph: 1, goesOn: 9 } });
+  const sure = readPageGap(line(full), line('Quand le cocher entra'), { ...learnt, afterFullLine: { ...learnt.afterFullLine, sentence: { paragraph: 1, goesOn: 9 } } });
   assert.equal(sure.kind, 'continue');
   assert.match(sure.doubt ?? '', /assumed the paragraph goes on \(in this text, after a full line ending like this one, 1 of 10 paragraphs end inside a page\)/u);
   const unknown = readPageGap(line(full), line('Quand le cocher entra'), learnt);
@@ -64,7 +64,7 @@ test('without final punctuation, only a very short line before a capital ends a 
 });
 
 test('what opens a paragraph, what ends one', () => {
-  for (const opening of ['Or, la guerre', '« Tu la', '— Ah !', '-- Bon Dieu', '― Passons', '1° Que cette guerre', '11° La guerre', '§ 2. — Toutefois', '3e cas. Le fait', 'II. La critique']) assert.ok(opensLikeParagraph(opening), opening);
+  for (const opening of ['Or, la guerre', '« Tu la', '— Ah !', '-- Bon Dieu', '― Passons', '1° Que cette guerre', '11° La guerre', '§ 2. — Toutefois', '3e cas. Le fait', 'II. La critique', '» Tout le long', '« […] L\'enracinement']) assert.ok(opensLikeParagraph(opening), opening);
   for (const going of ['que tout', '1917 fut', '(voir plus haut)']) assert.ok(!opensLikeParagraph(going), going);
   for (const end of ['voix basse :', 'la fin.', 'écrire. »', 'de lui.\u200c', 'la fin. (3)', 'quoi ?']) assert.ok(endsWithFinalPunctuation(end), end);
   for (const open of ['et la', 'la ville,', 'en 1917', 'gouver-']) assert.ok(!endsWithFinalPunctuation(open), open);

@@ -97,3 +97,10 @@ test('a page that opens with a note mark of the text’s convention is never joi
   const none = convertText(`Le titre\n\nUne phrase qui va${gap(3)}[5] et continue.\n`);
   assert.deepEqual(paragraphs(none.tei), ['Une phrase qui va [5] et continue.']);
 });
+
+test('running heads without OCR: blank lines stay reliable (the blank–spaces–blank gap opens a section), and a page a running head opens is read by the page’s evidence', () => {
+  const raw = 'Il marchait vers la tranchée.\n\n\n\nLE FEU 10\n\nla tranchée, lentement.\n\n \n\nNotes\n\n[1]. Une note.\n';
+  const { tei } = convertText(raw.replace('tranchée.\n', 'tranchée [1]\n'), { layout: { profile: 'prose', runningHeads: ['LE FEU'] }, notes: { convention: 'bracketed-endnotes' } });
+  assert.equal(all(first(tei, 'body'), 'note').length, 1, 'the endnotes section is read');
+  assert.match(text(first(tei, 'body'), ['note', 'fw']), /tranchée\s+la tranchée, lentement/u, 'the sentence goes on across the page');
+});

@@ -26,9 +26,14 @@ export interface ExpectedNote {
   /** The word the call follows (a page's first word included). */
   readonly word: number;
   readonly paragraphs: readonly string[];
-  /** Raw lines (1-based) of the call and of the body's first line: a warning about the note stands at one of them. */
+  /**
+   * Raw lines (1-based) of the call and of the body's first line: a warning about the note stands
+   * at one of them, or on a line of its body at that page's foot (up to `bodyEndLine`: a note
+   * whose rest is not found is reported at its last character there).
+   */
   readonly callLine: number;
   readonly bodyLine: number;
+  readonly bodyEndLine: number;
 }
 
 export interface ExpectedBook {
@@ -131,7 +136,7 @@ export function layOutBook(source: SourceText, style: BookStyle, random: Random,
     words,
     title: source.title,
     paragraphs,
-    notes: notes.map((n, i) => ({ n: paged.marks[i] ?? '', word: callWord[i] ?? -1, paragraphs: n.paragraphs, callLine: paged.callLines[i] ?? 0, bodyLine: paged.bodyLines[i] ?? 0 })),
+    notes: notes.map((n, i) => ({ n: paged.marks[i] ?? '', word: callWord[i] ?? -1, paragraphs: n.paragraphs, callLine: paged.callLines[i] ?? 0, bodyLine: paged.bodyLines[i] ?? 0, bodyEndLine: paged.bodyEndLines[i] || (paged.bodyLines[i] ?? 0) })),
     pageBreaks: paged.pageStarts,
     pageNumbers: paged.pageStarts.map((_, i) => (measures.runningHeads.length === 0 ? i + 1 : i === 0 ? undefined : measures.firstPage + i)),
     features: { callsOnLastLine: paged.callsOnLastLine, bodiesContinued: paged.bodiesContinued, notesWithParagraphs: notes.filter((n) => n.paragraphs.length > 1).length },
@@ -223,11 +228,13 @@ interface Paged {
   readonly pageStarts: WordPosition[];
   readonly callLines: number[];
   readonly bodyLines: number[];
+  /** The last line of each note's body at the foot where it opens. */
+  readonly bodyEndLines: number[];
 }
 
 /** Rows → pages: text from the top, the notes whose calls the page prints at its foot, then the page gap. */
 function paginate(rows: readonly Row[], notes: readonly NoteBody[], style: BookStyle, measures: BookMeasures, random: Random): Paged {
-  const out: Paged = { lines: [], noteLines: [], marks: notes.map(() => ''), pageStarts: [], callsOnLastLine: 0, bodiesContinued: 0, callLines: notes.map(() => 0), bodyLines: notes.map(() => 0) };
+  const out: Paged = { lines: [], noteLines: [], marks: notes.map(() => ''), pageStarts: [], callsOnLastLine: 0, bodiesContinued: 0, callLines: notes.map(() => 0), bodyLines: notes.map(() => 0), bodyEndLines: notes.map(() => 0) };
   let lastRowCalls = 0;
   let pageNumber = measures.firstPage;
   let capacity = measures.pageLines;
@@ -266,11 +273,14 @@ function paginate(rows: readonly Row[], notes: readonly NoteBody[], style: BookS
     page.bodies.forEach((n, i) => (out.bodyLines[n] = top + i + 1));
     if (area.length > 0) {
       out.lines.push(...separator);
+      let current: number | undefined;
       area.forEach((l, i) => {
         out.lines.push(l);
         if (l !== '') out.noteLines.push(out.lines.length);
         const opened = areaOpens.get(i);
         if (opened !== undefined) out.bodyLines[opened] = out.lines.length;
+        current = opened ?? current;
+        if (current !== undefined && l !== '') out.bodyEndLines[current] = out.lines.length;
       });
     }
     pageNumber += 1;

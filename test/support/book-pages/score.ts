@@ -15,7 +15,7 @@ export interface BookScore {
   readonly notesAtCall: number;
   /** Notes not found at their call. */
   readonly notesLost: number;
-  /** Of those, the ones no warning accounts for: no note warning at the call's line nor at the body's first line. */
+  /** Of those, the ones no warning accounts for: no note warning at the call's line nor on the body's lines at the foot where it opens. */
   readonly notesLostSilently: number;
   readonly noteWarnings: number;
   readonly pageBreaks: number;
@@ -312,7 +312,8 @@ export function scoreBook(xml: string | undefined, messages: readonly Diagnostic
   }
   const notesLost = expected.notes.length - notesAtCall;
   const warnedLines = new Set(messages.filter((m) => m.severity !== 'info' && /note/u.test(m.rule)).map((m) => m.position.line));
-  const notesLostSilently = lostNotes.filter((n) => !warnedLines.has(n.callLine) && !warnedLines.has(n.bodyLine)).length;
+  const warnedBody = (n: ExpectedBook['notes'][number]) => [...warnedLines].some((line) => line !== undefined && line >= n.bodyLine && line <= n.bodyEndLine);
+  const notesLostSilently = lostNotes.filter((n) => !warnedLines.has(n.callLine) && !warnedBody(n)).length;
   return {
     notes: expected.notes.length, notesAtCall, notesLost, notesLostSilently, noteWarnings,
     pageBreaks: expected.pageBreaks.length, pageBreaksRight, pageNumbers, pageNumbersRight, pageBreaksExtra: Math.max(0, marks.length - pageBreaksRight),

@@ -4,6 +4,9 @@
  * length), one blank line between paragraphs, and a page gap (three blank lines) every `pageLines`
  * lines, wherever it falls: inside a paragraph, after a sentence, after a colon, at a paragraph's
  * end. What the layout stage must find again is known: the line that starts each paragraph.
+ *
+ * Paragraphs only (no notes, heads or running heads), for the page-gap and hyphenation tests; the
+ * real-books generator (`book-pages/`) lays out whole books with notes and scores a conversion.
  */
 import { all, first, parseXml, text } from './xml-query.js';
 
