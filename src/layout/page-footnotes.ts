@@ -17,6 +17,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Line } from '../lines/split-lines.js';
 import { matchRunningHead } from './forme.js';
+import { lengthOf } from './text-rules.js';
 import type { OverrideRoles } from './overrides.js';
 import type { FootnoteMatch, LayoutSettings } from './types.js';
 
@@ -131,7 +132,8 @@ function readFeet(pages: readonly PageLine[][], separatedStyle: boolean): { feet
   pages.forEach((page, p) => {
     const calls = page.flatMap((pl, i) => callsOn(pl.line, i, p));
     allCalls.push(...calls);
-    const zone = bestZone(page, carried, calls);
+    const measure = Math.max(...page.map((pl) => lengthOf(pl.line.text)));
+    const zone = bestZone(page, carried, calls, measure);
     const end = zone?.start ?? page.length;
     if (zone && end > 0) {
       if (isSeparated(page, end)) separated += 1;
@@ -155,7 +157,7 @@ function readFeet(pages: readonly PageLine[][], separatedStyle: boolean): { feet
     // A call on the page's last line of text may have its body at the foot of the next page.
     const lastTextLine = end - continued.length - (ruled ? 2 : 1);
     carried = calls.filter((c) => !used.has(c) && c.index === lastTextLine);
-    previousLast = zone?.last ?? (continued.length > 0 && previousLast ? ending(previousLast.label, page[page.length - 1]) : undefined);
+    previousLast = zone?.last ?? (continued.length > 0 && previousLast ? ending(previousLast.label, page[page.length - 1], measure) : undefined);
   });
   const inFoot = (c: CallSite) => out.lines.has(c.line);
   out.unmatched.push(...unmatchedCalls(allCalls.filter((c) => !inFoot(c)), used, out.matches));
@@ -223,7 +225,7 @@ function callsOn(line: Line, index: number, page: number): CallSite[] {
  * which matches the most bodies; on a tie, the one after a blank line or a rule, then the
  * shortest (a line that opens with `1.` in the text is not taken with it).
  */
-function bestZone(page: readonly PageLine[], carried: readonly CallSite[], calls: readonly CallSite[]): Zone | undefined {
+function bestZone(page: readonly PageLine[], carried: readonly CallSite[], calls: readonly CallSite[], measure: number): Zone | undefined {
   let best: Zone | undefined;
   let bestScore = -1;
   for (let s = Math.max(0, page.length - MAX_FOOT_LINES); s < page.length; s++) {
@@ -233,7 +235,7 @@ function bestZone(page: readonly PageLine[], carried: readonly CallSite[], calls
     const available = [...carried, ...calls.filter((c) => c.index < s)];
     if (!available.some((c) => c.label === mark.label)) continue;
     if (s === 0 && carried.length === 0) continue;
-    const zone = walkZone(page, s, available);
+    const zone = walkZone(page, s, available, measure);
     const separated = s > 0 && (pl.blankBefore > 0 || ruleLine.test(page[s - 1]?.line.text ?? ''));
     const score = zone.matched.length * 4 + (separated ? 2 : 0);
     if (score >= bestScore) {
@@ -245,7 +247,7 @@ function bestZone(page: readonly PageLine[], carried: readonly CallSite[], calls
 }
 
 /** Reads the foot from line `start`: each mark that matches the next calls opens a note, in the calls' order. */
-function walkZone(page: readonly PageLine[], start: number, available: readonly CallSite[]): Zone {
+function walkZone(page: readonly PageLine[], start: number, available: readonly CallSite[], measure: number): Zone {
   const roles = new Map<number, FootLineRole>();
   const matched: FootnoteMatch[] = [];
   const used = new Set<CallSite>();
@@ -270,7 +272,7 @@ function walkZone(page: readonly PageLine[], start: number, available: readonly 
     }
     roles.set(line.n, line.indented || blankBefore > 0 ? 'opens-paragraph' : 'goes-on');
   }
-  return { start, roles, matched, used, unmatchedBodies, last: ending(current, page[page.length - 1]) };
+  return { start, roles, matched, used, unmatchedBodies, last: ending(current, page[page.length - 1], measure) };
 }
 
 /**
@@ -281,16 +283,27 @@ const neverLast = new Set(['le', 'la', 'les', 'un', 'une', 'des', 'du', 'de', 'a
   'dont', 'dans', 'par', 'pour', 'sur', 'sous', 'avec', 'sans', 'entre', 'vers', 'chez', 'ce', 'cette', 'ces', 'son', 'sa', 'ses',
   'leur', 'notre', 'votre', 'mon', 'ma', 'mes', 'ne', 'se', 'si', 'en']);
 
-/** How the note `label` ends on the page's last line. */
-function ending(label: string, last: PageLine | undefined): Zone['last'] {
+/** A line at least this share of the page's measure (its longest line) is full: the next word did not fit. */
+const fullLineShare = 0.9;
+
+/**
+ * How the note `label` ends on the page's last line. It is plainly cut when that line ends with a
+ * cut word, a comma or a word that never ends a sentence, or when it is a full line (the page's
+ * measure) without final punctuation: a note that ends so goes on at the next page's foot, and if
+ * its rest is not found there it is reported rather than silently ended.
+ */
+function ending(label: string, last: PageLine | undefined, measure: number): Zone['last'] {
   const text = last?.line.text ?? '';
   const lastWord = /(?:^|\s)(\p{Ll}+)$/u.exec(text)?.[1];
   const byWord = !/[\p{L}][-,]$/u.test(text) && lastWord !== undefined && neverLast.has(lastWord);
-  const mark = byWord ? (lastWord ?? '') : text.slice(-1);
-  const cut = last !== undefined && label !== '' && (byWord || /[\p{L}][-,]$/u.test(text))
+  const open = !finished.test(text);
+  const fullAndOpen = open && !/[\p{L}][-,]$/u.test(text) && /[\p{L}\p{N}]$/u.test(text) && measure > 0 && lengthOf(text) >= fullLineShare * measure;
+  const wordMark = /\S+$/u.exec(text)?.[0] ?? '';
+  const mark = byWord ? (lastWord ?? '') : fullAndOpen ? wordMark : text.slice(-1);
+  const cut = last !== undefined && label !== '' && (byWord || fullAndOpen || /[\p{L}][-,]$/u.test(text))
     ? { kind: 'cut-note' as const, line: last.line.n, column: last.line.column + [...text].length - [...mark].length, text: mark, label }
     : undefined;
-  return { label, open: !finished.test(text), ...(cut ? { cut } : {}) };
+  return { label, open, ...(cut ? { cut } : {}) };
 }
 
 /** `2` after `1`, `**` after `*`, `b` after `a`: the mark a next note would have. */
