@@ -203,3 +203,33 @@ test('page footnotes in a book that sets its feet off: a foot whose first mark i
   ]);
   assert.match(text(first(result.tei, 'body'), ['note']), /Le lendemain il fallut repartir, car la diligence n’attendait pas\./u, 'the page’s last paragraph stays text');
 });
+
+test('page footnotes: a note whose page ends on a full line without final punctuation goes on; when its rest is not found at the next page’s foot it is a warning at that line, not a silent end (a short last line ends the note)', () => {
+  const page = (lines: string[]) => lines.join('\n');
+  const raw = [
+    page([
+      'Le congrès se tint à Lyon au printemps, et la majorité y vota',
+      'la motion du comité central sans en changer un mot ni une virgule',
+      'après trois jours de débats où chacun put parler à son tour1.',
+      '1 Selon le compte rendu publié par les soins du comité central',
+    ]),
+    page([
+      'La délégation revint à Paris le lendemain et rendit compte de',
+      'ses travaux devant les sections réunies de la capitale, qui en',
+      'approuvèrent les termes sans réserve et sans débat particulier :',
+      'en mille huit cent cinquante deux, après une longue attente, et',
+      'vendu au prix de dix centimes dans toutes les librairies du pays.',
+    ]),
+    page([
+      'Le bureau fut renouvelé à la fin de l’année suivante, et le',
+      'secrétaire fut confirmé dans ses fonctions par un vote unanime1.',
+      '1 Voir le registre, p. 12',
+    ]),
+    page(['La suite parut dans le numéro de janvier.']),
+  ].join('\n\n\n\n') + '\n';
+  const result = convertText(raw, { layout: { profile: 'prose' }, notes: { convention: 'page-footnotes' } } as Partial<SourceConfig>);
+  const warnings = result.messages.filter((m) => m.rule === 'tei-edition/note-continuation-missing').map((m) => `${m.position.line}:${m.position.column}`);
+  const cutLine = raw.split('\n').findIndex((l) => l.endsWith('comité central')) + 1;
+  assert.deepEqual(warnings, [`${cutLine}:${'1 Selon le compte rendu publié par les soins du comité '.length + 1}`], result.printed);
+  assert.deepEqual(notesAt(result).map(([n, before]) => [n, before]), [['1', 'tour'], ['1', 'unanime']]);
+});
