@@ -29,6 +29,15 @@ export interface ValidateTaskResult {
   readonly unreadable: Diagnostic[];
   /** An exception in the validator (a bug): reported as a fatal message on the batch's first file. */
   readonly crash?: string;
+  /** From a worker, with its first result: the messages of loading the schemas (see validate-worker.ts). */
+  readonly setupMessages?: Diagnostic[];
+}
+
+/** The schemas could not be loaded in the workers: their messages (a usage error). */
+export class WorkerSetupFailed extends Error {
+  constructor(readonly messages: Diagnostic[]) {
+    super(messages.map((d) => d.message).join('; '));
+  }
 }
 
 /** Setup options as a worker receives them (functions cannot cross threads). */
@@ -109,7 +118,7 @@ export function validateInWorkers(tasks: readonly ValidateTask[], setup: WorkerS
     ...(onDone ? { onDone } : {}),
     unexpected: (message) => {
       const failed = (message as { setupFailed?: Diagnostic[] }).setupFailed;
-      return failed === undefined ? undefined : new Error(failed.map((d) => d.message).join('; '));
+      return failed === undefined ? undefined : new WorkerSetupFailed(failed);
     },
   });
 }

@@ -83,6 +83,21 @@ export async function loadValidationSetup(options: SetupOptions): Promise<{ setu
 }
 
 /**
+ * Whether a run with these options checks Schematron, told without compiling anything (a run that
+ * starts workers leaves the compiling to them): a rules file is given, or the RELAX NG schema
+ * carries Schematron. A schema that cannot be read says no (loading it will say why).
+ */
+export function schematronExpected(options: SetupOptions): boolean {
+  if (options.schematron !== null) return true;
+  if (options.schema === null || options.embeddedSchematron === false) return false;
+  try {
+    return readInputFileSync(options.schema).includes(SCHEMATRON_NS);
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The project's rules are read strictly and their messages are `tei-edition/<id>`; any other
  * rules file is read as other people write Schematron, its messages `<file name>/<id>`.
  */

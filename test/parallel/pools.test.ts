@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixturesDir } from '../support/paths.js';
 import { runTeiEdition, sampleEditionCopy, tempDir } from '../support/run-cli.js';
@@ -40,6 +40,26 @@ test('validate: two workers over several batches give the same messages as one t
   assert.equal(one.code, 1);
   assert.equal(two.code, 1);
   assert.ok((JSON.parse(one.stdout) as unknown[]).length >= 45);
+  assert.equal(two.stdout, one.stdout);
+});
+
+test('validate: with workers, the schemas are loaded in the workers only, and their messages are the same as in one thread', () => {
+  const dir = tempDir();
+  const source = readdirSync(join(fixturesDir, 'schematron', 'ref-resolves')).find((f) => f === 'fail.xml') ?? '';
+  for (let i = 0; i < 25; i++) cpSync(join(fixturesDir, 'schematron', 'ref-resolves', source), join(dir, `${String(i).padStart(2, '0')}.xml`));
+  // A rules file that cannot be used: exit 2, its message once, no file validated.
+  writeFileSync(join(dir, 'broken.sch'), '<schema xmlns="http://purl.oclc.org/dsdl/schematron"><pattern><rule context="p"><assert test="((">x</assert></rule></pattern></schema>');
+  const brokenOne = runTeiEdition(['validate', '.', '--schematron', 'broken.sch', '--jobs', '1', '--format', 'json'], dir);
+  const brokenTwo = runTeiEdition(['validate', '.', '--schematron', 'broken.sch', '--jobs', '2', '--format', 'json'], dir);
+  assert.equal(brokenOne.code, 2);
+  assert.equal(brokenTwo.code, 2);
+  assert.equal((JSON.parse(brokenTwo.stdout) as { position: { file: string } }[]).filter((m) => m.position.file === 'broken.sch').length, 1);
+  assert.equal(brokenTwo.stdout, brokenOne.stdout);
+  // A usable one: the same findings.
+  const one = runTeiEdition(['validate', '.', '--jobs', '1', '--format', 'json'], dir);
+  const two = runTeiEdition(['validate', '.', '--jobs', '2', '--format', 'json'], dir);
+  assert.equal(two.code, 1);
+  assert.ok((JSON.parse(two.stdout) as unknown[]).length >= 25);
   assert.equal(two.stdout, one.stdout);
 });
 
