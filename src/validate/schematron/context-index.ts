@@ -9,9 +9,9 @@
  */
 import type { CandidateSpec } from './context-pattern.js';
 import type { DomNode } from './saxon.js';
+import { forEachElement } from './element-walk.js';
 import { stringLiteral } from './xpath-text.js';
 
-const ELEMENT = 1;
 const XMLNS = 'http://www.w3.org/2000/xmlns/';
 
 /** The elements of one document by local name and by attribute, as indexes into `elements`. */
@@ -36,19 +36,7 @@ interface DomAttributes {
 
 function indexDocument(document: DomNode): DocumentIndex {
   const index: DocumentIndex = { elements: [], byName: new Map(), byAttribute: new Map(), withAttributes: [] };
-  const stack: DomNode[] = [];
-  let node: DomNode | null = document.firstChild;
-  while (node !== null) {
-    if (node.nodeType === ELEMENT) {
-      record(index, node);
-      if (node.firstChild !== null) {
-        stack.push(node);
-        node = node.firstChild;
-        continue;
-      }
-    }
-    node = nextInOrder(node, stack);
-  }
+  forEachElement(document, (element) => record(index, element));
   return index;
 }
 
@@ -75,15 +63,6 @@ function push(map: Map<string, number[]>, key: string, n: number): void {
   else list.push(n);
 }
 
-/** The next node after `node` and its descendants, climbing out of finished elements. */
-function nextInOrder(node: DomNode, stack: DomNode[]): DomNode | null {
-  let current: DomNode | undefined = node;
-  while (current !== undefined) {
-    if (current.nextSibling !== null) return current.nextSibling;
-    current = stack.pop();
-  }
-  return null;
-}
 
 const everyElement = (index: DocumentIndex): number[] => index.elements.map((_e, n) => n);
 

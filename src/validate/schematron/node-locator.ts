@@ -7,6 +7,7 @@
 import { SaxesParser } from 'saxes';
 import { lineColumnLocator, type LineColumn } from '../../diagnostics/location.js';
 import type { DomNode } from './saxon.js';
+import { forEachElement } from './element-walk.js';
 
 const ELEMENT = 1;
 
@@ -40,31 +41,10 @@ export class NodeLocator {
 
 function numberElements(document: DomNode): Map<DomNode, number> {
   const index = new Map<DomNode, number>();
-  const stack: DomNode[] = [];
-  let node: DomNode | null = document.firstChild;
-  while (node !== null) {
-    if (node.nodeType === ELEMENT) {
-      index.set(node, index.size);
-      if (node.firstChild !== null) {
-        stack.push(node);
-        node = node.firstChild;
-        continue;
-      }
-    }
-    node = nextInOrder(node, stack);
-  }
+  forEachElement(document, (element) => index.set(element, index.size));
   return index;
 }
 
-/** The next node after `node` and its descendants, climbing out of finished elements. */
-function nextInOrder(node: DomNode, stack: DomNode[]): DomNode | null {
-  let current: DomNode | undefined = node;
-  while (current !== undefined) {
-    if (current.nextSibling !== null) return current.nextSibling;
-    current = stack.pop();
-  }
-  return null;
-}
 
 function startTagOffsets(xml: string): number[] {
   const offsets: number[] = [];
