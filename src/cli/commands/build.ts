@@ -32,6 +32,7 @@ export const buildCommand: CommandDefinition = {
     .option('out', { describe: 'output directory (default: output/ beside the config)', type: 'string' })
     .option('force', { describe: 'regenerate TEI files that were edited by hand from their raw texts (the edits are lost); default: keep and publish them', type: 'boolean', default: false })
     .option('dry-run', { describe: 'do everything (convert, validate, render) but write nothing', type: 'boolean', default: false })
+    .option('print', { describe: 'make the print edition (output/print/); --no-print leaves the previous one as it is', type: 'boolean', default: true })
     .option('max-size', maxSizeOption('largest TEI file to validate, in MB'))
     .option('jobs', jobsOption('worker threads (default: one per core from 2 MB of raw text on; 1 = in process)'))
     .example('$0 build', 'build the edition described by ./edition.json') as never,
@@ -55,7 +56,7 @@ export const buildCommand: CommandDefinition = {
     const root = checked.root;
     const { OutputTransaction } = await import('../../io/output-folders.js');
     const built = await OutputTransaction.run(async (output) => {
-      const result = await publishAndRender(run, root, { jobs: typeof args.jobs === 'number' ? args.jobs : undefined, maxSize: typeof args['max-size'] === 'number' ? args['max-size'] : DEFAULT_MAX_SIZE_MB }, output, io, reporter);
+      const result = await publishAndRender(run, root, { jobs: typeof args.jobs === 'number' ? args.jobs : undefined, print: args.print !== false, maxSize: typeof args['max-size'] === 'number' ? args['max-size'] : DEFAULT_MAX_SIZE_MB }, output, io, reporter);
       return { commit: !dryRun && !result.usage && exitCodeFor(result.messages) === 0 && result.validated, value: result };
     });
     if (built.usage) {
@@ -76,7 +77,8 @@ export const buildCommand: CommandDefinition = {
     else if (ok) {
       reporter.line(`published ${built.published.length} TEI file${built.published.length === 1 ? '' : 's'} (texts and registers) in ${display(io, teiOut)}/`);
       reporter.line(`wrote the HTML edition: ${built.site.length} pages in ${display(io, join(root, 'html'))}/ (open index.html)`);
-      reporter.line(`wrote the print edition: ${built.book.join(' and ')} (${built.pages} pages)`);
+      if (built.book.length > 0) reporter.line(`wrote the print edition: ${built.book.join(' and ')} (${built.pages} pages)`);
+      else reporter.line('the print edition was not made (--no-print): the previous one is unchanged');
     } else if (built.published.length > 0) reporter.line(`nothing was published: the previous output in ${display(io, root)}/ is unchanged`);
     reporter.summary(`build: ${built.texts} text${built.texts === 1 ? '' : 's'}`, messages);
     const published = ok && !dryRun;
@@ -105,7 +107,7 @@ interface Built {
  * then, when valid, the HTML and print editions, from the same documents. The caller swaps them
  * in only when all succeeded.
  */
-async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: string, options: { jobs: number | undefined; maxSize: number }, output: OutputTransaction, io: CliIO, reporter: Reporter): Promise<Built> {
+async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: string, options: { jobs: number | undefined; print: boolean; maxSize: number }, output: OutputTransaction, io: CliIO, reporter: Reporter): Promise<Built> {
   const nothing: Built = { usage: false, messages: [], texts: 0, published: [], validated: false, checkedWith: '', site: [], book: [], pages: 0 };
   if (exitCodeFor(run.messages) !== 0) return nothing;
   const shown = (p: string): string => display(io, p);
@@ -177,6 +179,7 @@ async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: st
   reporter.messages(html.messages);
   messages.push(...html.messages);
   if (html.usage) return { ...nothing, usage: true, texts: texts.length, messages, published, validated: true, checkedWith };
+  if (!options.print) return { usage: false, messages, texts: texts.length, published, validated: true, checkedWith, site: html.pages, book: [], pages: 0 };
   const { runPdf } = await import('../run-pdf.js');
   const pdf = await runPdf({ config: run.configPath, input: { ...input, targetDir: join(root, 'print'), failedDir: join(root, 'print-failed') }, output, pointerWarnings: false, ...jobs }, io, reporter);
   reporter.messages(pdf.messages);
