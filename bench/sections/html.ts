@@ -13,7 +13,6 @@ import { basename, join } from 'node:path';
 import type { EditionConfig } from '../../src/config/types.js';
 import { rawSources } from '../../src/config/sources.js';
 import { neighboursByText, parseSummaries, readingOrder, renderCollectionPages, renderContext, renderTextPage, type SiteText, summariseTexts } from '../../src/html/render-pages.js';
-import { summaryTasks } from '../../src/parallel/html-pool.js';
 import { compiledStylesheet } from '../../src/xslt/compile-stylesheet.js';
 import { HTML_STYLESHEET } from '../../src/xslt/stylesheet-paths.js';
 import { formatMs, round, timing } from '../measure.js';
@@ -107,4 +106,11 @@ async function measurePhases(dir: string, configPath: string): Promise<Phases> {
   });
   const collection = await cpuTimed(() => renderCollectionPages(context, summarised.value.map((s) => s.summaries)));
   return { texts: texts.length, summaryMs: summarised.ms / texts.length, pageMs: paged.ms / texts.length, orderMs: order.ms, collectionMs: collection.ms };
+}
+
+/** The texts in batches of 12 for their summaries (as the HTML stage did before one transformation made a text's page and summary). */
+function summaryTasks(texts: readonly SiteText[], batch = 12): { kind: 'summaries'; texts: SiteText[] }[] {
+  const tasks: { kind: 'summaries'; texts: SiteText[] }[] = [];
+  for (let i = 0; i < texts.length; i += batch) tasks.push({ kind: 'summaries', texts: texts.slice(i, i + batch) });
+  return tasks;
 }

@@ -22,7 +22,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readTeiSourceTexts, textIdOf } from '../../src/edition/tei-source-texts.js';
 import { neighboursByText, parseSummaries, parseText, readingOrder, renderCollectionPages, renderContext, renderTextPage, type SiteText, summariseTexts, type TextSummaries } from '../../src/html/render-pages.js';
-import { summaryTasks } from '../../src/parallel/html-pool.js';
 import { compiledStylesheet } from '../../src/xslt/compile-stylesheet.js';
 import { HTML_STYLESHEET } from '../../src/xslt/stylesheet-paths.js';
 import { repositoryRoot } from '../corpus/samples.js';
@@ -288,4 +287,11 @@ async function pdfRun(ctx: BenchContext, dir: string, input: string, files: numb
       typstOnly: { ms: round(typstOnly.ms), cpuMs: typstOnly.cpuMs === undefined ? null : round(typstOnly.cpuMs), maxRssMB: typstOnly.maxRssBytes === undefined ? null : round(typstOnly.maxRssBytes / MB), exitCode: typstOnly.code },
     },
   };
+}
+
+/** The texts in batches of 12 for their summaries (as the HTML stage did before one transformation made a text's page and summary). */
+function summaryTasks(texts: readonly SiteText[], batch = 12): { kind: 'summaries'; texts: SiteText[] }[] {
+  const tasks: { kind: 'summaries'; texts: SiteText[] }[] = [];
+  for (let i = 0; i < texts.length; i += batch) tasks.push({ kind: 'summaries', texts: texts.slice(i, i + batch) });
+  return tasks;
 }

@@ -10,6 +10,8 @@ import type { EditionConfig, SourceConfig } from '../config/types.js';
 import { rawSources } from '../config/sources.js';
 import type { EditionText } from '../edition/edition-text.js';
 import { convertMany, type ConvertTaskResult } from '../parallel/convert-pool.js';
+import type { BuildCache } from '../cache/build-cache.js';
+import { cacheKey, contentHash } from '../cache/cache-key.js';
 import { checkStamp } from '../tei/generated-stamp.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { readInputFile } from '../io/read-input-file.js';
@@ -35,6 +37,10 @@ export interface ConvertOptions {
   readonly keepHandEdited?: boolean;
   /** The edition, when the caller loaded it already (build loads it once). */
   readonly loaded?: LoadedEdition;
+  /** The build cache: a raw text whose bytes, config and registers did not change is not converted again. */
+  readonly cache?: BuildCache;
+  /** `build --shard`: convert only the sources this says are the shard's. */
+  readonly only?: (sourceId: string) => boolean;
 }
 
 export type FileStatus = 'written' | 'unchanged' | 'kept' | 'refused' | 'failed' | 'dry-run';
@@ -67,7 +73,8 @@ export async function runConvert(options: ConvertOptions, io: CliIO, reporter: R
     const known = raw.map((s) => s.id).join(', ');
     return { ok: false, usage: true, messages: [diagnostic('error', 'unknown-source', `no source with id ${unknown.map((u) => `“${u}”`).join(', ')} in the config; expected one of: ${known}`, { file: shownConfig })] };
   }
-  const chosen = options.sources.length === 0 ? raw : raw.filter((s) => options.sources.includes(s.id));
+  const named = options.sources.length === 0 ? raw : raw.filter((s) => options.sources.includes(s.id));
+  const chosen = options.only === undefined ? named : named.filter((s) => options.only?.(s.id) === true);
   const base = dirname(configPath);
   const outDir = resolve(base, options.outDir ?? 'tei');
   const clash = targetClash(raw, chosen, base, outDir, configPath, Object.values(registers.files).map((f) => resolve(io.cwd, f)), io);
@@ -77,7 +84,12 @@ export async function runConvert(options: ConvertOptions, io: CliIO, reporter: R
   const readable = inputs.filter((i) => i.bytes !== undefined);
   let done = 0;
   reporter.progress('convert', 0, chosen.length);
-  const results = await convertMany(readable.map((i) => ({
+  const registersHash = options.cache === undefined ? '' : contentHash(JSON.stringify([registers.entries, registers.targets]));
+  const keys = readable.map((i) => cacheKey('convert', [contentHash(i.bytes as Uint8Array), { ...i.source }, config.edition ?? null, shownConfig, i.rawShown, options.report, options.reportNames ?? false, registersHash]));
+  const cached = await Promise.all(keys.map(async (key) => options.cache?.get<ConvertTaskResult>('convert', key)));
+  const missing = readable.flatMap((_, i) => (cached[i] === undefined || !Array.isArray(cached[i]?.messages) ? [i] : []));
+  done = readable.length - missing.length;
+  const converted = await convertMany(missing.map((m) => readable[m] as SourceInput).map((i) => ({
     bytes: i.bytes as Uint8Array,
     file: i.rawShown,
     source: i.source,
@@ -88,8 +100,14 @@ export async function runConvert(options: ConvertOptions, io: CliIO, reporter: R
     registers: { entries: registers.entries, targets: registers.targets },
   })), {
     ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
-    onDone: (index) => reporter.progress('convert', ++done, chosen.length, readable[index]?.source.id),
+    onDone: (index) => reporter.progress('convert', ++done, chosen.length, readable[missing[index] ?? -1]?.source.id),
   });
+  const results = [...cached] as (ConvertTaskResult | undefined)[];
+  for (const [n, i] of missing.entries()) {
+    const result = converted[n] as ConvertTaskResult;
+    results[i] = result;
+    if (result.crash === undefined) await options.cache?.put('convert', keys[i] as string, result);
+  }
 
   const files: FileOutcome[] = [];
   const texts = new Map<string, EditionText>();

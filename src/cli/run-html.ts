@@ -3,13 +3,16 @@
  * on the command line) → the static site in `output/html/`: index.html, one page per text,
  * persons.html, search.html and its index (search/), the CSS and JS assets, and the TEI files for download. The I/O edge of the HTML stage; the pages come from the XSLT.
  */
-import { cp, mkdir } from 'node:fs/promises';
+import { cp, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { renderContext, type SitePage, type SiteRegister, type SiteText } from '../html/render-pages.js';
-import { type RenderedSite, renderSite } from '../html/render-site.js';
+import { editionJson, renderContext, type RenderContext, type SitePage, type SiteRegister, type SiteText } from '../html/render-pages.js';
+import { type RenderedSite, renderSite, type SiteCache } from '../html/render-site.js';
 import { unresolvedPointerWarnings } from '../html/unresolved-pointers.js';
-import { siteSearch } from '../search/site-search.js';
+import { type SiteSearch, siteSearch } from '../search/site-search.js';
+import type { BuildCache } from '../cache/build-cache.js';
+import { cacheKey, contentHash } from '../cache/cache-key.js';
+import { htmlCache, registerTable } from '../cache/html-cache.js';
 import { copyImages, withLocalImages } from '../edition/text-images.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { OutputTransaction } from '../io/output-folders.js';
@@ -28,6 +31,8 @@ export interface HtmlOptions extends PublishOptions {
   readonly output?: OutputTransaction;
   /** What to render (build passes the documents it validated); default: read as `config` or `files` say. */
   readonly input?: PublishInput;
+  /** The build cache, and the edition's folder (texts' places are keyed relative to it): texts whose inputs did not change are not rendered again. */
+  readonly cache?: { readonly store: BuildCache; readonly base: string };
 }
 
 export interface HtmlRun {
@@ -38,6 +43,8 @@ export interface HtmlRun {
   /** Pages written, as messages show them. */
   readonly pages: string[];
   readonly siteDir: string;
+  /** Texts rendered (not taken from the cache). */
+  readonly rendered?: number;
 }
 
 export async function runHtml(options: HtmlOptions, io: CliIO, reporter: Reporter): Promise<HtmlRun> {
@@ -51,14 +58,17 @@ export async function runHtml(options: HtmlOptions, io: CliIO, reporter: Reporte
   const { sef, sefPath } = stylesheet;
   const textIds = texts.map((t) => t.id);
   const { texts: siteTexts, copies: images } = withLocalImages(texts);
-  const context = await renderContext(sef, edition, registers, textIds);
+  // The render context (SaxonJS, the registers parsed, the register table) is made when something is to be rendered here.
+  let made: Promise<RenderContext> | undefined;
+  const context = (): Promise<RenderContext> => (made ??= renderContext(sef, edition, registers, textIds));
   const jobs = plannedHtmlJobs(texts.length, options.jobs);
   const runner = jobs <= 1 ? inProcessRunner(context) : workerRunner({ sefPath, edition, registers: [...registers], textIds }, jobs);
   let done = 0;
   const progress = (): void => reporter.progress('html', ++done, texts.length);
   let site: RenderedSite;
   try {
-    site = await renderSite(context, runner, siteTexts, progress);
+    const cache = options.cache === undefined ? undefined : await siteCache(options.cache, sefPath, edition, registers, textIds, context);
+    site = await renderSite(context, runner, siteTexts, progress, cache);
   } finally {
     await runner.close();
   }
@@ -74,7 +84,7 @@ export async function runHtml(options: HtmlOptions, io: CliIO, reporter: Reporte
   const pages = site.pages;
   if (messages.some((m) => m.severity === 'error')) return { ok: false, usage: false, messages, pages: [], siteDir };
   // The search index, from the pages just made (docs/search.md).
-  const search = siteSearch(pages, site.order, (n, total) => reporter.progress('search index', n, total));
+  const search = await searchIndex(pages, site.order, options.cache?.store, (n, total) => reporter.progress('search index', n, total));
   for (const s of search.skipped) messages.push(diagnostic('warning', 'search-index', `the search index leaves out this page, which could not be read: ${s.message}`, { file: display(io, join(siteDir, s.file)) }));
   const publishing = async (output: OutputTransaction): Promise<HtmlRun> => {
     const staged = await output.stage(siteDir, (p) => display(io, p));
@@ -85,7 +95,7 @@ export async function runHtml(options: HtmlOptions, io: CliIO, reporter: Reporte
       await writeFileAtomic(join(staged.dir, file), content);
     }
     await copyImages(images, staged.dir);
-    return { ok: true, usage: false, messages, pages: pages.map((p) => display(io, join(siteDir, p.file))), siteDir };
+    return { ok: true, usage: false, messages, pages: pages.map((p) => display(io, join(siteDir, p.file))), siteDir, rendered: site.rendered };
   };
   if (options.output) return publishing(options.output);
   return OutputTransaction.run(async (output) => {
@@ -101,4 +111,24 @@ async function publish(siteDir: string, pages: readonly SitePage[], texts: reado
   await cp(HTML_ASSETS, join(siteDir, 'assets'), { recursive: true });
   for (const t of texts) await writeFileAtomic(join(siteDir, 'tei', `${t.id}.xml`), t.xml);
   for (const r of registers) await writeFileAtomic(join(siteDir, 'tei', r.file), r.xml);
+}
+
+/** The search index of the pages, from the cache when the pages and the order are those it was made from. */
+async function searchIndex(pages: readonly SitePage[], order: RenderedSite['order'], cache: BuildCache | undefined, onProgress: (n: number, total: number) => void): Promise<Pick<SiteSearch, 'files' | 'skipped'>> {
+  if (cache === undefined) return siteSearch(pages, order, onProgress);
+  const key = cacheKey('search', [pages.map((p) => [p.file, contentHash(p.html)]), JSON.stringify(order)]);
+  const cached = await cache.get<{ files: [string, string][]; skipped: SiteSearch['skipped'] }>('search', key);
+  if (cached !== undefined && Array.isArray(cached.files) && Array.isArray(cached.skipped)) return { files: new Map(cached.files), skipped: cached.skipped };
+  const made = siteSearch(pages, order, onProgress);
+  await cache.put('search', key, { files: [...made.files], skipped: made.skipped });
+  return made;
+}
+
+/** The HTML cache of this edition: its keys need the register table, from the cache or the render context. */
+export async function siteCache(cache: { readonly store: BuildCache; readonly base: string }, sefPath: string, edition: PublishInput['edition'], registers: readonly SiteRegister[], textIds: readonly string[], context: () => Promise<RenderContext>): Promise<SiteCache> {
+  const stylesheetHash = contentHash(await readFile(sefPath));
+  const registersHash = contentHash(JSON.stringify(registers.map((r) => [r.file, r.xml])));
+  const json = editionJson(edition);
+  const table = await registerTable(cache.store, stylesheetHash, json, registersHash, async () => (await context()).registerTableXml);
+  return htmlCache({ cache: cache.store, context: { editionJson: json, textIds, registerTableXml: table }, base: cache.base, stylesheetHash, registersHash, registers });
 }

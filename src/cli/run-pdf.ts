@@ -4,14 +4,17 @@
  * in process by Typst). The I/O edge of the print stage.
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import type { BuildCache } from '../cache/build-cache.js';
+import { cacheKey, contentHash } from '../cache/cache-key.js';
+import type { SiteRegister, SiteText } from '../html/render-pages.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { OutputTransaction } from '../io/output-folders.js';
-import { chaptersInProcess, chaptersInWorkers, plannedPrintJobs, type PrintTaskResult } from '../parallel/print-pool.js';
+import { chaptersInProcess, chaptersInWorkers, plannedPrintJobs, type PrintTaskResult, type PrintWorkerSetup } from '../parallel/print-pool.js';
 import { unresolvedPointerWarnings } from '../html/unresolved-pointers.js';
 import { copyImages, withLocalImages } from '../edition/text-images.js';
-import { assembleBook, printContext, renderFrame, type Chapter } from '../print/render-book.js';
+import { assembleBook, printContext, type PrintContext, renderFrame, type Chapter } from '../print/render-book.js';
 import { compileTypstFileToPdf, TypstError } from '../print/typst-compiler.js';
 import { PRINT_BOOK_LIBRARY, PRINT_STYLESHEET } from '../xslt/stylesheet-paths.js';
 import type { CliIO } from './cli-io.js';
@@ -31,6 +34,8 @@ export interface PdfOptions extends PublishOptions {
   readonly input?: PublishInput;
   /** Warn of names whose pointer designates nothing (default true; build has them from the HTML). */
   readonly pointerWarnings?: boolean;
+  /** The build cache, and the edition's folder: chapters (and the PDF) whose inputs did not change are not made again. */
+  readonly cache?: { readonly store: BuildCache; readonly base: string };
 }
 
 export interface PdfRun {
@@ -56,12 +61,7 @@ export async function runPdf(options: PdfOptions, io: CliIO, reporter: Reporter)
   const { sef, sefPath } = stylesheet;
   const bookLibrary = await readFile(PRINT_BOOK_LIBRARY, 'utf8');
   const context = await printContext(sef, edition, registers, bookLibrary);
-  const jobs = plannedPrintJobs(texts.length, options.jobs);
-  let done = 0;
-  const progress = (): void => reporter.progress('pdf: chapters', ++done, texts.length);
-  const results: PrintTaskResult[] = jobs <= 1
-    ? await chaptersInProcess(context, texts, progress)
-    : await chaptersInWorkers({ sefPath, edition, registers: [...registers], bookLibrary }, texts, jobs, progress);
+  const results = await renderChapters({ context, texts, sefPath, edition, registers, bookLibrary, ...(options.jobs === undefined ? {} : { jobs: options.jobs }), ...(options.cache === undefined ? {} : { cache: options.cache }) }, reporter);
   const chapters: Chapter[] = [];
   for (const r of results) {
     const text = prepared.input.texts[r.id];
@@ -84,7 +84,7 @@ export async function runPdf(options: PdfOptions, io: CliIO, reporter: Reporter)
     await copyImages(images, staged.dir);
     const files = [display(io, typPath)];
     if (options.typstOnly) return { ok: true, usage: false, messages, files, pages: 0, printDir };
-    const book = compileBook(join(staged.dir, 'edition.typ'), display(io, typPath), edition.date);
+    const book = await compileBookCached(options.cache?.store, [source, display(io, typPath), edition.date ?? null], images, () => compileBook(join(staged.dir, 'edition.typ'), display(io, typPath), edition.date));
     messages.push(...book.messages);
     if (book.pdf === undefined) {
       const kept = await keepFailedSource(failedDir, source, io);
@@ -131,4 +131,58 @@ function editionTimestamp(date: string | undefined): number | undefined {
   const m = date === undefined ? null : /^(\d{4})(?:-(\d\d))?(?:-(\d\d))?$/.exec(date);
   if (!m) return undefined;
   return Date.UTC(Number(m[1]), Number(m[2] ?? '1') - 1, Number(m[3] ?? '1')) / 1000;
+}
+
+/** A chapter's key: the print stylesheet, the edition's metadata, the book design, the registers (the indexes), the text's id, place, images and bytes. */
+async function chapterKeys(sefPath: string, editionJson: string, bookLibrary: string, registers: readonly { file: string; xml: string }[], base: string): Promise<(text: SiteText) => string> {
+  const common = [contentHash(await readFile(sefPath)), editionJson, contentHash(bookLibrary), contentHash(JSON.stringify(registers.map((r) => [r.file, r.xml])))];
+  return (text) => cacheKey('print-chapter', [...common, text.id, relative(base, text.path), text.images ?? null, contentHash(text.xml)]);
+}
+
+type Book = ReturnType<typeof compileBook>;
+
+/** The PDF of a Typst source and its images, from the cache when they are those it was made from (Typst makes the same bytes from the same source). */
+async function compileBookCached(cache: BuildCache | undefined, [source, ...rest]: [string, ...unknown[]], images: readonly { readonly from: string }[], compile: () => Book): Promise<Book> {
+  if (cache === undefined) return compile();
+  const imageHashes = await Promise.all(images.map(async (i) => contentHash(await readFile(i.from))));
+  const key = cacheKey('print-book', [contentHash(source), ...rest, images.map((i, n) => [i.from, imageHashes[n]])]);
+  const cached = await cache.get<{ pdf: string; pages: number; messages: Diagnostic[] }>('print-book', key);
+  if (cached !== undefined && typeof cached.pdf === 'string' && Array.isArray(cached.messages)) return { pdf: new Uint8Array(Buffer.from(cached.pdf, 'base64')), pages: cached.pages, messages: cached.messages };
+  const book = compile();
+  if (book.pdf !== undefined) await cache.put('print-book', key, { pdf: Buffer.from(book.pdf).toString('base64'), pages: book.pages, messages: book.messages });
+  return book;
+}
+
+export interface ChaptersInput {
+  readonly context: PrintContext;
+  readonly texts: readonly SiteText[];
+  readonly sefPath: string;
+  readonly edition: PrintWorkerSetup['edition'];
+  readonly registers: readonly SiteRegister[];
+  readonly bookLibrary: string;
+  readonly jobs?: number;
+  readonly cache?: { readonly store: BuildCache; readonly base: string };
+}
+
+/** Every text's chapter (in the texts' order: result i is text i's), from the cache or the print stylesheet (in process or on workers), and kept in the cache. */
+export async function renderChapters(input: ChaptersInput, reporter: Reporter): Promise<PrintTaskResult[]> {
+  const { context, texts, sefPath, edition, registers, bookLibrary, cache } = input;
+  const chapterKey = cache === undefined ? undefined : await chapterKeys(sefPath, context.editionJson, bookLibrary, registers, cache.base);
+  const cached = await Promise.all(texts.map(async (text) => (chapterKey === undefined ? undefined : cache?.store.get<Chapter>('print-chapter', chapterKey(text)))));
+  const missing = texts.flatMap((_, i) => (cached[i]?.typst === undefined ? [i] : []));
+  const toMake = missing.map((i) => texts[i] as SiteText);
+  const jobs = plannedPrintJobs(toMake.length, input.jobs);
+  let done = texts.length - missing.length;
+  const progress = (): void => reporter.progress('pdf: chapters', ++done, texts.length);
+  const made: PrintTaskResult[] = jobs <= 1
+    ? await chaptersInProcess(context, toMake, progress)
+    : await chaptersInWorkers({ sefPath, ...(edition === undefined ? {} : { edition }), registers: [...registers], bookLibrary }, toMake, jobs, progress);
+  const results: PrintTaskResult[] = texts.map((_, id) => ({ id, ...(cached[id]?.typst === undefined ? {} : { chapter: cached[id] }) }));
+  for (const r of made) {
+    const id = missing[r.id] ?? -1;
+    results[id] = { ...r, id };
+    const text = texts[id];
+    if (r.chapter !== undefined && text !== undefined && chapterKey !== undefined) await cache?.store.put('print-chapter', chapterKey(text), r.chapter);
+  }
+  return results;
 }

@@ -17,6 +17,8 @@ import type { RegisterKind } from '../registers/read-register.js';
 
 export interface EditionDocuments {
   readonly texts: EditionText[];
+  /** Every text's id, in config order: the texts read, and the raw sources left out (`leaveOut`). */
+  readonly textIds: string[];
   readonly registers: SiteRegister[];
   readonly messages: Diagnostic[];
   /** The title of a teiCorpus source, for an edition without a title of its own. */
@@ -34,11 +36,13 @@ export interface EditionFiles {
 /**
  * The edition's texts in config order. `converted`: the TEI of raw sources this run made (build
  * passes it, so that what is published is what it validated); otherwise read from `tei/<id>.xml`.
+ * `leaveOut`: raw sources not to read (another shard's: build --shard); their ids are in `textIds`.
  */
-export async function readEditionDocuments(edition: EditionFiles, cwd: string, shown: (path: string) => string, stage: string, converted?: ReadonlyMap<string, EditionText>): Promise<EditionDocuments> {
+export async function readEditionDocuments(edition: EditionFiles, cwd: string, shown: (path: string) => string, stage: string, converted?: ReadonlyMap<string, EditionText>, leaveOut?: (sourceId: string) => boolean): Promise<EditionDocuments> {
   const base = dirname(edition.configPath);
   const messages: Diagnostic[] = [];
   const texts: EditionText[] = [];
+  const textIds: string[] = [];
   let corpusTitle: string | undefined;
   for (const [index, source] of edition.config.sources.entries()) {
     if (isTeiSource(source)) {
@@ -46,14 +50,17 @@ export async function readEditionDocuments(edition: EditionFiles, cwd: string, s
       const read = await readTeiSourceTexts([entry], shown);
       messages.push(...read.messages.map((m) => (m.rule.endsWith('tei-source-missing') ? { ...m, message: `sources[${index}].tei: ${m.message}` } : m)));
       texts.push(...read.texts);
+      textIds.push(...read.texts.map((t) => t.id));
       corpusTitle ??= read.corpusHeader?.title;
       continue;
     }
+    textIds.push(source.id);
     const made = converted?.get(source.id);
     if (made !== undefined) {
       texts.push(made);
       continue;
     }
+    if (leaveOut?.(source.id) === true) continue;
     const path = resolve(base, 'tei', `${source.id}.xml`);
     try {
       const xml = await readFile(path, 'utf8');
@@ -70,5 +77,5 @@ export async function readEditionDocuments(edition: EditionFiles, cwd: string, s
     const target = edition.registers.targets[kind as RegisterKind] ?? basename(path);
     registers.push({ file: basename(target), xml: await readFile(path, 'utf8'), path });
   }
-  return { texts, registers, messages, ...(corpusTitle === undefined ? {} : { corpusTitle }) };
+  return { texts, textIds, registers, messages, ...(corpusTitle === undefined ? {} : { corpusTitle }) };
 }

@@ -38,6 +38,8 @@ export interface RenderContext {
   readonly registers: readonly unknown[];
   /** The registers' entries as name targets (the stylesheet's "register-table"), made once per thread. */
   readonly registerTable: unknown;
+  /** The same table as XML (for the build cache: which entries a text's pointers reach). */
+  readonly registerTableXml: string;
   readonly textIds: readonly string[];
 }
 
@@ -83,7 +85,7 @@ export async function renderContext(sef: unknown, edition: PublishedMetadata | u
   const json = editionJson(edition);
   const table = await transform({ sef, initialTemplate: 'register-table', params: { 'edition-json': json, registers: parsed } });
   const registerTable = await parseForTransform(table.principal, 'urn:x-tei-edition:register-table');
-  return { sef, editionJson: json, registers: parsed, registerTable, textIds };
+  return { sef, editionJson: json, registers: parsed, registerTable, registerTableXml: table.principal, textIds };
 }
 
 /** A secondary result of a transformation, by the file name of its href. */
@@ -182,4 +184,68 @@ export async function renderCollectionPages(context: RenderContext, summaryXml: 
     pages.push({ file: page.file, html: result.principal });
   }
   return pages;
+}
+
+/** A text's pages and its summaries, from one transformation; the pages hold a pager slot (fillPager). */
+export interface RenderedText {
+  readonly pages: SitePage[];
+  readonly summaries: TextSummaries;
+}
+
+/** Where a page made with the pager slot has its pager (the comment the stylesheet writes). */
+export const PAGER_SLOT = '<!--tei-edition:pager-->';
+
+/**
+ * A text's pages (with a pager slot: the page does not depend on its neighbours) and its
+ * summaries, in one transformation: the text is parsed and walked once, and what is made depends
+ * on the text, the registers' entries it names, the edition's metadata and the list of texts
+ * alone, so that a build can cache it (src/cache/) and shards can make it apart.
+ */
+export async function renderText(context: RenderContext, text: SiteText, parsed?: unknown): Promise<RenderedText> {
+  const result = await transform({
+    sef: context.sef,
+    ...(parsed === undefined ? { sourceText: text.xml, sourceBaseUri: pathToFileURL(text.path).href } : { sourceDocument: parsed }),
+    params: {
+      'edition-json': context.editionJson, registers: [...context.registers], 'register-table': context.registerTable, 'text-id': text.id, 'text-ids': [...context.textIds],
+      'pager-slot': true, 'with-summary': true,
+      ...(text.images === undefined ? {} : { 'local-images': { ...text.images } }),
+    },
+  });
+  const summaries = { summaries: resultDocument(result, 'summaries.xml'), keys: resultDocument(result, 'keys.xml') };
+  const parts = partPages({ ...result, documents: Object.fromEntries(Object.entries(result.documents).filter(([href]) => href.endsWith('.html'))) });
+  return { pages: [{ file: `${text.id}.html`, html: result.principal }, ...parts], summaries };
+}
+
+/** Every text's pager (HTML; empty when it has no neighbours), by id, from the reading order: one transformation. */
+export async function renderPagers(context: RenderContext, order: readonly ReadingEntry[]): Promise<Map<string, string>> {
+  const result = await transform({
+    sef: context.sef,
+    initialTemplate: 'pagers',
+    params: { 'edition-json': context.editionJson, 'reading-order-json': JSON.stringify(order) },
+  });
+  const pagers = new Map<string, string>();
+  for (const [href, html] of Object.entries(result.documents)) {
+    const id = decodeURIComponent(href.replace(/^.*\/pager\//u, ''));
+    // A pager is serialised as a document of its own, so its root declares the XHTML namespace the page already has.
+    pagers.set(id, html.replace(' xmlns="http://www.w3.org/1999/xhtml"', ''));
+  }
+  return pagers;
+}
+
+/** A page made with the pager slot, with its pager. */
+export function fillPager(page: SitePage, pager: string): SitePage {
+  return page.html.includes(PAGER_SLOT) ? { file: page.file, html: page.html.split(PAGER_SLOT).join(pager) } : page;
+}
+
+/** One collection page (index.html, persons.html…) from every text's summaries (XML, in the edition's order). */
+export async function renderCollectionPage(context: RenderContext, template: typeof COLLECTION_PAGES[number]['template'], summaryXml: readonly string[]): Promise<SitePage> {
+  const summaries = await parseSummaries(summaryXml);
+  const page = COLLECTION_PAGES.find((p) => p.template === template);
+  if (page === undefined) throw new Error(`no collection page ${template}`);
+  const result = await transform({
+    sef: context.sef,
+    initialTemplate: page.template,
+    params: { 'edition-json': context.editionJson, registers: [...context.registers], summaries: [...summaries], 'text-ids': [...context.textIds] },
+  });
+  return { file: page.file, html: result.principal };
 }

@@ -1,16 +1,12 @@
 /**
- * The work of the HTML edition (the texts' summaries, then the text pages and the collection
- * pages) in worker threads, one per core, each loading the compiled stylesheet and parsing the
- * registers once; the same workers do both rounds. Small editions stay in process: a worker
- * costs SaxonJS's start and the stylesheet's load before its first page.
- *
- * A thread keeps the texts it parsed for their summaries (ParsedTexts, up to a budget) and, with
- * workers, a text's page goes to the worker that summarised it (the pool's affinity by text id):
- * each text is parsed once.
+ * The work of the HTML edition (each text's pages and summaries, then the collection pages) in
+ * worker threads, one per core, each loading the compiled stylesheet and parsing the registers
+ * once. Small editions stay in process: a worker costs SaxonJS's start and the stylesheet's load
+ * before its first page.
  */
 import type { PublishedMetadata } from '../edition/edition-text.js';
 import { startPool, workersFor } from './worker-pool.js';
-import { type Neighbours, parseText, type RenderContext, renderCollectionPages, renderContext, renderTextPages, type SitePage, type SiteRegister, type SiteText, summariseTexts, type TextSummaries } from '../html/render-pages.js';
+import { COLLECTION_PAGES, type RenderContext, renderCollectionPage, renderContext, renderText, type RenderedText, type SitePage, type SiteRegister, type SiteText } from '../html/render-pages.js';
 
 export interface HtmlWorkerSetup {
   readonly sefPath: string;
@@ -19,17 +15,14 @@ export interface HtmlWorkerSetup {
   readonly textIds: readonly string[];
 }
 
-/** The summaries of a batch of texts (one transformation), one text's page, or the collection pages. */
+/** A text's pages and summaries (one transformation), or a collection page from every text's summaries. */
 export type HtmlTask =
-  | { readonly kind: 'summaries'; readonly id: number; readonly texts: readonly SiteText[] }
-  | { readonly kind: 'page'; readonly id: number; readonly text: SiteText; readonly neighbours: Neighbours }
-  | { readonly kind: 'collection'; readonly id: number; readonly summaries: readonly string[] };
+  | { readonly kind: 'text'; readonly id: number; readonly text: SiteText }
+  | { readonly kind: 'collection'; readonly id: number; readonly template: typeof COLLECTION_PAGES[number]['template']; readonly summaries: readonly string[] };
 
 export type HtmlTaskOutput =
-  | { readonly kind: 'summaries'; readonly summaries: TextSummaries }
-  /** A text's page, and a very long text's parts. */
-  | { readonly kind: 'page'; readonly pages: SitePage[] }
-  | { readonly kind: 'collection'; readonly pages: SitePage[] };
+  | { readonly kind: 'text'; readonly text: RenderedText }
+  | { readonly kind: 'collection'; readonly page: SitePage };
 
 export interface HtmlTaskResult {
   readonly id: number;
@@ -48,72 +41,20 @@ export const HTML_POOL_THRESHOLD_TEXTS = 24;
  */
 export const HTML_YOUNG_GENERATION_MB = 256;
 
-/** Texts summarised by one transformation: the transformation's own start (a few ms) is paid once per batch. */
-export const SUMMARY_BATCH_TEXTS = 12;
-
 export function plannedHtmlJobs(texts: number, jobs?: number): number {
   return workersFor(texts, texts >= HTML_POOL_THRESHOLD_TEXTS, jobs);
 }
 
-/**
- * Source XML (characters) a thread keeps parsed from the summaries to the pages. A parsed text
- * takes about 12 times its XML in memory (a 38 KB text of the bench corpus: 480 KB), so this is
- * about 300 MB a thread; texts beyond it are parsed again for their page.
- */
-export const PARSED_TEXTS_BUDGET_CHARS = 24 * 1024 * 1024;
-
-/** The texts a thread has parsed for their summaries, by id, until their page takes them. */
-export class ParsedTexts {
-  private readonly documents = new Map<string, { readonly document: unknown; readonly chars: number }>();
-  private chars = 0;
-
-  constructor(private readonly budgetChars = PARSED_TEXTS_BUDGET_CHARS) {}
-
-  keep(text: SiteText, document: unknown): void {
-    if (this.documents.has(text.id) || this.chars + text.xml.length > this.budgetChars) return;
-    this.documents.set(text.id, { document, chars: text.xml.length });
-    this.chars += text.xml.length;
-  }
-
-  /** The parsed text, given up by the cache (a page is made once). */
-  take(text: SiteText): unknown {
-    const kept = this.documents.get(text.id);
-    if (kept === undefined) return undefined;
-    this.documents.delete(text.id);
-    this.chars -= kept.chars;
-    return kept.document;
-  }
-
-  get size(): number {
-    return this.documents.size;
-  }
-}
-
-async function taskOutput(context: RenderContext, task: HtmlTask, parsed: ParsedTexts): Promise<HtmlTaskOutput> {
+async function taskOutput(context: RenderContext, task: HtmlTask): Promise<HtmlTaskOutput> {
   switch (task.kind) {
-    case 'summaries': {
-      const documents = await Promise.all(task.texts.map(parseText));
-      const summaries = await summariseTexts(context, task.texts, documents);
-      task.texts.forEach((text, i) => parsed.keep(text, documents[i]));
-      return { kind: 'summaries', summaries };
-    }
-    case 'page': return { kind: 'page', pages: await renderTextPages(context, task.text, task.neighbours, parsed.take(task.text)) };
-    case 'collection': return { kind: 'collection', pages: await renderCollectionPages(context, task.summaries) };
+    case 'text': return { kind: 'text', text: await renderText(context, task.text) };
+    case 'collection': return { kind: 'collection', page: await renderCollectionPage(context, task.template, task.summaries) };
   }
 }
 
-/** What a task works on, for the pool's affinity: the ids of its texts. */
-export function htmlTaskTexts(task: HtmlTask): string[] {
-  switch (task.kind) {
-    case 'summaries': return task.texts.map((t) => t.id);
-    case 'page': return [task.text.id];
-    case 'collection': return [];
-  }
-}
-
-export async function runHtmlTask(context: RenderContext, task: HtmlTask, parsed: ParsedTexts): Promise<HtmlTaskResult> {
+export async function runHtmlTask(context: RenderContext, task: HtmlTask): Promise<HtmlTaskResult> {
   try {
-    return { id: task.id, output: await taskOutput(context, task, parsed) };
+    return { id: task.id, output: await taskOutput(context, task) };
   } catch (error) {
     return { id: task.id, error: error instanceof Error ? error.message : String(error) };
   }
@@ -125,13 +66,13 @@ export interface HtmlRunner {
   close(): Promise<void>;
 }
 
-export function inProcessRunner(context: RenderContext): HtmlRunner {
-  const parsed = new ParsedTexts();
+/** `context`: made on the first task (a build that takes every page from its cache never makes it). */
+export function inProcessRunner(context: () => Promise<RenderContext>): HtmlRunner {
   return {
     async run(tasks, onDone) {
       const results: HtmlTaskResult[] = new Array(tasks.length);
       for (const task of tasks) {
-        const r = await runHtmlTask(context, task, parsed);
+        const r = await runHtmlTask(await context(), task);
         onDone?.(r);
         results[r.id] = r;
       }
@@ -142,15 +83,8 @@ export function inProcessRunner(context: RenderContext): HtmlRunner {
 }
 
 export function workerRunner(setup: HtmlWorkerSetup, jobs: number): HtmlRunner {
-  const pool = startPool<HtmlTask, HtmlTaskResult>({ workerUrl: new URL('./html-worker.js', import.meta.url), workerData: setup, jobs, youngGenerationMb: HTML_YOUNG_GENERATION_MB, affinity: htmlTaskTexts });
+  const pool = startPool<HtmlTask, HtmlTaskResult>({ workerUrl: new URL('./html-worker.js', import.meta.url), workerData: setup, jobs, youngGenerationMb: HTML_YOUNG_GENERATION_MB });
   return { run: (tasks, onDone) => pool.run(tasks, onDone), close: () => pool.close() };
-}
-
-/** The texts in batches for their summaries, in order (the task ids number the batches). */
-export function summaryTasks(texts: readonly SiteText[], batch = SUMMARY_BATCH_TEXTS): HtmlTask[] {
-  const tasks: HtmlTask[] = [];
-  for (let i = 0; i < texts.length; i += batch) tasks.push({ kind: 'summaries', id: tasks.length, texts: texts.slice(i, i + batch) });
-  return tasks;
 }
 
 /** The render context a worker makes from its setup. */

@@ -9,7 +9,6 @@
 import { readFile } from 'node:fs/promises';
 import { readInputFileSync } from '../io/read-input-file.js';
 import { basename, extname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { compileSchema, type CompiledGrammar } from './relaxng/compile-schema.js';
 import { SchemaError } from './relaxng/rng-tree.js';
@@ -17,10 +16,9 @@ import type { CompiledSchematron } from './schematron/compile-schematron.js';
 import { SCHEMATRON_NS } from './schematron/sch-tree.js';
 import { DEFAULT_MAX_BYTES } from './read-xml-input.js';
 
-/** From dist/src/validate/ (compiled) or src/validate/: the package's own schemas folder. */
-const packageRoot = fileURLToPath(new URL('../../../', import.meta.url));
-export const DEFAULT_SCHEMA = `${packageRoot}schemas/tei-edition.rng`;
-export const DEFAULT_SCHEMATRON = `${packageRoot}schemas/tei-edition.sch`;
+import { DEFAULT_SCHEMA, DEFAULT_SCHEMATRON } from './default-schemas.js';
+
+export { DEFAULT_SCHEMA, DEFAULT_SCHEMATRON };
 
 export interface ValidationSetup {
   readonly grammar?: CompiledGrammar;

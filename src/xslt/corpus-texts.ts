@@ -3,8 +3,8 @@
  * a document of its own, with the namespaces in scope, and what the corpus header says. SaxonJS
  * parses and serializes, as it does for the transformations.
  */
-import SaxonJS from 'saxon-js';
-import { parseForTransform } from './saxon-transform.js';
+import type SaxonJS from 'saxon-js';
+import { loadedSaxonJs, parseForTransform } from './saxon-transform.js';
 import { summariseHeader, type HeaderSummary } from './header-summary.js';
 
 export interface CorpusText {
@@ -25,9 +25,9 @@ const TEI = 'http://www.tei-c.org/ns/1.0';
 export async function corpusTexts(xml: string, baseUri: string): Promise<Corpus | undefined> {
   const document = await parseForTransform(xml, baseUri) as SaxonJS.DomNode;
   const options = { namespaceContext: { tei: TEI } };
-  if (SaxonJS.XPath.evaluate('exists(/tei:teiCorpus)', document, options) !== true) return undefined;
+  if (loadedSaxonJs().XPath.evaluate('exists(/tei:teiCorpus)', document, options) !== true) return undefined;
   const many = { ...options, resultForm: 'array' as const };
-  const keys = SaxonJS.XPath.evaluate('let $all := //tei:TEI return for $i in 1 to count($all) return string(($all[$i]/@xml:id, $all[$i]/@n, $i)[normalize-space()][1])', document, many) as string[];
-  const texts = SaxonJS.XPath.evaluate('//tei:TEI ! serialize(.)', document, many) as string[];
+  const keys = loadedSaxonJs().XPath.evaluate('let $all := //tei:TEI return for $i in 1 to count($all) return string(($all[$i]/@xml:id, $all[$i]/@n, $i)[normalize-space()][1])', document, many) as string[];
+  const texts = loadedSaxonJs().XPath.evaluate('//tei:TEI ! serialize(.)', document, many) as string[];
   return { header: summariseHeader(document), texts: texts.map((text, i) => ({ key: keys[i] ?? String(i + 1), xml: text })) };
 }

@@ -2,8 +2,8 @@
  * What a TEI header says about its document that an edition config records: title, language,
  * publisher, licence, editors. Read with SaxonJS's XPath, as the stylesheets read headers.
  */
-import SaxonJS from 'saxon-js';
-import { parseForTransform } from './saxon-transform.js';
+import type SaxonJS from 'saxon-js';
+import { loadedSaxonJs, parseForTransform } from './saxon-transform.js';
 
 export interface HeaderSummary {
   readonly title?: string;
@@ -17,7 +17,7 @@ export interface HeaderSummary {
 const NS = { namespaceContext: { tei: 'http://www.tei-c.org/ns/1.0' } };
 
 function text(expression: string, document: SaxonJS.DomNode): string | undefined {
-  const value = SaxonJS.XPath.evaluate(`normalize-space(string((${expression})[1]))`, document, NS);
+  const value = loadedSaxonJs().XPath.evaluate(`normalize-space(string((${expression})[1]))`, document, NS);
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
@@ -34,8 +34,8 @@ export function summariseHeader(document: SaxonJS.DomNode): HeaderSummary {
   const availability = `${header}/tei:fileDesc/tei:publicationStmt/tei:availability`;
   const licenceName = text(`${availability}/tei:licence, ${availability}/tei:p, ${availability}/@status`, document);
   const licenceUrl = text(`${availability}/tei:licence/@target`, document);
-  const editors = SaxonJS.XPath.evaluate(`distinct-values(${header}/tei:fileDesc/tei:titleStmt/(tei:editor, tei:respStmt/(tei:persName, tei:name, tei:orgName))/normalize-space()[. ne ''])`, document, { ...NS, resultForm: 'array' }) as string[];
-  const corpus = SaxonJS.XPath.evaluate('exists(/tei:teiCorpus)', document, NS) === true;
+  const editors = loadedSaxonJs().XPath.evaluate(`distinct-values(${header}/tei:fileDesc/tei:titleStmt/(tei:editor, tei:respStmt/(tei:persName, tei:name, tei:orgName))/normalize-space()[. ne ''])`, document, { ...NS, resultForm: 'array' }) as string[];
+  const corpus = loadedSaxonJs().XPath.evaluate('exists(/tei:teiCorpus)', document, NS) === true;
   return {
     ...(title === undefined ? {} : { title }),
     ...(language === undefined ? {} : { language }),

@@ -4,7 +4,23 @@
  * (principal and `xsl:result-document` ones). Dynamic errors become TransformError with the
  * stylesheet position SaxonJS gives.
  */
-import SaxonJS from 'saxon-js';
+import type SaxonJSModule from 'saxon-js';
+
+type SaxonJS = typeof SaxonJSModule;
+let loading: Promise<SaxonJS> | undefined;
+let loaded: SaxonJS | undefined;
+
+/** SaxonJS, loaded on first use: a build that takes every page from its cache never loads it. */
+export function saxonJs(): Promise<SaxonJS> {
+  loading ??= import('saxon-js').then((m) => (loaded = m.default));
+  return loading;
+}
+
+/** SaxonJS, for code that works on its documents (made by parseForTransform, so it is loaded). */
+export function loadedSaxonJs(): SaxonJS {
+  if (loaded === undefined) throw new Error('SaxonJS is used before it is loaded (a document not made by parseForTransform?)');
+  return loaded;
+}
 
 export interface TransformRequest {
   readonly sef: unknown;
@@ -53,7 +69,7 @@ export async function transform(request: TransformRequest): Promise<TransformRes
   }
   if (request.initialTemplate !== undefined) options.initialTemplate = request.initialTemplate;
   try {
-    const output = await SaxonJS.transform(options, 'async');
+    const output = await (await saxonJs()).transform(options, 'async');
     const documents: Record<string, string> = {};
     for (const [href, value] of Object.entries(output.resultDocuments ?? {})) documents[href] = String(value);
     return { principal: output.principalResult === undefined || output.principalResult === null ? '' : String(output.principalResult), documents };
@@ -65,5 +81,5 @@ export async function transform(request: TransformRequest): Promise<TransformRes
 
 /** Parses XML into a SaxonJS document, for parameters shared by many transforms (registers, texts). */
 export async function parseForTransform(xml: string, baseUri: string): Promise<unknown> {
-  return SaxonJS.getResource({ text: xml, type: 'xml', baseURI: baseUri });
+  return (await saxonJs()).getResource({ text: xml, type: 'xml', baseURI: baseUri });
 }

@@ -12,7 +12,6 @@ import { fixturesDir } from '../support/paths.js';
 import { runTeiEdition, sampleEditionCopy, tempDir } from '../support/run-cli.js';
 import { startPool } from '../../src/parallel/worker-pool.js';
 import { TaskQueue } from '../../src/parallel/task-queue.js';
-import { ParsedTexts } from '../../src/parallel/html-pool.js';
 
 function files(dir: string): Record<string, string> {
   return Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.xml') || f.endsWith('.html')).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
@@ -131,19 +130,4 @@ test('task queue: without affinity, tasks go out in order to whichever worker is
   for (const task of tasks) queue.done(0, task);
   queue.load(tasks);
   assert.deepEqual([queue.next(2), queue.next(1), queue.next(2), queue.next(0), queue.next(1)], [...tasks, undefined]);
-});
-
-test('html threads keep parsed texts within their budget, each for one page', () => {
-  const text = (id: string, xml: string) => ({ id, xml, path: `/x/${id}.xml` });
-  const parsed = new ParsedTexts(12);
-  const first = text('a', '<TEI/>');
-  const second = text('b', '<TEI></TEI>');
-  parsed.keep(first, 'document a');
-  parsed.keep(second, 'document b');
-  assert.equal(parsed.size, 1, 'a and b together are beyond the budget of 12 characters');
-  assert.equal(parsed.take(second), undefined);
-  assert.equal(parsed.take(first), 'document a');
-  assert.equal(parsed.take(first), undefined, 'a page takes its text once');
-  parsed.keep(second, 'document b');
-  assert.equal(parsed.take(second), 'document b', 'the budget is free again');
 });

@@ -37,6 +37,15 @@
                     src/html/local-images.ts); without it, graphics are captions
     previous-id, previous-title, next-id, next-title
                     text page: the texts before and after it in reading order (the pager)
+    pager-slot      text page: true() → the pager is a comment "tei-edition:pager", filled
+                    afterwards with the pager of initial template "pagers" (the page is then the
+                    same whatever its neighbours: a build caches it by its own inputs)
+    with-summary    text page: true() → also the text's summaries.xml and keys.xml (as
+                    "text-summaries" makes them for this one text), so that a text is parsed and
+                    transformed once
+    reading-order-json
+                    "pagers": the texts in reading order, JSON [{"id": …, "title": …}…] → one
+                    result document pager/<id> per text (its pager, or nothing)
     split-level, split-threshold
                     text page, "text-summaries": a text whose body holds more than
                     split-threshold characters (default 400000) is published as a contents page
@@ -97,10 +106,25 @@
   <xsl:param name="previous-title" as="xs:string?" select="()"/>
   <xsl:param name="next-id" as="xs:string?" select="()"/>
   <xsl:param name="next-title" as="xs:string?" select="()"/>
+  <xsl:param name="pager-slot" as="xs:boolean" select="false()"/>
+  <xsl:param name="with-summary" as="xs:boolean" select="false()"/>
+  <xsl:param name="reading-order-json" as="xs:string" select="'[]'"/>
 
   <!-- The text page: the source document is one TEI text (or a teiCorpus). -->
   <xsl:template match="/">
     <xsl:call-template name="text-page"/>
+    <xsl:if test="$with-summary">
+      <xsl:call-template name="summary-documents">
+        <xsl:with-param name="summaries" as="element(f:summaries)">
+          <f:summaries>
+            <xsl:call-template name="text-summary">
+              <xsl:with-param name="doc" select="."/>
+              <xsl:with-param name="id" select="$page-text-id"/>
+            </xsl:call-template>
+          </f:summaries>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Argv } from 'yargs';
 import type { OutputTransaction } from '../../io/output-folders.js';
 import type { CliIO } from '../cli-io.js';
 import type { CommandDefinition } from '../command.js';
@@ -10,6 +11,9 @@ import { outputRoot, refusalDiagnostic } from '../output-root.js';
 import { DEFAULT_MAX_SIZE_MB, jobsOption, maxSizeOption } from '../jobs-option.js';
 import { EXIT_USAGE, exitCodeFor } from '../exit-codes.js';
 import { display } from '../display-path.js';
+import { diagnostic } from '../../diagnostics/diagnostic.js';
+import type { BuildCache } from '../../cache/build-cache.js';
+import { inShard, parseShard, type Shard } from '../../cache/shard-assignment.js';
 import { convertOptions, summaryCounts } from './convert.js';
 
 /**
@@ -28,14 +32,10 @@ import { convertOptions, summaryCounts } from './convert.js';
 export const buildCommand: CommandDefinition = {
   command: 'build',
   describe: 'Build the edition: convert to TEI, validate it, publish it, its HTML and its print editions in output/',
-  builder: (yargs) => yargs
-    .option('out', { describe: 'output directory (default: output/ beside the config)', type: 'string' })
-    .option('force', { describe: 'regenerate TEI files that were edited by hand from their raw texts (the edits are lost); default: keep and publish them', type: 'boolean', default: false })
-    .option('dry-run', { describe: 'do everything (convert, validate, render) but write nothing', type: 'boolean', default: false })
-    .option('print', { describe: 'make the print edition (output/print/); --no-print leaves the previous one as it is', type: 'boolean', default: true })
-    .option('max-size', maxSizeOption('largest TEI file to validate, in MB'))
-    .option('jobs', jobsOption('worker threads (default: one per core from 2 MB of raw text on; 1 = in process)'))
-    .example('$0 build', 'build the edition described by ./edition.json') as never,
+  builder: (yargs) => buildOptions(yargs)
+    .option('shard', { describe: 'i/n: do the per-text work of share i of n (1 ≤ i ≤ n; texts assigned by id) into the cache only, for `tei-edition merge` (a CI matrix)', type: 'string' })
+    .example('$0 build', 'build the edition described by ./edition.json')
+    .example('$0 build --shard 2/4 --cache shard', 'a CI matrix job: its share of the texts, into the cache folder shard/ (see `merge`)') as never,
   run: async (args, io, reporter) => {
     const out = typeof args.out === 'string' ? args.out : undefined;
     const dryRun = args['dry-run'] === true;
@@ -46,8 +46,12 @@ export const buildCommand: CommandDefinition = {
     if (!('config' in edition) || edition.messages.some((m) => m.severity === 'error')) return usageError(edition.messages, reporter);
     const checked = outputRoot({ config: edition.config, configPath: edition.configPath, registerFiles: Object.values(edition.registers.files) }, out, io);
     if ('refusal' in checked) return usageError([...edition.messages, checked.refusal], reporter);
+    const shard = parseShard(args.shard);
+    if (typeof shard === 'string') return usageError([...edition.messages, diagnostic('error', 'usage', shard, { file: 'tei-edition' })], reporter);
+    const { buildCache } = await import('../../cache/cache-option.js');
+    const cache = buildCache(args.cache, checked.root, io.cwd, { readOnly: dryRun, extra: Array.isArray(args['merge-from']) ? args['merge-from'].map(String) : [] });
     const { runConvert } = await import('../run-convert.js');
-    const run = await runConvert({ ...convertOptions(args), sources: [], dryRun, report: false, keepHandEdited: true, loaded: edition }, io, reporter);
+    const run = await runConvert({ ...convertOptions(args), sources: [], dryRun, report: false, keepHandEdited: true, loaded: edition, ...(cache === undefined ? {} : { cache }), ...(shard === undefined ? {} : { only: (id: string) => inShard(id, shard) }) }, io, reporter);
     reporter.messages(run.messages);
     if (!run.ok) {
       reporter.json({ command: 'build', ok: false, messages: run.messages });
@@ -56,8 +60,8 @@ export const buildCommand: CommandDefinition = {
     const root = checked.root;
     const { OutputTransaction } = await import('../../io/output-folders.js');
     const built = await OutputTransaction.run(async (output) => {
-      const result = await publishAndRender(run, root, { jobs: typeof args.jobs === 'number' ? args.jobs : undefined, print: args.print !== false, maxSize: typeof args['max-size'] === 'number' ? args['max-size'] : DEFAULT_MAX_SIZE_MB }, output, io, reporter);
-      return { commit: !dryRun && !result.usage && exitCodeFor(result.messages) === 0 && result.validated, value: result };
+      const result = await publishAndRender(run, root, { jobs: typeof args.jobs === 'number' ? args.jobs : undefined, print: args.print !== false, maxSize: typeof args['max-size'] === 'number' ? args['max-size'] : DEFAULT_MAX_SIZE_MB, cache, shard }, output, io, reporter);
+      return { commit: shard === undefined && !dryRun && !result.usage && exitCodeFor(result.messages) === 0 && result.validated, value: result };
     });
     if (built.usage) {
       // Its messages were printed as they came.
@@ -73,7 +77,9 @@ export const buildCommand: CommandDefinition = {
         ? `validated ${built.published.length} TEI files (${built.checkedWith}): no errors`
         : 'the TEI to publish is not valid: build stopped (fix the errors above, or see `tei-edition validate`)');
     }
-    if (ok && dryRun) reporter.line(`dry run: everything was made and checked, nothing was written (the output in ${display(io, root)}/ is unchanged)`);
+    if (cache !== undefined) reporter.line(cacheLine(cache, built));
+    if (ok && shard !== undefined) reporter.line(`shard ${shard.index}/${shard.count}: ${built.texts} text${built.texts === 1 ? '' : 's'} done into the cache ${display(io, cache?.dir ?? '')}/; nothing published (\`tei-edition merge\` makes the edition from the shards' caches)`);
+    else if (ok && dryRun) reporter.line(`dry run: everything was made and checked, nothing was written (the output in ${display(io, root)}/ is unchanged)`);
     else if (ok) {
       reporter.line(`published ${built.published.length} TEI file${built.published.length === 1 ? '' : 's'} (texts and registers) in ${display(io, teiOut)}/`);
       reporter.line(`wrote the HTML edition: ${built.site.length} pages in ${display(io, join(root, 'html'))}/ (open index.html)`);
@@ -82,7 +88,7 @@ export const buildCommand: CommandDefinition = {
     } else if (built.published.length > 0) reporter.line(`nothing was published: the previous output in ${display(io, root)}/ is unchanged`);
     reporter.summary(`build: ${built.texts} text${built.texts === 1 ? '' : 's'}`, messages);
     const published = ok && !dryRun;
-    reporter.json({ command: 'build', ok, dryRun, files: run.files, published: published ? built.published : [], validated: built.validated, site: published ? built.site : [], book: published ? built.book : [], summary: summaryCounts(messages) });
+    reporter.json({ command: 'build', ok, dryRun, ...(shard === undefined ? {} : { shard: `${shard.index}/${shard.count}` }), ...(cache === undefined ? {} : { cache: { dir: display(io, cache.dir), rendered: built.rendered, stages: cache.stats() } }), files: run.files, published: published ? built.published : [], validated: built.validated, site: published ? built.site : [], book: published ? built.book : [], summary: summaryCounts(messages) });
     return exitCodeFor(messages);
   },
 };
@@ -100,6 +106,8 @@ interface Built {
   readonly site: string[];
   readonly book: string[];
   readonly pages: number;
+  /** Texts whose HTML was made again (not taken from the cache). */
+  readonly rendered?: number;
 }
 
 /**
@@ -107,12 +115,15 @@ interface Built {
  * then, when valid, the HTML and print editions, from the same documents. The caller swaps them
  * in only when all succeeded.
  */
-async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: string, options: { jobs: number | undefined; print: boolean; maxSize: number }, output: OutputTransaction, io: CliIO, reporter: Reporter): Promise<Built> {
+async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: string, options: { jobs: number | undefined; print: boolean; maxSize: number; cache: BuildCache | undefined; shard: Shard | undefined }, output: OutputTransaction, io: CliIO, reporter: Reporter): Promise<Built> {
   const nothing: Built = { usage: false, messages: [], texts: 0, published: [], validated: false, checkedWith: '', site: [], book: [], pages: 0 };
   if (exitCodeFor(run.messages) !== 0) return nothing;
   const shown = (p: string): string => display(io, p);
   const { readEditionDocuments } = await import('../../edition/edition-documents.js');
-  const documents = await readEditionDocuments({ config: run.config, configPath: run.configPath, configShown: run.configShown, registers: run.registers }, io.cwd, shown, 'build', run.texts);
+  const shard = options.shard;
+  const read = await readEditionDocuments({ config: run.config, configPath: run.configPath, configShown: run.configShown, registers: run.registers }, io.cwd, shown, 'build', run.texts, shard === undefined ? undefined : (id) => !inShard(id, shard));
+  // A shard: its own texts (the others' ids still make the links between texts, and their config titles the edition's metadata).
+  const documents = shard === undefined ? read : { ...read, texts: read.texts.filter((t) => inShard(t.id, shard)) };
   reporter.messages(documents.messages);
   if (documents.messages.some((m) => m.severity === 'error')) return { ...nothing, messages: documents.messages, usage: documents.messages.some((m) => m.rule === 'tei-edition/tei-source-missing') };
   const { texts, registers } = documents;
@@ -138,8 +149,8 @@ async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: st
     written.push({ path, shown: file.shown, tei: file.tei, ...(file.schema === undefined ? {} : { schema: file.schema }) });
     published.push(shown(resolve(teiOut, file.name)));
   }
-  const { runValidation } = await import('../run-validate.js');
-  const { DEFAULT_SCHEMA, DEFAULT_SCHEMATRON } = await import('../../validate/validation-setup.js');
+  // (The validator, and SaxonJS with it, is loaded only when a file is to be checked again.)
+  const { DEFAULT_SCHEMA, DEFAULT_SCHEMATRON } = await import('../../validate/default-schemas.js');
   // Messages name the file the editor corrects (tei/<id>.xml, the register, the TEI source), not the staged copy.
   const sourceOf = new Map(written.map((w) => [w.path, w.shown]));
   const shownAs = (p: string): string => sourceOf.get(resolve(p)) ?? shown(join(teiOut, relative(staged.dir, p)));
@@ -155,12 +166,28 @@ async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: st
   ];
   const messages: Diagnostic[] = [];
   let usage = false;
+  const xmlOf = new Map(written.map((w, i) => [w.path, files[i]?.xml ?? '']));
+  const { validationKeys } = await import('../../cache/validation-cache.js');
   for (const group of groups) {
     if (group.paths.length === 0) continue;
-    const validation = await runValidation({ paths: group.paths, schema: group.schema, schematron: group.schematron, maxBytes, shownAs, ...(options.jobs === undefined ? {} : { jobs: options.jobs }) }, io, reporter);
+    // With the cache, only the files whose bytes, schemas or register ids changed are checked again.
+    const keys = options.cache === undefined ? undefined : await validationKeys({ paths: group.paths, schema: group.schema, schematron: group.schematron, maxBytes, registers, xmlOf, shownAs });
+    const cached = await Promise.all(group.paths.map(async (path) => (keys === undefined ? undefined : options.cache?.get<Diagnostic[]>('validate', keys.get(path) ?? ''))));
+    const found = cached.flatMap((c) => (Array.isArray(c) ? c : []));
+    reporter.messages(found);
+    messages.push(...found);
+    const paths = group.paths.filter((_, i) => !Array.isArray(cached[i]));
+    if (paths.length === 0) continue;
+    const { runValidation } = await import('../run-validate.js');
+    const validation = await runValidation({ paths, schema: group.schema, schematron: group.schematron, maxBytes, shownAs, ...(options.jobs === undefined ? {} : { jobs: options.jobs }) }, io, reporter);
     reporter.messages(validation.messages);
     messages.push(...validation.messages);
     usage ||= validation.usageErrors.length > 0;
+    if (keys === undefined || validation.usageErrors.length > 0) continue;
+    for (const path of paths) {
+      const shownPath = shownAs(path);
+      await options.cache?.put('validate', keys.get(path) ?? '', validation.messages.filter((m) => m.position.file === shownPath));
+    }
   }
   const checkedWith = [
     ours.length > 0 ? 'schemas/tei-edition.rng, schemas/tei-edition.sch' : '',
@@ -171,24 +198,54 @@ async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: st
   ].filter(Boolean).join('; ');
   if (exitCodeFor(messages) !== 0 || usage) return { ...nothing, texts: texts.length, messages, published, checkedWith };
   const { textOverrides } = await import('../../edition/edition-text.js');
-  const edition = { ...(documents.corpusTitle === undefined ? {} : { title: documents.corpusTitle }), ...run.config.edition, ...textOverrides(texts) };
+  const edition = { ...(documents.corpusTitle === undefined ? {} : { title: documents.corpusTitle }), ...run.config.edition, ...textOverrides(read.texts) };
   const input = { edition, texts, registers, messages: [] };
   const jobs = options.jobs === undefined ? {} : { jobs: options.jobs };
   const { runHtml } = await import('../run-html.js');
-  const html = await runHtml({ config: run.configPath, input: { ...input, targetDir: join(root, 'html'), failedDir: join(root, 'print-failed') }, output, ...jobs }, io, reporter);
+  const cached = options.cache === undefined ? {} : { cache: { store: options.cache, base: dirname(run.configPath) } };
+  if (options.shard !== undefined) {
+    // A shard's share: its texts' pages and chapters into the cache, nothing published.
+    const { renderShard } = await import('../../cache/shard.js');
+    const shard = await renderShard({ edition, texts, registers, textIds: documents.textIds, configPath: run.configPath, cache: options.cache, ...jobs }, io, reporter);
+    messages.push(...shard.messages);
+    return { ...nothing, usage: shard.usage, messages, texts: texts.length, published, validated: true, checkedWith, rendered: shard.rendered };
+  }
+  const html = await runHtml({ config: run.configPath, input: { ...input, targetDir: join(root, 'html'), failedDir: join(root, 'print-failed') }, output, ...jobs, ...cached }, io, reporter);
   reporter.messages(html.messages);
   messages.push(...html.messages);
   if (html.usage) return { ...nothing, usage: true, texts: texts.length, messages, published, validated: true, checkedWith };
-  if (!options.print) return { usage: false, messages, texts: texts.length, published, validated: true, checkedWith, site: html.pages, book: [], pages: 0 };
+  const rendered = html.rendered === undefined ? {} : { rendered: html.rendered };
+  if (!options.print) return { usage: false, messages, texts: texts.length, published, validated: true, checkedWith, site: html.pages, book: [], pages: 0, ...rendered };
   const { runPdf } = await import('../run-pdf.js');
-  const pdf = await runPdf({ config: run.configPath, input: { ...input, targetDir: join(root, 'print'), failedDir: join(root, 'print-failed') }, output, pointerWarnings: false, ...jobs }, io, reporter);
+  const pdf = await runPdf({ config: run.configPath, input: { ...input, targetDir: join(root, 'print'), failedDir: join(root, 'print-failed') }, output, pointerWarnings: false, ...jobs, ...cached }, io, reporter);
   reporter.messages(pdf.messages);
   messages.push(...pdf.messages);
-  return { usage: pdf.usage, messages, texts: texts.length, published, validated: true, checkedWith, site: html.pages, book: pdf.files, pages: pdf.pages };
+  return { usage: pdf.usage, messages, texts: texts.length, published, validated: true, checkedWith, site: html.pages, book: pdf.files, pages: pdf.pages, ...rendered };
+}
+
+/** The options build and merge share. */
+export function buildOptions<T>(yargs: Argv<T>): Argv<T> {
+  return yargs
+    .option('out', { describe: 'output directory (default: output/ beside the config)', type: 'string' })
+    .option('force', { describe: 'regenerate TEI files that were edited by hand from their raw texts (the edits are lost); default: keep and publish them', type: 'boolean', default: false })
+    .option('dry-run', { describe: 'do everything (convert, validate, render) but write nothing', type: 'boolean', default: false })
+    .option('cache', { describe: 'the build cache folder (default: .tei-edition-cache/ in the output folder); --no-cache: a clean build, the cache neither read nor written', type: 'string' })
+    .option('print', { describe: 'make the print edition (output/print/); --no-print leaves the previous one as it is', type: 'boolean', default: true })
+    .option('max-size', maxSizeOption('largest TEI file to validate, in MB'))
+    .option('jobs', jobsOption('worker threads (default: one per core from 2 MB of raw text on; 1 = in process)'));
 }
 
 function usageError(messages: Diagnostic[], reporter: Reporter): number {
   reporter.messages(messages);
   reporter.json({ command: 'build', ok: false, messages });
   return EXIT_USAGE;
+}
+
+/** What the cache gave: the texts whose HTML was made again, and the entries found untrustworthy. */
+function cacheLine(cache: BuildCache, built: Built): string {
+  const stats = Object.values(cache.stats());
+  const hits = stats.reduce((n, s) => n + s.hits, 0);
+  const ignored = stats.reduce((n, s) => n + s.ignored, 0);
+  const redone = built.rendered === undefined ? '' : `${built.rendered} of ${built.texts} text${built.texts === 1 ? '' : 's'} rendered again, `;
+  return `cache: ${redone}${hits} result${hits === 1 ? '' : 's'} reused${ignored > 0 ? `, ${ignored} damaged or foreign entr${ignored === 1 ? 'y' : 'ies'} ignored and made again` : ''}`;
 }

@@ -302,8 +302,42 @@
 
   <!-- Previous and next texts in reading order (parameters: the site builder knows the order, summaries.xsl). -->
   <xsl:template name="pager">
-    <xsl:variable name="previous" select="normalize-space($previous-id)[. ne '']"/>
-    <xsl:variable name="next" select="normalize-space($next-id)[. ne '']"/>
+    <xsl:choose>
+      <xsl:when test="$pager-slot">
+        <xsl:comment>tei-edition:pager</xsl:comment>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="pager-nav">
+          <xsl:with-param name="previous" select="normalize-space($previous-id)[. ne '']"/>
+          <xsl:with-param name="previous-title" select="$previous-title"/>
+          <xsl:with-param name="next" select="normalize-space($next-id)[. ne '']"/>
+          <xsl:with-param name="next-title" select="$next-title"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Every text's pager (initial template "pagers"), for the pages made with pager-slot: pager/<id>, in reading order. -->
+  <xsl:template name="pagers">
+    <xsl:variable name="order" select="parse-json($reading-order-json)?*" as="map(*)*"/>
+    <xsl:for-each select="$order">
+      <xsl:variable name="i" select="position()"/>
+      <xsl:result-document href="pager/{?id}">
+        <xsl:call-template name="pager-nav">
+          <xsl:with-param name="previous" select="$order[$i - 1]?id"/>
+          <xsl:with-param name="previous-title" select="$order[$i - 1]?title"/>
+          <xsl:with-param name="next" select="$order[$i + 1]?id"/>
+          <xsl:with-param name="next-title" select="$order[$i + 1]?title"/>
+        </xsl:call-template>
+      </xsl:result-document>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template name="pager-nav">
+    <xsl:param name="previous" as="xs:string?"/>
+    <xsl:param name="previous-title" as="xs:string?"/>
+    <xsl:param name="next" as="xs:string?"/>
+    <xsl:param name="next-title" as="xs:string?"/>
     <xsl:if test="exists(($previous, $next))">
       <nav class="pager" aria-label="{$L?pager}">
         <ul>

@@ -48,6 +48,14 @@
         </xsl:for-each>
       </f:summaries>
     </xsl:variable>
+    <xsl:call-template name="summary-documents">
+      <xsl:with-param name="summaries" select="$summaries"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- summaries.xml and keys.xml of some texts' summaries. -->
+  <xsl:template name="summary-documents">
+    <xsl:param name="summaries" as="element(f:summaries)"/>
     <xsl:result-document href="summaries.xml" format="summaries">
       <xsl:sequence select="$summaries"/>
     </xsl:result-document>
