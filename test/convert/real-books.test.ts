@@ -26,9 +26,7 @@ const WORDS_PER_FILE = 1500;
  * 16, parts 1 and 2, being built on another branch): scored and printed, not yet held to the
  * targets. Move a style out of this list when the converter supports it.
  */
-const STYLES_AWAITING_PAGE_FOOTNOTES: readonly string[] = [
-  'foot-letters',
-];
+const STYLES_AWAITING_PAGE_FOOTNOTES: readonly string[] = [];
 
 type Target = 'notes' | 'notes lost silently' | 'page breaks' | 'paragraphs' | 'cut words' | 'words';
 
@@ -147,7 +145,8 @@ for (const style of bookStyles.filter((s) => !STYLES_AWAITING_PAGE_FOOTNOTES.inc
   });
 }
 
-test(`styles awaiting page footnotes and notes.convention "auto" (${STYLES_AWAITING_PAGE_FOOTNOTES.join(', ')}): scored and printed, not yet held to the targets`, (t) => {
+// Only while a style awaits: with none, there is nothing to print.
+if (STYLES_AWAITING_PAGE_FOOTNOTES.length > 0) test(`styles awaiting page footnotes and notes.convention "auto" (${STYLES_AWAITING_PAGE_FOOTNOTES.join(', ')}): scored and printed, not yet held to the targets`, (t) => {
   for (const name of STYLES_AWAITING_PAGE_FOOTNOTES) t.diagnostic(`${name}: ${figures(byStyle.get(name) ?? [])}`);
   assert.ok(STYLES_AWAITING_PAGE_FOOTNOTES.every((name) => (byStyle.get(name) ?? []).length > 0));
 });
