@@ -41,36 +41,32 @@ export function documentWords(lines: readonly Line[]): WordCounts {
   return counts;
 }
 
-/** A letter at a word's end (or after its closing punctuation), before white space, punctuation or the line's end. */
-const glued = /(?<=\p{L}\p{L})([a-z])(?=$|[\s.,;:!?…»”)\]])/gu;
+/** After a call glued to a word: white space, punctuation or the line's end. */
+const afterCall = /^(?:$|[\s.,;:!?…»”)\]])/u;
 const afterPunctuation = /(?<=[\p{L}\p{N}][.,;:!?…]?\s?[»”)\]]|\p{L}[.,;:!?…])([a-z])(?=$|[\s.,;:!?…»”)\]])/gu;
 
 /**
  * The letter calls a line may hold. `cutsBefore` are the first parts of a word cut at the end of
- * the line before (`pos-`), so that `siblea` is read as `possiblea`.
+ * the line before (`pos-`), so that `siblea` is read as `possiblea`. One pass over the line's
+ * words: most end in a letter, and each is looked up at most a few times.
  */
 export function letterCallCandidates(text: string, cutsBefore: readonly string[], words: LetterCallWords): LetterCallCandidate[] {
   const found: LetterCallCandidate[] = [];
-  for (const m of text.matchAll(afterPunctuation)) found.push({ at: m.index ?? 0, letter: m[1] ?? '', evidence: 'word' });
-  for (const m of text.matchAll(glued)) {
-    const at = m.index ?? 0;
-    const word = wordEndingAt(text, at + 1);
-    if (word === undefined) continue;
-    const wholes = word.start === 0 && cutsBefore.length > 0 ? cutsBefore.map((cut) => cut + word.text) : [word.text];
+  if (text.includes('»') || text.includes('”') || text.includes(')') || text.includes(']') || /\p{L}[.,;:!?…][a-z]/u.test(text)) {
+    for (const m of text.matchAll(afterPunctuation)) found.push({ at: m.index ?? 0, letter: m[1] ?? '', evidence: 'word' });
+  }
+  for (const m of text.matchAll(wordPattern)) {
+    const word = m[0];
+    const start = m.index ?? 0;
+    const at = start + word.length - 1;
+    const letter = word[word.length - 1] ?? '';
+    if (letter < 'a' || letter > 'z' || word.length < 3 || !afterCall.test(text.slice(at + 1, at + 2))) continue;
+    const wholes = start === 0 && cutsBefore.length > 0 ? cutsBefore.map((cut) => cut + word) : [word];
     const evidence = wholes.map((whole) => letterCallEvidence(whole, words));
     const best = (['word', 'name', 'word-too'] as const).find((e) => evidence.includes(e));
-    if (best) found.push({ at, letter: m[1] ?? '', evidence: best });
+    if (best) found.push({ at, letter, evidence: best });
   }
-  return found.sort((a, b) => a.at - b.at);
-}
-
-/** The word (as `wordPattern` reads it) that ends at UTF-16 index `end`. */
-function wordEndingAt(text: string, end: number): { text: string; start: number } | undefined {
-  for (const m of text.slice(0, end).matchAll(wordPattern)) {
-    const start = m.index ?? 0;
-    if (start + m[0].length === end) return { text: m[0], start };
-  }
-  return undefined;
+  return found.sort((x, y) => x.at - y.at);
 }
 
 /** A name as printed: a capital, then lower-case letters (`Shakespeare`, `Palice`, `Saint-Just`). */

@@ -18,7 +18,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Lexicon } from '../enrich/lexicon.js';
 import type { Line } from '../lines/split-lines.js';
 import { matchRunningHead } from './forme.js';
-import { cutWordStart, documentWords, letterCallCandidates, type LetterCallWords } from './letter-calls.js';
+import { cutWordStart, documentWords, letterCallCandidates, type LetterCallCandidate } from './letter-calls.js';
 import { lengthOf } from './text-rules.js';
 import type { OverrideRoles } from './overrides.js';
 import type { FootnoteMatch, LayoutSettings } from './types.js';
@@ -130,18 +130,31 @@ export function findPageFootnotes(lines: readonly Line[], settings: LayoutSettin
   // them (a word's last letter is too often a candidate), one whose feet match nothing with them.
   const withoutLetters = readBook(pages, undefined);
   if (withoutLetters.matches.length > 0) return withoutLetters;
-  const withLetters = readBook(pages, { lexicon, document: documentWords(lines) });
+  const words = { lexicon, document: documentWords(lines) };
+  // Each line's candidates are found once, for the several readings of the book.
+  const cache = new Map<number, LetterCallCandidate[]>();
+  const letters: LetterCalls = (line, cuts) => {
+    const known = cache.get(line.n);
+    if (known) return known;
+    const found = letterCallCandidates(line.text, cuts, words);
+    cache.set(line.n, found);
+    return found;
+  };
+  const withLetters = readBook(pages, letters);
   return withLetters.matches.length > 0 ? withLetters : withoutLetters;
 }
 
-function readBook(pages: readonly PageLine[][], words: LetterCallWords | undefined): PageFootnotes {
+/** The letter calls a line may hold, given the first parts of a word cut just above it. */
+type LetterCalls = (line: Line, cutsBefore: readonly string[]) => LetterCallCandidate[];
+
+function readBook(pages: readonly PageLine[][], words: LetterCalls | undefined): PageFootnotes {
   // The book's own habit: when most feet are set off by a blank line or a rule, a foot that is
   // not opens with the rest of the previous page's last note (the separator stands above it).
   const first = readFeet(pages, false, words);
   return first.separated > first.unseparated ? readFeet(pages, true, words).feet : first.feet;
 }
 
-function readFeet(pages: readonly PageLine[][], separatedStyle: boolean, words: LetterCallWords | undefined): { feet: PageFootnotes; separated: number; unseparated: number } {
+function readFeet(pages: readonly PageLine[][], separatedStyle: boolean, words: LetterCalls | undefined): { feet: PageFootnotes; separated: number; unseparated: number } {
   const out = { lines: new Map<number, FootLineRole>(), rules: new Set<number>(), matches: [] as FootnoteMatch[], unmatched: [] as UnmatchedMark[] };
   let carried: CallSite[] = [];
   let previousLast: Zone['last'];
@@ -150,7 +163,7 @@ function readFeet(pages: readonly PageLine[][], separatedStyle: boolean, words: 
   let separated = 0;
   let unseparated = 0;
   pages.forEach((page, p) => {
-    const calls = page.flatMap((pl, i) => callsOn(pl.line, i, p, cutsBefore(pages, p, i), words));
+    const calls = page.flatMap((pl, i) => callsOn(pl.line, i, p, words ? (line) => words(line, cutsBefore(pages, p, i)) : undefined));
     allCalls.push(...calls);
     const measure = Math.max(...page.map((pl) => lengthOf(pl.line.text)));
     const zone = bestZone(page, carried, calls, measure, previousLast?.open === true);
@@ -240,11 +253,11 @@ function cutsBefore(pages: readonly PageLine[][], p: number, i: number): string[
     .filter((c): c is string => c !== undefined);
 }
 
-function callsOn(line: Line, index: number, page: number, cuts: readonly string[], words: LetterCallWords | undefined): CallSite[] {
+function callsOn(line: Line, index: number, page: number, letters: ((line: Line) => LetterCallCandidate[]) | undefined): CallSite[] {
   const printed: { shape: CallShape; at: number; text: string; label: string; weak?: CallSite['weak'] }[] = callPatterns.flatMap(({ shape, re, label }) =>
     [...line.text.matchAll(re)].map((m) => ({ shape, at: m.index ?? 0, text: m[0], label: label(m as RegExpExecArray) })));
   // Letters last: a letter is never read inside a call found by its shape (`(a)`, `[a]`).
-  for (const c of words ? letterCallCandidates(line.text, cuts, words) : []) printed.push({ shape: 'plain', at: c.at, text: c.letter, label: c.letter, ...(c.evidence === 'word' ? {} : { weak: c.evidence }) });
+  for (const c of letters ? letters(line) : []) printed.push({ shape: 'plain', at: c.at, text: c.letter, label: c.letter, ...(c.evidence === 'word' ? {} : { weak: c.evidence }) });
   const found: CallSite[] = [];
   for (const { shape, at, text, label, weak } of printed) {
     if (at === 0) continue;
