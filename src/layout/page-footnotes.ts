@@ -126,11 +126,12 @@ export function readBodyMark(text: string, letters = false): { mark: string; lab
 
 export function findPageFootnotes(lines: readonly Line[], settings: LayoutSettings, roles: OverrideRoles, lexicon: Lexicon): PageFootnotes {
   const pages = splitPages(lines, settings, roles);
+  const words = { lexicon, document: documentWords(lines) };
+  const isWord: IsWord = (w) => lexicon.hasWordForm(w) || words.document.count(w) > 0;
   // Letter calls are the last resort: a book whose feet match numbers or symbols is read without
   // them (a word's last letter is too often a candidate), one whose feet match nothing with them.
-  const withoutLetters = readBook(pages, undefined);
+  const withoutLetters = readBook(pages, undefined, isWord);
   if (withoutLetters.matches.length > 0) return withoutLetters;
-  const words = { lexicon, document: documentWords(lines) };
   // Each line's candidates are found once, for the several readings of the book.
   const cache = new Map<number, LetterCallCandidate[]>();
   const letters: LetterCalls = (line, cuts) => {
@@ -140,21 +141,24 @@ export function findPageFootnotes(lines: readonly Line[], settings: LayoutSettin
     cache.set(line.n, found);
     return found;
   };
-  const withLetters = readBook(pages, letters);
+  const withLetters = readBook(pages, letters, isWord);
   return withLetters.matches.length > 0 ? withLetters : withoutLetters;
 }
 
 /** The letter calls a line may hold, given the first parts of a word cut just above it. */
 type LetterCalls = (line: Line, cutsBefore: readonly string[]) => LetterCallCandidate[];
 
-function readBook(pages: readonly PageLine[][], words: LetterCalls | undefined): PageFootnotes {
+/** A word of the lexicon or of the document. */
+type IsWord = (word: string) => boolean;
+
+function readBook(pages: readonly PageLine[][], words: LetterCalls | undefined, isWord: IsWord): PageFootnotes {
   // The book's own habit: when most feet are set off by a blank line or a rule, a foot that is
   // not opens with the rest of the previous page's last note (the separator stands above it).
-  const first = readFeet(pages, false, words);
-  return first.separated > first.unseparated ? readFeet(pages, true, words).feet : first.feet;
+  const first = readFeet(pages, false, words, isWord);
+  return first.separated > first.unseparated ? readFeet(pages, true, words, isWord).feet : first.feet;
 }
 
-function readFeet(pages: readonly PageLine[][], separatedStyle: boolean, words: LetterCalls | undefined): { feet: PageFootnotes; separated: number; unseparated: number } {
+function readFeet(pages: readonly PageLine[][], separatedStyle: boolean, words: LetterCalls | undefined, isWord: IsWord): { feet: PageFootnotes; separated: number; unseparated: number } {
   const out = { lines: new Map<number, FootLineRole>(), rules: new Set<number>(), matches: [] as FootnoteMatch[], unmatched: [] as UnmatchedMark[] };
   let carried: CallSite[] = [];
   let previousLast: Zone['last'];
@@ -174,7 +178,7 @@ function readFeet(pages: readonly PageLine[][], separatedStyle: boolean, words: 
       if (isSeparated(page, end) || (previousLast?.open === true && footTop > 0)) separated += 1;
       else unseparated += 1;
     }
-    const continued = continuation(page, end, zone !== undefined, previousLast, separatedStyle);
+    const continued = continuation(page, end, zone !== undefined, previousLast, separatedStyle, { next: pages[p + 1]?.[0]?.line, isWord });
     if (previousLast?.cut && continued.length === 0) out.unmatched.push(previousLast.cut);
     continued.forEach((pl, i) => out.lines.set(pl.line.n, i > 0 && pl.line.indented ? 'opens-paragraph' : 'goes-on'));
     if (zone) {
@@ -394,7 +398,7 @@ function nextInSeries(previous: string, label: string): boolean {
  * a rule always, after a blank line only when that note is unfinished (no final punctuation) and
  * the line opens in lower case (else it is the text's last paragraph).
  */
-function continuation(page: readonly PageLine[], end: number, marksFollow: boolean, previous: Zone['last'], separatedStyle: boolean): PageLine[] {
+function continuation(page: readonly PageLine[], end: number, marksFollow: boolean, previous: Zone['last'], separatedStyle: boolean, after: NextPage): PageLine[] {
   if (previous === undefined || previous.label === '') return [];
   // A blank line or a rule just above the page's own first mark: nothing between goes on a note.
   if (marksFollow && isSeparated(page, end)) return [];
@@ -414,7 +418,33 @@ function continuation(page: readonly PageLine[], end: number, marksFollow: boole
     top = i + 1;
     break;
   }
-  return previous.open ? unseparatedRest(page, end, top) : [];
+  if (!previous.open) return [];
+  const rest = unseparatedRest(page, end, top);
+  return rest.length > 0 ? rest : restAfterCutText(page, end, top, after);
+}
+
+/** The next page's first line, and what is a word: what finishes a word cut at this page's text's end. */
+interface NextPage {
+  readonly next: Line | undefined;
+  readonly isWord: IsWord;
+}
+
+/**
+ * Nothing separates the text from the foot, and the note above is unfinished: where the page's
+ * text ends on a cut word (`com-`) that the line below does not finish (`comavoir` is no word)
+ * but the next page's first line does (`com-` / `mande.`: `commande`), the text stops there and
+ * the lines below, down to the page's first mark, are the note's rest (`avoir vus à l’œuvre…`).
+ */
+function restAfterCutText(page: readonly PageLine[], end: number, top: number, after: NextPage): PageLine[] {
+  const nextWord = /^[\p{L}\p{M}]+/u.exec(after.next?.text ?? '')?.[0];
+  if (nextWord === undefined || !/^\p{Ll}/u.test(nextWord)) return [];
+  for (let i = Math.max(top, 1); i < end; i++) {
+    const cut = /([\p{L}\p{M}]+)-$/u.exec((page[i - 1] as PageLine).line.text)?.[1];
+    const below = /^[\p{L}\p{M}]+/u.exec((page[i] as PageLine).line.text)?.[0];
+    if (cut === undefined || below === undefined || !/^\p{Ll}/u.test(below)) continue;
+    if (!after.isWord(cut + below) && !after.isWord(`${cut}-${below}`) && after.isWord(cut + nextWord)) return page.slice(i, end);
+  }
+  return [];
 }
 
 /**
