@@ -159,7 +159,8 @@ const followsWithHyphen = new Set(['je', 'tu', 'il', 'elle', 'on', 'nous', 'vous
  * 2. the same word cut elsewhere in the document at another place, which shows its spelling;
  * 3. the word list: only the joined form, or only the hyphenated form (both: joined, warned);
  * 3b. the same compound written in full elsewhere in the other number or with the non-breaking
- *    hyphen (`socialistes‑révolutionnaires` for `socialiste-` + `révolutionnaire`): its hyphen;
+ *    hyphen (`socialistes‑révolutionnaires` for `socialiste-` + `révolutionnaire`), and neither
+ *    form as it is here: its hyphen;
  * 4. a pronoun or particle after the hyphen (`rappelons-le`, `font-ils`, `celui-ci`), or an elided
  *    word (`chefs-d’œuvre`, `tire-d’aile`): the compound's hyphen;
  * 5. the first part written at least twice elsewhere in the document as the first part of
@@ -192,7 +193,9 @@ export function decideHyphen(left: string, right: string, evidence: DocumentEvid
   if (lexHyphen && !lexJoined) return { kind: 'hard', evidence: 'lexicon' };
   if (lexJoined && !lexHyphen) return { kind: 'soft', evidence: 'lexicon' };
   if (lexJoined && lexHyphen) return { kind: 'soft', evidence: 'undecided', reason: 'both the joined and the hyphenated form are French words' };
-  if (compounds && compounds.count(compoundKey(leftPart, rightPart)) > 0) return { kind: 'hard', evidence: 'document-compound' };
+  // Only where the document writes neither form as it is here (a tie of both, `Sala-belle` once and
+  // `Salabelle` once, stays undecided).
+  if (docJoined === 0 && compounds && compounds.count(compoundKey(leftPart, rightPart)) > 0) return { kind: 'hard', evidence: 'document-compound' };
   const rightIsWord = lexicon.hasWordForm(rightPart) || vocabulary.count(rightPart) > 0;
   const leftLetters = leftPart.replace(/^\p{L}{1,6}['’]/u, '');
   const nameThenWord = /^\p{Lu}/u.test(leftLetters) && /^\p{Ll}/u.test(rightPart);
