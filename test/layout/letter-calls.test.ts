@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lexiconOf, WordCounts } from '../../src/enrich/lexicon.js';
 import { letterCallCandidates, letterCallEvidence } from '../../src/layout/letter-calls.js';
+import { recoverSourceLines } from '../../src/recover/source-lines.js';
 import { convertText } from '../support/convert-text.js';
 import { all, first, text } from '../support/xml-query.js';
 
@@ -44,6 +45,9 @@ test('letter calls are matched to bodies “a …”, “b) …” at the page\'
   assert.match(text(first(tei, 'body')), /comme W\. B\. Boyce/u);
   assert.doesNotMatch(text(first(tei, 'body')), /Boycea|icib|positivea/u);
   assert.deepEqual(messages.filter((m) => m.severity === 'warning' && /note/u.test(m.rule)), [], printed);
+  // The calls and marks as printed are read back from @rend: every raw line is recovered.
+  const recovered = recoverSourceLines(convertText(raw, {}).xml ?? '', { notes: 'page-footnotes' });
+  raw.split('\n').forEach((line, i) => { if (line.trim() !== '') assert.equal(recovered.lines.get(i + 1), line.trim(), `line ${i + 1}`); });
 });
 
 test('a word\'s letter without a body stays text, and a line opening with “a” matches no call of a word', () => {
