@@ -12,7 +12,7 @@ import type { EditionDocument, Inline, LineBreak, PageBreak, TextNode } from '..
 import { type Lexicon, lookupForm, WordCounts, wordPattern } from './lexicon.js';
 import { forEachSequence, mapSequences } from './walk.js';
 
-export type HyphenEvidence = 'document' | 'document-cut' | 'lexicon' | 'grammar' | 'document-stem' | 'capital';
+export type HyphenEvidence = 'document' | 'document-cut' | 'lexicon' | 'document-compound' | 'grammar' | 'document-stem' | 'capital';
 
 export type HyphenDecision =
   | { readonly kind: 'soft' | 'hard'; readonly evidence: HyphenEvidence }
@@ -29,7 +29,21 @@ export interface DocumentEvidence {
   readonly cuts?: CutReadings;
   /** First parts of hyphenated compounds written in full (`anti-patriotique` → `anti`). */
   readonly compoundStems?: WordCounts;
+  /**
+   * Two-part compounds written in full with either hyphen (`-`, or the non-breaking U+2011 that
+   * `wordPattern` does not join), by their `compoundKey` (`socialistes‑révolutionnaires` →
+   * `socialiste-révolutionnaire`).
+   */
+  readonly compounds?: WordCounts;
 }
+
+/** A compound's parts in the singular (a final `s` or `x` dropped), joined with `-`: the same compound in either number. */
+export function compoundKey(left: string, right: string): string {
+  const singular = (w: string) => ([...w].length > 3 ? w.replace(/[sx]$/u, '') : w);
+  return `${singular(lookupForm(left))}-${singular(lookupForm(right))}`;
+}
+
+const writtenCompound = /(?<![\p{L}\p{M}])([\p{L}\p{M}]+)[-\u2011]([\p{L}\p{M}]+)(?![\p{L}\p{M}]|[-\u2011]\p{L})/gu;
 
 export function resolveHyphenation(doc: EditionDocument, lexicon: Lexicon, file: string): { document: EditionDocument; messages: Diagnostic[] } {
   const evidence = documentEvidence(doc);
@@ -54,6 +68,13 @@ export function documentEvidence(doc: EditionDocument): DocumentEvidence {
     const hyphen = word.indexOf('-');
     if (hyphen > 0) compoundStems.add(word.slice(0, hyphen), n);
   }
+  const compounds = new WordCounts();
+  forEachSequence(doc, (content) => {
+    for (const inline of content) {
+      if (inline.kind !== 'text') continue;
+      for (const m of inline.value.matchAll(writtenCompound)) compounds.add(compoundKey(m[1] ?? '', m[2] ?? ''));
+    }
+  });
   const cuts = new CutReadings();
   forEachSequence(doc, (content) => {
     joinCutWords(content, (left, right) => {
@@ -61,7 +82,7 @@ export function documentEvidence(doc: EditionDocument): DocumentEvidence {
       return 'soft';
     });
   });
-  return { vocabulary, cuts, compoundStems };
+  return { vocabulary, cuts, compoundStems, compounds };
 }
 
 /** Words cut at line ends, read as one word, each with the part before its cut. */
@@ -137,6 +158,9 @@ const followsWithHyphen = new Set(['je', 'tu', 'il', 'elle', 'on', 'nous', 'vous
  * 1. the word written in full elsewhere in the document, with or without its hyphen (majority);
  * 2. the same word cut elsewhere in the document at another place, which shows its spelling;
  * 3. the word list: only the joined form, or only the hyphenated form (both: joined, warned);
+ * 3b. the same compound written in full elsewhere in the other number or with the non-breaking
+ *    hyphen (`socialistes‑révolutionnaires` for `socialiste-` + `révolutionnaire`), and neither
+ *    form as it is here: its hyphen;
  * 4. a pronoun or particle after the hyphen (`rappelons-le`, `font-ils`, `celui-ci`), or an elided
  *    word (`chefs-d’œuvre`, `tire-d’aile`): the compound's hyphen;
  * 5. the first part written at least twice elsewhere in the document as the first part of
@@ -146,7 +170,7 @@ const followsWithHyphen = new Set(['je', 'tu', 'il', 'elle', 'on', 'nous', 'vous
  * 8. otherwise: joined (warned).
  */
 export function decideHyphen(left: string, right: string, evidence: DocumentEvidence, lexicon: Lexicon): HyphenDecision {
-  const { vocabulary, cuts, compoundStems } = evidence;
+  const { vocabulary, cuts, compoundStems, compounds } = evidence;
   const hyphenated = `${left}-${right}`;
   const joined = `${left}${right}`;
   // A compound's own hyphen may be the non-breaking one (U+2011, `sont‑elles`): the part cut is after it.
@@ -169,6 +193,9 @@ export function decideHyphen(left: string, right: string, evidence: DocumentEvid
   if (lexHyphen && !lexJoined) return { kind: 'hard', evidence: 'lexicon' };
   if (lexJoined && !lexHyphen) return { kind: 'soft', evidence: 'lexicon' };
   if (lexJoined && lexHyphen) return { kind: 'soft', evidence: 'undecided', reason: 'both the joined and the hyphenated form are French words' };
+  // Only where the document writes neither form as it is here (a tie of both, `Sala-belle` once and
+  // `Salabelle` once, stays undecided).
+  if (docJoined === 0 && compounds && compounds.count(compoundKey(leftPart, rightPart)) > 0) return { kind: 'hard', evidence: 'document-compound' };
   const rightIsWord = lexicon.hasWordForm(rightPart) || vocabulary.count(rightPart) > 0;
   const leftLetters = leftPart.replace(/^\p{L}{1,6}['’]/u, '');
   const nameThenWord = /^\p{Lu}/u.test(leftLetters) && /^\p{Ll}/u.test(rightPart);

@@ -13,6 +13,7 @@
  * The first that matches at least one body wins, in that order (an endnotes section also has
  * bodies at the foot of its last page). None: the text has no notes, and nothing is said.
  */
+import { frenchLexicon, type Lexicon } from '../enrich/lexicon.js';
 import type { Line } from '../lines/split-lines.js';
 import { noteMarks } from './note-marks.js';
 import { classifyOverrides } from './overrides.js';
@@ -27,7 +28,8 @@ export interface NoteConventionChoice {
   readonly matched: number;
 }
 
-export function detectNoteConvention(lines: readonly Line[], settings: LayoutSettings): NoteConventionChoice {
+/** `lexicon`: the one the conversion uses (letter calls are told from words with it). */
+export function detectNoteConvention(lines: readonly Line[], settings: LayoutSettings, lexicon: Lexicon = frenchLexicon()): NoteConventionChoice {
   const roles = classifyOverrides(lines, settings.overrides);
   if (settings.profile === 'prose') {
     const endnotes = matchedEndnotes(lines, settings.notesHeading);
@@ -37,7 +39,7 @@ export function detectNoteConvention(lines: readonly Line[], settings: LayoutSet
     if (blocks > 0) return { convention: 'parenthesised-footnotes', matched: blocks };
     // A numbered list after a word that ends in a digit (`F1`, then `1. …`, `2. …`) matches one
     // mark and leaves the next ones without a call: more bodies must match than not.
-    const foot = findPageFootnotes(lines, settings, roles);
+    const foot = findPageFootnotes(lines, settings, roles, lexicon);
     const strays = foot.unmatched.filter((u) => u.kind === 'body' && u.inNote !== undefined).length;
     if (foot.matches.length > strays) return { convention: 'page-footnotes', matched: foot.matches.length };
     return { convention: 'none', matched: 0 };

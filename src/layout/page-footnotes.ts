@@ -15,8 +15,10 @@
  * call (TEI P5 §3.9.1, note[@place="foot"]).
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Lexicon } from '../enrich/lexicon.js';
 import type { Line } from '../lines/split-lines.js';
 import { matchRunningHead } from './forme.js';
+import { cutWordStart, documentWords, letterCallCandidates, type LetterCallCandidate } from './letter-calls.js';
 import { lengthOf } from './text-rules.js';
 import type { OverrideRoles } from './overrides.js';
 import type { FootnoteMatch, LayoutSettings } from './types.js';
@@ -55,6 +57,11 @@ interface CallSite {
   readonly glued: boolean;
   readonly shape: CallShape;
   readonly page: number;
+  /**
+   * A letter glued to a word shaped like a name no list knows, or to a word that stays one
+   * without it (layout/letter-calls.ts): taken only when no stronger call fits, in that order.
+   */
+  readonly weak?: 'name' | 'word-too';
 }
 
 interface PageLine {
@@ -97,8 +104,8 @@ const callPatterns: readonly { shape: CallShape; re: RegExp; label: (m: RegExpEx
   { shape: 'plain', re: new RegExp(String.raw`(?<=[^\s*†‡(\[]\s?)(${symbol})(?![*†‡])`, 'gu'), label: (m) => m[1] ?? '' },
 ];
 
-/** A body's mark: `1 `, `1. `, `1) `, `(1) `, `[1] `, `[1]. `, `¹ `, `* `. Group 1 is the mark, the others its label. */
-const bodyMark = new RegExp(String.raw`^(\((${numberOrLetter})\)|\[(${numberOrLetter})\]\.?|(\d{1,3})[.)]?|([${superscripts}]{1,3})|(${symbol}))\s+(?=\S)`, 'u');
+/** A body's mark: `1 `, `1. `, `1) `, `(1) `, `[1] `, `[1]. `, `¹ `, `* `, and with letters `a `, `a. `, `a) `. Group 1 is the mark, the others its label. */
+const bodyMark = new RegExp(String.raw`^(\((${numberOrLetter})\)|\[(${numberOrLetter})\]\.?|(\d{1,3})[.)]?|([${superscripts}]{1,3})|(${symbol})|([a-z])[.)]?)\s+(?=\S)`, 'u');
 
 /** A rule above the notes: `_____`, `-----`, `———`. */
 const ruleLine = /^[_\-—–]{3,}$/u;
@@ -106,22 +113,52 @@ const ruleLine = /^[_\-—–]{3,}$/u;
 /** Ends a sentence: a note that ends so is finished. */
 const finished = /[.!?…»”)\]]$/u;
 
-export function readBodyMark(text: string): { mark: string; label: string } | undefined {
+/**
+ * The mark opening a body, if the line opens with one. A bare letter (`a `, `a) `) is a mark only
+ * where `letters` says so: where it must match a letter call (`a été …` opens many a line).
+ */
+export function readBodyMark(text: string, letters = false): { mark: string; label: string } | undefined {
   const m = bodyMark.exec(text);
-  if (!m) return undefined;
-  const label = m[2] ?? m[3] ?? m[4] ?? (m[5] !== undefined ? fromSuperscript(m[5]) : undefined) ?? m[6] ?? '';
+  if (!m || (m[7] !== undefined && !letters)) return undefined;
+  const label = m[2] ?? m[3] ?? m[4] ?? (m[5] !== undefined ? fromSuperscript(m[5]) : undefined) ?? m[6] ?? m[7] ?? '';
   return { mark: m[0], label };
 }
 
-export function findPageFootnotes(lines: readonly Line[], settings: LayoutSettings, roles: OverrideRoles): PageFootnotes {
+export function findPageFootnotes(lines: readonly Line[], settings: LayoutSettings, roles: OverrideRoles, lexicon: Lexicon): PageFootnotes {
   const pages = splitPages(lines, settings, roles);
-  // The book's own habit: when most feet are set off by a blank line or a rule, a foot that is
-  // not opens with the rest of the previous page's last note (the separator stands above it).
-  const first = readFeet(pages, false);
-  return first.separated > first.unseparated ? readFeet(pages, true).feet : first.feet;
+  const words = { lexicon, document: documentWords(lines) };
+  const isWord: IsWord = (w) => lexicon.hasWordForm(w) || words.document.count(w) > 0;
+  // Letter calls are the last resort: a book whose feet match numbers or symbols is read without
+  // them (a word's last letter is too often a candidate), one whose feet match nothing with them.
+  const withoutLetters = readBook(pages, undefined, isWord);
+  if (withoutLetters.matches.length > 0) return withoutLetters;
+  // Each line's candidates are found once, for the several readings of the book.
+  const cache = new Map<number, LetterCallCandidate[]>();
+  const letters: LetterCalls = (line, cuts) => {
+    const known = cache.get(line.n);
+    if (known) return known;
+    const found = letterCallCandidates(line.text, cuts, words);
+    cache.set(line.n, found);
+    return found;
+  };
+  const withLetters = readBook(pages, letters, isWord);
+  return withLetters.matches.length > 0 ? withLetters : withoutLetters;
 }
 
-function readFeet(pages: readonly PageLine[][], separatedStyle: boolean): { feet: PageFootnotes; separated: number; unseparated: number } {
+/** The letter calls a line may hold, given the first parts of a word cut just above it. */
+type LetterCalls = (line: Line, cutsBefore: readonly string[]) => LetterCallCandidate[];
+
+/** A word of the lexicon or of the document. */
+type IsWord = (word: string) => boolean;
+
+function readBook(pages: readonly PageLine[][], words: LetterCalls | undefined, isWord: IsWord): PageFootnotes {
+  // The book's own habit: when most feet are set off by a blank line or a rule, a foot that is
+  // not opens with the rest of the previous page's last note (the separator stands above it).
+  const first = readFeet(pages, false, words, isWord);
+  return first.separated > first.unseparated ? readFeet(pages, true, words, isWord).feet : first.feet;
+}
+
+function readFeet(pages: readonly PageLine[][], separatedStyle: boolean, words: LetterCalls | undefined, isWord: IsWord): { feet: PageFootnotes; separated: number; unseparated: number } {
   const out = { lines: new Map<number, FootLineRole>(), rules: new Set<number>(), matches: [] as FootnoteMatch[], unmatched: [] as UnmatchedMark[] };
   let carried: CallSite[] = [];
   let previousLast: Zone['last'];
@@ -130,16 +167,18 @@ function readFeet(pages: readonly PageLine[][], separatedStyle: boolean): { feet
   let separated = 0;
   let unseparated = 0;
   pages.forEach((page, p) => {
-    const calls = page.flatMap((pl, i) => callsOn(pl.line, i, p));
+    const calls = page.flatMap((pl, i) => callsOn(pl.line, i, p, words ? (line) => words(line, cutsBefore(pages, p, i)) : undefined));
     allCalls.push(...calls);
     const measure = Math.max(...page.map((pl) => lengthOf(pl.line.text)));
-    const zone = bestZone(page, carried, calls, measure);
+    const zone = bestZone(page, carried, calls, measure, previousLast?.open === true);
     const end = zone?.start ?? page.length;
     if (zone && end > 0) {
-      if (isSeparated(page, end)) separated += 1;
+      // The rest of an unfinished note may stand between the separator and the page's first mark.
+      const footTop = blockStart(page, end);
+      if (isSeparated(page, end) || (previousLast?.open === true && footTop > 0)) separated += 1;
       else unseparated += 1;
     }
-    const continued = continuation(page, end, zone !== undefined, previousLast, separatedStyle);
+    const continued = continuation(page, end, zone !== undefined, previousLast, separatedStyle, { next: pages[p + 1]?.[0]?.line, isWord });
     if (previousLast?.cut && continued.length === 0) out.unmatched.push(previousLast.cut);
     continued.forEach((pl, i) => out.lines.set(pl.line.n, i > 0 && pl.line.indented ? 'opens-paragraph' : 'goes-on'));
     if (zone) {
@@ -204,18 +243,33 @@ function splitPages(lines: readonly Line[], settings: LayoutSettings, roles: Ove
   return pages;
 }
 
-function callsOn(line: Line, index: number, page: number): CallSite[] {
+/**
+ * The first parts of a word that line `i` of page `p` may finish: the line above's, or on a
+ * page's first line, the previous page's text's last line (just above its foot, or its last line).
+ */
+function cutsBefore(pages: readonly PageLine[][], p: number, i: number): string[] {
+  const page = pages[p] ?? [];
+  if (i > 0) return [cutWordStart(page[i - 1]?.line)].filter((c): c is string => c !== undefined);
+  const previous = pages[p - 1] ?? [];
+  return previous
+    .filter((_, k) => k === previous.length - 1 || isSeparated(previous, k + 1))
+    .map((pl) => cutWordStart(pl.line))
+    .filter((c): c is string => c !== undefined);
+}
+
+function callsOn(line: Line, index: number, page: number, letters: ((line: Line) => LetterCallCandidate[]) | undefined): CallSite[] {
+  const printed: { shape: CallShape; at: number; text: string; label: string; weak?: CallSite['weak'] }[] = callPatterns.flatMap(({ shape, re, label }) =>
+    [...line.text.matchAll(re)].map((m) => ({ shape, at: m.index ?? 0, text: m[0], label: label(m as RegExpExecArray) })));
+  // Letters last: a letter is never read inside a call found by its shape (`(a)`, `[a]`).
+  for (const c of letters ? letters(line) : []) printed.push({ shape: 'plain', at: c.at, text: c.letter, label: c.letter, ...(c.evidence === 'word' ? {} : { weak: c.evidence }) });
   const found: CallSite[] = [];
-  for (const { shape, re, label } of callPatterns) {
-    for (const m of line.text.matchAll(re)) {
-      const at = m.index ?? 0;
-      if (at === 0) continue;
-      if (found.some((f) => at >= f.column - line.column && at < f.column - line.column + [...f.text].length)) continue;
-      found.push({
-        index, line: line.n, column: line.column + [...line.text.slice(0, at)].length, text: m[0],
-        label: label(m as RegExpExecArray), glued: !/\s/u.test(line.text[at - 1] ?? ' '), shape, page,
-      });
-    }
+  for (const { shape, at, text, label, weak } of printed) {
+    if (at === 0) continue;
+    if (found.some((f) => at >= f.column - line.column && at < f.column - line.column + [...f.text].length)) continue;
+    found.push({
+      index, line: line.n, column: line.column + [...line.text.slice(0, at)].length, text,
+      label, glued: !/\s/u.test(line.text[at - 1] ?? ' '), shape, page, ...(weak ? { weak } : {}),
+    });
   }
   return found.sort((a, b) => a.column - b.column);
 }
@@ -225,14 +279,20 @@ function callsOn(line: Line, index: number, page: number): CallSite[] {
  * which matches the most bodies; on a tie, the one after a blank line or a rule, then the
  * shortest (a line that opens with `1.` in the text is not taken with it).
  */
-function bestZone(page: readonly PageLine[], carried: readonly CallSite[], calls: readonly CallSite[], measure: number): Zone | undefined {
+function bestZone(page: readonly PageLine[], carried: readonly CallSite[], calls: readonly CallSite[], measure: number, previousOpen: boolean): Zone | undefined {
   let best: Zone | undefined;
   let bestScore = -1;
   for (let s = Math.max(0, page.length - MAX_FOOT_LINES); s < page.length; s++) {
     const pl = page[s] as PageLine;
-    const mark = readBodyMark(pl.line.text);
+    const mark = readBodyMark(pl.line.text, true);
     if (!mark) continue;
-    const available = [...carried, ...calls.filter((c) => c.index < s)];
+    // A letter call is read in the text, never in the foot above the zone (the rest of a note,
+    // after the page's blank line or rule: `Fermo`, `patria` are no calls).
+    const footTop = blockStart(page, s);
+    // Letters open a foot only where it is set off: after a blank line or a rule, or after the
+    // rest of the previous page's unfinished note that is (`a été …` opens many a line of text).
+    if (/^[a-z]$/u.test(mark.label) && !isSeparated(page, s) && !(previousOpen && footTop > 0)) continue;
+    const available = [...carried, ...calls.filter((c) => c.index < s && !(isLetter(c) && c.index >= footTop))];
     if (!available.some((c) => c.label === mark.label)) continue;
     if (s === 0 && carried.length === 0) continue;
     const zone = walkZone(page, s, available, measure);
@@ -246,6 +306,15 @@ function bestZone(page: readonly PageLine[], carried: readonly CallSite[], calls
   return best;
 }
 
+/** The first line of the run of lines, without a blank line or a rule between them, that holds line `at`. */
+function blockStart(page: readonly PageLine[], at: number): number {
+  let i = at;
+  while (i > 0 && !isSeparated(page, i)) i--;
+  return i;
+}
+
+const isLetter = (call: CallSite) => call.shape === 'plain' && /^[a-z]$/u.test(call.label);
+
 /** Reads the foot from line `start`: each mark that matches the next calls opens a note, in the calls' order. */
 function walkZone(page: readonly PageLine[], start: number, available: readonly CallSite[], measure: number): Zone {
   const roles = new Map<number, FootLineRole>();
@@ -256,8 +325,8 @@ function walkZone(page: readonly PageLine[], start: number, available: readonly 
   let current = '';
   for (let i = start; i < page.length; i++) {
     const { line, blankBefore } = page[i] as PageLine;
-    const mark = readBodyMark(line.text);
-    const j = mark ? available.findIndex((c, k) => k >= pointer && c.label === mark.label) : -1;
+    const mark = readBodyMark(line.text, true);
+    const j = mark ? nextCall(available, pointer, mark.label) : -1;
     const call = available[j];
     if (mark && call) {
       pointer = j + 1;
@@ -273,6 +342,16 @@ function walkZone(page: readonly PageLine[], start: number, available: readonly 
     roles.set(line.n, line.indented || blankBefore > 0 ? 'opens-paragraph' : 'goes-on');
   }
   return { start, roles, matched, used, unmatchedBodies, last: ending(current, page[page.length - 1], measure) };
+}
+
+/** The first call from `pointer` on with the label, a weak one only when no other has it. */
+function nextCall(available: readonly CallSite[], pointer: number, label: string): number {
+  const fits = (weak: CallSite['weak']) => available.findIndex((c, k) => k >= pointer && c.label === label && c.weak === weak);
+  for (const weak of [undefined, 'name', 'word-too'] as const) {
+    const at = fits(weak);
+    if (at >= 0) return at;
+  }
+  return -1;
 }
 
 /**
@@ -319,7 +398,7 @@ function nextInSeries(previous: string, label: string): boolean {
  * a rule always, after a blank line only when that note is unfinished (no final punctuation) and
  * the line opens in lower case (else it is the text's last paragraph).
  */
-function continuation(page: readonly PageLine[], end: number, marksFollow: boolean, previous: Zone['last'], separatedStyle: boolean): PageLine[] {
+function continuation(page: readonly PageLine[], end: number, marksFollow: boolean, previous: Zone['last'], separatedStyle: boolean, after: NextPage): PageLine[] {
   if (previous === undefined || previous.label === '') return [];
   // A blank line or a rule just above the page's own first mark: nothing between goes on a note.
   if (marksFollow && isSeparated(page, end)) return [];
@@ -339,7 +418,33 @@ function continuation(page: readonly PageLine[], end: number, marksFollow: boole
     top = i + 1;
     break;
   }
-  return previous.open ? unseparatedRest(page, end, top) : [];
+  if (!previous.open) return [];
+  const rest = unseparatedRest(page, end, top);
+  return rest.length > 0 ? rest : restAfterCutText(page, end, top, after);
+}
+
+/** The next page's first line, and what is a word: what finishes a word cut at this page's text's end. */
+interface NextPage {
+  readonly next: Line | undefined;
+  readonly isWord: IsWord;
+}
+
+/**
+ * Nothing separates the text from the foot, and the note above is unfinished: where the page's
+ * text ends on a cut word (`com-`) that the line below does not finish (`comavoir` is no word)
+ * but the next page's first line does (`com-` / `mande.`: `commande`), the text stops there and
+ * the lines below, down to the page's first mark, are the note's rest (`avoir vus à l’œuvre…`).
+ */
+function restAfterCutText(page: readonly PageLine[], end: number, top: number, after: NextPage): PageLine[] {
+  const nextWord = /^[\p{L}\p{M}]+/u.exec(after.next?.text ?? '')?.[0];
+  if (nextWord === undefined || !/^\p{Ll}/u.test(nextWord)) return [];
+  for (let i = Math.max(top, 1); i < end; i++) {
+    const cut = /([\p{L}\p{M}]+)-$/u.exec((page[i - 1] as PageLine).line.text)?.[1];
+    const below = /^[\p{L}\p{M}]+/u.exec((page[i] as PageLine).line.text)?.[0];
+    if (cut === undefined || below === undefined || !/^\p{Ll}/u.test(below)) continue;
+    if (!after.isWord(cut + below) && !after.isWord(`${cut}-${below}`) && after.isWord(cut + nextWord)) return page.slice(i, end);
+  }
+  return [];
 }
 
 /**
@@ -372,7 +477,8 @@ function loneBody(page: readonly PageLine[]): UnmatchedMark | undefined {
 /**
  * Calls left without a body: `(n)`, `[n]` and symbols always; a number glued to a word only
  * where the text's numbering expects a call (the next number after the last matched call, or 1
- * on a later page), since `pp.6` or `XIV1` are not calls.
+ * on a later page), since `pp.6` or `XIV1` are not calls; a letter only when it is the next in
+ * the series of its page's matched letter calls (`b` after `a`): a word's last letter is no call.
  */
 function unmatchedCalls(calls: readonly CallSite[], used: ReadonlySet<CallSite>, matches: readonly FootnoteMatch[]): UnmatchedMark[] {
   if (matches.length === 0) return [];
@@ -383,8 +489,12 @@ function unmatchedCalls(calls: readonly CallSite[], used: ReadonlySet<CallSite>,
       last = call;
       continue;
     }
+    if (call.weak) continue;
+    const letter = isLetter(call);
     const bare = call.shape === 'plain' && /^\d+$/u.test(call.label);
-    const expected = !bare
+    const expected = letter
+      ? last !== undefined && last.page === call.page && /^[a-z]$/u.test(last.label) && nextInSeries(last.label, call.label)
+      : !bare
       || (last !== undefined && /^\d+$/u.test(last.label) && Number(call.label) === Number(last.label) + 1)
       || (call.label === '1' && (last === undefined || last.page < call.page));
     if (expected) out.push({ kind: 'call', line: call.line, column: call.column, text: call.text, label: call.label });

@@ -39,7 +39,7 @@ export function analyseProse(lines: readonly Line[], settings: LayoutSettings, l
   let pendingPage: PageBreakMark | undefined;
   const front: MutableBlock[] = [];
   const forcedNotes: MutableBlock[] = [];
-  const foot = settings.noteConvention === 'page-footnotes' ? findPageFootnotes(lines, settings, roles) : undefined;
+  const foot = settings.noteConvention === 'page-footnotes' ? findPageFootnotes(lines, settings, roles, lexicon) : undefined;
   if (foot) messages.push(...footnoteMessages(foot, file));
   // The measure and the paragraph openings are the text's: a page's footnotes are set apart.
   const textLines = foot ? lines.filter((l) => !foot.lines.has(l.n) && !foot.rules.has(l.n)) : lines;

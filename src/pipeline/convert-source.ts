@@ -109,7 +109,7 @@ function buildModel(input: ConvertInput, lexicon: Lexicon, messages: Diagnostic[
   const decoded = observe('read (decode)', () => decodeRawText(input.bytes, input.file));
   messages.push(...decoded.messages);
   const lines = observe('lines', () => splitLines(decoded.lines));
-  const source = observe('layout (notes convention)', () => withNoteConvention(input.source, lines, input.file, messages));
+  const source = observe('layout (notes convention)', () => withNoteConvention(input.source, lines, input.file, lexicon, messages));
   const { layout, messages: layoutMessages } = observe('layout', () => analyseLayout(lines, layoutSettings(source), lexicon, input.file));
   messages.push(...layoutMessages);
   const model = observe('model', () => buildDocument(layout, {
@@ -126,9 +126,9 @@ function buildModel(input: ConvertInput, lexicon: Lexicon, messages: Diagnostic[
  * match (an info says which), or `none` without a word when the text has no notes; a convention
  * named in the config is kept as it is.
  */
-function withNoteConvention(source: SourceConfig, lines: readonly Line[], file: string, messages: Diagnostic[]): SourceConfig {
+function withNoteConvention(source: SourceConfig, lines: readonly Line[], file: string, lexicon: Lexicon, messages: Diagnostic[]): SourceConfig {
   if ((source.notes?.convention ?? 'auto') !== 'auto') return source;
-  const { convention, matched } = detectNoteConvention(lines, layoutSettings(source));
+  const { convention, matched } = detectNoteConvention(lines, layoutSettings(source), lexicon);
   if (convention === 'none') return { ...source, notes: { ...source.notes, convention: 'none' } };
   messages.push(diagnostic('info', 'note-convention', `notes: “auto” chose ${convention} (${matched} note bod${matched === 1 ? 'y' : 'ies'} found${convention === 'bracketed-endnotes' ? ' after the notes heading' : ' matching calls'}); set notes.convention in the config to force another`, { file }));
   return { ...source, notes: { ...source.notes, convention } };

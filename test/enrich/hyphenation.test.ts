@@ -1,7 +1,7 @@
 /** Hyphen decisions: the document's own spelling first, then the word list; doubt is reported. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CutReadings, decideHyphen } from '../../src/enrich/hyphenation.js';
+import { compoundKey, CutReadings, decideHyphen } from '../../src/enrich/hyphenation.js';
 import { lexiconOf, WordCounts } from '../../src/enrich/lexicon.js';
 import { convertText } from '../support/convert-text.js';
 
@@ -84,6 +84,19 @@ test('nothing attested: joined and reported; two capitalised parts: a compound n
   assert.equal(decideHyphen('Ke', 'renski', words(), lexicon).evidence, 'undecided');
   assert.deepEqual(decideHyphen('Alsace', 'Lorraine', words(), lexicon), { kind: 'hard', evidence: 'capital' });
   assert.deepEqual(decideHyphen('l’Alsace', 'Lorraine', words(), lexicon), { kind: 'hard', evidence: 'capital' }, 'an elided article does not hide the capital');
+});
+
+test('the same compound written elsewhere in the other number or with the non-breaking hyphen: the hyphen stays (rule 3c); a tie of both forms does not', () => {
+  const compounds = new WordCounts();
+  compounds.add(compoundKey('socialistes', 'révolutionnaires'));
+  assert.equal(compoundKey('socialistes', 'révolutionnaires'), compoundKey('socialiste', 'révolutionnaire'));
+  assert.deepEqual(decideHyphen('socialiste', 'révolutionnaire', { ...words(), compounds }, lexicon), { kind: 'hard', evidence: 'document-compound' });
+  assert.equal(decideHyphen('socialiste', 'révolutionnaire', words(), lexicon).kind, 'soft', 'without it: joined (rule 8)');
+  const sala = new WordCounts();
+  sala.add(compoundKey('Sala', 'belle'));
+  assert.equal(decideHyphen('Sala', 'belle', { ...words('Sala-belle', 'Salabelle'), compounds: sala }, lexicon).kind, 'soft');
+  const { xml } = convertText('Les socialistes‑révolutionnaires de gauche et le parti socialiste-\nrévolutionnaire.\n');
+  assert.match(xml ?? '', /socialiste-<lb n="2" break="no"\/>révolutionnaire/u);
 });
 
 test('in a text: the warning gives the line and column of the hyphen', () => {
