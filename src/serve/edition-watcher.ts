@@ -16,11 +16,13 @@ import { collectXmlFiles } from '../validate/collect-files.js';
 export class EditionWatcher {
   private readonly watchers = new Map<string, FSWatcher>();
   private plan: WatchPlan | undefined;
+  private closed = false;
 
   constructor(private readonly changed: (path: string) => void) {}
 
   /** Watches what `plan` names, stopping the watches it no longer needs. */
   update(plan: WatchPlan): void {
+    if (this.closed) return;
     this.plan = plan;
     const wanted = new Map([...plan.folders].map(([dir, { recursive }]) => [`${recursive ? 'r' : 'f'}:${dir}`, { dir, recursive }]));
     for (const [key, watcher] of this.watchers) {
@@ -58,6 +60,7 @@ export class EditionWatcher {
   }
 
   close(): void {
+    this.closed = true;
     for (const watcher of this.watchers.values()) watcher.close();
     this.watchers.clear();
   }

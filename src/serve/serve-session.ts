@@ -111,7 +111,7 @@ export class ServeSession {
   private async afterBuild(outcome: BuildOutcome): Promise<void> {
     // The TEI the build wrote itself (convert's tei/<id>.xml) is not an edit.
     await this.fingerprints.refresh(outcome.written.map((shown) => resolve(this.io.cwd, shown)));
-    await this.replan();
+    if (!this.stopping) await this.replan();
     this.live.built(outcome.ok ? { ok: true } : { ok: false, errors: overlayErrors(outcome) });
     if (this.server === undefined) return;
     const seconds = (outcome.ms / 1000).toFixed(1);
