@@ -54,14 +54,14 @@ export class ServeSession {
     });
   }
 
-  /** Watches, builds once, then serves; resolves with the server's address. */
+  /** Watches, takes the port, builds once; resolves with the address to open. */
   async start(): Promise<string> {
     await this.replan();
     await this.fingerprints.record(this.plan);
-    await this.scheduler.request(this.options.pdf);
-    if (this.stopping) return '';
+    // The port is taken first (a port in use is said at once); a page asked for during the first build reloads when it is done.
     this.server = await startPreviewServer({ htmlDir: join(this.options.outRoot, 'html'), live: this.live, pdf: () => this.makePdf() }, this.options.port);
-    return this.server.url;
+    await this.scheduler.request(this.options.pdf);
+    return this.stopping ? '' : this.server.url;
   }
 
   get url(): string | undefined {
@@ -112,10 +112,11 @@ export class ServeSession {
     // The TEI the build wrote itself (convert's tei/<id>.xml) is not an edit.
     await this.fingerprints.refresh(outcome.written.map((shown) => resolve(this.io.cwd, shown)));
     if (!this.stopping) await this.replan();
+    const first = this.live.state.kind === 'building-first';
     this.live.built(outcome.ok ? { ok: true } : { ok: false, errors: overlayErrors(outcome) });
-    if (this.server === undefined) return;
     const seconds = (outcome.ms / 1000).toFixed(1);
     const pages = this.live.listeners;
+    if (outcome.ok && first) return;
     if (outcome.ok) this.io.stdout(`rebuilt in ${seconds} s: ${pages === 0 ? 'no page open' : `reloading ${pages} open page${pages === 1 ? '' : 's'}`}\n`);
     else this.io.stdout(`the build failed (${seconds} s): the errors are above and in the open pages; the site stays as the last good build made it\n`);
   }

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { dirname, resolve } from 'node:path';
 import { diagnostic } from '../../diagnostics/diagnostic.js';
+import { formatDiagnostic } from '../../diagnostics/format.js';
 import type { CliIO } from '../cli-io.js';
 import type { CommandDefinition } from '../command.js';
 import type { Reporter } from '../reporter.js';
@@ -30,9 +31,9 @@ export const serveCommand: CommandDefinition = {
     .option('jobs', jobsOption('worker threads of each build (default: one per core from 2 MB of raw text on; 1 = in process)'))
     .example('$0 serve --open', 'build, serve and open the edition described by ./edition.json') as never,
   run: async (args, io, reporter) => {
-    if (args.json) return usage(reporter, '--json is not available for serve: it runs until stopped and prints as it goes; use `tei-edition build --json` for one JSON result');
+    if (args.json) return usage(io, reporter, '--json is not available for serve: it runs until stopped and prints as it goes; use `tei-edition build --json` for one JSON result');
     const port = args.port;
-    if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535) return usage(reporter, `--port: expected a whole number from 0 to 65535 (0 = a free port), found “${String(port)}”`);
+    if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535) return usage(io, reporter, `--port: expected a whole number from 0 to 65535 (0 = a free port), found ${Number.isNaN(port) ? 'something that is not a number' : `“${String(port)}”`}`);
     const configPath = resolve(io.cwd, String(args.config));
     const outRoot = resolve(dirname(configPath), typeof args.out === 'string' ? args.out : 'output');
     const { ServeSession } = await import('../../serve/serve-session.js');
@@ -80,8 +81,11 @@ export const serveCommand: CommandDefinition = {
   },
 };
 
-function usage(reporter: Reporter, message: string): number {
-  reporter.messages([diagnostic('error', 'usage', message, { file: 'tei-edition' }, { hint: 'run `tei-edition serve --help` for its options' })]);
+/** A usage error: on stderr even with --json (which serve does not have), and as JSON when asked. */
+function usage(io: CliIO, reporter: Reporter, message: string): number {
+  const error = diagnostic('error', 'usage', message, { file: 'tei-edition' }, { hint: 'run `tei-edition serve --help` for its options' });
+  io.stderr(`${formatDiagnostic(error)}\n`);
+  reporter.json({ command: 'serve', ok: false, messages: [error] });
   return EXIT_USAGE;
 }
 
