@@ -102,10 +102,15 @@ export class ServeSession {
   private async build(print: boolean, changed: readonly string[]): Promise<BuildOutcome> {
     if (changed.length > 0) {
       const shown = changed.slice(0, 3).map((p) => display(this.io, p)).join(', ');
-      this.io.stdout(`changed: ${shown}${changed.length > 3 ? ` and ${changed.length - 3} more` : ''}: rebuilding\n`);
-    } else if (print && !this.options.pdf) this.io.stdout('making the print edition (the PDF on demand)\n');
+      this.say(`changed: ${shown}${changed.length > 3 ? ` and ${changed.length - 3} more` : ''}: rebuilding\n`);
+    } else if (print && !this.options.pdf) this.say('making the print edition (the PDF on demand)\n');
     const { configPath, outRoot, jobs, maxSize, quiet, verbose } = this.options;
     return runBuildInProcess({ config: configPath, out: outRoot, print: print || this.options.pdf, ...(jobs === undefined ? {} : { jobs }), ...(maxSize === undefined ? {} : { maxSize }) }, this.io, { quiet, verbose });
+  }
+
+  /** A line about the builds: not with --quiet (errors are still printed, and the address). */
+  private say(text: string): void {
+    if (!this.options.quiet) this.io.stdout(text);
   }
 
   private async afterBuild(outcome: BuildOutcome): Promise<void> {
@@ -117,7 +122,7 @@ export class ServeSession {
     const seconds = (outcome.ms / 1000).toFixed(1);
     const pages = this.live.listeners;
     if (outcome.ok && first) return;
-    if (outcome.ok) this.io.stdout(`rebuilt in ${seconds} s: ${pages === 0 ? 'no page open' : `reloading ${pages} open page${pages === 1 ? '' : 's'}`}\n`);
+    if (outcome.ok) this.say(`rebuilt in ${seconds} s: ${pages === 0 ? 'no page open' : `reloading ${pages} open page${pages === 1 ? '' : 's'}`}\n`);
     else this.io.stdout(`the build failed (${seconds} s): the errors are above and in the open pages; the site stays as the last good build made it\n`);
   }
 
