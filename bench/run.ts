@@ -20,6 +20,7 @@ import { validateSchematronSection } from './sections/validate-schematron.js';
 import { htmlSection } from './sections/html.js';
 import { printSection } from './sections/print.js';
 import { searchSection } from './sections/search.js';
+import { serveSection } from './sections/serve.js';
 import { realSection } from './sections/real.js';
 import { realBooksSection } from './sections/real-books.js';
 import { incrementalSection } from './sections/incremental.js';
@@ -27,7 +28,7 @@ import { readSampleEdition } from './corpus/samples.js';
 import { DEFAULT_COUNT, DEFAULT_SEED, syntheticCorpus, writeSyntheticEdition } from './synthetic-corpus.js';
 
 /** In running order. The PDF section goes here. */
-const sections: readonly BenchSection[] = [convertSection, taggingSection, cliConvertSection, convertMemorySection, validateSection, validateSchematronSection, validateHostileSection, htmlSection, incrementalSection, searchSection, printSection, realSection, realBooksSection];
+const sections: readonly BenchSection[] = [convertSection, taggingSection, cliConvertSection, convertMemorySection, validateSection, validateSchematronSection, validateHostileSection, htmlSection, incrementalSection, searchSection, printSection, realSection, realBooksSection, serveSection];
 
 const usage = `usage: node dist/bench/run.js [options]
   --count N            documents in the synthetic corpus (default ${DEFAULT_COUNT})

@@ -17,12 +17,13 @@ import { htmlCommand } from './commands/html.js';
 import { pdfCommand } from './commands/pdf.js';
 import { entitiesCommand } from './commands/entities.js';
 import { mergeCommand } from './commands/merge.js';
+import { serveCommand } from './commands/serve.js';
 import { EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { Reporter } from './reporter.js';
 import { boundedJobs } from './jobs-option.js';
 import { fileSystemDiagnostic, internalErrorDiagnostic, isFileSystemError } from './unexpected-errors.js';
 
-export const commands: readonly CommandDefinition[] = [buildCommand, mergeCommand, convertCommand, validateCommand, htmlCommand, pdfCommand, entitiesCommand, initCommand];
+export const commands: readonly CommandDefinition[] = [buildCommand, mergeCommand, serveCommand, convertCommand, validateCommand, htmlCommand, pdfCommand, entitiesCommand, initCommand];
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   let selected: { definition: CommandDefinition; args: GlobalOptions & Record<string, unknown> } | undefined;
@@ -37,7 +38,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .help()
     .alias('help', 'h')
     .strict()
-    .demandCommand(1, 'Give a command: build, merge, convert, validate, html, pdf, entities or init (see --help).')
+    .demandCommand(1, 'Give a command: build, serve, merge, convert, validate, html, pdf, entities or init (see --help).')
     .recommendCommands()
     .wrap(100)
     .epilogue('Exit codes: 0 success, 1 the input has errors, 2 usage or config error.\nDocumentation: README.md of the tei-edition package.')

@@ -11,7 +11,7 @@ import { runTeiEdition, tempDir, sampleEditionCopy } from '../support/run-cli.js
 const letter = '1917-10-01-lenine-lettre-au-comite-central';
 
 test('help text of every command is stable (golden)', () => {
-  for (const args of [['--help'], ['convert', '--help'], ['build', '--help'], ['entities', '--help'], ['init', '--help'], ['validate', '--help'], ['html', '--help'], ['pdf', '--help'], ['merge', '--help']]) {
+  for (const args of [['--help'], ['convert', '--help'], ['build', '--help'], ['serve', '--help'], ['entities', '--help'], ['init', '--help'], ['validate', '--help'], ['html', '--help'], ['pdf', '--help'], ['merge', '--help']]) {
     const run = runTeiEdition(args, repoRoot);
     assert.equal(run.code, 0);
     assertGolden(run.stdout, join(fixturesDir, 'help', `${args.length === 1 ? 'main' : args[0]}.txt`));
