@@ -87,15 +87,16 @@ async function search(site: Site, mode: Mode, query: string, extra = ''): Promis
   return t;
 }
 
-/** The status once a search is over (results or none). */
+/** The status once a search is over (results or none), its results and facets drawn (search.js marks #search-app busy until then). */
 async function settled(page: Page): Promise<string> {
   const status = page.locator('#search-status');
   await status.filter({ hasText: /résultat|Aucun/ }).waitFor({ timeout: 15_000 });
+  await page.locator('#search-app:not([data-search-busy])').waitFor({ timeout: 15_000 });
   return status.innerText();
 }
 
 async function statusStarts(page: Page, prefix: string): Promise<void> {
-  await page.waitForFunction(`(document.getElementById('search-status').textContent || '').startsWith(${JSON.stringify(prefix)})`);
+  await page.waitForFunction(`(document.getElementById('search-status').textContent || '').startsWith(${JSON.stringify(prefix)}) && !document.getElementById('search-app').hasAttribute('data-search-busy')`);
 }
 
 async function activeId(page: Page): Promise<string> {
