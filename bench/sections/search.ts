@@ -35,6 +35,8 @@ export const searchSection: BenchSection = {
   name: 'search',
   describe: 'the search index: build time and memory against the html stage, size, and queries in chromium (hosted and from file://)',
   run: async (ctx) => {
+    const existing = process.env.TEI_EDITION_BENCH_SEARCH_SITE;
+    if (existing !== undefined) return onSite(ctx, existing);
     const dir = await mkdtemp(join(tmpdir(), 'tei-edition-bench-'));
     try {
       const written = await writeCorpusEdition(dir, ctx.corpus, ctx.samples, `bench corpus (${ctx.corpus.length} documents, seed ${ctx.seed})`);
@@ -74,10 +76,7 @@ export const searchSection: BenchSection = {
         `    on disk: ${size.files} files, ${formatMB(size.bytes)} (${formatMB(size.gzipBytes)} gzipped); manifest ${formatKB(size.manifest)}, facets' values ${formatKB(size.facets)}, largest text shard ${formatKB(size.largestText)}, largest facet shard ${formatKB(size.largestFacetShard)}, largest term shard ${formatKB(size.largestShard)}, largest document chunk ${formatKB(size.largestDoc)}`,
         peer === undefined ? '    peer: Pagefind not installed (devDependency pagefind, @pagefind/linux-x64)'
           : `    peer, side by side: Pagefind 1.6.0 on the same pages (whole pages, all threads) best ${formatMs(peer.time.best)}, median ${formatMs(peer.time.median)} (peak RSS ${formatMB(peer.rss)}); ${peer.files} files, ${formatMB(peer.bytes)}; ours/Pagefind build time ${(build.best / peer.time.best).toFixed(2)}`,
-        ...[['hosted', hosted], ['file://', disk]].map(([label, q]) => {
-          const f = q as QueryFigures;
-          return `    ${String(label)}: first query (“${FIRST_QUERY}”, page opened to the first results listed) best ${formatMs(f.cold.best)}, median ${formatMs(f.cold.median)} (status median ${formatMs(f.coldStatus.median)}; all drawn, facets too, best ${formatMs(f.coldDone.best)}, median ${formatMs(f.coldDone.median)}${f.files === undefined ? '' : `; index files asked for by then ${f.files.listed} and ${f.files.done}`})${f.coldBytes === undefined ? '' : `; transferred ${formatKB(f.coldBytes)} (gzip), of which the index ${formatKB(f.coldIndexBytes ?? 0)}`}; then in the same page, a new query best ${formatMs(f.fresh.best)}, median ${formatMs(f.fresh.median)}, worst ${formatMs(Math.max(...f.fresh.runs))}; warm (the same again) best ${formatMs(f.warm.best)}, median ${formatMs(f.warm.median)}, worst ${formatMs(Math.max(...f.warm.runs))} (${f.warmWhat})`;
-        }),
+        ...queryLines(hosted, disk),
       ];
       const figures: { [key: string]: Json } = {
         texts: ctx.corpus.length, units: size.units,
@@ -94,6 +93,49 @@ export const searchSection: BenchSection = {
     }
   },
 };
+
+/**
+ * TEI_EDITION_BENCH_SEARCH_SITE=<a site built by `html`>: the index alone, its size and the
+ * queries on that site, without building the corpus (no html stage, no peer): to measure a change
+ * of the index or of the search page on a large site built once (rebuild its search/ first).
+ */
+async function onSite(ctx: Parameters<BenchSection['run']>[0], site: string): Promise<{ lines: string[]; figures: { [key: string]: Json } }> {
+  const builds: number[] = [];
+  for (let i = 1; i <= ctx.runs; i++) {
+    ctx.progress(`search: the index alone on ${site}, run ${i}/${ctx.runs}`);
+    const run = await spawnMeasured(process.execPath, [join(repositoryRoot(), 'dist', 'bench', 'probe', 'search-index.js'), site], true);
+    builds.push((JSON.parse(run.stdout) as { ms: number }).ms);
+  }
+  const build = timing(builds);
+  const size = await indexSize(site);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+  let hosted: QueryFigures;
+  let disk: QueryFigures;
+  try {
+    const server = await startStaticServer(site);
+    try {
+      hosted = await queries(browser, ctx.runs, server.url, () => server.sent(), () => server.reset());
+    } finally {
+      await server.close();
+    }
+    disk = await queries(browser, ctx.runs, pathToFileURL(site).href + '/');
+  } finally {
+    await browser.close();
+  }
+  const lines = [
+    `search index of the site ${site} (${size.units} parts): build best ${formatMs(build.best)}, median ${formatMs(build.median)}`,
+    `    on disk: ${size.files} files, ${formatMB(size.bytes)} (${formatMB(size.gzipBytes)} gzipped); manifest ${formatKB(size.manifest)}, facets' values ${formatKB(size.facets)}, largest text shard ${formatKB(size.largestText)}, largest facet shard ${formatKB(size.largestFacetShard)}, largest term shard ${formatKB(size.largestShard)}, largest document chunk ${formatKB(size.largestDoc)}`,
+    ...queryLines(hosted, disk),
+  ];
+  return { lines, figures: { site, units: size.units, build: { bestMs: round(build.best), medianMs: round(build.median) }, size: { ...size }, hosted: queryJson(hosted), disk: queryJson(disk) } };
+}
+
+function queryLines(hosted: QueryFigures, disk: QueryFigures): string[] {
+  return [['hosted', hosted], ['file://', disk]].map(([label, q]) => {
+    const f = q as QueryFigures;
+    return `    ${String(label)}: first query (“${FIRST_QUERY}”, page opened to the first results listed) best ${formatMs(f.cold.best)}, median ${formatMs(f.cold.median)} (status median ${formatMs(f.coldStatus.median)}; all drawn, facets too, best ${formatMs(f.coldDone.best)}, median ${formatMs(f.coldDone.median)}${f.files === undefined ? '' : `; index files asked for by then ${f.files.listed} and ${f.files.done}`})${f.coldBytes === undefined ? '' : `; transferred ${formatKB(f.coldBytes)} (gzip), of which the index ${formatKB(f.coldIndexBytes ?? 0)}`}; then in the same page, a new query best ${formatMs(f.fresh.best)}, median ${formatMs(f.fresh.median)}, worst ${formatMs(Math.max(...f.fresh.runs))}; warm (the same again) best ${formatMs(f.warm.best)}, median ${formatMs(f.warm.median)}, worst ${formatMs(Math.max(...f.warm.runs))} (${f.warmWhat})`;
+  });
+}
 
 const PAGEFIND = join(repositoryRoot(), 'node_modules', '@pagefind', 'linux-x64', 'bin', 'pagefind_extended');
 

@@ -342,9 +342,10 @@ test('many texts (http): a first query asks for a few index files before its res
     const listed = (await page.evaluate('window.filesListed')) as string[];
     const all = (await page.evaluate('window.filesNow()')) as string[];
     const kind = (names: string[], folder: string): number => names.filter((n) => n.includes(`/search/${folder}`)).length;
-    assert.ok(listed.length <= 8, `before the results are listed: ${listed.join(' ')}`);
-    assert.equal(kind(listed, 'facets/'), 0, 'no facet shard before the results are listed');
-    assert.equal(kind(listed, 'texts/'), 1, 'the first results\' titles: one text shard');
+    // Before the results are listed: the manifest, the facets' values, the word's term shard, the
+    // first results' titles (one text shard) and their snippets (at most a chunk per result shown).
+    assert.deepEqual(listed.filter((n) => !n.includes('/search/docs/')).map((n) => n.replace(/^.*\/search\//, '').replace(/\d+/, 'N')).sort(), ['facets.js', 'manifest.js', 'terms/N.js', 'texts/N.js'], listed.join(' '));
+    assert.ok(kind(listed, 'docs/') <= 20, `${kind(listed, 'docs/')} document chunks`);
     assert.equal(kind(all, 'facets/'), Math.ceil(input.texts.length / TEXTS_PER_SHARD), 'then the facet shards of the texts the results are in (all here)');
     // The counts, from the parts themselves.
     const terms = searchTermsFactory();
