@@ -10,19 +10,24 @@
  * the results and its count is the register's count of mentions; facets combine; a query with no
  * hit says so; the page works from the keyboard alone, without JavaScript it links the registers,
  * and axe-core finds no serious or critical violation with results and a facet shown. Nothing is
- * requested outside the site. A screenshot of the search page in test/artifacts/search.png.
+ * requested outside the site. On a site of a thousand texts (the sample's, repeated), a first query
+ * asks for a few index files before its results are listed, whatever the number of texts, and its
+ * facet counts are those of the parts. A screenshot of the search page in test/artifacts/search.png.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM, skipWithoutChromium } from '../support/browser.js';
 import { repoRoot, requireShared, sharedDir } from '../support/paths.js';
 import { runTeiEdition, sampleEditionCopy, tempDir } from '../support/run-cli.js';
 import { startStaticServer, type StaticServer } from '../support/static-server.js';
+import { registerNames, textPageUnits, type TextPageUnits } from '../../src/search/page-units.js';
+import { buildSearchIndex, TEXTS_PER_SHARD } from '../../src/search/search-index.js';
+import { searchTermsFactory } from '../../src/search/search-terms.js';
 
 const skip = skipWithoutChromium();
 const artifacts = join(repoRoot, 'test', 'artifacts');
@@ -87,15 +92,16 @@ async function search(site: Site, mode: Mode, query: string, extra = ''): Promis
   return t;
 }
 
-/** The status once a search is over (results or none). */
+/** The status once a search is over (results or none), its results and facets drawn (search.js marks #search-app busy until then). */
 async function settled(page: Page): Promise<string> {
   const status = page.locator('#search-status');
   await status.filter({ hasText: /résultat|Aucun/ }).waitFor({ timeout: 15_000 });
+  await page.locator('#search-app:not([data-search-busy])').waitFor({ timeout: 15_000 });
   return status.innerText();
 }
 
 async function statusStarts(page: Page, prefix: string): Promise<void> {
-  await page.waitForFunction(`(document.getElementById('search-status').textContent || '').startsWith(${JSON.stringify(prefix)})`);
+  await page.waitForFunction(`(document.getElementById('search-status').textContent || '').startsWith(${JSON.stringify(prefix)}) && !document.getElementById('search-app').hasAttribute('data-search-busy')`);
 }
 
 async function activeId(page: Page): Promise<string> {
@@ -297,4 +303,69 @@ test('tei-real (file): axe-core on the search page with results', { skip }, asyn
   });
   assert.deepEqual(violations, []);
   await page.context().close();
+});
+
+/** The sample's text pages, each repeated `copies` times as texts of their own (in the index only: the hits link the sample's pages). */
+function repeatedTexts(copies: number): { texts: { id: string; pages: TextPageUnits[] }[]; persons: Map<string, string>; places: Map<string, string> } {
+  const pages = readdirSync(sample.dir).filter((f) => f.endsWith('.html')).map((file) => textPageUnits(file, readFileSync(join(sample.dir, file), 'utf8'))).filter((p): p is TextPageUnits => p !== undefined);
+  assert.ok(pages.length >= 3);
+  const texts: { id: string; pages: TextPageUnits[] }[] = [];
+  for (let k = 0; k < copies; k++) for (const page of pages) texts.push({ id: `${page.textId}-${k}`, pages: [page] });
+  return { texts, persons: registerNames(readFileSync(join(sample.dir, 'persons.html'), 'utf8')), places: registerNames(readFileSync(join(sample.dir, 'places.html'), 'utf8')) };
+}
+
+test('many texts (http): a first query asks for a few index files before its results are listed, and its facet counts are the parts\'', { skip }, async () => {
+  const site = tempDir();
+  cpSync(sample.dir, site, { recursive: true });
+  rmSync(join(site, 'search'), { recursive: true, force: true });
+  const input = repeatedTexts(340);
+  const index = buildSearchIndex(input);
+  for (const [path, content] of index.files) {
+    mkdirSync(dirname(join(site, path)), { recursive: true });
+    writeFileSync(join(site, path), content);
+  }
+  const server = await startStaticServer(site);
+  try {
+    const context = await browser?.newContext();
+    assert.ok(context);
+    await context.addInitScript(`document.addEventListener('DOMContentLoaded', () => {
+      const files = () => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => n.includes('/search/'));
+      new MutationObserver(() => {
+        if (window.filesListed === undefined && document.querySelector('#search-results .search-hit')) window.filesListed = files();
+      }).observe(document.getElementById('search-results'), { childList: true, subtree: true });
+      window.filesNow = files;
+    });`);
+    const page = await context.newPage();
+    // A trailing space: the word as a whole word, not also as the beginning of longer ones.
+    await page.goto(`${server.url}search.html?q=${encodeURIComponent('insurrection ')}`);
+    const status = await settled(page);
+    const listed = (await page.evaluate('window.filesListed')) as string[];
+    const all = (await page.evaluate('window.filesNow()')) as string[];
+    const kind = (names: string[], folder: string): number => names.filter((n) => n.includes(`/search/${folder}`)).length;
+    // Before the results are listed: the manifest, the facets' values, the word's term shard, the
+    // first results' titles (one text shard) and their snippets (at most a chunk per result shown).
+    assert.deepEqual(listed.filter((n) => !n.includes('/search/docs/')).map((n) => n.replace(/^.*\/search\//, '').replace(/\d+/, 'N')).sort(), ['facets.js', 'manifest.js', 'terms/N.js', 'texts/N.js'], listed.join(' '));
+    assert.ok(kind(listed, 'docs/') <= 20, `${kind(listed, 'docs/')} document chunks`);
+    assert.equal(kind(all, 'facets/'), Math.ceil(input.texts.length / TEXTS_PER_SHARD), 'then the facet shards of the texts the results are in (all here)');
+    // The counts, from the parts themselves.
+    const terms = searchTermsFactory();
+    const term = terms.term('insurrection');
+    const hits = input.texts.flatMap((t) => t.pages.flatMap((p) => p.units)).filter((u) => terms.words(u.text).some((w) => terms.term(w.word) === term));
+    const textsHit = input.texts.filter((t) => t.pages.some((p) => p.units.some((u) => hits.includes(u)))).length;
+    assert.equal(status, `${hits.length} résultats dans ${textsHit} textes.`);
+    const expected = new Map<string, number>();
+    for (const u of hits) for (const id of u.persons) { const name = input.persons.get(id) ?? id; expected.set(name, (expected.get(name) ?? 0) + 1); }
+    const shown = await page.locator('#search-facets .search-facet-person label').allInnerTexts();
+    assert.ok(shown.length > 3);
+    for (const label of shown) {
+      const m = /^(.*) \((\d+)\)$/.exec(label.trim());
+      assert.ok(m, label);
+      assert.equal(Number(m[2]), expected.get(m[1] ?? ''), label);
+    }
+    const top = [...expected.values()].sort((a, b) => b - a).slice(0, shown.length);
+    assert.deepEqual(shown.map((l) => Number(/\((\d+)\)$/.exec(l.trim())?.[1])), top, 'the most named persons, most first');
+    await context.close();
+  } finally {
+    await server.close();
+  }
 });
