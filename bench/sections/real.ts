@@ -29,7 +29,7 @@ import { formatMs, MB, round, timing, type Timing } from '../measure.js';
 import type { BenchContext, BenchSection, Json, SectionReport } from '../section.js';
 import { type MeasuredRun, spawnMeasured, teiEditionMeasured } from '../spawn-timed.js';
 
-const SAXON_JAR = '/usr/share/java/Saxon-HE.jar';
+export const SAXON_JAR = '/usr/share/java/Saxon-HE.jar';
 /** Files that declare an external DTD: Saxon would fetch it, and our site takes no DTD. */
 const needsDtd = (file: string): boolean => file.startsWith('casebooks__');
 
@@ -78,14 +78,14 @@ async function theirPages(out: string, inputs: readonly string[]): Promise<{ fil
   return { files: written.length, missing: inputs.filter((f) => !names.has(f)) };
 }
 
-function peerMissing(xsl: string): string | undefined {
+export function peerMissing(xsl: string): string | undefined {
   if (spawnSync('java', ['-version'], { stdio: 'ignore' }).error !== undefined) return 'Java not found (Debian default-jre-headless)';
   if (!existsSync(SAXON_JAR)) return `${SAXON_JAR} not found (Debian libsaxonhe-java)`;
   if (!existsSync(xsl)) return `${xsl} not found (see ../shared/peers/README.md)`;
   return undefined;
 }
 
-function verdict(best: number, med: number): string {
+export function verdict(best: number, med: number): string {
   return best <= 1 && med <= 1 ? 'met' : best > 1 && med > 1 ? 'missed' : 'parity (best and median disagree)';
 }
 

@@ -39,6 +39,19 @@
       and empty($div/*[not(f:is-division(.) or self::tei:pb or self::tei:lb or self::tei:cb or self::tei:milestone or self::tei:anchor)])"/>
   </xsl:function>
 
+  <!--
+    string-length($s) gt $n, without string-length(): SaxonJS counts the characters of a string by
+    copying it into an array of one-character strings (about 2–6 ms and as much garbage for the
+    30,000-character body of a bench text, on every page and summary); a regular expression only
+    scans it. (Code points, as string-length() counts them; a very large or odd $n takes string-length().)
+  -->
+  <xsl:function name="f:longer-than" as="xs:boolean">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:param name="n" as="xs:numeric"/>
+    <xsl:sequence select="if ($n ge 0 and $n lt 100000000) then matches($s, '^.{' || (xs:integer(floor($n)) + 1) || '}', 's')
+      else string-length($s) gt $n"/>
+  </xsl:function>
+
   <!-- The divisions of a container at a level (1: its own, through groupings). -->
   <xsl:function name="f:split-elements" as="element()*">
     <xsl:param name="container" as="element()"/>
@@ -49,7 +62,7 @@
           <xsl:sequence select="f:split-elements(., $level)"/>
         </xsl:when>
         <!-- (A division at the level that alone is above the threshold is split again, at the next level.) -->
-        <xsl:when test="empty(*[f:is-division(.)]) or ($level le 1 and (count(*[f:is-division(.)]) lt 2 or string-length(.) le $split-threshold))">
+        <xsl:when test="empty(*[f:is-division(.)]) or ($level le 1 and (count(*[f:is-division(.)]) lt 2 or not(f:longer-than(., $split-threshold))))">
           <xsl:sequence select="."/>
         </xsl:when>
         <xsl:otherwise>
@@ -65,7 +78,7 @@
     <xsl:variable name="text" select="$root/tei:TEI/tei:text"/>
     <!-- (A text whose content is a group of texts, TEI P5 §4.3.1, is split at those texts.) -->
     <xsl:variable name="body" select="($text/tei:body, $text/tei:group)[1]"/>
-    <xsl:variable name="split" select="if (count($body) = 1 and string-length($body) gt $split-threshold)
+    <xsl:variable name="split" select="if (count($body) = 1 and f:longer-than($body, $split-threshold))
       then (if ($body/self::tei:group) then $body/(tei:text | tei:group) else f:split-elements($body, max((1, xs:integer($split-level))))) else ()"/>
     <xsl:sequence select="if (count($split) ge 2) then ($text/tei:front[* or normalize-space()], $split, $text/tei:back[* or normalize-space()]) else ()"/>
   </xsl:function>
