@@ -56,7 +56,11 @@ export const incrementalSection: BenchSection = {
       const nothing = await series('nothing changed', async () => undefined);
       const tei = await series('one TEI text edited', async (i) => {
         const file = join(dir, 'tei', teiFiles[i % teiFiles.length] ?? '');
-        await writeFile(file, (await readFile(file, 'utf8')).replace(/<p>/u, `<p>Correction ${i}. `));
+        // A correction in the text's first paragraph (the body's, not the header's).
+        const xml = await readFile(file, 'utf8');
+        const body = xml.indexOf('<body');
+        const p = xml.indexOf('>', xml.indexOf('<p', body)) + 1;
+        await writeFile(file, `${xml.slice(0, p)}Correction ${i}. ${xml.slice(p)}`);
       });
       const sources = (JSON.parse(await readFile(written.config, 'utf8')) as { sources: { raw: string }[] }).sources;
       const raw = await series('one raw text edited', async (i) => {

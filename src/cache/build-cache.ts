@@ -4,8 +4,8 @@
  * everything the result depends on (cache-key.ts). A rebuild redoes only the texts whose key
  * changed.
  *
- * An entry is a JSON file `<dir>/<stage>/<key[0..2]>/<key>.json` holding its stage, its key and a
- * checksum of its value. Nothing read is trusted blindly: an entry that does not parse, names
+ * An entry is a file `<dir>/<stage>/<key[0..2]>/<key>.json`: a first line, JSON, with its stage,
+ * its key and the checksum of the rest, then its value as JSON. Nothing read is trusted blindly: an entry that does not parse, names
  * another stage or key, or whose checksum does not match its value (truncated, tampered, foreign)
  * is ignored, counted, and its result made again (and stored over it). Entries are written
  * atomically (a temporary file renamed into place), so two builds sharing a cache at once never
@@ -17,17 +17,18 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../io/atomic-write.js';
 
 /** Bumped when the entries' layout changes: older entries are then foreign (their key is not found). */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 /** The stages that cache their results per text (or per collection). */
 export type CacheStage = 'convert' | 'validate' | 'html-text' | 'html-collection' | 'html-order' | 'html-register-table' | 'search' | 'print-chapter' | 'print-book';
 
-interface StoredEntry {
+/** An entry's first line. */
+interface EntryHeader {
   readonly format: number;
   readonly stage: string;
   readonly key: string;
+  /** sha256 of the value's JSON (the rest of the file). */
   readonly check: string;
-  readonly value: unknown;
 }
 
 /** What a run did with the cache, by stage: for the summary line and `--json`. */
@@ -64,8 +65,9 @@ export class BuildCache {
   /** Stores a value (JSON-serialisable) under this stage and key. */
   async put(stage: CacheStage, key: string, value: unknown): Promise<void> {
     if (this.options.readOnly === true) return;
-    const entry: StoredEntry = { format: CACHE_FORMAT, stage, key, check: checksum(JSON.stringify(value)), value };
-    await writeFileAtomic(entryPath(this.dir, stage, key), JSON.stringify(entry));
+    const body = JSON.stringify(value);
+    const header: EntryHeader = { format: CACHE_FORMAT, stage, key, check: checksum(body) };
+    await writeFileAtomic(entryPath(this.dir, stage, key), `${JSON.stringify(header)}\n${body}`);
   }
 
   stats(): Readonly<Record<string, CacheStats>> {
@@ -83,7 +85,7 @@ function entryPath(dir: string, stage: CacheStage, key: string): string {
   return join(dir, stage, key.slice(0, 2), `${key}.json`);
 }
 
-async function readEntry(path: string, stage: CacheStage, key: string): Promise<StoredEntry | 'ignored' | undefined> {
+async function readEntry(path: string, stage: CacheStage, key: string): Promise<{ readonly value: unknown } | 'ignored' | undefined> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -91,10 +93,12 @@ async function readEntry(path: string, stage: CacheStage, key: string): Promise<
     return undefined;
   }
   try {
-    const entry = JSON.parse(text) as Partial<StoredEntry>;
-    const trusted = entry.format === CACHE_FORMAT && entry.stage === stage && entry.key === key && 'value' in entry
-      && entry.check === checksum(JSON.stringify(entry.value));
-    return trusted ? entry as StoredEntry : 'ignored';
+    const end = text.indexOf('\n');
+    if (end < 0) return 'ignored';
+    const header = JSON.parse(text.slice(0, end)) as Partial<EntryHeader>;
+    const body = text.slice(end + 1);
+    const trusted = header.format === CACHE_FORMAT && header.stage === stage && header.key === key && header.check === checksum(body);
+    return trusted ? { value: JSON.parse(body) as unknown } : 'ignored';
   } catch {
     return 'ignored';
   }

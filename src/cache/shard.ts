@@ -11,7 +11,7 @@ import type { EditionText, PublishedMetadata } from '../edition/edition-text.js'
 import { withLocalImages } from '../edition/text-images.js';
 import { renderContext, type RenderContext, type SiteRegister } from '../html/render-pages.js';
 import { renderTexts } from '../html/render-site.js';
-import { inProcessRunner, plannedHtmlJobs, workerRunner } from '../parallel/html-pool.js';
+import { runnerForWork } from '../parallel/html-pool.js';
 import { printContext } from '../print/render-book.js';
 import { HTML_STYLESHEET, PRINT_BOOK_LIBRARY, PRINT_STYLESHEET } from '../xslt/stylesheet-paths.js';
 import type { CliIO } from '../cli/cli-io.js';
@@ -35,7 +35,7 @@ export interface ShardInput {
 }
 
 export async function renderShard(input: ShardInput, io: CliIO, reporter: Reporter): Promise<{ usage: boolean; messages: Diagnostic[]; rendered: number }> {
-  if (input.cache === undefined) return { usage: true, messages: [diagnostic('error', 'usage', 'build --shard writes into the cache: it cannot be used with --no-cache', { file: 'tei-edition' })], rendered: 0 };
+  if (input.cache === undefined) return { usage: true, messages: [diagnostic('error', 'usage', 'build --shard writes into the cache: it cannot be used with --no-cache', { file: 'tei-edition' })], rendered: 0 }; // (build refuses it first)
   const cache = { store: input.cache, base: dirname(input.configPath) };
   const html = await stageStylesheet(HTML_STYLESHEET, io);
   const print = await stageStylesheet(PRINT_STYLESHEET, io);
@@ -45,8 +45,7 @@ export async function renderShard(input: ShardInput, io: CliIO, reporter: Report
   const messages: Diagnostic[] = [];
   let making: Promise<RenderContext> | undefined;
   const context = (): Promise<RenderContext> => (making ??= renderContext(html.sef, input.edition, input.registers, input.textIds));
-  const jobs = plannedHtmlJobs(texts.length, input.jobs);
-  const runner = jobs <= 1 ? inProcessRunner(context) : workerRunner({ sefPath: html.sefPath, edition: input.edition, registers: [...input.registers], textIds: [...input.textIds] }, jobs);
+  const runner = runnerForWork(context, { sefPath: html.sefPath, edition: input.edition, registers: [...input.registers], textIds: [...input.textIds] }, input.jobs);
   let done = 0;
   let made;
   try {

@@ -16,7 +16,7 @@ import { htmlCache, registerTable } from '../cache/html-cache.js';
 import { copyImages, withLocalImages } from '../edition/text-images.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { OutputTransaction } from '../io/output-folders.js';
-import { inProcessRunner, plannedHtmlJobs, workerRunner } from '../parallel/html-pool.js';
+import { runnerForWork } from '../parallel/html-pool.js';
 import { HTML_ASSETS, HTML_STYLESHEET } from '../xslt/stylesheet-paths.js';
 import type { CliIO } from './cli-io.js';
 import { display } from './display-path.js';
@@ -61,8 +61,7 @@ export async function runHtml(options: HtmlOptions, io: CliIO, reporter: Reporte
   // The render context (SaxonJS, the registers parsed, the register table) is made when something is to be rendered here.
   let made: Promise<RenderContext> | undefined;
   const context = (): Promise<RenderContext> => (made ??= renderContext(sef, edition, registers, textIds));
-  const jobs = plannedHtmlJobs(texts.length, options.jobs);
-  const runner = jobs <= 1 ? inProcessRunner(context) : workerRunner({ sefPath, edition, registers: [...registers], textIds }, jobs);
+  const runner = runnerForWork(context, { sefPath, edition, registers: [...registers], textIds }, options.jobs);
   let done = 0;
   const progress = (): void => reporter.progress('html', ++done, texts.length);
   let site: RenderedSite;

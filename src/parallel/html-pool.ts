@@ -93,3 +93,19 @@ export async function workerContext(setup: HtmlWorkerSetup): Promise<RenderConte
   const sef: unknown = JSON.parse(await readFile(setup.sefPath, 'utf8'));
   return renderContext(sef, setup.edition, setup.registers, setup.textIds);
 }
+
+/**
+ * A runner that starts when it is first given work, with as many threads as that first round
+ * needs (plannedHtmlJobs): a build that renders one text again (the others from its cache) does
+ * it in process, instead of starting a worker per core for it.
+ */
+export function runnerForWork(context: () => Promise<RenderContext>, setup: HtmlWorkerSetup, jobs?: number): HtmlRunner {
+  let runner: HtmlRunner | undefined;
+  return {
+    run(tasks, onDone) {
+      runner ??= plannedHtmlJobs(tasks.length, jobs) <= 1 ? inProcessRunner(context) : workerRunner(setup, plannedHtmlJobs(tasks.length, jobs));
+      return runner.run(tasks, onDone);
+    },
+    close: () => runner?.close() ?? Promise.resolve(),
+  };
+}

@@ -1,4 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { DEFAULT_CACHE_FOLDER } from '../../cache/cache-option.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Argv } from 'yargs';
@@ -49,11 +51,18 @@ export const buildCommand: CommandDefinition = {
     const shard = parseShard(args.shard);
     if (typeof shard === 'string') return usageError([...edition.messages, diagnostic('error', 'usage', shard, { file: 'tei-edition' })], reporter);
     const { buildCache } = await import('../../cache/cache-option.js');
+    // A build that publishes nothing leaves no output folder it created (its cache goes with it).
+    const createdFrom = firstMissingFolder(checked.root);
     const cache = buildCache(args.cache, checked.root, io.cwd, { readOnly: dryRun, extra: Array.isArray(args['merge-from']) ? args['merge-from'].map(String) : [] });
+    const dropCreated = async (): Promise<void> => {
+      if (shard === undefined && createdFrom !== undefined && cache?.dir === join(checked.root, DEFAULT_CACHE_FOLDER)) await removeCreated(cache.dir, checked.root, createdFrom);
+    };
+    if (shard !== undefined && (cache === undefined || dryRun)) return usageError([...edition.messages, diagnostic('error', 'usage', `--shard writes its share into the cache: it cannot be used with ${dryRun ? '--dry-run' : '--no-cache'}`, { file: 'tei-edition' })], reporter);
     const { runConvert } = await import('../run-convert.js');
     const run = await runConvert({ ...convertOptions(args), sources: [], dryRun, report: false, keepHandEdited: true, loaded: edition, ...(cache === undefined ? {} : { cache }), ...(shard === undefined ? {} : { only: (id: string) => inShard(id, shard) }) }, io, reporter);
     reporter.messages(run.messages);
     if (!run.ok) {
+      await dropCreated();
       reporter.json({ command: 'build', ok: false, messages: run.messages });
       return EXIT_USAGE;
     }
@@ -64,6 +73,7 @@ export const buildCommand: CommandDefinition = {
       return { commit: shard === undefined && !dryRun && !result.usage && exitCodeFor(result.messages) === 0 && result.validated, value: result };
     });
     if (built.usage) {
+      await dropCreated();
       // Its messages were printed as they came.
       reporter.json({ command: 'build', ok: false, messages: [...run.messages, ...built.messages] });
       return EXIT_USAGE;
@@ -88,6 +98,7 @@ export const buildCommand: CommandDefinition = {
     } else if (built.published.length > 0) reporter.line(`nothing was published: the previous output in ${display(io, root)}/ is unchanged`);
     reporter.summary(`build: ${built.texts} text${built.texts === 1 ? '' : 's'}`, messages);
     const published = ok && !dryRun;
+    if (!published) await dropCreated();
     reporter.json({ command: 'build', ok, dryRun, ...(shard === undefined ? {} : { shard: `${shard.index}/${shard.count}` }), ...(cache === undefined ? {} : { cache: { dir: display(io, cache.dir), rendered: built.rendered, stages: cache.stats() } }), files: run.files, published: published ? built.published : [], validated: built.validated, site: published ? built.site : [], book: published ? built.book : [], summary: summaryCounts(messages) });
     return exitCodeFor(messages);
   },
@@ -233,6 +244,24 @@ export function buildOptions<T>(yargs: Argv<T>): Argv<T> {
     .option('print', { describe: 'make the print edition (output/print/); --no-print leaves the previous one as it is', type: 'boolean', default: true })
     .option('max-size', maxSizeOption('largest TEI file to validate, in MB'))
     .option('jobs', jobsOption('worker threads (default: one per core from 2 MB of raw text on; 1 = in process)'));
+}
+
+/** The outermost folder of `folder`'s path that does not exist yet (undefined: it exists). */
+function firstMissingFolder(folder: string): string | undefined {
+  let missing: string | undefined;
+  for (let f = resolve(folder); !existsSync(f); f = dirname(f)) {
+    missing = f;
+    if (dirname(f) === f) break;
+  }
+  return missing;
+}
+
+/** The cache a failed first build made, and the folders it made for it, up to the first that existed. */
+async function removeCreated(cacheDir: string, root: string, top: string): Promise<void> {
+  await rm(cacheDir, { recursive: true, force: true });
+  for (let f = root; f.startsWith(top); f = dirname(f)) {
+    if (!(await rmdir(f).then(() => true, () => false)) || f === top) break;
+  }
 }
 
 function usageError(messages: Diagnostic[], reporter: Reporter): number {
