@@ -37,6 +37,8 @@ export interface CacheStats {
   misses: number;
   /** Entries found but not trusted (corrupt, truncated, foreign), made again. */
   ignored: number;
+  /** Entries that could not be stored (a full disk, no permission). */
+  unwritten: number;
 }
 
 export class BuildCache {
@@ -67,7 +69,12 @@ export class BuildCache {
     if (this.options.readOnly === true) return;
     const body = JSON.stringify(value);
     const header: EntryHeader = { format: CACHE_FORMAT, stage, key, check: checksum(body) };
-    await writeFileAtomic(entryPath(this.dir, stage, key), `${JSON.stringify(header)}\n${body}`);
+    try {
+      await writeFileAtomic(entryPath(this.dir, stage, key), `${JSON.stringify(header)}\n${body}`);
+    } catch {
+      // A cache that cannot be written (a full disk, no permission) costs the next build time, not this one its result.
+      this.count(stage).unwritten++;
+    }
   }
 
   stats(): Readonly<Record<string, CacheStats>> {
@@ -76,7 +83,7 @@ export class BuildCache {
 
   private count(stage: CacheStage): CacheStats {
     let c = this.counts.get(stage);
-    if (c === undefined) this.counts.set(stage, (c = { hits: 0, misses: 0, ignored: 0 }));
+    if (c === undefined) this.counts.set(stage, (c = { hits: 0, misses: 0, ignored: 0, unwritten: 0 }));
     return c;
   }
 }

@@ -48,7 +48,7 @@ test('an entry is trusted only whole, under its own key, with its checksum', asy
   writeFileSync(file, '{"format":1,');
   assert.equal(await store.get('html-text', key), undefined, 'a truncated entry');
   assert.equal(await store.get('validate', key), undefined, 'another stage');
-  assert.deepEqual(store.stats()['html-text'], { hits: 1, misses: 2, ignored: 2 });
+  assert.deepEqual(store.stats()['html-text'], { hits: 1, misses: 2, ignored: 2, unwritten: 0 });
   const readOnly = new BuildCache(tempDir(), { readOnly: true });
   await readOnly.put('html-text', key, { a: 1 });
   assert.equal(await readOnly.get('html-text', key), undefined, 'a read-only cache stores nothing');
@@ -90,6 +90,6 @@ test('build --shard refuses --no-cache, and a malformed --shard, before doing an
     const run = await runInProcess(['build', ...args, '--out', join(dir, 'out')], dir);
     assert.equal(run.code, 2, run.stderr);
     assert.match(run.stderr, /--shard/u);
-    assert.deepEqual(readdirSync(join(dir, 'tei')).filter((f) => f.endsWith('.xml')), [], 'nothing converted');
+    assert.deepEqual(readdirSync(join(dir, 'tei')).filter((f) => f.startsWith('1917-')), [], 'nothing converted');
   }
 });

@@ -21,7 +21,7 @@ const CACHE_FOLDER = '.tei-edition-cache';
 
 interface BuildJson {
   readonly ok: boolean;
-  readonly cache?: { readonly rendered: number; readonly stages: Record<string, { hits: number; misses: number; ignored: number }> };
+  readonly cache?: { readonly rendered: number; readonly stages: Record<string, { hits: number; misses: number; ignored: number; unwritten: number }> };
 }
 
 async function build(out: string, ...more: string[]): Promise<BuildJson> {

@@ -275,6 +275,7 @@ function cacheLine(cache: BuildCache, built: Built): string {
   const stats = Object.values(cache.stats());
   const hits = stats.reduce((n, s) => n + s.hits, 0);
   const ignored = stats.reduce((n, s) => n + s.ignored, 0);
+  const unwritten = stats.reduce((n, s) => n + s.unwritten, 0);
   const redone = built.rendered === undefined ? '' : `${built.rendered} of ${built.texts} text${built.texts === 1 ? '' : 's'} rendered again, `;
-  return `cache: ${redone}${hits} result${hits === 1 ? '' : 's'} reused${ignored > 0 ? `, ${ignored} damaged or foreign entr${ignored === 1 ? 'y' : 'ies'} ignored and made again` : ''}`;
+  return `cache: ${redone}${hits} result${hits === 1 ? '' : 's'} reused${ignored > 0 ? `, ${ignored} damaged or foreign entr${ignored === 1 ? 'y' : 'ies'} ignored and made again` : ''}${unwritten > 0 ? `, ${unwritten} could not be stored (is the disk full?)` : ''}`;
 }
