@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliEntry } from '../support/paths.js';
 import { sampleEditionCopy } from '../support/run-cli.js';
@@ -134,8 +134,10 @@ test('four shards merged make the site of a single build, byte for byte', async 
   for (const [i, dir] of shards.entries()) {
     const run = await runInProcess(['build', '--shard', `${i + 1}/4`, '--cache', dir, '--out', join(edition, `out-shard-${i + 1}`), '--jobs', '1', '--json'], edition);
     assert.equal(run.code, 0, run.stderr);
-    const json = JSON.parse(run.stdout) as BuildJson & { shard: string };
+    const json = JSON.parse(run.stdout) as BuildJson & { shard: string; published: string[] };
     assert.equal(json.shard, `${i + 1}/4`);
+    assert.deepEqual(json.published, [], 'a shard publishes nothing');
+    assert.ok(!existsSync(join(edition, `out-shard-${i + 1}`, 'html')), 'a shard writes no site');
     texts += json.cache?.rendered ?? 0;
   }
   assert.equal(texts, 3, 'each text is rendered by exactly one shard');

@@ -97,7 +97,7 @@ export const buildCommand: CommandDefinition = {
       else reporter.line('the print edition was not made (--no-print): the previous one is unchanged');
     } else if (built.published.length > 0) reporter.line(`nothing was published: the previous output in ${display(io, root)}/ is unchanged`);
     reporter.summary(`build: ${built.texts} text${built.texts === 1 ? '' : 's'}`, messages);
-    const published = ok && !dryRun;
+    const published = ok && !dryRun && shard === undefined;
     if (!published) await dropCreated();
     reporter.json({ command: 'build', ok, dryRun, ...(shard === undefined ? {} : { shard: `${shard.index}/${shard.count}` }), ...(cache === undefined ? {} : { cache: { dir: display(io, cache.dir), rendered: built.rendered, stages: cache.stats() } }), files: run.files, published: published ? built.published : [], validated: built.validated, site: published ? built.site : [], book: published ? built.book : [], summary: summaryCounts(messages) });
     return exitCodeFor(messages);
