@@ -23,7 +23,7 @@ import { formatMs, round, timing } from '../measure.js';
 import type { BenchSection, Json } from '../section.js';
 import { writeCorpusEdition } from '../synthetic-corpus.js';
 import { type MeasuredRun, spawnMeasured, teiEditionMeasured, teiEditionTimed } from '../spawn-timed.js';
-import { peerMissing, SAXON_JAR, verdict } from './real.js';
+import { peerMissing, SAXON_JAR, summaryTasks, verdict } from './real.js';
 import { repositoryRoot } from '../corpus/samples.js';
 
 const TARGET_MS = 10_000;
@@ -152,9 +152,3 @@ async function measurePhases(dir: string, configPath: string): Promise<Phases> {
   return { texts: texts.length, summaryMs: summarised.ms / texts.length, pageMs: paged.ms / texts.length, orderMs: order.ms, collectionMs: collection.ms };
 }
 
-/** The texts in batches of 12 for their summaries (as the HTML stage did before one transformation made a text's page and summary). */
-function summaryTasks(texts: readonly SiteText[], batch = 12): { kind: 'summaries'; texts: SiteText[] }[] {
-  const tasks: { kind: 'summaries'; texts: SiteText[] }[] = [];
-  for (let i = 0; i < texts.length; i += batch) tasks.push({ kind: 'summaries', texts: texts.slice(i, i + batch) });
-  return tasks;
-}

@@ -290,7 +290,7 @@ async function pdfRun(ctx: BenchContext, dir: string, input: string, files: numb
 }
 
 /** The texts in batches of 12 for their summaries (as the HTML stage did before one transformation made a text's page and summary). */
-function summaryTasks(texts: readonly SiteText[], batch = 12): { kind: 'summaries'; texts: SiteText[] }[] {
+export function summaryTasks(texts: readonly SiteText[], batch = 12): { kind: 'summaries'; texts: SiteText[] }[] {
   const tasks: { kind: 'summaries'; texts: SiteText[] }[] = [];
   for (let i = 0; i < texts.length; i += batch) tasks.push({ kind: 'summaries', texts: texts.slice(i, i + batch) });
   return tasks;

@@ -57,20 +57,7 @@ export const searchSection: BenchSection = {
       const size = await indexSize(site);
       const peer = await pagefindPeer(ctx.runs, site, dir, (text) => ctx.progress(text));
       ctx.progress('search: queries in chromium');
-      const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
-      let hosted: QueryFigures;
-      let disk: QueryFigures;
-      try {
-        const server = await startStaticServer(site);
-        try {
-          hosted = await queries(browser, ctx.runs, server.url, () => server.sent(), () => server.reset());
-        } finally {
-          await server.close();
-        }
-        disk = await queries(browser, ctx.runs, pathToFileURL(site).href + '/');
-      } finally {
-        await browser.close();
-      }
+      const { hosted, disk } = await hostedAndDisk(ctx.runs, site);
       const share = build.best / html.ms;
       const lines = [
         `search index of ${ctx.corpus.length} texts: build best ${formatMs(build.best)}, median ${formatMs(build.median)} (peak RSS of the build alone ${formatMB(Math.max(...builds.map((b) => b.rss)))}); html stage with it ${formatMs(html.ms)} (peak RSS ${formatMB(html.maxRssBytes ?? 0)}): ${(share * 100).toFixed(1)} % (target ≤ 20 %)`,
@@ -109,26 +96,30 @@ async function onSite(ctx: Parameters<BenchSection['run']>[0], site: string): Pr
   }
   const build = timing(builds);
   const size = await indexSize(site);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
-  let hosted: QueryFigures;
-  let disk: QueryFigures;
-  try {
-    const server = await startStaticServer(site);
-    try {
-      hosted = await queries(browser, ctx.runs, server.url, () => server.sent(), () => server.reset());
-    } finally {
-      await server.close();
-    }
-    disk = await queries(browser, ctx.runs, pathToFileURL(site).href + '/');
-  } finally {
-    await browser.close();
-  }
+  const { hosted, disk } = await hostedAndDisk(ctx.runs, site);
   const lines = [
     `search index of the site ${site} (${size.units} parts): build best ${formatMs(build.best)}, median ${formatMs(build.median)}`,
     `    on disk: ${size.files} files, ${formatMB(size.bytes)} (${formatMB(size.gzipBytes)} gzipped); manifest ${formatKB(size.manifest)}, facets' values ${formatKB(size.facets)}, largest text shard ${formatKB(size.largestText)}, largest facet shard ${formatKB(size.largestFacetShard)}, largest term shard ${formatKB(size.largestShard)}, largest document chunk ${formatKB(size.largestDoc)}`,
     ...queryLines(hosted, disk),
   ];
   return { lines, figures: { site, units: size.units, build: { bestMs: round(build.best), medianMs: round(build.median) }, size: { ...size }, hosted: queryJson(hosted), disk: queryJson(disk) } };
+}
+
+/** The queries in chromium on a site, served by a static server on 127.0.0.1, then opened from disk. */
+async function hostedAndDisk(runs: number, site: string): Promise<{ hosted: QueryFigures; disk: QueryFigures }> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+  try {
+    const server = await startStaticServer(site);
+    let hosted: QueryFigures;
+    try {
+      hosted = await queries(browser, runs, server.url, () => server.sent(), () => server.reset());
+    } finally {
+      await server.close();
+    }
+    return { hosted, disk: await queries(browser, runs, pathToFileURL(site).href + '/') };
+  } finally {
+    await browser.close();
+  }
 }
 
 function queryLines(hosted: QueryFigures, disk: QueryFigures): string[] {
