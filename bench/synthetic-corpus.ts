@@ -10,11 +10,11 @@
  */
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import type { EditionConfig, SourceConfig } from '../src/config/types.js';
+import type { EditionConfig, SourceConfig } from '../src/lib/config/types.js';
 import { composeColumns, composeProse } from './corpus/compose.js';
 import { childSeed, seededRandom } from './corpus/prng.js';
 import { modelOf, readSampleEdition, type SampleEdition, type SampleModel } from './corpus/samples.js';
-import { registerFiles } from '../src/registers/register-files.js';
+import { registerFiles } from '../src/lib/registers/register-files.js';
 
 export const DEFAULT_SEED = 19171025;
 export const DEFAULT_COUNT = 300;

@@ -7,13 +7,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { readRegister, type RegisterEntry, type RegisterKind } from '../../src/registers/read-register.js';
-import { registerFiles } from '../../src/registers/register-files.js';
-import type { RegisterTargets } from '../../src/enrich/tag-names-and-dates.js';
+import { readRegister, type RegisterEntry, type RegisterKind } from '../../src/lib/registers/read-register.js';
+import { registerFiles } from '../../src/lib/registers/register-files.js';
+import type { RegisterTargets } from '../../src/convert/enrich/tag-names-and-dates.js';
 import { basename, join } from 'node:path';
-import type { EditionConfig, EditionMetadata, SourceConfig } from '../../src/config/types.js';
-import { rawSources } from '../../src/config/sources.js';
-import { closesSentence, lengthOf, quantile, startsNewSentence } from '../../src/layout/text-rules.js';
+import type { EditionConfig, EditionMetadata, SourceConfig } from '../../src/lib/config/types.js';
+import { rawSources } from '../../src/lib/config/sources.js';
+import { closesSentence, lengthOf, quantile, startsNewSentence } from '../../src/convert/layout/text-rules.js';
 import { joinLines, vocabularyOf } from './rewrap.js';
 
 export interface SampleSource {

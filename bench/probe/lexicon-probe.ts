@@ -7,8 +7,8 @@ import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 
 const started = performance.now();
-await import('../../src/pipeline/convert-source.js');
-const { frenchLexicon } = await import('../../src/enrich/lexicon.js');
+await import('../../src/convert/convert-source.js');
+const { frenchLexicon } = await import('../../src/lib/lexicon/lexicon.js');
 const imported = performance.now();
 frenchLexicon();
 const loaded = performance.now();

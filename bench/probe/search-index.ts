@@ -9,7 +9,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { siteSearch } from '../../src/search/site-search.js';
+import { siteSearch } from '../../src/publish/search/site-search.js';
 
 const site = process.argv[2];
 if (site === undefined) {

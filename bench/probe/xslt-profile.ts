@@ -19,8 +19,8 @@ import { readFile } from 'node:fs/promises';
 import Module, { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { compiledStylesheet } from '../../src/xslt/compile-stylesheet.js';
-import { HTML_STYLESHEET } from '../../src/xslt/stylesheet-paths.js';
+import { compiledStylesheet } from '../../src/publish/xslt/compile-stylesheet.js';
+import { HTML_STYLESHEET } from '../../src/publish/xslt/stylesheet-paths.js';
 
 interface SefNode {
   readonly N: string;

@@ -3,8 +3,8 @@
  * around each stage (read, lines, layout, model, each enrichment stage, TEI writing).
  */
 import { performance } from 'node:perf_hooks';
-import { frenchLexicon } from '../../src/enrich/lexicon.js';
-import { convertSource, type ConvertInput } from '../../src/pipeline/convert-source.js';
+import { frenchLexicon } from '../../src/lib/lexicon/lexicon.js';
+import { convertSource, type ConvertInput } from '../../src/convert/convert-source.js';
 
 export interface StageTimes {
   /** Milliseconds per stage over the whole corpus, in pipeline order. */

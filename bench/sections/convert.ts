@@ -8,10 +8,10 @@
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { countBySeverity, type Diagnostic } from '../../src/diagnostics/diagnostic.js';
-import { frenchLexicon } from '../../src/enrich/lexicon.js';
-import { convertMany, defaultJobs, plannedJobs, POOL_THRESHOLD_BYTES, type ConvertTaskResult } from '../../src/parallel/convert-pool.js';
-import { convertSource, type ConvertInput } from '../../src/pipeline/convert-source.js';
+import { countBySeverity, type Diagnostic } from '../../src/lib/diagnostics/diagnostic.js';
+import { frenchLexicon } from '../../src/lib/lexicon/lexicon.js';
+import { convertMany, defaultJobs, plannedJobs, POOL_THRESHOLD_BYTES, type ConvertTaskResult } from '../../src/convert/convert-pool.js';
+import { convertSource, type ConvertInput } from '../../src/convert/convert-source.js';
 import { cpuMeter, formatMB, formatMs, maxRssBytes, MB, round, RssSampler, timed, timing, type CpuShare, type Timing } from '../measure.js';
 import type { BenchContext, BenchSection, Json, SectionReport } from '../section.js';
 import { DEFAULT_COUNT } from '../synthetic-corpus.js';

@@ -14,11 +14,11 @@
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { EditionConfig } from '../../src/config/types.js';
-import { rawSources } from '../../src/config/sources.js';
-import { neighboursByText, parseSummaries, readingOrder, renderCollectionPages, renderContext, renderTextPage, type SiteText, summariseTexts } from '../../src/html/render-pages.js';
-import { compiledStylesheet } from '../../src/xslt/compile-stylesheet.js';
-import { HTML_STYLESHEET } from '../../src/xslt/stylesheet-paths.js';
+import type { EditionConfig } from '../../src/lib/config/types.js';
+import { rawSources } from '../../src/lib/config/sources.js';
+import { neighboursByText, parseSummaries, readingOrder, renderCollectionPages, renderContext, renderTextPage, type SiteText, summariseTexts } from '../../src/publish/html/render-pages.js';
+import { compiledStylesheet } from '../../src/publish/xslt/compile-stylesheet.js';
+import { HTML_STYLESHEET } from '../../src/publish/xslt/stylesheet-paths.js';
 import { formatMs, round, timing } from '../measure.js';
 import type { BenchSection, Json } from '../section.js';
 import { writeCorpusEdition } from '../synthetic-corpus.js';

@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { frenchLexicon } from '../../src/enrich/lexicon.js';
+import { frenchLexicon } from '../../src/lib/lexicon/lexicon.js';
 import { generateBooks, readRealSources } from '../../test/support/book-pages/corpus.js';
 import { convertBook, type BookRun } from '../../test/support/book-pages/run-books.js';
 import { percent, sumScores } from '../../test/support/book-pages/score.js';

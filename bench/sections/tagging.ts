@@ -3,8 +3,8 @@
  * sample's registers, as `tei-edition convert` does) and without, best of the runs each.
  */
 import { performance } from 'node:perf_hooks';
-import { frenchLexicon } from '../../src/enrich/lexicon.js';
-import { convertSource, type ConvertInput } from '../../src/pipeline/convert-source.js';
+import { frenchLexicon } from '../../src/lib/lexicon/lexicon.js';
+import { convertSource, type ConvertInput } from '../../src/convert/convert-source.js';
 import type { BenchContext, BenchSection, SectionReport } from '../section.js';
 
 const TARGET_RATIO = 1.5;

@@ -1,5 +1,5 @@
 /** Exit codes: computed from the messages at the end of a run, never on the way. */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../lib/diagnostics/diagnostic.js';
 
 export const EXIT_OK = 0;
 /** The input (raw texts, TEI files) has errors. */

@@ -4,7 +4,7 @@
  * at twice the cores (each worker loads its own engines: 64 workers on 2 cores took 7.5 GB).
  */
 import { availableParallelism } from 'node:os';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../lib/diagnostics/diagnostic.js';
 
 /** More workers than this only add memory and start-up time. */
 export function maxJobs(cores: number = availableParallelism()): number {

@@ -6,13 +6,13 @@
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { display } from './display-path.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { EditionConfig } from '../config/types.js';
-import { registerFiles } from '../registers/register-files.js';
-import { readEditionConfigFile } from '../config/read-config-file.js';
-import { readRegisterFile } from '../registers/read-register-file.js';
-import type { RegisterEntry, RegisterKind } from '../registers/read-register.js';
-import type { RegisterTargets } from '../enrich/tag-names-and-dates.js';
+import type { Diagnostic } from '../lib/diagnostics/diagnostic.js';
+import type { EditionConfig } from '../lib/config/types.js';
+import { registerFiles } from '../lib/registers/register-files.js';
+import { readEditionConfigFile } from '../lib/config/read-config-file.js';
+import { readRegisterFile } from '../lib/registers/read-register-file.js';
+import type { RegisterEntry, RegisterKind } from '../lib/registers/read-register.js';
+import type { RegisterTargets } from '../convert/enrich/tag-names-and-dates.js';
 import type { CliIO } from './cli-io.js';
 
 export interface LoadedEdition {

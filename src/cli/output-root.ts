@@ -4,11 +4,11 @@
  * sources or lie inside their folders.
  */
 import { dirname, resolve } from 'node:path';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { EditionConfig } from '../config/types.js';
-import { checkOutputRoot, type OutputRefusal } from '../io/output-folders.js';
-import { rawSources, teiSources } from '../config/sources.js';
-import { isGlob, teiSourceFolder } from '../edition/tei-source-texts.js';
+import { diagnostic, type Diagnostic } from '../lib/diagnostics/diagnostic.js';
+import type { EditionConfig } from '../lib/config/types.js';
+import { checkOutputRoot, type OutputRefusal } from '../lib/io/output-folders.js';
+import { rawSources, teiSources } from '../lib/config/sources.js';
+import { isGlob, teiSourceFolder } from '../publish/edition/tei-source-texts.js';
 import type { CliIO } from './cli-io.js';
 import { display } from './display-path.js';
 

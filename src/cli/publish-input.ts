@@ -8,13 +8,13 @@
  * `build` makes the same thing from the documents it converted and validated.
  */
 import { dirname, join, resolve } from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { SiteRegister } from '../html/render-pages.js';
-import { checkOutputRoot } from '../io/output-folders.js';
-import { textOverrides, type EditionText, type PublishedMetadata } from '../edition/edition-text.js';
-import { readEditionDocuments } from '../edition/edition-documents.js';
-import { readTeiSourceTexts } from '../edition/tei-source-texts.js';
-import type { HeaderSummary } from '../xslt/header-summary.js';
+import type { Diagnostic } from '../lib/diagnostics/diagnostic.js';
+import type { SiteRegister } from '../publish/html/render-pages.js';
+import { checkOutputRoot } from '../lib/io/output-folders.js';
+import { textOverrides, type EditionText, type PublishedMetadata } from '../publish/edition/edition-text.js';
+import { readEditionDocuments } from '../publish/edition/edition-documents.js';
+import { readTeiSourceTexts } from '../publish/edition/tei-source-texts.js';
+import type { HeaderSummary } from '../publish/xslt/header-summary.js';
 import type { CliIO } from './cli-io.js';
 import { display } from './display-path.js';
 import { loadEdition } from './load-edition.js';

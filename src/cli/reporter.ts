@@ -3,9 +3,9 @@
  * `file:line:col  severity  message  rule`, and a closing summary; or, with `--json`, one JSON
  * document on stdout and nothing else. `--quiet` keeps errors only.
  */
-import { compareDiagnostics, countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatDiagnostic } from '../diagnostics/format.js';
-import { visibleJson, visibleText } from '../diagnostics/visible-text.js';
+import { compareDiagnostics, countBySeverity, type Diagnostic } from '../lib/diagnostics/diagnostic.js';
+import { formatDiagnostic } from '../lib/diagnostics/format.js';
+import { visibleJson, visibleText } from '../lib/diagnostics/visible-text.js';
 import type { CliIO } from './cli-io.js';
 
 export interface ReporterOptions {

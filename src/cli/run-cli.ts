@@ -4,9 +4,9 @@
  * so that every exit code comes from one place.
  */
 import yargs, { type Argv } from 'yargs';
-import { diagnostic } from '../diagnostics/diagnostic.js';
-import { formatDiagnostic } from '../diagnostics/format.js';
-import { toolVersion } from '../tool-version.js';
+import { diagnostic } from '../lib/diagnostics/diagnostic.js';
+import { formatDiagnostic } from '../lib/diagnostics/format.js';
+import { toolVersion } from '../lib/tool-version.js';
 import type { CliIO } from './cli-io.js';
 import type { CommandDefinition, GlobalOptions } from './command.js';
 import { buildCommand } from './commands/build.js';

@@ -5,9 +5,9 @@
  */
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { collectXmlFiles } from '../validate/collect-files.js';
-import { type FileRef, plannedBatches, plannedValidateJobs, validateBatch, validateInWorkers, type ValidateTask, type ValidateTaskResult, type WorkerSetup, WorkerSetupFailed } from '../parallel/validate-pool.js';
+import { diagnostic, type Diagnostic } from '../lib/diagnostics/diagnostic.js';
+import { collectXmlFiles } from '../lib/io/collect-files.js';
+import { type FileRef, plannedBatches, plannedValidateJobs, validateBatch, validateInWorkers, type ValidateTask, type ValidateTaskResult, type WorkerSetup, WorkerSetupFailed } from '../validate/validate-pool.js';
 import { loadValidationSetup, schematronExpected, type ValidationSetup } from '../validate/validation-setup.js';
 import type { CliIO } from './cli-io.js';
 import { display } from './display-path.js';

@@ -2,10 +2,10 @@
  * A publishing stage's stylesheet, compiled, or its compile error as a message with the
  * stylesheet's position (not an exception).
  */
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../lib/diagnostics/diagnostic.js';
 import type { CliIO } from './cli-io.js';
 import { display } from './display-path.js';
-import { compiledStylesheet, StylesheetError, type CompiledStylesheet } from '../xslt/compile-stylesheet.js';
+import { compiledStylesheet, StylesheetError, type CompiledStylesheet } from '../publish/xslt/compile-stylesheet.js';
 
 export async function stageStylesheet(xslPath: string, io: CliIO): Promise<CompiledStylesheet | Diagnostic> {
   try {

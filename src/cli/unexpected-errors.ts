@@ -4,10 +4,10 @@
  * path and what went wrong; anything else is an internal error. Never a stack trace, unless
  * TEI_EDITION_DEBUG is set (for reporting a bug).
  */
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../lib/diagnostics/diagnostic.js';
 import type { CliIO } from './cli-io.js';
 import { display } from './display-path.js';
-import { finalPath } from '../io/output-folders.js';
+import { finalPath } from '../lib/io/output-folders.js';
 
 /** What each error code means to a user, and what would fix it. */
 const FILE_SYSTEM_ERRORS: Readonly<Record<string, { readonly what: string; readonly hint: string }>> = {

@@ -5,9 +5,9 @@
  * expanded (no XXE, no entity-expansion bomb), so a DOCTYPE that declares or fetches anything
  * is refused with a message instead of being half-honoured.
  */
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { locateByteOffset } from '../read/byte-location.js';
-import type { Oversize } from './read-file-within.js';
+import { diagnostic, type Diagnostic } from '../lib/diagnostics/diagnostic.js';
+import { locateByteOffset } from '../lib/io/byte-location.js';
+import type { Oversize } from '../lib/io/read-file-within.js';
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 

@@ -4,9 +4,9 @@
  * documents, several at a time: the Schematron engine pays its per-evaluation cost once per batch).
  * Pure apart from the Schematron engine reading the registers a document points to.
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../lib/diagnostics/diagnostic.js';
 import { decodeXmlInput, refuseDoctype } from './read-xml-input.js';
-import type { Oversize } from './read-file-within.js';
+import type { Oversize } from '../lib/io/read-file-within.js';
 import { validateDocument } from './relaxng/validate-document.js';
 import type { ValidationSetup } from './validation-setup.js';
 

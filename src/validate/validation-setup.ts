@@ -7,9 +7,9 @@
  * engine cannot run is one warning (the others run).
  */
 import { readFile } from 'node:fs/promises';
-import { readInputFileSync } from '../io/read-input-file.js';
+import { readInputFileSync } from '../lib/io/read-input-file.js';
 import { basename, extname, resolve } from 'node:path';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../lib/diagnostics/diagnostic.js';
 import { compileSchema, type CompiledGrammar } from './relaxng/compile-schema.js';
 import { SchemaError } from './relaxng/rng-tree.js';
 import type { CompiledSchematron } from './schematron/compile-schematron.js';

@@ -25,9 +25,9 @@ import { CHROMIUM, skipWithoutChromium } from '../support/browser.js';
 import { repoRoot, requireShared, sharedDir } from '../support/paths.js';
 import { runTeiEdition, sampleEditionCopy, tempDir } from '../support/run-cli.js';
 import { startStaticServer, type StaticServer } from '../support/static-server.js';
-import { registerNames, textPageUnits, type TextPageUnits } from '../../src/search/page-units.js';
-import { buildSearchIndex, TEXTS_PER_SHARD } from '../../src/search/search-index.js';
-import { searchTermsFactory } from '../../src/search/search-terms.js';
+import { registerNames, textPageUnits, type TextPageUnits } from '../../src/publish/search/page-units.js';
+import { buildSearchIndex, TEXTS_PER_SHARD } from '../../src/publish/search/search-index.js';
+import { searchTermsFactory } from '../../src/publish/search/search-terms.js';
 
 const skip = skipWithoutChromium();
 const artifacts = join(repoRoot, 'test', 'artifacts');

@@ -6,11 +6,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BuildCache } from '../../src/cache/build-cache.js';
-import { cacheKey } from '../../src/cache/cache-key.js';
-import { htmlCache, namedRows, registerEntriesById, registerRowsById } from '../../src/cache/html-cache.js';
-import { inShard, parseShard, shardOf } from '../../src/cache/shard-assignment.js';
-import type { RenderedText, SiteText } from '../../src/html/render-pages.js';
+import { BuildCache } from '../../src/lib/cache/build-cache.js';
+import { cacheKey } from '../../src/lib/cache/cache-key.js';
+import { htmlCache, namedRows, registerEntriesById, registerRowsById } from '../../src/publish/html/html-cache.js';
+import { inShard, parseShard, shardOf } from '../../src/cli/shard-assignment.js';
+import type { RenderedText, SiteText } from '../../src/publish/html/render-pages.js';
 import { sampleEditionCopy, tempDir } from '../support/run-cli.js';
 import { runInProcess } from '../support/run-cli-in-process.js';
 

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CliIO } from '../../src/cli/cli-io.js';
 import { Reporter } from '../../src/cli/reporter.js';
-import { diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { diagnostic } from '../../src/lib/diagnostics/diagnostic.js';
 
 function memoryIO(isTTY: boolean): CliIO & { out: string[]; err: string[] } {
   const out: string[] = [];

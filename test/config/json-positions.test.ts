@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lineColumnLocator, parseJsonWithPositions, type JsonParseResult } from '../../src/config/json-positions.js';
+import { lineColumnLocator, parseJsonWithPositions, type JsonParseResult } from '../../src/lib/config/json-positions.js';
 
 function parsed(text: string): Extract<JsonParseResult, { ok: true }> {
   const result = parseJsonWithPositions(text);

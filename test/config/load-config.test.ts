@@ -9,10 +9,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadEditionConfig } from '../../src/config/load-config.js';
-import type { SourceConfig } from '../../src/config/types.js';
-import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
-import { formatDiagnostic } from '../../src/diagnostics/format.js';
+import { loadEditionConfig } from '../../src/lib/config/load-config.js';
+import type { SourceConfig } from '../../src/lib/config/types.js';
+import type { Diagnostic } from '../../src/lib/diagnostics/diagnostic.js';
+import { formatDiagnostic } from '../../src/lib/diagnostics/format.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const fixtures = 'test/fixtures/config';

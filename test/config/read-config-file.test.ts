@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readEditionConfigFile } from '../../src/config/read-config-file.js';
-import { formatDiagnostic } from '../../src/diagnostics/format.js';
+import { readEditionConfigFile } from '../../src/lib/config/read-config-file.js';
+import { formatDiagnostic } from '../../src/lib/diagnostics/format.js';
 import { tempDir } from '../support/run-cli.js';
 
 const dir = tempDir();

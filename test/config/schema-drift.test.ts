@@ -1,5 +1,5 @@
 /**
- * `src/config/types.ts` and `schemas/edition.schema.json` describe the same config twice; this
+ * `src/lib/config/types.ts` and `schemas/edition.schema.json` describe the same config twice; this
  * test keeps them from drifting apart. Both are reduced to the same plain description (each
  * interface or alias by name, each property with its optionality, type and doc text) and the
  * two descriptions are compared both ways. The last tests run the comparison on altered copies,
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const typesPath = 'src/config/types.ts';
+const typesPath = 'src/lib/config/types.ts';
 const schemaPath = 'schemas/edition.schema.json';
 const typesSource = readFileSync(root + typesPath, 'utf8');
 const schema: unknown = JSON.parse(readFileSync(root + schemaPath, 'utf8'));
@@ -237,10 +237,10 @@ test('drift in the schema is reported, naming the property', () => {
   properties('Correction').sic = { description: 'The wrong reading.', type: 'string' };
   delete object('Licence').additionalProperties;
   assert.deepEqual(drift(fromTypeScript(typesSource), fromSchema(altered)), [
-    'Person.colour: in schemas/edition.schema.json, missing from src/config/types.ts',
-    'SourceConfig.bibl: required in src/config/types.ts, optional in schemas/edition.schema.json',
-    'SourceConfig.firstPage: in src/config/types.ts, missing from schemas/edition.schema.json',
-    'LayoutProfile: src/config/types.ts says enum(columns|prose), schemas/edition.schema.json says enum(columns|prose|verse)',
+    'Person.colour: in schemas/edition.schema.json, missing from src/lib/config/types.ts',
+    'SourceConfig.bibl: required in src/lib/config/types.ts, optional in schemas/edition.schema.json',
+    'SourceConfig.firstPage: in src/lib/config/types.ts, missing from schemas/edition.schema.json',
+    'LayoutProfile: src/lib/config/types.ts says enum(columns|prose), schemas/edition.schema.json says enum(columns|prose|verse)',
     'Correction.sic: description "The wrong reading." differs from the doc comment "The misprinted reading inside `match`."',
   ].sort((a, b) => order(a) - order(b)));
   assert.deepEqual(schemaHygiene(altered), ['Licence: additionalProperties must be false']);
@@ -254,10 +254,10 @@ test('drift in types.ts is reported, naming the property', () => {
     .replace('export interface Licence {', 'export interface Licence {\n  holder?: string;');
   assert.notEqual(altered, typesSource);
   assert.deepEqual(drift(fromTypeScript(altered), fromSchema(schema)), [
-    'Person.email: in src/config/types.ts, missing from schemas/edition.schema.json',
-    'Licence.holder: in src/config/types.ts, missing from schemas/edition.schema.json',
-    'SourceConfig.firstPage: src/config/types.ts says number, schemas/edition.schema.json says null | number',
-    'OverrideRole: src/config/types.ts says enum(body|front|head|notes), schemas/edition.schema.json says enum(body|front|head|ignore|notes)',
+    'Person.email: in src/lib/config/types.ts, missing from schemas/edition.schema.json',
+    'Licence.holder: in src/lib/config/types.ts, missing from schemas/edition.schema.json',
+    'SourceConfig.firstPage: src/lib/config/types.ts says number, schemas/edition.schema.json says null | number',
+    'OverrideRole: src/lib/config/types.ts says enum(body|front|head|notes), schemas/edition.schema.json says enum(body|front|head|ignore|notes)',
   ]);
 });
 

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { didYouMean } from '../../src/config/did-you-mean.js';
-import { readablePath, type ConfigFinding } from '../../src/config/json-path.js';
-import { schemaErrorsToFindings, validateEditionSchema } from '../../src/config/schema-validation.js';
+import { didYouMean } from '../../src/lib/config/did-you-mean.js';
+import { readablePath, type ConfigFinding } from '../../src/lib/config/json-path.js';
+import { schemaErrorsToFindings, validateEditionSchema } from '../../src/lib/config/schema-validation.js';
 
 function lines(findings: readonly ConfigFinding[]): string[] {
   return findings.map((f) => `${readablePath(f.path)}${f.memberKey === undefined ? '' : ` (key ${f.memberKey})`}: ${f.message}`);

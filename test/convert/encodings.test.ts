@@ -5,8 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeRawText } from '../../src/read/decode.js';
-import { decodeWindows1252 } from '../../src/read/windows-1252.js';
+import { decodeRawText } from '../../src/convert/read/decode.js';
+import { decodeWindows1252 } from '../../src/convert/read/windows-1252.js';
 import { convertText } from '../support/convert-text.js';
 
 /** Windows-1252 bytes of a string (only the characters these tests use). */

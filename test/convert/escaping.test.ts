@@ -8,11 +8,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SaxesParser } from 'saxes';
-import { formatDiagnostic } from '../../src/diagnostics/format.js';
-import { recoverSourceLines } from '../../src/recover/source-lines.js';
+import { formatDiagnostic } from '../../src/lib/diagnostics/format.js';
+import { recoverSourceLines } from '../support/source-lines.js';
 import { convertText, testEdition, testSource } from '../support/convert-text.js';
-import { convertSource } from '../../src/pipeline/convert-source.js';
-import { checkWellFormed } from '../../src/tei/check-well-formed.js';
+import { convertSource } from '../../src/convert/convert-source.js';
+import { checkWellFormed } from '../../src/lib/xml/check-well-formed.js';
 
 /** A strict reading of the TEI (saxes): the decoded text of every element with that name inside `within` (the body's `text` by default). */
 function strictTexts(xml: string, name: string, within = 'text'): string[] {

@@ -8,8 +8,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SaxesParser } from 'saxes';
-import { recoverSourceLines } from '../../src/recover/source-lines.js';
-import { checkWellFormed } from '../../src/tei/check-well-formed.js';
+import { recoverSourceLines } from '../support/source-lines.js';
+import { checkWellFormed } from '../../src/lib/xml/check-well-formed.js';
 import { convertText } from '../support/convert-text.js';
 import { prng, randomText } from '../support/random-text.js';
 

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { recoverSourceLines } from '../../src/recover/source-lines.js';
+import { recoverSourceLines } from '../support/source-lines.js';
 import { convertText } from '../support/convert-text.js';
 import { jingValidate, skipWithoutJing } from '../support/jing.js';
 import { sharedDir, teiAllSchema } from '../support/paths.js';

@@ -7,9 +7,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { SourceConfig } from '../../src/config/types.js';
+import type { SourceConfig } from '../../src/lib/config/types.js';
 import { seededRandom } from '../../bench/corpus/prng.js';
-import { PARAGRAPH_END_RATIO } from '../../src/layout/columns.js';
+import { PARAGRAPH_END_RATIO } from '../../src/convert/layout/columns.js';
 import { convertText } from '../support/convert-text.js';
 import { readingSummary, sourceText } from '../support/rewrap.js';
 import { rawText, sampleSource } from '../support/sample-edition.js';

@@ -4,8 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { frenchLexicon } from '../../src/enrich/lexicon.js';
-import type { SourceConfig } from '../../src/config/types.js';
+import { frenchLexicon } from '../../src/lib/lexicon/lexicon.js';
+import type { SourceConfig } from '../../src/lib/config/types.js';
 import { convertText } from '../support/convert-text.js';
 import { rawText, sampleSource } from '../support/sample-edition.js';
 import { readingSummary, sourceText, sourceUnits, wrapUnits } from '../support/rewrap.js';

@@ -6,9 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { formatDiagnostic } from '../../src/diagnostics/format.js';
-import { compareDiagnostics } from '../../src/diagnostics/diagnostic.js';
-import { recoverSourceLines } from '../../src/recover/source-lines.js';
+import { formatDiagnostic } from '../../src/lib/diagnostics/format.js';
+import { compareDiagnostics } from '../../src/lib/diagnostics/diagnostic.js';
+import { recoverSourceLines } from '../support/source-lines.js';
 import { assertGolden } from '../support/golden.js';
 import { jingValidate, skipWithoutJing } from '../support/jing.js';
 import { fixturesDir, teiAllSchema } from '../support/paths.js';

@@ -5,8 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fold } from '../../src/enrich/gazetteer.js';
-import { isValidDate, parseIsoDate } from '../../src/dates/julian.js';
+import { fold } from '../../src/convert/enrich/gazetteer.js';
+import { isValidDate, parseIsoDate } from '../../src/lib/dates/julian.js';
 import { convertSample, sampleConfig, sampleRegisters, sampleSource } from '../support/sample-edition.js';
 import { all, ancestors, first, parseXml, text, type El } from '../support/xml-query.js';
 

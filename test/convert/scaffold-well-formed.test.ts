@@ -4,10 +4,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FatalError } from '../../src/diagnostics/diagnostic.js';
-import { scaffoldEdition } from '../../src/scaffold/scaffold-edition.js';
-import { checkWellFormed } from '../../src/tei/check-well-formed.js';
-import { parseNamespacedTree, ownText, type NamespacedElement } from '../../src/xml/namespaced-tree.js';
+import { FatalError } from '../../src/lib/diagnostics/diagnostic.js';
+import { scaffoldEdition } from '../../src/cli/scaffold/scaffold-edition.js';
+import { checkWellFormed } from '../../src/lib/xml/check-well-formed.js';
+import { parseNamespacedTree, ownText, type NamespacedElement } from '../../src/lib/xml/namespaced-tree.js';
 
 function find(el: NamespacedElement, name: string): NamespacedElement | undefined {
   if (el.name === name) return el;

@@ -1,12 +1,12 @@
 /**
- * The TEI writer's XML syntax (src/tei/xml-writer.ts): what it escapes and how, what it refuses,
+ * The TEI writer's XML syntax (src/lib/xml/xml-writer.ts): what it escapes and how, what it refuses,
  * and that what it writes reads back exactly with a strict parser.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SaxesParser } from 'saxes';
-import { escapeAttribute, MalformedXmlError, XmlWriter } from '../../src/tei/xml-writer.js';
-import { checkWellFormed } from '../../src/tei/check-well-formed.js';
+import { escapeAttribute, MalformedXmlError, XmlWriter } from '../../src/lib/xml/xml-writer.js';
+import { checkWellFormed } from '../../src/lib/xml/check-well-formed.js';
 
 function written(build: (writer: XmlWriter) => void): string {
   const writer = new XmlWriter({ declaration: true });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { findFrenchDates, type DateContext, type DateMatch } from '../../src/dates/french-dates.js';
+import { findFrenchDates, type DateContext, type DateMatch } from '../../src/lib/dates/french-dates.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 

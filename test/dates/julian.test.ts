@@ -10,7 +10,7 @@ import {
   julianToGregorian,
   parseIsoDate,
   toJulianDayNumber,
-} from '../../src/dates/julian.js';
+} from '../../src/lib/dates/julian.js';
 
 test('Julian Day Numbers of reference dates', () => {
   // JDN 2451545 is 2000-01-01 (Gregorian), the J2000 epoch; JDN 0 is 4713 BC January 1 (Julian, year -4712).

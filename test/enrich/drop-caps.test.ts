@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findDropCap } from '../../src/enrich/drop-caps.js';
-import { lexiconOf } from '../../src/enrich/lexicon.js';
+import { findDropCap } from '../../src/convert/enrich/drop-caps.js';
+import { lexiconOf } from '../../src/lib/lexicon/lexicon.js';
 
 const lexicon = lexiconOf(['le', 'je', 'la']);
 

@@ -1,8 +1,8 @@
 /** Hyphen decisions: the document's own spelling first, then the word list; doubt is reported. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compoundKey, CutReadings, decideHyphen } from '../../src/enrich/hyphenation.js';
-import { lexiconOf, WordCounts } from '../../src/enrich/lexicon.js';
+import { compoundKey, CutReadings, decideHyphen } from '../../src/convert/enrich/hyphenation.js';
+import { lexiconOf, WordCounts } from '../../src/lib/lexicon/lexicon.js';
 import { convertText } from '../support/convert-text.js';
 
 const lexicon = lexiconOf(['pouvoir', 'pou', 'voir', 'avant-garde', 'avant', 'garde', 'porte-monnaie', 'portemonnaie', 'objectivement',
@@ -106,7 +106,7 @@ test('in a text: the warning gives the line and column of the hyphen', () => {
 });
 
 test('the French word list is already in lookup form, so it is used as it is', async () => {
-  const { frenchWordList, lookupForm } = await import('../../src/enrich/lexicon.js');
+  const { frenchWordList, lookupForm } = await import('../../src/lib/lexicon/lexicon.js');
   const words = frenchWordList();
   assert.ok(words.length > 300_000);
   const changed = words.filter((w) => lookupForm(w) !== w);

@@ -42,7 +42,7 @@ test('a correction that is not in the text is an error on the config, and so is 
 });
 
 test('a footnote call wrapped to the start of a line: no space before the punctuation, source still recoverable', async () => {
-  const { recoverSourceLines } = await import('../../src/recover/source-lines.js');
+  const { recoverSourceLines } = await import('../support/source-lines.js');
   const raw = 'Les gens de Novaia Jizn\n(3), mais qui en est capable ?\n(3) Journal de Gorki.\n';
   const { xml, tei } = convertText(raw, { layout: { profile: 'columns' }, notes: { convention: 'parenthesised-footnotes' } });
   assert.match(xml ?? '', /Jizn<lb n="2" break="no"\/><note n="3" place="foot">/u);

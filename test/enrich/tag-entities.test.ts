@@ -1,9 +1,9 @@
 /** Names tagged across line and page breaks, with the matching rules of the gazetteer. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildGazetteer } from '../../src/enrich/gazetteer.js';
-import type { RegisterEntry } from '../../src/registers/read-register.js';
-import { convertSource } from '../../src/pipeline/convert-source.js';
+import { buildGazetteer } from '../../src/convert/enrich/gazetteer.js';
+import type { RegisterEntry } from '../../src/lib/registers/read-register.js';
+import { convertSource } from '../../src/convert/convert-source.js';
 import { testEdition, testSource } from '../support/convert-text.js';
 import { all, first, parseXml, text } from '../support/xml-query.js';
 

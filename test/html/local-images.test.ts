@@ -1,5 +1,5 @@
 /**
- * src/html/local-images.ts: the local image files a TEI document refers to (graphic/@url,
+ * src/publish/edition/local-images.ts: the local image files a TEI document refers to (graphic/@url,
  * pb/@facs), those that exist only, each with the site path of its copy; web and data addresses,
  * pointers within the document and missing files are left out.
  */
@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { imageAddresses, localImages, localImagesParam, sitePath } from '../../src/html/local-images.js';
+import { imageAddresses, localImages, localImagesParam, sitePath } from '../../src/publish/edition/local-images.js';
 import { tempDir } from '../support/run-cli.js';
 
 const TEI = `<?xml version="1.0"?>

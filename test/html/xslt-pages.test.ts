@@ -10,9 +10,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { compiledStylesheet } from '../../src/xslt/compile-stylesheet.js';
-import { parseForTransform, transform } from '../../src/xslt/saxon-transform.js';
-import { parseNamespacedTree, type NamespacedElement } from '../../src/xml/namespaced-tree.js';
+import { compiledStylesheet } from '../../src/publish/xslt/compile-stylesheet.js';
+import { parseForTransform, transform } from '../../src/publish/xslt/saxon-transform.js';
+import { parseNamespacedTree, type NamespacedElement } from '../../src/lib/xml/namespaced-tree.js';
 import { fixturesDir, repoRoot, requireShared, sharedDir } from '../support/paths.js';
 import { convertSample, sampleConfig } from '../support/sample-edition.js';
 

@@ -4,9 +4,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lexiconOf, WordCounts } from '../../src/enrich/lexicon.js';
-import { letterCallCandidates, letterCallEvidence } from '../../src/layout/letter-calls.js';
-import { recoverSourceLines } from '../../src/recover/source-lines.js';
+import { lexiconOf, WordCounts } from '../../src/lib/lexicon/lexicon.js';
+import { letterCallCandidates, letterCallEvidence } from '../../src/convert/layout/letter-calls.js';
+import { recoverSourceLines } from '../support/source-lines.js';
 import { convertText } from '../support/convert-text.js';
 import { all, first, text } from '../support/xml-query.js';
 

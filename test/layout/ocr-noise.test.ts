@@ -1,12 +1,12 @@
 /**
- * OCR noise (src/layout/forme.ts): a line of stray symbols and capitals is noise; a short line that
+ * OCR noise (src/convert/layout/forme.ts): a line of stray symbols and capitals is noise; a short line that
  * ends a sentence with a name is text, though the name is in no word list.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { documentLineWords, isNoiseLine } from '../../src/layout/forme.js';
-import { lexiconOf } from '../../src/enrich/lexicon.js';
-import { splitLines } from '../../src/lines/split-lines.js';
+import { documentLineWords, isNoiseLine } from '../../src/convert/layout/forme.js';
+import { lexiconOf } from '../../src/lib/lexicon/lexicon.js';
+import { splitLines } from '../../src/convert/lines/split-lines.js';
 
 const lexicon = lexiconOf(['appela', 'doucement', 'le', 'plus', 'jeune', 'qui', 'se', 'nommait', 'il', 'dit', 'et', 'de', 'la', 'fin']);
 const line = (text: string, n = 1) => ({ ...(splitLines([text])[0] as ReturnType<typeof splitLines>[number]), n });

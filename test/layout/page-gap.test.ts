@@ -1,5 +1,5 @@
 /**
- * Paragraph boundaries at page gaps (src/layout/page-gap.ts): each rule with a page that follows it,
+ * Paragraph boundaries at page gaps (src/convert/layout/page-gap.ts): each rule with a page that follows it,
  * then the rules on real French prose (../shared/reference/tei-real, not written by us) laid out as
  * extracted book pages at several measures, in a monospace and a proportional face, with page gaps
  * wherever the page ends: the TEI it comes from says where each paragraph starts.
@@ -8,11 +8,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyseLayout } from '../../src/layout/analyse-layout.js';
-import { endsWithFinalPunctuation, learnPageEvidence, opensLikeParagraph, readPageGap } from '../../src/layout/page-gap.js';
-import type { LayoutSettings } from '../../src/layout/types.js';
-import { lexiconOf } from '../../src/enrich/lexicon.js';
-import { splitLines } from '../../src/lines/split-lines.js';
+import { analyseLayout } from '../../src/convert/layout/analyse-layout.js';
+import { endsWithFinalPunctuation, learnPageEvidence, opensLikeParagraph, readPageGap } from '../../src/convert/layout/page-gap.js';
+import type { LayoutSettings } from '../../src/convert/layout/types.js';
+import { lexiconOf } from '../../src/lib/lexicon/lexicon.js';
+import { splitLines } from '../../src/convert/lines/split-lines.js';
 import { layOutPages, teiParagraphs, type BookLayout } from '../support/paragraphs-as-pages.js';
 import { requireShared, sharedDir } from '../support/paths.js';
 

@@ -10,8 +10,8 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixturesDir } from '../support/paths.js';
 import { runTeiEdition, sampleEditionCopy, tempDir } from '../support/run-cli.js';
-import { startPool } from '../../src/parallel/worker-pool.js';
-import { TaskQueue } from '../../src/parallel/task-queue.js';
+import { startPool } from '../../src/lib/parallel/worker-pool.js';
+import { TaskQueue } from '../../src/lib/parallel/task-queue.js';
 
 function files(dir: string): Record<string, string> {
   return Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.xml') || f.endsWith('.html')).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));

@@ -55,7 +55,7 @@ test('a bad print option in the config is refused with its place in the file, ex
 });
 
 test('a Typst error is reported at its line and column in edition.typ, which is kept; no PDF, exit 1', async () => {
-  const { compileTypstFileToPdf, TypstError } = await import('../../src/print/typst-compiler.js');
+  const { compileTypstFileToPdf, TypstError } = await import('../../src/publish/print/typst-compiler.js');
   const dir = sampleEditionCopy();
   const path = join(dir, 'edition.typ');
   writeFileSync(path, 'Bonjour\n\nau revoir #no-such-function[x]\n');

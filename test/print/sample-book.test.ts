@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseNamespacedTree, type NamespacedElement } from '../../src/xml/namespaced-tree.js';
+import { parseNamespacedTree, type NamespacedElement } from '../../src/lib/xml/namespaced-tree.js';
 import { repoRoot } from '../support/paths.js';
 import { pdfPages, type PdfPage } from '../support/pdf-text.js';
 import { runTeiEdition, sampleEditionCopy } from '../support/run-cli.js';

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readRegisterFile } from '../../src/registers/read-register-file.js';
+import { readRegisterFile } from '../../src/lib/registers/read-register-file.js';
 import { repoRoot } from '../support/paths.js';
 
 test('reads a register from disk, messages name the file as shown', async () => {

@@ -4,8 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readRegister } from '../../src/registers/read-register.js';
-import { scaffoldEdition } from '../../src/scaffold/scaffold-edition.js';
+import { readRegister } from '../../src/lib/registers/read-register.js';
+import { scaffoldEdition } from '../../src/cli/scaffold/scaffold-edition.js';
 
 const NS = 'http://www.tei-c.org/ns/1.0';
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
-import { formKey, readRegister, type RegisterEntry, type RegisterKind } from '../../src/registers/read-register.js';
+import { formKey, readRegister, type RegisterEntry, type RegisterKind } from '../../src/lib/registers/read-register.js';
 import { jingValidate, skipWithoutJing } from '../support/jing.js';
 import { repoRoot, teiAllSchema } from '../support/paths.js';
 

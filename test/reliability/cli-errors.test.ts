@@ -12,8 +12,8 @@ import { runTeiEdition, tempDir } from '../support/run-cli.js';
 import { treeHashes } from '../support/tree-hash.js';
 import { STACK_FRAME } from '../support/system-tools.js';
 import { boundedJobs, parseJobs } from '../../src/cli/jobs-option.js';
-import { conflictsOf, writeNewFiles } from '../../src/io/new-files.js';
-import { finalPath, OutputTransaction } from '../../src/io/output-folders.js';
+import { conflictsOf, writeNewFiles } from '../../src/lib/io/new-files.js';
+import { finalPath, OutputTransaction } from '../../src/lib/io/output-folders.js';
 
 function smallEdition(): string {
   const dir = join(tempDir(), 'ed');

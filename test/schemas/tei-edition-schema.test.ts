@@ -6,15 +6,15 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rawSources } from '../../src/config/sources.js';
+import { rawSources } from '../../src/lib/config/sources.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
-import type { SourceConfig } from '../../src/config/types.js';
-import { loadEditionConfig } from '../../src/config/load-config.js';
-import { convertSource } from '../../src/pipeline/convert-source.js';
-import { registerFiles } from '../../src/registers/register-files.js';
-import { scaffoldEdition } from '../../src/scaffold/scaffold-edition.js';
+import type { SourceConfig } from '../../src/lib/config/types.js';
+import { loadEditionConfig } from '../../src/lib/config/load-config.js';
+import { convertSource } from '../../src/convert/convert-source.js';
+import { registerFiles } from '../../src/lib/registers/register-files.js';
+import { scaffoldEdition } from '../../src/cli/scaffold/scaffold-edition.js';
 import { convertText } from '../support/convert-text.js';
 import { jingValidate, skipWithoutJing } from '../support/jing.js';
 import { fixturesDir, repoRoot, requireShared, sharedDir, teiAllSchema } from '../support/paths.js';

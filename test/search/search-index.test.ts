@@ -7,9 +7,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runInNewContext } from 'node:vm';
-import { registerNames, textPageUnits } from '../../src/search/page-units.js';
-import { buildSearchIndex } from '../../src/search/search-index.js';
-import { searchTermsFactory, searchTermsScript, type SearchTerms } from '../../src/search/search-terms.js';
+import { registerNames, textPageUnits } from '../../src/publish/search/page-units.js';
+import { buildSearchIndex } from '../../src/publish/search/search-index.js';
+import { searchTermsFactory, searchTermsScript, type SearchTerms } from '../../src/publish/search/search-terms.js';
 
 const terms = searchTermsFactory();
 const termsOf = (t: SearchTerms, text: string): string[] => [...t.words(text).map((w) => t.term(w.word)).filter((x) => x !== '')];

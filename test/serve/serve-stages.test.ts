@@ -2,10 +2,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { sitePath, withSnippet, contentType } from '../../src/serve/site-files.js';
-import { isWatched, watchPlan } from '../../src/serve/watch-plan.js';
-import { RebuildScheduler } from '../../src/serve/rebuild-scheduler.js';
-import type { EditionConfig } from '../../src/config/types.js';
+import { sitePath, withSnippet, contentType } from '../../src/cli/serve/site-files.js';
+import { isWatched, watchPlan } from '../../src/cli/serve/watch-plan.js';
+import { RebuildScheduler } from '../../src/cli/serve/rebuild-scheduler.js';
+import type { EditionConfig } from '../../src/lib/config/types.js';
 import { sampleConfig } from '../support/sample-edition.js';
 
 test('request paths: files below the site; `..`, `.`, encoded slashes and hidden files refused', () => {

@@ -1,7 +1,7 @@
 /** Convert a raw text given inline, with a minimal source config (tests of single rules). */
-import type { EditionConfig, SourceConfig } from '../../src/config/types.js';
-import { convertSource, type ConvertResult } from '../../src/pipeline/convert-source.js';
-import { formatDiagnostic } from '../../src/diagnostics/format.js';
+import type { EditionConfig, SourceConfig } from '../../src/lib/config/types.js';
+import { convertSource, type ConvertResult } from '../../src/convert/convert-source.js';
+import { formatDiagnostic } from '../../src/lib/diagnostics/format.js';
 import { parseXml, type El } from './xml-query.js';
 
 export const testEdition: EditionConfig['edition'] = {

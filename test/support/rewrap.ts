@@ -4,7 +4,7 @@
  * words cut at line ends). Page gaps are put only where the text obviously goes on, so that
  * the layout stays unambiguous.
  */
-import type { Lexicon } from '../../src/enrich/lexicon.js';
+import type { Lexicon } from '../../src/lib/lexicon/lexicon.js';
 import { all, first, text, type El } from './xml-query.js';
 
 export interface WrapOptions {

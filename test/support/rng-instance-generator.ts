@@ -19,7 +19,7 @@
  * shorter deeper down; optional attributes are given with probability 0.2.
  */
 import { readFileSync } from 'node:fs';
-import { type NamespacedElement, ownText, parseNamespacedTree } from '../../src/xml/namespaced-tree.js';
+import { type NamespacedElement, ownText, parseNamespacedTree } from '../../src/lib/xml/namespaced-tree.js';
 
 const RNG_NS = 'http://relaxng.org/ns/structure/1.0';
 const XSD_LIBRARY = 'http://www.w3.org/2001/XMLSchema-datatypes';

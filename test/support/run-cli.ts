@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cliEntry, repoRoot } from './paths.js';
-import { registerFiles } from '../../src/registers/register-files.js';
+import { registerFiles } from '../../src/lib/registers/register-files.js';
 
 export interface CliRun {
   readonly code: number;

@@ -1,15 +1,15 @@
 /** The sample edition (edition.json at the repository root), converted in memory. */
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { registerFiles } from '../../src/registers/register-files.js';
-import type { EditionConfig, SourceConfig } from '../../src/config/types.js';
-import { rawSources } from '../../src/config/sources.js';
-import { loadEditionConfig } from '../../src/config/load-config.js';
-import { convertSource, type ConvertResult } from '../../src/pipeline/convert-source.js';
-import type { RecoveryConventions } from '../../src/recover/source-lines.js';
+import { registerFiles } from '../../src/lib/registers/register-files.js';
+import type { EditionConfig, SourceConfig } from '../../src/lib/config/types.js';
+import { rawSources } from '../../src/lib/config/sources.js';
+import { loadEditionConfig } from '../../src/lib/config/load-config.js';
+import { convertSource, type ConvertResult } from '../../src/convert/convert-source.js';
+import type { RecoveryConventions } from './source-lines.js';
 import { repoRoot } from './paths.js';
-import { readRegister, type RegisterEntry } from '../../src/registers/read-register.js';
-import type { RegisterTargets } from '../../src/enrich/tag-names-and-dates.js';
+import { readRegister, type RegisterEntry } from '../../src/lib/registers/read-register.js';
+import type { RegisterTargets } from '../../src/convert/enrich/tag-names-and-dates.js';
 
 /** The sample edition's config; its sources are all raw transcriptions. */
 export function sampleConfig(): Omit<EditionConfig, 'sources'> & { sources: SourceConfig[] } {

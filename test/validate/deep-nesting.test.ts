@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { compileSchema } from '../../src/validate/relaxng/compile-schema.js';
 import { DEFAULT_MAX_ELEMENT_DEPTH, validateDocument } from '../../src/validate/relaxng/validate-document.js';
-import { NamespaceParser } from '../../src/xml/namespace-parser.js';
+import { NamespaceParser } from '../../src/lib/xml/namespace-parser.js';
 import { repoRoot } from '../support/paths.js';
 
 const TEI = 'http://www.tei-c.org/ns/1.0';

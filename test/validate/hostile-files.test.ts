@@ -10,8 +10,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, closeSync, ftruncateSync, symlinkSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { collectXmlFiles } from '../../src/validate/collect-files.js';
-import { NotARegularFile, readAtMost, readFileWithin } from '../../src/validate/read-file-within.js';
+import { collectXmlFiles } from '../../src/lib/io/collect-files.js';
+import { NotARegularFile, readAtMost, readFileWithin } from '../../src/lib/io/read-file-within.js';
 import { decodeXmlInput } from '../../src/validate/read-xml-input.js';
 import { runTeiEdition, tempDir } from '../support/run-cli.js';
 

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../src/lib/diagnostics/diagnostic.js';
 import { skipWithoutJing } from '../support/jing.js';
 import { repoRoot, requireShared, sharedDir, teiAllSchema } from '../support/paths.js';
 import { runTeiEdition, tempDir } from '../support/run-cli.js';

@@ -11,10 +11,10 @@ import assert from 'node:assert/strict';
 import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
-import { diagnostic } from '../../src/diagnostics/diagnostic.js';
-import { formatDiagnostic } from '../../src/diagnostics/format.js';
-import { formatGithub, formatJunit } from '../../src/diagnostics/report-formats.js';
-import { visibleText } from '../../src/diagnostics/visible-text.js';
+import { diagnostic } from '../../src/lib/diagnostics/diagnostic.js';
+import { formatDiagnostic } from '../../src/lib/diagnostics/format.js';
+import { formatGithub, formatJunit } from '../../src/lib/diagnostics/report-formats.js';
+import { visibleText } from '../../src/lib/diagnostics/visible-text.js';
 import { fixturesDir } from '../support/paths.js';
 import { runTeiEdition, tempDir } from '../support/run-cli.js';
 

@@ -1,10 +1,10 @@
 import { mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { DEFAULT_CACHE_FOLDER } from '../../cache/cache-option.js';
+import { DEFAULT_CACHE_FOLDER } from '../cache-option.js';
 import { dirname, join, relative, resolve } from 'node:path';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../lib/diagnostics/diagnostic.js';
 import type { Argv } from 'yargs';
-import type { OutputTransaction } from '../../io/output-folders.js';
+import type { OutputTransaction } from '../../lib/io/output-folders.js';
 import type { CliIO } from '../cli-io.js';
 import type { CommandDefinition } from '../command.js';
 import type { Reporter } from '../reporter.js';
@@ -13,9 +13,9 @@ import { outputRoot, refusalDiagnostic } from '../output-root.js';
 import { DEFAULT_MAX_SIZE_MB, jobsOption, maxSizeOption } from '../jobs-option.js';
 import { EXIT_USAGE, exitCodeFor } from '../exit-codes.js';
 import { display } from '../display-path.js';
-import { diagnostic } from '../../diagnostics/diagnostic.js';
-import type { BuildCache } from '../../cache/build-cache.js';
-import { inShard, parseShard, type Shard } from '../../cache/shard-assignment.js';
+import { diagnostic } from '../../lib/diagnostics/diagnostic.js';
+import type { BuildCache } from '../../lib/cache/build-cache.js';
+import { inShard, parseShard, type Shard } from '../shard-assignment.js';
 import { convertOptions, summaryCounts } from './convert.js';
 
 /**
@@ -50,7 +50,7 @@ export const buildCommand: CommandDefinition = {
     if ('refusal' in checked) return usageError([...edition.messages, checked.refusal], reporter);
     const shard = parseShard(args.shard);
     if (typeof shard === 'string') return usageError([...edition.messages, diagnostic('error', 'usage', shard, { file: 'tei-edition' })], reporter);
-    const { buildCache } = await import('../../cache/cache-option.js');
+    const { buildCache } = await import('../cache-option.js');
     // A build that publishes nothing leaves no output folder it created (its cache goes with it).
     const createdFrom = firstMissingFolder(checked.root);
     const cache = buildCache(args.cache, checked.root, io.cwd, { readOnly: dryRun, extra: Array.isArray(args['merge-from']) ? args['merge-from'].map(String) : [] });
@@ -67,7 +67,7 @@ export const buildCommand: CommandDefinition = {
       return EXIT_USAGE;
     }
     const root = checked.root;
-    const { OutputTransaction } = await import('../../io/output-folders.js');
+    const { OutputTransaction } = await import('../../lib/io/output-folders.js');
     const built = await OutputTransaction.run(async (output) => {
       const result = await publishAndRender(run, root, { jobs: typeof args.jobs === 'number' ? args.jobs : undefined, print: args.print !== false, maxSize: typeof args['max-size'] === 'number' ? args['max-size'] : DEFAULT_MAX_SIZE_MB, cache, shard }, output, io, reporter);
       return { commit: shard === undefined && !dryRun && !result.usage && exitCodeFor(result.messages) === 0 && result.validated, value: result };
@@ -130,7 +130,7 @@ async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: st
   const nothing: Built = { usage: false, messages: [], texts: 0, published: [], validated: false, checkedWith: '', site: [], book: [], pages: 0 };
   if (exitCodeFor(run.messages) !== 0) return nothing;
   const shown = (p: string): string => display(io, p);
-  const { readEditionDocuments } = await import('../../edition/edition-documents.js');
+  const { readEditionDocuments } = await import('../../publish/edition/edition-documents.js');
   const shard = options.shard;
   const read = await readEditionDocuments({ config: run.config, configPath: run.configPath, configShown: run.configShown, registers: run.registers }, io.cwd, shown, 'build', run.texts, shard === undefined ? undefined : (id) => !inShard(id, shard));
   // A shard: its own texts (the others' ids still make the links between texts, and their config titles the edition's metadata).
@@ -178,7 +178,7 @@ async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: st
   const messages: Diagnostic[] = [];
   let usage = false;
   const xmlOf = new Map(written.map((w, i) => [w.path, files[i]?.xml ?? '']));
-  const { validationKeys } = await import('../../cache/validation-cache.js');
+  const { validationKeys } = await import('../../validate/validation-cache.js');
   for (const group of groups) {
     if (group.paths.length === 0) continue;
     // With the cache, only the files whose bytes, schemas or register ids changed are checked again.
@@ -208,7 +208,7 @@ async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: st
     }),
   ].filter(Boolean).join('; ');
   if (exitCodeFor(messages) !== 0 || usage) return { ...nothing, texts: texts.length, messages, published, checkedWith };
-  const { textOverrides } = await import('../../edition/edition-text.js');
+  const { textOverrides } = await import('../../publish/edition/edition-text.js');
   const edition = { ...(documents.corpusTitle === undefined ? {} : { title: documents.corpusTitle }), ...run.config.edition, ...textOverrides(read.texts) };
   const input = { edition, texts, registers, messages: [] };
   const jobs = options.jobs === undefined ? {} : { jobs: options.jobs };
@@ -216,7 +216,7 @@ async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: st
   const cached = options.cache === undefined ? {} : { cache: { store: options.cache, base: dirname(run.configPath) } };
   if (options.shard !== undefined) {
     // A shard's share: its texts' pages and chapters into the cache, nothing published.
-    const { renderShard } = await import('../../cache/shard.js');
+    const { renderShard } = await import('../shard.js');
     const shard = await renderShard({ edition, texts, registers, textIds: documents.textIds, configPath: run.configPath, cache: options.cache, ...jobs }, io, reporter);
     messages.push(...shard.messages);
     return { ...nothing, usage: shard.usage, messages, texts: texts.length, published, validated: true, checkedWith, rendered: shard.rendered };

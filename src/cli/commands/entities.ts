@@ -1,7 +1,7 @@
 import type { CommandDefinition } from '../command.js';
 import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { convertOptions } from './convert.js';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../lib/diagnostics/diagnostic.js';
 
 /**
  * `entities`: the editor's worklist of names. Converts in memory (writes nothing) and lists

@@ -1,5 +1,5 @@
 import { relative, resolve, sep } from 'node:path';
-import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../../lib/diagnostics/diagnostic.js';
 import type { CliIO } from '../cli-io.js';
 import type { CommandDefinition } from '../command.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
@@ -16,7 +16,7 @@ export const initCommand: CommandDefinition = {
     .example('$0 init . --from-tei letters/', 'an edition.json for the TEI files you have; then: tei-edition build') as never,
   run: async (args, io, reporter) => {
     const dir = resolve(io.cwd, String(args.dir));
-    const { conflictsOf, writeNewFiles } = await import('../../io/new-files.js');
+    const { conflictsOf, writeNewFiles } = await import('../../lib/io/new-files.js');
     const title = typeof args.title === 'string' ? args.title : undefined;
     let files: { path: string; content: string }[];
     if (typeof args['from-tei'] === 'string') {
@@ -28,7 +28,7 @@ export const initCommand: CommandDefinition = {
       }
       files = described.files;
     } else {
-      const { scaffoldEdition } = await import('../../scaffold/scaffold-edition.js');
+      const { scaffoldEdition } = await import('../scaffold/scaffold-edition.js');
       files = scaffoldEdition(title ?? 'Untitled edition');
     }
     const conflicts = await conflictsOf(dir, files);
@@ -55,11 +55,11 @@ export const initCommand: CommandDefinition = {
 
 /** edition.json describing the TEI files found at `from`, with paths relative to `dir`. */
 async function describeTei(from: string, dir: string, title: string | undefined, io: CliIO): Promise<{ files: { path: string; content: string }[] } | { usage: Diagnostic[] }> {
-  const { collectXmlFiles } = await import('../../validate/collect-files.js');
+  const { collectXmlFiles } = await import('../../lib/io/collect-files.js');
   const { readFile } = await import('node:fs/promises');
   const { pathToFileURL } = await import('node:url');
-  const { headerSummary } = await import('../../xslt/header-summary.js');
-  const { editionFromTei } = await import('../../scaffold/edition-from-tei.js');
+  const { headerSummary } = await import('../../publish/xslt/header-summary.js');
+  const { editionFromTei } = await import('../scaffold/edition-from-tei.js');
   const collected = await collectXmlFiles([from], (p) => display(io, p));
   if (collected.missing.length > 0 || collected.files.length === 0) {
     const why = collected.missing[0]?.reason ?? 'no *.xml file in it';

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { dirname, resolve } from 'node:path';
-import { diagnostic } from '../../diagnostics/diagnostic.js';
-import { formatDiagnostic } from '../../diagnostics/format.js';
+import { diagnostic } from '../../lib/diagnostics/diagnostic.js';
+import { formatDiagnostic } from '../../lib/diagnostics/format.js';
 import type { CliIO } from '../cli-io.js';
 import type { CommandDefinition } from '../command.js';
 import type { Reporter } from '../reporter.js';
@@ -36,7 +36,7 @@ export const serveCommand: CommandDefinition = {
     if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535) return usage(io, reporter, `--port: expected a whole number from 0 to 65535 (0 = a free port), found ${Number.isNaN(port) ? 'something that is not a number' : `“${String(port)}”`}`);
     const configPath = resolve(io.cwd, String(args.config));
     const outRoot = resolve(dirname(configPath), typeof args.out === 'string' ? args.out : 'output');
-    const { ServeSession } = await import('../../serve/serve-session.js');
+    const { ServeSession } = await import('../serve/serve-session.js');
     const session = new ServeSession({
       configPath, outRoot, port, pdf: args.pdf === true, quiet: args.quiet, verbose: args.verbose,
       maxSize: typeof args['max-size'] === 'number' ? args['max-size'] : DEFAULT_MAX_SIZE_MB,

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { countBySeverity, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { type ReportFormat, reportFormats } from '../../diagnostics/report-format-names.js';
+import { countBySeverity, type Diagnostic } from '../../lib/diagnostics/diagnostic.js';
+import { type ReportFormat, reportFormats } from '../../lib/diagnostics/report-format-names.js';
 import type { CliIO } from '../cli-io.js';
 import type { CommandDefinition } from '../command.js';
 import { DEFAULT_MAX_SIZE_MB, jobsOption, maxSizeOption } from '../jobs-option.js';
@@ -62,7 +62,7 @@ export const validateCommand: CommandDefinition = {
       reporter.json({ command: 'validate', ok: code === EXIT_OK, files: run.files, messages, summary: counts });
       return code;
     }
-    const { formatGithub, formatJson, formatJunit } = await import('../../diagnostics/report-formats.js');
+    const { formatGithub, formatJson, formatJunit } = await import('../../lib/diagnostics/report-formats.js');
     const seconds = (Date.now() - started) / 1000;
     io.stdout(format === 'json' ? formatJson(messages) : format === 'github' ? formatGithub(messages) : formatJunit(run.files, messages, seconds));
     if (!reporter.options.quiet) io.stderr(`${what}: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}\n`);
@@ -75,7 +75,7 @@ async function checkEditionConfig(configPath: string, given: readonly string[], 
   const editionDir = dirname(configPath);
   const inEdition = given.length === 0 || given.some((p) => !relative(editionDir, resolve(io.cwd, p)).startsWith('..'));
   if (!existsSync(configPath) || !inEdition) return [];
-  const { readEditionConfigFile } = await import('../../config/read-config-file.js');
+  const { readEditionConfigFile } = await import('../../lib/config/read-config-file.js');
   const read = await readEditionConfigFile(configPath);
   return read.messages.map((m) => (m.position.file === configPath ? { ...m, position: { ...m.position, file: display(io, configPath) } } : m));
 }

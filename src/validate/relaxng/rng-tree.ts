@@ -3,7 +3,7 @@
  * and annotations dropped), keeping for each element its position and the inherited `ns`,
  * `datatypeLibrary` and namespace prefixes that simplification needs (RELAX NG §4.3, §4.4, §4.10).
  */
-import { type NamespacedElement, ownText, parseNamespacedTree, XmlSyntaxError } from '../../xml/namespaced-tree.js';
+import { type NamespacedElement, ownText, parseNamespacedTree, XmlSyntaxError } from '../../lib/xml/namespaced-tree.js';
 
 export const RNG_NS = 'http://relaxng.org/ns/structure/1.0';
 

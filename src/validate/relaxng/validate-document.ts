@@ -5,8 +5,8 @@
  * tag concerned; for stray text, on each line that has some) so that both tools point at the same lines.
  */
 import type { SaxesTagNS } from 'saxes';
-import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { NamespaceParser } from '../../xml/namespace-parser.js';
+import { diagnostic, type Diagnostic } from '../../lib/diagnostics/diagnostic.js';
+import { NamespaceParser } from '../../lib/xml/namespace-parser.js';
 import type { CompiledGrammar } from './compile-schema.js';
 import type { EventName } from './derivatives.js';
 import type { FormatName } from './expected.js';

@@ -7,7 +7,7 @@
  * message points at the element that holds the expression; a let that does not compile is then
  * bound to `()` so that it is reported once.
  */
-import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../../lib/diagnostics/diagnostic.js';
 import { contextNodes, engineFunctions, letClause, nodesClause, patternBlock, ruleScope, schemaPrelude } from './build-xpath.js';
 import { errorMessage, evaluate, placeholderDocument } from './saxon.js';
 import type { LetDeclaration, Located, MessagePart, Pattern, Rule, SchemaModel } from './schema-model.js';

@@ -7,7 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../../lib/diagnostics/diagnostic.js';
 import { patternBlock, schemaPrelude } from './build-xpath.js';
 import { checkExpressions } from './check-xpath.js';
 import { contextPlan, type CandidateSpec } from './context-pattern.js';

@@ -10,7 +10,7 @@
  * stylesheets generate it), in document order, with its position in the .rng file. Only the
  * schema file itself is read: rules in files it includes are not (a limit, said in the docs).
  */
-import { type NamespacedElement, parseNamespacedTree, XmlSyntaxError } from '../../xml/namespaced-tree.js';
+import { type NamespacedElement, parseNamespacedTree, XmlSyntaxError } from '../../lib/xml/namespaced-tree.js';
 import { SCHEMATRON_NS, type SchElement } from './sch-tree.js';
 
 /** Top-level Schematron elements that can sit in a grammar (phase and title are not needed to run the rules). */

@@ -5,7 +5,7 @@
  * the element's number gives its offset (both parsers see the same elements, in the same order).
  */
 import { SaxesParser } from 'saxes';
-import { lineColumnLocator, type LineColumn } from '../../diagnostics/location.js';
+import { lineColumnLocator, type LineColumn } from '../../lib/diagnostics/location.js';
 import type { DomNode } from './saxon.js';
 import { forEachElement } from './element-walk.js';
 

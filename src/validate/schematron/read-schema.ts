@@ -3,7 +3,7 @@
  * the engine cannot run as written (missing ids or tests, unknown roles, abstract patterns…).
  * XPath expressions are checked afterwards (check-xpath.ts), once the scopes are known.
  */
-import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../../lib/diagnostics/diagnostic.js';
 import { childElements, foreignChildren, SCHEMATRON_NS, type SchElement } from './sch-tree.js';
 import type { Check, DiagnosticText, LetDeclaration, MessagePart, Pattern, Role, Rule, SchemaModel } from './schema-model.js';
 

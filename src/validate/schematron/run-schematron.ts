@@ -8,7 +8,7 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { compareDiagnostics, diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { compareDiagnostics, diagnostic, type Diagnostic } from '../../lib/diagnostics/diagnostic.js';
 import type { CompiledSchematron } from './compile-schematron.js';
 import { contextIndex } from './context-index.js';
 import { NodeLocator } from './node-locator.js';

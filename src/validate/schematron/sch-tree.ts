@@ -2,8 +2,8 @@
  * A Schematron file as a small element tree with the position of each start tag, so that every
  * message about the schema points at the element it is about. One saxes pass (namespaces on).
  */
-import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { type NamespacedChild, type NamespacedElement, parseNamespacedTree, XmlSyntaxError } from '../../xml/namespaced-tree.js';
+import { diagnostic, type Diagnostic } from '../../lib/diagnostics/diagnostic.js';
+import { type NamespacedChild, type NamespacedElement, parseNamespacedTree, XmlSyntaxError } from '../../lib/xml/namespaced-tree.js';
 
 export const SCHEMATRON_NS = 'http://purl.oclc.org/dsdl/schematron';
 

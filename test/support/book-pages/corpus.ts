@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { seededRandom } from '../../../bench/corpus/prng.js';
-import type { SourceConfig } from '../../../src/config/types.js';
+import type { SourceConfig } from '../../../src/lib/config/types.js';
 import { layOutBook, type BookMeasures, type ExpectedBook } from './lay-out.js';
 import { readSourceText, type SourceText } from './source-text.js';
 import { bookStyles, styleConfig, type BookStyle } from './styles.js';

@@ -3,10 +3,10 @@
  * conversion that throws is a score of its own (the converter must never throw), not a crash of
  * the run.
  */
-import type { EditionConfig } from '../../../src/config/types.js';
-import type { Diagnostic } from '../../../src/diagnostics/diagnostic.js';
-import type { Lexicon } from '../../../src/enrich/lexicon.js';
-import { convertSource } from '../../../src/pipeline/convert-source.js';
+import type { EditionConfig } from '../../../src/lib/config/types.js';
+import type { Diagnostic } from '../../../src/lib/diagnostics/diagnostic.js';
+import type { Lexicon } from '../../../src/lib/lexicon/lexicon.js';
+import { convertSource } from '../../../src/convert/convert-source.js';
 import { testEdition, testSource } from '../convert-text.js';
 import type { GeneratedBook } from './corpus.js';
 import { scoreBook, type BookScore } from './score.js';

@@ -5,8 +5,8 @@
  * readings (`orig`, `sic`), a line break is a space unless `@break="no"`, notes and forme work
  * (`fw`) set apart.
  */
-import type { Diagnostic } from '../../../src/diagnostics/diagnostic.js';
-import { formatDiagnostic } from '../../../src/diagnostics/format.js';
+import type { Diagnostic } from '../../../src/lib/diagnostics/diagnostic.js';
+import { formatDiagnostic } from '../../../src/lib/diagnostics/format.js';
 import { all, first, parseXml, type El } from '../xml-query.js';
 import type { ExpectedBook, WordPosition } from './lay-out.js';
 

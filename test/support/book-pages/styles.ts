@@ -4,7 +4,7 @@
  * default issue 16 asks for) and, at a page's foot, on page footnotes (issue 16, part 1): their
  * config declares no convention, as a user of the default would.
  */
-import type { SourceConfig } from '../../../src/config/types.js';
+import type { SourceConfig } from '../../../src/lib/config/types.js';
 
 export type CallForm = 'bracket' | 'paren' | 'digits' | 'asterisks' | 'daggers' | 'letters';
 

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileSchematron } from '../../../src/validate/schematron/compile-schematron.js';
-import { formatDiagnostic } from '../../../src/diagnostics/format.js';
+import { formatDiagnostic } from '../../../src/lib/diagnostics/format.js';
 
 const SCH = 'http://purl.oclc.org/dsdl/schematron';
 

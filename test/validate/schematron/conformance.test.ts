@@ -18,7 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { compileSchematron } from '../../../src/validate/schematron/compile-schematron.js';
 import { runSchematron } from '../../../src/validate/schematron/run-schematron.js';
 import { evaluate, parseDocument } from '../../../src/validate/schematron/saxon.js';
-import type { Diagnostic } from '../../../src/diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../../src/lib/diagnostics/diagnostic.js';
 import { fixturesDir, requireShared, sharedDir } from '../../support/paths.js';
 import { tempDir } from '../../support/run-cli.js';
 

@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic } from '../../../src/diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../../src/lib/diagnostics/diagnostic.js';
 import { loadValidationSetup } from '../../../src/validate/validation-setup.js';
 import { validateFiles } from '../../../src/validate/validate-file.js';
 import { assertGolden } from '../../support/golden.js';

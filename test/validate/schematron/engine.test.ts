@@ -15,7 +15,7 @@ import { functionLets } from '../../../src/validate/schematron/environment.js';
 import { readSchema } from '../../../src/validate/schematron/read-schema.js';
 import { readSchTree } from '../../../src/validate/schematron/sch-tree.js';
 import { isInlineFunction, referencedVariables, rewriteXPath } from '../../../src/validate/schematron/xpath-text.js';
-import type { Diagnostic } from '../../../src/diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../../src/lib/diagnostics/diagnostic.js';
 
 const TEI = 'http://www.tei-c.org/ns/1.0';
 

@@ -1,0 +1,65 @@
+/**
+ * Chapters of the print edition made by worker threads, one per core, each loading the compiled
+ * stylesheet and parsing the registers once. Small editions stay in process: a worker costs
+ * SaxonJS's start and the stylesheet's load (and its warm-up) before its first chapter.
+ */
+import type { PublishedMetadata } from '../edition/edition-text.js';
+import type { SiteRegister, SiteText } from '../html/render-pages.js';
+import { type Chapter, type PrintContext, printContext, renderChapter } from './render-book.js';
+import { runPool, workersFor } from '../../lib/parallel/worker-pool.js';
+
+export interface PrintWorkerSetup {
+  readonly sefPath: string;
+  readonly edition?: PublishedMetadata;
+  readonly registers: readonly SiteRegister[];
+  readonly bookLibrary: string;
+}
+
+export interface PrintTask {
+  readonly id: number;
+  readonly text: SiteText;
+}
+
+export interface PrintTaskResult {
+  readonly id: number;
+  readonly chapter?: Chapter;
+  /** The transformation failed on this text (its message). */
+  readonly error?: string;
+}
+
+/** From this many texts on, chapters are made by workers (as for the HTML pages). */
+export const PRINT_POOL_THRESHOLD_TEXTS = 24;
+
+export function plannedPrintJobs(texts: number, jobs?: number): number {
+  return workersFor(texts, texts >= PRINT_POOL_THRESHOLD_TEXTS, jobs);
+}
+
+export async function renderChapterTask(context: PrintContext, task: PrintTask): Promise<PrintTaskResult> {
+  try {
+    return { id: task.id, chapter: await renderChapter(context, task.text) };
+  } catch (error) {
+    return { id: task.id, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export async function chaptersInProcess(context: PrintContext, texts: readonly SiteText[], onDone?: (r: PrintTaskResult) => void): Promise<PrintTaskResult[]> {
+  const results: PrintTaskResult[] = [];
+  for (const [id, text] of texts.entries()) {
+    const r = await renderChapterTask(context, { id, text });
+    onDone?.(r);
+    results.push(r);
+  }
+  return results;
+}
+
+export function chaptersInWorkers(setup: PrintWorkerSetup, texts: readonly SiteText[], jobs: number, onDone?: (r: PrintTaskResult) => void): Promise<PrintTaskResult[]> {
+  const tasks: PrintTask[] = texts.map((text, id) => ({ id, text }));
+  return runPool<PrintTask, PrintTaskResult>(tasks, { workerUrl: new URL('./print-worker.js', import.meta.url), workerData: setup, jobs, youngGenerationMb: 64, ...(onDone ? { onDone } : {}) });
+}
+
+/** The print context a worker makes from its setup. */
+export async function printWorkerContext(setup: PrintWorkerSetup): Promise<PrintContext> {
+  const { readFile } = await import('node:fs/promises');
+  const sef: unknown = JSON.parse(await readFile(setup.sefPath, 'utf8'));
+  return printContext(sef, setup.edition, setup.registers, setup.bookLibrary);
+}
