@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { EditionConfig } from '../../src/lib/config/types.js';
 import { rawSources } from '../../src/lib/config/sources.js';
-import { neighboursByText, parseSummaries, readingOrder, renderCollectionPages, renderContext, renderTextPage, type SiteText, summariseTexts } from '../../src/publish/html/render-pages.js';
+import { neighboursByText, parseSummaries, readingOrder, renderCollectionPages, renderContext, renderTextPage, summariseTexts } from '../../src/publish/html/render-pages.js';
 import { compiledStylesheet } from '../../src/publish/xslt/compile-stylesheet.js';
 import { HTML_STYLESHEET } from '../../src/publish/xslt/stylesheet-paths.js';
 import { formatMs, round, timing } from '../measure.js';
@@ -25,6 +25,7 @@ import { writeCorpusEdition } from '../synthetic-corpus.js';
 import { type MeasuredRun, spawnMeasured, teiEditionMeasured, teiEditionTimed } from '../spawn-timed.js';
 import { peerMissing, SAXON_JAR, summaryTasks, verdict } from './real.js';
 import { repositoryRoot } from '../corpus/samples.js';
+import type { SiteText } from '../../src/publish/edition/published-documents.js';
 
 const TARGET_MS = 10_000;
 /** Texts measured phase by phase (in process). */

@@ -21,13 +21,14 @@ import { copyFile, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readTeiSourceTexts, textIdOf } from '../../src/publish/edition/tei-source-texts.js';
-import { neighboursByText, parseSummaries, parseText, readingOrder, renderCollectionPages, renderContext, renderTextPage, type SiteText, summariseTexts, type TextSummaries } from '../../src/publish/html/render-pages.js';
+import { neighboursByText, parseSummaries, parseText, readingOrder, renderCollectionPages, renderContext, renderTextPage, summariseTexts, type TextSummaries } from '../../src/publish/html/render-pages.js';
 import { compiledStylesheet } from '../../src/publish/xslt/compile-stylesheet.js';
 import { HTML_STYLESHEET } from '../../src/publish/xslt/stylesheet-paths.js';
 import { repositoryRoot } from '../corpus/samples.js';
 import { formatMs, MB, round, timing, type Timing } from '../measure.js';
 import type { BenchContext, BenchSection, Json, SectionReport } from '../section.js';
 import { type MeasuredRun, spawnMeasured, teiEditionMeasured } from '../spawn-timed.js';
+import type { SiteText } from '../../src/publish/edition/published-documents.js';
 
 export const SAXON_JAR = '/usr/share/java/Saxon-HE.jar';
 /** Files that declare an external DTD: Saxon would fetch it, and our site takes no DTD. */

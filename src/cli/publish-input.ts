@@ -9,9 +9,8 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../lib/diagnostics/diagnostic.js';
-import type { SiteRegister } from '../publish/html/render-pages.js';
 import { checkOutputRoot } from '../lib/io/output-folders.js';
-import { textOverrides, type EditionText, type PublishedMetadata } from '../publish/edition/edition-text.js';
+import { textOverrides, type EditionText } from '../publish/edition/edition-text.js';
 import { readEditionDocuments } from '../publish/edition/edition-documents.js';
 import { readTeiSourceTexts } from '../publish/edition/tei-source-texts.js';
 import type { HeaderSummary } from '../publish/xslt/header-summary.js';
@@ -19,6 +18,7 @@ import type { CliIO } from './cli-io.js';
 import { display } from './display-path.js';
 import { loadEdition } from './load-edition.js';
 import { outputRoot, refusalDiagnostic } from './output-root.js';
+import type { PublishedMetadata, SiteRegister } from '../publish/edition/published-documents.js';
 
 export type OutputKind = 'html' | 'print';
 

@@ -6,7 +6,7 @@
 import { cp, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../lib/diagnostics/diagnostic.js';
-import { editionJson, renderContext, type RenderContext, type SitePage, type SiteRegister, type SiteText } from '../publish/html/render-pages.js';
+import { renderContext, type RenderContext } from '../publish/html/render-pages.js';
 import { type RenderedSite, renderSite, type SiteCache } from '../publish/html/render-site.js';
 import { unresolvedPointerWarnings } from '../publish/html/unresolved-pointers.js';
 import { type SiteSearch, siteSearch } from '../publish/search/site-search.js';
@@ -24,6 +24,7 @@ import { stageStylesheet } from './stage-stylesheet.js';
 import { refusalDiagnostic } from './output-root.js';
 import { preparePublishing, type PublishInput, type PublishOptions } from './publish-input.js';
 import type { Reporter } from './reporter.js';
+import { editionJson, type SitePage, type SiteRegister, type SiteText } from '../publish/edition/published-documents.js';
 
 export interface HtmlOptions extends PublishOptions {
   readonly jobs?: number;

@@ -7,7 +7,6 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { BuildCache } from '../lib/cache/build-cache.js';
 import { cacheKey, contentHash } from '../lib/cache/cache-key.js';
-import type { SiteRegister, SiteText } from '../publish/html/render-pages.js';
 import { diagnostic, type Diagnostic } from '../lib/diagnostics/diagnostic.js';
 import { writeFileAtomic } from '../lib/io/atomic-write.js';
 import { OutputTransaction } from '../lib/io/output-folders.js';
@@ -23,6 +22,7 @@ import { stageStylesheet } from './stage-stylesheet.js';
 import { refusalDiagnostic } from './output-root.js';
 import { preparePublishing, type PublishInput, type PublishOptions } from './publish-input.js';
 import type { Reporter } from './reporter.js';
+import type { SiteRegister, SiteText } from '../publish/edition/published-documents.js';
 
 export interface PdfOptions extends PublishOptions {
   /** Write edition.typ only (no PDF). */

@@ -7,9 +7,9 @@
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { diagnostic, type Diagnostic } from '../lib/diagnostics/diagnostic.js';
-import type { EditionText, PublishedMetadata } from '../publish/edition/edition-text.js';
+import type { EditionText } from '../publish/edition/edition-text.js';
 import { withLocalImages } from '../publish/edition/text-images.js';
-import { renderContext, type RenderContext, type SiteRegister } from '../publish/html/render-pages.js';
+import { renderContext, type RenderContext } from '../publish/html/render-pages.js';
 import { renderTexts } from '../publish/html/render-site.js';
 import { runnerForWork } from '../publish/html/html-pool.js';
 import { printContext } from '../publish/print/render-book.js';
@@ -21,6 +21,7 @@ import { siteCache } from './run-html.js';
 import { renderChapters } from './run-pdf.js';
 import { stageStylesheet } from './stage-stylesheet.js';
 import type { BuildCache } from '../lib/cache/build-cache.js';
+import type { PublishedMetadata, SiteRegister } from '../publish/edition/published-documents.js';
 
 export interface ShardInput {
   readonly edition: PublishedMetadata;

@@ -10,9 +10,10 @@ import { BuildCache } from '../../src/lib/cache/build-cache.js';
 import { cacheKey } from '../../src/lib/cache/cache-key.js';
 import { htmlCache, namedRows, registerEntriesById, registerRowsById } from '../../src/publish/html/html-cache.js';
 import { inShard, parseShard, shardOf } from '../../src/cli/shard-assignment.js';
-import type { RenderedText, SiteText } from '../../src/publish/html/render-pages.js';
+import type { RenderedText } from '../../src/publish/html/render-pages.js';
 import { sampleEditionCopy, tempDir } from '../support/run-cli.js';
 import { runInProcess } from '../support/run-cli-in-process.js';
+import type { SiteText } from '../../src/publish/edition/published-documents.js';
 
 const text: SiteText = { id: 'lettre', xml: '<TEI><text><body><p><persName ref="persons.xml#dan">Dan</persName></p></body></text></TEI>', path: '/edition/tei/lettre.xml' };
 const rendered: RenderedText = { pages: [{ file: 'lettre.html', html: '<html>lettre</html>' }], summaries: { summaries: '<f:summaries/>', keys: '<f:summaries/>' } };

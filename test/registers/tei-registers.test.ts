@@ -13,13 +13,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EditionMetadata } from '../../src/lib/config/types.js';
-import { renderCollectionPages, renderContext, renderTextPage, summariseTexts, type SiteRegister, type SiteText } from '../../src/publish/html/render-pages.js';
+import { renderCollectionPages, renderContext, renderTextPage, summariseTexts } from '../../src/publish/html/render-pages.js';
 import { unresolvedPointers, unresolvedPointerWarnings } from '../../src/publish/html/unresolved-pointers.js';
 import { printContext, renderChapter, renderFrame } from '../../src/publish/print/render-book.js';
 import { compiledStylesheet } from '../../src/publish/xslt/compile-stylesheet.js';
 import { HTML_STYLESHEET, PRINT_BOOK_LIBRARY, PRINT_STYLESHEET } from '../../src/publish/xslt/stylesheet-paths.js';
 import { parseNamespacedTree, type NamespacedElement } from '../../src/lib/xml/namespaced-tree.js';
 import { requireShared, sharedDir } from '../support/paths.js';
+import type { SiteRegister, SiteText } from '../../src/publish/edition/published-documents.js';
 
 type El = NamespacedElement;
 const REAL = join(sharedDir, 'reference', 'tei-real');

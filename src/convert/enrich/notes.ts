@@ -16,6 +16,7 @@ import { noteMarks, type NoteMarks } from '../layout/note-marks.js';
 import { originOf, placedAfter, type Block, type Division, type EditionDocument, type Head, type Inline, type Note, type Origin, type Paragraph } from '../model/document.js';
 import { readingText } from './walk.js';
 import { attachPageFootnotes } from './page-footnotes.js';
+import { readEditorMarker, replaceText } from './note-paragraphs.js';
 
 export function attachNotes(doc: EditionDocument, conventions: NoteConventions | undefined, file: string): { document: EditionDocument; messages: Diagnostic[] } {
   const requested = conventions?.convention ?? 'none';
@@ -210,28 +211,6 @@ function parseNoteBody(body: NoteBody, bodyMarker: RegExp, conventions: NoteConv
   return { kind: 'note', n: m[1] ?? '', ...(marked.resp ? { resp: marked.resp } : {}), anchored: true, paragraphs: marked.paragraphs, origin: body.origin };
 }
 
-/** A note ending with the editor's marker (`[N.E.]`) is the editor's: the marker is removed, `resp` says whose. */
-export function readEditorMarker(noteParagraphs: readonly Paragraph[], conventions: NoteConventions | undefined): { paragraphs: Paragraph[]; resp?: string } {
-  const paragraphs = [...noteParagraphs];
-  const editorMarker = conventions?.editorMarker;
-  const lastIndex = paragraphs.length - 1;
-  const last = paragraphs[lastIndex];
-  if (!editorMarker || !last) return { paragraphs };
-  const textIndex = findLastIndex(last.content, (i) => i.kind === 'text');
-  const lastNode = last.content[textIndex];
-  if (lastNode?.kind !== 'text' || !lastNode.value.trimEnd().endsWith(editorMarker)) return { paragraphs };
-  const trimmed = lastNode.value.trimEnd();
-  paragraphs[lastIndex] = { ...last, content: replaceText(last.content, textIndex, trimmed.slice(0, trimmed.length - editorMarker.length).trimEnd(), 0) };
-  return { paragraphs, resp: conventions?.editorResp ?? 'editor' };
-}
-
-function replaceText(content: readonly Inline[], index: number, value: string, shift: number): Inline[] {
-  return content.map((inline, i) => {
-    if (i !== index || inline.kind !== 'text') return inline;
-    return { ...inline, value, ...placedAfter(inline, shift) };
-  });
-}
-
 /** Puts the note at the first occurrence of its call in the text, removing the call. */
 function placeAtCall(body: readonly Division[], note: Note, call: string): { body: Division[]; line: number } | undefined {
   let found: number | undefined;
@@ -280,9 +259,4 @@ function attachToHeading(body: readonly Division[], note: Note): Division[] {
     ? first.children.map((b, i) => (i === headIndex ? { ...(b as Head), content: [...(b as Head).content, note] } : b))
     : [{ kind: 'head', content: [note] }, ...first.children];
   return [{ ...first, children }, ...rest];
-}
-
-function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
-  for (let i = items.length - 1; i >= 0; i--) if (test(items[i] as T)) return i;
-  return -1;
 }

@@ -10,7 +10,7 @@ import { diagnostic, type Diagnostic } from '../../lib/diagnostics/diagnostic.js
 import type { NoteConventions } from '../../lib/config/types.js';
 import type { FootnoteMatch } from '../layout/types.js';
 import { originOf, placedAfter, type Block, type Division, type EditionDocument, type Inline, type Note, type Paragraph } from '../model/document.js';
-import { readEditorMarker } from './notes.js';
+import { readEditorMarker } from './note-paragraphs.js';
 
 export function attachPageFootnotes(doc: EditionDocument, conventions: NoteConventions | undefined, file: string): { document: EditionDocument; messages: Diagnostic[] } {
   const messages: Diagnostic[] = [];

@@ -3,7 +3,7 @@
  * a reader of the TEI alone knows how to get back to the source. TEI P5 §2.3.3.
  */
 import type { XmlElementWriter } from '../../lib/xml/xml-writer.js';
-import type { HeaderContext } from './write-header.js';
+import type { HeaderContext } from './header-context.js';
 import { close, element } from './write-body.js';
 
 export function editorialDeclaration(parent: XmlElementWriter, ctx: HeaderContext, depth: number): void {

@@ -5,18 +5,9 @@
  */
 import type { XmlElementWriter } from '../../lib/xml/xml-writer.js';
 import type { EditionConfig, SourceConfig } from '../../lib/config/types.js';
-import type { EditionDocument } from '../model/document.js';
 import { editorialDeclaration } from './editorial-declaration.js';
+import type { HeaderContext } from './header-context.js';
 import { close, element } from './write-body.js';
-
-export interface HeaderContext {
-  readonly edition: EditionConfig['edition'];
-  readonly source: SourceConfig;
-  readonly doc: EditionDocument;
-  readonly toolVersion: string;
-  /** The raw file as named in the config (relative path). */
-  readonly rawFile: string;
-}
 
 export const CONVERTER_ID = 'tei-edition';
 

@@ -4,7 +4,8 @@
  */
 import type { EditionDocument } from '../model/document.js';
 import { fatal } from '../../lib/diagnostics/diagnostic.js';
-import { writeHeader, type HeaderContext } from './write-header.js';
+import type { HeaderContext } from './header-context.js';
+import { writeHeader } from './write-header.js';
 import { close, TEI_NS, writeText } from './write-body.js';
 import { characterDeclaration } from './character-declaration.js';
 import { MalformedXmlError, XmlWriter } from '../../lib/xml/xml-writer.js';

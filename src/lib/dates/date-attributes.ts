@@ -6,7 +6,16 @@
  */
 import { daysInMonth, formatIsoDate, isValidDate, julianToGregorian, type CalendarDate } from './julian.js';
 import { calendarOfWrittenDate, isInCalendarSwitchGap } from './calendar-policy.js';
-import type { DateContext } from './french-dates.js';
+
+/** What a date is read against: the source's year and calendar (the edition config). */
+export interface DateContext {
+  /** Year assumed for a day and month without a year: the source's own year (from the edition config). */
+  readonly defaultYear?: number;
+  /** Calendar the source dates its events in. */
+  readonly sourceCalendar: 'gregorian' | 'julian';
+  /** Gregorian date from which the source's dates are Gregorian even in a Julian source (Russia: '1918-02-14'). */
+  readonly julianUntil?: string;
+}
 
 export interface Written {
   readonly day: number;

@@ -21,16 +21,9 @@
  * "dimanche dernier"), numbers that are not dates ("pp. 6 à 8", "10 voix contre 4", "75 %").
  */
 
-import { readExpression, type Expression, type Written } from './date-attributes.js';
+import { readExpression, type DateContext, type Expression, type Written } from './date-attributes.js';
 
-export interface DateContext {
-  /** Year assumed for a day and month without a year: the source's own year (from the edition config). */
-  readonly defaultYear?: number;
-  /** Calendar the source dates its events in. */
-  readonly sourceCalendar: 'gregorian' | 'julian';
-  /** Gregorian date from which the source's dates are Gregorian even in a Julian source (Russia: '1918-02-14'). */
-  readonly julianUntil?: string;
-}
+export type { DateContext } from './date-attributes.js';
 
 export interface DateMatch {
   /** UTF-16 offsets into the text. */

@@ -8,12 +8,12 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../../lib/diagnostics/diagnostic.js';
 import { isTeiSource } from '../../lib/config/sources.js';
-import type { SiteRegister } from '../html/render-pages.js';
 import { checkStamp } from '../../lib/xml/generated-stamp.js';
 import type { EditionText } from './edition-text.js';
 import { readTeiSourceTexts, type TeiSourceEntry } from './tei-source-texts.js';
 import type { EditionConfig } from '../../lib/config/types.js';
 import type { RegisterKind } from '../../lib/registers/read-register.js';
+import type { SiteRegister } from './published-documents.js';
 
 export interface EditionDocuments {
   readonly texts: EditionText[];

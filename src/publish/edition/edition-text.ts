@@ -2,8 +2,7 @@
  * A text of the edition as the publishing stages take it: its TEI (the bytes that are validated
  * and published) and where it came from.
  */
-import type { SiteText } from '../html/render-pages.js';
-import type { EditionMetadata, Licence } from '../../lib/config/types.js';
+import type { SiteText } from './published-documents.js';
 
 /**
  * - `converted`: made by tei-edition from a raw text (`tei/<id>.xml` as convert wrote it);
@@ -22,17 +21,6 @@ export interface EditionText extends SiteText {
   /** TEI brought as it is: the RELAX NG schema its source names, that build validates it against (absolute); none: well-formedness only. */
   readonly schema?: string;
 }
-
-/**
- * The edition's metadata as the stylesheets take it: the config's, or what is known without one.
- * A key present with nothing (`licence: null`, `editors: []`, `publisher: null`) says the edition
- * has none of its own: the stylesheets then take no text's header for the edition's.
- */
-export type PublishedMetadata = Omit<Partial<EditionMetadata>, 'licence'> & {
-  licence?: Licence | null;
-  /** What the config says of some texts, over their headers, by text id. */
-  texts?: Readonly<Record<string, { readonly title?: string; readonly author?: string }>>;
-};
 
 /** The config's title and author of TEI sources, by text id, for the stylesheets (`texts` of the edition's metadata). */
 export function textOverrides(texts: readonly EditionText[]): { texts?: Record<string, { title?: string; author?: string }> } {

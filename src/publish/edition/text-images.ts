@@ -4,8 +4,8 @@
  */
 import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { SiteText } from '../html/render-pages.js';
 import { localImages, localImagesParam, type LocalImage } from './local-images.js';
+import type { SiteText } from './published-documents.js';
 
 export interface TextsWithImages {
   readonly texts: SiteText[];

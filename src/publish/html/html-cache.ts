@@ -13,9 +13,10 @@
  */
 import { relative } from 'node:path';
 import type { CollectionTemplate, OrderAndPagers, SiteCache } from './render-site.js';
-import type { RenderContext, RenderedText, SitePage, SiteText } from './render-pages.js';
+import type { RenderContext, RenderedText } from './render-pages.js';
 import type { BuildCache } from '../../lib/cache/build-cache.js';
 import { cacheKey, contentHash } from '../../lib/cache/cache-key.js';
+import type { SitePage, SiteText } from '../edition/published-documents.js';
 
 export interface HtmlCacheInputs {
   readonly cache: BuildCache;

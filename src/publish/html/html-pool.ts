@@ -4,9 +4,9 @@
  * once. Small editions stay in process: a worker costs SaxonJS's start and the stylesheet's load
  * before its first page.
  */
-import type { PublishedMetadata } from '../edition/edition-text.js';
 import { startPool, workersFor } from '../../lib/parallel/worker-pool.js';
-import { COLLECTION_PAGES, type RenderContext, renderCollectionPage, renderContext, renderText, type RenderedText, type SitePage, type SiteRegister, type SiteText } from './render-pages.js';
+import { COLLECTION_PAGES, type RenderContext, renderCollectionPage, renderContext, renderText, type RenderedText } from './render-pages.js';
+import type { PublishedMetadata, SitePage, SiteRegister, SiteText } from '../edition/published-documents.js';
 
 export interface HtmlWorkerSetup {
   readonly sefPath: string;

@@ -11,25 +11,8 @@
  * bound, so that a text is parsed once.
  */
 import { pathToFileURL } from 'node:url';
-import type { PublishedMetadata } from '../edition/edition-text.js';
 import { parseForTransform, RESULT_BASE_URI, transform, type TransformResult } from '../xslt/saxon-transform.js';
-
-export interface SiteText {
-  /** The source id: the page is `<id>.html`, the TEI download `tei/<id>.xml`. */
-  readonly id: string;
-  readonly xml: string;
-  /** Absolute path of the TEI file (its base URI in the transformation). */
-  readonly path: string;
-  /** Its local images, address as written → the copy's path in the output (the stylesheets' `local-images`). */
-  readonly images?: Readonly<Record<string, string>>;
-}
-
-export interface SiteRegister {
-  /** The file name the texts' `@ref` point to (`persons.xml`). */
-  readonly file: string;
-  readonly xml: string;
-  readonly path: string;
-}
+import { editionJson, type PublishedMetadata, type ReadingEntry, type SitePage, type SiteRegister, type SiteText } from '../edition/published-documents.js';
 
 /** What every page's transformation gets, parsed once per thread. */
 export interface RenderContext {
@@ -43,23 +26,12 @@ export interface RenderContext {
   readonly textIds: readonly string[];
 }
 
-export interface SitePage {
-  readonly file: string;
-  readonly html: string;
-}
-
 /** What the collection pages and the reading order need from some texts (XML documents). */
 export interface TextSummaries {
   /** Everything (summaries.xsl). */
   readonly summaries: string;
   /** The summaries' attributes only: enough for the reading order. */
   readonly keys: string;
-}
-
-/** A text in reading order, as the pager shows it. */
-export interface ReadingEntry {
-  readonly id: string;
-  readonly title: string;
 }
 
 /** The texts before and after a text in reading order. */
@@ -74,11 +46,6 @@ export const COLLECTION_PAGES = [
   { template: 'places', file: 'places.html' },
   { template: 'search', file: 'search.html' },
 ] as const;
-
-/** The edition's metadata for the stylesheet (`edition-json`): the config's `edition`, with `url` as the stylesheet's `baseUrl`. */
-export function editionJson(edition: PublishedMetadata | undefined): string {
-  return JSON.stringify({ ...(edition ?? {}), ...(edition?.url === undefined ? {} : { baseUrl: edition.url }) });
-}
 
 export async function renderContext(sef: unknown, edition: PublishedMetadata | undefined, registers: readonly SiteRegister[], textIds: readonly string[]): Promise<RenderContext> {
   const parsed = await Promise.all(registers.map((r) => parseForTransform(r.xml, pathToFileURL(r.path).href)));

@@ -6,7 +6,8 @@
  * on workers); the cache is optional (html alone, build --no-cache).
  */
 import type { HtmlRunner, HtmlTask } from './html-pool.js';
-import { COLLECTION_PAGES, fillPager, parseSummaries, readingOrder, renderPagers, type ReadingEntry, type RenderContext, type RenderedText, type SitePage, type SiteText } from './render-pages.js';
+import { COLLECTION_PAGES, fillPager, parseSummaries, readingOrder, renderPagers, type RenderContext, type RenderedText } from './render-pages.js';
+import type { ReadingEntry, SitePage, SiteText } from '../edition/published-documents.js';
 
 export interface SiteFailure {
   /** The text the stylesheet failed on; none for the index and the registers. */

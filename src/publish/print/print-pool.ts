@@ -3,10 +3,9 @@
  * stylesheet and parsing the registers once. Small editions stay in process: a worker costs
  * SaxonJS's start and the stylesheet's load (and its warm-up) before its first chapter.
  */
-import type { PublishedMetadata } from '../edition/edition-text.js';
-import type { SiteRegister, SiteText } from '../html/render-pages.js';
 import { type Chapter, type PrintContext, printContext, renderChapter } from './render-book.js';
 import { runPool, workersFor } from '../../lib/parallel/worker-pool.js';
+import type { PublishedMetadata, SiteRegister, SiteText } from '../edition/published-documents.js';
 
 export interface PrintWorkerSetup {
   readonly sefPath: string;

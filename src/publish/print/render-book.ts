@@ -6,9 +6,8 @@
  * the parts in order. Pure apart from the transformation engine.
  */
 import { pathToFileURL } from 'node:url';
-import type { PublishedMetadata } from '../edition/edition-text.js';
-import { editionJson, type SiteRegister, type SiteText } from '../html/render-pages.js';
 import { parseForTransform, transform } from '../xslt/saxon-transform.js';
+import { editionJson, type PublishedMetadata, type SiteRegister, type SiteText } from '../edition/published-documents.js';
 
 /** What every part's transformation gets, parsed once per thread. */
 export interface PrintContext {

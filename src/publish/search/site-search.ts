@@ -4,10 +4,10 @@
  * register pages; then the index files (search-index.ts) and the browser's copy of the word rules
  * (assets/search-terms.js). Pure: the caller writes the files.
  */
-import type { ReadingEntry, SitePage } from '../html/render-pages.js';
 import { buildSearchIndex, type SearchIndex, type SearchText } from './search-index.js';
 import { registerNames, textPageUnits, type TextPageUnits } from './page-units.js';
 import { searchTermsScript } from './search-terms.js';
+import type { ReadingEntry, SitePage } from '../edition/published-documents.js';
 
 export interface SiteSearch extends SearchIndex {
   /** The texts indexed. */
