@@ -85,7 +85,7 @@ function parseXmlTree(xml: string, file: string): XmlNode {
   try {
     root = parseNamespacedTree(xml);
   } catch (e) {
-    throw new Error(`${file}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`${file}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
   const convert = (element: NamespacedElement, parent: XmlNode | undefined): XmlNode => {
     const node: XmlNode = {
