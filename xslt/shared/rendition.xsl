@@ -9,7 +9,7 @@
     center  right  indent  no-indent  blockquote                          (block level)
 
   The HTML edition writes them as classes rend-<token> (and picks i, b, sup, sub, u, s for
-  phrases); the print edition as Typst markup (print/modules/text.xsl). Neither looks at the
+  phrases); the print edition as Typst markup (print/modules/rendition.xsl). Neither looks at the
   attributes itself: one reading, the same semantics in both.
 
   @rendition="#id" is resolved through the document's tagsDecl/rendition: its CSS (scheme css,

@@ -82,28 +82,6 @@
     </xsl:if>
   </xsl:template>
 
-  <!--
-    Names the chapter's name rule (text.xsl: persName, placeName with @ref, name with @ref and
-    @type person or place) does not see: with @key or @corresp only, or rs, orgName and name of
-    another type with a pointer. A name whose pointer designates a person or place is an index
-    mark (#mention, book.typ) around what the text's rules make of it.
-  -->
-  <xsl:template match="(tei:persName | tei:placeName | tei:name | tei:rs | tei:orgName)[@ref or @key or @corresp]
-      [not(self::tei:persName[@ref] or self::tei:placeName[@ref] or self::tei:name[@ref][@type = ('person', 'place')])]" mode="typst" priority="1">
-    <xsl:variable name="entry" select="f:pointer-entry(f:name-pointer(.), .)"/>
-    <xsl:variable name="kind" select="if ($entry/self::tei:person) then 'person' else if ($entry/self::tei:place) then 'place' else ''"/>
-    <xsl:choose>
-      <xsl:when test="$kind ne '' and $entry/@xml:id">
-        <xsl:text>#mention("{$kind}", {t:string($entry/@xml:id)})[</xsl:text>
-        <xsl:next-match/>
-        <xsl:text>];</xsl:text>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:next-match/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
   <xsl:template name="register-index">
     <xsl:param name="kind" as="xs:string"/>
     <xsl:param name="title" as="xs:string"/>
