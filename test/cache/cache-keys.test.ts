@@ -18,7 +18,7 @@ import type { SiteText } from '../../src/publish/edition/published-documents.js'
 const text: SiteText = { id: 'lettre', xml: '<TEI><text><body><p><persName ref="persons.xml#dan">Dan</persName></p></body></text></TEI>', path: '/edition/tei/lettre.xml' };
 const rendered: RenderedText = { pages: [{ file: 'lettre.html', html: '<html>lettre</html>' }], summaries: { summaries: '<f:summaries/>', keys: '<f:summaries/>' } };
 const registers = [{ xml: '<listPerson><person xml:id="dan"><persName>Dan</persName></person><person xml:id="gorki"><persName>Gorki</persName></person></listPerson>' }];
-const context = { editionJson: '{}', textIds: ['lettre'], registerTableXml: '<f:targets><f:target p="persons.xml#dan" href="persons.html#dan" title="Dan" page="persons" kind="person"/></f:targets>' };
+const context = { editionJson: '{}', textIds: ['lettre'], registerTableXml: '<h:targets><h:target p="persons.xml#dan" href="persons.html#dan" title="Dan" page="persons" kind="person"/></h:targets>' };
 
 function siteCache(store: BuildCache, change: Partial<{ stylesheetHash: string; registers: typeof registers; editionJson: string }> = {}) {
   return htmlCache({ cache: store, context: { ...context, ...(change.editionJson === undefined ? {} : { editionJson: change.editionJson }) }, base: '/edition', stylesheetHash: change.stylesheetHash ?? 'sheet-1', registersHash: 'r', registers: change.registers ?? registers });

@@ -504,7 +504,7 @@ describe('HTML pages of the sample edition', () => {
     const summaries = async (params: Record<string, unknown>): Promise<string> => resultDocument((await render({ template: 'text-summaries',
       params: { 'edition-json': editionJson(), registers, texts, 'text-ids': ids, ...params } })).documents, 'summaries.xml');
     const plain = await summaries({});
-    assert.match(plain, /<f:mentions key="persons lenine">/u);
+    assert.match(plain, /<h:mentions key="persons lenine">/u);
     assert.equal(await summaries({ 'register-table': registerTable }), plain, 'the same summaries with the table');
   });
 

@@ -27,7 +27,7 @@ const SNIPPET_PATH = join(fixturesDir, 'real-tei-features', 'snippet.xml');
 const SNIPPET = readFileSync(SNIPPET_PATH, 'utf8');
 const EDITION: EditionMetadata = { title: 'Essais', editors: [], publisher: null, licence: { name: 'CC BY 4.0' }, language: 'fr', calendar: { sourceCalendar: 'gregorian', display: 'old-style-first' } };
 
-/** The Typst function each rendition token becomes (xslt/print/modules/text.xsl), read back. */
+/** The Typst function each rendition token becomes (xslt/print/modules/rendition.xsl), read back. */
 const TYPST_TOKEN: Record<string, string> = {
   '#super[': 'superscript', '#sub[': 'subscript', '#strong[': 'bold', '#emph[': 'italic', '#text(style: "normal")[': 'roman',
   '#smallcaps[': 'small-caps', '#upper[': 'uppercase', '#lower[': 'lowercase', '#text(tracking: 0.12em)[': 'letterspaced',

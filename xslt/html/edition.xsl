@@ -61,7 +61,8 @@
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
-  xmlns:f="urn:x-tei-edition:html"
+  xmlns:f="urn:x-tei-edition:functions"
+  xmlns:h="urn:x-tei-edition:html"
   exclude-result-prefixes="#all"
   expand-text="yes">
 
@@ -115,13 +116,13 @@
     <xsl:call-template name="text-page"/>
     <xsl:if test="$with-summary">
       <xsl:call-template name="summary-documents">
-        <xsl:with-param name="summaries" as="element(f:summaries)">
-          <f:summaries>
+        <xsl:with-param name="summaries" as="element(h:summaries)">
+          <h:summaries>
             <xsl:call-template name="text-summary">
               <xsl:with-param name="doc" select="."/>
               <xsl:with-param name="id" select="$page-text-id"/>
             </xsl:call-template>
-          </f:summaries>
+          </h:summaries>
         </xsl:with-param>
       </xsl:call-template>
     </xsl:if>

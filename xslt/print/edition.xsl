@@ -14,6 +14,20 @@
 
   output/print/edition.typ = front + the chapters in chronological order + back.
 
+  Modules: the book's parts (modules/front-matter.xsl, chapter.xsl, indexes.xsl; typst-syntax.xsl
+  writes Typst markup and strings), then the text of a chapter (mode "typst"), one template per
+  TEI element as the book.typ function or Typst markup it becomes, grouped by TEI module as in
+  ../html/modules/: textstructure.xsl, core.xsl, notes.xsl, namesdates.xsl, transcr.xsl,
+  figures.xsl, other-modules.xsl (drama, textcrit), fallback.xsl (any other element: its
+  content); rendition.xsl sets any element's rendition around it. No two rules of mode "typst"
+  match one node with the same priority, so the order of the modules does not matter.
+
+  Tunnel parameters of mode "typst"
+    french      French typography for the text (where xml:lang changes, it is set again)
+    title-head  the heading already set as the chapter's title (not repeated)
+    in-note     inside a footnote (no footnote in a footnote: its text follows in parentheses)
+    depth       the heading level of the enclosing division (2 for the text's first level)
+
   Parameters (all optional)
     edition-json   JSON of the edition config's `edition` object (title, editors, licence,
                    notes { editorLabel, editorSeries }, print { paper, fonts, fontSize })
@@ -34,7 +48,7 @@
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
-  xmlns:f="urn:x-tei-edition:html"
+  xmlns:f="urn:x-tei-edition:functions"
   xmlns:t="urn:x-tei-edition:print"
   exclude-result-prefixes="#all">
 
@@ -50,9 +64,15 @@
   <xsl:include href="modules/typst-syntax.xsl"/>
   <xsl:include href="modules/front-matter.xsl"/>
   <xsl:include href="modules/chapter.xsl"/>
-  <xsl:include href="modules/text.xsl"/>
-  <xsl:include href="modules/rendition.xsl"/>
+  <xsl:include href="modules/textstructure.xsl"/>
+  <xsl:include href="modules/core.xsl"/>
+  <xsl:include href="modules/notes.xsl"/>
+  <xsl:include href="modules/namesdates.xsl"/>
+  <xsl:include href="modules/transcr.xsl"/>
   <xsl:include href="modules/figures.xsl"/>
+  <xsl:include href="modules/other-modules.xsl"/>
+  <xsl:include href="modules/fallback.xsl"/>
+  <xsl:include href="modules/rendition.xsl"/>
   <xsl:include href="modules/indexes.xsl"/>
 
   <xsl:param name="edition-json" as="xs:string" select="'{}'"/>

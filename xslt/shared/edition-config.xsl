@@ -11,7 +11,8 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
-  xmlns:f="urn:x-tei-edition:html"
+  xmlns:f="urn:x-tei-edition:functions"
+  xmlns:h="urn:x-tei-edition:html"
   exclude-result-prefixes="#all">
 
   <xsl:variable name="edition" as="map(*)">
@@ -214,7 +215,7 @@
 
   <!--
     The pointers of a text's names that resolve nowhere (f:pointer-unresolved), each once, in the
-    order of the names, with how many names have it: <f:unresolved target="#x" count="2"/>*
+    order of the names, with how many names have it: <h:unresolved target="#x" count="2"/>*
     (the build's warnings: src/html/unresolved-pointers.ts). $check: the pointers to look at (those
     known to resolve left out).
   -->
@@ -226,7 +227,7 @@
     <xsl:if test="exists($unresolved)">
       <xsl:for-each-group select="$names" group-by="f:name-pointer(.)">
         <xsl:if test="current-grouping-key() = $unresolved">
-          <f:unresolved target="{f:pointer-label(current-grouping-key())}" count="{count(current-group())}"/>
+          <h:unresolved target="{f:pointer-label(current-grouping-key())}" count="{count(current-group())}"/>
         </xsl:if>
       </xsl:for-each-group>
     </xsl:if>

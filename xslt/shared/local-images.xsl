@@ -10,7 +10,7 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
-  xmlns:f="urn:x-tei-edition:html"
+  xmlns:f="urn:x-tei-edition:functions"
   exclude-result-prefixes="#all">
 
   <!-- The output path of a local image, or '' when the edition has no copy of it. -->

@@ -9,7 +9,7 @@
     center  right  indent  no-indent  blockquote                          (block level)
 
   The HTML edition writes them as classes rend-<token> (and picks i, b, sup, sub, u, s for
-  phrases); the print edition as Typst markup (print/modules/text.xsl). Neither looks at the
+  phrases); the print edition as Typst markup (print/modules/rendition.xsl). Neither looks at the
   attributes itself: one reading, the same semantics in both.
 
   @rendition="#id" is resolved through the document's tagsDecl/rendition: its CSS (scheme css,
@@ -26,7 +26,7 @@
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
-  xmlns:f="urn:x-tei-edition:html"
+  xmlns:f="urn:x-tei-edition:functions"
   exclude-result-prefixes="#all">
 
   <xsl:key name="f:rendition-decl" match="tei:rendition[@xml:id]" use="@xml:id"/>

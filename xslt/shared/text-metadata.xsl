@@ -10,7 +10,8 @@
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
-  xmlns:f="urn:x-tei-edition:html"
+  xmlns:f="urn:x-tei-edition:functions"
+  xmlns:h="urn:x-tei-edition:html"
   exclude-result-prefixes="#all">
 
   <!-- The header that describes a document: its own (TEI or teiCorpus). -->
@@ -91,7 +92,7 @@
     <xsl:variable name="from-config" select="$edition?editors?*[. instance of map(*)]"/>
     <xsl:sequence select="if (exists($from-config) or map:contains($edition, 'editors')) then $from-config
       else if (exists(f:header($root))) then f:header-editors(f:header($root))
-      else $text-summaries[@header][1]/f:editor ! map { 'name': string(@name), 'role': string(@role) }"/>
+      else $text-summaries[@header][1]/h:editor ! map { 'name': string(@name), 'role': string(@role) }"/>
   </xsl:function>
 
   <xsl:function name="f:header-editors" as="map(*)*">
@@ -111,7 +112,7 @@
     <xsl:sequence select="if ($l instance of map(*)) then $l
       else if (map:contains($edition, 'licence')) then ()
       else if (exists(f:header($root))) then f:header-licence(f:header($root))
-      else $text-summaries[@header][1]/f:licence ! map:merge(@* ! map:entry(local-name(), string(.)))"/>
+      else $text-summaries[@header][1]/h:licence ! map:merge(@* ! map:entry(local-name(), string(.)))"/>
   </xsl:function>
 
   <!-- The licence of one text (its page, its chapter): its header's, else the edition's. -->

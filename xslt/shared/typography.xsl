@@ -9,7 +9,7 @@
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
-  xmlns:f="urn:x-tei-edition:html"
+  xmlns:f="urn:x-tei-edition:functions"
   exclude-result-prefixes="#all">
 
   <!-- Spaces that typography replaces (the ones it writes included, so it can run twice). -->

@@ -17,7 +17,8 @@
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
-  xmlns:f="urn:x-tei-edition:html"
+  xmlns:f="urn:x-tei-edition:functions"
+  xmlns:h="urn:x-tei-edition:html"
   exclude-result-prefixes="#all"
   expand-text="yes">
 
@@ -106,7 +107,7 @@
 
 
   <!-- lang attribute for an element that carries xml:lang. -->
-  <xsl:function name="f:lang-attr" as="attribute()?">
+  <xsl:function name="h:lang-attr" as="attribute()?">
     <xsl:param name="el" as="element()"/>
     <xsl:if test="$el/@xml:lang and f:bcp47($el/@xml:lang) ne ''">
       <xsl:attribute name="lang" select="f:bcp47($el/@xml:lang)"/>
@@ -116,24 +117,24 @@
   <!-- ===== Classes, ids and links ===== -->
 
   <!-- A token usable in a class name or id. -->
-  <xsl:function name="f:token" as="xs:string">
+  <xsl:function name="h:token" as="xs:string">
     <xsl:param name="s" as="xs:string?"/>
     <xsl:sequence select="replace(replace(normalize-space($s), '[^A-Za-z0-9_\-]+', '-'), '^-+|-+$', '')"/>
   </xsl:function>
 
   <!-- class attribute: the given classes plus tei-type-… for @type (sanitised). -->
-  <xsl:function name="f:class" as="attribute(class)">
+  <xsl:function name="h:class" as="attribute(class)">
     <xsl:param name="el" as="element()"/>
     <xsl:param name="classes" as="xs:string*"/>
     <xsl:attribute name="class" select="string-join(if ($el/@type) then distinct-values((
       $classes,
-      for $t in tokenize($el/@type) return f:token($t)[. ne ''] ! ('type-' || .)
+      for $t in tokenize($el/@type) return h:token($t)[. ne ''] ! ('type-' || .)
     )) else distinct-values($classes), ' ')"/>
   </xsl:function>
 
 
   <!-- Only http(s), mailto and relative addresses become links (no javascript:, data:…). -->
-  <xsl:function name="f:safe-href" as="xs:string?">
+  <xsl:function name="h:safe-href" as="xs:string?">
     <xsl:param name="uri" as="xs:string?"/>
     <xsl:variable name="u" select="normalize-space($uri)"/>
     <xsl:sequence select="$u[. ne ''][not(contains(., ' '))]
@@ -146,7 +147,7 @@
     in document order: one walk of the document (each walk costs SaxonJS several ms on a large
     text), filtered below.
   -->
-  <xsl:function name="f:anchor-elements" as="element()*">
+  <xsl:function name="h:anchor-elements" as="element()*">
     <xsl:param name="root" as="node()?"/>
     <xsl:sequence select="$root/descendant::*[self::tei:p or self::tei:ab or self::tei:note or self::tei:head
       or self::tei:opener or self::tei:closer or self::tei:pb]"/>
@@ -158,58 +159,58 @@
     calls and endnotes), 'head' (section headings of the body), 'opener', 'closer' (of the body;
     register mentions point to them too), or ''.
   -->
-  <xsl:function name="f:anchor-kind" as="xs:string">
+  <xsl:function name="h:anchor-kind" as="xs:string">
     <xsl:param name="el" as="element()"/>
     <xsl:sequence select="
       if ($el[self::tei:p or self::tei:ab][ancestor::tei:body]
         [not(ancestor::tei:note or ancestor::tei:p or ancestor::tei:ab or ancestor::tei:teiHeader or ancestor::tei:fw)]) then 'para'
       else if ($el[self::tei:note][not(@place = 'inline')][ancestor::tei:text][not(ancestor::tei:teiHeader)]) then 'note'
       else if ($el[self::tei:head or self::tei:opener or self::tei:closer][ancestor::tei:body][not(ancestor::tei:note)]) then
-        (if ($el/self::tei:head) then 'head'[f:is-section-head($el)] else local-name($el), '')[1]
+        (if ($el/self::tei:head) then 'head'[h:is-section-head($el)] else local-name($el), '')[1]
       else ''"/>
   </xsl:function>
 
-  <xsl:function name="f:numbered-paragraphs" as="element()*">
+  <xsl:function name="h:numbered-paragraphs" as="element()*">
     <xsl:param name="root" as="node()?"/>
-    <xsl:sequence select="f:numbered-paragraphs-of(f:anchor-elements($root))"/>
+    <xsl:sequence select="h:numbered-paragraphs-of(h:anchor-elements($root))"/>
   </xsl:function>
 
-  <xsl:function name="f:numbered-paragraphs-of" as="element()*">
+  <xsl:function name="h:numbered-paragraphs-of" as="element()*">
     <xsl:param name="els" as="element()*"/>
-    <xsl:sequence select="$els[self::tei:p or self::tei:ab][f:anchor-kind(.) = 'para']"/>
+    <xsl:sequence select="$els[self::tei:p or self::tei:ab][h:anchor-kind(.) = 'para']"/>
   </xsl:function>
 
   <!-- The notes rendered as calls and endnotes (in document order). -->
-  <xsl:function name="f:footnotes" as="element(tei:note)*">
+  <xsl:function name="h:footnotes" as="element(tei:note)*">
     <xsl:param name="root" as="node()?"/>
-    <xsl:sequence select="f:footnotes-of(f:anchor-elements($root))"/>
+    <xsl:sequence select="h:footnotes-of(h:anchor-elements($root))"/>
   </xsl:function>
 
-  <xsl:function name="f:footnotes-of" as="element(tei:note)*">
+  <xsl:function name="h:footnotes-of" as="element(tei:note)*">
     <xsl:param name="els" as="element()*"/>
-    <xsl:sequence select="$els[self::tei:note][f:anchor-kind(.) = 'note']"/>
+    <xsl:sequence select="$els[self::tei:note][h:anchor-kind(.) = 'note']"/>
   </xsl:function>
 
-  <xsl:function name="f:anchor-map" as="map(xs:string, xs:string)">
+  <xsl:function name="h:anchor-map" as="map(xs:string, xs:string)">
     <xsl:param name="root" as="node()?"/>
-    <xsl:variable name="els" select="f:anchor-elements($root)"/>
-    <xsl:sequence select="f:anchor-map-of($els, f:footnotes-of($els))"/>
+    <xsl:variable name="els" select="h:anchor-elements($root)"/>
+    <xsl:sequence select="h:anchor-map-of($els, h:footnotes-of($els))"/>
   </xsl:function>
 
   <!-- generate-id → anchor id (para-3, note-2, head-1…), for the elements with an anchor. -->
-  <xsl:function name="f:anchor-map-of" as="map(xs:string, xs:string)">
+  <xsl:function name="h:anchor-map-of" as="map(xs:string, xs:string)">
     <xsl:param name="els" as="element()*"/>
     <xsl:param name="notes" as="element(tei:note)*"/>
-    <xsl:variable name="others" select="$els[self::tei:head or self::tei:opener or self::tei:closer] ! map { 'el': ., 'kind': f:anchor-kind(.) }"/>
+    <xsl:variable name="others" select="$els[self::tei:head or self::tei:opener or self::tei:closer] ! map { 'el': ., 'kind': h:anchor-kind(.) }"/>
     <xsl:sequence select="map:merge((
-      f:numbering(f:numbered-paragraphs-of($els), 'para-'),
-      f:numbering($notes, 'note-'),
-      for $kind in ('head', 'opener', 'closer') return f:numbering($others[?kind = $kind]?el, $kind || '-')
+      h:numbering(h:numbered-paragraphs-of($els), 'para-'),
+      h:numbering($notes, 'note-'),
+      for $kind in ('head', 'opener', 'closer') return h:numbering($others[?kind = $kind]?el, $kind || '-')
     ))"/>
   </xsl:function>
 
   <!-- generate-id → prefix + position, for each node. -->
-  <xsl:function name="f:numbering" as="map(*)*">
+  <xsl:function name="h:numbering" as="map(*)*">
     <xsl:param name="nodes" as="node()*"/>
     <xsl:param name="prefix" as="xs:string"/>
     <xsl:for-each select="$nodes">
@@ -218,10 +219,10 @@
   </xsl:function>
 
   <!-- Page-break ids: p + @n, made unique (p3, p3_2…). -->
-  <xsl:function name="f:pb-map" as="map(xs:string, xs:string)">
+  <xsl:function name="h:pb-map" as="map(xs:string, xs:string)">
     <xsl:param name="pbs" as="element(tei:pb)*"/>
     <xsl:map>
-      <xsl:for-each-group select="$pbs" group-by="f:pb-base(.)">
+      <xsl:for-each-group select="$pbs" group-by="h:pb-base(.)">
         <xsl:variable name="base" select="current-grouping-key()"/>
         <xsl:for-each select="current-group()">
           <xsl:map-entry key="generate-id(.)" select="if (position() = 1) then $base else $base || '_' || position()"/>
@@ -230,36 +231,36 @@
     </xsl:map>
   </xsl:function>
 
-  <xsl:function name="f:pb-base" as="xs:string">
+  <xsl:function name="h:pb-base" as="xs:string">
     <xsl:param name="pb" as="element()"/>
     <xsl:variable name="n" select="replace(normalize-space($pb/@n), '[^A-Za-z0-9.\-]+', '-')"/>
     <xsl:sequence select="if ($n ne '') then 'p' || $n else 'pb'"/>
   </xsl:function>
 
   <!-- The maps of the text page (evaluated only when there is a source document), from one walk of it. -->
-  <xsl:variable name="anchor-elements" as="element()*" select="f:anchor-elements($source)"/>
-  <xsl:variable name="note-list" as="element(tei:note)*" select="f:footnotes-of($anchor-elements)"/>
-  <xsl:variable name="anchors" as="map(xs:string, xs:string)" select="f:anchor-map-of($anchor-elements, $note-list)"/>
+  <xsl:variable name="anchor-elements" as="element()*" select="h:anchor-elements($source)"/>
+  <xsl:variable name="note-list" as="element(tei:note)*" select="h:footnotes-of($anchor-elements)"/>
+  <xsl:variable name="anchors" as="map(xs:string, xs:string)" select="h:anchor-map-of($anchor-elements, $note-list)"/>
   <!-- The page breaks of the text. -->
   <xsl:variable name="pb-list" as="element(tei:pb)*" select="$anchor-elements[self::tei:pb][ancestor::tei:text]"/>
-  <xsl:variable name="pb-ids" as="map(xs:string, xs:string)" select="f:pb-map($pb-list)"/>
+  <xsl:variable name="pb-ids" as="map(xs:string, xs:string)" select="h:pb-map($pb-list)"/>
 
   <!--
     The id an element has on the text page ('' if none). generate-id() is slow in SaxonJS (about
     50 µs): it is only called for the elements that can have an anchor.
   -->
-  <xsl:function name="f:html-id" as="xs:string">
+  <xsl:function name="h:html-id" as="xs:string">
     <xsl:param name="el" as="element()"/>
     <xsl:sequence select="
       if ($el[self::tei:p or self::tei:ab or self::tei:note or self::tei:head or self::tei:opener or self::tei:closer])
-        then string(($anchors(generate-id($el)), f:tei-id($el))[1])
+        then string(($anchors(generate-id($el)), h:tei-id($el))[1])
       else if ($el/self::tei:pb) then string($pb-ids(generate-id($el)))
-      else f:tei-id($el)"/>
+      else h:tei-id($el)"/>
   </xsl:function>
 
-  <xsl:function name="f:tei-id" as="xs:string">
+  <xsl:function name="h:tei-id" as="xs:string">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="string($el/@xml:id[f:token(.) ne ''] ! ('tei-' || f:token(.)))"/>
+    <xsl:sequence select="string($el/@xml:id[h:token(.) ne ''] ! ('tei-' || h:token(.)))"/>
   </xsl:function>
 
   <!-- ===== Registers ===== -->
@@ -271,13 +272,13 @@
   -->
   <xsl:variable name="has-places-page" as="xs:boolean" select="exists($registers/descendant::tei:place[@xml:id][ancestor::tei:listPlace])
     or exists($source/descendant::tei:place[@xml:id][ancestor::tei:listPlace])
-    or exists($summaries/f:summaries/f:text/f:entry[starts-with(@key, 'places ')])"/>
+    or exists($summaries/h:summaries/h:text/h:entry[starts-with(@key, 'places ')])"/>
 
   <!--
     The register page of an entry, or '' (organisations and periodicals have none): persons and
     places of the registers, or of a text's own lists (its summary gives them to the register pages).
   -->
-  <xsl:function name="f:register-page" as="xs:string">
+  <xsl:function name="h:register-page" as="xs:string">
     <xsl:param name="entry" as="element()"/>
     <xsl:sequence select="if ($entry/@xml:id and ($entry/root() intersect $registers or f:is-entry($entry))) then
         if ($entry/self::tei:person) then 'persons.html'

@@ -14,7 +14,8 @@
   xmlns="http://www.w3.org/1999/xhtml"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
-  xmlns:f="urn:x-tei-edition:html"
+  xmlns:f="urn:x-tei-edition:functions"
+  xmlns:h="urn:x-tei-edition:html"
   exclude-result-prefixes="#all"
   expand-text="yes">
 
@@ -43,18 +44,18 @@
 
   <xsl:template name="typographic-text">
     <xsl:param name="french" as="xs:boolean" tunnel="yes" select="$source-french"/>
-    <xsl:value-of select="f:typo(f:displayable(.), $french)"/>
+    <xsl:value-of select="f:typo(h:displayable(.), $french)"/>
   </xsl:template>
 
   <xsl:template name="text-hosting-page-break">
     <xsl:param name="french" as="xs:boolean" tunnel="yes" select="$source-french"/>
-    <xsl:variable name="text" select="if (matches(., '[&#x80;-&#x9F;;:!?«»]')) then f:typo(f:displayable(.), $french) else string(.)"/>
+    <xsl:variable name="text" select="if (matches(., '[&#x80;-&#x9F;;:!?«»]')) then f:typo(h:displayable(.), $french) else string(.)"/>
     <!-- The node right after this text (if it ends its parent: after the nearest ancestor that has a next sibling). -->
     <xsl:variable name="sibling" select="following-sibling::node()[1]"/>
     <xsl:variable name="next" select="if ($sibling) then $sibling
       else ancestor::*[following-sibling::node()[1]][1]/following-sibling::node()[1]"/>
     <xsl:variable name="self" select="."/>
-    <xsl:variable name="pb" select="$next[self::tei:pb][f:pb-host(.) is $self]"/>
+    <xsl:variable name="pb" select="$next[self::tei:pb][h:pb-host(.) is $self]"/>
     <xsl:choose>
       <xsl:when test="exists($pb)">
         <xsl:variable name="space" select="'[\s&#xA0;&#x202F;]'"/>
@@ -77,30 +78,30 @@
   </xsl:template>
 
   <xsl:variable name="source-french" as="xs:boolean" select="f:is-french-code($source-lang)"/>
-  <xsl:variable name="has-pb-in-word" as="xs:boolean" select="exists($pb-list[f:pb-in-word(.)])"/>
+  <xsl:variable name="has-pb-in-word" as="xs:boolean" select="exists($pb-list[h:pb-in-word(.)])"/>
   <!-- The text nodes a page break inside a word is moved into. -->
-  <xsl:variable name="pb-hosts" as="text()*" select="if ($has-pb-in-word) then $pb-list ! f:pb-host(.) else ()"/>
+  <xsl:variable name="pb-hosts" as="text()*" select="if ($has-pb-in-word) then $pb-list ! h:pb-host(.) else ()"/>
 
   <!-- Text in code-like elements keeps its characters. -->
   <xsl:template match="text()[parent::tei:formula or parent::tei:idno or parent::tei:code or parent::tei:email]">
-    <xsl:value-of select="f:displayable(.)"/>
+    <xsl:value-of select="h:displayable(.)"/>
   </xsl:template>
 
   <!-- C1 control characters (U+0080–U+009F, left by a wrong decoding) are not allowed in HTML: shown as U+FFFD. -->
-  <xsl:function name="f:displayable" as="xs:string">
+  <xsl:function name="h:displayable" as="xs:string">
     <xsl:param name="s" as="xs:string"/>
     <xsl:sequence select="if (matches($s, '[&#x80;-&#x9F;]')) then replace($s, '[&#x80;-&#x9F;]', '&#xFFFD;') else $s"/>
   </xsl:function>
 
   <!-- ===== Rendition: the tokens of ../../shared/rendition.xsl, as classes rend-<token> ===== -->
 
-  <xsl:function name="f:rend-classes" as="xs:string*">
+  <xsl:function name="h:rend-classes" as="xs:string*">
     <xsl:param name="el" as="element()"/>
     <xsl:sequence select="f:rendition($el) ! ('rend-' || .)"/>
   </xsl:function>
 
   <!-- The HTML element for a highlighted phrase; hi with no rendition at all is in italics (as in print). -->
-  <xsl:function name="f:hi-element" as="xs:string">
+  <xsl:function name="h:hi-element" as="xs:string">
     <xsl:param name="hi" as="element()"/>
     <xsl:param name="tokens" as="xs:string*"/>
     <xsl:sequence select="
@@ -119,7 +120,7 @@
   <xsl:template match="tei:hi">
     <xsl:variable name="tokens" select="f:rendition(.)"/>
     <xsl:call-template name="block">
-      <xsl:with-param name="name" select="f:hi-element(., $tokens)"/>
+      <xsl:with-param name="name" select="h:hi-element(., $tokens)"/>
       <xsl:with-param name="class" select="'hi'"/>
       <xsl:with-param name="rend-classes" select="$tokens ! ('rend-' || .)"/>
     </xsl:call-template>
@@ -172,7 +173,7 @@
             else if ($original/self::tei:orig) then $L?source-form else $L?abbreviation"/>
           <xsl:apply-templates select="$edited" mode="choice">
             <xsl:with-param name="view" select="'reading-only'"/>
-            <xsl:with-param name="title" select="f:ui($label || ' : ' || normalize-space($original))"/>
+            <xsl:with-param name="title" select="h:ui($label || ' : ' || normalize-space($original))"/>
           </xsl:apply-templates>
           <xsl:apply-templates select="$original" mode="choice">
             <xsl:with-param name="view" select="'source-only'"/>
@@ -198,12 +199,12 @@
     <xsl:param name="view" as="xs:string"/>
     <xsl:param name="title" as="xs:string" select="''"/>
     <span>
-      <xsl:sequence select="f:class(., (local-name(), $view[. ne ''], f:rend-classes(.)))"/>
+      <xsl:sequence select="h:class(., (local-name(), $view[. ne ''], h:rend-classes(.)))"/>
       <xsl:if test="$title ne ''">
         <xsl:attribute name="title" select="$title"/>
         <xsl:attribute name="tabindex" select="0"/>
       </xsl:if>
-      <xsl:sequence select="f:lang-attr(.)"/>
+      <xsl:sequence select="h:lang-attr(.)"/>
       <xsl:apply-templates>
         <xsl:with-param name="phrasing" select="true()" tunnel="yes"/>
       </xsl:apply-templates>
@@ -223,7 +224,7 @@
 
   <xsl:template match="tei:supplied">
     <span>
-      <xsl:sequence select="f:class(., ('supplied', f:rend-classes(.))), f:lang-attr(.)"/>
+      <xsl:sequence select="h:class(., ('supplied', h:rend-classes(.))), h:lang-attr(.)"/>
       <xsl:attribute name="title" select="$L?supplied"/>
       <span class="bracket">[</span>
       <xsl:apply-templates>
@@ -253,13 +254,13 @@
 
   <xsl:template match="tei:gap">
     <xsl:variable name="what" select="string-join((@reason, (@quantity, @extent)[1], @unit) ! normalize-space(), ' ')"/>
-    <span class="gap" title="{f:ui($L?gap || (if ($what) then ' : ' || $what else ''))}">[…<xsl:for-each select="tei:desc"><xsl:text> </xsl:text><span class="gap-desc"><xsl:sequence select="f:lang-attr(.)"/><xsl:apply-templates/></span></xsl:for-each>]</span>
+    <span class="gap" title="{h:ui($L?gap || (if ($what) then ' : ' || $what else ''))}">[…<xsl:for-each select="tei:desc"><xsl:text> </xsl:text><span class="gap-desc"><xsl:sequence select="h:lang-attr(.)"/><xsl:apply-templates/></span></xsl:for-each>]</span>
   </xsl:template>
 
   <!-- ===== Links (§3.7) ===== -->
 
   <!-- The address a TEI pointer resolves to on the site, or empty. -->
-  <xsl:function name="f:link-href" as="xs:string?">
+  <xsl:function name="h:link-href" as="xs:string?">
     <xsl:param name="pointer" as="xs:string?"/>
     <xsl:param name="context" as="node()"/>
     <xsl:variable name="p" select="tokenize(normalize-space($pointer), ' ')[1]"/>
@@ -268,22 +269,22 @@
       <xsl:when test="starts-with($p, '#')">
         <xsl:variable name="target" select="key('xml-id', substring($p, 2), root($context))[1]"/>
         <!-- (In a split text, the anchor may be on another part's page.) -->
-        <xsl:sequence select="if ($target and $target/root() is $source and f:html-id($target) ne '') then
-          (if (exists($parts) and f:part-of($target, $parts) ne f:part-of($context, $parts)) then f:href-of($page-text-id, $target, $parts, f:html-id($target))
-          else '#' || f:html-id($target)) else ()"/>
+        <xsl:sequence select="if ($target and $target/root() is $source and h:html-id($target) ne '') then
+          (if (exists($parts) and f:part-of($target, $parts) ne f:part-of($context, $parts)) then f:href-of($page-text-id, $target, $parts, h:html-id($target))
+          else '#' || h:html-id($target)) else ()"/>
       </xsl:when>
-      <xsl:when test="$entry and f:register-page($entry) ne ''">
-        <xsl:sequence select="f:register-page($entry) || '#' || $entry/@xml:id"/>
+      <xsl:when test="$entry and h:register-page($entry) ne ''">
+        <xsl:sequence select="h:register-page($entry) || '#' || $entry/@xml:id"/>
       </xsl:when>
       <xsl:when test="$entry">
         <xsl:sequence select="()"/>
       </xsl:when>
       <xsl:when test="replace(substring-before($p || '#', '#'), '\.xml$', '') = $text-ids">
         <xsl:sequence select="replace(substring-before($p || '#', '#'), '\.xml$', '') || '.html'
-          || (substring-after($p, '#')[. ne ''] ! ('#tei-' || f:token(.)))"/>
+          || (substring-after($p, '#')[. ne ''] ! ('#tei-' || h:token(.)))"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:sequence select="f:safe-href($p)"/>
+        <xsl:sequence select="h:safe-href($p)"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:function>
@@ -291,11 +292,11 @@
   <!-- A link where the pointer resolves on the site (never inside another link or around a note); ptr shows its target. -->
   <xsl:template match="tei:ref | tei:ptr">
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="href" select="f:link-href(@target, .)"/>
+    <xsl:variable name="href" select="h:link-href(@target, .)"/>
     <xsl:choose>
       <xsl:when test="exists($href) and not($in-link) and empty(descendant::tei:note)">
         <a href="{$href}">
-          <xsl:sequence select="f:class(., (local-name(), f:rend-classes(.))), f:lang-attr(.)"/>
+          <xsl:sequence select="h:class(., (local-name(), h:rend-classes(.))), h:lang-attr(.)"/>
           <xsl:apply-templates>
             <xsl:with-param name="phrasing" select="true()" tunnel="yes"/>
             <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
@@ -321,19 +322,19 @@
     <xsl:variable name="ordered" select="@type = ('ordered', 'numbered') or f:rend-keywords(.) = ('numbered', 'ordered', 'decimal', 'arabic')"/>
     <xsl:apply-templates select="tei:head"/>
     <xsl:element name="{if ($phrasing) then 'span' else if ($ordered) then 'ol' else 'ul'}">
-      <xsl:if test="not($copy) and f:html-id(.) ne ''">
-        <xsl:attribute name="id" select="f:html-id(.)"/>
+      <xsl:if test="not($copy) and h:html-id(.) ne ''">
+        <xsl:attribute name="id" select="h:html-id(.)"/>
       </xsl:if>
-      <xsl:sequence select="f:class(., (local-name(), f:rend-classes(.))), f:lang-attr(.)"/>
+      <xsl:sequence select="h:class(., (local-name(), h:rend-classes(.))), h:lang-attr(.)"/>
       <xsl:for-each-group select="node() except tei:head" group-ending-with="tei:item | tei:bibl | tei:biblStruct | tei:listBibl | tei:list[parent::tei:listBibl]">
         <xsl:if test="current-group()[self::* or normalize-space()]">
           <xsl:variable name="item" select="current-group()[self::tei:item][1]"/>
           <xsl:element name="{if ($phrasing) then 'span' else 'li'}">
-            <xsl:if test="$item and not($copy) and f:html-id($item) ne ''">
-              <xsl:attribute name="id" select="f:html-id($item)"/>
+            <xsl:if test="$item and not($copy) and h:html-id($item) ne ''">
+              <xsl:attribute name="id" select="h:html-id($item)"/>
             </xsl:if>
             <xsl:attribute name="class" select="'item'"/>
-            <xsl:sequence select="$item ! f:lang-attr(.)"/>
+            <xsl:sequence select="$item ! h:lang-attr(.)"/>
             <xsl:apply-templates select="current-group()" mode="list-member">
               <xsl:with-param name="phrasing" select="$phrasing" tunnel="yes"/>
             </xsl:apply-templates>
@@ -410,8 +411,8 @@
       <!-- A break between words written without spaces around it still separates the words. -->
       <xsl:if test="not(@break = 'no')">
         <xsl:variable name="after" select="following-sibling::node()[1]"/>
-        <xsl:variable name="text-before" select="if ($before/self::text()) then $before else f:skip-breaks($before, false())"/>
-        <xsl:variable name="text-after" select="if ($after/self::text()) then $after else f:skip-breaks($after, true())"/>
+        <xsl:variable name="text-before" select="if ($before/self::text()) then $before else h:skip-breaks($before, false())"/>
+        <xsl:variable name="text-after" select="if ($after/self::text()) then $after else h:skip-breaks($after, true())"/>
         <xsl:if test="not($text-before/self::text()[matches(., '\s$')]) and not($text-after/self::text()[matches(., '^\s')])">
           <xsl:text> </xsl:text>
         </xsl:if>
@@ -420,7 +421,7 @@
   </xsl:template>
 
   <!-- The nearest sibling that is not a page, column break, forme work or anchor (looking two nodes away at most). -->
-  <xsl:function name="f:skip-breaks" as="node()?">
+  <xsl:function name="h:skip-breaks" as="node()?">
     <xsl:param name="node" as="node()?"/>
     <xsl:param name="forward" as="xs:boolean"/>
     <xsl:variable name="skip" select="$node[self::tei:pb or self::tei:fw or self::tei:cb or self::tei:anchor or self::tei:milestone]"/>
@@ -429,7 +430,7 @@
   </xsl:function>
 
   <!-- A page break inside a word: break="no", or next to a line break inside a word. -->
-  <xsl:function name="f:pb-in-word" as="xs:boolean">
+  <xsl:function name="h:pb-in-word" as="xs:boolean">
     <xsl:param name="pb" as="element()"/>
     <xsl:sequence select="$pb/@break = 'no'
       or exists($pb/following-sibling::node()[1][self::tei:lb[@break = 'no']])
@@ -442,17 +443,17 @@
     sibling element), in the same note, choice or forme work as the break. Siblings only: the
     preceding axis costs too much on large documents.
   -->
-  <xsl:function name="f:pb-host" as="text()?">
+  <xsl:function name="h:pb-host" as="text()?">
     <xsl:param name="pb" as="element()"/>
     <xsl:variable name="before" select="$pb/preceding-sibling::node()[1]"/>
     <xsl:variable name="t" select="if ($before/self::text()) then $before else ($before/descendant::text())[last()]"/>
-    <xsl:sequence select="$t[normalize-space()][f:pb-in-word($pb)]
+    <xsl:sequence select="$t[normalize-space()][h:pb-in-word($pb)]
       [empty(ancestor::*[self::tei:note or self::tei:choice or self::tei:fw or self::tei:app or self::tei:subst
         or self::tei:del or self::tei:teiHeader or self::tei:figDesc] except $pb/ancestor::*)]"/>
   </xsl:function>
 
   <xsl:template match="tei:pb">
-    <xsl:if test="empty(f:pb-host(.))">
+    <xsl:if test="empty(h:pb-host(.))">
       <xsl:apply-templates select="." mode="page-marker"/>
     </xsl:if>
   </xsl:template>
@@ -462,13 +463,13 @@
     <xsl:param name="copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <span class="pb">
-      <xsl:if test="not($copy) and f:html-id(.) ne ''">
-        <xsl:attribute name="id" select="f:html-id(.)"/>
+      <xsl:if test="not($copy) and h:html-id(.) ne ''">
+        <xsl:attribute name="id" select="h:html-id(.)"/>
       </xsl:if>
       <xsl:if test="@ed">
         <xsl:attribute name="data-ed" select="@ed"/>
       </xsl:if>
-      <xsl:variable name="facs" select="if (@facs) then f:facs-href(.) else ()"/>
+      <xsl:variable name="facs" select="if (@facs) then h:facs-href(.) else ()"/>
       <xsl:choose>
         <xsl:when test="exists($facs) and not($in-link)">
           <a class="pb-facs" href="{$facs}" title="{$L?page-image}">[{$L?page}&#xA0;{(normalize-space(@n)[. ne ''], '–')[1]}]</a>
@@ -487,7 +488,7 @@
     (#id, or a bare id as some projects write it), whose graphic is then the image. Empty when
     there is none: a link to a file of the machine that built the site would not work once published.
   -->
-  <xsl:function name="f:facs-href" as="xs:string?">
+  <xsl:function name="h:facs-href" as="xs:string?">
     <xsl:param name="pb" as="element()"/>
     <xsl:variable name="facs" select="tokenize(normalize-space($pb/@facs), ' ')[1]"/>
     <xsl:variable name="target" select="if (starts-with($facs, '#')) then key('xml-id', substring($facs, 2), root($pb))[1]
@@ -497,9 +498,9 @@
     <xsl:sequence select="
       if ($address = '' or starts-with($address, '#')) then ()
       else if (f:local-image($address) ne '') then f:local-image($address)
-      else if (matches($address, '^https?://', 'i')) then f:safe-href($address)
+      else if (matches($address, '^https?://', 'i')) then h:safe-href($address)
       else if (matches($address, '^[^/?#]*:')) then ()
-      else if (matches($base, '^https?://', 'i') and not(contains($address, ' '))) then f:safe-href(string(resolve-uri($address, $base)))
+      else if (matches($base, '^https?://', 'i') and not(contains($address, ' '))) then h:safe-href(string(resolve-uri($address, $base)))
       else ()"/>
   </xsl:function>
 

@@ -9,7 +9,8 @@
   xmlns="http://www.w3.org/1999/xhtml"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
-  xmlns:f="urn:x-tei-edition:html"
+  xmlns:f="urn:x-tei-edition:functions"
+  xmlns:h="urn:x-tei-edition:html"
   exclude-result-prefixes="#all"
   expand-text="yes">
 
@@ -20,7 +21,7 @@
       | tei:closer | tei:u | tei:castList | tei:bibl)"/>
     <xsl:call-template name="block">
       <xsl:with-param name="name" select="if ($blocks) then 'div' else 'span'"/>
-      <xsl:with-param name="class" select="(if (namespace-uri() = 'http://www.tei-c.org/ns/1.0') then 'tei-' else 'x-') || f:token(local-name())"/>
+      <xsl:with-param name="class" select="(if (namespace-uri() = 'http://www.tei-c.org/ns/1.0') then 'tei-' else 'x-') || h:token(local-name())"/>
     </xsl:call-template>
   </xsl:template>
 

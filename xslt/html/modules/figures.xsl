@@ -10,7 +10,8 @@
   xmlns="http://www.w3.org/1999/xhtml"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
-  xmlns:f="urn:x-tei-edition:html"
+  xmlns:f="urn:x-tei-edition:functions"
+  xmlns:h="urn:x-tei-edition:html"
   exclude-result-prefixes="#all"
   expand-text="yes">
 
@@ -18,10 +19,10 @@
     <xsl:param name="phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:element name="{if ($phrasing) then 'span' else 'table'}">
-      <xsl:if test="not($copy) and f:html-id(.) ne ''">
-        <xsl:attribute name="id" select="f:html-id(.)"/>
+      <xsl:if test="not($copy) and h:html-id(.) ne ''">
+        <xsl:attribute name="id" select="h:html-id(.)"/>
       </xsl:if>
-      <xsl:sequence select="f:class(., ('table', f:rend-classes(.))), f:lang-attr(.)"/>
+      <xsl:sequence select="h:class(., ('table', h:rend-classes(.))), h:lang-attr(.)"/>
       <!-- A wide table scrolls sideways (edition.css): in the tab order, a keyboard can scroll it (axe: scrollable-region-focusable). -->
       <xsl:if test="not($phrasing)">
         <xsl:attribute name="tabindex" select="0"/>
@@ -63,7 +64,7 @@
     <xsl:param name="before" as="node()*" select="()"/>
     <xsl:param name="phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:element name="{if ($phrasing) then 'span' else 'tr'}">
-      <xsl:sequence select="f:class(., ('row', @role ! ('role-' || f:token(.))))"/>
+      <xsl:sequence select="h:class(., ('row', @role ! ('role-' || h:token(.))))"/>
       <xsl:for-each-group select="node()" group-ending-with="tei:cell">
         <xsl:variable name="cell" select="current-group()[self::tei:cell]"/>
         <xsl:variable name="extra" select="(if (position() = 1) then $before else (), current-group()[not(self::tei:cell)][self::* or normalize-space()])"/>
@@ -90,10 +91,10 @@
     <xsl:param name="copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="header" select="@role = 'label' or parent::tei:row/@role = 'label'"/>
     <xsl:element name="{if ($phrasing) then 'span' else if ($header) then 'th' else 'td'}">
-      <xsl:if test="not($copy) and f:html-id(.) ne ''">
-        <xsl:attribute name="id" select="f:html-id(.)"/>
+      <xsl:if test="not($copy) and h:html-id(.) ne ''">
+        <xsl:attribute name="id" select="h:html-id(.)"/>
       </xsl:if>
-      <xsl:sequence select="f:class(., ('cell', f:rend-classes(.))), f:lang-attr(.)"/>
+      <xsl:sequence select="h:class(., ('cell', h:rend-classes(.))), h:lang-attr(.)"/>
       <xsl:if test="not($phrasing) and matches(@cols, '^[1-9][0-9]*$') and number(@cols) gt 1">
         <xsl:attribute name="colspan" select="@cols"/>
       </xsl:if>
@@ -110,10 +111,10 @@
     <xsl:param name="phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:element name="{if ($phrasing) then 'span' else 'figure'}">
-      <xsl:if test="not($copy) and f:html-id(.) ne ''">
-        <xsl:attribute name="id" select="f:html-id(.)"/>
+      <xsl:if test="not($copy) and h:html-id(.) ne ''">
+        <xsl:attribute name="id" select="h:html-id(.)"/>
       </xsl:if>
-      <xsl:sequence select="f:class(., ('figure', f:rend-classes(.))), f:lang-attr(.)"/>
+      <xsl:sequence select="h:class(., ('figure', h:rend-classes(.))), h:lang-attr(.)"/>
       <xsl:apply-templates select="node() except (tei:head | tei:figDesc)"/>
       <xsl:if test="tei:head | tei:figDesc">
         <xsl:element name="{if ($phrasing) then 'span' else 'figcaption'}">
@@ -139,7 +140,7 @@
 
   <xsl:template match="tei:graphic | tei:media">
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="href" select="f:safe-href(@url)[matches(., '^https?://')]"/>
+    <xsl:variable name="href" select="h:safe-href(@url)[matches(., '^https?://')]"/>
     <xsl:variable name="local" select="f:local-image(@url)"/>
     <xsl:choose>
       <!-- A local image the site has a copy of (local-images): shown, described by the figure's figDesc. -->

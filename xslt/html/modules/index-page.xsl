@@ -10,7 +10,8 @@
   xmlns="http://www.w3.org/1999/xhtml"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
-  xmlns:f="urn:x-tei-edition:html"
+  xmlns:f="urn:x-tei-edition:functions"
+  xmlns:h="urn:x-tei-edition:html"
   exclude-result-prefixes="#all"
   expand-text="yes">
 
@@ -21,18 +22,18 @@
       <xsl:with-param name="title" select="$title"/>
       <xsl:with-param name="content">
         <header class="edition-header">
-          <h1 class="edition-title">{f:ui($title)}</h1>
+          <h1 class="edition-title">{h:ui($title)}</h1>
           <xsl:if test="normalize-space($edition?subtitle)">
-            <p class="edition-subtitle">{f:ui($edition?subtitle)}</p>
+            <p class="edition-subtitle">{h:ui($edition?subtitle)}</p>
           </xsl:if>
           <dl class="edition-meta">
             <xsl:if test="exists(f:editors(()))">
               <dt>{$L?editors}</dt>
-              <dd class="edition-editors">{f:ui(string-join(f:editors(()) ! string(?name), ', '))}</dd>
+              <dd class="edition-editors">{h:ui(string-join(f:editors(()) ! string(?name), ', '))}</dd>
             </xsl:if>
             <xsl:if test="exists(f:publisher(()))">
               <dt>{$L?publisher}</dt>
-              <dd class="edition-publisher">{f:ui(f:publisher(()))}</dd>
+              <dd class="edition-publisher">{h:ui(f:publisher(()))}</dd>
             </xsl:if>
             <xsl:variable name="licence" select="f:licence(())"/>
             <xsl:if test="exists($licence)">
@@ -43,7 +44,7 @@
                 </xsl:call-template>
                 <xsl:if test="normalize-space($licence?note)">
                   <xsl:text>. </xsl:text>
-                  <span class="licence-note">{f:ui($licence?note)}</span>
+                  <span class="licence-note">{h:ui($licence?note)}</span>
                 </xsl:if>
               </dd>
             </xsl:if>
@@ -54,7 +55,7 @@
           <section class="introduction" aria-labelledby="introduction-title">
             <h2 id="introduction-title">{$L?introduction}</h2>
             <xsl:for-each select="$introduction">
-              <p>{f:ui(.)}</p>
+              <p>{h:ui(.)}</p>
             </xsl:for-each>
           </section>
         </xsl:if>
@@ -62,7 +63,7 @@
           <h2 id="texts-title">{$L?texts}</h2>
           <ol class="text-list">
             <!-- (Each entry was made with the text's summary: summaries.xsl.) -->
-            <xsl:copy-of select="f:reading-order($text-summaries) ! li" copy-namespaces="no"/>
+            <xsl:copy-of select="h:reading-order($text-summaries) ! li" copy-namespaces="no"/>
           </ol>
         </section>
       </xsl:with-param>

@@ -9,7 +9,8 @@
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
-  xmlns:f="urn:x-tei-edition:html"
+  xmlns:f="urn:x-tei-edition:functions"
+  xmlns:h="urn:x-tei-edition:html"
   exclude-result-prefixes="#all"
   expand-text="yes">
 
@@ -36,7 +37,7 @@
         <xsl:for-each select="$bibl/tei:note[not(@type = ('unknown', 'citation'))]">
           <xsl:text> </xsl:text>
           <span class="bibl-note">
-            <xsl:sequence select="f:lang-attr(.)"/>
+            <xsl:sequence select="h:lang-attr(.)"/>
             <xsl:apply-templates mode="meta"/>
           </span>
         </xsl:for-each>
@@ -79,7 +80,7 @@
   <xsl:template match="tei:note | tei:ptr | tei:lb | tei:pb" mode="meta"/>
 
   <xsl:template match="tei:ref[@target]" mode="meta">
-    <xsl:variable name="href" select="f:safe-href(tokenize(@target, '\s+')[1])"/>
+    <xsl:variable name="href" select="h:safe-href(tokenize(@target, '\s+')[1])"/>
     <xsl:choose>
       <xsl:when test="$href and not(starts-with($href, '#'))">
         <!-- An empty ref (ELTeC's `<ref target="https://gallica…"/>`) shows its address: a link needs a name. -->

@@ -12,19 +12,20 @@
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
-  xmlns:f="urn:x-tei-edition:html"
+  xmlns:f="urn:x-tei-edition:functions"
+  xmlns:h="urn:x-tei-edition:html"
   exclude-result-prefixes="#all"
   expand-text="yes">
 
   <!-- Life dates as years: (1870–1924), (?–1920). -->
-  <xsl:function name="f:life-years" as="xs:string">
+  <xsl:function name="h:life-years" as="xs:string">
     <xsl:param name="person" as="element()"/>
-    <xsl:variable name="b" select="f:event-year($person/tei:birth[1])"/>
-    <xsl:variable name="d" select="f:event-year($person/tei:death[1])"/>
+    <xsl:variable name="b" select="h:event-year($person/tei:birth[1])"/>
+    <xsl:variable name="d" select="h:event-year($person/tei:death[1])"/>
     <xsl:sequence select="if ($b = '' and $d = '') then '' else ($b[. ne ''], '?')[1] || '–' || ($d[. ne ''], '?')[1]"/>
   </xsl:function>
 
-  <xsl:function name="f:event-year" as="xs:string">
+  <xsl:function name="h:event-year" as="xs:string">
     <xsl:param name="event" as="element()?"/>
     <xsl:variable name="v" select="string(($event/@when, $event/tei:date/@when, $event/@notBefore, $event/tei:date/@notBefore)[1])"/>
     <xsl:sequence select="if (matches($v, '^-?[0-9]{4}')) then replace($v, '^(-?[0-9]{4}).*$', '$1')
@@ -32,10 +33,10 @@
   </xsl:function>
 
   <!-- The tooltip of a name: standard form, full name and life dates, description. -->
-  <xsl:function name="f:entry-tooltip" as="xs:string">
+  <xsl:function name="h:entry-tooltip" as="xs:string">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="full" select="normalize-space(($entry/tei:persName[@type = 'full'])[1])"/>
-    <xsl:variable name="details" select="string-join(($full[. ne ''], f:life-years($entry)[. ne '']), ', ')"/>
+    <xsl:variable name="details" select="string-join(($full[. ne ''], h:life-years($entry)[. ne '']), ', ')"/>
     <xsl:variable name="note" select="normalize-space(($entry/tei:note)[1])"/>
     <xsl:sequence select="f:standard-name($entry) || (if ($details) then ' (' || $details || ')' else '')
       || (if ($note) then ' — ' || $note else '')"/>
@@ -46,32 +47,32 @@
     register entry, if any; href: where the name links, if anywhere (the entry's register page,
     else an external address); title: the entry's tooltip }.
   -->
-  <xsl:function name="f:name-target" as="map(*)">
+  <xsl:function name="h:name-target" as="map(*)">
     <xsl:param name="pointer" as="xs:string"/>
     <xsl:param name="context" as="node()"/>
     <xsl:variable name="entry" select="f:pointer-entry($pointer, $context)"/>
     <xsl:variable name="uri" select="if ($entry or starts-with($pointer, '@key ')) then () else f:expand-prefix($pointer, $context)"/>
     <xsl:sequence select="map {
       'entry': $entry,
-      'href': if ($entry) then (f:register-page($entry)[. ne ''] ! (. || '#' || $entry/@xml:id))
-        else if (matches($uri, '^https?://')) then f:safe-href($uri) else (),
-      'title': $entry ! f:entry-tooltip(.) }"/>
+      'href': if ($entry) then (h:register-page($entry)[. ne ''] ! (. || '#' || $entry/@xml:id))
+        else if (matches($uri, '^https?://')) then h:safe-href($uri) else (),
+      'title': $entry ! h:entry-tooltip(.) }"/>
   </xsl:function>
 
   <!--
     The register table: every entry of the registers as the target of a pointer "file#id" (the
-    form the converter writes), resolved as f:name-target resolves it, in code-point order of the
+    form the converter writes), resolved as h:name-target resolves it, in code-point order of the
     pointers (a stable file). A page or a summary would otherwise resolve its pointers again in each
     transformation (and SaxonJS index the registers again for key()): the table is made once per
     thread (initial template "register-table") and given to them (parameter register-table).
 
-      <f:targets>
-        <f:target p="persons.xml#lenine" href="persons.html#lenine" title="…tooltip…" page="persons" kind="person"/>*
-      </f:targets>
+      <h:targets>
+        <h:target p="persons.xml#lenine" href="persons.html#lenine" title="…tooltip…" page="persons" kind="person"/>*
+      </h:targets>
   -->
   <xsl:template name="register-table">
-    <f:targets>
-      <xsl:variable name="targets" as="element(f:target)*">
+    <h:targets>
+      <xsl:variable name="targets" as="element(h:target)*">
         <xsl:for-each select="$registers">
           <xsl:variable name="file" select="f:file-name(.)"/>
           <xsl:for-each-group select=".//*[@xml:id][self::tei:person or self::tei:place or self::tei:org or self::tei:bibl
@@ -80,8 +81,8 @@
             <!-- (The entry f:register-entry finds for the pointer: the first of its file, or of every register when file names repeat.) -->
             <xsl:variable name="entry" select="f:register-entry($pointer, .)"/>
             <xsl:if test=". is $entry and not(contains($pointer, ' '))">
-              <f:target p="{$pointer}" href="{f:register-page(.)[. ne ''] ! (. || '#' || current-grouping-key())}"
-                title="{f:entry-tooltip(.)}" page="{f:entry-page(.)}" kind="{local-name()}"/>
+              <h:target p="{$pointer}" href="{h:register-page(.)[. ne ''] ! (. || '#' || current-grouping-key())}"
+                title="{h:entry-tooltip(.)}" page="{f:entry-page(.)}" kind="{local-name()}"/>
             </xsl:if>
           </xsl:for-each-group>
         </xsl:for-each>
@@ -89,34 +90,34 @@
       <xsl:perform-sort select="$targets">
         <xsl:sort select="string(@p)" collation="http://www.w3.org/2005/xpath-functions/collation/codepoint"/>
       </xsl:perform-sort>
-    </f:targets>
+    </h:targets>
   </xsl:template>
 
   <!-- (A map, built once per transformation: a search of the table by position costs SaxonJS more.) -->
-  <xsl:variable name="table-map" as="map(xs:string, element(f:target))"
-    select="map:merge($register-table/f:targets/f:target ! map:entry(string(@p), .), map { 'duplicates': 'use-first' })"/>
+  <xsl:variable name="table-map" as="map(xs:string, element(h:target))"
+    select="map:merge($register-table/h:targets/h:target ! map:entry(string(@p), .), map { 'duplicates': 'use-first' })"/>
 
   <!-- The register table's target of a pointer, if it has the pointer (none without a table). -->
-  <xsl:function name="f:table-target" as="element(f:target)?">
+  <xsl:function name="h:table-target" as="element(h:target)?">
     <xsl:param name="pointer" as="xs:string"/>
     <xsl:sequence select="$table-map($pointer)"/>
   </xsl:function>
 
-  <!-- What a pointer of a name designates (as f:name-target): from the register table when it has the pointer. -->
-  <xsl:function name="f:pointer-target" as="map(*)">
+  <!-- What a pointer of a name designates (as h:name-target): from the register table when it has the pointer. -->
+  <xsl:function name="h:pointer-target" as="map(*)">
     <xsl:param name="pointer" as="xs:string"/>
     <xsl:param name="context" as="node()"/>
-    <xsl:variable name="target" select="f:table-target($pointer)"/>
+    <xsl:variable name="target" select="h:table-target($pointer)"/>
     <xsl:sequence select="if (exists($target))
       then map { 'entry': true(), 'href': string($target/@href)[. ne ''], 'title': string($target/@title) }
-      else f:name-target($pointer, $context)"/>
+      else h:name-target($pointer, $context)"/>
   </xsl:function>
 
   <!-- The targets of the text's names, resolved once per pointer (a text names the same persons many times). -->
   <xsl:variable name="name-targets" as="map(xs:string, map(*))">
     <xsl:map>
       <xsl:for-each select="distinct-values(($source/descendant::*[@ref], $source/descendant::*[@key or @corresp][f:is-name(.)]) ! f:name-pointer(.))[. ne '']">
-        <xsl:map-entry key="." select="f:pointer-target(., $source)"/>
+        <xsl:map-entry key="." select="h:pointer-target(., $source)"/>
       </xsl:for-each>
     </xsl:map>
   </xsl:variable>
@@ -130,7 +131,7 @@
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="pointer" select="f:name-pointer(.)"/>
     <xsl:variable name="target" select="if ($pointer eq '') then ()
-      else if (root() is $source) then $name-targets($pointer) else f:pointer-target($pointer, .)"/>
+      else if (root() is $source) then $name-targets($pointer) else h:pointer-target($pointer, .)"/>
     <xsl:variable name="href" select="$target?href"/>
     <xsl:choose>
       <!--
@@ -161,8 +162,8 @@
     <xsl:param name="target" as="map(*)?"/>
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="href" select="$target?href"/>
-    <xsl:variable name="classes" select="('name', local-name(), if (@rend or @rendition or @style) then f:rend-classes(.) else (),
-      @level ! ('level-' || f:token(.)))"/>
+    <xsl:variable name="classes" select="('name', local-name(), if (@rend or @rendition or @style) then h:rend-classes(.) else (),
+      @level ! ('level-' || h:token(.)))"/>
     <xsl:variable name="tooltip" as="attribute()?">
       <xsl:if test="exists($target?entry)">
         <xsl:attribute name="title" select="$target?title"/>

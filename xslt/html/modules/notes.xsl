@@ -22,7 +22,8 @@
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
-  xmlns:f="urn:x-tei-edition:html"
+  xmlns:f="urn:x-tei-edition:functions"
+  xmlns:h="urn:x-tei-edition:html"
   exclude-result-prefixes="#all"
   expand-text="yes">
 
@@ -32,7 +33,7 @@
   <xsl:variable name="note-labels" as="map(xs:string, xs:string)" select="f:note-labels($note-list)"/>
 
   <!-- Who wrote an editor's note, from the header (respStmt, editor…), for the label's tooltip. -->
-  <xsl:function name="f:note-resp" as="xs:string">
+  <xsl:function name="h:note-resp" as="xs:string">
     <xsl:param name="note" as="element()"/>
     <xsl:variable name="id" select="replace(normalize-space(tokenize($note/@resp, '\s+')[1]), '^#', '')"/>
     <xsl:variable name="decl" select="key('xml-id', $id, root($note))[1]"/>
@@ -42,7 +43,7 @@
 
   <xsl:template name="note-resp">
     <xsl:if test="f:is-editor-note(.)">
-      <span class="note-resp" title="{f:note-resp(.)}">{$editor-label}</span>
+      <span class="note-resp" title="{h:note-resp(.)}">{$editor-label}</span>
       <xsl:text> </xsl:text>
     </xsl:if>
   </xsl:template>
@@ -52,7 +53,7 @@
   <xsl:template match="tei:note">
     <xsl:param name="copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="id" select="f:html-id(.)"/>
+    <xsl:variable name="id" select="h:html-id(.)"/>
     <xsl:variable name="k" select="if (starts-with($id, 'note-')) then substring-after($id, 'note-') else ''"/>
     <xsl:variable name="label" select="($note-labels(generate-id(.)), '*')[1]"/>
     <xsl:variable name="editor" select="f:is-editor-note(.)"/>
@@ -66,7 +67,7 @@
           <a class="note-call{if ($editor) then ' note-call-editor' else ''}" id="call-{$k}" href="#note-{$k}"
             aria-label="{$name} {$label}" aria-describedby="pop-{$k}"><sup>{$label}</sup></a>
           <span class="note-popover" role="tooltip" id="pop-{$k}">
-            <xsl:sequence select="f:lang-attr(.)"/>
+            <xsl:sequence select="h:lang-attr(.)"/>
             <span class="note-popover-label">{$label}</span>
             <xsl:text> </xsl:text>
             <xsl:call-template name="note-resp"/>
@@ -119,11 +120,11 @@
   </xsl:template>
 
   <xsl:template match="tei:note" mode="endnote">
-    <xsl:variable name="k" select="substring-after(f:html-id(.), 'note-')"/>
+    <xsl:variable name="k" select="substring-after(h:html-id(.), 'note-')"/>
     <xsl:variable name="label" select="$note-labels(generate-id(.))"/>
     <li id="note-{$k}">
-      <xsl:sequence select="f:class(., ('note', if (f:is-editor-note(.)) then 'note-editor' else ()))"/>
-      <xsl:sequence select="f:lang-attr(.)"/>
+      <xsl:sequence select="h:class(., ('note', if (f:is-editor-note(.)) then 'note-editor' else ()))"/>
+      <xsl:sequence select="h:lang-attr(.)"/>
       <a class="note-back" href="#call-{$k}" title="{$L?note-back} {$label}">{$label}</a>
       <xsl:text> </xsl:text>
       <div class="note-body">

@@ -9,7 +9,8 @@
   xmlns="http://www.w3.org/1999/xhtml"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
-  xmlns:f="urn:x-tei-edition:html"
+  xmlns:f="urn:x-tei-edition:functions"
+  xmlns:h="urn:x-tei-edition:html"
   exclude-result-prefixes="#all"
   expand-text="yes">
 
@@ -17,8 +18,8 @@
 
   <xsl:template match="tei:anchor">
     <xsl:param name="copy" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:if test="not($copy) and f:html-id(.) ne ''">
-      <span class="anchor" id="{f:html-id(.)}"></span>
+    <xsl:if test="not($copy) and h:html-id(.) ne ''">
+      <span class="anchor" id="{h:html-id(.)}"></span>
     </xsl:if>
   </xsl:template>
 

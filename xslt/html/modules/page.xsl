@@ -9,14 +9,15 @@
   xmlns="http://www.w3.org/1999/xhtml"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
-  xmlns:f="urn:x-tei-edition:html"
+  xmlns:f="urn:x-tei-edition:functions"
+  xmlns:h="urn:x-tei-edition:html"
   exclude-result-prefixes="#all"
   expand-text="yes">
 
   <xsl:variable name="ui-french" as="xs:boolean" select="f:is-french-code($ui-lang)"/>
 
   <!-- A string of the interface or of the config, with French typography. -->
-  <xsl:function name="f:ui" as="xs:string">
+  <xsl:function name="h:ui" as="xs:string">
     <xsl:param name="s" as="xs:string?"/>
     <xsl:sequence select="f:typo(string($s), $ui-french)"/>
   </xsl:function>
@@ -30,12 +31,12 @@
     <!-- A part of a split text (1, 2…); 0: the whole text, or the contents page of a split one. -->
     <xsl:param name="part" as="xs:integer" select="0"/>
     <xsl:variable name="edition-title" select="f:edition-title($root)"/>
-    <xsl:variable name="head-title" select="if ($part gt 0) then f:part-label($parts[$part], $part) || ' — ' || $title else $title"/>
+    <xsl:variable name="head-title" select="if ($part gt 0) then h:part-label($parts[$part], $part) || ' — ' || $title else $title"/>
     <html lang="{$ui-lang}">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title>{f:ui($head-title)}{if ($title ne $edition-title) then ' — ' || f:ui($edition-title) else ''}</title>
+        <title>{h:ui($head-title)}{if ($title ne $edition-title) then ' — ' || h:ui($edition-title) else ''}</title>
         <meta name="generator" content="tei-edition"/>
         <link rel="stylesheet" href="assets/edition.css"/>
         <script src="assets/edition.js" defer="defer"></script>
@@ -49,7 +50,7 @@
       <body class="page-{$page}{if ($page = 'text') then ' view-reading' else ''}">
         <a class="skip-link" href="#main">{$L?skip}</a>
         <header class="site-header">
-          <p class="site-title"><a href="index.html">{f:ui($edition-title)}</a></p>
+          <p class="site-title"><a href="index.html">{h:ui($edition-title)}</a></p>
           <nav class="site-nav" aria-label="{$L?site-nav}">
             <ul>
               <xsl:for-each select="('index', 'persons', if ($has-places-page or $page = 'places') then 'places' else (), 'search')">
@@ -87,8 +88,8 @@
         <footer class="site-footer">
           <xsl:variable name="licence" select="f:licence($root)"/>
           <p>
-            <cite>{f:ui($edition-title)}</cite>
-            <xsl:if test="exists(f:editors($root))">, {f:ui(string-join(f:editors($root) ! string(?name), ', '))}</xsl:if>
+            <cite>{h:ui($edition-title)}</cite>
+            <xsl:if test="exists(f:editors($root))">, {h:ui(string-join(f:editors($root) ! string(?name), ', '))}</xsl:if>
             <xsl:if test="exists($licence)">
               <xsl:text>. </xsl:text>
               <xsl:call-template name="licence-link">
@@ -105,12 +106,12 @@
 
   <xsl:template name="licence-link">
     <xsl:param name="licence" as="map(*)"/>
-    <xsl:variable name="href" select="f:safe-href(string($licence?url))"/>
+    <xsl:variable name="href" select="h:safe-href(string($licence?url))"/>
     <xsl:choose>
       <xsl:when test="$href">
-        <a rel="license" href="{$href}">{f:ui(string(($licence?name, $licence?url)[1]))}</a>
+        <a rel="license" href="{$href}">{h:ui(string(($licence?name, $licence?url)[1]))}</a>
       </xsl:when>
-      <xsl:otherwise>{f:ui(string($licence?name))}</xsl:otherwise>
+      <xsl:otherwise>{h:ui(string($licence?name))}</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -119,7 +120,7 @@
   <xsl:variable name="page-text-id" as="xs:string"
     select="(normalize-space($text-id), replace(f:file-name($source), '\.xml$', ''), 'texte')[. ne ''][1]"/>
 
-  <xsl:function name="f:text-url" as="xs:string">
+  <xsl:function name="h:text-url" as="xs:string">
     <xsl:param name="id" as="xs:string"/>
     <xsl:sequence select="if ($base-url = '') then $id || '.html' else if (ends-with($base-url, '/')) then $base-url || $id || '.html' else $base-url || '/' || $id || '.html'"/>
   </xsl:function>
@@ -181,7 +182,7 @@
   <xsl:template name="whole-text-content">
     <xsl:param name="title" as="xs:string"/>
     <article class="text-page">
-      <xsl:sequence select="f:search-marks()"/>
+      <xsl:sequence select="h:search-marks()"/>
       <xsl:call-template name="text-header">
         <xsl:with-param name="title" select="$title"/>
       </xsl:call-template>
@@ -207,7 +208,7 @@
     <xsl:variable name="date" select="f:text-date($source)"/>
     <xsl:variable name="authors" select="f:text-authors($source, $page-text-id)"/>
     <xsl:variable name="licence" select="f:text-licence($source)"/>
-    <xsl:variable name="url" select="f:text-url($page-id)"/>
+    <xsl:variable name="url" select="h:text-url($page-id)"/>
     <header class="text-header">
       <h1 class="text-title">
         <xsl:sequence select="$text-lang"/>
@@ -245,7 +246,7 @@
             </xsl:call-template>
             <xsl:if test="normalize-space($licence?note)">
               <xsl:text>. </xsl:text>
-              <span class="licence-note">{f:ui($licence?note)}</span>
+              <span class="licence-note">{h:ui($licence?note)}</span>
             </xsl:if>
           </dd>
         </xsl:if>
@@ -255,10 +256,10 @@
         </dd>
       </dl>
       <p class="cite">
-        <span class="cite-label">{f:ui($L?cite || ' :')}</span>
+        <span class="cite-label">{h:ui($L?cite || ' :')}</span>
         <xsl:text> </xsl:text>
         <span class="cite-text">
-          <xsl:value-of select="f:ui(string-join(($authors, '« ' || $title || ' »',
+          <xsl:value-of select="h:ui(string-join(($authors, '« ' || $title || ' »',
             $date ! f:date-label(.), 'dans ' || f:edition-title($source),
             string-join(f:editors($source) ! string(?name), ', ') ! (. || ' (éd.)')[. ne ' (éd.)']), ', ') || ', ')"/>
           <a class="cite-url" href="{$url}">{$url}</a>
@@ -267,7 +268,7 @@
         <!-- (A split text's contents page has no paragraph: its parts' pages tell how to cite one.) -->
         <xsl:if test="$views">
           <xsl:text> </xsl:text>
-          <span class="cite-para">{f:ui($L?cite-para || ' :')} <code>{$url}#{$first-para}</code>.</span>
+          <span class="cite-para">{h:ui($L?cite-para || ' :')} <code>{$url}#{$first-para}</code>.</span>
         </xsl:if>
       </p>
       <xsl:if test="$views">
@@ -289,7 +290,7 @@
     to the registers (the person and place facets): the text's id and its year (Gregorian: the
     date the index sorts by, else the year its date's text gives), on the text's article.
   -->
-  <xsl:function name="f:search-marks" as="attribute()*">
+  <xsl:function name="h:search-marks" as="attribute()*">
     <xsl:attribute name="data-search-text" select="$page-text-id"/>
     <xsl:variable name="date" select="f:text-date($source)"/>
     <!-- (The normalised date, Gregorian, else the first year the date's text gives: "1917", "Jahrgang 1917".) -->
@@ -343,12 +344,12 @@
         <ul>
           <xsl:if test="exists($previous)">
             <li class="pager-previous">
-              <a rel="prev" href="{$previous}.html"><span class="pager-label">{f:ui($L?previous || ' :')} </span>{f:ui($previous-title)}</a>
+              <a rel="prev" href="{$previous}.html"><span class="pager-label">{h:ui($L?previous || ' :')} </span>{h:ui($previous-title)}</a>
             </li>
           </xsl:if>
           <xsl:if test="exists($next)">
             <li class="pager-next">
-              <a rel="next" href="{$next}.html"><span class="pager-label">{f:ui($L?next || ' :')} </span>{f:ui($next-title)}</a>
+              <a rel="next" href="{$next}.html"><span class="pager-label">{h:ui($L?next || ' :')} </span>{h:ui($next-title)}</a>
             </li>
           </xsl:if>
         </ul>
@@ -360,7 +361,7 @@
   <xsl:template name="date-time">
     <xsl:param name="date" as="element()"/>
     <xsl:variable name="dt" select="f:datetime($date)"/>
-    <xsl:variable name="label" select="f:ui(f:date-label($date))"/>
+    <xsl:variable name="label" select="h:ui(f:date-label($date))"/>
     <xsl:choose>
       <xsl:when test="$dt ne ''">
         <time datetime="{$dt}">{$label}</time>

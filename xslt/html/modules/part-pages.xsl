@@ -13,24 +13,25 @@
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
-  xmlns:f="urn:x-tei-edition:html"
+  xmlns:f="urn:x-tei-edition:functions"
+  xmlns:h="urn:x-tei-edition:html"
   exclude-result-prefixes="#all"
   expand-text="yes">
 
   <!-- The label of a part (or of a division grouping parts): its head, else @n, else "Partie n". -->
-  <xsl:function name="f:part-label" as="xs:string">
+  <xsl:function name="h:part-label" as="xs:string">
     <xsl:param name="el" as="element()"/>
     <xsl:param name="n" as="xs:integer?"/>
     <xsl:sequence select="
       if ($el/self::tei:front) then $L?front
       else if ($el/self::tei:back) then $L?back
       else if ($el/self::tei:text or $el/self::tei:group) then
-        (string-join((f:head-label(($el/descendant::*[tei:head])[1]), normalize-space($el/@n))[. ne ''], ', '), $n ! ($L?part || ' ' || .))[. ne ''][1]
-      else (f:head-label($el), normalize-space($el/@n), $n ! ($L?part || ' ' || .))[. ne ''][1]"/>
+        (string-join((h:head-label(($el/descendant::*[tei:head])[1]), normalize-space($el/@n))[. ne ''], ', '), $n ! ($L?part || ' ' || .))[. ne ''][1]
+      else (h:head-label($el), normalize-space($el/@n), $n ! ($L?part || ' ' || .))[. ne ''][1]"/>
   </xsl:function>
 
   <!-- A division's head as plain text, without its notes. -->
-  <xsl:function name="f:head-label" as="xs:string">
+  <xsl:function name="h:head-label" as="xs:string">
     <xsl:param name="el" as="element()?"/>
     <xsl:sequence select="normalize-space(string-join(($el/tei:head)[1]/descendant::text()[not(ancestor::tei:note)], ''))"/>
   </xsl:function>
@@ -40,7 +41,7 @@
   <xsl:template name="contents-page-content">
     <xsl:param name="title" as="xs:string"/>
     <article class="text-page text-contents">
-      <xsl:sequence select="f:search-marks()"/>
+      <xsl:sequence select="h:search-marks()"/>
       <xsl:call-template name="text-header">
         <xsl:with-param name="title" select="$title"/>
         <xsl:with-param name="views" select="false()"/>
@@ -51,11 +52,11 @@
           <xsl:sequence select="$text-lang"/>
           <!-- Parts that a labelled division groups (ELTeC's books of chapters) are listed under its label. -->
           <xsl:for-each-group select="$parts" group-adjacent="generate-id(parent::*)">
-            <xsl:variable name="group" select="current-group()[1]/parent::*[f:is-division(.)][f:part-label(., ()) ne '']"/>
+            <xsl:variable name="group" select="current-group()[1]/parent::*[f:is-division(.)][h:part-label(., ()) ne '']"/>
             <xsl:choose>
               <xsl:when test="$group">
                 <li class="parts-group">
-                  <span class="parts-group-label">{f:typo(f:part-label($group, ()), $source-french)}</span>
+                  <span class="parts-group-label">{f:typo(h:part-label($group, ()), $source-french)}</span>
                   <ol>
                     <xsl:apply-templates select="current-group()" mode="contents-entry"/>
                   </ol>
@@ -75,7 +76,7 @@
   <xsl:template match="*" mode="contents-entry">
     <xsl:variable name="n" select="f:part-of(., $parts)"/>
     <li>
-      <a href="{f:part-file($page-text-id, $n)}">{f:typo(f:part-label(., $n), $source-french)}</a>
+      <a href="{f:part-file($page-text-id, $n)}">{f:typo(h:part-label(., $n), $source-french)}</a>
     </li>
   </xsl:template>
 
@@ -85,9 +86,9 @@
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="part" as="xs:integer"/>
     <xsl:variable name="el" select="$parts[$part]"/>
-    <xsl:variable name="first-para" select="(($el/descendant::*[self::tei:p or self::tei:ab][f:anchor-kind(.) = 'para'])[1] ! f:html-id(.), 'text')[1]"/>
+    <xsl:variable name="first-para" select="(($el/descendant::*[self::tei:p or self::tei:ab][h:anchor-kind(.) = 'para'])[1] ! h:html-id(.), 'text')[1]"/>
     <article class="text-page text-part">
-      <xsl:sequence select="f:search-marks()"/>
+      <xsl:sequence select="h:search-marks()"/>
       <xsl:call-template name="text-header">
         <xsl:with-param name="title" select="$title"/>
         <xsl:with-param name="page-id" select="$page-text-id || '-' || $part"/>
@@ -97,7 +98,7 @@
         <xsl:sequence select="$text-lang"/>
         <div class="text" id="text">
           <div class="tei-text">
-            <xsl:sequence select="$el/ancestor::tei:text[1] ! f:lang-attr(.)"/>
+            <xsl:sequence select="$el/ancestor::tei:text[1] ! h:lang-attr(.)"/>
             <xsl:choose>
               <xsl:when test="$el[self::tei:front or self::tei:back]">
                 <xsl:apply-templates select="$el">
@@ -107,10 +108,10 @@
               <xsl:otherwise>
                 <xsl:variable name="body" select="$el/ancestor::*[self::tei:body or self::tei:group][last()]"/>
                 <div class="{local-name($body)}">
-                  <xsl:sequence select="f:lang-attr($body)"/>
+                  <xsl:sequence select="h:lang-attr($body)"/>
                   <xsl:for-each select="$part-pieces($part)">
                     <xsl:apply-templates select=".">
-                      <xsl:with-param name="depth" select="f:piece-depth(.)" tunnel="yes"/>
+                      <xsl:with-param name="depth" select="h:piece-depth(.)" tunnel="yes"/>
                     </xsl:apply-templates>
                   </xsl:for-each>
                 </div>
@@ -129,7 +130,7 @@
   </xsl:template>
 
   <!--
-    What each part's page writes of the body (part number → pieces, f:pieces: the part, and the
+    What each part's page writes of the body (part number → pieces, h:pieces: the part, and the
     nodes before it since the part before), and its notes; made once for all the parts (asking
     f:part-of for each node on each part's page costs parts² on a text of many parts).
   -->
@@ -137,7 +138,7 @@
     <xsl:map>
       <xsl:if test="exists($parts)">
         <xsl:variable name="groups" as="map(*)*">
-          <xsl:for-each-group select="$source/tei:TEI/tei:text/(tei:body, tei:group)[1] ! f:pieces(., $parts/ancestor::*)" group-ending-with="*[. intersect $parts]">
+          <xsl:for-each-group select="$source/tei:TEI/tei:text/(tei:body, tei:group)[1] ! h:pieces(., $parts/ancestor::*)" group-ending-with="*[. intersect $parts]">
             <xsl:sequence select="map { 'part': current-group()[last()][. intersect $parts] ! f:part-of(., $parts), 'nodes': current-group() }"/>
           </xsl:for-each-group>
         </xsl:variable>
@@ -165,16 +166,16 @@
     The nodes of a container written whole on one page: the parts, and the nodes outside them
     (the containers of parts are opened: their other children are pieces of their own).
   -->
-  <xsl:function name="f:pieces" as="node()*">
+  <xsl:function name="h:pieces" as="node()*">
     <xsl:param name="container" as="element()"/>
     <xsl:param name="holders" as="element()*"/>
     <xsl:for-each select="$container/node()">
-      <xsl:sequence select="if (. intersect $holders) then f:pieces(., $holders) else ."/>
+      <xsl:sequence select="if (. intersect $holders) then h:pieces(., $holders) else ."/>
     </xsl:for-each>
   </xsl:function>
 
   <!-- The heading depth a piece has on the single page: one more for each container with a head. -->
-  <xsl:function name="f:piece-depth" as="xs:integer">
+  <xsl:function name="h:piece-depth" as="xs:integer">
     <xsl:param name="node" as="node()"/>
     <xsl:sequence select="1 + count($node/ancestor::*[f:is-division(.) or self::tei:body or self::tei:front
       or self::tei:back or self::tei:group][tei:head])"/>
@@ -186,16 +187,16 @@
     <nav class="pager part-pager" aria-label="{$L?parts-pager}">
       <ul>
         <li class="pager-contents">
-          <a href="{f:part-file($page-text-id, 0)}"><span class="pager-label">{f:ui($L?contents || ' :')} </span>{f:typo(f:text-title($source, $page-text-id), $source-french)}</a>
+          <a href="{f:part-file($page-text-id, 0)}"><span class="pager-label">{h:ui($L?contents || ' :')} </span>{f:typo(f:text-title($source, $page-text-id), $source-french)}</a>
         </li>
         <xsl:if test="$part gt 1">
           <li class="pager-previous">
-            <a rel="prev" href="{f:part-file($page-text-id, $part - 1)}"><span class="pager-label">{f:ui($L?previous-part || ' :')} </span>{f:typo(f:part-label($parts[$part - 1], $part - 1), $source-french)}</a>
+            <a rel="prev" href="{f:part-file($page-text-id, $part - 1)}"><span class="pager-label">{h:ui($L?previous-part || ' :')} </span>{f:typo(h:part-label($parts[$part - 1], $part - 1), $source-french)}</a>
           </li>
         </xsl:if>
         <xsl:if test="$part lt count($parts)">
           <li class="pager-next">
-            <a rel="next" href="{f:part-file($page-text-id, $part + 1)}"><span class="pager-label">{f:ui($L?next-part || ' :')} </span>{f:typo(f:part-label($parts[$part + 1], $part + 1), $source-french)}</a>
+            <a rel="next" href="{f:part-file($page-text-id, $part + 1)}"><span class="pager-label">{h:ui($L?next-part || ' :')} </span>{f:typo(h:part-label($parts[$part + 1], $part + 1), $source-french)}</a>
           </li>
         </xsl:if>
       </ul>

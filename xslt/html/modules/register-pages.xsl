@@ -14,14 +14,15 @@
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
-  xmlns:f="urn:x-tei-edition:html"
+  xmlns:f="urn:x-tei-edition:functions"
+  xmlns:h="urn:x-tei-edition:html"
   exclude-result-prefixes="#all"
   expand-text="yes">
 
   <xsl:template name="persons">
     <xsl:call-template name="register-page">
       <xsl:with-param name="page" select="'persons'"/>
-      <xsl:with-param name="entries" select="f:page-entries('persons', $registers//tei:listPerson//tei:person[@xml:id])"/>
+      <xsl:with-param name="entries" select="h:page-entries('persons', $registers//tei:listPerson//tei:person[@xml:id])"/>
       <xsl:with-param name="intro" select="'Les personnes nommées dans les textes de l’édition, par ordre alphabétique, avec les passages où elles sont mentionnées.'"/>
     </xsl:call-template>
   </xsl:template>
@@ -29,21 +30,21 @@
   <xsl:template name="places">
     <xsl:call-template name="register-page">
       <xsl:with-param name="page" select="'places'"/>
-      <xsl:with-param name="entries" select="f:page-entries('places', $registers//tei:listPlace//tei:place[@xml:id])"/>
+      <xsl:with-param name="entries" select="h:page-entries('places', $registers//tei:listPlace//tei:place[@xml:id])"/>
       <xsl:with-param name="intro" select="'Les lieux nommés dans les textes de l’édition, par ordre alphabétique, avec les passages où ils sont mentionnés.'"/>
     </xsl:call-template>
   </xsl:template>
 
   <!--
     The entries of a page: the registers', then those of the texts' own lists (their summaries'
-    f:entry) whose id the page does not have yet, the first text's (in the edition's order).
+    h:entry) whose id the page does not have yet, the first text's (in the edition's order).
   -->
-  <xsl:function name="f:page-entries" as="element()*">
+  <xsl:function name="h:page-entries" as="element()*">
     <xsl:param name="page" as="xs:string"/>
     <xsl:param name="registered" as="element()*"/>
     <xsl:variable name="taken" select="$registered/@xml:id ! ($page || ' ' || .)"/>
     <xsl:variable name="from-texts" as="element()*">
-      <xsl:for-each-group select="$text-summaries/f:entry[starts-with(@key, $page || ' ')][not(@key = $taken)]" group-by="string(@key)">
+      <xsl:for-each-group select="$text-summaries/h:entry[starts-with(@key, $page || ' ')][not(@key = $taken)]" group-by="string(@key)">
         <xsl:sequence select="current-group()[1]/*[1]"/>
       </xsl:for-each-group>
     </xsl:variable>
@@ -51,7 +52,7 @@
   </xsl:function>
 
   <!-- The mentions of an entry in the texts' summaries, by page and xml:id. -->
-  <xsl:key name="mentions" match="f:mentions" use="@key"/>
+  <xsl:key name="mentions" match="h:mentions" use="@key"/>
 
   <xsl:template name="register-page">
     <xsl:param name="page" as="xs:string"/>
@@ -63,7 +64,7 @@
       <xsl:with-param name="content">
         <header class="register-header">
           <h1>{$L($page)}</h1>
-          <p class="register-intro">{f:ui($intro)}</p>
+          <p class="register-intro">{h:ui($intro)}</p>
         </header>
         <div class="register register-{$page}">
           <xsl:for-each select="$entries">
@@ -79,34 +80,34 @@
     <xsl:variable name="french" select="f:is-french-code(f:lang-of(.))"/>
     <xsl:variable name="standard" select="f:standard-name(.)"/>
     <article class="entry" id="{@xml:id}">
-      <xsl:sequence select="f:lang-attr(.)"/>
+      <xsl:sequence select="h:lang-attr(.)"/>
       <h2 class="entry-name">{f:typo($standard, $french)}</h2>
-      <xsl:variable name="life" select="f:life-label(.)"/>
+      <xsl:variable name="life" select="h:life-label(.)"/>
       <xsl:if test="$life ne ''">
         <p class="entry-life">{$life}</p>
       </xsl:if>
       <xsl:variable name="full" select="tei:persName[@type = 'full'] ! normalize-space()"/>
       <xsl:if test="exists($full)">
-        <p class="entry-full-name">{f:ui($L?full-name || ' : ')}{string-join($full, ' ; ')}</p>
+        <p class="entry-full-name">{h:ui($L?full-name || ' : ')}{string-join($full, ' ; ')}</p>
       </xsl:if>
       <xsl:variable name="names" select="(tei:persName | tei:placeName | tei:orgName | tei:name)[not(@type = 'full')] ! normalize-space()"/>
       <xsl:variable name="variants" select="distinct-values($names[. ne $standard])"/>
       <xsl:if test="exists($variants)">
-        <p class="entry-variants">{f:ui($L?variants || ' : ')}{string-join($variants, ', ')}</p>
+        <p class="entry-variants">{h:ui($L?variants || ' : ')}{string-join($variants, ', ')}</p>
       </xsl:if>
       <xsl:for-each select="tei:note[normalize-space()]">
         <p class="entry-note">
-          <xsl:sequence select="f:lang-attr(.)"/>
+          <xsl:sequence select="h:lang-attr(.)"/>
           <xsl:apply-templates mode="meta"/>
         </p>
       </xsl:for-each>
       <xsl:variable name="ids" select="tei:idno[normalize-space()]"/>
       <xsl:if test="$ids">
         <p class="entry-authority">
-          <xsl:value-of select="f:ui($L?authority || ' : ')"/>
+          <xsl:value-of select="h:ui($L?authority || ' : ')"/>
           <xsl:for-each select="$ids">
             <xsl:if test="position() gt 1">, </xsl:if>
-            <xsl:variable name="href" select="f:safe-href(normalize-space(.))[matches(., '^https?://')]"/>
+            <xsl:variable name="href" select="h:safe-href(normalize-space(.))[matches(., '^https?://')]"/>
             <xsl:variable name="label" select="string-join((@type[normalize-space()] ! string(.), normalize-space(.)), ' ')"/>
             <xsl:choose>
               <xsl:when test="$href">
@@ -120,7 +121,7 @@
         </p>
       </xsl:if>
       <div class="entry-mentions">
-        <p class="mentions-label">{f:ui($L?mentions || ' :')}</p>
+        <p class="mentions-label">{h:ui($L?mentions || ' :')}</p>
         <xsl:variable name="key" select="f:entry-page(.) || ' ' || @xml:id"/>
         <!-- The texts' items (summaries.xsl), the texts by date. -->
         <xsl:variable name="found" as="element()*">
@@ -144,14 +145,14 @@
   </xsl:template>
 
   <!-- Life dates in words: 22 avril 1870 – 21 janvier 1924. -->
-  <xsl:function name="f:life-label" as="xs:string">
+  <xsl:function name="h:life-label" as="xs:string">
     <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="b" select="$entry/tei:birth[1] ! f:event-label(.)"/>
-    <xsl:variable name="d" select="$entry/tei:death[1] ! f:event-label(.)"/>
+    <xsl:variable name="b" select="$entry/tei:birth[1] ! h:event-label(.)"/>
+    <xsl:variable name="d" select="$entry/tei:death[1] ! h:event-label(.)"/>
     <xsl:sequence select="if (empty(($b, $d)[. ne ''])) then '' else ($b[. ne ''], '?')[1] || ' – ' || ($d[. ne ''], '?')[1]"/>
   </xsl:function>
 
-  <xsl:function name="f:event-label" as="xs:string">
+  <xsl:function name="h:event-label" as="xs:string">
     <xsl:param name="event" as="element()"/>
     <xsl:variable name="when" select="($event/@when, $event/tei:date/@when)[1]"/>
     <xsl:sequence select="if ($when) then f:format-iso($when) else normalize-space($event)"/>

@@ -9,7 +9,8 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns="http://www.w3.org/1999/xhtml"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
-  xmlns:f="urn:x-tei-edition:html"
+  xmlns:f="urn:x-tei-edition:functions"
+  xmlns:h="urn:x-tei-edition:html"
   exclude-result-prefixes="#all"
   expand-text="yes">
 
@@ -22,19 +23,19 @@
           <h1>{$L?nav-search}</h1>
         </header>
         <div class="search-nojs" id="search-nojs">
-          <p>{f:ui('La recherche dans les textes demande JavaScript, qui est désactivé ou n’a pas pu se charger.')}</p>
+          <p>{h:ui('La recherche dans les textes demande JavaScript, qui est désactivé ou n’a pas pu se charger.')}</p>
           <p>
-            <xsl:text>{f:ui('Les textes sont listés dans')} </xsl:text>
-            <a href="index.html">{f:ui('l’index des textes')}</a>
-            <xsl:text>{f:ui(' ; les personnes')}</xsl:text>
+            <xsl:text>{h:ui('Les textes sont listés dans')} </xsl:text>
+            <a href="index.html">{h:ui('l’index des textes')}</a>
+            <xsl:text>{h:ui(' ; les personnes')}</xsl:text>
             <xsl:if test="$has-places-page">
-              <xsl:text> {f:ui('et les lieux')}</xsl:text>
+              <xsl:text> {h:ui('et les lieux')}</xsl:text>
             </xsl:if>
-            <xsl:text>, {f:ui('avec chacune de leurs mentions, dans')} </xsl:text>
-            <a href="persons.html">{f:ui('l’index des personnes')}</a>
+            <xsl:text>, {h:ui('avec chacune de leurs mentions, dans')} </xsl:text>
+            <a href="persons.html">{h:ui('l’index des personnes')}</a>
             <xsl:if test="$has-places-page">
               <xsl:text> et </xsl:text>
-              <a href="places.html">{f:ui('l’index des lieux')}</a>
+              <a href="places.html">{h:ui('l’index des lieux')}</a>
             </xsl:if>
             <xsl:text>.</xsl:text>
           </p>
@@ -46,7 +47,7 @@
               <input type="search" id="search-q" name="q" autocomplete="off" spellcheck="false" aria-describedby="search-help"/>
               <button type="submit">{$L?search}</button>
             </div>
-            <p class="search-help" id="search-help">{f:ui('Les accents, les majuscules et la forme de l’apostrophe sont indifférents ; chaque mot est cherché avec ses variantes (pluriel, féminin…) ; un résultat contient tous les mots. Les filtres à gauche se combinent avec la recherche.')}</p>
+            <p class="search-help" id="search-help">{h:ui('Les accents, les majuscules et la forme de l’apostrophe sont indifférents ; chaque mot est cherché avec ses variantes (pluriel, féminin…) ; un résultat contient tous les mots. Les filtres à gauche se combinent avec la recherche.')}</p>
           </form>
           <div class="search-body">
             <div class="search-facets" id="search-facets"></div>

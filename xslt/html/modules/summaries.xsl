@@ -3,19 +3,19 @@
   What the collection pages (index, registers) and the text pages' pager need from each text,
   gathered in one pass over the text (initial template "text-summaries", on a batch of texts):
 
-    <f:summaries>
-      <f:text id="…" date-key="…" title="…" title-key="…" [header="yes"] [series-title="…"]>
-        <f:editor name="…" role="…"/>*              the header's editors     (when the config has none)
-        <f:licence name="…" [url="…" note="…"]/>?   the header's licence     (when the config has none)
+    <h:summaries>
+      <h:text id="…" date-key="…" title="…" title-key="…" [header="yes"] [series-title="…"]>
+        <h:editor name="…" role="…"/>*              the header's editors     (when the config has none)
+        <h:licence name="…" [url="…" note="…"]/>?   the header's licence     (when the config has none)
         <li class="text-entry">…</li>               the text's entry of the index
-        <f:mentions key="page id"><li>…</li></f:mentions>*  the text's item in the entry `id` of
+        <h:mentions key="page id"><li>…</li></h:mentions>*  the text's item in the entry `id` of
                                                             the page `page` (persons, places)
-        <f:entry key="page id" xml:lang="…"><person…/></f:entry>*   a person or place of the
+        <h:entry key="page id" xml:lang="…"><person…/></h:entry>*   a person or place of the
                                                             text's own lists (standOff, header…)
-        <f:unresolved target="…" count="N"/>*       a pointer of the text's names that resolves
+        <h:unresolved target="…" count="N"/>*       a pointer of the text's names that resolves
                                                     nowhere, and how many names have it
-      </f:text>
-    </f:summaries>
+      </h:text>
+    </h:summaries>
 
   A mention is an element of the text's body whose pointer (@ref; for names also @key or
   @corresp) designates a person or place of a register or of the text's lists; the register item links each place of the text that mentions the entry: the anchor
@@ -29,16 +29,17 @@
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
-  xmlns:f="urn:x-tei-edition:html"
+  xmlns:f="urn:x-tei-edition:functions"
+  xmlns:h="urn:x-tei-edition:html"
   exclude-result-prefixes="#all"
   expand-text="yes">
 
   <xsl:output name="summaries" method="xml" indent="no" encoding="UTF-8"/>
 
-  <!-- summaries.xml, and keys.xml: the same without the f:text children (all the reading order needs). -->
+  <!-- summaries.xml, and keys.xml: the same without the h:text children (all the reading order needs). -->
   <xsl:template name="text-summaries">
-    <xsl:variable name="summaries" as="element(f:summaries)">
-      <f:summaries>
+    <xsl:variable name="summaries" as="element(h:summaries)">
+      <h:summaries>
         <xsl:for-each select="$texts">
           <xsl:variable name="i" select="position()"/>
           <xsl:call-template name="text-summary">
@@ -46,7 +47,7 @@
             <xsl:with-param name="id" select="string(($text-ids[$i], 'texte-' || $i)[1])"/>
           </xsl:call-template>
         </xsl:for-each>
-      </f:summaries>
+      </h:summaries>
     </xsl:variable>
     <xsl:call-template name="summary-documents">
       <xsl:with-param name="summaries" select="$summaries"/>
@@ -55,18 +56,18 @@
 
   <!-- summaries.xml and keys.xml of some texts' summaries. -->
   <xsl:template name="summary-documents">
-    <xsl:param name="summaries" as="element(f:summaries)"/>
+    <xsl:param name="summaries" as="element(h:summaries)"/>
     <xsl:result-document href="summaries.xml" format="summaries">
       <xsl:sequence select="$summaries"/>
     </xsl:result-document>
     <xsl:result-document href="keys.xml" format="summaries">
-      <f:summaries>
-        <xsl:for-each select="$summaries/f:text">
+      <h:summaries>
+        <xsl:for-each select="$summaries/h:text">
           <xsl:copy>
             <xsl:copy-of select="@*"/>
           </xsl:copy>
         </xsl:for-each>
-      </f:summaries>
+      </h:summaries>
     </xsl:result-document>
   </xsl:template>
 
@@ -75,7 +76,7 @@
     <xsl:param name="id" as="xs:string"/>
     <xsl:variable name="header" select="f:header($doc)"/>
     <xsl:variable name="title" select="f:text-title($doc, $id)"/>
-    <f:text id="{$id}" date-key="{f:date-key(f:text-date($doc))}" title="{$title}" title-key="{f:sort-key($title)}">
+    <h:text id="{$id}" date-key="{f:date-key(f:text-date($doc))}" title="{$title}" title-key="{f:sort-key($title)}">
       <xsl:if test="$header">
         <xsl:attribute name="header" select="'yes'"/>
       </xsl:if>
@@ -83,15 +84,15 @@
         <xsl:attribute name="series-title" select="."/>
       </xsl:for-each>
       <xsl:for-each select="f:header-editors($header)">
-        <f:editor name="{?name}" role="{?role}"/>
+        <h:editor name="{?name}" role="{?role}"/>
       </xsl:for-each>
       <xsl:variable name="licence" select="f:header-licence($header)"/>
       <xsl:if test="exists($licence)">
-        <f:licence>
+        <h:licence>
           <xsl:for-each select="map:keys($licence)">
             <xsl:attribute name="{.}" select="$licence(.)"/>
           </xsl:for-each>
-        </f:licence>
+        </h:licence>
       </xsl:if>
       <xsl:call-template name="text-entry">
         <xsl:with-param name="doc" select="$doc"/>
@@ -102,7 +103,7 @@
         <xsl:with-param name="id" select="$id"/>
         <xsl:with-param name="title" select="$title"/>
       </xsl:call-template>
-    </f:text>
+    </h:text>
   </xsl:template>
 
   <!--
@@ -122,7 +123,7 @@
     <xsl:variable name="entries" as="map(xs:string, xs:string)">
       <xsl:map>
         <xsl:for-each select="$pointers">
-          <xsl:variable name="target" select="f:table-target(.)"/>
+          <xsl:variable name="target" select="h:table-target(.)"/>
           <xsl:choose>
             <xsl:when test="exists($target)">
               <xsl:if test="$target/@kind = ('person', 'place')">
@@ -131,7 +132,7 @@
             </xsl:when>
             <xsl:otherwise>
               <xsl:variable name="entry" select="f:pointer-entry(., $doc)[self::tei:person or self::tei:place]"/>
-              <xsl:if test="exists($entry) and f:register-page($entry) ne ''">
+              <xsl:if test="exists($entry) and h:register-page($entry) ne ''">
                 <xsl:map-entry key="." select="f:entry-page($entry) || ' ' || $entry/@xml:id"/>
               </xsl:if>
             </xsl:otherwise>
@@ -140,20 +141,20 @@
       </xsl:map>
     </xsl:variable>
     <xsl:if test="map:size($entries) gt 0">
-      <xsl:variable name="els" select="f:anchor-elements($doc)"/>
-      <xsl:variable name="notes" select="f:footnotes-of($els)"/>
-      <xsl:variable name="anchors" select="f:anchor-map-of($els, $notes)"/>
+      <xsl:variable name="els" select="h:anchor-elements($doc)"/>
+      <xsl:variable name="notes" select="h:footnotes-of($els)"/>
+      <xsl:variable name="anchors" select="h:anchor-map-of($els, $notes)"/>
       <xsl:variable name="labels" select="f:note-label-list($notes)"/>
-      <xsl:variable name="text-title" select="f:ui($title)"/>
+      <xsl:variable name="text-title" select="h:ui($title)"/>
       <!-- A very long text is several pages: each mention links the part that holds it (../../shared/parts.xsl). -->
       <xsl:variable name="parts" select="f:parts($doc)"/>
       <xsl:for-each-group select="$refs" group-by="$entries(f:name-pointer(.))">
-        <f:mentions key="{current-grouping-key()}">
+        <h:mentions key="{current-grouping-key()}">
           <li>
             <a class="mention-text" href="{$id}.html">{$text-title}</a>
-            <xsl:value-of select="f:ui(' :')"/>
+            <xsl:value-of select="h:ui(' :')"/>
             <xsl:text> </xsl:text>
-            <xsl:for-each-group select="current-group() ! f:mention-place(., $anchors, $labels)" group-by="?href">
+            <xsl:for-each-group select="current-group() ! h:mention-place(., $anchors, $labels)" group-by="?href">
               <xsl:if test="position() gt 1">, </xsl:if>
               <a class="mention" href="{if (exists($parts)) then f:href-of($id, ?node, $parts, ?href) else $id || '.html#' || ?href}">{?label}</a>
               <xsl:if test="count(current-group()) gt 1">
@@ -161,31 +162,31 @@
               </xsl:if>
             </xsl:for-each-group>
           </li>
-        </f:mentions>
+        </h:mentions>
       </xsl:for-each-group>
     </xsl:if>
     <xsl:for-each select="$doc/descendant::*[self::tei:person or self::tei:place][@xml:id][f:is-entry(.)]">
-      <f:entry key="{f:entry-page(.)} {@xml:id}" xml:lang="{f:lang-of(.)}">
+      <h:entry key="{f:entry-page(.)} {@xml:id}" xml:lang="{f:lang-of(.)}">
         <xsl:copy-of select="." copy-namespaces="no"/>
-      </f:entry>
+      </h:entry>
     </xsl:for-each>
     <!-- (A pointer of the register table resolves: only the others are looked at.) -->
-    <xsl:sequence select="f:unresolved-pointers($refs[f:is-name(.)], $pointers[not(map:contains($entries, .))][empty(f:table-target(.))], $doc)"/>
+    <xsl:sequence select="f:unresolved-pointers($refs[f:is-name(.)], $pointers[not(map:contains($entries, .))][empty(h:table-target(.))], $doc)"/>
   </xsl:template>
 
   <!--
     Where a mention is: { href: the anchor it falls under on the text page, label, node: the
     element that has the anchor (or the mention) }; outside any,
-    the paragraph before it. $anchors: generate-id → anchor (f:anchor-map-of); $labels: the note
+    the paragraph before it. $anchors: generate-id → anchor (h:anchor-map-of); $labels: the note
     labels, in note order.
   -->
-  <xsl:function name="f:mention-place" as="map(*)">
+  <xsl:function name="h:mention-place" as="map(*)">
     <xsl:param name="mention" as="element()"/>
     <xsl:param name="anchors" as="map(xs:string, xs:string)"/>
     <xsl:param name="labels" as="xs:string*"/>
     <!-- (Only these elements can have an anchor: generate-id() is slow in SaxonJS.) -->
     <xsl:variable name="host" select="$mention/ancestor-or-self::*[self::tei:p or self::tei:ab or self::tei:note or self::tei:head
-      or self::tei:opener or self::tei:closer][f:anchor-kind(.) ne ''][1]"/>
+      or self::tei:opener or self::tei:closer][h:anchor-kind(.) ne ''][1]"/>
     <xsl:variable name="id" select="if ($host) then string($anchors(generate-id($host))) else ''"/>
     <xsl:choose>
       <xsl:when test="starts-with($id, 'para-')">
@@ -215,11 +216,11 @@
   <!-- ===== Reading the summaries ===== -->
 
   <!-- The summaries given (parameter summaries), in the edition's order. -->
-  <xsl:variable name="text-summaries" as="element(f:text)*" select="$summaries/f:summaries/f:text"/>
+  <xsl:variable name="text-summaries" as="element(h:text)*" select="$summaries/h:summaries/h:text"/>
 
   <!-- The texts in reading order: by date (Gregorian), then title. -->
-  <xsl:function name="f:reading-order" as="element(f:text)*">
-    <xsl:param name="texts" as="element(f:text)*"/>
+  <xsl:function name="h:reading-order" as="element(h:text)*">
+    <xsl:param name="texts" as="element(h:text)*"/>
     <xsl:perform-sort select="$texts">
       <xsl:sort select="string(@date-key)"/>
       <xsl:sort select="string(@title-key)"/>
@@ -229,7 +230,7 @@
   <!-- The reading order as JSON, for the pager of each text page: [{ "id": …, "title": … }…] (keys.xml is enough). -->
   <xsl:template name="reading-order">
     <xsl:result-document href="reading-order.json" method="json">
-      <xsl:sequence select="array { f:reading-order($text-summaries) ! map { 'id': string(@id), 'title': string(@title) } }"/>
+      <xsl:sequence select="array { h:reading-order($text-summaries) ! map { 'id': string(@id), 'title': string(@title) } }"/>
     </xsl:result-document>
   </xsl:template>
 

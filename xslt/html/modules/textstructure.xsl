@@ -14,7 +14,8 @@
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
-  xmlns:f="urn:x-tei-edition:html"
+  xmlns:f="urn:x-tei-edition:functions"
+  xmlns:h="urn:x-tei-edition:html"
   exclude-result-prefixes="#all"
   expand-text="yes">
 
@@ -37,27 +38,27 @@
     <xsl:param name="name" as="xs:string" select="'div'"/>
     <xsl:param name="class" as="xs:string*" select="local-name()"/>
     <xsl:param name="attributes" as="attribute()*" select="()"/>
-    <xsl:param name="rend-classes" as="xs:string*" select="if (@rend or @rendition or @style) then f:rend-classes(.) else ()"/>
+    <xsl:param name="rend-classes" as="xs:string*" select="if (@rend or @rendition or @style) then h:rend-classes(.) else ()"/>
     <xsl:param name="phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="element" select="if ($phrasing and not(map:contains($phrasing-content, $name))) then 'span' else $name"/>
     <xsl:element name="{$element}">
       <xsl:if test="not($copy) and (@xml:id or self::tei:p or self::tei:ab or self::tei:head or self::tei:opener or self::tei:closer)">
-        <xsl:variable name="id" select="f:html-id(.)"/>
+        <xsl:variable name="id" select="h:html-id(.)"/>
         <xsl:if test="$id ne ''">
           <xsl:attribute name="id" select="$id"/>
         </xsl:if>
       </xsl:if>
       <xsl:choose>
         <xsl:when test="@type">
-          <xsl:sequence select="f:class(., ($class, $rend-classes))"/>
+          <xsl:sequence select="h:class(., ($class, $rend-classes))"/>
         </xsl:when>
         <xsl:otherwise>
           <xsl:attribute name="class" select="distinct-values(($class, $rend-classes))"/>
         </xsl:otherwise>
       </xsl:choose>
       <xsl:if test="@xml:lang">
-        <xsl:sequence select="f:lang-attr(.)"/>
+        <xsl:sequence select="h:lang-attr(.)"/>
       </xsl:if>
       <xsl:sequence select="$attributes"/>
       <xsl:apply-templates>
@@ -67,26 +68,26 @@
   </xsl:template>
 
   <!--
-    The class (the classes given, and tei-type… for @type: f:class) and lang attributes of the
+    The class (the classes given, and tei-type… for @type: h:class) and lang attributes of the
     current element, without a function call in the common case (no @type, no @xml:lang).
   -->
   <xsl:template name="class-and-lang">
     <xsl:param name="classes" as="xs:string*"/>
     <xsl:choose>
       <xsl:when test="@type">
-        <xsl:sequence select="f:class(., $classes)"/>
+        <xsl:sequence select="h:class(., $classes)"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:attribute name="class" select="distinct-values($classes)"/>
       </xsl:otherwise>
     </xsl:choose>
     <xsl:if test="@xml:lang">
-      <xsl:sequence select="f:lang-attr(.)"/>
+      <xsl:sequence select="h:lang-attr(.)"/>
     </xsl:if>
   </xsl:template>
 
   <!-- Containers whose head is a heading of the page (h2…h6). -->
-  <xsl:function name="f:is-section-head" as="xs:boolean">
+  <xsl:function name="h:is-section-head" as="xs:boolean">
     <xsl:param name="head" as="element()"/>
     <xsl:sequence select="exists($head/parent::*[self::tei:div or self::tei:div1 or self::tei:div2 or self::tei:div3
       or self::tei:div4 or self::tei:div5 or self::tei:div6 or self::tei:div7 or self::tei:body or self::tei:front
@@ -105,7 +106,7 @@
     <xsl:choose>
       <xsl:when test="parent::tei:teiCorpus">
         <article>
-          <xsl:sequence select="f:class(., 'tei-document'), f:lang-attr(.)"/>
+          <xsl:sequence select="h:class(., 'tei-document'), h:lang-attr(.)"/>
           <xsl:element name="h{min((6, $depth + 1))}">
             <xsl:attribute name="class" select="'document-title'"/>
             <xsl:value-of select="f:typo(f:text-title(.), f:is-french-code(f:lang-of(.)))"/>
@@ -159,7 +160,7 @@
     <xsl:param name="depth" as="xs:integer" tunnel="yes" select="1"/>
     <xsl:param name="phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:call-template name="block">
-      <xsl:with-param name="name" select="if (f:is-section-head(.) and not($phrasing)) then 'h' || min((6, max(($depth, 2)))) else 'p'"/>
+      <xsl:with-param name="name" select="if (h:is-section-head(.) and not($phrasing)) then 'h' || min((6, max(($depth, 2)))) else 'p'"/>
       <xsl:with-param name="class" select="'head'"/>
     </xsl:call-template>
   </xsl:template>
@@ -170,13 +171,13 @@
     <xsl:param name="phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="in-link" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="id" select="if ($copy) then '' else f:html-id(.)"/>
+    <xsl:variable name="id" select="if ($copy) then '' else h:html-id(.)"/>
     <xsl:element name="{if ($phrasing) then 'span' else 'p'}">
       <xsl:if test="$id ne ''">
         <xsl:attribute name="id" select="$id"/>
       </xsl:if>
       <xsl:call-template name="class-and-lang">
-        <xsl:with-param name="classes" select="(local-name(), if (@rend or @rendition or @style) then f:rend-classes(.) else ())"/>
+        <xsl:with-param name="classes" select="(local-name(), if (@rend or @rendition or @style) then h:rend-classes(.) else ())"/>
       </xsl:call-template>
       <xsl:if test="starts-with($id, 'para-') and not($in-link)">
         <xsl:variable name="n" select="substring-after($id, 'para-')"/>

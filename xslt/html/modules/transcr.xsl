@@ -8,14 +8,15 @@
   xmlns="http://www.w3.org/1999/xhtml"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
-  xmlns:f="urn:x-tei-edition:html"
+  xmlns:f="urn:x-tei-edition:functions"
+  xmlns:h="urn:x-tei-edition:html"
   exclude-result-prefixes="#all"
   expand-text="yes">
 
   <xsl:template match="tei:fw">
     <xsl:call-template name="block">
       <xsl:with-param name="name" select="'span'"/>
-      <xsl:with-param name="class" select="('fw', @place ! ('place-' || f:token(.)))"/>
+      <xsl:with-param name="class" select="('fw', @place ! ('place-' || h:token(.)))"/>
     </xsl:call-template>
   </xsl:template>
 

@@ -10,7 +10,7 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:array="http://www.w3.org/2005/xpath-functions/array"
-  xmlns:f="urn:x-tei-edition:html"
+  xmlns:f="urn:x-tei-edition:functions"
   xmlns:t="urn:x-tei-edition:print"
   exclude-result-prefixes="#all"
   expand-text="yes">

@@ -12,24 +12,25 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
-  xmlns:f="urn:x-tei-edition:html"
+  xmlns:f="urn:x-tei-edition:functions"
+  xmlns:h="urn:x-tei-edition:html"
   xmlns:t="urn:x-tei-edition:print"
   exclude-result-prefixes="#all"
   expand-text="yes">
 
-  <!-- The chapters' "register-entries" (the back): <f:entries><person…/>*<place…/>*</f:entries>. -->
+  <!-- The chapters' "register-entries" (the back): <t:entries><person…/>*<place…/>*</t:entries>. -->
   <xsl:param name="text-entries" as="document-node()*" select="()"/>
 
   <xsl:template name="back">
     <xsl:call-template name="register-index">
       <xsl:with-param name="kind" select="'person'"/>
       <xsl:with-param name="title" select="$t:L?persons"/>
-      <xsl:with-param name="entries" select="t:index-entries($registers//tei:listPerson//tei:person[@xml:id], $text-entries/f:entries/tei:person)"/>
+      <xsl:with-param name="entries" select="t:index-entries($registers//tei:listPerson//tei:person[@xml:id], $text-entries/t:entries/tei:person)"/>
     </xsl:call-template>
     <xsl:call-template name="register-index">
       <xsl:with-param name="kind" select="'place'"/>
       <xsl:with-param name="title" select="$t:L?places"/>
-      <xsl:with-param name="entries" select="t:index-entries($registers//tei:listPlace//tei:place[@xml:id], $text-entries/f:entries/tei:place)"/>
+      <xsl:with-param name="entries" select="t:index-entries($registers//tei:listPlace//tei:place[@xml:id], $text-entries/t:entries/tei:place)"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -51,7 +52,7 @@
     A chapter's secondary results (called on the text's document; each only when not empty):
     "register-entries", the persons and places of the text's own lists, for the back; and
     "unresolved-pointers", the pointers of its names that resolve nowhere, as the HTML summaries
-    give them (<f:summaries><f:text id="…"><f:unresolved…/>*</f:text></f:summaries>), for the
+    give them (<h:summaries><h:text id="…"><h:unresolved…/>*</h:text></h:summaries>), for the
     build's warnings (src/html/unresolved-pointers.ts).
   -->
   <xsl:template name="text-register-entries">
@@ -60,48 +61,26 @@
     <xsl:variable name="unresolved" select="f:unresolved-pointers($names, distinct-values($names ! f:name-pointer(.)), $doc)"/>
     <xsl:if test="exists($unresolved)">
       <xsl:result-document href="unresolved-pointers" method="xml" indent="no">
-        <f:summaries>
-          <f:text id="{$text-id}">
+        <h:summaries>
+          <h:text id="{$text-id}">
             <xsl:sequence select="$unresolved"/>
-          </f:text>
-        </f:summaries>
+          </h:text>
+        </h:summaries>
       </xsl:result-document>
     </xsl:if>
     <xsl:variable name="entries" select="$doc/descendant::*[self::tei:person or self::tei:place][@xml:id][f:is-entry(.)]"/>
     <xsl:if test="exists($entries)">
       <xsl:result-document href="register-entries" method="xml" indent="no">
-        <f:entries>
+        <t:entries>
           <xsl:for-each select="$entries">
             <xsl:copy>
               <xsl:attribute name="xml:lang" select="f:lang-of(.)"/>
               <xsl:copy-of select="@*, node()" copy-namespaces="no"/>
             </xsl:copy>
           </xsl:for-each>
-        </f:entries>
+        </t:entries>
       </xsl:result-document>
     </xsl:if>
-  </xsl:template>
-
-  <!--
-    Names the chapter's name rule (text.xsl: persName, placeName with @ref, name with @ref and
-    @type person or place) does not see: with @key or @corresp only, or rs, orgName and name of
-    another type with a pointer. A name whose pointer designates a person or place is an index
-    mark (#mention, book.typ) around what the text's rules make of it.
-  -->
-  <xsl:template match="(tei:persName | tei:placeName | tei:name | tei:rs | tei:orgName)[@ref or @key or @corresp]
-      [not(self::tei:persName[@ref] or self::tei:placeName[@ref] or self::tei:name[@ref][@type = ('person', 'place')])]" mode="typst" priority="1">
-    <xsl:variable name="entry" select="f:pointer-entry(f:name-pointer(.), .)"/>
-    <xsl:variable name="kind" select="if ($entry/self::tei:person) then 'person' else if ($entry/self::tei:place) then 'place' else ''"/>
-    <xsl:choose>
-      <xsl:when test="$kind ne '' and $entry/@xml:id">
-        <xsl:text>#mention("{$kind}", {t:string($entry/@xml:id)})[</xsl:text>
-        <xsl:next-match/>
-        <xsl:text>];</xsl:text>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:next-match/>
-      </xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="register-index">

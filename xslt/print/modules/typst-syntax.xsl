@@ -42,7 +42,7 @@
   <xsl:function name="t:typo" as="xs:string">
     <xsl:param name="s" as="xs:string"/>
     <xsl:param name="french" as="xs:boolean"/>
-    <xsl:variable name="html" select="f:typo($s, $french)" xmlns:f="urn:x-tei-edition:html"/>
+    <xsl:variable name="html" select="f:typo($s, $french)" xmlns:f="urn:x-tei-edition:functions"/>
     <xsl:sequence select="if ($french and contains($html, '&#xA0;'))
       then replace(replace($html, '&#xA0;([:»])', '&#x202F;$1'), '«&#xA0;', '«&#x202F;')
       else $html"/>

@@ -1,20 +1,15 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The text of a chapter (mode "typst"): one template per TEI element, as the book.typ function
-  or Typst markup it becomes. Blocks (paragraphs, headings, openers…) are separated by blank
-  lines; phrases are inline calls ending with ";".
-
-  Tunnel parameters
-    french      French typography for the text (where xml:lang changes, it is set again)
-    title-head  the heading already set as the chapter's title (not repeated)
-    in-note     inside a footnote (no footnote in a footnote: its text follows in parentheses)
-    depth       the heading level of the enclosing division (2 for the text's first level)
+  TEI module "core" (TEI P5 §3) in the book (mode "typst"): text nodes (the edited reading, Typst
+  markup), changes of language, quotations and citations, verse, lists, highlighted phrases,
+  choice, links, supplied text and gaps, line and page breaks, milestones. Blocks (paragraphs,
+  headings, openers…) are separated by blank lines; phrases are inline calls ending with ";".
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
-  xmlns:f="urn:x-tei-edition:html"
+  xmlns:f="urn:x-tei-edition:functions"
   xmlns:t="urn:x-tei-edition:print"
   exclude-result-prefixes="#all"
   expand-text="yes">
@@ -56,99 +51,6 @@
         </xsl:next-match>
       </xsl:otherwise>
     </xsl:choose>
-  </xsl:template>
-
-  <!-- Unknown elements: their content. -->
-  <xsl:template match="*" mode="typst">
-    <xsl:apply-templates mode="typst"/>
-  </xsl:template>
-
-  <!-- Not part of the reading text. -->
-  <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff | tei:sourceDoc | tei:fsdDecl | tei:fw | tei:del
-    | tei:anchor | tei:cb | tei:milestone | tei:handShift | tei:divGen | tei:figDesc | tei:graphic | tei:media
-    | tei:surplus | tei:note[@type = 'unknown']" mode="typst"/>
-
-  <!-- ===== Structure ===== -->
-
-  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7
-    | tei:front | tei:body | tei:back | tei:group | tei:floatingText" mode="typst">
-    <xsl:param name="depth" as="xs:integer" tunnel="yes" select="1"/>
-    <xsl:apply-templates mode="typst">
-      <xsl:with-param name="depth" select="if (self::tei:body or self::tei:front or self::tei:back) then $depth else $depth + 1" tunnel="yes"/>
-    </xsl:apply-templates>
-  </xsl:template>
-
-  <xsl:template match="tei:head" mode="typst">
-    <xsl:param name="depth" as="xs:integer" tunnel="yes" select="1"/>
-    <xsl:param name="title-head" as="element()?" tunnel="yes" select="()"/>
-    <xsl:choose>
-      <xsl:when test=". is $title-head"/>
-      <xsl:when test="parent::tei:list or parent::tei:table or parent::tei:figure or parent::tei:lg">
-        <xsl:call-template name="t:block">
-          <xsl:with-param name="function" select="'caption'"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:text>&#10;&#10;#section(level: {max((2, min(($depth, 5))))})[</xsl:text>
-        <xsl:apply-templates mode="typst"/>
-        <xsl:text>]&#10;&#10;</xsl:text>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template match="tei:p | tei:ab" mode="typst">
-    <xsl:param name="in-note" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:choose>
-      <!-- In a note: a paragraph break between paragraphs only (the note's end stays on the line). -->
-      <xsl:when test="$in-note">
-        <xsl:if test="preceding-sibling::*[self::tei:p or self::tei:ab]">
-          <xsl:text>&#10;&#10;</xsl:text>
-        </xsl:if>
-        <xsl:apply-templates mode="typst"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:text>&#10;&#10;</xsl:text>
-        <xsl:apply-templates mode="typst"/>
-        <xsl:text>&#10;&#10;</xsl:text>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- A block set by a book.typ function: #function[content]. -->
-  <xsl:template name="t:block">
-    <xsl:param name="function" as="xs:string"/>
-    <xsl:text>&#10;&#10;#{$function}[</xsl:text>
-    <xsl:apply-templates mode="typst"/>
-    <xsl:text>]&#10;&#10;</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:opener | tei:closer | tei:salute | tei:signed | tei:dateline" mode="typst">
-    <xsl:call-template name="t:block">
-      <xsl:with-param name="function" select="if (self::tei:opener or self::tei:salute) then 'opener'
-        else if (self::tei:closer) then 'closer' else local-name()"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <!-- Inside an opener or closer, the salute and signature are lines of their own. -->
-  <xsl:template match="tei:opener/tei:salute | tei:closer/tei:salute | tei:opener/tei:dateline | tei:closer/tei:dateline
-    | tei:closer/tei:signed | tei:opener/tei:signed" mode="typst">
-    <xsl:if test="preceding-sibling::*[normalize-space()]">
-      <xsl:text> #linebreak(); </xsl:text>
-    </xsl:if>
-    <xsl:apply-templates mode="typst"/>
-  </xsl:template>
-
-  <xsl:template match="tei:postscript | tei:trailer | tei:byline | tei:docAuthor | tei:argument | tei:epigraph | tei:titlePage
-    | tei:docTitle | tei:docImprint | tei:sp | tei:castList" mode="typst">
-    <xsl:text>&#10;&#10;</xsl:text>
-    <xsl:apply-templates mode="typst"/>
-    <xsl:text>&#10;&#10;</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:speaker" mode="typst">
-    <xsl:text>#smallcaps[</xsl:text>
-    <xsl:apply-templates mode="typst"/>
-    <xsl:text>]; </xsl:text>
   </xsl:template>
 
   <xsl:template match="tei:quote[tei:p | tei:lg | tei:l] | tei:q[tei:p | tei:lg]" mode="typst">
@@ -243,19 +145,6 @@
   <!-- A list label is written with its item. -->
   <xsl:template match="tei:list/tei:label[following-sibling::*[1][self::tei:item]]" mode="typst"/>
 
-  <!-- Drama (TEI P5 §7): stage directions in italics. -->
-  <xsl:template match="tei:stage[ancestor::tei:p or ancestor::tei:l]" mode="typst">
-    <xsl:text>#emph[</xsl:text>
-    <xsl:apply-templates mode="typst"/>
-    <xsl:text>];</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:stage[not(ancestor::tei:p or ancestor::tei:l)]" mode="typst" priority="2">
-    <xsl:text>&#10;&#10;#emph[</xsl:text>
-    <xsl:apply-templates mode="typst"/>
-    <xsl:text>]&#10;&#10;</xsl:text>
-  </xsl:template>
-
   <!-- ===== Phrases ===== -->
 
   <!--
@@ -284,54 +173,6 @@
   <!-- The edited reading: corr, reg, expan; else the first alternative. -->
   <xsl:template match="tei:choice" mode="typst">
     <xsl:apply-templates select="((tei:corr, tei:reg, tei:expan)[1], *[1])[1]" mode="typst"/>
-  </xsl:template>
-
-  <!--
-    Critical apparatus (TEI P5 §12): the lemma (else the first reading) in the text, the other
-    readings, with their witnesses, in a footnote of the apparatus series (a, b, c…; in a note:
-    in parentheses).
-  -->
-  <xsl:template match="tei:app" mode="typst">
-    <xsl:param name="in-note" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="main" select="(tei:lem, tei:rdg, tei:rdgGrp)[1]"/>
-    <xsl:variable name="others" select="(tei:rdg | tei:rdgGrp/tei:rdg) except $main"/>
-    <xsl:apply-templates select="$main" mode="typst"/>
-    <xsl:if test="exists($others)">
-      <xsl:choose>
-        <xsl:when test="$in-note">
-          <xsl:text> (</xsl:text>
-          <xsl:call-template name="t:readings">
-            <xsl:with-param name="readings" select="$others"/>
-          </xsl:call-template>
-          <xsl:text>)</xsl:text>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:text>#app-note(label: {t:string(format-integer(count(preceding::tei:app[not(ancestor::tei:note)][tei:rdg]) + 1, 'a'))})[</xsl:text>
-          <xsl:call-template name="t:readings">
-            <xsl:with-param name="readings" select="$others"/>
-          </xsl:call-template>
-          <xsl:text>];</xsl:text>
-        </xsl:otherwise>
-      </xsl:choose>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template name="t:readings">
-    <xsl:param name="readings" as="element()*"/>
-    <xsl:for-each select="$readings">
-      <xsl:if test="position() gt 1">; </xsl:if>
-      <xsl:choose>
-        <xsl:when test="normalize-space()">
-          <xsl:apply-templates mode="typst">
-            <xsl:with-param name="in-note" select="true()" tunnel="yes"/>
-          </xsl:apply-templates>
-        </xsl:when>
-        <xsl:otherwise>#emph[om.];</xsl:otherwise>
-      </xsl:choose>
-      <xsl:if test="@wit">
-        <xsl:text> #emph[{t:markup(normalize-space(replace(@wit, '#', '')))}];</xsl:text>
-      </xsl:if>
-    </xsl:for-each>
   </xsl:template>
 
   <!-- ===== Links (TEI P5 §3.7, §16.1) ===== -->
@@ -365,10 +206,6 @@
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="tei:subst" mode="typst">
-    <xsl:apply-templates select="tei:add" mode="typst"/>
-  </xsl:template>
-
   <!-- Supplied by the editor: in brackets (a whole heading supplied as a title: without). -->
   <xsl:template match="tei:supplied" mode="typst">
     <xsl:variable name="whole-head" select="parent::tei:head and empty(../node()[not(self::tei:note)] except .)"/>
@@ -379,10 +216,6 @@
 
   <xsl:template match="tei:gap" mode="typst">
     <xsl:text>\[…\]</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:space" mode="typst">
-    <xsl:text> </xsl:text>
   </xsl:template>
 
   <!-- ===== Breaks ===== -->
@@ -428,75 +261,6 @@
       <xsl:text>#pb({t:string($n)});</xsl:text>
       <xsl:if test="$in-word">&#x2060;</xsl:if>
     </xsl:if>
-  </xsl:template>
-
-  <!-- ===== Names (indexes) ===== -->
-
-  <xsl:template match="tei:persName[@ref] | tei:placeName[@ref] | tei:name[@ref][@type = ('person', 'place')]" mode="typst">
-    <xsl:variable name="entry" select="f:register-entry(@ref, .)"/>
-    <xsl:variable name="kind" select="if ($entry/self::tei:person) then 'person' else if ($entry/self::tei:place) then 'place' else ''"/>
-    <xsl:choose>
-      <xsl:when test="$kind ne '' and $entry/@xml:id">
-        <xsl:text>#mention("{$kind}", {t:string($entry/@xml:id)})[</xsl:text>
-        <xsl:apply-templates mode="typst"/>
-        <xsl:text>];</xsl:text>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:apply-templates mode="typst"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- ===== Notes ===== -->
-
-  <xsl:function name="t:is-endnote" as="xs:boolean">
-    <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="$note/@place = ('end', 'endnote') and not($note/ancestor::tei:note)"/>
-  </xsl:function>
-
-  <!-- The chapter's endnotes (place="end"), after its text. -->
-  <xsl:template name="t:endnotes">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="notes" select="$tei/tei:text/descendant::tei:note[t:is-endnote(.)]"/>
-    <xsl:if test="exists($notes)">
-      <xsl:text>&#10;&#10;#endnotes[</xsl:text>
-      <xsl:for-each select="$notes">
-        <xsl:text>&#10;#endnote(label: {t:string(($note-labels(generate-id(.)), '*')[1])}{if (f:is-editor-note(.)) then ', editor: ' || t:string($editor-label) else ''})[</xsl:text>
-        <xsl:apply-templates mode="typst">
-          <xsl:with-param name="in-note" select="true()" tunnel="yes"/>
-          <xsl:with-param name="french" select="f:is-french-code(f:lang-of(.))" tunnel="yes"/>
-        </xsl:apply-templates>
-        <xsl:text>]</xsl:text>
-      </xsl:for-each>
-      <xsl:text>&#10;]&#10;&#10;</xsl:text>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="tei:note" mode="typst">
-    <xsl:param name="in-note" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="editor" select="f:is-editor-note(.)"/>
-    <xsl:choose>
-      <xsl:when test="@place = 'inline' or $in-note">
-        <xsl:text> (</xsl:text>
-        <xsl:apply-templates mode="typst">
-          <xsl:with-param name="in-note" select="true()" tunnel="yes"/>
-        </xsl:apply-templates>
-        <xsl:text>)</xsl:text>
-      </xsl:when>
-      <!-- An endnote: its call here, its text at the end of the chapter (chapter.xsl). -->
-      <xsl:when test="t:is-endnote(.)">
-        <xsl:text>#endnote-call({t:string(($note-labels(generate-id(.)), '*')[1])});</xsl:text>
-      </xsl:when>
-      <!-- A footnote (place foot, margin, or none: the book has no room in its margins, which hold the page markers). -->
-      <xsl:otherwise>
-        <xsl:variable name="label" select="($note-labels(generate-id(.)), '*')[1]"/>
-        <xsl:text>#note(label: {t:string($label)}{if ($editor) then ', editor: ' || t:string($editor-label) else ''})[</xsl:text>
-        <xsl:apply-templates mode="typst">
-          <xsl:with-param name="in-note" select="true()" tunnel="yes"/>
-        </xsl:apply-templates>
-        <xsl:text>];</xsl:text>
-      </xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
 </xsl:stylesheet>
