@@ -14,6 +14,10 @@ import type { RenderedText } from '../../src/publish/html/render-pages.js';
 import { sampleEditionCopy, tempDir } from '../support/run-cli.js';
 import { runInProcess } from '../support/run-cli-in-process.js';
 import type { SiteText } from '../../src/publish/edition/published-documents.js';
+import { renderContext } from '../../src/publish/html/render-pages.js';
+import { compiledStylesheet } from '../../src/publish/xslt/compile-stylesheet.js';
+import { HTML_STYLESHEET } from '../../src/publish/xslt/stylesheet-paths.js';
+import { repoRoot } from '../support/paths.js';
 
 const text: SiteText = { id: 'lettre', xml: '<TEI><text><body><p><persName ref="persons.xml#dan">Dan</persName></p></body></text></TEI>', path: '/edition/tei/lettre.xml' };
 const rendered: RenderedText = { pages: [{ file: 'lettre.html', html: '<html>lettre</html>' }], summaries: { summaries: '<f:summaries/>', keys: '<f:summaries/>' } };
@@ -93,4 +97,19 @@ test('build --shard refuses --no-cache, and a malformed --shard, before doing an
     assert.match(run.stderr, /--shard/u);
     assert.deepEqual(readdirSync(join(dir, 'tei')).filter((f) => f.startsWith('1917-')), [], 'nothing converted');
   }
+});
+
+test("the register table's rows are found in the table the stylesheet makes (the sample's registers), one per entry it names", async () => {
+  const { sef } = await compiledStylesheet(HTML_STYLESHEET);
+  const registers = ['persons.xml', 'places.xml', 'periodicals.xml', 'organisations.xml'].map((file) => {
+    const path = join(repoRoot, 'tei', file);
+    return { file, path, xml: readFileSync(path, 'utf8') };
+  });
+  const context = await renderContext(sef, undefined, registers, []);
+  const rows = registerRowsById(context.registerTableXml);
+  const personIds = [...registers[0]!.xml.matchAll(/<person\b[^>]*xml:id="([^"]+)"/gu)].map((m) => m[1]!);
+  assert.ok(personIds.length > 10, 'the sample has persons');
+  for (const id of personIds) assert.ok((rows.get(id)?.length ?? 0) > 0, `a row for ${id}`);
+  const lenine = rows.get(personIds[0]!)!.join('\n');
+  assert.match(lenine, new RegExp(`p="persons\\.xml#${personIds[0]}"`));
 });

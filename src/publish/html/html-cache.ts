@@ -58,10 +58,13 @@ export function htmlCache(inputs: HtmlCacheInputs): SiteCache {
   };
 }
 
-/** The register table's rows (`<h:target p="file#id" …/>`, xslt/html/modules/namesdates.xsl), by the id after the '#'. */
+/**
+ * The register table's rows (`<h:target p="file#id" …></h:target>` as SaxonJS serialises them, or
+ * `<h:target …/>`, whatever the prefix; xslt/html/modules/namesdates.xsl), by the id after the '#'.
+ */
 export function registerRowsById(tableXml: string): Map<string, string[]> {
   const byId = new Map<string, string[]>();
-  for (const match of tableXml.matchAll(/<h:target\b[^>]*\/>/gu)) {
+  for (const match of tableXml.matchAll(/<(?:[\w.-]+:)?target\b[^>]*?(?:\/>|>\s*<\/(?:[\w.-]+:)?target>)/gu)) {
     const row = match[0];
     const pointer = /\sp="([^"]*)"/u.exec(row)?.[1] ?? '';
     const id = pointer.slice(pointer.lastIndexOf('#') + 1);
