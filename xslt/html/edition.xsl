@@ -34,7 +34,7 @@
                     the edition (summaries.xml documents), in the edition's order
     local-images    text page: the local images the site has a copy of (map: the address as the TEI
                     writes it in graphic/@url or pb/@facs → the site path images/…; made by
-                    src/html/local-images.ts); without it, graphics are captions
+                    src/publish/edition/local-images.ts); without it, graphics are captions
     previous-id, previous-title, next-id, next-title
                     text page: the texts before and after it in reading order (the pager)
     pager-slot      text page: true() → the pager is a comment "tei-edition:pager", filled

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The print edition: TEI P5 → Typst markup, XSLT 3.0 for SaxonJS. The Typst compiler then makes
-  the PDF (src/print/). The book's design is Typst code in book.typ; this stylesheet writes the
+  the PDF (src/publish/print/). The book's design is Typst code in book.typ; this stylesheet writes the
   book's content with the functions book.typ defines.
 
   Entry points (output: text)
@@ -35,7 +35,7 @@
     text-entries   "back": the chapters' "register-entries" documents
     book-library   the text of book.typ (written at the top of the front matter)
     local-images   the local images copied next to edition.typ (map: graphic/@url as the TEI writes
-                   it → the path images/…, src/html/local-images.ts); without it, figures print
+                   it → the path images/…, src/publish/edition/local-images.ts); without it, figures print
                    their captions and descriptions only
 
   The reading text is the edited one: corr, reg and expan in place of sic, orig and abbr; words

@@ -216,7 +216,7 @@
   <!--
     The pointers of a text's names that resolve nowhere (f:pointer-unresolved), each once, in the
     order of the names, with how many names have it: <h:unresolved target="#x" count="2"/>*
-    (the build's warnings: src/html/unresolved-pointers.ts). $check: the pointers to look at (those
+    (the build's warnings: src/publish/html/unresolved-pointers.ts). $check: the pointers to look at (those
     known to resolve left out).
   -->
   <xsl:function name="f:unresolved-pointers" as="element()*">

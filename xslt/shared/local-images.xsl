@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The images the edition has a copy of: graphic/@url and pb/@facs that name a local file which
-  exists, as src/html/local-images.ts lists them. The caller passes the list as the parameter
+  exists, as src/publish/edition/local-images.ts lists them. The caller passes the list as the parameter
   $local-images, a map from the address as the TEI writes it (@url, @facs) to the image's path
   in the output (images/…). Without it, no image is shown: graphics are captions, page images
   links when they are on the web. Functions only; expects $local-images.

@@ -166,7 +166,7 @@ export const PAGER_SLOT = '<!--tei-edition:pager-->';
  * A text's pages (with a pager slot: the page does not depend on its neighbours) and its
  * summaries, in one transformation: the text is parsed and walked once, and what is made depends
  * on the text, the registers' entries it names, the edition's metadata and the list of texts
- * alone, so that a build can cache it (src/cache/) and shards can make it apart.
+ * alone, so that a build can cache it (html-cache.ts) and shards can make it apart.
  */
 export async function renderText(context: RenderContext, text: SiteText, parsed?: unknown): Promise<RenderedText> {
   const result = await transform({

@@ -1,6 +1,6 @@
 /*
  * The search page (search.html) of a tei-edition site: full text with person, place, year and
- * text facets. The index is in search/ as classic scripts (src/search/search-index.ts), loaded on
+ * text facets. The index is in search/ as classic scripts (src/publish/search/search-index.ts), loaded on
  * demand with <script> elements (the small manifest and the facets' values by the page's head, at
  * once), so that the same page works from a static host and from file:// (docs/search.md). Words
  * are cut, folded and stemmed by TeiEditionSearchTerms (assets/search-terms.js), the very code the

@@ -483,7 +483,7 @@
 
   <!--
     The page image of a page break (@facs): the site's copy of a local file (the parameter
-    local-images, src/html/local-images.ts), a web address, or a relative path resolved against
+    local-images, src/publish/edition/local-images.ts), a web address, or a relative path resolved against
     the TEI file when that is on the web; @facs may point to a surface or graphic of the document
     (#id, or a bare id as some projects write it), whose graphic is then the image. Empty when
     there is none: a link to a file of the machine that built the site would not work once published.

@@ -285,7 +285,7 @@
   </xsl:template>
 
   <!--
-    What the search index (src/search/) reads on a text page, besides the anchors every page has
+    What the search index (src/publish/search/) reads on a text page, besides the anchors every page has
     (para-N, note-N, head-N, opener-N, closer-N: the parts a result links to) and the names' links
     to the registers (the person and place facets): the text's id and its year (Gregorian: the
     date the index sorts by, else the year its date's text gives), on the text's article.

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The search page, search.html (initial template "search"): the form, the facets and the results
-  that assets/search.js fills from the index in search/ (src/search/: docs/search.md). Without
+  that assets/search.js fills from the index in search/ (src/publish/search/: docs/search.md). Without
   JavaScript the page says so and links the index of texts and the registers, which list every
   mention of a person or place. The search box of every page's header (page.xsl) comes here.
 -->

@@ -46,7 +46,7 @@
 
   <!--
     Figures (TEI P5 §14.4): the image when the edition has its file (a local graphic listed in
-    $local-images, src/html/local-images.ts), then the heading as caption, the figure's paragraphs,
+    $local-images, src/publish/edition/local-images.ts), then the heading as caption, the figure's paragraphs,
     and the description (figDesc) as caption when there is no image to describe.
   -->
   <xsl:template match="tei:figure" mode="typst">

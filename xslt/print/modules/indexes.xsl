@@ -53,7 +53,7 @@
     "register-entries", the persons and places of the text's own lists, for the back; and
     "unresolved-pointers", the pointers of its names that resolve nowhere, as the HTML summaries
     give them (<h:summaries><h:text id="…"><h:unresolved…/>*</h:text></h:summaries>), for the
-    build's warnings (src/html/unresolved-pointers.ts).
+    build's warnings (src/publish/html/unresolved-pointers.ts).
   -->
   <xsl:template name="text-register-entries">
     <xsl:param name="doc" as="document-node()"/>
