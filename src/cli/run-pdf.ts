@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { BuildCache } from '../lib/cache/build-cache.js';
 import { cacheKey, contentHash } from '../lib/cache/cache-key.js';
-import { diagnostic, type Diagnostic } from '../lib/diagnostics/diagnostic.js';
+import { diagnostic, isRule, type Diagnostic } from '../lib/diagnostics/diagnostic.js';
 import { writeFileAtomic } from '../lib/io/atomic-write.js';
 import { OutputTransaction } from '../lib/io/output-folders.js';
 import { chaptersInProcess, chaptersInWorkers, plannedPrintJobs, type PrintTaskResult, type PrintWorkerSetup } from '../publish/print/print-pool.js';
@@ -88,7 +88,7 @@ export async function runPdf(options: PdfOptions, io: CliIO, reporter: Reporter)
     messages.push(...book.messages);
     if (book.pdf === undefined) {
       const kept = await keepFailedSource(failedDir, source, io);
-      for (const [i, m] of messages.entries()) if (m.rule === 'tei-edition/typst' && m.position.file === display(io, typPath)) messages[i] = { ...m, position: { ...m.position, file: kept } };
+      for (const [i, m] of messages.entries()) if (isRule(m, 'typst') && m.position.file === display(io, typPath)) messages[i] = { ...m, position: { ...m.position, file: kept } };
       return { ok: false, usage: false, messages, files: [], pages: 0, printDir };
     }
     const pdfPath = join(printDir, 'edition.pdf');

@@ -13,7 +13,7 @@ import { outputRoot, refusalDiagnostic } from '../output-root.js';
 import { DEFAULT_MAX_SIZE_MB, jobsOption, maxSizeOption } from '../jobs-option.js';
 import { EXIT_USAGE, exitCodeFor } from '../exit-codes.js';
 import { display } from '../display-path.js';
-import { diagnostic } from '../../lib/diagnostics/diagnostic.js';
+import { diagnostic, isRule } from '../../lib/diagnostics/diagnostic.js';
 import type { BuildCache } from '../../lib/cache/build-cache.js';
 import { inShard, parseShard, type Shard } from '../shard-assignment.js';
 import { convertOptions, summaryCounts } from './convert.js';
@@ -136,7 +136,7 @@ async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: st
   // A shard: its own texts (the others' ids still make the links between texts, and their config titles the edition's metadata).
   const documents = shard === undefined ? read : { ...read, texts: read.texts.filter((t) => inShard(t.id, shard)) };
   reporter.messages(documents.messages);
-  if (documents.messages.some((m) => m.severity === 'error')) return { ...nothing, messages: documents.messages, usage: documents.messages.some((m) => m.rule === 'tei-edition/tei-source-missing') };
+  if (documents.messages.some((m) => m.severity === 'error')) return { ...nothing, messages: documents.messages, usage: documents.messages.some((m) => isRule(m, 'tei-source-missing')) };
   const { texts, registers } = documents;
   const teiOut = join(root, 'tei');
   const staged = await output.stage(teiOut, shown);

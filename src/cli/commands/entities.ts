@@ -1,7 +1,7 @@
 import type { CommandDefinition } from '../command.js';
 import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { convertOptions } from './convert.js';
-import type { Diagnostic } from '../../lib/diagnostics/diagnostic.js';
+import { isRule, type Diagnostic } from '../../lib/diagnostics/diagnostic.js';
 
 /**
  * `entities`: the editor's worklist of names. Converts in memory (writes nothing) and lists
@@ -26,7 +26,7 @@ export const entitiesCommand: CommandDefinition = {
     }
     const errors = run.messages.filter((m) => m.severity === 'error');
     reporter.messages(errors);
-    const unresolved = groupCandidates(run.messages.filter((m) => m.rule === 'tei-edition/unknown-name'));
+    const unresolved = groupCandidates(run.messages.filter((m) => isRule(m, 'unknown-name')));
     const mentioned = new Set(run.files.flatMap((f) => f.mentioned ?? []));
     const unused = run.registers.entries
       .filter((e) => !mentioned.has(`${e.kind}:${e.id}`))

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { countBySeverity, type Diagnostic } from '../../lib/diagnostics/diagnostic.js';
+import { countBySeverity, diagnostic, type Diagnostic } from '../../lib/diagnostics/diagnostic.js';
 import { type ReportFormat, reportFormats } from '../../lib/diagnostics/report-format-names.js';
 import type { CliIO } from '../cli-io.js';
 import type { CommandDefinition } from '../command.js';
@@ -99,5 +99,5 @@ async function chosenSchemas(args: Record<string, unknown>, io: CliIO): Promise<
 }
 
 function usage(message: string): Diagnostic {
-  return { severity: 'error', rule: 'tei-edition/usage', message, position: { file: 'tei-edition' }, fatal: true };
+  return diagnostic('error', 'usage', message, { file: 'tei-edition' }, { fatal: true });
 }
