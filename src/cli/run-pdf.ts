@@ -14,7 +14,7 @@ import { chaptersInProcess, chaptersInWorkers, plannedPrintJobs, type PrintTaskR
 import { unresolvedPointerWarnings } from '../publish/html/unresolved-pointers.js';
 import { copyImages, withLocalImages } from '../publish/edition/text-images.js';
 import { assembleBook, printContext, type PrintContext, renderFrame, type Chapter } from '../publish/print/render-book.js';
-import { compileTypstFileToPdf, TypstError } from '../publish/print/typst-compiler.js';
+import { compileTypstFileToPdf } from '../publish/print/typst-compiler.js';
 import { PRINT_BOOK_LIBRARY, PRINT_STYLESHEET } from '../publish/xslt/stylesheet-paths.js';
 import type { CliIO } from './cli-io.js';
 import { display } from './display-path.js';
@@ -105,15 +105,13 @@ export async function runPdf(options: PdfOptions, io: CliIO, reporter: Reporter)
 
 /** Typst → PDF, its warnings and errors as messages on the Typst source (shown as `typShown`). */
 function compileBook(typPath: string, typShown: string, date: string | undefined): { pdf?: Uint8Array; pages: number; messages: Diagnostic[] } {
-  const at = (m: { line?: number; column?: number }) => ({ file: typShown, ...(m.line ? { line: m.line } : {}), ...(m.column ? { column: m.column } : {}) });
-  try {
-    const book = compileTypstFileToPdf(typPath, editionTimestamp(date));
-    return { pdf: book.pdf, pages: book.pages, messages: book.warnings.map((w) => diagnostic('warning', 'typst', w.message, at(w))) };
-  } catch (error) {
-    if (!(error instanceof TypstError)) throw error;
-    return { pages: 0, messages: error.messages.map((m) => diagnostic(m.severity, 'typst', m.message, at(m), m.severity === 'error' ? { hint: 'the Typst source is kept for inspection in print-failed/ beside the print edition; the previous print edition is unchanged' } : {})) };
-  }
+  const creationDate = editionTimestamp(date);
+  const book = compileTypstFileToPdf(typPath, { shown: typShown, ...(creationDate === undefined ? {} : { creationDate }) });
+  if (book.pdf !== undefined) return book;
+  return { pages: 0, messages: book.messages.map((m) => (m.severity === 'error' ? { ...m, hint: KEPT_FOR_INSPECTION } : m)) };
 }
+
+const KEPT_FOR_INSPECTION = 'the Typst source is kept for inspection in print-failed/ beside the print edition; the previous print edition is unchanged';
 
 /** A Typst source that did not compile, kept (in a folder of its own) for inspection; its path as messages show it. */
 async function keepFailedSource(folder: string, source: string, io: CliIO): Promise<string> {

@@ -11,7 +11,7 @@ import type { Reporter } from '../reporter.js';
 import type { ConvertRun } from '../run-convert.js';
 import { outputRoot, refusalDiagnostic } from '../output-root.js';
 import { DEFAULT_MAX_SIZE_MB, jobsOption, maxSizeOption } from '../jobs-option.js';
-import { EXIT_USAGE, exitCodeFor } from '../exit-codes.js';
+import { exitCodeFor, type ExitPolicy, isUsageFailure, ON_ONE_FILE } from '../exit-codes.js';
 import { display } from '../display-path.js';
 import { diagnostic, isRule } from '../../lib/diagnostics/diagnostic.js';
 import type { BuildCache } from '../../lib/cache/build-cache.js';
@@ -64,7 +64,7 @@ export const buildCommand: CommandDefinition = {
     if (!run.ok) {
       await dropCreated();
       reporter.json({ command: 'build', ok: false, messages: run.messages });
-      return EXIT_USAGE;
+      return exitCodeFor(run.messages);
     }
     const root = checked.root;
     const { OutputTransaction } = await import('../../lib/io/output-folders.js');
@@ -76,7 +76,7 @@ export const buildCommand: CommandDefinition = {
       await dropCreated();
       // Its messages were printed as they came.
       reporter.json({ command: 'build', ok: false, messages: [...run.messages, ...built.messages] });
-      return EXIT_USAGE;
+      return exitCodeFor([...run.messages, ...built.messages]);
     }
     for (const f of run.files) reporter.line(`${f.status.padEnd(9)}  ${f.tei}  ← ${f.raw}`);
     const teiOut = join(root, 'tei');
@@ -100,9 +100,18 @@ export const buildCommand: CommandDefinition = {
     const published = ok && !dryRun && shard === undefined;
     if (!published) await dropCreated();
     reporter.json({ command: 'build', ok, dryRun, ...(shard === undefined ? {} : { shard: `${shard.index}/${shard.count}` }), ...(cache === undefined ? {} : { cache: { dir: display(io, cache.dir), rendered: built.rendered, stages: cache.stats() } }), files: run.files, published: published ? built.published : [], validated: built.validated, site: published ? built.site : [], book: published ? built.book : [], summary: summaryCounts(messages) });
-    return exitCodeFor(messages);
+    return exitCodeFor(messages, BUILD_POLICY);
   },
 };
+
+/**
+ * What build validates is what it publishes: a file that cannot be read there, or a TEI source's
+ * own schema that cannot be used, is an error of that source (exit 1), as a file that cannot be
+ * written or a worker's crash is (ON_ONE_FILE).
+ */
+const BUILD_POLICY: ExitPolicy = { inputRules: [...(ON_ONE_FILE.inputRules ?? []), 'file-unreadable', 'schema-file', 'schematron-file', 'schematron-schema'] };
+/** Validation messages that stop the build's validation of a group (not cached): an unusable schema, a file that cannot be read. */
+const VALIDATION_ON_ONE_FILE: ExitPolicy = { inputRules: ['internal-error'] };
 
 interface Built {
   readonly usage: boolean;
@@ -193,8 +202,9 @@ async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: st
     const validation = await runValidation({ paths, schema: group.schema, schematron: group.schematron, maxBytes, shownAs, ...(options.jobs === undefined ? {} : { jobs: options.jobs }) }, io, reporter);
     reporter.messages(validation.messages);
     messages.push(...validation.messages);
-    usage ||= validation.usageErrors.length > 0;
-    if (keys === undefined || validation.usageErrors.length > 0) continue;
+    const unusable = isUsageFailure(validation.messages, VALIDATION_ON_ONE_FILE);
+    usage ||= unusable;
+    if (keys === undefined || unusable) continue;
     for (const path of paths) {
       const shownPath = shownAs(path);
       await options.cache?.put('validate', keys.get(path) ?? '', validation.messages.filter((m) => m.position.file === shownPath));
@@ -267,7 +277,7 @@ async function removeCreated(cacheDir: string, root: string, top: string): Promi
 function usageError(messages: Diagnostic[], reporter: Reporter): number {
   reporter.messages(messages);
   reporter.json({ command: 'build', ok: false, messages });
-  return EXIT_USAGE;
+  return exitCodeFor(messages);
 }
 
 /** What the cache gave: the texts whose HTML was made again, and the entries found untrustworthy. */

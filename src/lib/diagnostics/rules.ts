@@ -65,7 +65,7 @@ export const RULES = {
   'correction-ambiguous': { severity: 'error', summary: 'a listed correction cannot be placed: its text is found more than once', doc: `${CONVERTER}#corrections-and-normalisations`, exit: 'input', area: 'convert' },
   'possible-misprint': { severity: 'info', summary: '`--report` only: a token that looks like a misprint', doc: `${CONVERTER}#corrections-and-normalisations`, exit: 'input', area: 'convert' },
   'date-check': { severity: 'warning', summary: 'a dual date whose days do not match the calendars, or a day that does not exist', doc: `${CONVERTER}#dates-and-calendars`, exit: 'input', area: 'convert' },
-  'unknown-name': { severity: 'info', summary: '`entities` only: a word that looks like a name and is in no register', doc: `${CONVERTER}#names-persons-places-periodicals-organisations`, exit: 'input', area: 'convert' },
+  'unknown-name': { severity: 'info', summary: '`entities` only: a word that looks like a name and is in no register (exit 1 with `--strict`)', doc: `${CONVERTER}#names-persons-places-periodicals-organisations`, exit: 'input', area: 'convert' },
   // convert: the command
   'hand-edited-tei': { severity: ['error', 'info'], severities: 'error in `convert` (not overwritten); info in `build`, which keeps and publishes it', summary: 'a TEI file edited by hand (or not ours) is not overwritten', doc: 'docs/existing-tei.md#build-with-tei-sources-and-tei-edited-by-hand', exit: 'input', area: 'convert' },
   'convert-target-is-input': { severity: 'error', summary: 'a source\'s TEI would be written over a register, a raw text or the config (even with `--force`)', doc: 'docs/reliability.md#nothing-is-lost', exit: 'usage', area: 'convert' },
@@ -83,6 +83,7 @@ export const RULES = {
   'register-several-standard-forms': { severity: 'error', summary: 'a register entry has more than one standard form', doc: `${CONVERTER}#names-persons-places-periodicals-organisations`, exit: 'usage', area: 'registers' },
   'register-shared-form': { severity: 'error', summary: 'two register entries share a form of their names', doc: `${CONVERTER}#names-persons-places-periodicals-organisations`, exit: 'usage', area: 'registers' },
   'register-not-periodical': { severity: 'warning', summary: 'an entry of the periodicals register does not describe a periodical', doc: `${CONVERTER}#names-persons-places-periodicals-organisations`, exit: 'usage', area: 'registers' },
+  'register-entry-unused': { severity: 'info', summary: '`entities` only: a register entry that no text mentions (listed, not printed as a message; exit 1 with `--strict`)', doc: `${CONVERTER}#names-persons-places-periodicals-organisations`, exit: 'input', area: 'registers' },
   // config
   'config-missing': { severity: 'error', summary: 'the edition config is not found', doc: 'docs/config.md#the-edition-config-editionjson', exit: 'usage', area: 'config' },
   'config-json': { severity: 'error', summary: 'the edition config is not JSON', doc: 'docs/config.md#the-edition-config-editionjson', exit: 'usage', area: 'config' },
