@@ -234,14 +234,15 @@ async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: st
   const html = await runHtml({ config: run.configPath, input: { ...input, targetDir: join(root, 'html'), failedDir: join(root, 'print-failed') }, output, ...jobs, ...cached }, io, reporter);
   reporter.messages(html.messages);
   messages.push(...html.messages);
-  if (html.usage) return { ...nothing, usage: true, texts: texts.length, messages, published, validated: true, checkedWith };
+  // A usage error (no stylesheet, an output folder refused) stops the build; errors in the texts do not.
+  if (isUsageFailure(html.messages)) return { ...nothing, usage: true, texts: texts.length, messages, published, validated: true, checkedWith };
   const rendered = html.rendered === undefined ? {} : { rendered: html.rendered };
   if (!options.print) return { usage: false, messages, texts: texts.length, published, validated: true, checkedWith, site: html.pages, book: [], pages: 0, ...rendered };
   const { runPdf } = await import('../run-pdf.js');
   const pdf = await runPdf({ config: run.configPath, input: { ...input, targetDir: join(root, 'print'), failedDir: join(root, 'print-failed') }, output, pointerWarnings: false, ...jobs, ...cached }, io, reporter);
   reporter.messages(pdf.messages);
   messages.push(...pdf.messages);
-  return { usage: pdf.usage, messages, texts: texts.length, published, validated: true, checkedWith, site: html.pages, book: pdf.files, pages: pdf.pages, ...rendered };
+  return { usage: isUsageFailure(pdf.messages), messages, texts: texts.length, published, validated: true, checkedWith, site: html.pages, book: pdf.files, pages: pdf.pages, ...rendered };
 }
 
 /** The options build and merge share. */
