@@ -8,7 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { countBySeverity, type Diagnostic } from '../../src/lib/diagnostics/diagnostic.js';
+import { countBySeverity, isRule, type Diagnostic } from '../../src/lib/diagnostics/diagnostic.js';
 import { frenchLexicon } from '../../src/lib/lexicon/lexicon.js';
 import { convertMany, defaultJobs, plannedJobs, POOL_THRESHOLD_BYTES, type ConvertTaskResult } from '../../src/convert/convert-pool.js';
 import { convertSource, type ConvertInput } from '../../src/convert/convert-source.js';
@@ -149,7 +149,7 @@ function report(ctx: BenchContext, inputs: readonly Input[], m: Measured): Secti
   const messages = sequential.results.flatMap((r) => r.messages);
   const severity = countBySeverity(messages);
   const withXml = (rs: readonly ConvertTaskResult[]) => rs.filter((r) => r.xml !== undefined).length;
-  const crashes = (rs: readonly ConvertTaskResult[]) => rs.filter((r) => r.crash !== undefined).length;
+  const crashes = (rs: readonly ConvertTaskResult[]) => rs.filter((r) => r.messages.some((m) => isRule(m, 'internal-error'))).length;
   const identical = sequential.results.every((r, i) => r.xml === pool.results[i]?.xml);
   const bands = sizeBands(ctx, sequential.perFileMs);
   const speedup = sequential.timing.best / pool.timing.best;

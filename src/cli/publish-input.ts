@@ -8,7 +8,7 @@
  * `build` makes the same thing from the documents it converted and validated.
  */
 import { dirname, join, resolve } from 'node:path';
-import type { Diagnostic } from '../lib/diagnostics/diagnostic.js';
+import { isRule, type Diagnostic } from '../lib/diagnostics/diagnostic.js';
 import { checkOutputRoot } from '../lib/io/output-folders.js';
 import { textOverrides, type EditionText } from '../publish/edition/edition-text.js';
 import { readEditionDocuments } from '../publish/edition/edition-documents.js';
@@ -58,7 +58,7 @@ async function fromConfig(kind: OutputKind, options: PublishOptions, io: CliIO):
   if ('refusal' in where) return { usage: [...loaded.messages, where.refusal] };
   const documents = await readEditionDocuments(loaded, io.cwd, (p) => display(io, p), kind === 'html' ? 'html' : 'pdf');
   // A TEI source the config names that is not there is a config error.
-  if (documents.messages.some((m) => m.rule === 'tei-edition/tei-source-missing')) return { usage: [...loaded.messages, ...documents.messages] };
+  if (documents.messages.some((m) => isRule(m, 'tei-source-missing'))) return { usage: [...loaded.messages, ...documents.messages] };
   const edition = { ...(documents.corpusTitle === undefined ? {} : { title: documents.corpusTitle }), ...loaded.config.edition, ...textOverrides(documents.texts) };
   return {
     input: { edition, texts: documents.texts, registers: documents.registers, targetDir: join(where.root, kind), failedDir: join(where.root, 'print-failed'), messages: [...loaded.messages, ...documents.messages] },
@@ -70,7 +70,7 @@ async function fromFiles(kind: OutputKind, files: readonly string[], options: Pu
   const paths = files.map((f) => resolve(io.cwd, f));
   const read = await readTeiSourceTexts(paths.map((path) => ({ path, at: { file: shown(path) } })), shown);
   // A path that names nothing is a usage error; a file that is not TEI is an error in the input.
-  if (read.messages.some((m) => m.rule === 'tei-edition/tei-source-missing')) return { usage: read.messages };
+  if (read.messages.some((m) => isRule(m, 'tei-source-missing'))) return { usage: read.messages };
   const targetDir = resolve(io.cwd, options.out ?? join('output', kind));
   // The output may not hold an input (a file named, or one found in a folder named).
   const inputs = [...new Set([...paths.filter((p) => !p.includes('*')), ...read.texts.map((t) => t.path)])];

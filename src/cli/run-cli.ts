@@ -18,7 +18,7 @@ import { pdfCommand } from './commands/pdf.js';
 import { entitiesCommand } from './commands/entities.js';
 import { mergeCommand } from './commands/merge.js';
 import { serveCommand } from './commands/serve.js';
-import { EXIT_OK, EXIT_USAGE } from './exit-codes.js';
+import { exitCodeFor } from './exit-codes.js';
 import { Reporter } from './reporter.js';
 import { boundedJobs } from './jobs-option.js';
 import { fileSystemDiagnostic, internalErrorDiagnostic, isFileSystemError } from './unexpected-errors.js';
@@ -60,13 +60,14 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
   if (failure !== undefined) {
     // The message alone, and where to look: the whole help after a typo hides the typo.
-    io.stderr(`${formatDiagnostic(diagnostic('error', 'usage', failure, { file: 'tei-edition' }, { hint: 'run `tei-edition --help` for the commands and options' }))}\n`);
-    return EXIT_USAGE;
+    const usage = diagnostic('error', 'usage', failure, { file: 'tei-edition' }, { hint: 'run `tei-edition --help` for the commands and options' });
+    io.stderr(`${formatDiagnostic(usage)}\n`);
+    return exitCodeFor([usage]);
   }
   if (!selected) {
     // --help or --version: yargs produced the text.
     io.stdout(`${output}\n`);
-    return EXIT_OK;
+    return exitCodeFor([]);
   }
   const { definition, args } = selected;
   const reporter = new Reporter(io, { quiet: args.quiet, json: args.json, verbose: args.verbose });
@@ -82,6 +83,6 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const message = isFileSystemError(error) ? fileSystemDiagnostic(error, io) : internalErrorDiagnostic(error, io);
     io.stderr(`${formatDiagnostic(message)}\n`);
     if (args.json) io.stdout(`${JSON.stringify({ command: definition.command.split(' ')[0], ok: false, messages: [message] }, null, 2)}\n`);
-    return EXIT_USAGE;
+    return exitCodeFor([message]);
   }
 }

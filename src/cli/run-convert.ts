@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { diagnostic, type Diagnostic } from '../lib/diagnostics/diagnostic.js';
+import { diagnostic, isRule, type Diagnostic } from '../lib/diagnostics/diagnostic.js';
 import type { EditionConfig, SourceConfig } from '../lib/config/types.js';
 import { rawSources } from '../lib/config/sources.js';
 import type { EditionText } from '../publish/edition/edition-text.js';
@@ -106,7 +106,8 @@ export async function runConvert(options: ConvertOptions, io: CliIO, reporter: R
   for (const [n, i] of missing.entries()) {
     const result = converted[n] as ConvertTaskResult;
     results[i] = result;
-    if (result.crash === undefined) await options.cache?.put('convert', keys[i] as string, result);
+    // A crash (a bug) is not a result to keep.
+    if (!result.messages.some((m) => isRule(m, 'internal-error'))) await options.cache?.put('convert', keys[i] as string, result);
   }
 
   const files: FileOutcome[] = [];
@@ -120,7 +121,6 @@ export async function runConvert(options: ConvertOptions, io: CliIO, reporter: R
     }
     const result = results[readable.indexOf(input)] as ConvertTaskResult;
     const messages = [...input.messages, ...result.messages];
-    if (result.crash !== undefined) messages.push(diagnostic('error', 'internal-error', `the converter failed on this file (a bug; please report it): ${clip(result.crash.split('\n')[0] ?? '')}`, { file: input.rawShown }, { fatal: true }));
     if (result.xml === undefined || messages.some((m) => m.severity === 'error')) {
       files.push({ source: input.source.id, raw: input.rawShown, tei: teiShown, status: 'failed', messages });
       continue;
@@ -215,7 +215,3 @@ async function writeTeiFile(path: string, shown: string, xml: string, options: C
 }
 
 export { display };
-
-function clip(text: string): string {
-  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
-}

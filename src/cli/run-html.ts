@@ -38,8 +38,6 @@ export interface HtmlOptions extends PublishOptions {
 
 export interface HtmlRun {
   readonly ok: boolean;
-  /** A usage or setup error (exit 2): no config, no stylesheet. */
-  readonly usage: boolean;
   readonly messages: Diagnostic[];
   /** Pages written, as messages show them. */
   readonly pages: string[];
@@ -50,12 +48,12 @@ export interface HtmlRun {
 
 export async function runHtml(options: HtmlOptions, io: CliIO, reporter: Reporter): Promise<HtmlRun> {
   const prepared = options.input === undefined ? await preparePublishing('html', options, io) : { input: options.input };
-  if ('usage' in prepared) return { ok: false, usage: true, messages: prepared.usage, pages: [], siteDir: '' };
+  if ('usage' in prepared) return { ok: false, messages: prepared.usage, pages: [], siteDir: '' };
   const { edition, texts, registers, targetDir: siteDir } = prepared.input;
   const messages = [...prepared.input.messages];
   const stylesheet = await stageStylesheet(HTML_STYLESHEET, io);
-  if ('severity' in stylesheet) return { ok: false, usage: true, messages: [...messages, stylesheet], pages: [], siteDir };
-  if (messages.some((m) => m.severity === 'error')) return { ok: false, usage: false, messages, pages: [], siteDir };
+  if ('severity' in stylesheet) return { ok: false, messages: [...messages, stylesheet], pages: [], siteDir };
+  if (messages.some((m) => m.severity === 'error')) return { ok: false, messages, pages: [], siteDir };
   const { sef, sefPath } = stylesheet;
   const textIds = texts.map((t) => t.id);
   const { texts: siteTexts, copies: images } = withLocalImages(texts);
@@ -82,20 +80,20 @@ export async function runHtml(options: HtmlOptions, io: CliIO, reporter: Reporte
   const shownById = new Map(texts.map((t) => [t.id, t.shown]));
   messages.push(...unresolvedPointerWarnings(site.summaries, (id) => shownById.get(id) ?? `${id}.xml`));
   const pages = site.pages;
-  if (messages.some((m) => m.severity === 'error')) return { ok: false, usage: false, messages, pages: [], siteDir };
+  if (messages.some((m) => m.severity === 'error')) return { ok: false, messages, pages: [], siteDir };
   // The search index, from the pages just made (docs/search.md).
   const search = await searchIndex(pages, site.order, options.cache?.store, (n, total) => reporter.progress('search index', n, total));
   for (const s of search.skipped) messages.push(diagnostic('warning', 'search-index', `the search index leaves out this page, which could not be read: ${s.message}`, { file: display(io, join(siteDir, s.file)) }));
   const publishing = async (output: OutputTransaction): Promise<HtmlRun> => {
     const staged = await output.stage(siteDir, (p) => display(io, p));
-    if (!('dir' in staged)) return { ok: false, usage: true, messages: [...messages, refusalDiagnostic(staged)], pages: [], siteDir };
+    if (!('dir' in staged)) return { ok: false, messages: [...messages, refusalDiagnostic(staged)], pages: [], siteDir };
     await publish(staged.dir, pages, siteTexts, registers);
     for (const [file, content] of search.files) {
       await mkdir(dirname(join(staged.dir, file)), { recursive: true });
       await writeFileAtomic(join(staged.dir, file), content);
     }
     await copyImages(images, staged.dir);
-    return { ok: true, usage: false, messages, pages: pages.map((p) => display(io, join(siteDir, p.file))), siteDir, rendered: site.rendered };
+    return { ok: true, messages, pages: pages.map((p) => display(io, join(siteDir, p.file))), siteDir, rendered: site.rendered };
   };
   if (options.output) return publishing(options.output);
   return OutputTransaction.run(async (output) => {

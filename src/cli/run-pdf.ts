@@ -7,14 +7,14 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { BuildCache } from '../lib/cache/build-cache.js';
 import { cacheKey, contentHash } from '../lib/cache/cache-key.js';
-import { diagnostic, type Diagnostic } from '../lib/diagnostics/diagnostic.js';
+import { diagnostic, isRule, type Diagnostic } from '../lib/diagnostics/diagnostic.js';
 import { writeFileAtomic } from '../lib/io/atomic-write.js';
 import { OutputTransaction } from '../lib/io/output-folders.js';
 import { chaptersInProcess, chaptersInWorkers, plannedPrintJobs, type PrintTaskResult, type PrintWorkerSetup } from '../publish/print/print-pool.js';
 import { unresolvedPointerWarnings } from '../publish/html/unresolved-pointers.js';
 import { copyImages, withLocalImages } from '../publish/edition/text-images.js';
 import { assembleBook, printContext, type PrintContext, renderFrame, type Chapter } from '../publish/print/render-book.js';
-import { compileTypstFileToPdf, TypstError } from '../publish/print/typst-compiler.js';
+import { compileTypstFileToPdf } from '../publish/print/typst-compiler.js';
 import { PRINT_BOOK_LIBRARY, PRINT_STYLESHEET } from '../publish/xslt/stylesheet-paths.js';
 import type { CliIO } from './cli-io.js';
 import { display } from './display-path.js';
@@ -40,8 +40,6 @@ export interface PdfOptions extends PublishOptions {
 
 export interface PdfRun {
   readonly ok: boolean;
-  /** A usage or setup error (exit 2): no config, no stylesheet. */
-  readonly usage: boolean;
   readonly messages: Diagnostic[];
   /** Files written, as messages show them. */
   readonly files: string[];
@@ -51,13 +49,13 @@ export interface PdfRun {
 
 export async function runPdf(options: PdfOptions, io: CliIO, reporter: Reporter): Promise<PdfRun> {
   const prepared = options.input === undefined ? await preparePublishing('print', options, io) : { input: options.input };
-  if ('usage' in prepared) return { ok: false, usage: true, messages: prepared.usage, files: [], pages: 0, printDir: '' };
+  if ('usage' in prepared) return { ok: false, messages: prepared.usage, files: [], pages: 0, printDir: '' };
   const { edition, registers, targetDir: printDir, failedDir } = prepared.input;
   const { texts, copies: images } = withLocalImages(prepared.input.texts);
   const messages = [...prepared.input.messages];
   const stylesheet = await stageStylesheet(PRINT_STYLESHEET, io);
-  if ('severity' in stylesheet) return { ok: false, usage: true, messages: [...messages, stylesheet], files: [], pages: 0, printDir };
-  if (messages.some((m) => m.severity === 'error')) return { ok: false, usage: false, messages, files: [], pages: 0, printDir };
+  if ('severity' in stylesheet) return { ok: false, messages: [...messages, stylesheet], files: [], pages: 0, printDir };
+  if (messages.some((m) => m.severity === 'error')) return { ok: false, messages, files: [], pages: 0, printDir };
   const { sef, sefPath } = stylesheet;
   const bookLibrary = await readFile(PRINT_BOOK_LIBRARY, 'utf8');
   const context = await printContext(sef, edition, registers, bookLibrary);
@@ -68,7 +66,7 @@ export async function runPdf(options: PdfOptions, io: CliIO, reporter: Reporter)
     if (r.chapter !== undefined) chapters.push(r.chapter);
     else if (text !== undefined) messages.push(diagnostic('error', 'pdf-transform', `the print stylesheet failed on this text: ${r.error ?? 'unknown error'}`, { file: text.shown }));
   }
-  if (messages.some((m) => m.severity === 'error')) return { ok: false, usage: false, messages, files: [], pages: 0, printDir };
+  if (messages.some((m) => m.severity === 'error')) return { ok: false, messages, files: [], pages: 0, printDir };
   if (options.pointerWarnings !== false) {
     const shownById = new Map(prepared.input.texts.map((t) => [t.id, t.shown]));
     const inOrder = [...results].sort((a, b) => a.id - b.id).flatMap((r) => (r.chapter?.unresolvedPointers === undefined ? [] : [r.chapter.unresolvedPointers]));
@@ -78,23 +76,23 @@ export async function runPdf(options: PdfOptions, io: CliIO, reporter: Reporter)
   if (texts.length > 0) reporter.progress('pdf: typesetting', texts.length, texts.length);
   const publishing = async (output: OutputTransaction): Promise<PdfRun> => {
     const staged = await output.stage(printDir, (p) => display(io, p));
-    if (!('dir' in staged)) return { ok: false, usage: true, messages: [...messages, refusalDiagnostic(staged)], files: [], pages: 0, printDir };
+    if (!('dir' in staged)) return { ok: false, messages: [...messages, refusalDiagnostic(staged)], files: [], pages: 0, printDir };
     const typPath = join(printDir, 'edition.typ');
     await writeFileAtomic(join(staged.dir, 'edition.typ'), source);
     await copyImages(images, staged.dir);
     const files = [display(io, typPath)];
-    if (options.typstOnly) return { ok: true, usage: false, messages, files, pages: 0, printDir };
+    if (options.typstOnly) return { ok: true, messages, files, pages: 0, printDir };
     const book = await compileBookCached(options.cache?.store, [source, display(io, typPath), edition.date ?? null], images, () => compileBook(join(staged.dir, 'edition.typ'), display(io, typPath), edition.date));
     messages.push(...book.messages);
     if (book.pdf === undefined) {
       const kept = await keepFailedSource(failedDir, source, io);
-      for (const [i, m] of messages.entries()) if (m.rule === 'tei-edition/typst' && m.position.file === display(io, typPath)) messages[i] = { ...m, position: { ...m.position, file: kept } };
-      return { ok: false, usage: false, messages, files: [], pages: 0, printDir };
+      for (const [i, m] of messages.entries()) if (isRule(m, 'typst') && m.position.file === display(io, typPath)) messages[i] = { ...m, position: { ...m.position, file: kept } };
+      return { ok: false, messages, files: [], pages: 0, printDir };
     }
     const pdfPath = join(printDir, 'edition.pdf');
     await writeFileAtomic(join(staged.dir, 'edition.pdf'), book.pdf);
     files.push(display(io, pdfPath));
-    return { ok: true, usage: false, messages, files, pages: book.pages, printDir };
+    return { ok: true, messages, files, pages: book.pages, printDir };
   };
   if (options.output) return publishing(options.output);
   return OutputTransaction.run(async (output) => {
@@ -105,15 +103,13 @@ export async function runPdf(options: PdfOptions, io: CliIO, reporter: Reporter)
 
 /** Typst → PDF, its warnings and errors as messages on the Typst source (shown as `typShown`). */
 function compileBook(typPath: string, typShown: string, date: string | undefined): { pdf?: Uint8Array; pages: number; messages: Diagnostic[] } {
-  const at = (m: { line?: number; column?: number }) => ({ file: typShown, ...(m.line ? { line: m.line } : {}), ...(m.column ? { column: m.column } : {}) });
-  try {
-    const book = compileTypstFileToPdf(typPath, editionTimestamp(date));
-    return { pdf: book.pdf, pages: book.pages, messages: book.warnings.map((w) => diagnostic('warning', 'typst', w.message, at(w))) };
-  } catch (error) {
-    if (!(error instanceof TypstError)) throw error;
-    return { pages: 0, messages: error.messages.map((m) => diagnostic(m.severity, 'typst', m.message, at(m), m.severity === 'error' ? { hint: 'the Typst source is kept for inspection in print-failed/ beside the print edition; the previous print edition is unchanged' } : {})) };
-  }
+  const creationDate = editionTimestamp(date);
+  const book = compileTypstFileToPdf(typPath, { shown: typShown, ...(creationDate === undefined ? {} : { creationDate }) });
+  if (book.pdf !== undefined) return book;
+  return { pages: 0, messages: book.messages.map((m) => (m.severity === 'error' ? { ...m, hint: KEPT_FOR_INSPECTION } : m)) };
 }
+
+const KEPT_FOR_INSPECTION = 'the Typst source is kept for inspection in print-failed/ beside the print edition; the previous print edition is unchanged';
 
 /** A Typst source that did not compile, kept (in a folder of its own) for inspection; its path as messages show it. */
 async function keepFailedSource(folder: string, source: string, io: CliIO): Promise<string> {

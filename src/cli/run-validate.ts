@@ -32,8 +32,6 @@ export interface ValidateRun {
   /** The files checked, as messages show them. */
   readonly files: string[];
   readonly messages: Diagnostic[];
-  /** Messages that make this a usage error (exit 2): unusable schema, missing or unreadable files. */
-  readonly usageErrors: Diagnostic[];
 }
 
 export async function runValidation(options: ValidateOptions, io: CliIO, reporter: Reporter): Promise<ValidateRun> {
@@ -52,17 +50,12 @@ export async function runValidation(options: ValidateOptions, io: CliIO, reporte
     const inProcess = await loadValidationSetup({ ...setupOptions, display: shown });
     loaded = { messages: inProcess.messages, results: inProcess.setup === undefined ? undefined : await validateInProcess(tasks, inProcess.setup, reporter, refs.length) };
   } else loaded = { messages: inWorkers.setupMessages.map((m) => ({ ...m, position: { ...m.position, file: shown(m.position.file) } })), results: inWorkers.results };
-  if (loaded.results === undefined) return { files: [], messages: loaded.messages, usageErrors: loaded.messages.filter((m) => m.severity === 'error') };
-  const usageErrors: Diagnostic[] = collected.missing.map((m) => diagnostic('error', 'file-unreadable', `cannot validate: ${m.reason}`, { file: shown(m.path) }, { fatal: true }));
+  if (loaded.results === undefined) return { files: [], messages: loaded.messages };
+  const unreadable: Diagnostic[] = collected.missing.map((m) => diagnostic('error', 'file-unreadable', `cannot validate: ${m.reason}`, { file: shown(m.path) }, { fatal: true }));
   // What the walk skipped or took once (dangling links, loops, special files) is said, not silent.
-  const messages: Diagnostic[] = [...loaded.messages, ...usageErrors, ...collected.messages];
-  for (const r of loaded.results) {
-    const task = tasks[r.id]!;
-    r.messages.forEach((m) => messages.push(...m));
-    if (r.crash !== undefined) messages.push(diagnostic('error', 'internal-error', `the validator failed on this batch (a bug; please report it): ${r.crash.split('\n')[0] ?? ''}`, { file: task.files[0]?.shown ?? '' }, { fatal: true }));
-    usageErrors.push(...r.unreadable);
-  }
-  return { files: refs.map((r) => r.shown), messages, usageErrors };
+  const messages: Diagnostic[] = [...loaded.messages, ...unreadable, ...collected.messages];
+  for (const r of loaded.results) r.messages.forEach((m) => messages.push(...m));
+  return { files: refs.map((r) => r.shown), messages };
 }
 
 function progressOf(tasks: readonly ValidateTask[], reporter: Reporter, total: number): (r: ValidateTaskResult) => void {

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { runPool, workersFor } from '../lib/parallel/worker-pool.js';
 import type { Diagnostic } from '../lib/diagnostics/diagnostic.js';
 import { convertSource, type ConvertInput } from './convert-source.js';
+import { converterCrash } from './converter-crash.js';
 
 export interface ConvertTask {
   readonly id: number;
@@ -18,8 +19,6 @@ export interface ConvertTaskResult {
   readonly xml?: string;
   readonly messages: Diagnostic[];
   readonly mentioned?: string[];
-  /** An exception inside the converter (a bug): reported as a fatal message on that file. */
-  readonly crash?: string;
 }
 
 /**
@@ -57,7 +56,7 @@ function convertInProcess(inputs: readonly Omit<ConvertInput, 'lexicon'>[], onDo
       const r = convertSource(input);
       result = { id, ...(r.xml === undefined ? {} : { xml: r.xml }), messages: r.messages, ...(r.mentioned ? { mentioned: r.mentioned } : {}) };
     } catch (error) {
-      result = { id, crash: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error), messages: [] };
+      result = { id, messages: [converterCrash(error, input.file)] };
     }
     onDone?.(id, result);
     return result;

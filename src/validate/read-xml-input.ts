@@ -15,7 +15,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export type XmlInput = { readonly text: string; readonly messages: Diagnostic[] } | { readonly text?: undefined; readonly messages: Diagnostic[] };
 
-function refuse(rule: string, message: string, position: { file: string; line?: number; column?: number }, hint?: string): XmlInput {
+function refuse(rule: 'file-too-large' | 'xml-empty' | 'not-xml' | 'xml-encoding' | 'doctype-refused', message: string, position: { file: string; line?: number; column?: number }, hint?: string): XmlInput {
   return { messages: [diagnostic('error', rule, message, position, { fatal: true, ...(hint === undefined ? {} : { hint }) })] };
 }
 

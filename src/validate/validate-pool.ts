@@ -23,12 +23,8 @@ export interface ValidateTask {
 
 export interface ValidateTaskResult {
   readonly id: number;
-  /** Messages of each file of the batch, in order. */
+  /** Messages of each file of the batch, in order; an exception in the validator (a bug) is a fatal message on the batch's first file. */
   readonly messages: Diagnostic[][];
-  /** The messages on files that could not be read (a usage error, exit 2); also in `messages`. */
-  readonly unreadable: Diagnostic[];
-  /** An exception in the validator (a bug): reported as a fatal message on the batch's first file. */
-  readonly crash?: string;
   /** From a worker, with its first result: the messages of loading the schemas (see validate-worker.ts). */
   readonly setupMessages?: Diagnostic[];
 }
@@ -80,7 +76,6 @@ export function plannedValidateJobs(files: readonly FileRef[], batches: number, 
 /** Reads and validates one batch (in a worker or in process). */
 export async function validateBatch(task: ValidateTask, setup: ValidationSetup): Promise<ValidateTaskResult> {
   const read: (FileToValidate | undefined)[] = [];
-  const unreadable: Diagnostic[] = [];
   const failures = new Map<number, Diagnostic>();
   // Read the batch's files concurrently: the reads overlap, the checks then run one after another.
   // Never more than the size limit allows, and only regular files (a FIFO or a device is refused, not read).
@@ -92,7 +87,6 @@ export async function validateBatch(task: ValidateTask, setup: ValidationSetup):
       const reason: unknown = content?.reason;
       const message = diagnostic('error', 'file-unreadable', `cannot read the file: ${reason instanceof Error ? reason.message : String(reason)}`, { file: f.shown }, { fatal: true });
       read.push(undefined);
-      unreadable.push(message);
       failures.set(i, message);
     }
   }
@@ -101,11 +95,12 @@ export async function validateBatch(task: ValidateTask, setup: ValidationSetup):
   try {
     results = await validateFiles(readable, setup);
   } catch (error) {
-    return { id: task.id, messages: task.files.map(() => []), unreadable, crash: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) };
+    const crash = diagnostic('error', 'internal-error', `the validator failed on this batch (a bug; please report it): ${(error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''}`, { file: task.files[0]?.shown ?? '' }, { fatal: true });
+    return { id: task.id, messages: task.files.length === 0 ? [[crash]] : task.files.map((_f, i) => (i === 0 ? [crash] : [])) };
   }
   let k = 0;
   const messages = task.files.map((_f, i) => failures.has(i) ? [failures.get(i)!] : (results[k++] ?? []));
-  return { id: task.id, messages, unreadable };
+  return { id: task.id, messages };
 }
 
 export function validateInWorkers(tasks: readonly ValidateTask[], setup: WorkerSetup, jobs: number, onDone?: (result: ValidateTaskResult) => void): Promise<ValidateTaskResult[]> {

@@ -80,7 +80,9 @@ test('a page break inside a word keeps the word whole, with its marker in the ma
   assert.match(chapter.typst, /pa\u2060#pb\("2"\);\u2060ragraphe/u);
   const dir = tempDir();
   writeFileSync(join(dir, 'edition.typ'), assembleBook(await renderFrame(context), [chapter]));
-  writeFileSync(join(dir, 'edition.pdf'), compileTypstFileToPdf(join(dir, 'edition.typ')).pdf);
+  const book = compileTypstFileToPdf(join(dir, 'edition.typ'));
+  assert.ok(book.pdf, JSON.stringify(book.messages));
+  writeFileSync(join(dir, 'edition.pdf'), book.pdf);
   const pages = await pdfPages(join(dir, 'edition.pdf'));
   const body = pages.flatMap((p) => p.lines.filter((l) => !/^\[p\./u.test(l.text.trim())).map((l) => l.text)).join(' ').replace(/\u2060/gu, '');
   for (const word of ['Zinoviev', 'paragraphe', 'révolution', 'passe sur']) assert.ok(body.includes(word), `${word} is not whole in: ${body}`);

@@ -55,14 +55,12 @@ test('a bad print option in the config is refused with its place in the file, ex
 });
 
 test('a Typst error is reported at its line and column in edition.typ, which is kept; no PDF, exit 1', async () => {
-  const { compileTypstFileToPdf, TypstError } = await import('../../src/publish/print/typst-compiler.js');
+  const { compileTypstFileToPdf } = await import('../../src/publish/print/typst-compiler.js');
   const dir = sampleEditionCopy();
   const path = join(dir, 'edition.typ');
   writeFileSync(path, 'Bonjour\n\nau revoir #no-such-function[x]\n');
-  assert.throws(() => compileTypstFileToPdf(path), (error: unknown) => {
-    assert.ok(error instanceof TypstError);
-    assert.deepEqual(error.messages.map((m) => [m.severity, m.line, m.column]), [['error', 3, 12]]);
-    assert.match(error.message, /^3:12: unknown variable: no-such-function/u);
-    return true;
-  });
+  const book = compileTypstFileToPdf(path, { shown: 'edition.typ' });
+  assert.equal(book.pdf, undefined);
+  assert.deepEqual(book.messages.map((m) => [m.severity, m.rule, m.position.file, m.position.line, m.position.column]), [['error', 'tei-edition/typst', 'edition.typ', 3, 12]]);
+  assert.match(book.messages[0]?.message ?? '', /^unknown variable: no-such-function/u);
 });

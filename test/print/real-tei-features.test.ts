@@ -133,6 +133,7 @@ describe('print: the features of real TEI, on a snippet', () => {
     // The chapter compiles, image and all, and the PDF has the words of every feature.
     writeFileSync(join(dir, 'edition.typ'), assembleBook(frame, [{ id: 'text', typst: withImage, sortKey: '' }]));
     const book = compileTypstFileToPdf(join(dir, 'edition.typ'));
+    assert.ok(book.pdf, JSON.stringify(book.messages));
     writeFileSync(join(dir, 'book.pdf'), book.pdf);
     const words = (await pdfPages(join(dir, 'book.pdf'), 20)).map((p) => p.text).join(' ');
     for (const w of ['premier', 'sa glose', 'cellule double', 'vers deux', 'HAMLET', 'Auteur cite', 'Note de fin', 'Note marginale', 'lecon', 'garde son texte', 'Bodleian']) {

@@ -56,6 +56,7 @@ describe('the print stylesheet on real TEI files', () => {
       const dir = tempDir();
       writeFileSync(join(dir, 'edition.typ'), assembleBook(frame, [chapter]));
       const book = compileTypstFileToPdf(join(dir, 'edition.typ'));
+      assert.ok(book.pdf, JSON.stringify(book.messages));
       assert.ok(book.pages >= 4, `${book.pages} pages`);
       const pdf = join(dir, 'real.pdf');
       writeFileSync(pdf, book.pdf);

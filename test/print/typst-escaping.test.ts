@@ -42,6 +42,7 @@ test('every Typst special character prints as itself', async () => {
   const dir = tempDir();
   writeFileSync(join(dir, 'edition.typ'), assembleBook(await renderFrame(context), [chapter]));
   const book = compileTypstFileToPdf(join(dir, 'edition.typ'));
+  assert.ok(book.pdf, JSON.stringify(book.messages));
   const pdf = join(dir, 'escaping.pdf');
   writeFileSync(pdf, book.pdf);
   const all = squeezed((await pdfPages(pdf)).map((p) => p.text).join(' '));

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
-import { diagnostic } from '../../src/lib/diagnostics/diagnostic.js';
+import { schematronDiagnostic } from '../../src/lib/diagnostics/diagnostic.js';
 import { formatDiagnostic } from '../../src/lib/diagnostics/format.js';
 import { formatGithub, formatJunit } from '../../src/lib/diagnostics/report-formats.js';
 import { visibleText } from '../../src/lib/diagnostics/visible-text.js';
@@ -73,7 +73,7 @@ test('every report format of validate, on hostile values and file names: nothing
 });
 
 test('the formatters escape message, hint, file and rule, for every command that prints diagnostics', () => {
-  const d = diagnostic('warning', 'x/rule\u001b[2J', 'found "a\nb\u0007"', { file: 'f\r.xml', line: 2, column: 3 }, { hint: 'try\n::error::x' });
+  const d = schematronDiagnostic('warning', 'x/rule\u001b[2J', 'found "a\nb\u0007"', { file: 'f\r.xml', line: 2, column: 3 }, { hint: 'try\n::error::x' });
   assert.equal(formatDiagnostic(d), 'f\\r.xml:2:3  warning  found "a\\nb\\u0007"  x/rule\\u001b[2J\n    hint: try\\n::error::x');
   assert.equal(formatGithub([d]), '::warning file=f\\r.xml,line=2,col=3,title=x/rule\\u001b[2J::found "a\\nb\\u0007"%0Atry\\n::error::x\n');
   const junit = formatJunit(['f\r.xml', 'nul\u0000.xml'], [{ ...d, severity: 'error' }], 0.5);

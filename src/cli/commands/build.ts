@@ -11,9 +11,9 @@ import type { Reporter } from '../reporter.js';
 import type { ConvertRun } from '../run-convert.js';
 import { outputRoot, refusalDiagnostic } from '../output-root.js';
 import { DEFAULT_MAX_SIZE_MB, jobsOption, maxSizeOption } from '../jobs-option.js';
-import { EXIT_USAGE, exitCodeFor } from '../exit-codes.js';
+import { exitCodeFor, type ExitPolicy, isUsageFailure, ON_ONE_FILE } from '../exit-codes.js';
 import { display } from '../display-path.js';
-import { diagnostic } from '../../lib/diagnostics/diagnostic.js';
+import { diagnostic, isRule } from '../../lib/diagnostics/diagnostic.js';
 import type { BuildCache } from '../../lib/cache/build-cache.js';
 import { inShard, parseShard, type Shard } from '../shard-assignment.js';
 import { convertOptions, summaryCounts } from './convert.js';
@@ -64,7 +64,7 @@ export const buildCommand: CommandDefinition = {
     if (!run.ok) {
       await dropCreated();
       reporter.json({ command: 'build', ok: false, messages: run.messages });
-      return EXIT_USAGE;
+      return exitCodeFor(run.messages);
     }
     const root = checked.root;
     const { OutputTransaction } = await import('../../lib/io/output-folders.js');
@@ -76,7 +76,7 @@ export const buildCommand: CommandDefinition = {
       await dropCreated();
       // Its messages were printed as they came.
       reporter.json({ command: 'build', ok: false, messages: [...run.messages, ...built.messages] });
-      return EXIT_USAGE;
+      return exitCodeFor([...run.messages, ...built.messages]);
     }
     for (const f of run.files) reporter.line(`${f.status.padEnd(9)}  ${f.tei}  ← ${f.raw}`);
     const teiOut = join(root, 'tei');
@@ -100,9 +100,18 @@ export const buildCommand: CommandDefinition = {
     const published = ok && !dryRun && shard === undefined;
     if (!published) await dropCreated();
     reporter.json({ command: 'build', ok, dryRun, ...(shard === undefined ? {} : { shard: `${shard.index}/${shard.count}` }), ...(cache === undefined ? {} : { cache: { dir: display(io, cache.dir), rendered: built.rendered, stages: cache.stats() } }), files: run.files, published: published ? built.published : [], validated: built.validated, site: published ? built.site : [], book: published ? built.book : [], summary: summaryCounts(messages) });
-    return exitCodeFor(messages);
+    return exitCodeFor(messages, BUILD_POLICY);
   },
 };
+
+/**
+ * What build validates is what it publishes: a file that cannot be read there, or a TEI source's
+ * own schema that cannot be used, is an error of that source (exit 1), as a file that cannot be
+ * written or a worker's crash is (ON_ONE_FILE).
+ */
+const BUILD_POLICY: ExitPolicy = { inputRules: [...(ON_ONE_FILE.inputRules ?? []), 'file-unreadable', 'schema-file', 'schematron-file', 'schematron-schema'] };
+/** Validation messages that stop the build's validation of a group (not cached): an unusable schema, a file that cannot be read. */
+const VALIDATION_ON_ONE_FILE: ExitPolicy = { inputRules: ['internal-error'] };
 
 interface Built {
   readonly usage: boolean;
@@ -136,7 +145,7 @@ async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: st
   // A shard: its own texts (the others' ids still make the links between texts, and their config titles the edition's metadata).
   const documents = shard === undefined ? read : { ...read, texts: read.texts.filter((t) => inShard(t.id, shard)) };
   reporter.messages(documents.messages);
-  if (documents.messages.some((m) => m.severity === 'error')) return { ...nothing, messages: documents.messages, usage: documents.messages.some((m) => m.rule === 'tei-edition/tei-source-missing') };
+  if (documents.messages.some((m) => m.severity === 'error')) return { ...nothing, messages: documents.messages, usage: documents.messages.some((m) => isRule(m, 'tei-source-missing')) };
   const { texts, registers } = documents;
   const teiOut = join(root, 'tei');
   const staged = await output.stage(teiOut, shown);
@@ -193,8 +202,9 @@ async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: st
     const validation = await runValidation({ paths, schema: group.schema, schematron: group.schematron, maxBytes, shownAs, ...(options.jobs === undefined ? {} : { jobs: options.jobs }) }, io, reporter);
     reporter.messages(validation.messages);
     messages.push(...validation.messages);
-    usage ||= validation.usageErrors.length > 0;
-    if (keys === undefined || validation.usageErrors.length > 0) continue;
+    const unusable = isUsageFailure(validation.messages, VALIDATION_ON_ONE_FILE);
+    usage ||= unusable;
+    if (keys === undefined || unusable) continue;
     for (const path of paths) {
       const shownPath = shownAs(path);
       await options.cache?.put('validate', keys.get(path) ?? '', validation.messages.filter((m) => m.position.file === shownPath));
@@ -224,14 +234,15 @@ async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: st
   const html = await runHtml({ config: run.configPath, input: { ...input, targetDir: join(root, 'html'), failedDir: join(root, 'print-failed') }, output, ...jobs, ...cached }, io, reporter);
   reporter.messages(html.messages);
   messages.push(...html.messages);
-  if (html.usage) return { ...nothing, usage: true, texts: texts.length, messages, published, validated: true, checkedWith };
+  // A usage error (no stylesheet, an output folder refused) stops the build; errors in the texts do not.
+  if (isUsageFailure(html.messages)) return { ...nothing, usage: true, texts: texts.length, messages, published, validated: true, checkedWith };
   const rendered = html.rendered === undefined ? {} : { rendered: html.rendered };
   if (!options.print) return { usage: false, messages, texts: texts.length, published, validated: true, checkedWith, site: html.pages, book: [], pages: 0, ...rendered };
   const { runPdf } = await import('../run-pdf.js');
   const pdf = await runPdf({ config: run.configPath, input: { ...input, targetDir: join(root, 'print'), failedDir: join(root, 'print-failed') }, output, pointerWarnings: false, ...jobs, ...cached }, io, reporter);
   reporter.messages(pdf.messages);
   messages.push(...pdf.messages);
-  return { usage: pdf.usage, messages, texts: texts.length, published, validated: true, checkedWith, site: html.pages, book: pdf.files, pages: pdf.pages, ...rendered };
+  return { usage: isUsageFailure(pdf.messages), messages, texts: texts.length, published, validated: true, checkedWith, site: html.pages, book: pdf.files, pages: pdf.pages, ...rendered };
 }
 
 /** The options build and merge share. */
@@ -267,7 +278,7 @@ async function removeCreated(cacheDir: string, root: string, top: string): Promi
 function usageError(messages: Diagnostic[], reporter: Reporter): number {
   reporter.messages(messages);
   reporter.json({ command: 'build', ok: false, messages });
-  return EXIT_USAGE;
+  return exitCodeFor(messages);
 }
 
 /** What the cache gave: the texts whose HTML was made again, and the entries found untrustworthy. */

@@ -1,6 +1,6 @@
 import type { CommandDefinition } from '../command.js';
 import { jobsOption } from '../jobs-option.js';
-import { EXIT_USAGE, exitCodeFor } from '../exit-codes.js';
+import { exitCodeFor, ON_ONE_FILE } from '../exit-codes.js';
 import type { ConvertOptions } from '../run-convert.js';
 import type { CliIO } from '../cli-io.js';
 import type { Reporter } from '../reporter.js';
@@ -38,12 +38,13 @@ export async function convertAndReport(options: ConvertOptions, io: CliIO, repor
   reporter.messages(run.messages);
   if (!run.ok) {
     reporter.json({ command: what, ok: false, messages: run.messages });
-    return EXIT_USAGE;
+    return exitCodeFor(run.messages);
   }
   for (const f of run.files) reporter.line(`${statusLabel(f.status)}  ${f.tei}  ← ${f.raw}`);
   reporter.summary(`${what}: ${run.files.length} file${run.files.length === 1 ? '' : 's'}`, run.messages);
-  reporter.json({ command: what, ok: exitCodeFor(run.messages) === 0, files: run.files, summary: summaryCounts(run.messages) });
-  return exitCodeFor(run.messages);
+  const code = exitCodeFor(run.messages, ON_ONE_FILE);
+  reporter.json({ command: what, ok: code === 0, files: run.files, summary: summaryCounts(run.messages) });
+  return code;
 }
 
 function statusLabel(status: string): string {

@@ -1,7 +1,7 @@
 import type { CommandDefinition } from '../command.js';
-import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
+import { exitCodeFor } from '../exit-codes.js';
 import { convertOptions } from './convert.js';
-import type { Diagnostic } from '../../lib/diagnostics/diagnostic.js';
+import { diagnostic, isRule, type Diagnostic } from '../../lib/diagnostics/diagnostic.js';
 
 /**
  * `entities`: the editor's worklist of names. Converts in memory (writes nothing) and lists
@@ -22,11 +22,11 @@ export const entitiesCommand: CommandDefinition = {
     if (!run.ok) {
       reporter.messages(run.messages);
       reporter.json({ command: 'entities', ok: false, messages: run.messages });
-      return EXIT_USAGE;
+      return exitCodeFor(run.messages);
     }
     const errors = run.messages.filter((m) => m.severity === 'error');
     reporter.messages(errors);
-    const unresolved = groupCandidates(run.messages.filter((m) => m.rule === 'tei-edition/unknown-name'));
+    const unresolved = groupCandidates(run.messages.filter((m) => isRule(m, 'unknown-name')));
     const mentioned = new Set(run.files.flatMap((f) => f.mentioned ?? []));
     const unused = run.registers.entries
       .filter((e) => !mentioned.has(`${e.kind}:${e.id}`))
@@ -37,8 +37,9 @@ export const entitiesCommand: CommandDefinition = {
     for (const u of unused) reporter.line(`  ${u.register}#${u.id}  ${u.standard}`);
     reporter.summary(`entities: ${run.files.length} file${run.files.length === 1 ? '' : 's'}, ${unresolved.length} unresolved name${unresolved.length === 1 ? '' : 's'}, ${unused.length} unused entr${unused.length === 1 ? 'y' : 'ies'}`, errors);
     reporter.json({ command: 'entities', ok: errors.length === 0, unresolved, unused });
-    if (errors.length > 0) return EXIT_INPUT_ERRORS;
-    return args.strict === true && (unresolved.length > 0 || unused.length > 0) ? EXIT_INPUT_ERRORS : EXIT_OK;
+    // Each unused entry is a message too (never printed: the list above says them), so that --strict is a rule of the exit code.
+    const unusedMessages = unused.map((u) => diagnostic('info', 'register-entry-unused', `${u.register}#${u.id} is mentioned in no text`, { file: u.register }, { actual: u.id }));
+    return exitCodeFor([...errors, ...run.messages.filter((m) => isRule(m, 'unknown-name')), ...unusedMessages], args.strict === true ? { failOn: ['unknown-name', 'register-entry-unused'] } : {});
   },
 };
 

@@ -1,6 +1,6 @@
 import type { CommandDefinition } from '../command.js';
 import { jobsOption } from '../jobs-option.js';
-import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
+import { exitCodeFor } from '../exit-codes.js';
 import { display } from '../display-path.js';
 import { publishArgs } from './publish-args.js';
 
@@ -26,6 +26,6 @@ export const htmlCommand: CommandDefinition = {
     if (run.ok) reporter.line(`wrote ${run.pages.length} pages in ${display(io, run.siteDir)}/ (open index.html)`);
     reporter.summary(`html: ${run.pages.length} page${run.pages.length === 1 ? '' : 's'}`, run.messages);
     reporter.json({ command: 'html', ok: run.ok, pages: run.pages, messages: run.messages });
-    return run.usage ? EXIT_USAGE : run.ok ? EXIT_OK : EXIT_INPUT_ERRORS;
+    return exitCodeFor(run.messages);
   },
 };

@@ -2,7 +2,7 @@ import { relative, resolve, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../../lib/diagnostics/diagnostic.js';
 import type { CliIO } from '../cli-io.js';
 import type { CommandDefinition } from '../command.js';
-import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
+import { exitCodeFor } from '../exit-codes.js';
 import { display } from '../display-path.js';
 
 export const initCommand: CommandDefinition = {
@@ -24,7 +24,7 @@ export const initCommand: CommandDefinition = {
       if ('usage' in described) {
         reporter.messages(described.usage);
         reporter.json({ command: 'init', ok: false, messages: described.usage });
-        return EXIT_USAGE;
+        return exitCodeFor(described.usage);
       }
       files = described.files;
     } else {
@@ -42,14 +42,14 @@ export const initCommand: CommandDefinition = {
       ];
       reporter.messages(messages);
       reporter.json({ command: 'init', ok: false, messages });
-      return EXIT_USAGE;
+      return exitCodeFor(messages);
     }
     await writeNewFiles(dir, files);
     const written = files.map((f) => display(io, resolve(dir, f.path)));
     for (const w of written) reporter.line(`created  ${w}`);
     reporter.line(`next: cd ${display(io, dir)} && tei-edition build`);
     reporter.json({ command: 'init', ok: true, files: written });
-    return EXIT_OK;
+    return exitCodeFor([]);
   },
 };
 

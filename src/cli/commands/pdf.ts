@@ -1,6 +1,6 @@
 import type { CommandDefinition } from '../command.js';
 import { jobsOption } from '../jobs-option.js';
-import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
+import { exitCodeFor } from '../exit-codes.js';
 import { publishArgs } from './publish-args.js';
 
 /**
@@ -27,6 +27,6 @@ export const pdfCommand: CommandDefinition = {
     if (run.ok) reporter.line(`wrote ${run.files.join(' and ')}${run.pages > 0 ? ` (${run.pages} pages)` : ''}`);
     reporter.summary(`pdf: ${run.pages} page${run.pages === 1 ? '' : 's'}`, run.messages);
     reporter.json({ command: 'pdf', ok: run.ok, files: run.files, pages: run.pages, messages: run.messages });
-    return run.usage ? EXIT_USAGE : run.ok ? EXIT_OK : EXIT_INPUT_ERRORS;
+    return exitCodeFor(run.messages);
   },
 };

@@ -6,7 +6,7 @@ import { formatDiagnostic } from '../../lib/diagnostics/format.js';
 import type { CliIO } from '../cli-io.js';
 import type { CommandDefinition } from '../command.js';
 import type { Reporter } from '../reporter.js';
-import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
+import { exitCodeFor } from '../exit-codes.js';
 import { DEFAULT_MAX_SIZE_MB, jobsOption, maxSizeOption } from '../jobs-option.js';
 import { fileSystemDiagnostic, internalErrorDiagnostic, isFileSystemError } from '../unexpected-errors.js';
 
@@ -50,7 +50,7 @@ export const serveCommand: CommandDefinition = {
         stops += 1;
         if (stops === 1) {
           keys?.close();
-          session.stop().then(() => finish(EXIT_OK), () => finish(EXIT_OK));
+          session.stop().then(() => finish(exitCodeFor([])), () => finish(exitCodeFor([])));
         } else {
           session.stopNow();
           io.stderr('stopped at once: the running build was dropped, the previous output is as it was\n');
@@ -72,7 +72,7 @@ export const serveCommand: CommandDefinition = {
           : internalErrorDiagnostic(error, io);
         reporter.messages([message]);
         keys?.close();
-        session.stop().then(() => finish(EXIT_USAGE), () => finish(EXIT_USAGE));
+        session.stop().then(() => finish(exitCodeFor([message])), () => finish(exitCodeFor([message])));
       });
     }).finally(() => {
       process.off('SIGINT', onSignal);
@@ -86,7 +86,7 @@ function usage(io: CliIO, reporter: Reporter, message: string): number {
   const error = diagnostic('error', 'usage', message, { file: 'tei-edition' }, { hint: 'run `tei-edition serve --help` for its options' });
   io.stderr(`${formatDiagnostic(error)}\n`);
   reporter.json({ command: 'serve', ok: false, messages: [error] });
-  return EXIT_USAGE;
+  return exitCodeFor([error]);
 }
 
 /** `p` + Enter makes the PDF, on a terminal only (a background job reading it would be stopped). */

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { countBySeverity, type Diagnostic } from '../../lib/diagnostics/diagnostic.js';
+import { countBySeverity, diagnostic, type Diagnostic } from '../../lib/diagnostics/diagnostic.js';
 import { type ReportFormat, reportFormats } from '../../lib/diagnostics/report-format-names.js';
 import type { CliIO } from '../cli-io.js';
 import type { CommandDefinition } from '../command.js';
 import { DEFAULT_MAX_SIZE_MB, jobsOption, maxSizeOption } from '../jobs-option.js';
-import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
+import { EXIT_OK, exitCodeFor, type ExitPolicy } from '../exit-codes.js';
 import { display } from '../display-path.js';
 
 /**
@@ -34,8 +34,9 @@ export const validateCommand: CommandDefinition = {
     const configPath = resolve(io.cwd, String(args.config));
     const given = (args.paths as string[] | undefined) ?? [];
     if (given.length === 0 && !existsSync(configPath)) {
-      reporter.messages([usage(`give TEI files or folders to validate (there is no edition config ${display(io, configPath)} to take the tei/ folder from)`)]);
-      return EXIT_USAGE;
+      const refusal = usage(`give TEI files or folders to validate (there is no edition config ${display(io, configPath)} to take the tei/ folder from)`);
+      reporter.messages([refusal]);
+      return exitCodeFor([refusal]);
     }
     const paths = given.length > 0 ? given : [resolve(dirname(configPath), 'tei')];
     const configMessages = await checkEditionConfig(configPath, given, io);
@@ -52,7 +53,7 @@ export const validateCommand: CommandDefinition = {
     const counts = countBySeverity(messages);
     const maxWarnings = typeof args['max-warnings'] === 'number' ? args['max-warnings'] : undefined;
     const tooManyWarnings = maxWarnings !== undefined && counts.warning > maxWarnings;
-    const code = run.usageErrors.length > 0 ? EXIT_USAGE : counts.error > 0 || tooManyWarnings ? EXIT_INPUT_ERRORS : EXIT_OK;
+    const code = exitCodeFor(messages, { ...VALIDATE_POLICY, ...(maxWarnings === undefined ? {} : { maxWarnings }) });
     const what = `validate: ${run.files.length} file${run.files.length === 1 ? '' : 's'}`;
     const format = (args.format as ReportFormat | undefined) ?? 'text';
     if (format === 'text') {
@@ -98,6 +99,9 @@ async function chosenSchemas(args: Record<string, unknown>, io: CliIO): Promise<
   return { schema, schematron, embeddedSchematron: schematronOption !== false };
 }
 
+/** The edition config is one of the files validate checks; a worker's crash is an error on its batch of files. */
+const VALIDATE_POLICY: ExitPolicy = { inputRules: ['config-missing', 'config-json', 'config-schema', 'config-semantics', 'internal-error'] };
+
 function usage(message: string): Diagnostic {
-  return { severity: 'error', rule: 'tei-edition/usage', message, position: { file: 'tei-edition' }, fatal: true };
+  return diagnostic('error', 'usage', message, { file: 'tei-edition' }, { fatal: true });
 }

@@ -13,7 +13,7 @@ import type { GlobalOptions } from '../command.js';
 import { buildCommand } from '../commands/build.js';
 import { Reporter, type ReporterOptions } from '../reporter.js';
 import { fileSystemDiagnostic, internalErrorDiagnostic, isFileSystemError } from '../unexpected-errors.js';
-import { EXIT_USAGE } from '../exit-codes.js';
+import { exitCodeFor } from '../exit-codes.js';
 
 export interface BuildRequest {
   readonly config: string;
@@ -88,7 +88,7 @@ export async function runBuildInProcess(request: BuildRequest, io: CliIO, option
     // As run-cli does: one message, never a stack trace.
     const message = isFileSystemError(error) ? fileSystemDiagnostic(error, io) : internalErrorDiagnostic(error, io);
     reporter.messages([message]);
-    exitCode = EXIT_USAGE;
+    exitCode = exitCodeFor([message]);
   }
   return { exitCode, ok: exitCode === 0, messages: reporter.kept, written: writtenFiles(reporter.result), ms: Date.now() - started };
 }

@@ -23,7 +23,7 @@ export function loadEditionConfig(text: string, file: string): EditionConfigResu
   if (!parsed.ok) return { messages: [syntaxDiagnostic(parsed.error, file)] };
   const checked = validateEditionSchema(parsed.value);
   const findings = checked.ok ? checkEditionSemantics(checked.config) : checked.findings;
-  const rule = checked.ok ? 'tei-edition/config-semantics' : 'tei-edition/config-schema';
+  const rule = checked.ok ? 'config-semantics' : 'config-schema';
   const messages = findings.map((f) => findingDiagnostic(f, rule, parsed.positions, file)).sort(compareDiagnostics);
   const hasErrors = messages.some((m) => m.severity === 'error');
   return checked.ok && !hasErrors ? { config: checked.config, messages } : { messages };
@@ -31,13 +31,13 @@ export function loadEditionConfig(text: string, file: string): EditionConfigResu
 
 function syntaxDiagnostic(error: JsonSyntaxError, file: string): Diagnostic {
   const { line, column, found, expected, hint } = error;
-  return diagnostic('error', 'tei-edition/config-json', `invalid JSON: found ${found}, expected ${expected}`, { file, line, column }, {
+  return diagnostic('error', 'config-json', `invalid JSON: found ${found}, expected ${expected}`, { file, line, column }, {
     fatal: true,
     ...(hint === undefined ? {} : { hint }),
   });
 }
 
-function findingDiagnostic(finding: ConfigFinding, rule: string, positions: JsonPositions, file: string): Diagnostic {
+function findingDiagnostic(finding: ConfigFinding, rule: 'config-semantics' | 'config-schema', positions: JsonPositions, file: string): Diagnostic {
   const pointer = toPointer(finding.path);
   const place = finding.memberKey === undefined ? positions.value(pointer) : positions.key(pointer + toPointer([finding.memberKey]));
   const message = `${readablePath(finding.path)}: ${finding.message}`;

@@ -3,7 +3,9 @@
  * reports through it, so that the CLI can sort, print, count and turn messages into an exit code.
  */
 
-export type Severity = 'error' | 'warning' | 'info';
+import { RULE_PREFIX, type RuleId, type Severity, type SeverityOf } from './rules.js';
+
+export type { RuleId, Severity } from './rules.js';
 
 /** A place in a file. Lines and columns are 1-based; columns count Unicode code points. */
 export interface SourcePosition {
@@ -16,7 +18,10 @@ export interface SourcePosition {
 
 export interface Diagnostic {
   readonly severity: Severity;
-  /** Stable id of the rule or check, `tei-edition/<name>` (e.g. `tei-edition/hyphenation-undecided`). */
+  /**
+   * Stable id of the rule or check, `tei-edition/<name>` (e.g. `tei-edition/hyphenation-undecided`,
+   * every one in src/lib/diagnostics/rules.ts), or `<schema>/<id>` for another Schematron's rules.
+   */
   readonly rule: string;
   /** What was found and what was expected. */
   readonly message: string;
@@ -28,22 +33,39 @@ export interface Diagnostic {
   readonly fatal?: boolean;
 }
 
-export function diagnostic(
-  severity: Severity,
-  rule: string,
-  message: string,
-  position: SourcePosition,
-  extra: { hint?: string; fatal?: boolean; actual?: string } = {},
-): Diagnostic {
+type Extra = { hint?: string; fatal?: boolean; actual?: string };
+
+/**
+ * A message of one of tei-edition's own rules (src/lib/diagnostics/rules.ts): the id must be
+ * registered, and the severity one the registry gives that rule.
+ */
+export function diagnostic<R extends RuleId>(severity: SeverityOf<R>, rule: R, message: string, position: SourcePosition, extra: Extra = {}): Diagnostic {
+  return withRule(severity, `${RULE_PREFIX}${rule}`, message, position, extra);
+}
+
+/**
+ * A message of a rule that a Schematron schema names (`tei-edition/<id>` for the project's
+ * schemas/tei-edition.sch, `<schema file name>/<id>` for others): the id and role are the schema's.
+ */
+export function schematronDiagnostic(severity: Severity, rule: string, message: string, position: SourcePosition, extra: Extra = {}): Diagnostic {
+  return withRule(severity, rule, message, position, extra);
+}
+
+function withRule(severity: Severity, rule: string, message: string, position: SourcePosition, extra: Extra): Diagnostic {
   return {
     severity,
-    rule: rule.includes('/') ? rule : `tei-edition/${rule}`,
+    rule,
     message,
     position,
     ...(extra.hint === undefined ? {} : { hint: extra.hint }),
     ...(extra.actual === undefined ? {} : { actual: extra.actual }),
     ...(extra.fatal ? { fatal: true } : {}),
   };
+}
+
+/** Whether a message is of one of tei-edition's own rules. */
+export function isRule(message: Diagnostic, rule: RuleId): boolean {
+  return message.rule === `${RULE_PREFIX}${rule}`;
 }
 
 /** A failure that ends work on one file; thrown inside a stage, caught by the pipeline. */
@@ -54,7 +76,7 @@ export class FatalError extends Error {
   }
 }
 
-export function fatal(rule: string, message: string, position: SourcePosition, hint?: string): FatalError {
+export function fatal(rule: RuleId, message: string, position: SourcePosition, hint?: string): FatalError {
   return new FatalError(diagnostic('error', rule, message, position, { fatal: true, ...(hint === undefined ? {} : { hint }) }));
 }
 

@@ -26,10 +26,10 @@ export interface CollectedFiles {
   readonly messages: Diagnostic[];
 }
 
-export const SYMLINK_DANGLING_RULE = 'tei-edition/symlink-dangling';
-export const SYMLINK_LOOP_RULE = 'tei-edition/symlink-loop';
-export const REACHED_TWICE_RULE = 'tei-edition/reached-twice';
-export const NOT_A_FILE_RULE = 'tei-edition/not-a-file';
+export const SYMLINK_DANGLING_RULE = 'symlink-dangling';
+export const SYMLINK_LOOP_RULE = 'symlink-loop';
+export const REACHED_TWICE_RULE = 'reached-twice';
+export const NOT_A_FILE_RULE = 'not-a-file';
 
 /** A folder still to walk: its path, and the identities of the folders it is in (itself included). */
 interface Folder {
@@ -75,7 +75,7 @@ class Walk {
     return { path, ancestors: new Set([...from, id]) };
   }
 
-  note(severity: 'warning' | 'info', rule: string, message: string, path: string): void {
+  note(severity: 'warning' | 'info', rule: typeof SYMLINK_DANGLING_RULE | typeof SYMLINK_LOOP_RULE | typeof REACHED_TWICE_RULE | typeof NOT_A_FILE_RULE, message: string, path: string): void {
     this.messages.push(diagnostic(severity, rule, message, { file: this.shown(path) }));
   }
 }

@@ -33,12 +33,15 @@ export interface EditionFiles {
   readonly registers: { readonly files: Partial<Record<RegisterKind, string>>; readonly targets: Partial<Record<RegisterKind, string>> };
 }
 
+/** The rule of a source without its TEI file, after the command that needed it. */
+const MISSING_TEI_RULE = { html: 'html-missing-tei', pdf: 'pdf-missing-tei', build: 'build-missing-tei' } as const;
+
 /**
  * The edition's texts in config order. `converted`: the TEI of raw sources this run made (build
  * passes it, so that what is published is what it validated); otherwise read from `tei/<id>.xml`.
  * `leaveOut`: raw sources not to read (another shard's: build --shard); their ids are in `textIds`.
  */
-export async function readEditionDocuments(edition: EditionFiles, cwd: string, shown: (path: string) => string, stage: string, converted?: ReadonlyMap<string, EditionText>, leaveOut?: (sourceId: string) => boolean): Promise<EditionDocuments> {
+export async function readEditionDocuments(edition: EditionFiles, cwd: string, shown: (path: string) => string, stage: keyof typeof MISSING_TEI_RULE, converted?: ReadonlyMap<string, EditionText>, leaveOut?: (sourceId: string) => boolean): Promise<EditionDocuments> {
   const base = dirname(edition.configPath);
   const messages: Diagnostic[] = [];
   const texts: EditionText[] = [];
@@ -66,7 +69,7 @@ export async function readEditionDocuments(edition: EditionFiles, cwd: string, s
       const xml = await readFile(path, 'utf8');
       texts.push({ id: source.id, xml, path, shown: shown(path), origin: checkStamp(xml) === 'unchanged' ? 'converted' : 'hand-edited' });
     } catch {
-      messages.push(diagnostic('error', `${stage}-missing-tei`, `no TEI file for source “${source.id}”: expected ${shown(path)}`, { file: shown(path) }, { hint: 'run `tei-edition convert` (or `build`) first' }));
+      messages.push(diagnostic('error', MISSING_TEI_RULE[stage], `no TEI file for source “${source.id}”: expected ${shown(path)}`, { file: shown(path) }, { hint: 'run `tei-edition convert` (or `build`) first' }));
     }
   }
   const duplicates = texts.filter((t, i) => texts.findIndex((u) => u.id === t.id) !== i);

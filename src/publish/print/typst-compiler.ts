@@ -1,31 +1,17 @@
 /**
  * The one adapter around the Typst compiler (`@myriaddreamin/typst-ts-node-compiler`, Typst
  * compiled to a Node addon, with its fonts in the package: nothing is fetched). Compiles a Typst
- * file to a PDF in process; Typst's errors become TypstError with the line and column in the file.
+ * file to a PDF in process; Typst's errors and warnings become diagnostics (rule `typst`) at their
+ * line and column in the Typst file: the one message type, no error of its own.
  */
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
+import { diagnostic, type Diagnostic, type SourcePosition } from '../../lib/diagnostics/diagnostic.js';
 
-export interface TypstMessage {
-  readonly severity: 'error' | 'warning';
-  readonly message: string;
-  /** 1-based line and column in the source, when Typst gives a position. */
-  readonly line?: number;
-  readonly column?: number;
-}
-
-export interface TypstPdf {
-  readonly pdf: Buffer;
-  readonly pages: number;
-  readonly warnings: TypstMessage[];
-}
-
-export class TypstError extends Error {
-  constructor(readonly messages: TypstMessage[]) {
-    super(messages.filter((m) => m.severity === 'error').map((m) => (m.line === undefined ? m.message : `${m.line}:${m.column ?? 1}: ${m.message}`)).join('; ') || 'Typst failed');
-    this.name = 'TypstError';
-  }
-}
+/** The PDF and Typst's warnings; or, when it failed, no PDF and its errors (and warnings). */
+export type TypstPdf =
+  | { readonly pdf: Buffer; readonly pages: number; readonly messages: Diagnostic[] }
+  | { readonly pdf?: undefined; readonly pages: 0; readonly messages: Diagnostic[] };
 
 interface RawDiagnostic {
   readonly message?: unknown;
@@ -66,7 +52,7 @@ function typst(workspace: string): NodeCompilerApi {
 }
 
 /** A diagnostic's range ({ start: { line, character } }, 0-based) as a 1-based position. */
-function position(range: unknown): { line?: number; column?: number } {
+function lineAndColumn(range: unknown): { line?: number; column?: number } {
   if (typeof range !== 'object' || range === null || !('start' in range)) return {};
   const start = (range as { start: unknown }).start;
   if (typeof start !== 'object' || start === null) return {};
@@ -74,30 +60,36 @@ function position(range: unknown): { line?: number; column?: number } {
   return typeof line === 'number' && typeof character === 'number' ? { line: line + 1, column: character + 1 } : {};
 }
 
-function messages(api: NodeCompilerApi, raw: unknown): TypstMessage[] {
+function messages(api: NodeCompilerApi, raw: unknown, file: string): Diagnostic[] {
   if (raw === null || raw === undefined) return [];
-  return api.fetchDiagnostics(raw).map((d) => ({
-    severity: d.severity === 1 || d.severity === 'error' ? 'error' : 'warning',
-    message: [String(d.message ?? ''), ...(Array.isArray(d.hints) ? d.hints.map((h) => `hint: ${String(h)}`) : [])].join('; '),
-    ...position(d.range),
-  }));
+  return api.fetchDiagnostics(raw).map((d) => diagnostic(
+    d.severity === 1 || d.severity === 'error' ? 'error' : 'warning',
+    'typst',
+    [String(d.message ?? ''), ...(Array.isArray(d.hints) ? d.hints.map((h) => `hint: ${String(h)}`) : [])].join('; '),
+    at(file, lineAndColumn(d.range)),
+  ));
+}
+
+function at(file: string, place: { line?: number; column?: number }): SourcePosition {
+  return { file, ...(place.line ? { line: place.line } : {}), ...(place.column ? { column: place.column } : {}) };
 }
 
 /**
  * Compiles the Typst file at `path` (Typst may read files from its folder) to a PDF; messages
- * give lines and columns in it. `creationDate` (seconds) fixes the PDF's date, so the same source
- * makes the same bytes.
+ * are on `shown` (the file as the user sees it; default `path`) with lines and columns in it.
+ * `creationDate` (seconds) fixes the PDF's date, so the same source makes the same bytes.
  */
-export function compileTypstFileToPdf(path: string, creationDate?: number): TypstPdf {
+export function compileTypstFileToPdf(path: string, options: { readonly shown?: string; readonly creationDate?: number } = {}): TypstPdf {
+  const file = options.shown ?? path;
   const api = typst(dirname(path));
   const result = api.compile({ mainFilePath: path, resetRead: true });
-  const diagnostics = [...messages(api, result.takeDiagnostics()), ...messages(api, result.takeWarnings())];
+  const found = [...messages(api, result.takeDiagnostics(), file), ...messages(api, result.takeWarnings(), file)];
   if (result.hasError() || result.result === null || result.result === undefined) {
-    const found = diagnostics.some((d) => d.severity === 'error') ? diagnostics : [...diagnostics, { severity: 'error' as const, message: String(result.takeError() ?? 'Typst failed without a message') }];
-    throw new TypstError(found);
+    const failed = found.some((d) => d.severity === 'error') ? found : [...found, diagnostic('error', 'typst', String(result.takeError() ?? 'Typst failed without a message'), { file })];
+    return { pages: 0, messages: failed };
   }
   const document = result.result as { numOfPages: number };
-  const pdf = api.pdf(document, creationDate === undefined ? {} : { creationTimestamp: creationDate });
+  const pdf = api.pdf(document, options.creationDate === undefined ? {} : { creationTimestamp: options.creationDate });
   api.evictCache(10);
-  return { pdf, pages: document.numOfPages, warnings: diagnostics.filter((d) => d.severity === 'warning') };
+  return { pdf, pages: document.numOfPages, messages: found.filter((d) => d.severity === 'warning') };
 }

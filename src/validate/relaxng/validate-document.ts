@@ -15,9 +15,9 @@ import type { QualifiedName } from './name-class.js';
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
-export const SCHEMA_RULE = 'tei-edition/schema';
-export const WELL_FORMED_RULE = 'tei-edition/well-formed';
-export const ELEMENT_DEPTH_RULE = 'tei-edition/element-depth';
+export const SCHEMA_RULE = 'schema';
+export const WELL_FORMED_RULE = 'well-formed';
+export const ELEMENT_DEPTH_RULE = 'element-depth';
 
 /**
  * How deep elements may nest. Real TEI nests a few dozen deep; the limit is far above that and

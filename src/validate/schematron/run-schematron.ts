@@ -8,7 +8,7 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { compareDiagnostics, diagnostic, type Diagnostic } from '../../lib/diagnostics/diagnostic.js';
+import { compareDiagnostics, diagnostic, schematronDiagnostic, type Diagnostic } from '../../lib/diagnostics/diagnostic.js';
 import type { CompiledSchematron } from './compile-schematron.js';
 import { contextIndex } from './context-index.js';
 import { NodeLocator } from './node-locator.js';
@@ -139,7 +139,7 @@ function toDiagnostics(items: readonly unknown[], schematron: CompiledSchematron
     if (check === undefined || !isDomNode(node)) throw new Error(`unexpected result of the Schematron expression (engine error): ${String(index)}`);
     const text = normalizeSpace(String(message)) || `${check.kind} “${check.id}” ${check.kind === 'assert' ? 'failed' : 'fired'}: ${check.test}`;
     const hintText = normalizeSpace(String(hint));
-    messages.push(diagnostic(check.role, check.rule, text, { file, ...locator.place(node) }, hintText === '' ? {} : { hint: hintText }));
+    messages.push(schematronDiagnostic(check.role, check.rule, text, { file, ...locator.place(node) }, hintText === '' ? {} : { hint: hintText }));
   }
   return messages;
 }
