@@ -19,7 +19,7 @@ import { OutputTransaction } from '../lib/io/output-folders.js';
 import { runnerForWork } from '../publish/html/html-pool.js';
 import { HTML_ASSETS, HTML_STYLESHEET } from '../publish/xslt/stylesheet-paths.js';
 import type { CliIO } from './cli-io.js';
-import { display } from './display-path.js';
+import { display, shownAt } from './display-path.js';
 import { stageStylesheet } from './stage-stylesheet.js';
 import { refusalDiagnostic } from './output-root.js';
 import { preparePublishing, type PublishInput, type PublishOptions } from './publish-input.js';
@@ -70,12 +70,8 @@ export async function runHtml(options: HtmlOptions, io: CliIO, reporter: Reporte
   } finally {
     await runner.close();
   }
-  for (const failure of site.failures) {
-    const text = failure.text === undefined ? undefined : texts.find((t) => t.id === failure.text?.id);
-    messages.push(failure.text === undefined
-      ? diagnostic('error', 'html-transform', `the HTML stylesheet failed on the index or the registers: ${failure.message}`, { file: display(io, HTML_STYLESHEET) })
-      : diagnostic('error', 'html-transform', `the HTML stylesheet failed on this text: ${failure.message}`, { file: text?.shown ?? display(io, failure.text.path) }));
-  }
+  const shownByPath = new Map(texts.map((t) => [t.path, t.shown]));
+  messages.push(...site.failures.map((failure) => shownAt(io, failure, shownByPath)));
   // Names whose pointer designates nothing are plain text: one warning per target.
   const shownById = new Map(texts.map((t) => [t.id, t.shown]));
   messages.push(...unresolvedPointerWarnings(site.summaries, (id) => shownById.get(id) ?? `${id}.xml`));

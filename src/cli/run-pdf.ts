@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { BuildCache } from '../lib/cache/build-cache.js';
 import { cacheKey, contentHash } from '../lib/cache/cache-key.js';
-import { diagnostic, isRule, type Diagnostic } from '../lib/diagnostics/diagnostic.js';
+import { isRule, type Diagnostic } from '../lib/diagnostics/diagnostic.js';
 import { writeFileAtomic } from '../lib/io/atomic-write.js';
 import { OutputTransaction } from '../lib/io/output-folders.js';
 import { chaptersInProcess, chaptersInWorkers, plannedPrintJobs, type PrintTaskResult, type PrintWorkerSetup } from '../publish/print/print-pool.js';
@@ -64,7 +64,7 @@ export async function runPdf(options: PdfOptions, io: CliIO, reporter: Reporter)
   for (const r of results) {
     const text = prepared.input.texts[r.id];
     if (r.chapter !== undefined) chapters.push(r.chapter);
-    else if (text !== undefined) messages.push(diagnostic('error', 'pdf-transform', `the print stylesheet failed on this text: ${r.error ?? 'unknown error'}`, { file: text.shown }));
+    else if (text !== undefined && r.failure !== undefined) messages.push({ ...r.failure, position: { ...r.failure.position, file: text.shown } });
   }
   if (messages.some((m) => m.severity === 'error')) return { ok: false, messages, files: [], pages: 0, printDir };
   if (options.pointerWarnings !== false) {

@@ -15,7 +15,7 @@ import { runnerForWork } from '../publish/html/html-pool.js';
 import { printContext } from '../publish/print/render-book.js';
 import { HTML_STYLESHEET, PRINT_BOOK_LIBRARY, PRINT_STYLESHEET } from '../publish/xslt/stylesheet-paths.js';
 import type { CliIO } from './cli-io.js';
-import { display } from './display-path.js';
+import { shownAt } from './display-path.js';
 import type { Reporter } from './reporter.js';
 import { siteCache } from './run-html.js';
 import { renderChapters } from './run-pdf.js';
@@ -54,10 +54,10 @@ export async function renderShard(input: ShardInput, io: CliIO, reporter: Report
   } finally {
     await runner.close();
   }
-  const shownById = new Map(input.texts.map((t) => [t.id, t.shown]));
-  for (const f of made.failures) messages.push(diagnostic('error', 'html-transform', `the HTML stylesheet failed on this text: ${f.message}`, { file: shownById.get(f.text?.id ?? '') ?? display(io, HTML_STYLESHEET) }));
+  const shownByPath = new Map(input.texts.map((t) => [t.path, t.shown]));
+  messages.push(...made.failures.map((failure) => shownAt(io, failure, shownByPath)));
   const bookLibrary = await readFile(PRINT_BOOK_LIBRARY, 'utf8');
   const chapters = await renderChapters({ context: await printContext(print.sef, input.edition, input.registers, bookLibrary), texts, sefPath: print.sefPath, edition: input.edition, registers: input.registers, bookLibrary, ...(input.jobs === undefined ? {} : { jobs: input.jobs }), cache }, reporter);
-  for (const r of chapters) if (r.chapter === undefined) messages.push(diagnostic('error', 'pdf-transform', `the print stylesheet failed on this text: ${r.error ?? 'unknown error'}`, { file: input.texts[r.id]?.shown ?? display(io, PRINT_STYLESHEET) }));
+  for (const r of chapters) if (r.failure !== undefined) messages.push(shownAt(io, r.failure, shownByPath));
   return { usage: false, messages, rendered: made.rendered };
 }

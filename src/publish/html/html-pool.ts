@@ -7,6 +7,8 @@
 import { startPool, workersFor } from '../../lib/parallel/worker-pool.js';
 import { COLLECTION_PAGES, type RenderContext, renderCollectionPage, renderContext, renderText, type RenderedText } from './render-pages.js';
 import type { PublishedMetadata, SitePage, SiteRegister, SiteText } from '../edition/published-documents.js';
+import { diagnostic, type Diagnostic } from '../../lib/diagnostics/diagnostic.js';
+import { HTML_STYLESHEET } from '../xslt/stylesheet-paths.js';
 
 export interface HtmlWorkerSetup {
   readonly sefPath: string;
@@ -27,8 +29,8 @@ export type HtmlTaskOutput =
 export interface HtmlTaskResult {
   readonly id: number;
   readonly output?: HtmlTaskOutput;
-  /** The transformation failed (its message). */
-  readonly error?: string;
+  /** The transformation failed: an `html-transform` error on the text's TEI file (or, for the index and registers, the stylesheet). */
+  readonly failure?: Diagnostic;
 }
 
 /** From this many texts on, the work is done by workers (measured with `npm run bench`). */
@@ -56,8 +58,15 @@ export async function runHtmlTask(context: RenderContext, task: HtmlTask): Promi
   try {
     return { id: task.id, output: await taskOutput(context, task) };
   } catch (error) {
-    return { id: task.id, error: error instanceof Error ? error.message : String(error) };
+    return { id: task.id, failure: htmlTransformFailure(task, error instanceof Error ? error.message : String(error)) };
   }
+}
+
+/** What the stylesheet's failure on a task says, and where (the TEI file; the CLI shows it as the user named it). */
+export function htmlTransformFailure(task: HtmlTask | undefined, message: string): Diagnostic {
+  return task?.kind === 'text'
+    ? diagnostic('error', 'html-transform', `the HTML stylesheet failed on this text: ${message}`, { file: task.text.path })
+    : diagnostic('error', 'html-transform', `the HTML stylesheet failed on the index or the registers: ${message}`, { file: HTML_STYLESHEET });
 }
 
 /** Runs rounds of HTML tasks, in process or on workers. */

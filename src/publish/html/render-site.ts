@@ -5,19 +5,15 @@
  * from the summaries (each one task, or from the cache). The work goes to a runner (in process or
  * on workers); the cache is optional (html alone, build --no-cache).
  */
-import type { HtmlRunner, HtmlTask } from './html-pool.js';
+import type { Diagnostic } from '../../lib/diagnostics/diagnostic.js';
+import { htmlTransformFailure, type HtmlRunner, type HtmlTask } from './html-pool.js';
 import { COLLECTION_PAGES, fillPager, parseSummaries, readingOrder, renderPagers, type RenderContext, type RenderedText } from './render-pages.js';
 import type { ReadingEntry, SitePage, SiteText } from '../edition/published-documents.js';
 
-export interface SiteFailure {
-  /** The text the stylesheet failed on; none for the index and the registers. */
-  readonly text?: SiteText;
-  readonly message: string;
-}
-
 export interface RenderedSite {
   readonly pages: SitePage[];
-  readonly failures: SiteFailure[];
+  /** What the stylesheet failed on: `html-transform` errors on the texts' TEI files (or the stylesheet, for the index and registers). */
+  readonly failures: Diagnostic[];
   /** Every rendered text's summaries (summaries.xsl), in the edition's order. */
   readonly summaries: string[];
   /** The texts in reading order. */
@@ -55,7 +51,7 @@ export async function renderSite(context: () => Promise<RenderContext>, runner: 
     // A very long text's parts are <id>-<n>.html: a text whose id is that name would lose its page.
     const clash = rendered.pages.find((p) => files.has(p.file));
     if (clash !== undefined) {
-      failures.push({ text, message: `its page ${clash.file} is also another text's page (a very long text's parts are <id>-<n>.html)` });
+      failures.push(htmlTransformFailure({ kind: 'text', id: -1, text }, `its page ${clash.file} is also another text's page (a very long text's parts are <id>-<n>.html)`));
       continue;
     }
     for (const page of rendered.pages) files.add(page.file);
@@ -70,8 +66,8 @@ export async function renderSite(context: () => Promise<RenderContext>, runner: 
  * Each text's pages and summaries (from the cache, else one task each, then kept in the cache),
  * in the texts' order; a text the stylesheet failed on is a failure. What a shard does (build --shard).
  */
-export async function renderTexts(runner: HtmlRunner, texts: readonly SiteText[], onPage?: () => void, cache?: SiteCache): Promise<{ made: { text: SiteText; rendered: RenderedText }[]; failures: SiteFailure[]; rendered: number }> {
-  const failures: SiteFailure[] = [];
+export async function renderTexts(runner: HtmlRunner, texts: readonly SiteText[], onPage?: () => void, cache?: SiteCache): Promise<{ made: { text: SiteText; rendered: RenderedText }[]; failures: Diagnostic[]; rendered: number }> {
+  const failures: Diagnostic[] = [];
   const done: (RenderedText | undefined)[] = await Promise.all(texts.map(async (text) => cache?.text(text)));
   for (const cached of done) if (cached !== undefined) onPage?.();
   // (Task ids are 0…n-1, as runners need them; `missing` maps them back to the texts.)
@@ -83,7 +79,7 @@ export async function renderTexts(runner: HtmlRunner, texts: readonly SiteText[]
     if (text !== undefined && r.output?.kind === 'text') {
       done[i] = r.output.text;
       await cache?.keepText(text, r.output.text);
-    } else failures.push({ ...(text ? { text } : {}), message: r.error ?? 'unknown error' });
+    } else failures.push(r.failure ?? htmlTransformFailure(tasks[r.id], 'unknown error'));
   }
   const made = texts.flatMap((text, i) => {
     const rendered = done[i];
@@ -93,7 +89,7 @@ export async function renderTexts(runner: HtmlRunner, texts: readonly SiteText[]
 }
 
 /** The index, registers and search pages, in COLLECTION_PAGES' order: from the cache, else one task each. */
-async function collectionPages(runner: HtmlRunner, summaries: readonly string[], failures: SiteFailure[], cache: SiteCache | undefined): Promise<SitePage[]> {
+async function collectionPages(runner: HtmlRunner, summaries: readonly string[], failures: Diagnostic[], cache: SiteCache | undefined): Promise<SitePage[]> {
   const found = await Promise.all(COLLECTION_PAGES.map(async (page) => cache?.collection(page.template, summaries)));
   const missing = COLLECTION_PAGES.flatMap((_, i) => (found[i] === undefined ? [i] : []));
   const tasks: HtmlTask[] = missing.map((i, id): HtmlTask => ({ kind: 'collection', id, template: COLLECTION_PAGES[i]?.template ?? 'index', summaries }));
@@ -103,7 +99,7 @@ async function collectionPages(runner: HtmlRunner, summaries: readonly string[],
     if (page !== undefined && r.output?.kind === 'collection') {
       found[i] = r.output.page;
       await cache?.keepCollection(page.template, summaries, r.output.page);
-    } else failures.push({ message: r.error ?? 'unknown error' });
+    } else failures.push(r.failure ?? htmlTransformFailure(tasks[r.id], 'unknown error'));
   }
   return found.filter((p): p is SitePage => p !== undefined);
 }

@@ -6,6 +6,7 @@
 import { type Chapter, type PrintContext, printContext, renderChapter } from './render-book.js';
 import { runPool, workersFor } from '../../lib/parallel/worker-pool.js';
 import type { PublishedMetadata, SiteRegister, SiteText } from '../edition/published-documents.js';
+import { diagnostic, type Diagnostic } from '../../lib/diagnostics/diagnostic.js';
 
 export interface PrintWorkerSetup {
   readonly sefPath: string;
@@ -22,8 +23,8 @@ export interface PrintTask {
 export interface PrintTaskResult {
   readonly id: number;
   readonly chapter?: Chapter;
-  /** The transformation failed on this text (its message). */
-  readonly error?: string;
+  /** The transformation failed on this text: a `pdf-transform` error on its TEI file. */
+  readonly failure?: Diagnostic;
 }
 
 /** From this many texts on, chapters are made by workers (as for the HTML pages). */
@@ -37,7 +38,8 @@ export async function renderChapterTask(context: PrintContext, task: PrintTask):
   try {
     return { id: task.id, chapter: await renderChapter(context, task.text) };
   } catch (error) {
-    return { id: task.id, error: error instanceof Error ? error.message : String(error) };
+    const message = error instanceof Error ? error.message : String(error);
+    return { id: task.id, failure: diagnostic('error', 'pdf-transform', `the print stylesheet failed on this text: ${message}`, { file: task.text.path }) };
   }
 }
 
