@@ -45,7 +45,8 @@ export interface PublishOptions {
   readonly out?: string;
 }
 
-export type Prepared = { readonly input: PublishInput } | { readonly usage: Diagnostic[] };
+/** The input to publish, or the messages that refuse the run (a config, a source or an output folder that cannot be used). */
+export type Prepared = { readonly input: PublishInput } | { readonly refused: Diagnostic[] };
 
 export async function preparePublishing(kind: OutputKind, options: PublishOptions, io: CliIO): Promise<Prepared> {
   return options.files !== undefined && options.files.length > 0 ? fromFiles(kind, options.files, options, io) : fromConfig(kind, options, io);
@@ -53,12 +54,12 @@ export async function preparePublishing(kind: OutputKind, options: PublishOption
 
 async function fromConfig(kind: OutputKind, options: PublishOptions, io: CliIO): Promise<Prepared> {
   const loaded = await loadEdition(options.config, io);
-  if (!('config' in loaded) || loaded.messages.some((m) => m.severity === 'error')) return { usage: loaded.messages };
+  if (!('config' in loaded) || loaded.messages.some((m) => m.severity === 'error')) return { refused: loaded.messages };
   const where = outputRoot({ config: loaded.config, configPath: loaded.configPath, registerFiles: Object.values(loaded.registers.files) }, options.out, io);
-  if ('refusal' in where) return { usage: [...loaded.messages, where.refusal] };
+  if ('refusal' in where) return { refused: [...loaded.messages, where.refusal] };
   const documents = await readEditionDocuments(loaded, io.cwd, (p) => display(io, p), kind === 'html' ? 'html' : 'pdf');
   // A TEI source the config names that is not there is a config error.
-  if (documents.messages.some((m) => isRule(m, 'tei-source-missing'))) return { usage: [...loaded.messages, ...documents.messages] };
+  if (documents.messages.some((m) => isRule(m, 'tei-source-missing'))) return { refused: [...loaded.messages, ...documents.messages] };
   const edition = { ...(documents.corpusTitle === undefined ? {} : { title: documents.corpusTitle }), ...loaded.config.edition, ...textOverrides(documents.texts) };
   return {
     input: { edition, texts: documents.texts, registers: documents.registers, targetDir: join(where.root, kind), failedDir: join(where.root, 'print-failed'), messages: [...loaded.messages, ...documents.messages] },
@@ -70,12 +71,12 @@ async function fromFiles(kind: OutputKind, files: readonly string[], options: Pu
   const paths = files.map((f) => resolve(io.cwd, f));
   const read = await readTeiSourceTexts(paths.map((path) => ({ path, at: { file: shown(path) } })), shown);
   // A path that names nothing is a usage error; a file that is not TEI is an error in the input.
-  if (read.messages.some((m) => isRule(m, 'tei-source-missing'))) return { usage: read.messages };
+  if (read.messages.some((m) => isRule(m, 'tei-source-missing'))) return { refused: read.messages };
   const targetDir = resolve(io.cwd, options.out ?? join('output', kind));
   // The output may not hold an input (a file named, or one found in a folder named).
   const inputs = [...new Set([...paths.filter((p) => !p.includes('*')), ...read.texts.map((t) => t.path)])];
   const refusal = checkOutputRoot(targetDir, { files: inputs, folders: [] }, shown);
-  if (refusal !== undefined) return { usage: [...read.messages, refusalDiagnostic(refusal)] };
+  if (refusal !== undefined) return { refused: [...read.messages, refusalDiagnostic(refusal)] };
   return {
     input: {
       edition: metadataOfFiles(read.texts, read.corpusHeader, options.title, await folderName(paths)),

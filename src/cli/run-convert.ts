@@ -59,26 +59,26 @@ export type ConvertRun =
   | { readonly ok: true; readonly config: EditionConfig; readonly configPath: string; readonly configShown: string; readonly registers: LoadedEdition['registers']; readonly files: FileOutcome[]; readonly messages: Diagnostic[];
     /** The TEI of each raw source that has one now (written, unchanged, kept or dry-run), by source id: what build validates and publishes. */
     readonly texts: ReadonlyMap<string, EditionText> }
-  | { readonly ok: false; readonly usage: true; readonly messages: Diagnostic[] };
+  | { readonly ok: false; readonly messages: Diagnostic[] };
 
 export async function runConvert(options: ConvertOptions, io: CliIO, reporter: Reporter): Promise<ConvertRun> {
   const found = options.loaded === undefined ? await loadEdition(options.config, io, options.outDir) : options.loaded;
-  if (!isLoaded(found)) return { ok: false, usage: true, messages: found.messages };
+  if (!isLoaded(found)) return { ok: false, messages: found.messages };
   const loaded = found;
-  if (loaded.messages.some((m) => m.severity === 'error')) return { ok: false, usage: true, messages: loaded.messages };
+  if (loaded.messages.some((m) => m.severity === 'error')) return { ok: false, messages: loaded.messages };
   const { config, configPath, configShown: shownConfig, registers } = loaded;
   const raw = rawSources(config);
   const unknown = options.sources.filter((id) => !raw.some((s) => s.id === id));
   if (unknown.length > 0) {
     const known = raw.map((s) => s.id).join(', ');
-    return { ok: false, usage: true, messages: [diagnostic('error', 'unknown-source', `no source with id ${unknown.map((u) => `“${u}”`).join(', ')} in the config; expected one of: ${known}`, { file: shownConfig })] };
+    return { ok: false, messages: [diagnostic('error', 'unknown-source', `no source with id ${unknown.map((u) => `“${u}”`).join(', ')} in the config; expected one of: ${known}`, { file: shownConfig })] };
   }
   const named = options.sources.length === 0 ? raw : raw.filter((s) => options.sources.includes(s.id));
   const chosen = options.only === undefined ? named : named.filter((s) => options.only?.(s.id) === true);
   const base = dirname(configPath);
   const outDir = resolve(base, options.outDir ?? 'tei');
   const clash = targetClash(raw, chosen, base, outDir, configPath, Object.values(registers.files).map((f) => resolve(io.cwd, f)), io);
-  if (clash) return { ok: false, usage: true, messages: [clash] };
+  if (clash) return { ok: false, messages: [clash] };
 
   const inputs = await Promise.all(chosen.map(async (source) => readSource(io, base, source)));
   const readable = inputs.filter((i) => i.bytes !== undefined);

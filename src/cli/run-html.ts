@@ -48,7 +48,7 @@ export interface HtmlRun {
 
 export async function runHtml(options: HtmlOptions, io: CliIO, reporter: Reporter): Promise<HtmlRun> {
   const prepared = options.input === undefined ? await preparePublishing('html', options, io) : { input: options.input };
-  if ('usage' in prepared) return { ok: false, messages: prepared.usage, pages: [], siteDir: '' };
+  if ('refused' in prepared) return { ok: false, messages: prepared.refused, pages: [], siteDir: '' };
   const { edition, texts, registers, targetDir: siteDir } = prepared.input;
   const messages = [...prepared.input.messages];
   const stylesheet = await stageStylesheet(HTML_STYLESHEET, io);

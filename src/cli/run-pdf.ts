@@ -49,7 +49,7 @@ export interface PdfRun {
 
 export async function runPdf(options: PdfOptions, io: CliIO, reporter: Reporter): Promise<PdfRun> {
   const prepared = options.input === undefined ? await preparePublishing('print', options, io) : { input: options.input };
-  if ('usage' in prepared) return { ok: false, messages: prepared.usage, files: [], pages: 0, printDir: '' };
+  if ('refused' in prepared) return { ok: false, messages: prepared.refused, files: [], pages: 0, printDir: '' };
   const { edition, registers, targetDir: printDir, failedDir } = prepared.input;
   const { texts, copies: images } = withLocalImages(prepared.input.texts);
   const messages = [...prepared.input.messages];

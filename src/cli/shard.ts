@@ -35,13 +35,13 @@ export interface ShardInput {
   readonly jobs?: number;
 }
 
-export async function renderShard(input: ShardInput, io: CliIO, reporter: Reporter): Promise<{ usage: boolean; messages: Diagnostic[]; rendered: number }> {
-  if (input.cache === undefined) return { usage: true, messages: [diagnostic('error', 'usage', 'build --shard writes into the cache: it cannot be used with --no-cache', { file: 'tei-edition' })], rendered: 0 }; // (build refuses it first)
+export async function renderShard(input: ShardInput, io: CliIO, reporter: Reporter): Promise<{ halted: boolean; messages: Diagnostic[]; rendered: number }> {
+  if (input.cache === undefined) return { halted: true, messages: [diagnostic('error', 'usage', 'build --shard writes into the cache: it cannot be used with --no-cache', { file: 'tei-edition' })], rendered: 0 }; // (build refuses it first)
   const cache = { store: input.cache, base: dirname(input.configPath) };
   const html = await stageStylesheet(HTML_STYLESHEET, io);
   const print = await stageStylesheet(PRINT_STYLESHEET, io);
   const broken = [html, print].filter((s): s is Diagnostic => 'severity' in s);
-  if ('severity' in html || 'severity' in print) return { usage: true, messages: broken, rendered: 0 };
+  if ('severity' in html || 'severity' in print) return { halted: true, messages: broken, rendered: 0 };
   const { texts } = withLocalImages(input.texts);
   const messages: Diagnostic[] = [];
   let making: Promise<RenderContext> | undefined;
@@ -59,5 +59,5 @@ export async function renderShard(input: ShardInput, io: CliIO, reporter: Report
   const bookLibrary = await readFile(PRINT_BOOK_LIBRARY, 'utf8');
   const chapters = await renderChapters({ context: await printContext(print.sef, input.edition, input.registers, bookLibrary), texts, sefPath: print.sefPath, edition: input.edition, registers: input.registers, bookLibrary, ...(input.jobs === undefined ? {} : { jobs: input.jobs }), cache }, reporter);
   for (const r of chapters) if (r.failure !== undefined) messages.push(shownAt(io, r.failure, shownByPath));
-  return { usage: false, messages, rendered: made.rendered };
+  return { halted: false, messages, rendered: made.rendered };
 }

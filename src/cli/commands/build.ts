@@ -70,9 +70,9 @@ export const buildCommand: CommandDefinition = {
     const { OutputTransaction } = await import('../../lib/io/output-folders.js');
     const built = await OutputTransaction.run(async (output) => {
       const result = await publishAndRender(run, root, { jobs: typeof args.jobs === 'number' ? args.jobs : undefined, print: args.print !== false, maxSize: typeof args['max-size'] === 'number' ? args['max-size'] : DEFAULT_MAX_SIZE_MB, cache, shard }, output, io, reporter);
-      return { commit: shard === undefined && !dryRun && !result.usage && exitCodeFor(result.messages) === 0 && result.validated, value: result };
+      return { commit: shard === undefined && !dryRun && !result.halted && exitCodeFor(result.messages) === 0 && result.validated, value: result };
     });
-    if (built.usage) {
+    if (built.halted) {
       await dropCreated();
       // Its messages were printed as they came.
       reporter.json({ command: 'build', ok: false, messages: [...run.messages, ...built.messages] });
@@ -114,7 +114,8 @@ const BUILD_POLICY: ExitPolicy = { inputRules: [...(ON_ONE_FILE.inputRules ?? []
 const VALIDATION_ON_ONE_FILE: ExitPolicy = { inputRules: ['internal-error'] };
 
 interface Built {
-  readonly usage: boolean;
+  /** The run stopped before its end (a source missing, an output folder refused, a schema or stylesheet that cannot be used): what it did is not listed. Its exit code is its messages'. */
+  readonly halted: boolean;
   readonly messages: Diagnostic[];
   /** The texts of the edition (converted and TEI sources). */
   readonly texts: number;
@@ -136,7 +137,7 @@ interface Built {
  * in only when all succeeded.
  */
 async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: string, options: { jobs: number | undefined; print: boolean; maxSize: number; cache: BuildCache | undefined; shard: Shard | undefined }, output: OutputTransaction, io: CliIO, reporter: Reporter): Promise<Built> {
-  const nothing: Built = { usage: false, messages: [], texts: 0, published: [], validated: false, checkedWith: '', site: [], book: [], pages: 0 };
+  const nothing: Built = { halted: false, messages: [], texts: 0, published: [], validated: false, checkedWith: '', site: [], book: [], pages: 0 };
   if (exitCodeFor(run.messages) !== 0) return nothing;
   const shown = (p: string): string => display(io, p);
   const { readEditionDocuments } = await import('../../publish/edition/edition-documents.js');
@@ -145,14 +146,14 @@ async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: st
   // A shard: its own texts (the others' ids still make the links between texts, and their config titles the edition's metadata).
   const documents = shard === undefined ? read : { ...read, texts: read.texts.filter((t) => inShard(t.id, shard)) };
   reporter.messages(documents.messages);
-  if (documents.messages.some((m) => m.severity === 'error')) return { ...nothing, messages: documents.messages, usage: documents.messages.some((m) => isRule(m, 'tei-source-missing')) };
+  if (documents.messages.some((m) => m.severity === 'error')) return { ...nothing, messages: documents.messages, halted: documents.messages.some((m) => isRule(m, 'tei-source-missing')) };
   const { texts, registers } = documents;
   const teiOut = join(root, 'tei');
   const staged = await output.stage(teiOut, shown);
   if (!('dir' in staged)) {
     const refused = [refusalDiagnostic(staged)];
     reporter.messages(refused);
-    return { ...nothing, usage: true, messages: refused };
+    return { ...nothing, halted: true, messages: refused };
   }
   // The bytes published are the bytes validated and rendered: the documents in memory.
   const written: { path: string; shown: string; tei: boolean; schema?: string }[] = [];
@@ -185,7 +186,7 @@ async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: st
     ...schemas.map((schema) => ({ paths: brought.filter((w) => (w.schema ?? '') === schema).map((w) => w.path), schema: schema === '' ? null : schema, schematron: null })),
   ];
   const messages: Diagnostic[] = [];
-  let usage = false;
+  let halted = false;
   const xmlOf = new Map(written.map((w, i) => [w.path, files[i]?.xml ?? '']));
   const { validationKeys } = await import('../../validate/validation-cache.js');
   for (const group of groups) {
@@ -203,7 +204,7 @@ async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: st
     reporter.messages(validation.messages);
     messages.push(...validation.messages);
     const unusable = isUsageFailure(validation.messages, VALIDATION_ON_ONE_FILE);
-    usage ||= unusable;
+    halted ||= unusable;
     if (keys === undefined || unusable) continue;
     for (const path of paths) {
       const shownPath = shownAs(path);
@@ -217,7 +218,7 @@ async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: st
       return `${n} TEI source${n === 1 ? '' : 's'}: ${schema === '' ? 'well-formed' : shown(schema)}`;
     }),
   ].filter(Boolean).join('; ');
-  if (exitCodeFor(messages) !== 0 || usage) return { ...nothing, texts: texts.length, messages, published, checkedWith };
+  if (exitCodeFor(messages) !== 0 || halted) return { ...nothing, texts: texts.length, messages, published, checkedWith };
   const { textOverrides } = await import('../../publish/edition/edition-text.js');
   const edition = { ...(documents.corpusTitle === undefined ? {} : { title: documents.corpusTitle }), ...run.config.edition, ...textOverrides(read.texts) };
   const input = { edition, texts, registers, messages: [] };
@@ -229,20 +230,20 @@ async function publishAndRender(run: Extract<ConvertRun, { ok: true }>, root: st
     const { renderShard } = await import('../shard.js');
     const shard = await renderShard({ edition, texts, registers, textIds: documents.textIds, configPath: run.configPath, cache: options.cache, ...jobs }, io, reporter);
     messages.push(...shard.messages);
-    return { ...nothing, usage: shard.usage, messages, texts: texts.length, published, validated: true, checkedWith, rendered: shard.rendered };
+    return { ...nothing, halted: shard.halted, messages, texts: texts.length, published, validated: true, checkedWith, rendered: shard.rendered };
   }
   const html = await runHtml({ config: run.configPath, input: { ...input, targetDir: join(root, 'html'), failedDir: join(root, 'print-failed') }, output, ...jobs, ...cached }, io, reporter);
   reporter.messages(html.messages);
   messages.push(...html.messages);
   // A usage error (no stylesheet, an output folder refused) stops the build; errors in the texts do not.
-  if (isUsageFailure(html.messages)) return { ...nothing, usage: true, texts: texts.length, messages, published, validated: true, checkedWith };
+  if (isUsageFailure(html.messages)) return { ...nothing, halted: true, texts: texts.length, messages, published, validated: true, checkedWith };
   const rendered = html.rendered === undefined ? {} : { rendered: html.rendered };
-  if (!options.print) return { usage: false, messages, texts: texts.length, published, validated: true, checkedWith, site: html.pages, book: [], pages: 0, ...rendered };
+  if (!options.print) return { halted: false, messages, texts: texts.length, published, validated: true, checkedWith, site: html.pages, book: [], pages: 0, ...rendered };
   const { runPdf } = await import('../run-pdf.js');
   const pdf = await runPdf({ config: run.configPath, input: { ...input, targetDir: join(root, 'print'), failedDir: join(root, 'print-failed') }, output, pointerWarnings: false, ...jobs, ...cached }, io, reporter);
   reporter.messages(pdf.messages);
   messages.push(...pdf.messages);
-  return { usage: isUsageFailure(pdf.messages), messages, texts: texts.length, published, validated: true, checkedWith, site: html.pages, book: pdf.files, pages: pdf.pages, ...rendered };
+  return { halted: isUsageFailure(pdf.messages), messages, texts: texts.length, published, validated: true, checkedWith, site: html.pages, book: pdf.files, pages: pdf.pages, ...rendered };
 }
 
 /** The options build and merge share. */

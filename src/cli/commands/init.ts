@@ -21,10 +21,10 @@ export const initCommand: CommandDefinition = {
     let files: { path: string; content: string }[];
     if (typeof args['from-tei'] === 'string') {
       const described = await describeTei(resolve(io.cwd, args['from-tei']), dir, title, io);
-      if ('usage' in described) {
-        reporter.messages(described.usage);
-        reporter.json({ command: 'init', ok: false, messages: described.usage });
-        return exitCodeFor(described.usage);
+      if ('refused' in described) {
+        reporter.messages(described.refused);
+        reporter.json({ command: 'init', ok: false, messages: described.refused });
+        return exitCodeFor(described.refused);
       }
       files = described.files;
     } else {
@@ -54,7 +54,7 @@ export const initCommand: CommandDefinition = {
 };
 
 /** edition.json describing the TEI files found at `from`, with paths relative to `dir`. */
-async function describeTei(from: string, dir: string, title: string | undefined, io: CliIO): Promise<{ files: { path: string; content: string }[] } | { usage: Diagnostic[] }> {
+async function describeTei(from: string, dir: string, title: string | undefined, io: CliIO): Promise<{ files: { path: string; content: string }[] } | { refused: Diagnostic[] }> {
   const { collectXmlFiles } = await import('../../lib/io/collect-files.js');
   const { readFile } = await import('node:fs/promises');
   const { pathToFileURL } = await import('node:url');
@@ -63,7 +63,7 @@ async function describeTei(from: string, dir: string, title: string | undefined,
   const collected = await collectXmlFiles([from], (p) => display(io, p));
   if (collected.missing.length > 0 || collected.files.length === 0) {
     const why = collected.missing[0]?.reason ?? 'no *.xml file in it';
-    return { usage: [diagnostic('error', 'init-from-tei', `--from-tei ${display(io, from)}: found ${why}; expected a TEI file or a folder of TEI files`, { file: display(io, from) })] };
+    return { refused: [diagnostic('error', 'init-from-tei', `--from-tei ${display(io, from)}: found ${why}; expected a TEI file or a folder of TEI files`, { file: display(io, from) })] };
   }
   const summaries = [];
   const skipped: Diagnostic[] = [];
@@ -74,7 +74,7 @@ async function describeTei(from: string, dir: string, title: string | undefined,
       skipped.push(diagnostic('error', 'init-from-tei', `not well-formed XML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}; expected a TEI file`, { file: display(io, file) }));
     }
   }
-  if (skipped.length > 0) return { usage: skipped };
+  if (skipped.length > 0) return { refused: skipped };
   const config = editionFromTei(summaries, title);
   return { files: [{ path: 'edition.json', content: `${JSON.stringify(config, null, 2)}\n` }] };
 }
