@@ -13,6 +13,7 @@ import { tempDir } from '../support/run-cli.js';
 import { runInProcess } from '../support/run-cli-in-process.js';
 import { requireShared, sharedDir } from '../support/paths.js';
 import { STACK_FRAME } from '../support/system-tools.js';
+import { fullTierOnly } from '../support/tiers.js';
 
 const ROLLAND = 'eltec-fra__FRA04202_Rolland';
 
@@ -39,7 +40,7 @@ function partPages(site: string, id: string): Map<number, string> {
   return parts;
 }
 
-test('the Rolland novel: a contents page linking one page per chapter (and the front and back), each word of the text on exactly one part page', async () => {
+test('the Rolland novel: a contents page linking one page per chapter (and the front and back), each word of the text on exactly one part page', { skip: fullTierOnly('reads tei-real') }, async () => {
   const source = requireShared(join(sharedDir, 'reference', 'tei-real', `${ROLLAND}.xml`));
   const dir = tempDir();
   const site = join(dir, 'site');

@@ -16,6 +16,8 @@ export const fullTierFiles: Readonly<Record<string, string>> = {
   'browser/': 'chromium (playwright-core): the HTML edition in a browser',
   'print/': 'Typst and PDFs (pdfjs, poppler)',
   'cache/incremental.test.ts': 'whole builds with the print edition (Typst, PDF) and two real processes sharing one cache',
+  'convert/real-books.test.ts': 'tei-real laid out as book pages in every note style, and jing',
+  'enrich/hyphenation-real.test.ts': 'tei-real',
   'cli/any-tei.test.ts': 'tei-real and the PDF of TEI files with no config',
   'cli/real-process.test.ts': 'the real command (bin/tei-edition.js) as a process: exit codes, stdout and stderr apart',
   'reliability/': 'real processes: without root\'s rights (unshare), on a full disk (tmpfs), killed',
