@@ -1,6 +1,6 @@
 /**
  * The unit tier (test/support/tiers.ts) keeps its promise: the files it leaves out exist, and the
- * files it runs start no CLI process, drive no browser, make no PDF and read tei-real or run jing
+ * files it runs start no CLI process, drive no browser, make no PDF (a build there says --no-print) and read tei-real or run jing
  * only in tests gated for the full tier.
  */
 import { test } from 'node:test';
@@ -33,6 +33,7 @@ const forbidden: readonly [RegExp, string][] = [
   [/support\/browser\.js'/u, 'drives chromium'],
   [/support\/pdf-text\.js'|typst-compiler\.js'/u, 'makes a PDF'],
   [/schxslt\.js'/u, 'runs Java (SchXslt)'],
+  [/runInProcess\(\['(?:build|pdf)'(?:, '(?!--no-print')[^']*')*\]/u, 'makes a PDF (build without --no-print, or pdf)'],
 ];
 
 test('the files of the unit tier start no CLI process, drive no browser, make no PDF; tei-real and jing only behind a gate', () => {

@@ -93,7 +93,7 @@ test('--report lists possible misprints with positions (a worklist), without cha
 
 test('build converts and publishes the TEI in output/tei/', async () => {
   const dir = sampleEditionCopy();
-  const run = await runInProcess(['build'], dir);
+  const run = await runInProcess(['build', '--no-print'], dir);
   assert.equal(run.code, 0, run.stderr);
   assert.deepEqual(readdirSync(join(dir, 'output', 'tei')).filter((f) => !f.startsWith('.')).sort(), [`${letter}.xml`, '1917-11-01-lenine-coalition-ou-marins.xml', '1917-11-05-lenine-a-tous-les-membres-du-parti.xml', 'organisations.xml', 'periodicals.xml', 'persons.xml', 'places.xml']);
   // Every @ref of the published texts resolves to a register published beside them.
@@ -112,7 +112,7 @@ test('init scaffolds an edition that builds at once, and refuses a folder that h
   assert.equal(init.code, 0, init.stderr);
   const edition = join(dir, 'mon-edition');
   assert.deepEqual(readdirSync(edition).sort(), ['README.md', 'edition.json', 'tei']);
-  const build = await runInProcess(['build'], edition);
+  const build = await runInProcess(['build', '--no-print'], edition);
   assert.equal(build.code, 0, build.stderr + build.stdout);
   const tei = readFileSync(join(edition, 'tei', 'example.xml'), 'utf8');
   assert.match(tei, /trans<lb n="6" break="no" rend="hyphen"\/>cription/u);

@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../support/paths.js';
 import { runTeiEdition, sampleEditionCopy, tempDir } from '../support/run-cli.js';
@@ -49,4 +49,13 @@ test('errors in the input: exit 1 from the process, the error on stderr, the oth
   assert.match(run.stderr, /coalition-ou-marins\.txt {2}error {2}the file is empty/u);
   assert.doesNotMatch(run.stdout, /the file is empty/u);
   assert.equal(readdirSync(join(dir, 'tei')).filter((f) => f.startsWith('1917')).length, 2);
+});
+
+test('init, then build with the real command: the scaffolded edition publishes its TEI, pages and PDF', () => {
+  const dir = tempDir();
+  assert.equal(runTeiEdition(['init', 'mon-edition', '--title', 'Lettres de 1917'], dir).code, 0);
+  const edition = join(dir, 'mon-edition');
+  const build = runTeiEdition(['build'], edition);
+  assert.equal(build.code, 0, build.stderr + build.stdout);
+  for (const output of [['tei', 'example.xml'], ['html', 'index.html'], ['print', 'edition.pdf']]) assert.ok(existsSync(join(edition, 'output', ...output)), output.join('/'));
 });

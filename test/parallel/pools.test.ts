@@ -13,12 +13,13 @@ import { sampleEditionCopy, tempDir } from '../support/run-cli.js';
 import { runInProcess } from '../support/run-cli-in-process.js';
 import { startPool } from '../../src/lib/parallel/worker-pool.js';
 import { TaskQueue } from '../../src/lib/parallel/task-queue.js';
+import { fullTierOnly } from '../support/tiers.js';
 
 function files(dir: string): Record<string, string> {
   return Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.xml') || f.endsWith('.html')).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 }
 
-test('convert: two workers write the same TEI as one thread', async () => {
+test('convert: two workers write the same TEI as one thread', { skip: fullTierOnly('worker threads that each load SaxonJS and the stylesheets') }, async () => {
   const one = sampleEditionCopy();
   const two = sampleEditionCopy();
   assert.equal((await runInProcess(['convert', '--jobs', '1'], one)).code, 0);
@@ -26,7 +27,7 @@ test('convert: two workers write the same TEI as one thread', async () => {
   assert.deepEqual(files(join(two, 'tei')), files(join(one, 'tei')));
 });
 
-test('validate: two workers over several batches give the same messages as one thread', async () => {
+test('validate: two workers over several batches give the same messages as one thread', { skip: fullTierOnly('worker threads that each load SaxonJS and the stylesheets') }, async () => {
   const dir = tempDir();
   // 45 files: three batches of up to 20, so that both workers get some.
   const broken = readdirSync(join(fixturesDir, 'validate')).filter((f) => f.startsWith('fails-') && f !== 'fails-too-large' && f !== 'fails-max-warnings');
@@ -43,7 +44,7 @@ test('validate: two workers over several batches give the same messages as one t
   assert.equal(two.stdout, one.stdout);
 });
 
-test('validate: with workers, the schemas are loaded in the workers only, and their messages are the same as in one thread', async () => {
+test('validate: with workers, the schemas are loaded in the workers only, and their messages are the same as in one thread', { skip: fullTierOnly('worker threads that each load SaxonJS and the stylesheets') }, async () => {
   const dir = tempDir();
   const source = readdirSync(join(fixturesDir, 'schematron', 'ref-resolves')).find((f) => f === 'fail.xml') ?? '';
   for (let i = 0; i < 25; i++) cpSync(join(fixturesDir, 'schematron', 'ref-resolves', source), join(dir, `${String(i).padStart(2, '0')}.xml`));
@@ -63,7 +64,7 @@ test('validate: with workers, the schemas are loaded in the workers only, and th
   assert.equal(two.stdout, one.stdout);
 });
 
-test('html: two workers render the same pages as one thread', async () => {
+test('html: two workers render the same pages as one thread', { skip: fullTierOnly('worker threads that each load SaxonJS and the stylesheets') }, async () => {
   const dir = sampleEditionCopy();
   assert.equal((await runInProcess(['convert'], dir)).code, 0);
   assert.equal((await runInProcess(['html', '--jobs', '1', '--out', 'one'], dir)).code, 0);
