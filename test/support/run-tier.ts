@@ -20,9 +20,17 @@ function testFiles(dir: string): string[] {
   }).sort();
 }
 
-// Read when each test is declared: the full-tier tests say they are skipped here, and why.
-process.env[TIER_VARIABLE] = 'unit';
-const all = testFiles(compiledTests);
-const unit = all.filter((path) => inUnitTier(relative(compiledTests, path).split(sep).join('/')));
-process.stderr.write(`unit tier: ${unit.length} of ${all.length} test files, in one process (all of them: npm test)\n`);
-for (const path of unit) await import(pathToFileURL(path).href);
+/**
+ * `node --test dist/test/` (npm test) runs every .js file of a folder named test as a test file,
+ * this one too: there (NODE_TEST_CONTEXT set) it does nothing, or every unit test would run twice.
+ */
+const startedByTheFullTier = process.env.NODE_TEST_CONTEXT !== undefined;
+
+if (!startedByTheFullTier) {
+  // Read when each test is declared: the full-tier tests say they are skipped here, and why.
+  process.env[TIER_VARIABLE] = 'unit';
+  const all = testFiles(compiledTests);
+  const unit = all.filter((path) => inUnitTier(relative(compiledTests, path).split(sep).join('/')));
+  process.stderr.write(`unit tier: ${unit.length} of ${all.length} test files, in one process (all of them: npm test)\n`);
+  for (const path of unit) await import(pathToFileURL(path).href);
+}
