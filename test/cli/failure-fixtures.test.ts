@@ -9,14 +9,15 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertGolden } from '../support/golden.js';
 import { fixturesDir } from '../support/paths.js';
-import { copyToTemp, runTeiEdition } from '../support/run-cli.js';
+import { copyToTemp } from '../support/run-cli.js';
+import { runInProcess } from '../support/run-cli-in-process.js';
 
 const folder = join(fixturesDir, 'cli');
 
 for (const name of readdirSync(folder).sort()) {
-  test(`convert: ${name}`, () => {
+  test(`convert: ${name}`, async () => {
     const dir = copyToTemp(join(folder, name));
-    const run = runTeiEdition(['convert'], dir);
+    const run = await runInProcess(['convert'], dir);
     assertGolden(run.stderr, join(folder, name, 'expected.stderr.txt'));
     assertGolden(`${run.code}\n`, join(folder, name, 'expected.exit-code'));
     assert.equal(name.startsWith('fails-'), run.code !== 0, 'fails-* cases exit non-zero, the others zero');

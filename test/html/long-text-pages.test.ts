@@ -9,9 +9,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runTeiEdition, tempDir } from '../support/run-cli.js';
+import { tempDir } from '../support/run-cli.js';
+import { runInProcess } from '../support/run-cli-in-process.js';
 import { requireShared, sharedDir } from '../support/paths.js';
 import { STACK_FRAME } from '../support/system-tools.js';
+import { fullTierOnly } from '../support/tiers.js';
 
 const ROLLAND = 'eltec-fra__FRA04202_Rolland';
 
@@ -38,11 +40,11 @@ function partPages(site: string, id: string): Map<number, string> {
   return parts;
 }
 
-test('the Rolland novel: a contents page linking one page per chapter (and the front and back), each word of the text on exactly one part page', () => {
+test('the Rolland novel: a contents page linking one page per chapter (and the front and back), each word of the text on exactly one part page', { skip: fullTierOnly('reads tei-real') }, async () => {
   const source = requireShared(join(sharedDir, 'reference', 'tei-real', `${ROLLAND}.xml`));
   const dir = tempDir();
   const site = join(dir, 'site');
-  const run = runTeiEdition(['html', source, '--out', site], dir);
+  const run = await runInProcess(['html', source, '--out', site], dir);
   assert.equal(run.code, 0, run.stderr);
   assert.doesNotMatch(run.stderr, STACK_FRAME);
   const parts = partPages(site, ROLLAND);
@@ -115,11 +117,11 @@ function withId(html: string, id: string): string {
   return html.slice(at, html.slice(at).search(/<\/(p|span)>/u) + at);
 }
 
-test('a text above the threshold: mentions, #id links and page breaks land on the part that holds them; notes stay with their part', () => {
+test('a text above the threshold: mentions, #id links and page breaks land on the part that holds them; notes stay with their part', async () => {
   const dir = tempDir();
   writeFileSync(join(dir, 'long.xml'), longText());
   const site = join(dir, 'site');
-  const run = runTeiEdition(['html', join(dir, 'long.xml'), '--out', site], dir);
+  const run = await runInProcess(['html', join(dir, 'long.xml'), '--out', site], dir);
   assert.equal(run.code, 0, run.stderr);
   const parts = partPages(site, 'long');
   assert.deepEqual([...parts.keys()].sort(), [1, 2, 3]);
@@ -147,13 +149,13 @@ test('a text above the threshold: mentions, #id links and page breaks land on th
   for (const other of [first, third]) assert.doesNotMatch(other ?? '', /La note du deuxième chapitre|id="note-1"/u);
 });
 
-test('a text whose id is a part page of a split text (long and long-2) fails, rather than one page overwriting the other', () => {
+test('a text whose id is a part page of a split text (long and long-2) fails, rather than one page overwriting the other', async () => {
   const dir = tempDir();
   const texts = join(dir, 'texts');
   mkdirSync(texts);
   writeFileSync(join(texts, 'long.xml'), longText());
   writeFileSync(join(texts, 'long-2.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Court</title></titleStmt><publicationStmt><p>Essai</p></publicationStmt><sourceDesc><p>Essai</p></sourceDesc></fileDesc></teiHeader><text><body><p>Un texte court.</p></body></text></TEI>\n');
-  const run = runTeiEdition(['html', texts, '--out', join(dir, 'site')], dir);
+  const run = await runInProcess(['html', texts, '--out', join(dir, 'site')], dir);
   assert.equal(run.code, 1, run.stderr);
   assert.match(run.stderr, /its page long-2\.html is also another text's page/u);
 });

@@ -15,6 +15,7 @@ import { compiledStylesheet } from '../../src/publish/xslt/compile-stylesheet.js
 import { transform } from '../../src/publish/xslt/saxon-transform.js';
 import { parseNamespacedTree, type NamespacedElement } from '../../src/lib/xml/namespaced-tree.js';
 import { fixturesDir, repoRoot, requireShared, sharedDir } from '../support/paths.js';
+import { fullTierOnly } from '../support/tiers.js';
 
 type El = NamespacedElement;
 const STYLESHEET = join(repoRoot, 'xslt', 'html', 'edition.xsl');
@@ -151,7 +152,7 @@ describe('HTML: the features of real TEI, on a snippet', () => {
   });
 });
 
-describe('HTML: the features of real TEI, in files of ../shared/reference/tei-real', () => {
+describe('HTML: the features of real TEI, in files of ../shared/reference/tei-real', { skip: fullTierOnly('reads tei-real') }, () => {
   const real = async (file: string): Promise<El> => {
     const path = join(requireShared(REAL), file);
     return main(await page(readFileSync(path, 'utf8'), path));

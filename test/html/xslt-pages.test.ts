@@ -15,6 +15,7 @@ import { parseForTransform, transform } from '../../src/publish/xslt/saxon-trans
 import { parseNamespacedTree, type NamespacedElement } from '../../src/lib/xml/namespaced-tree.js';
 import { fixturesDir, repoRoot, requireShared, sharedDir } from '../support/paths.js';
 import { convertSample, sampleConfig } from '../support/sample-edition.js';
+import { fullTierOnly } from '../support/tiers.js';
 
 type El = NamespacedElement;
 
@@ -673,7 +674,7 @@ describe('HTML pages: fixtures', () => {
 
 // ===== Real TEI from other projects =====
 
-describe('HTML pages: the real TEI files of ../shared/reference/tei-real', () => {
+describe('HTML pages: the real TEI files of ../shared/reference/tei-real', { skip: fullTierOnly('reads tei-real') }, () => {
   const folder = join(sharedDir, 'reference', 'tei-real');
   const absent = !existsSync(folder) && !process.env.CI;
   test('every file transforms, is well-formed and keeps every word of its body', { skip: absent ? `${folder} not found: the real TEI files are read from ../shared/ beside the repository (required in CI)` : false }, async (t) => {

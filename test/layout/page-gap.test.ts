@@ -15,6 +15,7 @@ import { lexiconOf } from '../../src/lib/lexicon/lexicon.js';
 import { splitLines } from '../../src/convert/lines/split-lines.js';
 import { layOutPages, teiParagraphs, type BookLayout } from '../support/paragraphs-as-pages.js';
 import { requireShared, sharedDir } from '../support/paths.js';
+import { fullTierOnly } from '../support/tiers.js';
 
 const lines = (raw: string) => splitLines(raw.split('\n'));
 const line = (text: string) => lines(text)[0] as ReturnType<typeof lines>[number];
@@ -81,7 +82,7 @@ const layouts: BookLayout[] = [
 ];
 const settings: LayoutSettings = { profile: 'prose', runningHeads: [], ocrNoise: false, overrides: [], noteConvention: 'none', notesHeading: 'Notes' };
 
-test('real French prose laid out as book pages: paragraph boundaries at page gaps ≥ 99 % right, 90 % after a colon; wrong and unreported after final punctuation ≤ 0.1 %', () => {
+test('real French prose laid out as book pages: paragraph boundaries at page gaps ≥ 99 % right, 90 % after a colon; wrong and unreported after final punctuation ≤ 0.1 %', { skip: fullTierOnly('reads tei-real') }, () => {
   const score = { gaps: 0, right: 0, colonGaps: 0, colonRight: 0, silentWrongAfterPunctuation: [] as string[] };
   for (const name of realTexts) {
     const paragraphs = teiParagraphs(readFileSync(requireShared(join(sharedDir, 'reference', 'tei-real', `${name}.xml`)), 'utf8'), 200);

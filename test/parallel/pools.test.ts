@@ -9,23 +9,25 @@ import assert from 'node:assert/strict';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixturesDir } from '../support/paths.js';
-import { runTeiEdition, sampleEditionCopy, tempDir } from '../support/run-cli.js';
+import { sampleEditionCopy, tempDir } from '../support/run-cli.js';
+import { runInProcess } from '../support/run-cli-in-process.js';
 import { startPool } from '../../src/lib/parallel/worker-pool.js';
 import { TaskQueue } from '../../src/lib/parallel/task-queue.js';
+import { fullTierOnly } from '../support/tiers.js';
 
 function files(dir: string): Record<string, string> {
   return Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.xml') || f.endsWith('.html')).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 }
 
-test('convert: two workers write the same TEI as one thread', () => {
+test('convert: two workers write the same TEI as one thread', { skip: fullTierOnly('worker threads that each load SaxonJS and the stylesheets') }, async () => {
   const one = sampleEditionCopy();
   const two = sampleEditionCopy();
-  assert.equal(runTeiEdition(['convert', '--jobs', '1'], one).code, 0);
-  assert.equal(runTeiEdition(['convert', '--jobs', '2'], two).code, 0);
+  assert.equal((await runInProcess(['convert', '--jobs', '1'], one)).code, 0);
+  assert.equal((await runInProcess(['convert', '--jobs', '2'], two)).code, 0);
   assert.deepEqual(files(join(two, 'tei')), files(join(one, 'tei')));
 });
 
-test('validate: two workers over several batches give the same messages as one thread', () => {
+test('validate: two workers over several batches give the same messages as one thread', { skip: fullTierOnly('worker threads that each load SaxonJS and the stylesheets') }, async () => {
   const dir = tempDir();
   // 45 files: three batches of up to 20, so that both workers get some.
   const broken = readdirSync(join(fixturesDir, 'validate')).filter((f) => f.startsWith('fails-') && f !== 'fails-too-large' && f !== 'fails-max-warnings');
@@ -34,39 +36,39 @@ test('validate: two workers over several batches give the same messages as one t
     const source = readdirSync(join(fixturesDir, 'validate', name)).find((f) => f.endsWith('.xml')) ?? '';
     cpSync(join(fixturesDir, 'validate', name, source), join(dir, `${String(i).padStart(2, '0')}-${name}.xml`));
   }
-  const one = runTeiEdition(['validate', '.', '--jobs', '1', '--format', 'json'], dir);
-  const two = runTeiEdition(['validate', '.', '--jobs', '2', '--format', 'json'], dir);
+  const one = await runInProcess(['validate', '.', '--jobs', '1', '--format', 'json'], dir);
+  const two = await runInProcess(['validate', '.', '--jobs', '2', '--format', 'json'], dir);
   assert.equal(one.code, 1);
   assert.equal(two.code, 1);
   assert.ok((JSON.parse(one.stdout) as unknown[]).length >= 45);
   assert.equal(two.stdout, one.stdout);
 });
 
-test('validate: with workers, the schemas are loaded in the workers only, and their messages are the same as in one thread', () => {
+test('validate: with workers, the schemas are loaded in the workers only, and their messages are the same as in one thread', { skip: fullTierOnly('worker threads that each load SaxonJS and the stylesheets') }, async () => {
   const dir = tempDir();
   const source = readdirSync(join(fixturesDir, 'schematron', 'ref-resolves')).find((f) => f === 'fail.xml') ?? '';
   for (let i = 0; i < 25; i++) cpSync(join(fixturesDir, 'schematron', 'ref-resolves', source), join(dir, `${String(i).padStart(2, '0')}.xml`));
   // A rules file that cannot be used: exit 2, its message once, no file validated.
   writeFileSync(join(dir, 'broken.sch'), '<schema xmlns="http://purl.oclc.org/dsdl/schematron"><pattern><rule context="p"><assert test="((">x</assert></rule></pattern></schema>');
-  const brokenOne = runTeiEdition(['validate', '.', '--schematron', 'broken.sch', '--jobs', '1', '--format', 'json'], dir);
-  const brokenTwo = runTeiEdition(['validate', '.', '--schematron', 'broken.sch', '--jobs', '2', '--format', 'json'], dir);
+  const brokenOne = await runInProcess(['validate', '.', '--schematron', 'broken.sch', '--jobs', '1', '--format', 'json'], dir);
+  const brokenTwo = await runInProcess(['validate', '.', '--schematron', 'broken.sch', '--jobs', '2', '--format', 'json'], dir);
   assert.equal(brokenOne.code, 2);
   assert.equal(brokenTwo.code, 2);
   assert.equal((JSON.parse(brokenTwo.stdout) as { position: { file: string } }[]).filter((m) => m.position.file === 'broken.sch').length, 1);
   assert.equal(brokenTwo.stdout, brokenOne.stdout);
   // A usable one: the same findings.
-  const one = runTeiEdition(['validate', '.', '--jobs', '1', '--format', 'json'], dir);
-  const two = runTeiEdition(['validate', '.', '--jobs', '2', '--format', 'json'], dir);
+  const one = await runInProcess(['validate', '.', '--jobs', '1', '--format', 'json'], dir);
+  const two = await runInProcess(['validate', '.', '--jobs', '2', '--format', 'json'], dir);
   assert.equal(two.code, 1);
   assert.ok((JSON.parse(two.stdout) as unknown[]).length >= 25);
   assert.equal(two.stdout, one.stdout);
 });
 
-test('html: two workers render the same pages as one thread', () => {
+test('html: two workers render the same pages as one thread', { skip: fullTierOnly('worker threads that each load SaxonJS and the stylesheets') }, async () => {
   const dir = sampleEditionCopy();
-  assert.equal(runTeiEdition(['convert'], dir).code, 0);
-  assert.equal(runTeiEdition(['html', '--jobs', '1', '--out', 'one'], dir).code, 0);
-  assert.equal(runTeiEdition(['html', '--jobs', '2', '--out', 'two'], dir).code, 0);
+  assert.equal((await runInProcess(['convert'], dir)).code, 0);
+  assert.equal((await runInProcess(['html', '--jobs', '1', '--out', 'one'], dir)).code, 0);
+  assert.equal((await runInProcess(['html', '--jobs', '2', '--out', 'two'], dir)).code, 0);
   assert.deepEqual(files(join(dir, 'two', 'html')), files(join(dir, 'one', 'html')));
 });
 

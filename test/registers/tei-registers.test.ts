@@ -21,6 +21,7 @@ import { HTML_STYLESHEET, PRINT_BOOK_LIBRARY, PRINT_STYLESHEET } from '../../src
 import { parseNamespacedTree, type NamespacedElement } from '../../src/lib/xml/namespaced-tree.js';
 import { requireShared, sharedDir } from '../support/paths.js';
 import type { SiteRegister, SiteText } from '../../src/publish/edition/published-documents.js';
+import { fullTierOnly } from '../support/tiers.js';
 
 type El = NamespacedElement;
 const REAL = join(sharedDir, 'reference', 'tei-real');
@@ -277,7 +278,7 @@ describe('the warnings: one per unresolved target for the whole edition', () => 
 
 // ===== Real files =====
 
-describe('real editions (../shared/reference/tei-real/)', () => {
+describe('real editions (../shared/reference/tei-real/)', { skip: fullTierOnly('reads tei-real') }, () => {
   const real = (file: string): SiteText => {
     const path = join(requireShared(REAL), file);
     return { id: file.replace(/\.xml$/u, ''), xml: readFileSync(path, 'utf8'), path };

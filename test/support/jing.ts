@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { requireShared } from './paths.js';
+import { fullTierOnly } from './tiers.js';
 
 export function jingAvailable(): boolean {
   return spawnSync('jing', [], { encoding: 'utf8' }).error === undefined;
@@ -14,6 +15,8 @@ export function jingAvailable(): boolean {
 
 /** Why a jing test is skipped, or false to run it; in CI a missing jing is a failure, not a skip. */
 export function skipWithoutJing(): string | false {
+  const unitTier = fullTierOnly('jing');
+  if (unitTier) return unitTier;
   if (jingAvailable()) return false;
   if (process.env.CI) throw new Error('jing is not installed, but CI must run the TEI validity tests (.ci/run installs it)');
   return 'jing is not installed (Debian package jing; .ci/run installs it): tei_all validity not checked here';

@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { collectXmlFiles } from '../../src/lib/io/collect-files.js';
 import { NotARegularFile, readAtMost, readFileWithin } from '../../src/lib/io/read-file-within.js';
 import { decodeXmlInput } from '../../src/validate/read-xml-input.js';
-import { runTeiEdition, tempDir } from '../support/run-cli.js';
+import { tempDir } from '../support/run-cli.js';
+import { runInProcess } from '../support/run-cli-in-process.js';
 
 const TEI = '<TEI xmlns="http://www.tei-c.org/ns/1.0"/>\n';
 
@@ -86,11 +87,11 @@ test('a FIFO or a device named on the command line is refused, not read (usage e
   ]);
 });
 
-test('validate /dev/zero and a FIFO named x.xml: refused at once with what they are, exit 2', () => {
+test('validate /dev/zero and a FIFO named x.xml: refused at once with what they are, exit 2', async () => {
   const root = tempDir();
   fifo(join(root, 'x.xml'));
   writeFileSync(join(root, 'ok.xml'), TEI);
-  const plain = runTeiEdition(['validate', '/dev/zero', 'x.xml', 'ok.xml'], root);
+  const plain = await runInProcess(['validate', '/dev/zero', 'x.xml', 'ok.xml'], root);
   assert.equal(plain.code, 2);
   assert.match(plain.stderr, /^\/dev\/zero {2}error {2}cannot validate: it is a character device, not a regular file or a folder; expected a TEI XML file or a folder of them {2}tei-edition\/file-unreadable$/m);
   assert.match(plain.stderr, /^x\.xml {2}error {2}cannot validate: it is a FIFO \(named pipe\), not a regular file or a folder; .* {2}tei-edition\/file-unreadable$/m);
@@ -137,11 +138,11 @@ test('over the limit: the message gives the size found, or says the file grew wh
   assert.equal(refused({ bytes: 50 * 1024 * 1024 + 1, atLeast: true }), 'the file grew past the limit of 50.0 MB while it was read');
 });
 
-test('validate <folder> with links: linked files and folders validated once, loops and dangling links reported, exit 0', () => {
+test('validate <folder> with links: linked files and folders validated once, loops and dangling links reported, exit 0', async () => {
   const { root } = linkedTree();
   const valid = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt><publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader><text><body><p>x</p></body></text></TEI>\n';
   for (const file of ['tei/a.xml', 'tei/sub/s.xml', 'outside/c.xml', 'outside/more/d.xml']) writeFileSync(join(root, file), valid);
-  const run = runTeiEdition(['validate', 'tei', '--verbose'], root);
+  const run = await runInProcess(['validate', 'tei', '--verbose'], root);
   assert.equal(run.code, 0, run.stderr);
   assert.match(run.stdout, /^validate: 4 files: 0 errors, 4 warnings, 2 info/m);
   assert.match(run.stderr, /^tei\/sub\/up {2}warning {2}the symbolic link leads back to "tei", a folder that contains it \(a loop\): not followed {2}tei-edition\/symlink-loop$/m);
@@ -149,12 +150,12 @@ test('validate <folder> with links: linked files and folders validated once, loo
   assert.match(run.stderr, /^tei\/pipe\.xml {2}warning {2}skipped: it is a FIFO \(named pipe\)/m);
 });
 
-test('validate a 3 GB file: refused from its size at once, without reading it (exit 1, like any file over the limit)', () => {
+test('validate a 3 GB file: refused from its size at once, without reading it (exit 1, like any file over the limit)', async () => {
   const root = tempDir();
   const fd = openSync(join(root, 'big.xml'), 'w');
   ftruncateSync(fd, 3 * 1024 ** 3);
   closeSync(fd);
-  const run = runTeiEdition(['validate', 'big.xml'], root);
+  const run = await runInProcess(['validate', 'big.xml'], root);
   assert.equal(run.code, 1, run.stderr);
   assert.match(run.stderr, /^big\.xml {2}error {2}the file is 3\.0 GB, over the limit of 50\.0 MB {2}tei-edition\/file-too-large$/m);
 });

@@ -7,11 +7,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { fixturesDir } from '../support/paths.js';
-import { copyToTemp, runTeiEdition } from '../support/run-cli.js';
+import { copyToTemp } from '../support/run-cli.js';
+import { runInProcess } from '../support/run-cli-in-process.js';
 
-test('validate --schema a.rng, where a.rng → b.rng → a.rng by externalRef: exit 2, the loop named where it closes', () => {
+test('validate --schema a.rng, where a.rng → b.rng → a.rng by externalRef: exit 2, the loop named where it closes', async () => {
   const dir = copyToTemp(join(fixturesDir, 'validate-schema-loop'));
-  const run = runTeiEdition(['validate', 'a.xml', '--schema', 'a.rng'], dir);
+  const run = await runInProcess(['validate', 'a.xml', '--schema', 'a.rng'], dir);
   assert.equal(run.code, 2);
   assert.equal(run.stderr,
     'b.rng:2:15  error  the RELAX NG schema cannot be used: recursive inclusion: <externalRef href="a.rng"> refers back to "a.rng", which is being read (a.rng → b.rng → a.rng); a schema file may not include itself, directly or through other files  tei-edition/schema-file\n');

@@ -16,7 +16,8 @@ import { formatDiagnostic } from '../../src/lib/diagnostics/format.js';
 import { formatGithub, formatJunit } from '../../src/lib/diagnostics/report-formats.js';
 import { visibleText } from '../../src/lib/diagnostics/visible-text.js';
 import { fixturesDir } from '../support/paths.js';
-import { runTeiEdition, tempDir } from '../support/run-cli.js';
+import { tempDir } from '../support/run-cli.js';
+import { runInProcess } from '../support/run-cli-in-process.js';
 
 const hostileNames = ['evil\n::error file=x.xml::NAME-INJECTED.xml', 'esc\u001b]0;TITLE\u0007.xml', '::warning::STARTS-WITH-COLONS.xml'];
 /** Any control character but the line feed that ends each line; C1, bidirectional and line-separator characters. */
@@ -40,16 +41,16 @@ function assertWellFormedXml(xml: string): void {
   parser.write(xml).close();
 }
 
-test('every report format of validate, on hostile values and file names: nothing raw, no injected command, well-formed JUnit', () => {
+test('every report format of validate, on hostile values and file names: nothing raw, no injected command, well-formed JUnit', async () => {
   const dir = hostileFolder();
-  const json = runTeiEdition(['validate', '.', '--format', 'json'], dir);
+  const json = await runInProcess(['validate', '.', '--format', 'json'], dir);
   assert.equal(json.code, 1);
   const messages = JSON.parse(json.stdout) as { message: string; position: { file: string } }[];
   assert.ok(messages.some((m) => m.message.includes('found "x\n::warning file=a.xml::INJECTED"')), 'JSON keeps the value exactly');
   assert.deepEqual(new Set(messages.map((m) => m.position.file)), new Set(['hostile-values.xml', ...hostileNames]));
 
   for (const format of ['text', 'json', 'github', 'junit']) {
-    const run = runTeiEdition(['validate', '.', '--format', format], dir);
+    const run = await runInProcess(['validate', '.', '--format', format], dir);
     assert.equal(run.code, 1, format);
     const output = `${run.stdout}${run.stderr}`;
     assertNoRawControls(output, format);
