@@ -33,7 +33,10 @@ export default tseslint.config(
       // (U+0300–U+036F ranges, soft hyphen and joiners): ranges of marks, not misread emoji.
       'no-misleading-character-class': 'off',
       // A leading underscore names a value kept on purpose but not read (a destructured rest).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
 );

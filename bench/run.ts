@@ -28,7 +28,22 @@ import { readSampleEdition } from './corpus/samples.js';
 import { DEFAULT_COUNT, DEFAULT_SEED, syntheticCorpus, writeSyntheticEdition } from './synthetic-corpus.js';
 
 /** In running order. The PDF section goes here. */
-const sections: readonly BenchSection[] = [convertSection, taggingSection, cliConvertSection, convertMemorySection, validateSection, validateSchematronSection, validateHostileSection, htmlSection, incrementalSection, searchSection, printSection, realSection, realBooksSection, serveSection];
+const sections: readonly BenchSection[] = [
+  convertSection,
+  taggingSection,
+  cliConvertSection,
+  convertMemorySection,
+  validateSection,
+  validateSchematronSection,
+  validateHostileSection,
+  htmlSection,
+  incrementalSection,
+  searchSection,
+  printSection,
+  realSection,
+  realBooksSection,
+  serveSection,
+];
 
 const usage = `usage: node dist/bench/run.js [options]
   --count N            documents in the synthetic corpus (default ${DEFAULT_COUNT})
@@ -68,9 +83,13 @@ function readOptions(argv: readonly string[]): Options | string {
     if (!Number.isInteger(n) || n < 1) throw new Error(`--${name}: expected a positive integer, found “${text}”`);
     return n;
   };
-  const only = (values.only ?? []).flatMap((o) => o.split(',')).map((o) => o.trim()).filter((o) => o !== '');
+  const only = (values.only ?? [])
+    .flatMap((o) => o.split(','))
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
   const unknown = only.filter((o) => !sections.some((s) => s.name === o));
-  if (unknown.length > 0) throw new Error(`--only: unknown section ${unknown.join(', ')}; expected one of ${sections.map((s) => s.name).join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`--only: unknown section ${unknown.join(', ')}; expected one of ${sections.map((s) => s.name).join(', ')}`);
   return {
     count: integer(values.count, DEFAULT_COUNT, 'count'),
     seed: integer(values.seed, DEFAULT_SEED, 'seed'),
@@ -129,8 +148,24 @@ async function main(): Promise<void> {
   }
   if (options.json) {
     const json: Json = {
-      machine: { node: process.version, platform: platform(), arch: arch(), cores: availableParallelism(), cpu: cpus()[0]?.model.trim() ?? null, calibrationMs: round(calibrationMs) },
-      corpus: { documents: corpus.length, rawBytes, rawMB: round(rawBytes / 1_000_000, 2), seed: options.seed, buildMs: round(built.ms), minBytes: sizes[0] ?? 0, maxBytes: sizes[sizes.length - 1] ?? 0, bySample },
+      machine: {
+        node: process.version,
+        platform: platform(),
+        arch: arch(),
+        cores: availableParallelism(),
+        cpu: cpus()[0]?.model.trim() ?? null,
+        calibrationMs: round(calibrationMs),
+      },
+      corpus: {
+        documents: corpus.length,
+        rawBytes,
+        rawMB: round(rawBytes / 1_000_000, 2),
+        seed: options.seed,
+        buildMs: round(built.ms),
+        minBytes: sizes[0] ?? 0,
+        maxBytes: sizes[sizes.length - 1] ?? 0,
+        bySample,
+      },
       sections: results,
     };
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);

@@ -66,7 +66,14 @@ export async function spawnMeasured(command: string, args: readonly string[], no
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ ms: performance.now() - start, code, stdout: Buffer.concat(out).toString('utf8'), ...rusageOf(Buffer.concat(err).toString('utf8')) }));
+    child.on('close', (code) =>
+      resolve({
+        ms: performance.now() - start,
+        code,
+        stdout: Buffer.concat(out).toString('utf8'),
+        ...rusageOf(Buffer.concat(err).toString('utf8')),
+      }),
+    );
   });
 }
 

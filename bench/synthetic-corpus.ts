@@ -35,7 +35,11 @@ const MAX_BYTES = 60_000;
  * and `i`, so a larger corpus starts with the smaller one. The samples are read from the
  * repository when not given.
  */
-export function syntheticCorpus(count: number, seed: number = DEFAULT_SEED, samples: SampleEdition = readSampleEdition()): SyntheticDocument[] {
+export function syntheticCorpus(
+  count: number,
+  seed: number = DEFAULT_SEED,
+  samples: SampleEdition = readSampleEdition(),
+): SyntheticDocument[] {
   const models = samples.sources.map((s) => ({ config: s.config, model: modelOf(s) }));
   if (models.length === 0) return [];
   const borrowable = models.flatMap((m) => (m.model.kind === 'prose' ? m.model.body : []));
@@ -44,9 +48,15 @@ export function syntheticCorpus(count: number, seed: number = DEFAULT_SEED, samp
     const random = seededRandom(childSeed(seed, i));
     const { config, model } = models[i % models.length] as { config: SourceConfig; model: SampleModel };
     const target = Math.round(MIN_BYTES * Math.pow(MAX_BYTES / MIN_BYTES, random.next()));
-    const text = model.kind === 'columns'
-      ? composeColumns(model, Math.max(0, Math.min(target, 40_000) - encoder.encode(model.lines.join('\n')).length), random)
-      : composeProse(model, borrowable.filter((p) => !model.body.includes(p)), target, random);
+    const text =
+      model.kind === 'columns'
+        ? composeColumns(model, Math.max(0, Math.min(target, 40_000) - encoder.encode(model.lines.join('\n')).length), random)
+        : composeProse(
+            model,
+            borrowable.filter((p) => !model.body.includes(p)),
+            target,
+            random,
+          );
     const id = `syn-${String(i + 1).padStart(4, '0')}-${shortName(config.id)}`;
     return { id, bytes: encoder.encode(text), source: syntheticSource(config, id), sample: config.id };
   });
@@ -63,7 +73,11 @@ function syntheticSource(config: SourceConfig, id: string): SourceConfig {
 }
 
 /** Writes the corpus as an edition in `dir`: `edition.json` and `tei/raw/<id>.txt`. */
-export async function writeSyntheticEdition(dir: string, count: number = DEFAULT_COUNT, seed: number = DEFAULT_SEED): Promise<WrittenEdition> {
+export async function writeSyntheticEdition(
+  dir: string,
+  count: number = DEFAULT_COUNT,
+  seed: number = DEFAULT_SEED,
+): Promise<WrittenEdition> {
   const samples = readSampleEdition();
   const documents = syntheticCorpus(count, seed, samples);
   return writeCorpusEdition(dir, documents, samples, `corpus synthétique (${count} documents, graine ${seed})`);
@@ -76,7 +90,12 @@ export interface WrittenEdition {
 }
 
 /** An already built corpus as an edition in `dir` (the benchmarks that run the CLI use this). */
-export async function writeCorpusEdition(dir: string, documents: readonly SyntheticDocument[], samples: Pick<SampleEdition, 'root' | 'edition'>, label: string): Promise<WrittenEdition> {
+export async function writeCorpusEdition(
+  dir: string,
+  documents: readonly SyntheticDocument[],
+  samples: Pick<SampleEdition, 'root' | 'edition'>,
+  label: string,
+): Promise<WrittenEdition> {
   await mkdir(join(dir, 'tei', 'raw'), { recursive: true });
   await Promise.all(documents.map((d) => writeFile(join(dir, d.source.raw), d.bytes)));
   // The registers go with the texts, so that the CLI tags names as it does for the sample.

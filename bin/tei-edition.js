@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const main = new URL('../dist/src/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(main))) {
-  process.stderr.write('tei-edition: the compiled program is missing (dist/). Run `npm ci` (or `npm run build:ts`) in the tei-edition folder first.\n');
+  process.stderr.write(
+    'tei-edition: the compiled program is missing (dist/). Run `npm ci` (or `npm run build:ts`) in the tei-edition folder first.\n',
+  );
   process.exit(2);
 }
 await import(main.href);

@@ -93,7 +93,10 @@ function composeNotes(model: NotesModel, targetBytes: number, random: Random): C
 function placeCalls(body: readonly string[], calls: readonly number[], random: Random): string[] {
   if (body.length === 0) return [];
   const out = [...body];
-  const slots = random.shuffle(body.map((_, i) => i)).slice(0, calls.length).sort((a, b) => a - b);
+  const slots = random
+    .shuffle(body.map((_, i) => i))
+    .slice(0, calls.length)
+    .sort((a, b) => a - b);
   slots.forEach((slot, i) => {
     const p = out[slot] as string;
     const n = calls[i] as number;

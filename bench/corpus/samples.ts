@@ -30,7 +30,6 @@ export interface SampleEdition {
   readonly registers: { readonly entries: readonly RegisterEntry[]; readonly targets: RegisterTargets };
 }
 
-
 /** The repository root, from `dist/bench/corpus/`. */
 export function repositoryRoot(): string {
   return fileURLToPath(new URL('../../../', import.meta.url));
@@ -140,7 +139,10 @@ function proseModel(sample: SampleSource): ProseModel {
   const notesSection = sample.config.notes?.convention === 'bracketed-endnotes' ? all.find(isNotes) : undefined;
   const paragraphs = all.filter((s) => s !== notesSection).map((s) => s.map((b) => joinLines(b, vocabulary)));
   const first = paragraphs[0] ?? [];
-  const prefixLength = Math.max(0, first.findIndex((p) => p.length >= 100));
+  const prefixLength = Math.max(
+    0,
+    first.findIndex((p) => p.length >= 100),
+  );
   const prefix = first.slice(0, prefixLength);
   const rest = [...first.slice(prefixLength), ...paragraphs.slice(1).flat()];
   let closingStart = rest.length;

@@ -21,4 +21,6 @@ const pages = await Promise.all(files.map(async (file) => ({ file, html: await r
 const start = performance.now();
 const index = siteSearch(pages, []);
 const ms = performance.now() - start;
-process.stdout.write(`${JSON.stringify({ ms, pageBytes: pages.reduce((n, p) => n + p.html.length, 0), units: index.units, terms: index.terms })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ ms, pageBytes: pages.reduce((n, p) => n + p.html.length, 0), units: index.units, terms: index.terms })}\n`,
+);

@@ -70,8 +70,10 @@ function timed(node: SefNode, code: PushCode): PushCode {
 }
 
 /** Where SaxonJS 2.7 caches the code of a push instruction (the only place it makes one). */
-const PUSH_CACHE = 'if(I=p[f.N])f.PUSH=I=I(f);else{const D=ld.elaborate(f);f.PUSH=I=function(r,c){D(r).forEachItem(d=>c.append(d))}}return I';
-const PUSH_CACHE_TIMED = 'if(I=p[f.N])f.PUSH=I=globalThis.__teiEditionTimed(f,I(f));else{const D=ld.elaborate(f);f.PUSH=I=globalThis.__teiEditionTimed(f,function(r,c){D(r).forEachItem(d=>c.append(d))})}return I';
+const PUSH_CACHE =
+  'if(I=p[f.N])f.PUSH=I=I(f);else{const D=ld.elaborate(f);f.PUSH=I=function(r,c){D(r).forEachItem(d=>c.append(d))}}return I';
+const PUSH_CACHE_TIMED =
+  'if(I=p[f.N])f.PUSH=I=globalThis.__teiEditionTimed(f,I(f));else{const D=ld.elaborate(f);f.PUSH=I=globalThis.__teiEditionTimed(f,function(r,c){D(r).forEachItem(d=>c.append(d))})}return I';
 
 interface SaxonApi {
   transform(options: Record<string, unknown>, mode: 'async'): Promise<{ principalResult?: unknown }>;
@@ -83,7 +85,8 @@ function timedSaxon(): SaxonApi {
   const require = createRequire(import.meta.url);
   const path = require.resolve('saxon-js');
   return loadPatched(path, (source) => {
-    if (!source.includes(PUSH_CACHE)) throw new Error(`${path}: this SaxonJS build does not cache its instructions where the profiler expects (written for SaxonJS 2.7)`);
+    if (!source.includes(PUSH_CACHE))
+      throw new Error(`${path}: this SaxonJS build does not cache its instructions where the profiler expects (written for SaxonJS 2.7)`);
     return source.replace(PUSH_CACHE, PUSH_CACHE_TIMED);
   });
 }
@@ -91,7 +94,12 @@ function timedSaxon(): SaxonApi {
 function loadPatched(path: string, patch: (source: string) => string): SaxonApi {
   (globalThis as { __teiEditionTimed?: typeof timed }).__teiEditionTimed = timed;
   const internals = Module as unknown as { _nodeModulePaths(dir: string): string[] };
-  const mod = new Module(path) as unknown as { filename: string; paths: string[]; exports: SaxonApi; _compile(source: string, file: string): void };
+  const mod = new Module(path) as unknown as {
+    filename: string;
+    paths: string[];
+    exports: SaxonApi;
+    _compile(source: string, file: string): void;
+  };
   mod.filename = path;
   mod.paths = internals._nodeModulePaths(dirname(path));
   mod._compile(patch(readFileSync(path, 'utf8')), path);
@@ -114,19 +122,31 @@ const summaries = process.argv.includes('--summaries');
 
 const saxon = timedSaxon();
 const config = JSON.parse(await readFile(join(dir, 'edition.json'), 'utf8')) as { edition?: unknown; sources: { id: string }[] };
-const texts = await Promise.all(config.sources.slice(0, count).map(async (s) => {
-  const path = join(dir, 'tei', `${s.id}.xml`);
-  return { id: s.id, xml: await readFile(path, 'utf8'), url: pathToFileURL(path).href };
-}));
-const registers = await Promise.all(['persons', 'places', 'periodicals', 'organisations'].map(async (name) => {
-  const path = join(dir, 'tei', `${name}.xml`);
-  return saxon.getResource({ text: await readFile(path, 'utf8'), type: 'xml', baseURI: pathToFileURL(path).href });
-}));
+const texts = await Promise.all(
+  config.sources.slice(0, count).map(async (s) => {
+    const path = join(dir, 'tei', `${s.id}.xml`);
+    return { id: s.id, xml: await readFile(path, 'utf8'), url: pathToFileURL(path).href };
+  }),
+);
+const registers = await Promise.all(
+  ['persons', 'places', 'periodicals', 'organisations'].map(async (name) => {
+    const path = join(dir, 'tei', `${name}.xml`);
+    return saxon.getResource({ text: await readFile(path, 'utf8'), type: 'xml', baseURI: pathToFileURL(path).href });
+  }),
+);
 const { sef } = await compiledStylesheet(HTML_STYLESHEET);
 const editionJson = JSON.stringify(config.edition ?? {});
-const run = (options: Record<string, unknown>): Promise<{ principalResult?: unknown }> => saxon.transform({
-  stylesheetInternal: sef, destination: 'serialized', deliverResultDocument: () => ({ destination: 'serialized' }), baseOutputURI: 'file:///profile/', ...options,
-}, 'async');
+const run = (options: Record<string, unknown>): Promise<{ principalResult?: unknown }> =>
+  saxon.transform(
+    {
+      stylesheetInternal: sef,
+      destination: 'serialized',
+      deliverResultDocument: () => ({ destination: 'serialized' }),
+      baseOutputURI: 'file:///profile/',
+      ...options,
+    },
+    'async',
+  );
 const table = await run({ initialTemplate: 'register-table', stylesheetParams: { 'edition-json': editionJson, registers } });
 const registerTable = await saxon.getResource({ text: String(table.principalResult), type: 'xml' });
 const params = { 'edition-json': editionJson, registers, 'register-table': registerTable, 'text-ids': texts.map((t) => t.id) };
@@ -147,7 +167,9 @@ await pass();
 const perText = (ms: number): string => (ms / texts.length).toFixed(2).padStart(8);
 let total = 0;
 for (const c of costs.values()) total += c.self;
-console.log(`${summaries ? 'summaries' : 'text pages'} of ${texts.length} texts: ${perText(performance.now() - start).trim()} ms a text (timed), of which ${perText(total).trim()} ms in the timed instructions`);
+console.log(
+  `${summaries ? 'summaries' : 'text pages'} of ${texts.length} texts: ${perText(performance.now() - start).trim()} ms a text (timed), of which ${perText(total).trim()} ms in the timed instructions`,
+);
 console.log('    self  inclusive   count  line');
 for (const [line, c] of [...costs].sort((a, b) => b[1].self - a[1].self).slice(0, top)) {
   console.log(`${perText(c.self)} ${perText(c.inclusive)} ${(c.count / texts.length).toFixed(0).padStart(7)}  ${line}`);

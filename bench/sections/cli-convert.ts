@@ -28,7 +28,12 @@ export const cliConvertSection: BenchSection = {
   run: async (ctx) => {
     const dir = await mkdtemp(join(tmpdir(), 'tei-edition-bench-'));
     try {
-      const written = await writeCorpusEdition(dir, ctx.corpus, ctx.samples, `bench corpus (${ctx.corpus.length} documents, seed ${ctx.seed})`);
+      const written = await writeCorpusEdition(
+        dir,
+        ctx.corpus,
+        ctx.samples,
+        `bench corpus (${ctx.corpus.length} documents, seed ${ctx.seed})`,
+      );
       const modes = [
         { name: 'jobs 1 (in-process)', args: ['--jobs', '1'] },
         { name: 'default (pool, one worker per core)', args: [] },

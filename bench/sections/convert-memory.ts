@@ -61,13 +61,17 @@ export const convertMemorySection: BenchSection = {
           exitCodes: runs.map((r) => r.exitCode),
         };
         bySize.push(entry);
-        lines.push(`${mb === 0 ? 'one letter' : `${mb} MB`} (${entry.inputMB} MB in, ${entry.teiMB} MB of TEI): peak RSS median ${entry.medianMaxRssMB} MB${entry.ratio === null ? ' (the fixed cost: Node, the CLI, the word list, the registers)' : `, ${entry.ratio}× the input (${entry.perInputMB} MB per MB beyond the fixed cost)`} — runs ${entry.maxRssMB.join(', ')} MB; ${formatMs(median(runs.map((r) => r.wallMs)))} median; exit ${entry.exitCodes.join(', ')}`);
+        lines.push(
+          `${mb === 0 ? 'one letter' : `${mb} MB`} (${entry.inputMB} MB in, ${entry.teiMB} MB of TEI): peak RSS median ${entry.medianMaxRssMB} MB${entry.ratio === null ? ' (the fixed cost: Node, the CLI, the word list, the registers)' : `, ${entry.ratio}× the input (${entry.perInputMB} MB per MB beyond the fixed cost)`} — runs ${entry.maxRssMB.join(', ')} MB; ${formatMs(median(runs.map((r) => r.wallMs)))} median; exit ${entry.exitCodes.join(', ')}`,
+        );
         await rm(edition, { recursive: true, force: true });
       }
       const fixed = bySize[0] as { medianMaxRssMB: number };
       const largest = bySize[bySize.length - 1] as { medianMaxRssMB: number; inputMB: number; ratio: number };
       const perMB = round((largest.medianMaxRssMB - fixed.medianMaxRssMB) / largest.inputMB, 1);
-      lines.push(`per MB of input beyond the fixed cost (${fixed.medianMaxRssMB} MB): ${perMB} MB; at ${SIZES_MB[SIZES_MB.length - 1]} MB the peak is ${largest.ratio}× the input — target ≤ ${TARGET_RATIO}×: ${largest.ratio <= TARGET_RATIO ? 'met' : 'missed'}`);
+      lines.push(
+        `per MB of input beyond the fixed cost (${fixed.medianMaxRssMB} MB): ${perMB} MB; at ${SIZES_MB[SIZES_MB.length - 1]} MB the peak is ${largest.ratio}× the input — target ≤ ${TARGET_RATIO}×: ${largest.ratio <= TARGET_RATIO ? 'met' : 'missed'}`,
+      );
       figures.sizes = bySize;
       figures.fixedCostMB = fixed.medianMaxRssMB;
       figures.perInputMB = perMB;
@@ -81,7 +85,9 @@ export const convertMemorySection: BenchSection = {
 
 /** The sample's prose letter without notes: repeated, it stays one long letter. Its corrections would match many times: left out. */
 function proseSample(samples: SampleEdition): { source: SourceConfig; text: string } {
-  const found = samples.sources.find((s) => s.config.layout.profile === 'prose' && (s.config.notes?.convention ?? 'none') === 'none') ?? samples.sources[0];
+  const found =
+    samples.sources.find((s) => s.config.layout.profile === 'prose' && (s.config.notes?.convention ?? 'none') === 'none') ??
+    samples.sources[0];
   if (!found) throw new Error('the sample edition has no source');
   const { corrections: _corrections, ...config } = found.config;
   return { source: { ...config, id: 'large', raw: 'tei/raw/large.txt' }, text: found.text };
@@ -106,7 +112,19 @@ async function writeEdition(dir: string, samples: SampleEdition, source: SourceC
 
 async function convertOnce(edition: string, outDir: string): Promise<Run> {
   const bin = join(repositoryRoot(), 'bin', 'tei-edition.js');
-  const args = ['--import', maxRssPreload, bin, 'convert', '--jobs', '1', '--quiet', '--config', join(edition, 'edition.json'), '--out-dir', outDir];
+  const args = [
+    '--import',
+    maxRssPreload,
+    bin,
+    'convert',
+    '--jobs',
+    '1',
+    '--quiet',
+    '--config',
+    join(edition, 'edition.json'),
+    '--out-dir',
+    outDir,
+  ];
   const start = performance.now();
   const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -118,7 +136,10 @@ async function convertOnce(edition: string, outDir: string): Promise<Run> {
   const wallMs = performance.now() - start;
   const kb = /tei-edition-bench-maxrss (\d+)/u.exec(stderr)?.[1];
   if (kb === undefined) throw new Error(`convert printed no peak RSS (exit ${code}): ${stderr.slice(0, 500)}`);
-  const tei = await stat(join(outDir, 'large.xml')).then((s) => s.size, () => 0);
+  const tei = await stat(join(outDir, 'large.xml')).then(
+    (s) => s.size,
+    () => 0,
+  );
   await rm(outDir, { recursive: true, force: true });
   return { maxRssBytes: Number(kb) * 1024, wallMs, exitCode: code, teiBytes: tei };
 }

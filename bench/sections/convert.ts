@@ -40,7 +40,13 @@ export const convertSection: BenchSection = {
   name: 'convert',
   describe: 'raw → TEI in memory: in-process sequential vs the worker pool (convertMany)',
   run: async (ctx) => {
-    const inputs: Input[] = ctx.corpus.map((d) => ({ bytes: d.bytes, file: d.source.raw, source: d.source, edition: ctx.samples.edition, registers: ctx.samples.registers }));
+    const inputs: Input[] = ctx.corpus.map((d) => ({
+      bytes: d.bytes,
+      file: d.source.raw,
+      source: d.source,
+      edition: ctx.samples.edition,
+      registers: ctx.samples.registers,
+    }));
     ctx.progress('convert: warm-up');
     const warm = await warmUp(inputs);
     const workers = await probeWorkers(defaultJobs());
@@ -81,14 +87,20 @@ interface WorkerProbe {
 async function probeWorkers(workers: number): Promise<WorkerProbe> {
   const url = new URL('../probe/lexicon-probe.js', import.meta.url);
   const start = performance.now();
-  const replies = await Promise.all(Array.from({ length: workers }, () => new Promise<{ readyMs: number; importMs: number; lexiconMs: number }>((resolve, reject) => {
-    const worker = new Worker(url);
-    worker.once('message', (m: { importMs: number; lexiconMs: number }) => {
-      const readyMs = performance.now() - start;
-      void worker.terminate().then(() => resolve({ readyMs, importMs: m.importMs, lexiconMs: m.lexiconMs }));
-    });
-    worker.once('error', reject);
-  })));
+  const replies = await Promise.all(
+    Array.from(
+      { length: workers },
+      () =>
+        new Promise<{ readyMs: number; importMs: number; lexiconMs: number }>((resolve, reject) => {
+          const worker = new Worker(url);
+          worker.once('message', (m: { importMs: number; lexiconMs: number }) => {
+            const readyMs = performance.now() - start;
+            void worker.terminate().then(() => resolve({ readyMs, importMs: m.importMs, lexiconMs: m.lexiconMs }));
+          });
+          worker.once('error', reject);
+        }),
+    ),
+  );
   const slowest = (key: 'readyMs' | 'importMs' | 'lexiconMs') => Math.max(...replies.map((r) => r[key]));
   return { workers, readyMs: slowest('readyMs'), importMs: slowest('importMs'), lexiconMs: slowest('lexiconMs') };
 }
@@ -158,7 +170,13 @@ function report(ctx: BenchContext, inputs: readonly Input[], m: Measured): Secti
     `warm-up, in-process: word list ${formatMs(warm.lexiconMs)}; first ${warm.files} conversions ${formatMs(warm.coldMs)} cold, ${formatMs(warm.warmMs)} warm (not in the timings below)`,
     `warm-up, per pool run: ${workers.workers} workers ready in ${formatMs(workers.readyMs)} (modules ${formatMs(workers.importMs)} + word list ${formatMs(workers.lexiconMs)} in the slowest worker); included in every pool timing`,
     ...modeLines(`(a) sequential, in-process, jobs 1`, sequential, rate(sequential.timing)),
-    ...modeLines(pool.jobs > 1 ? `(b) pool, ${pool.jobs} worker threads (one per core)` : `(b) pool: not used (less than ${POOL_THRESHOLD_BYTES / 1e6} MB of raw text: convertMany stays in-process)`, pool, rate(pool.timing)),
+    ...modeLines(
+      pool.jobs > 1
+        ? `(b) pool, ${pool.jobs} worker threads (one per core)`
+        : `(b) pool: not used (less than ${POOL_THRESHOLD_BYTES / 1e6} MB of raw text: convertMany stays in-process)`,
+      pool,
+      rate(pool.timing),
+    ),
     `    first file done after ${pool.firstResultMs.map((ms) => formatMs(ms)).join(', ')}; speed-up over sequential ${speedup.toFixed(2)}× (best vs best) on ${availableParallelism()} cores`,
     `target (issue${docs === DEFAULT_COUNT ? '' : `, set for ${DEFAULT_COUNT} documents`}): ${TARGET_TEXT} — pool best ${formatMs(pool.timing.best)}: ${verdict(pool.timing.best)}; sequential best ${formatMs(sequential.timing.best)} + word list ${formatMs(warm.lexiconMs)} (what a fresh process pays) = ${formatMs(sequential.timing.best + warm.lexiconMs)}: ${verdict(sequential.timing.best + warm.lexiconMs)}`,
     `sequential, per file by size: ${bands.map((b) => `${b.label}: ${b.files} files, ${b.mbPerS} MB/s, ${b.msPerFile} ms/file`).join('; ')}`,
@@ -185,9 +203,19 @@ function report(ctx: BenchContext, inputs: readonly Input[], m: Measured): Secti
     figures: {
       rawBytes,
       documents: docs,
-      target: { text: TARGET_TEXT, ms: TARGET_MS, poolMet: pool.timing.best < TARGET_MS, sequentialWithWordListMet: sequential.timing.best + warm.lexiconMs < TARGET_MS },
+      target: {
+        text: TARGET_TEXT,
+        ms: TARGET_MS,
+        poolMet: pool.timing.best < TARGET_MS,
+        sequentialWithWordListMet: sequential.timing.best + warm.lexiconMs < TARGET_MS,
+      },
       warmUp: { lexiconMs: round(warm.lexiconMs), coldMs: round(warm.coldMs), warmMs: round(warm.warmMs), files: warm.files },
-      workerWarmUp: { workers: workers.workers, readyMs: round(workers.readyMs), importMs: round(workers.importMs), lexiconMs: round(workers.lexiconMs) },
+      workerWarmUp: {
+        workers: workers.workers,
+        readyMs: round(workers.readyMs),
+        importMs: round(workers.importMs),
+        lexiconMs: round(workers.lexiconMs),
+      },
       sequential: modeJson(sequential),
       pool: { ...modeJson(pool), firstResultMs: pool.firstResultMs.map((ms) => round(ms)) },
       speedup: round(speedup, 2),
@@ -203,7 +231,16 @@ function modeLines(title: string, r: ModeResult, rate: { mbPerS: number; docsPer
   const list = (values: readonly number[], digits: number) => values.map((v) => v.toFixed(digits)).join(', ');
   return [
     `${title}: best ${formatMs(r.timing.best)}, median ${formatMs(r.timing.median)} — ${rate.mbPerS} MB/s, ${rate.docsPerS} documents/s (best)`,
-    `    runs ${list(r.timing.runs.map((ms) => ms / 1000), 2)} s; this process used ${list(r.cpu.map((c) => c.processCores), 2)} cores, other processes ${list(r.cpu.map((c) => c.otherCores), 2)} cores`,
+    `    runs ${list(
+      r.timing.runs.map((ms) => ms / 1000),
+      2,
+    )} s; this process used ${list(
+      r.cpu.map((c) => c.processCores),
+      2,
+    )} cores, other processes ${list(
+      r.cpu.map((c) => c.otherCores),
+      2,
+    )} cores`,
   ];
 }
 
@@ -229,10 +266,17 @@ function sizeBands(ctx: BenchContext, perFileMs: readonly number[]): SizeBand[] 
     { label: '≥ 30 KB', lo: 30_000, hi: Infinity },
   ];
   return bands.map(({ label, lo, hi }) => {
-    const picked = ctx.corpus.map((d, i) => ({ bytes: d.bytes.length, ms: perFileMs[i] ?? 0 })).filter((f) => f.bytes >= lo && f.bytes < hi);
+    const picked = ctx.corpus
+      .map((d, i) => ({ bytes: d.bytes.length, ms: perFileMs[i] ?? 0 }))
+      .filter((f) => f.bytes >= lo && f.bytes < hi);
     const bytes = picked.reduce((n, f) => n + f.bytes, 0);
     const ms = picked.reduce((n, f) => n + f.ms, 0);
-    return { label, files: picked.length, mbPerS: ms > 0 ? round(bytes / MB / (ms / 1000), 2) : 0, msPerFile: picked.length > 0 ? round(ms / picked.length) : 0 };
+    return {
+      label,
+      files: picked.length,
+      mbPerS: ms > 0 ? round(bytes / MB / (ms / 1000), 2) : 0,
+      msPerFile: picked.length > 0 ? round(ms / picked.length) : 0,
+    };
   });
 }
 

@@ -16,7 +16,15 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { EditionConfig } from '../../src/lib/config/types.js';
 import { rawSources } from '../../src/lib/config/sources.js';
-import { neighboursByText, parseSummaries, readingOrder, renderCollectionPages, renderContext, renderTextPage, summariseTexts } from '../../src/publish/html/render-pages.js';
+import {
+  neighboursByText,
+  parseSummaries,
+  readingOrder,
+  renderCollectionPages,
+  renderContext,
+  renderTextPage,
+  summariseTexts,
+} from '../../src/publish/html/render-pages.js';
 import { compiledStylesheet } from '../../src/publish/xslt/compile-stylesheet.js';
 import { HTML_STYLESHEET } from '../../src/publish/xslt/stylesheet-paths.js';
 import { formatMs, round, timing } from '../measure.js';
@@ -37,7 +45,12 @@ export const htmlSection: BenchSection = {
   run: async (ctx) => {
     const dir = await mkdtemp(join(tmpdir(), 'tei-edition-bench-'));
     try {
-      const written = await writeCorpusEdition(dir, ctx.corpus, ctx.samples, `bench corpus (${ctx.corpus.length} documents, seed ${ctx.seed})`);
+      const written = await writeCorpusEdition(
+        dir,
+        ctx.corpus,
+        ctx.samples,
+        `bench corpus (${ctx.corpus.length} documents, seed ${ctx.seed})`,
+      );
       ctx.progress('html: converting the corpus to TEI');
       await teiEditionTimed(['convert', '--config', written.config, '--quiet']);
       const runs: MeasuredRun[] = [];
@@ -48,7 +61,9 @@ export const htmlSection: BenchSection = {
       const peerIn = join(dir, 'peer-tei');
       const peerOut = join(dir, 'peer-out');
       await mkdir(peerIn);
-      const teiFiles = (await readdir(join(dir, 'tei'))).filter((f) => f.endsWith('.xml') && !['persons.xml', 'places.xml', 'periodicals.xml', 'organisations.xml'].includes(f));
+      const teiFiles = (await readdir(join(dir, 'tei'))).filter(
+        (f) => f.endsWith('.xml') && !['persons.xml', 'places.xml', 'periodicals.xml', 'organisations.xml'].includes(f),
+      );
       for (const f of teiFiles) await copyFile(join(dir, 'tei', f), join(peerIn, f));
       for (let i = 1; i <= ctx.runs; i++) {
         ctx.progress(`html: run ${i}/${ctx.runs}`);
@@ -57,7 +72,9 @@ export const htmlSection: BenchSection = {
         await rm(peerOut, { recursive: true, force: true });
         await mkdir(peerOut);
         ctx.progress(`html: run ${i}/${ctx.runs}, TEI stylesheets on Saxon-HE`);
-        theirs.push(await spawnMeasured('java', ['-cp', SAXON_JAR, 'net.sf.saxon.Transform', `-s:${peerIn}/`, `-o:${peerOut}/`, `-xsl:${xsl}`]));
+        theirs.push(
+          await spawnMeasured('java', ['-cp', SAXON_JAR, 'net.sf.saxon.Transform', `-s:${peerIn}/`, `-o:${peerOut}/`, `-xsl:${xsl}`]),
+        );
       }
       const pages = (await readdir(join(dir, 'output', 'html'))).filter((f) => f.endsWith('.html')).length;
       const t = timing(runs.map((r) => r.ms));
@@ -78,7 +95,16 @@ export const htmlSection: BenchSection = {
           `    TEI stylesheets html.xsl on Saxon-HE (one JVM for the folder, ${teiFiles.length} texts → ${written} files): best ${formatMs(p.best)}, median ${formatMs(p.median)}${peerCpu === undefined ? '' : `; CPU ${formatMs(peerCpu)} (median)`}; exit ${theirs.map((r) => r.code).join(', ')}`,
           `    ratio tei-edition / TEI stylesheets, wall clock: ${ratio.toFixed(2)} best, ${medianRatio.toFixed(2)} median${cpu !== undefined && peerCpu !== undefined ? `; CPU time (medians) ${(cpu / peerCpu).toFixed(2)}` : ''} — target ≤ 1.0: ${verdict(ratio, medianRatio)}`,
         );
-        Object.assign(peerFigures, { bestMs: round(p.best), medianMs: round(p.median), runsMs: p.runs.map((ms) => round(ms)), cpuMedianMs: peerCpu === undefined ? null : round(peerCpu), filesWritten: written, ratio: round(ratio, 3), medianRatio: round(medianRatio, 3), cpuRatio: cpu !== undefined && peerCpu !== undefined ? round(cpu / peerCpu, 3) : null });
+        Object.assign(peerFigures, {
+          bestMs: round(p.best),
+          medianMs: round(p.median),
+          runsMs: p.runs.map((ms) => round(ms)),
+          cpuMedianMs: peerCpu === undefined ? null : round(peerCpu),
+          filesWritten: written,
+          ratio: round(ratio, 3),
+          medianRatio: round(medianRatio, 3),
+          cpuRatio: cpu !== undefined && peerCpu !== undefined ? round(cpu / peerCpu, 3) : null,
+        });
       }
       ctx.progress('html: phases in process');
       const phases = await measurePhases(dir, written.config);
@@ -90,9 +116,21 @@ export const htmlSection: BenchSection = {
           `    phases, CPU in one thread (${phases.texts} texts): summary ${phases.summaryMs.toFixed(1)} ms/text, text page ${phases.pageMs.toFixed(1)} ms/text, reading order ${phases.orderMs.toFixed(0)} ms, collection pages ${phases.collectionMs.toFixed(0)} ms`,
         ],
         figures: {
-          texts: ctx.corpus.length, pages, bestMs: round(t.best), medianMs: round(t.median), runsMs: t.runs.map((ms) => round(ms)), cpuMedianMs: cpu === undefined ? null : round(cpu), targetMet: t.best < TARGET_MS,
+          texts: ctx.corpus.length,
+          pages,
+          bestMs: round(t.best),
+          medianMs: round(t.median),
+          runsMs: t.runs.map((ms) => round(ms)),
+          cpuMedianMs: cpu === undefined ? null : round(cpu),
+          targetMet: t.best < TARGET_MS,
           teiStylesheets: peerFigures,
-          phases: { texts: phases.texts, summaryMsPerText: round(phases.summaryMs), pageMsPerText: round(phases.pageMs), readingOrderMs: round(phases.orderMs), collectionMs: round(phases.collectionMs) },
+          phases: {
+            texts: phases.texts,
+            summaryMsPerText: round(phases.summaryMs),
+            pageMsPerText: round(phases.pageMs),
+            readingOrderMs: round(phases.orderMs),
+            collectionMs: round(phases.collectionMs),
+          },
         },
       };
     } finally {
@@ -127,16 +165,27 @@ async function cpuTimed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T
 /** The phases of `tei-edition html` on the first texts of the converted corpus, in this thread. */
 async function measurePhases(dir: string, configPath: string): Promise<Phases> {
   const config = JSON.parse(await readFile(configPath, 'utf8')) as EditionConfig;
-  const texts: SiteText[] = await Promise.all(rawSources(config).slice(0, PHASE_TEXTS).map(async (s) => {
-    const path = join(dir, 'tei', `${s.id}.xml`);
-    return { id: s.id, xml: await readFile(path, 'utf8'), path };
-  }));
-  const registers = await Promise.all(['persons', 'places', 'periodicals', 'organisations'].map(async (name) => {
-    const path = join(dir, 'tei', `${name}.xml`);
-    return { file: basename(path), xml: await readFile(path, 'utf8'), path };
-  }));
+  const texts: SiteText[] = await Promise.all(
+    rawSources(config)
+      .slice(0, PHASE_TEXTS)
+      .map(async (s) => {
+        const path = join(dir, 'tei', `${s.id}.xml`);
+        return { id: s.id, xml: await readFile(path, 'utf8'), path };
+      }),
+  );
+  const registers = await Promise.all(
+    ['persons', 'places', 'periodicals', 'organisations'].map(async (name) => {
+      const path = join(dir, 'tei', `${name}.xml`);
+      return { file: basename(path), xml: await readFile(path, 'utf8'), path };
+    }),
+  );
   const { sef } = await compiledStylesheet(HTML_STYLESHEET);
-  const context = await renderContext(sef, config.edition, registers, texts.map((t) => t.id));
+  const context = await renderContext(
+    sef,
+    config.edition,
+    registers,
+    texts.map((t) => t.id),
+  );
   await summariseTexts(context, texts.slice(0, 2));
   const summarised = await cpuTimed(async () => {
     const out = [];
@@ -149,7 +198,17 @@ async function measurePhases(dir: string, configPath: string): Promise<Phases> {
   const paged = await cpuTimed(async () => {
     for (const text of texts) await renderTextPage(context, text, neighbours.get(text.id) ?? {});
   });
-  const collection = await cpuTimed(() => renderCollectionPages(context, summarised.value.map((s) => s.summaries)));
-  return { texts: texts.length, summaryMs: summarised.ms / texts.length, pageMs: paged.ms / texts.length, orderMs: order.ms, collectionMs: collection.ms };
+  const collection = await cpuTimed(() =>
+    renderCollectionPages(
+      context,
+      summarised.value.map((s) => s.summaries),
+    ),
+  );
+  return {
+    texts: texts.length,
+    summaryMs: summarised.ms / texts.length,
+    pageMs: paged.ms / texts.length,
+    orderMs: order.ms,
+    collectionMs: collection.ms,
+  };
 }
-

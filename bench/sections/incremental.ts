@@ -26,11 +26,17 @@ interface Rebuild {
 
 export const incrementalSection: BenchSection = {
   name: 'incremental',
-  describe: '`tei-edition build --no-print` with its cache on the corpus: clean, nothing changed, one TEI text, one raw text, the persons register edited',
+  describe:
+    '`tei-edition build --no-print` with its cache on the corpus: clean, nothing changed, one TEI text, one raw text, the persons register edited',
   run: async (ctx) => {
     const dir = await mkdtemp(join(tmpdir(), 'tei-edition-bench-incremental-'));
     try {
-      const written = await writeCorpusEdition(dir, ctx.corpus, ctx.samples, `bench corpus (${ctx.corpus.length} documents, seed ${ctx.seed})`);
+      const written = await writeCorpusEdition(
+        dir,
+        ctx.corpus,
+        ctx.samples,
+        `bench corpus (${ctx.corpus.length} documents, seed ${ctx.seed})`,
+      );
       const build = async (...more: string[]): Promise<Rebuild> => {
         const run = await teiEditionMeasured(['build', '--config', written.config, '--no-print', '--json', ...more]);
         let rendered: number | undefined;
@@ -52,7 +58,9 @@ export const incrementalSection: BenchSection = {
         }
         return runs;
       };
-      const teiFiles = (await readdir(join(dir, 'tei'))).filter((f) => f.endsWith('.xml') && !/^(persons|places|periodicals|organisations)\.xml$/u.test(f)).sort();
+      const teiFiles = (await readdir(join(dir, 'tei')))
+        .filter((f) => f.endsWith('.xml') && !/^(persons|places|periodicals|organisations)\.xml$/u.test(f))
+        .sort();
       const nothing = await series('nothing changed', async () => undefined);
       const tei = await series('one TEI text edited', async (i) => {
         const file = join(dir, 'tei', teiFiles[i % teiFiles.length] ?? '');
@@ -77,10 +85,20 @@ export const incrementalSection: BenchSection = {
         const t = timing(runs.map((r) => r.ms));
         const rss = Math.max(...runs.map((r) => r.rssBytes ?? 0));
         const rendered = [...new Set(runs.map((r) => r.rendered ?? -1))].join(', ');
-        const verdict = target === undefined ? '' : ` (target ≤ ${formatMs(target)}: ${t.best <= target ? 'met' : 'missed'} on the best, ${t.median <= target ? 'met' : 'missed'} on the median)`;
+        const verdict =
+          target === undefined
+            ? ''
+            : ` (target ≤ ${formatMs(target)}: ${t.best <= target ? 'met' : 'missed'} on the best, ${t.median <= target ? 'met' : 'missed'} on the median)`;
         return {
           line: `  ${label}: best ${formatMs(t.best)}, median ${formatMs(t.median)}; texts rendered again: ${rendered}; peak RSS ${formatMB(rss)}; exit ${[...new Set(runs.map((r) => r.code))].join(', ')}${verdict}`,
-          figures: { bestMs: round(t.best), medianMs: round(t.median), runsMs: t.runs.map((ms) => round(ms)), rendered: runs.map((r) => r.rendered ?? null), peakRssBytes: rss, ...(target === undefined ? {} : { targetMs: target }) },
+          figures: {
+            bestMs: round(t.best),
+            medianMs: round(t.median),
+            runsMs: t.runs.map((ms) => round(ms)),
+            rendered: runs.map((r) => r.rendered ?? null),
+            peakRssBytes: rss,
+            ...(target === undefined ? {} : { targetMs: target }),
+          },
         };
       };
       const rows = {
@@ -92,7 +110,10 @@ export const incrementalSection: BenchSection = {
         noCache: row('clean build, --no-cache', [noCache]),
       };
       return {
-        lines: [`tei-edition build --no-print on ${ctx.corpus.length} texts (fresh process each; the cache in output/.tei-edition-cache):`, ...Object.values(rows).map((r) => r.line)],
+        lines: [
+          `tei-edition build --no-print on ${ctx.corpus.length} texts (fresh process each; the cache in output/.tei-edition-cache):`,
+          ...Object.values(rows).map((r) => r.line),
+        ],
         figures: { texts: ctx.corpus.length, ...Object.fromEntries(Object.entries(rows).map(([k, r]) => [k, r.figures])) },
       };
     } finally {

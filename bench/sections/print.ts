@@ -29,7 +29,10 @@ export const printSection: BenchSection = {
       // The sample edition, converted once.
       const sample = join(dir, 'sample');
       await cp(join(repositoryRoot(), 'edition.json'), join(sample, 'edition.json'));
-      await cp(join(repositoryRoot(), 'tei'), join(sample, 'tei'), { recursive: true, filter: (src) => !/\/tei\/1917-[^/]*\.xml$/u.test(src) });
+      await cp(join(repositoryRoot(), 'tei'), join(sample, 'tei'), {
+        recursive: true,
+        filter: (src) => !/\/tei\/1917-[^/]*\.xml$/u.test(src),
+      });
       ctx.progress('print: converting the sample');
       await teiEditionTimed(['convert', '--config', join(sample, 'edition.json'), '--quiet']);
       const sampleRuns = [];
@@ -42,7 +45,12 @@ export const printSection: BenchSection = {
 
       // The corpus, converted once; one run each (a run takes most of a minute).
       const corpus = join(dir, 'corpus');
-      const written = await writeCorpusEdition(corpus, ctx.corpus, ctx.samples, `bench corpus (${ctx.corpus.length} documents, seed ${ctx.seed})`);
+      const written = await writeCorpusEdition(
+        corpus,
+        ctx.corpus,
+        ctx.samples,
+        `bench corpus (${ctx.corpus.length} documents, seed ${ctx.seed})`,
+      );
       ctx.progress('print: converting the corpus to TEI');
       await teiEditionTimed(['convert', '--config', written.config, '--quiet']);
       ctx.progress('print: corpus, Typst source only');
@@ -59,8 +67,21 @@ export const printSection: BenchSection = {
           `    target (under 60 s): ${full.ms < CORPUS_TARGET_MS ? 'met' : `missed by ${formatMs(full.ms - CORPUS_TARGET_MS)}`}`,
         ],
         figures: {
-          sample: { pages: samplePages, bestMs: round(s.best), medianMs: round(s.median), runsMs: s.runs.map((ms) => round(ms)), targetMet: s.best < SAMPLE_TARGET_MS },
-          corpus: { texts: ctx.corpus.length, pages: corpusPages, ms: round(full.ms), typstSourceMs: round(typstOnly.ms), pdfBytes, targetMet: full.ms < CORPUS_TARGET_MS },
+          sample: {
+            pages: samplePages,
+            bestMs: round(s.best),
+            medianMs: round(s.median),
+            runsMs: s.runs.map((ms) => round(ms)),
+            targetMet: s.best < SAMPLE_TARGET_MS,
+          },
+          corpus: {
+            texts: ctx.corpus.length,
+            pages: corpusPages,
+            ms: round(full.ms),
+            typstSourceMs: round(typstOnly.ms),
+            pdfBytes,
+            targetMet: full.ms < CORPUS_TARGET_MS,
+          },
         },
       };
     } finally {

@@ -26,8 +26,10 @@ function scoreLine(runs: readonly BookRun[]): { text: string; figures: { [key: s
     text,
     figures: {
       ...t,
-      notesPercent: round(percent(t.notesAtCall, t.notes), 2), pageBreaksPercent: round(percent(t.pageBreaksRight, t.pageBreaks), 2),
-      paragraphsPercent: round(percent(t.paragraphsRight, t.paragraphs), 2), cutsPercent: round(percent(t.cutsRight, t.cuts), 2),
+      notesPercent: round(percent(t.notesAtCall, t.notes), 2),
+      pageBreaksPercent: round(percent(t.pageBreaksRight, t.pageBreaks), 2),
+      paragraphsPercent: round(percent(t.paragraphsRight, t.paragraphs), 2),
+      cutsPercent: round(percent(t.cutsRight, t.cuts), 2),
       thrown: runs.filter((r) => r.thrown !== undefined).length,
     },
   };
@@ -38,7 +40,8 @@ export const realBooksSection: BenchSection = {
   describe: 'the converter on real French prose laid out as extracted book pages: scores per note style and per file, speed',
   run: async (ctx): Promise<SectionReport> => {
     const realDir = join(repositoryRoot(), '..', 'shared', 'reference', 'tei-real');
-    if (!existsSync(realDir)) return { lines: ['../shared/reference/tei-real not found — skipped'], figures: { skipped: 'tei-real not found' } };
+    if (!existsSync(realDir))
+      return { lines: ['../shared/reference/tei-real not found — skipped'], figures: { skipped: 'tei-real not found' } };
     const sources = readRealSources(realDir, WORDS_PER_FILE);
     const books = generateBooks(sources, { seed: SEED });
     const bytes = books.reduce((n, b) => n + b.bytes.byteLength, 0);
@@ -53,7 +56,7 @@ export const realBooksSection: BenchSection = {
     const t = timing(totals);
     const lines = [
       `real books: ${sources.length} French prose files of tei-real (${WORDS_PER_FILE} words of each) × ${bookStyles.length} note styles = ${books.length} books, ${(bytes / MB).toFixed(2)} MB, ${books.reduce((n, b) => n + b.expected.pageBreaks.length, 0)} pages of text, seed ${SEED}`,
-      `    conversion in process, whole corpus: best ${formatMs(t.best)}, median ${formatMs(t.median)} (${ctx.runs} runs) — ${((bytes / MB) / (t.best / 1000)).toFixed(2)} MB/s at best`,
+      `    conversion in process, whole corpus: best ${formatMs(t.best)}, median ${formatMs(t.median)} (${ctx.runs} runs) — ${(bytes / MB / (t.best / 1000)).toFixed(2)} MB/s at best`,
       '    per style (* = no convention declared: the notes must be found by themselves, at the page foot or after “Notes”; issue 16, parts 1–2):',
     ];
     const styles: { [key: string]: Json } = {};
@@ -68,11 +71,25 @@ export const realBooksSection: BenchSection = {
     for (const file of [...new Set(books.map((b) => b.file))]) {
       const s = scoreLine(runs.filter((r) => r.book.file === file && supported(r)));
       lines.push(`        ${file}: ${s.text}`);
-      files[file] = { supportedStyles: s.figures, awaitingStyles: scoreLine(runs.filter((r) => r.book.file === file && !supported(r))).figures };
+      files[file] = {
+        supportedStyles: s.figures,
+        awaitingStyles: scoreLine(runs.filter((r) => r.book.file === file && !supported(r))).figures,
+      };
     }
     return {
       lines,
-      figures: { files: sources.length, books: books.length, bytes, seed: SEED, wordsPerFile: WORDS_PER_FILE, bestMs: round(t.best), medianMs: round(t.median), runsMs: t.runs.map((ms) => round(ms)), styles, perFile: files },
+      figures: {
+        files: sources.length,
+        books: books.length,
+        bytes,
+        seed: SEED,
+        wordsPerFile: WORDS_PER_FILE,
+        bestMs: round(t.best),
+        medianMs: round(t.median),
+        runsMs: t.runs.map((ms) => round(ms)),
+        styles,
+        perFile: files,
+      },
     };
   },
 };

@@ -21,7 +21,17 @@ import { copyFile, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readTeiSourceTexts, textIdOf } from '../../src/publish/edition/tei-source-texts.js';
-import { neighboursByText, parseSummaries, parseText, readingOrder, renderCollectionPages, renderContext, renderTextPage, summariseTexts, type TextSummaries } from '../../src/publish/html/render-pages.js';
+import {
+  neighboursByText,
+  parseSummaries,
+  parseText,
+  readingOrder,
+  renderCollectionPages,
+  renderContext,
+  renderTextPage,
+  summariseTexts,
+  type TextSummaries,
+} from '../../src/publish/html/render-pages.js';
 import { compiledStylesheet } from '../../src/publish/xslt/compile-stylesheet.js';
 import { HTML_STYLESHEET } from '../../src/publish/xslt/stylesheet-paths.js';
 import { repositoryRoot } from '../corpus/samples.js';
@@ -62,7 +72,14 @@ function describe(s: Series): string {
 function figuresOf(s: Series): { [key: string]: Json } {
   const cpu = cpuOf(s);
   const rss = rssOf(s);
-  return { bestMs: round(s.t.best), medianMs: round(s.t.median), runsMs: s.t.runs.map((ms) => round(ms)), cpuMedianMs: cpu === undefined ? null : round(cpu), maxRssMedianMB: rss === undefined ? null : round(rss / MB), exitCodes: s.runs.map((r) => r.code) };
+  return {
+    bestMs: round(s.t.best),
+    medianMs: round(s.t.median),
+    runsMs: s.t.runs.map((ms) => round(ms)),
+    cpuMedianMs: cpu === undefined ? null : round(cpu),
+    maxRssMedianMB: rss === undefined ? null : round(rss / MB),
+    exitCodes: s.runs.map((r) => r.code),
+  };
 }
 
 /** Ours: the site's *.html pages, and the texts without one. */
@@ -92,10 +109,12 @@ export function verdict(best: number, med: number): string {
 
 export const realSection: BenchSection = {
   name: 'real',
-  describe: 'any TEI: the HTML of tei-real (27 files) by tei-edition and by the TEI Consortium\'s stylesheets on Saxon-HE; the PDF of tei-real (30 files)',
+  describe:
+    "any TEI: the HTML of tei-real (27 files) by tei-edition and by the TEI Consortium's stylesheets on Saxon-HE; the PDF of tei-real (30 files)",
   run: async (ctx): Promise<SectionReport> => {
     const realDir = join(repositoryRoot(), '..', 'shared', 'reference', 'tei-real');
-    if (!existsSync(realDir)) return { lines: ['../shared/reference/tei-real not found — skipped'], figures: { skipped: 'tei-real not found' } };
+    if (!existsSync(realDir))
+      return { lines: ['../shared/reference/tei-real not found — skipped'], figures: { skipped: 'tei-real not found' } };
     const dir = await mkdtemp(join(tmpdir(), 'tei-edition-bench-real-'));
     try {
       const all = (await readdir(realDir)).filter((f) => f.endsWith('.xml')).sort();
@@ -112,14 +131,22 @@ export const realSection: BenchSection = {
       ctx.progress('real: HTML phases in process');
       const phases = await measurePhases(in27);
       const pdf = await pdfRun(ctx, dir, in30, all.length);
-      return { lines: [...html.lines, ...phaseLines(phases, html.oursJobs1Cpu), ...pdf.lines], figures: { html: html.figures, phases: phases.figures, pdf: pdf.figures } };
+      return {
+        lines: [...html.lines, ...phaseLines(phases, html.oursJobs1Cpu), ...pdf.lines],
+        figures: { html: html.figures, phases: phases.figures, pdf: pdf.figures },
+      };
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   },
 };
 
-async function htmlSide(ctx: BenchContext, dir: string, input: string, files: readonly string[]): Promise<{ lines: string[]; figures: { [key: string]: Json }; oursJobs1Cpu?: number }> {
+async function htmlSide(
+  ctx: BenchContext,
+  dir: string,
+  input: string,
+  files: readonly string[],
+): Promise<{ lines: string[]; figures: { [key: string]: Json }; oursJobs1Cpu?: number }> {
   const bytes = (await Promise.all(files.map((f) => stat(join(input, f))))).reduce((n, s) => n + s.size, 0);
   const read = await readTeiSourceTexts([{ path: input, at: { file: input } }], (p) => p);
   const ids = read.texts.map((t) => t.id);
@@ -157,7 +184,11 @@ async function htmlSide(ctx: BenchContext, dir: string, input: string, files: re
     `    tei-edition html --jobs 1: ${describe(mineJobs1)}; ${pagesJobs1.pages} pages${pagesJobs1.missing.length === 0 ? '' : `; texts without a page: ${pagesJobs1.missing.join(', ')}`}`,
   ];
   const figures: { [key: string]: Json } = {
-    files: files.length, bytes, inputMB: round(bytes / MB, 2), texts: read.texts.length, teiCorpusFiles: corpora,
+    files: files.length,
+    bytes,
+    inputMB: round(bytes / MB, 2),
+    texts: read.texts.length,
+    teiCorpusFiles: corpora,
     teiEdition: { ...figuresOf(mine), pages: pages.pages, textPages: pages.textPages, textsWithoutPage: pages.missing },
     teiEditionJobs1: { ...figuresOf(mineJobs1), pages: pagesJobs1.pages, textsWithoutPage: pagesJobs1.missing },
   };
@@ -219,7 +250,12 @@ async function measurePhases(input: string): Promise<Phases> {
   const read = await readTeiSourceTexts([{ path: input, at: { file: input } }], (p) => p);
   const texts: SiteText[] = read.texts.map(({ id, xml, path }) => ({ id, xml, path }));
   const { sef } = await compiledStylesheet(HTML_STYLESHEET);
-  const context = await renderContext(sef, read.corpusHeader?.title === undefined ? {} : { title: read.corpusHeader.title }, [], texts.map((t) => t.id));
+  const context = await renderContext(
+    sef,
+    read.corpusHeader?.title === undefined ? {} : { title: read.corpusHeader.title },
+    [],
+    texts.map((t) => t.id),
+  );
   const smallest = [...texts].sort((a, b) => a.xml.length - b.xml.length)[0];
   if (smallest !== undefined) await renderTextPage(context, smallest, {}, await parseText(smallest)); // warm-up
   const parsed = await cpuTimed(() => Promise.all(texts.map(parseText)));
@@ -239,13 +275,29 @@ async function measurePhases(input: string): Promise<Phases> {
     const page = await cpuTimed(() => renderTextPage(context, text, neighbours.get(text.id) ?? {}, parsed.value[i]));
     perText.push({ id: text.id, bytes: Buffer.byteLength(text.xml), ms: page.ms });
   }
-  const collection = await cpuTimed(() => renderCollectionPages(context, summarised.value.map((s) => s.summaries)));
+  const collection = await cpuTimed(() =>
+    renderCollectionPages(
+      context,
+      summarised.value.map((s) => s.summaries),
+    ),
+  );
   const pagesMs = perText.reduce((n, p) => n + p.ms, 0);
   const heaviest = [...perText].sort((a, b) => b.ms - a.ms).slice(0, 4);
   return {
-    texts: texts.length, parseMs: parsed.ms, summaryMs: summarised.ms, orderMs: order.ms, pagesMs, collectionMs: collection.ms, heaviest,
+    texts: texts.length,
+    parseMs: parsed.ms,
+    summaryMs: summarised.ms,
+    orderMs: order.ms,
+    pagesMs,
+    collectionMs: collection.ms,
+    heaviest,
     figures: {
-      texts: texts.length, parseMs: round(parsed.ms), summariesMs: round(summarised.ms), readingOrderMs: round(order.ms), textPagesMs: round(pagesMs), collectionMs: round(collection.ms),
+      texts: texts.length,
+      parseMs: round(parsed.ms),
+      summariesMs: round(summarised.ms),
+      readingOrderMs: round(order.ms),
+      textPagesMs: round(pagesMs),
+      collectionMs: round(collection.ms),
       perText: perText.map((p) => ({ id: p.id, bytes: p.bytes, pageMs: round(p.ms) })),
     },
   };
@@ -255,7 +307,7 @@ function phaseLines(p: Phases, jobs1Cpu: number | undefined): string[] {
   const total = p.parseMs + p.summaryMs + p.orderMs + p.pagesMs + p.collectionMs;
   const share = (ms: number): string => `${formatMs(ms)} (${((ms / total) * 100).toFixed(0)} %)`;
   return [
-    `    phases in one thread, CPU (${p.texts} texts, after a warm-up): parse ${share(p.parseMs)}, summaries ${share(p.summaryMs)}, reading order ${share(p.orderMs)}, text pages ${share(p.pagesMs)}, index and registers ${share(p.collectionMs)}; ${formatMs(total)} in all${jobs1Cpu === undefined ? '' : ` — the fresh process with --jobs 1: ${formatMs(jobs1Cpu)} of CPU in all${jobs1Cpu > total ? ` (${formatMs(jobs1Cpu - total)} more: Node and SaxonJS starting, the stylesheet's load, files read and written)` : ' (less than the phases: measured in the bench\'s own process, they cost more; read them as shares)'}`}`,
+    `    phases in one thread, CPU (${p.texts} texts, after a warm-up): parse ${share(p.parseMs)}, summaries ${share(p.summaryMs)}, reading order ${share(p.orderMs)}, text pages ${share(p.pagesMs)}, index and registers ${share(p.collectionMs)}; ${formatMs(total)} in all${jobs1Cpu === undefined ? '' : ` — the fresh process with --jobs 1: ${formatMs(jobs1Cpu)} of CPU in all${jobs1Cpu > total ? ` (${formatMs(jobs1Cpu - total)} more: Node and SaxonJS starting, the stylesheet's load, files read and written)` : " (less than the phases: measured in the bench's own process, they cost more; read them as shares)"}`}`,
     `        longest text pages: ${p.heaviest.map((h) => `${h.id} ${formatMs(h.ms)} (${(h.bytes / MB).toFixed(2)} MB, ${(h.ms / (h.bytes / MB) / 1000).toFixed(1)} s/MB)`).join('; ')}`,
   ];
 }
@@ -264,7 +316,12 @@ function pagesOf(stdout: string): number {
   return Number(/\((\d+) pages\)/u.exec(stdout)?.[1] ?? 0);
 }
 
-async function pdfRun(ctx: BenchContext, dir: string, input: string, files: number): Promise<{ lines: string[]; figures: { [key: string]: Json } }> {
+async function pdfRun(
+  ctx: BenchContext,
+  dir: string,
+  input: string,
+  files: number,
+): Promise<{ lines: string[]; figures: { [key: string]: Json } }> {
   const bytes = (await Promise.all((await readdir(input)).map((f) => stat(join(input, f))))).reduce((n, s) => n + s.size, 0);
   ctx.progress('real: PDF, Typst source only');
   const typstOnly = await teiEditionMeasured(['pdf', input, '--out', join(dir, 'typst-only'), '--typst-only']);
@@ -272,10 +329,19 @@ async function pdfRun(ctx: BenchContext, dir: string, input: string, files: numb
   const book = join(dir, 'book');
   const full = await teiEditionMeasured(['pdf', input, '--out', book]);
   const pages = pagesOf(full.stdout);
-  const pdfBytes = await stat(join(book, 'edition.pdf')).then((s) => s.size, () => 0);
-  const typBytes = await stat(join(book, 'edition.typ')).then((s) => s.size, () => 0);
+  const pdfBytes = await stat(join(book, 'edition.pdf')).then(
+    (s) => s.size,
+    () => 0,
+  );
+  const typBytes = await stat(join(book, 'edition.typ')).then(
+    (s) => s.size,
+    () => 0,
+  );
   const cpu = full.cpuMs === undefined ? 'CPU not measured' : `CPU ${formatMs(full.cpuMs)}`;
-  const rss = full.maxRssBytes === undefined ? 'peak RSS not measured' : `peak RSS ${(full.maxRssBytes / MB).toFixed(0)} MB (${(full.maxRssBytes / bytes).toFixed(0)}× the input)`;
+  const rss =
+    full.maxRssBytes === undefined
+      ? 'peak RSS not measured'
+      : `peak RSS ${(full.maxRssBytes / MB).toFixed(0)} MB (${(full.maxRssBytes / bytes).toFixed(0)}× the input)`;
   return {
     lines: [
       `PDF of tei-real: ${files} files, ${(bytes / MB).toFixed(2)} MB → ${pages} pages, edition.typ ${(typBytes / MB).toFixed(1)} MB, PDF ${(pdfBytes / MB).toFixed(1)} MB; one run (it takes minutes)`,
@@ -283,9 +349,23 @@ async function pdfRun(ctx: BenchContext, dir: string, input: string, files: numb
       `    of which the XSLT to edition.typ (--typst-only, a run of its own): ${formatMs(typstOnly.ms)}${typstOnly.cpuMs === undefined ? '' : `, CPU ${formatMs(typstOnly.cpuMs)}`}${typstOnly.maxRssBytes === undefined ? '' : `, peak RSS ${(typstOnly.maxRssBytes / MB).toFixed(0)} MB`} (exit ${typstOnly.code}); Typst about ${formatMs(full.ms - typstOnly.ms)}`,
     ],
     figures: {
-      files, bytes, inputMB: round(bytes / MB, 2), pages, pdfBytes, typBytes, runs: 1,
-      ms: round(full.ms), cpuMs: full.cpuMs === undefined ? null : round(full.cpuMs), maxRssMB: full.maxRssBytes === undefined ? null : round(full.maxRssBytes / MB), exitCode: full.code,
-      typstOnly: { ms: round(typstOnly.ms), cpuMs: typstOnly.cpuMs === undefined ? null : round(typstOnly.cpuMs), maxRssMB: typstOnly.maxRssBytes === undefined ? null : round(typstOnly.maxRssBytes / MB), exitCode: typstOnly.code },
+      files,
+      bytes,
+      inputMB: round(bytes / MB, 2),
+      pages,
+      pdfBytes,
+      typBytes,
+      runs: 1,
+      ms: round(full.ms),
+      cpuMs: full.cpuMs === undefined ? null : round(full.cpuMs),
+      maxRssMB: full.maxRssBytes === undefined ? null : round(full.maxRssBytes / MB),
+      exitCode: full.code,
+      typstOnly: {
+        ms: round(typstOnly.ms),
+        cpuMs: typstOnly.cpuMs === undefined ? null : round(typstOnly.cpuMs),
+        maxRssMB: typstOnly.maxRssBytes === undefined ? null : round(typstOnly.maxRssBytes / MB),
+        exitCode: typstOnly.code,
+      },
     },
   };
 }

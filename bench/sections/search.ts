@@ -40,7 +40,12 @@ export const searchSection: BenchSection = {
     if (existing !== undefined) return onSite(ctx, existing);
     const dir = await mkdtemp(join(tmpdir(), 'tei-edition-bench-'));
     try {
-      const written = await writeCorpusEdition(dir, ctx.corpus, ctx.samples, `bench corpus (${ctx.corpus.length} documents, seed ${ctx.seed})`);
+      const written = await writeCorpusEdition(
+        dir,
+        ctx.corpus,
+        ctx.samples,
+        `bench corpus (${ctx.corpus.length} documents, seed ${ctx.seed})`,
+      );
       ctx.progress('search: converting the corpus to TEI');
       await teiEditionTimed(['convert', '--config', written.config, '--quiet']);
       ctx.progress('search: tei-edition html (with the index)');
@@ -49,7 +54,11 @@ export const searchSection: BenchSection = {
       const builds: { ms: number; rss: number }[] = [];
       for (let i = 1; i <= ctx.runs; i++) {
         ctx.progress(`search: the index alone, run ${i}/${ctx.runs}`);
-        const run = await spawnMeasured(process.execPath, [join(repositoryRoot(), 'dist', 'bench', 'probe', 'search-index.js'), site], true);
+        const run = await spawnMeasured(
+          process.execPath,
+          [join(repositoryRoot(), 'dist', 'bench', 'probe', 'search-index.js'), site],
+          true,
+        );
         const out = JSON.parse(run.stdout) as { ms: number };
         builds.push({ ms: out.ms, rss: run.maxRssBytes ?? 0 });
       }
@@ -62,18 +71,30 @@ export const searchSection: BenchSection = {
       const lines = [
         `search index of ${ctx.corpus.length} texts: build best ${formatMs(build.best)}, median ${formatMs(build.median)} (peak RSS of the build alone ${formatMB(Math.max(...builds.map((b) => b.rss)))}); html stage with it ${formatMs(html.ms)} (peak RSS ${formatMB(html.maxRssBytes ?? 0)}): ${(share * 100).toFixed(1)} % (target ≤ 20 %)`,
         `    on disk: ${size.files} files, ${formatMB(size.bytes)} (${formatMB(size.gzipBytes)} gzipped); manifest ${formatKB(size.manifest)}, facets' values ${formatKB(size.facets)}, largest text shard ${formatKB(size.largestText)}, largest facet shard ${formatKB(size.largestFacetShard)}, largest term shard ${formatKB(size.largestShard)}, largest document chunk ${formatKB(size.largestDoc)}`,
-        peer === undefined ? '    peer: Pagefind not installed (devDependency pagefind, @pagefind/linux-x64)'
+        peer === undefined
+          ? '    peer: Pagefind not installed (devDependency pagefind, @pagefind/linux-x64)'
           : `    peer, side by side: Pagefind 1.6.0 on the same pages (whole pages, all threads) best ${formatMs(peer.time.best)}, median ${formatMs(peer.time.median)} (peak RSS ${formatMB(peer.rss)}); ${peer.files} files, ${formatMB(peer.bytes)}; ours/Pagefind build time ${(build.best / peer.time.best).toFixed(2)}`,
         ...queryLines(hosted, disk),
       ];
       const figures: { [key: string]: Json } = {
-        texts: ctx.corpus.length, units: size.units,
+        texts: ctx.corpus.length,
+        units: size.units,
         build: { bestMs: round(build.best), medianMs: round(build.median), maxRssBytes: Math.max(...builds.map((b) => b.rss)) },
         html: { ms: round(html.ms), maxRssBytes: html.maxRssBytes ?? null, code: html.code },
         shareOfHtml: round(share, 3),
-        pagefind: peer === undefined ? null : { bestMs: round(peer.time.best), medianMs: round(peer.time.median), maxRssBytes: peer.rss, files: peer.files, bytes: peer.bytes },
+        pagefind:
+          peer === undefined
+            ? null
+            : {
+                bestMs: round(peer.time.best),
+                medianMs: round(peer.time.median),
+                maxRssBytes: peer.rss,
+                files: peer.files,
+                bytes: peer.bytes,
+              },
         size: { ...size },
-        hosted: queryJson(hosted), disk: queryJson(disk),
+        hosted: queryJson(hosted),
+        disk: queryJson(disk),
       };
       return { lines, figures };
     } finally {
@@ -87,7 +108,10 @@ export const searchSection: BenchSection = {
  * queries on that site, without building the corpus (no html stage, no peer): to measure a change
  * of the index or of the search page on a large site built once (rebuild its search/ first).
  */
-async function onSite(ctx: Parameters<BenchSection['run']>[0], site: string): Promise<{ lines: string[]; figures: { [key: string]: Json } }> {
+async function onSite(
+  ctx: Parameters<BenchSection['run']>[0],
+  site: string,
+): Promise<{ lines: string[]; figures: { [key: string]: Json } }> {
   const builds: number[] = [];
   for (let i = 1; i <= ctx.runs; i++) {
     ctx.progress(`search: the index alone on ${site}, run ${i}/${ctx.runs}`);
@@ -102,7 +126,17 @@ async function onSite(ctx: Parameters<BenchSection['run']>[0], site: string): Pr
     `    on disk: ${size.files} files, ${formatMB(size.bytes)} (${formatMB(size.gzipBytes)} gzipped); manifest ${formatKB(size.manifest)}, facets' values ${formatKB(size.facets)}, largest text shard ${formatKB(size.largestText)}, largest facet shard ${formatKB(size.largestFacetShard)}, largest term shard ${formatKB(size.largestShard)}, largest document chunk ${formatKB(size.largestDoc)}`,
     ...queryLines(hosted, disk),
   ];
-  return { lines, figures: { site, units: size.units, build: { bestMs: round(build.best), medianMs: round(build.median) }, size: { ...size }, hosted: queryJson(hosted), disk: queryJson(disk) } };
+  return {
+    lines,
+    figures: {
+      site,
+      units: size.units,
+      build: { bestMs: round(build.best), medianMs: round(build.median) },
+      size: { ...size },
+      hosted: queryJson(hosted),
+      disk: queryJson(disk),
+    },
+  };
 }
 
 /** The queries in chromium on a site, served by a static server on 127.0.0.1, then opened from disk. */
@@ -112,7 +146,13 @@ async function hostedAndDisk(runs: number, site: string): Promise<{ hosted: Quer
     const server = await startStaticServer(site);
     let hosted: QueryFigures;
     try {
-      hosted = await queries(browser, runs, server.url, () => server.sent(), () => server.reset());
+      hosted = await queries(
+        browser,
+        runs,
+        server.url,
+        () => server.sent(),
+        () => server.reset(),
+      );
     } finally {
       await server.close();
     }
@@ -123,7 +163,10 @@ async function hostedAndDisk(runs: number, site: string): Promise<{ hosted: Quer
 }
 
 function queryLines(hosted: QueryFigures, disk: QueryFigures): string[] {
-  return [['hosted', hosted], ['file://', disk]].map(([label, q]) => {
+  return [
+    ['hosted', hosted],
+    ['file://', disk],
+  ].map(([label, q]) => {
     const f = q as QueryFigures;
     return `    ${String(label)}: first query (“${FIRST_QUERY}”, page opened to the first results listed) best ${formatMs(f.cold.best)}, median ${formatMs(f.cold.median)} (status median ${formatMs(f.coldStatus.median)}; all drawn, facets too, best ${formatMs(f.coldDone.best)}, median ${formatMs(f.coldDone.median)}${f.files === undefined ? '' : `; index files asked for by then ${f.files.listed} and ${f.files.done}`})${f.coldBytes === undefined ? '' : `; transferred ${formatKB(f.coldBytes)} (gzip), of which the index ${formatKB(f.coldIndexBytes ?? 0)}`}; then in the same page, a new query best ${formatMs(f.fresh.best)}, median ${formatMs(f.fresh.median)}, worst ${formatMs(Math.max(...f.fresh.runs))}; warm (the same again) best ${formatMs(f.warm.best)}, median ${formatMs(f.warm.median)}, worst ${formatMs(Math.max(...f.warm.runs))} (${f.warmWhat})`;
   });
@@ -132,7 +175,12 @@ function queryLines(hosted: QueryFigures, disk: QueryFigures): string[] {
 const PAGEFIND = join(repositoryRoot(), 'node_modules', '@pagefind', 'linux-x64', 'bin', 'pagefind_extended');
 
 /** Pagefind's own index of the same site (its binary, from the npm package), as a peer run side by side. */
-async function pagefindPeer(runs: number, site: string, dir: string, progress: (text: string) => void): Promise<{ time: ReturnType<typeof timing>; rss: number; files: number; bytes: number } | undefined> {
+async function pagefindPeer(
+  runs: number,
+  site: string,
+  dir: string,
+  progress: (text: string) => void,
+): Promise<{ time: ReturnType<typeof timing>; rss: number; files: number; bytes: number } | undefined> {
   if (!existsSync(PAGEFIND)) return undefined;
   const out = join(dir, 'pagefind');
   const times: number[] = [];
@@ -144,11 +192,15 @@ async function pagefindPeer(runs: number, site: string, dir: string, progress: (
     times.push(run.ms);
     rss = Math.max(rss, run.maxRssBytes ?? 0);
   }
-  let files = 0, bytes = 0;
+  let files = 0,
+    bytes = 0;
   const walk = async (folder: string): Promise<void> => {
     for (const entry of await readdir(folder, { withFileTypes: true })) {
       if (entry.isDirectory()) await walk(join(folder, entry.name));
-      else { files++; bytes += (await stat(join(folder, entry.name))).size; }
+      else {
+        files++;
+        bytes += (await stat(join(folder, entry.name))).size;
+      }
     }
   };
   await walk(out);
@@ -173,11 +225,44 @@ interface QueryFigures {
 }
 
 function queryJson(q: QueryFigures): Json {
-  return { coldBestMs: round(q.cold.best), coldMedianMs: round(q.cold.median), coldStatusMedianMs: round(q.coldStatus.median), coldDoneBestMs: round(q.coldDone.best), coldDoneMedianMs: round(q.coldDone.median), coldFilesListed: q.files?.listed ?? null, coldFilesDone: q.files?.done ?? null, coldBytes: q.coldBytes ?? null, coldIndexBytes: q.coldIndexBytes ?? null, freshBestMs: round(q.fresh.best), freshMedianMs: round(q.fresh.median), freshWorstMs: round(Math.max(...q.fresh.runs)), warmBestMs: round(q.warm.best), warmMedianMs: round(q.warm.median), warmWorstMs: round(Math.max(...q.warm.runs)) };
+  return {
+    coldBestMs: round(q.cold.best),
+    coldMedianMs: round(q.cold.median),
+    coldStatusMedianMs: round(q.coldStatus.median),
+    coldDoneBestMs: round(q.coldDone.best),
+    coldDoneMedianMs: round(q.coldDone.median),
+    coldFilesListed: q.files?.listed ?? null,
+    coldFilesDone: q.files?.done ?? null,
+    coldBytes: q.coldBytes ?? null,
+    coldIndexBytes: q.coldIndexBytes ?? null,
+    freshBestMs: round(q.fresh.best),
+    freshMedianMs: round(q.fresh.median),
+    freshWorstMs: round(Math.max(...q.fresh.runs)),
+    warmBestMs: round(q.warm.best),
+    warmMedianMs: round(q.warm.median),
+    warmWorstMs: round(Math.max(...q.warm.runs)),
+  };
 }
 
-async function indexSize(site: string): Promise<{ files: number; bytes: number; gzipBytes: number; manifest: number; facets: number; largestShard: number; largestDoc: number; largestText: number; largestFacetShard: number; units: number }> {
-  let files = 0, bytes = 0, gzipBytes = 0, largestShard = 0, largestDoc = 0, largestText = 0, largestFacetShard = 0;
+async function indexSize(site: string): Promise<{
+  files: number;
+  bytes: number;
+  gzipBytes: number;
+  manifest: number;
+  facets: number;
+  largestShard: number;
+  largestDoc: number;
+  largestText: number;
+  largestFacetShard: number;
+  units: number;
+}> {
+  let files = 0,
+    bytes = 0,
+    gzipBytes = 0,
+    largestShard = 0,
+    largestDoc = 0,
+    largestText = 0,
+    largestFacetShard = 0;
   const walk = async (folder: string, rel: string): Promise<void> => {
     for (const entry of await readdir(folder, { withFileTypes: true })) {
       const path = join(folder, entry.name);
@@ -197,7 +282,13 @@ async function indexSize(site: string): Promise<{ files: number; bytes: number; 
   await walk(join(site, 'search'), '');
   const manifest = await readFile(join(site, 'search', 'manifest.js'), 'utf8');
   return {
-    files, bytes, gzipBytes, largestShard, largestDoc, largestText, largestFacetShard,
+    files,
+    bytes,
+    gzipBytes,
+    largestShard,
+    largestDoc,
+    largestText,
+    largestFacetShard,
     manifest: (await stat(join(site, 'search', 'manifest.js'))).size,
     facets: (await stat(join(site, 'search', 'facets.js'))).size,
     units: Number(/"units":(\d+)/.exec(manifest)?.[1] ?? 0),
@@ -244,7 +335,13 @@ const FIRST_QUERY_PROBE = `document.addEventListener('DOMContentLoaded', () => {
   }).observe(app, { attributes: true, attributeFilter: ['data-search-busy'] });
 });`;
 
-interface FirstQuery { readonly status: number; readonly listed: number; readonly done: number; readonly filesListed: number; readonly filesDone: number }
+interface FirstQuery {
+  readonly status: number;
+  readonly listed: number;
+  readonly done: number;
+  readonly filesListed: number;
+  readonly filesDone: number;
+}
 
 async function queries(browser: Browser, runs: number, base: string, sent?: () => number, reset?: () => void): Promise<QueryFigures> {
   const cold: number[] = [];
@@ -262,13 +359,19 @@ async function queries(browser: Browser, runs: number, base: string, sent?: () =
     const page = await context.newPage();
     let indexBytes = 0;
     page.on('response', (r) => {
-      if (r.url().includes('/search/')) void r.headerValue('content-length').then((v) => { indexBytes += Number(v ?? 0); });
+      if (r.url().includes('/search/'))
+        void r.headerValue('content-length').then((v) => {
+          indexBytes += Number(v ?? 0);
+        });
     });
     reset?.();
     await page.goto(`${base}search.html?q=${encodeURIComponent(FIRST_QUERY)}`);
-    await page.locator('#search-status').filter({ hasText: /résultat|Aucun/ }).waitFor({ timeout: 60_000 });
+    await page
+      .locator('#search-status')
+      .filter({ hasText: /résultat|Aucun/ })
+      .waitFor({ timeout: 60_000 });
     await page.locator('#search-app:not([data-search-busy])').waitFor({ timeout: 60_000 });
-    const first = await page.evaluate('window.searchFirst') as FirstQuery;
+    const first = (await page.evaluate('window.searchFirst')) as FirstQuery;
     cold.push(first.listed);
     coldStatus.push(first.status);
     coldDone.push(first.done);
@@ -284,5 +387,14 @@ async function queries(browser: Browser, runs: number, base: string, sent?: () =
     }
     await context.close();
   }
-  return { cold: timing(cold), coldStatus: timing(coldStatus), coldDone: timing(coldDone), ...(files === undefined ? {} : { files }), ...(coldBytes === undefined ? {} : { coldBytes, coldIndexBytes: coldIndexBytes ?? 0 }), warm: timing(warm), fresh: timing(fresh), warmWhat: `${WARM_QUERIES.map((q) => `“${q}”`).join(', ')}, each twice` };
+  return {
+    cold: timing(cold),
+    coldStatus: timing(coldStatus),
+    coldDone: timing(coldDone),
+    ...(files === undefined ? {} : { files }),
+    ...(coldBytes === undefined ? {} : { coldBytes, coldIndexBytes: coldIndexBytes ?? 0 }),
+    warm: timing(warm),
+    fresh: timing(fresh),
+    warmWhat: `${WARM_QUERIES.map((q) => `“${q}”`).join(', ')}, each twice`,
+  };
 }

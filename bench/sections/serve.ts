@@ -33,7 +33,12 @@ export const serveSection: BenchSection = {
     let serve: ServeProcess | undefined;
     const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
     try {
-      const written = await writeCorpusEdition(dir, ctx.corpus, ctx.samples, `bench corpus (${ctx.corpus.length} documents, seed ${ctx.seed})`);
+      const written = await writeCorpusEdition(
+        dir,
+        ctx.corpus,
+        ctx.samples,
+        `bench corpus (${ctx.corpus.length} documents, seed ${ctx.seed})`,
+      );
       ctx.progress('serve: first build');
       const started = performance.now();
       serve = startServe(written.config);
@@ -58,7 +63,9 @@ export const serveSection: BenchSection = {
         await writeFile(`${raw}.saving`, text.replace(word, marker));
         await rename(`${raw}.saving`, raw);
         await reloaded;
-        await page.waitForFunction(`document.querySelector('main')?.textContent?.includes(${JSON.stringify(marker)}) === true`, null, { timeout: WAIT_MS });
+        await page.waitForFunction(`document.querySelector('main')?.textContent?.includes(${JSON.stringify(marker)}) === true`, null, {
+          timeout: WAIT_MS,
+        });
         edits.push(performance.now() - saved);
       }
       await serve.stop();
@@ -66,7 +73,9 @@ export const serveSection: BenchSection = {
       const peers: number[] = [];
       for (let i = 1; i <= ctx.runs; i++) {
         ctx.progress(`serve: peer build ${i}/${ctx.runs}`);
-        peers.push((await teiEditionTimed(['build', '--config', written.config, '--no-print', '--quiet', '--out', join(dir, 'peer-output')])).ms);
+        peers.push(
+          (await teiEditionTimed(['build', '--config', written.config, '--no-print', '--quiet', '--out', join(dir, 'peer-output')])).ms,
+        );
       }
       const t = timing(edits);
       const p = timing(peers);
@@ -77,7 +86,17 @@ export const serveSection: BenchSection = {
           `    target (≤ 3 s): ${t.median <= TARGET_MS ? 'met' : `missed by ${formatMs(t.median - TARGET_MS)} (median)`}`,
           `peer: \`tei-edition build --no-print\` in a fresh process, after the edits: best ${formatMs(p.best)}, median ${formatMs(p.median)}; serve's median save → page / build's median: ${(t.median / p.median).toFixed(2)}`,
         ],
-        figures: { texts: ctx.corpus.length, firstBuildMs: round(firstMs), edits: edits.length, bestMs: round(t.best), medianMs: round(t.median), runsMs: edits.map((ms) => round(ms)), targetMet: t.median <= TARGET_MS, peerBuild: { bestMs: round(p.best), medianMs: round(p.median), runsMs: p.runs.map((ms) => round(ms)) }, ratioToPeer: round(t.median / p.median, 2) },
+        figures: {
+          texts: ctx.corpus.length,
+          firstBuildMs: round(firstMs),
+          edits: edits.length,
+          bestMs: round(t.best),
+          medianMs: round(t.median),
+          runsMs: edits.map((ms) => round(ms)),
+          targetMet: t.median <= TARGET_MS,
+          peerBuild: { bestMs: round(p.best), medianMs: round(p.median), runsMs: p.runs.map((ms) => round(ms)) },
+          ratioToPeer: round(t.median / p.median, 2),
+        },
       };
     } finally {
       await browser.close();
@@ -101,25 +120,30 @@ interface ServeProcess {
 }
 
 function startServe(config: string): ServeProcess {
-  const child = spawn(process.execPath, [join(repositoryRoot(), 'bin', 'tei-edition.js'), 'serve', '--config', config, '--quiet'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [join(repositoryRoot(), 'bin', 'tei-edition.js'), 'serve', '--config', config, '--quiet'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   let out = '';
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  child.stdout?.on('data', (chunk: Buffer) => { out += chunk.toString('utf8'); });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    out += chunk.toString('utf8');
+  });
   return {
     child,
     stdout: () => out,
-    waitFor: (pattern) => new Promise((resolve, reject) => {
-      const started = performance.now();
-      const timer = setInterval(() => {
-        if (pattern.test(out)) {
-          clearInterval(timer);
-          resolve();
-        } else if (child.exitCode !== null || performance.now() - started > WAIT_MS) {
-          clearInterval(timer);
-          reject(new Error(`serve did not print ${pattern} (exit code ${child.exitCode ?? 'none yet'})`));
-        }
-      }, 50);
-    }),
+    waitFor: (pattern) =>
+      new Promise((resolve, reject) => {
+        const started = performance.now();
+        const timer = setInterval(() => {
+          if (pattern.test(out)) {
+            clearInterval(timer);
+            resolve();
+          } else if (child.exitCode !== null || performance.now() - started > WAIT_MS) {
+            clearInterval(timer);
+            reject(new Error(`serve did not print ${pattern} (exit code ${child.exitCode ?? 'none yet'})`));
+          }
+        }, 50);
+      }),
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGINT');
       await exited;

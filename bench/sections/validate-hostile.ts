@@ -25,7 +25,8 @@ import { compileSchema } from '../../src/validate/relaxng/compile-schema.js';
 import { validateDocument } from '../../src/validate/relaxng/validate-document.js';
 
 const DEPTHS = [10_000, 20_000, 40_000, 100_000] as const;
-const HEADER = '<teiHeader><fileDesc><titleStmt><title>t</title></titleStmt><publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>';
+const HEADER =
+  '<teiHeader><fileDesc><titleStmt><title>t</title></titleStmt><publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>';
 
 function nested(depth: number, closed: boolean): string {
   const open = `<TEI xmlns="http://www.tei-c.org/ns/1.0">${HEADER}<text><body><p>${'<hi>'.repeat(depth)}x`;
@@ -65,7 +66,14 @@ async function best(times: number, once: () => Promise<number> | number): Promis
   return timing(runs).best;
 }
 
-async function measure(dir: string, depth: number, closed: boolean, runs: number, jing: boolean, progress: (t: string) => void): Promise<Row> {
+async function measure(
+  dir: string,
+  depth: number,
+  closed: boolean,
+  runs: number,
+  jing: boolean,
+  progress: (t: string) => void,
+): Promise<Row> {
   const root = repositoryRoot();
   const schema = join(root, 'schemas', 'tei-edition.rng');
   const file = join(dir, `${closed ? 'nested' : 'unclosed'}-${depth}.xml`);
@@ -82,7 +90,10 @@ async function measure(dir: string, depth: number, closed: boolean, runs: number
     return performance.now() - start;
   });
   progress(`validate-hostile: ${label}, fresh process`);
-  const freshProcessMs = await best(runs, async () => (await spawnTimed(process.execPath, ['--input-type=module', '-e', engineScript(schema, file)])).ms);
+  const freshProcessMs = await best(
+    runs,
+    async () => (await spawnTimed(process.execPath, ['--input-type=module', '-e', engineScript(schema, file)])).ms,
+  );
   let jingMs: number | undefined;
   let jingExit: number | null | undefined;
   if (jing) {
@@ -95,7 +106,16 @@ async function measure(dir: string, depth: number, closed: boolean, runs: number
   }
   progress(`validate-hostile: ${label}, tei-edition validate as shipped`);
   const shipped = await teiEditionTimed(['validate', file, '--no-schematron', '--format', 'json']);
-  return { depth, closed, inProcessMs, freshProcessMs, messages, ...(jingMs === undefined ? {} : { jingMs, jingExit }), shippedMs: shipped.ms, shippedExit: shipped.code };
+  return {
+    depth,
+    closed,
+    inProcessMs,
+    freshProcessMs,
+    messages,
+    ...(jingMs === undefined ? {} : { jingMs, jingExit }),
+    shippedMs: shipped.ms,
+    shippedExit: shipped.code,
+  };
 }
 
 function growth(rows: readonly Row[], i: number, key: 'inProcessMs' | 'freshProcessMs' | 'jingMs'): string {
@@ -111,9 +131,12 @@ function report(rows: readonly Row[]): string[] {
   const lines: string[] = [];
   for (const closed of [true, false]) {
     const set = rows.filter((r) => r.closed === closed);
-    lines.push(closed ? 'N nested <hi>, valid (expected: no message):' : 'N nested <hi>, never closed (expected: one well-formedness error):');
+    lines.push(
+      closed ? 'N nested <hi>, valid (expected: no message):' : 'N nested <hi>, never closed (expected: one well-formedness error):',
+    );
     set.forEach((r, i) => {
-      const jing = r.jingMs === undefined ? 'jing not installed' : `jing ${formatMs(r.jingMs)}${growth(set, i, 'jingMs')}, exit ${String(r.jingExit)}`;
+      const jing =
+        r.jingMs === undefined ? 'jing not installed' : `jing ${formatMs(r.jingMs)}${growth(set, i, 'jingMs')}, exit ${String(r.jingExit)}`;
       lines.push(
         `  ${r.depth.toLocaleString('en-US').padStart(7)}: engine ${formatMs(r.inProcessMs)} in process${growth(set, i, 'inProcessMs')}, ${formatMs(r.freshProcessMs)} in a fresh process${growth(set, i, 'freshProcessMs')}, ${r.messages} message(s); ${jing}`,
         `           tei-edition validate as shipped (depth limit): ${formatMs(r.shippedMs)}, exit ${String(r.shippedExit)}`,
@@ -125,13 +148,15 @@ function report(rows: readonly Row[]): string[] {
 
 export const validateHostileSection: BenchSection = {
   name: 'validate-hostile',
-  describe: 'validation time against nesting depth (10k to 100k nested elements): the engine without its depth limit, jing, and the shipped command',
+  describe:
+    'validation time against nesting depth (10k to 100k nested elements): the engine without its depth limit, jing, and the shipped command',
   run: async (ctx) => {
     const dir = await mkdtemp(join(tmpdir(), 'tei-edition-bench-deep-'));
     try {
       const jing = jingInstalled();
       const rows: Row[] = [];
-      for (const closed of [true, false]) for (const depth of DEPTHS) rows.push(await measure(dir, depth, closed, ctx.runs, jing, ctx.progress));
+      for (const closed of [true, false])
+        for (const depth of DEPTHS) rows.push(await measure(dir, depth, closed, ctx.runs, jing, ctx.progress));
       const figures: { [key: string]: Json } = {
         rows: rows.map((r) => ({
           depth: r.depth,

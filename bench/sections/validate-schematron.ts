@@ -53,7 +53,13 @@ function errorsIn(run: TimedRun): number {
   }
 }
 
-async function compareWithPeers(set: PeerSet, work: string, pipeline: string, times: number, progress: (t: string) => void): Promise<SectionReport> {
+async function compareWithPeers(
+  set: PeerSet,
+  work: string,
+  pipeline: string,
+  times: number,
+  progress: (t: string) => void,
+): Promise<SectionReport> {
   const xsl = join(work, `${set.name.replace(/\W+/gu, '-')}.xsl`);
   progress(`validate-schematron: ${set.name}: compiling the Schematron with SchXslt`);
   const compiled = await spawnTimed('java', saxonArgs([`-s:${set.sch}`, `-xsl:${pipeline}`, `-o:${xsl}`]));
@@ -100,20 +106,43 @@ async function compareWithPeers(set: PeerSet, work: string, pipeline: string, ti
 /** The Schematron embedded in a RELAX NG schema as a .sch file for SchXslt: every sch:ns, sch:let and sch:pattern, in order. */
 async function embeddedSch(rng: string, out: string): Promise<void> {
   const tree = await parseDocument(readFileSync(rng, 'utf8'), 'urn:embedded');
-  const parts = evaluate("//sch:*[local-name() = ('ns', 'let', 'pattern')][not(ancestor::sch:*)] ! serialize(.)", tree, { sch: 'http://purl.oclc.org/dsdl/schematron' }, {}).map(String);
+  const parts = evaluate(
+    "//sch:*[local-name() = ('ns', 'let', 'pattern')][not(ancestor::sch:*)] ! serialize(.)",
+    tree,
+    { sch: 'http://purl.oclc.org/dsdl/schematron' },
+    {},
+  ).map(String);
   writeFileSync(out, `<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">\n${parts.join('\n')}\n</schema>\n`);
 }
 
 /** Both sets; `teiDir` is the synthetic corpus converted to TEI. */
-export async function schematronPeerSets(teiDir: string, work: string, times: number, progress: (t: string) => void): Promise<SectionReport> {
+export async function schematronPeerSets(
+  teiDir: string,
+  work: string,
+  times: number,
+  progress: (t: string) => void,
+): Promise<SectionReport> {
   const root = repositoryRoot();
   const pipeline = join(root, '..', 'shared', 'peers', 'schxslt', '2.0', 'pipeline-for-svrl.xsl');
   const missing = peersMissing(pipeline);
   if (missing !== undefined) return { lines: [`Schematron peers: ${missing} missing — no comparison`], figures: {} };
-  const synthetic = readdirSync(teiDir).filter((f) => f.endsWith('.xml')).sort().map((f) => join(teiDir, f));
+  const synthetic = readdirSync(teiDir)
+    .filter((f) => f.endsWith('.xml'))
+    .sort()
+    .map((f) => join(teiDir, f));
   const first = await compareWithPeers(
-    { name: 'synthetic corpus, tei-edition.rng + tei-edition.sch', files: synthetic, folder: teiDir, ours: [teiDir], rng: join(root, 'schemas', 'tei-edition.rng'), sch: join(root, 'schemas', 'tei-edition.sch') },
-    work, pipeline, times, progress,
+    {
+      name: 'synthetic corpus, tei-edition.rng + tei-edition.sch',
+      files: synthetic,
+      folder: teiDir,
+      ours: [teiDir],
+      rng: join(root, 'schemas', 'tei-edition.rng'),
+      sch: join(root, 'schemas', 'tei-edition.sch'),
+    },
+    work,
+    pipeline,
+    times,
+    progress,
   );
   const lines = [...first.lines];
   const figures: { [key: string]: Json } = { synthetic: first.figures };
@@ -123,12 +152,20 @@ export async function schematronPeerSets(teiDir: string, work: string, times: nu
     // The 27 files jing can read (the Casebooks files declare an external DTD), in a folder of their own for SchXslt.
     const folder = join(work, 'tei-real');
     await mkdir(folder, { recursive: true });
-    const names = readdirSync(realDir).filter((f) => f.endsWith('.xml') && !f.startsWith('casebooks__')).sort();
+    const names = readdirSync(realDir)
+      .filter((f) => f.endsWith('.xml') && !f.startsWith('casebooks__'))
+      .sort();
     for (const name of names) symlinkSync(join(realDir, name), join(folder, name));
     const sch = join(work, 'tei_all-embedded.sch');
     await embeddedSch(teiAll, sch);
     const files = names.map((n) => join(folder, n));
-    const second = await compareWithPeers({ name: "tei-real, tei_all.rng with its embedded Schematron", files, folder, ours: [...files, '--schema', teiAll], rng: teiAll, sch }, work, pipeline, times, progress);
+    const second = await compareWithPeers(
+      { name: 'tei-real, tei_all.rng with its embedded Schematron', files, folder, ours: [...files, '--schema', teiAll], rng: teiAll, sch },
+      work,
+      pipeline,
+      times,
+      progress,
+    );
     lines.push(...second.lines);
     figures.real = second.figures;
   } else lines.push('tei-real: ../shared/reference not found — skipped');
@@ -137,11 +174,17 @@ export async function schematronPeerSets(teiDir: string, work: string, times: nu
 
 export const validateSchematronSection: BenchSection = {
   name: 'validate-schematron',
-  describe: 'tei-edition validate with Schematron vs jing + SchXslt on Saxon-HE, run by run: the synthetic corpus, and tei-real with tei_all.rng and its embedded rules',
+  describe:
+    'tei-edition validate with Schematron vs jing + SchXslt on Saxon-HE, run by run: the synthetic corpus, and tei-real with tei_all.rng and its embedded rules',
   run: async (ctx) => {
     const dir = await mkdtemp(join(tmpdir(), 'tei-edition-bench-'));
     try {
-      const written = await writeCorpusEdition(dir, ctx.corpus, ctx.samples, `bench corpus (${ctx.corpus.length} documents, seed ${ctx.seed})`);
+      const written = await writeCorpusEdition(
+        dir,
+        ctx.corpus,
+        ctx.samples,
+        `bench corpus (${ctx.corpus.length} documents, seed ${ctx.seed})`,
+      );
       ctx.progress('validate-schematron: converting the corpus to TEI');
       await teiEditionTimed(['convert', '--config', written.config, '--quiet']);
       return await schematronPeerSets(join(dir, 'tei'), dir, ctx.runs, ctx.progress);

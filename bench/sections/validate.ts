@@ -25,7 +25,12 @@ import { schematronPeerSets } from './validate-schematron.js';
 
 const jingInstalled = (): boolean => spawnSync('jing', [], { stdio: 'ignore' }).error === undefined;
 
-async function repeat(times: number, label: string, progress: (t: string) => void, once: () => Promise<TimedRun>): Promise<{ t: Timing; last: TimedRun }> {
+async function repeat(
+  times: number,
+  label: string,
+  progress: (t: string) => void,
+  once: () => Promise<TimedRun>,
+): Promise<{ t: Timing; last: TimedRun }> {
   const runs: TimedRun[] = [];
   for (let i = 1; i <= times; i++) {
     progress(`validate: ${label} run ${i}/${times}`);
@@ -42,7 +47,14 @@ interface SetReport {
   readonly jing?: Timing;
 }
 
-async function compare(name: string, files: readonly string[], ours: readonly string[], jingArgs: readonly string[] | undefined, times: number, progress: (t: string) => void): Promise<SetReport> {
+async function compare(
+  name: string,
+  files: readonly string[],
+  ours: readonly string[],
+  jingArgs: readonly string[] | undefined,
+  times: number,
+  progress: (t: string) => void,
+): Promise<SetReport> {
   const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
   const mine = await repeat(times, `${name}, tei-edition`, progress, () => teiEditionTimed(['validate', ...ours, '--format', 'json']));
   const found = (() => {
@@ -52,12 +64,17 @@ async function compare(name: string, files: readonly string[], ours: readonly st
       return -1;
     }
   })();
-  const perSecond = (t: Timing) => `${(files.length / (t.best / 1000)).toFixed(0)} files/s, ${(bytes / 1024 / 1024 / (t.best / 1000)).toFixed(1)} MB/s`;
+  const perSecond = (t: Timing) =>
+    `${(files.length / (t.best / 1000)).toFixed(0)} files/s, ${(bytes / 1024 / 1024 / (t.best / 1000)).toFixed(1)} MB/s`;
   const lines = [
     `${name}: ${files.length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB`,
     `    tei-edition validate: best ${formatMs(mine.t.best)}, median ${formatMs(mine.t.median)} (${perSecond(mine.t)}); ${found} errors; exit ${mine.last.code}`,
   ];
-  const figures: { [key: string]: Json } = { files: files.length, bytes, teiEdition: { bestMs: round(mine.t.best), medianMs: round(mine.t.median), errors: found } };
+  const figures: { [key: string]: Json } = {
+    files: files.length,
+    bytes,
+    teiEdition: { bestMs: round(mine.t.best), medianMs: round(mine.t.median), errors: found },
+  };
   if (jingArgs === undefined) {
     lines.push('    jing: not installed (Debian package jing) — no comparison');
     return { lines, figures, ours: mine.t };
@@ -85,24 +102,59 @@ export const validateSection: BenchSection = {
     const dir = await mkdtemp(join(tmpdir(), 'tei-edition-bench-'));
     try {
       const root = repositoryRoot();
-      const written = await writeCorpusEdition(dir, ctx.corpus, ctx.samples, `bench corpus (${ctx.corpus.length} documents, seed ${ctx.seed})`);
+      const written = await writeCorpusEdition(
+        dir,
+        ctx.corpus,
+        ctx.samples,
+        `bench corpus (${ctx.corpus.length} documents, seed ${ctx.seed})`,
+      );
       ctx.progress('validate: converting the corpus to TEI');
       await teiEditionTimed(['convert', '--config', written.config, '--quiet']);
       const teiDir = join(dir, 'tei');
-      const teiFiles = readdirSync(teiDir).filter((f) => f.endsWith('.xml')).map((f) => join(teiDir, f));
+      const teiFiles = readdirSync(teiDir)
+        .filter((f) => f.endsWith('.xml'))
+        .map((f) => join(teiDir, f));
       const jing = jingInstalled();
       const schema = join(root, 'schemas', 'tei-edition.rng');
-      const synthetic = await compare('synthetic corpus, schemas/tei-edition.rng + Schematron (jing: the schema only)', teiFiles, [teiDir], jing ? [schema, ...teiFiles] : undefined, ctx.runs, ctx.progress);
-      const schemaOnly = await compare('synthetic corpus, schemas/tei-edition.rng only (--no-schematron), like for like with jing', teiFiles, [teiDir, '--no-schematron'], jing ? [schema, ...teiFiles] : undefined, ctx.runs, ctx.progress);
+      const synthetic = await compare(
+        'synthetic corpus, schemas/tei-edition.rng + Schematron (jing: the schema only)',
+        teiFiles,
+        [teiDir],
+        jing ? [schema, ...teiFiles] : undefined,
+        ctx.runs,
+        ctx.progress,
+      );
+      const schemaOnly = await compare(
+        'synthetic corpus, schemas/tei-edition.rng only (--no-schematron), like for like with jing',
+        teiFiles,
+        [teiDir, '--no-schematron'],
+        jing ? [schema, ...teiFiles] : undefined,
+        ctx.runs,
+        ctx.progress,
+      );
       const peers = await schematronPeerSets(teiDir, dir, ctx.runs, ctx.progress);
       const lines = [...synthetic.lines, ...schemaOnly.lines, ...peers.lines];
-      const figures: { [key: string]: Json } = { synthetic: synthetic.figures, syntheticSchemaOnly: schemaOnly.figures, schematronPeers: peers.figures };
+      const figures: { [key: string]: Json } = {
+        synthetic: synthetic.figures,
+        syntheticSchemaOnly: schemaOnly.figures,
+        schematronPeers: peers.figures,
+      };
       const teiAll = join(root, '..', 'shared', 'reference', 'tei_all.rng');
       const realDir = join(root, '..', 'shared', 'reference', 'tei-real');
       if (existsSync(teiAll) && existsSync(realDir)) {
-        const real = readdirSync(realDir).filter((f) => f.endsWith('.xml') && !f.startsWith('casebooks__')).sort().map((f) => join(realDir, f));
+        const real = readdirSync(realDir)
+          .filter((f) => f.endsWith('.xml') && !f.startsWith('casebooks__'))
+          .sort()
+          .map((f) => join(realDir, f));
         // --no-schematron: like for like with jing, which ignores the Schematron embedded in tei_all.rng.
-        const set = await compare('tei-real (27 files jing can read), tei_all.rng (its embedded Schematron off)', real, [...real, '--schema', teiAll, '--no-schematron'], jing ? [teiAll, ...real] : undefined, ctx.runs, ctx.progress);
+        const set = await compare(
+          'tei-real (27 files jing can read), tei_all.rng (its embedded Schematron off)',
+          real,
+          [...real, '--schema', teiAll, '--no-schematron'],
+          jing ? [teiAll, ...real] : undefined,
+          ctx.runs,
+          ctx.progress,
+        );
         lines.push(...set.lines);
         figures.real = set.figures;
       } else lines.push('tei-real: ../shared/reference not found — skipped');

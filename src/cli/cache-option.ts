@@ -5,7 +5,12 @@ import { BuildCache } from '../lib/cache/build-cache.js';
 export const DEFAULT_CACHE_FOLDER = '.tei-edition-cache';
 
 /** `option`: the --cache argument (a folder; false for --no-cache; undefined: the default). */
-export function buildCache(option: unknown, outputRoot: string, cwd: string, options: { readonly readOnly?: boolean; readonly extra?: readonly string[] } = {}): BuildCache | undefined {
+export function buildCache(
+  option: unknown,
+  outputRoot: string,
+  cwd: string,
+  options: { readonly readOnly?: boolean; readonly extra?: readonly string[] } = {},
+): BuildCache | undefined {
   const extra = (options.extra ?? []).map((d) => resolve(cwd, d));
   if (option === false) {
     // --no-cache: nothing read or written, but a merge still reads its shards.

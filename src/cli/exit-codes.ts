@@ -34,7 +34,8 @@ export function exitCodeFor(messages: readonly Diagnostic[], policy: ExitPolicy 
   const errors = messages.filter((m) => m.severity === 'error');
   if (errors.some((m) => isUsageError(m, policy))) return EXIT_USAGE;
   if (errors.length > 0) return EXIT_INPUT_ERRORS;
-  if (policy.maxWarnings !== undefined && messages.filter((m) => m.severity === 'warning').length > policy.maxWarnings) return EXIT_INPUT_ERRORS;
+  if (policy.maxWarnings !== undefined && messages.filter((m) => m.severity === 'warning').length > policy.maxWarnings)
+    return EXIT_INPUT_ERRORS;
   if (policy.failOn !== undefined && messages.some((m) => policy.failOn?.some((rule) => isRule(m, rule)))) return EXIT_INPUT_ERRORS;
   return EXIT_OK;
 }

@@ -21,7 +21,8 @@ export function parseJobs(value: unknown): number {
   const shown = Array.isArray(value) ? value.map(String).join(', ') : String(value);
   if (Array.isArray(value)) throw new Error(`--jobs is given more than once (${shown}); expected one number of worker threads`);
   const text = String(value).trim();
-  if (!/^\d+$/.test(text) || Number(text) < 1) throw new Error(`--jobs: expected a whole number of worker threads, 1 or more (1 = in process); found “${shown}”`);
+  if (!/^\d+$/.test(text) || Number(text) < 1)
+    throw new Error(`--jobs: expected a whole number of worker threads, 1 or more (1 = in process); found “${shown}”`);
   return Number(text);
 }
 
@@ -31,8 +32,13 @@ export function boundedJobs(requested: number, cores: number = availableParallel
   if (requested <= limit) return { jobs: requested };
   return {
     jobs: limit,
-    warning: diagnostic('warning', 'jobs-bounded', `--jobs ${requested} is more than twice the ${cores} core${cores === 1 ? '' : 's'} of this machine; using ${limit} worker threads`, { file: 'tei-edition' },
-      { hint: 'each worker loads its own engines: more workers than cores only add memory and start-up time' }),
+    warning: diagnostic(
+      'warning',
+      'jobs-bounded',
+      `--jobs ${requested} is more than twice the ${cores} core${cores === 1 ? '' : 's'} of this machine; using ${limit} worker threads`,
+      { file: 'tei-edition' },
+      { hint: 'each worker loads its own engines: more workers than cores only add memory and start-up time' },
+    ),
   };
 }
 
@@ -44,8 +50,12 @@ export function maxSizeOption(describe: string): { describe: string; type: 'numb
 }
 
 export function parseMaxSize(value: unknown): number {
-  if (Array.isArray(value)) throw new Error(`--max-size is given more than once (${value.map(String).join(', ')}); expected one size in MB`);
+  if (Array.isArray(value))
+    throw new Error(`--max-size is given more than once (${value.map(String).join(', ')}); expected one size in MB`);
   const n = typeof value === 'number' ? value : Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--max-size: expected a size in MB, more than 0 (for example 50 or 0.5); found “${Number.isNaN(n) ? 'not a number' : String(value)}”`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new Error(
+      `--max-size: expected a size in MB, more than 0 (for example 50 or 0.5); found “${Number.isNaN(n) ? 'not a number' : String(value)}”`,
+    );
   return n;
 }

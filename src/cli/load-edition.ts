@@ -20,15 +20,25 @@ export interface LoadedEdition {
   readonly configPath: string;
   /** The config path as messages show it. */
   readonly configShown: string;
-  readonly registers: { readonly entries: RegisterEntry[]; readonly targets: RegisterTargets; readonly files: Partial<Record<RegisterKind, string>> };
+  readonly registers: {
+    readonly entries: RegisterEntry[];
+    readonly targets: RegisterTargets;
+    readonly files: Partial<Record<RegisterKind, string>>;
+  };
   readonly messages: Diagnostic[];
 }
 
-export async function loadEdition(configOption: string, io: CliIO, outDir?: string): Promise<LoadedEdition | { readonly messages: Diagnostic[] }> {
+export async function loadEdition(
+  configOption: string,
+  io: CliIO,
+  outDir?: string,
+): Promise<LoadedEdition | { readonly messages: Diagnostic[] }> {
   const configPath = resolve(io.cwd, configOption);
   const configShown = display(io, configPath);
   const read = await readEditionConfigFile(configPath);
-  const messages = read.messages.map((m) => (m.position.file === configPath ? { ...m, position: { ...m.position, file: configShown } } : m));
+  const messages = read.messages.map((m) =>
+    m.position.file === configPath ? { ...m, position: { ...m.position, file: configShown } } : m,
+  );
   if (!read.config) return { messages };
   const config = read.config;
   const base = dirname(configPath);

@@ -20,7 +20,11 @@ export interface EditionFiles {
 }
 
 /** The output root for `--out`, or the usage error that refuses it. */
-export function outputRoot(edition: EditionFiles, out: string | undefined, io: CliIO): { readonly root: string } | { readonly refusal: Diagnostic } {
+export function outputRoot(
+  edition: EditionFiles,
+  out: string | undefined,
+  io: CliIO,
+): { readonly root: string } | { readonly refusal: Diagnostic } {
   const base = dirname(edition.configPath);
   const root = resolve(base, out ?? 'output');
   const raw = rawSources(edition.config);
@@ -28,7 +32,13 @@ export function outputRoot(edition: EditionFiles, out: string | undefined, io: C
   // TEI sources: the file, or the folder (or a glob's folder) they are read from.
   const teiPaths = teiSources(edition.config).map(({ source }) => resolve(base, source.tei));
   const teiDir = resolve(base, 'tei');
-  const files = [edition.configPath, ...raws, ...raw.map((s) => resolve(teiDir, `${s.id}.xml`)), ...teiPaths.filter((p) => !isGlob(p)), ...edition.registerFiles.map((f) => resolve(io.cwd, f))];
+  const files = [
+    edition.configPath,
+    ...raws,
+    ...raw.map((s) => resolve(teiDir, `${s.id}.xml`)),
+    ...teiPaths.filter((p) => !isGlob(p)),
+    ...edition.registerFiles.map((f) => resolve(io.cwd, f)),
+  ];
   const folders = [...new Set([teiDir, ...raws.map((r) => dirname(r)), ...teiPaths.map(teiSourceFolder)])];
   const refusal = checkOutputRoot(root, { files, folders }, (p) => display(io, p));
   return refusal === undefined ? { root } : { refusal: refusalDiagnostic(refusal) };

@@ -49,27 +49,47 @@ export interface PublishOptions {
 export type Prepared = { readonly input: PublishInput } | { readonly refused: Diagnostic[] };
 
 export async function preparePublishing(kind: OutputKind, options: PublishOptions, io: CliIO): Promise<Prepared> {
-  return options.files !== undefined && options.files.length > 0 ? fromFiles(kind, options.files, options, io) : fromConfig(kind, options, io);
+  return options.files !== undefined && options.files.length > 0
+    ? fromFiles(kind, options.files, options, io)
+    : fromConfig(kind, options, io);
 }
 
 async function fromConfig(kind: OutputKind, options: PublishOptions, io: CliIO): Promise<Prepared> {
   const loaded = await loadEdition(options.config, io);
   if (!('config' in loaded) || loaded.messages.some((m) => m.severity === 'error')) return { refused: loaded.messages };
-  const where = outputRoot({ config: loaded.config, configPath: loaded.configPath, registerFiles: Object.values(loaded.registers.files) }, options.out, io);
+  const where = outputRoot(
+    { config: loaded.config, configPath: loaded.configPath, registerFiles: Object.values(loaded.registers.files) },
+    options.out,
+    io,
+  );
   if ('refusal' in where) return { refused: [...loaded.messages, where.refusal] };
   const documents = await readEditionDocuments(loaded, io.cwd, (p) => display(io, p), kind === 'html' ? 'html' : 'pdf');
   // A TEI source the config names that is not there is a config error.
   if (documents.messages.some((m) => isRule(m, 'tei-source-missing'))) return { refused: [...loaded.messages, ...documents.messages] };
-  const edition = { ...(documents.corpusTitle === undefined ? {} : { title: documents.corpusTitle }), ...loaded.config.edition, ...textOverrides(documents.texts) };
+  const edition = {
+    ...(documents.corpusTitle === undefined ? {} : { title: documents.corpusTitle }),
+    ...loaded.config.edition,
+    ...textOverrides(documents.texts),
+  };
   return {
-    input: { edition, texts: documents.texts, registers: documents.registers, targetDir: join(where.root, kind), failedDir: join(where.root, 'print-failed'), messages: [...loaded.messages, ...documents.messages] },
+    input: {
+      edition,
+      texts: documents.texts,
+      registers: documents.registers,
+      targetDir: join(where.root, kind),
+      failedDir: join(where.root, 'print-failed'),
+      messages: [...loaded.messages, ...documents.messages],
+    },
   };
 }
 
 async function fromFiles(kind: OutputKind, files: readonly string[], options: PublishOptions, io: CliIO): Promise<Prepared> {
   const shown = (p: string): string => display(io, p);
   const paths = files.map((f) => resolve(io.cwd, f));
-  const read = await readTeiSourceTexts(paths.map((path) => ({ path, at: { file: shown(path) } })), shown);
+  const read = await readTeiSourceTexts(
+    paths.map((path) => ({ path, at: { file: shown(path) } })),
+    shown,
+  );
   // A path that names nothing is a usage error; a file that is not TEI is an error in the input.
   if (read.messages.some((m) => isRule(m, 'tei-source-missing'))) return { refused: read.messages };
   const targetDir = resolve(io.cwd, options.out ?? join('output', kind));
@@ -89,7 +109,6 @@ async function fromFiles(kind: OutputKind, files: readonly string[], options: Pu
   };
 }
 
-
 /**
  * The edition's metadata without a config. One text: its header says everything. The texts of one
  * teiCorpus: the corpus header is the edition's. Texts from several files: the edition has no
@@ -97,7 +116,12 @@ async function fromFiles(kind: OutputKind, files: readonly string[], options: Pu
  * than the first text's standing for all, and the folder named is its title. `--title` names the
  * edition in every case.
  */
-function metadataOfFiles(texts: readonly EditionText[], corpus: HeaderSummary | undefined, title: string | undefined, folder: string | undefined): PublishedMetadata {
+function metadataOfFiles(
+  texts: readonly EditionText[],
+  corpus: HeaderSummary | undefined,
+  title: string | undefined,
+  folder: string | undefined,
+): PublishedMetadata {
   const named = title === undefined ? {} : { title };
   if (texts.length <= 1) return named;
   if (corpus !== undefined && new Set(texts.map((t) => t.path)).size === 1) {
@@ -117,5 +141,10 @@ async function folderName(paths: readonly string[]): Promise<string | undefined>
   if (paths.length !== 1) return undefined;
   const { stat } = await import('node:fs/promises');
   const { basename } = await import('node:path');
-  return (await stat(paths[0] as string).then((s) => s.isDirectory(), () => false)) ? basename(paths[0] as string) : undefined;
+  return (await stat(paths[0] as string).then(
+    (s) => s.isDirectory(),
+    () => false,
+  ))
+    ? basename(paths[0] as string)
+    : undefined;
 }

@@ -20,7 +20,10 @@ export class Reporter {
   /** Messages about the run itself (e.g. a lowered --jobs), shown at once and counted in the summary. */
   private readonly notices: Diagnostic[] = [];
 
-  constructor(private readonly io: CliIO, readonly options: ReporterOptions) {}
+  constructor(
+    private readonly io: CliIO,
+    readonly options: ReporterOptions,
+  ) {}
 
   /** A progress line, redrawn in place; only on a terminal, never with --quiet or --json. */
   progress(stage: string, done: number, total: number, current?: string): void {
@@ -41,7 +44,12 @@ export class Reporter {
     if (this.options.json) return;
     this.clearProgress();
     const shown = [...messages]
-      .filter((m) => m.severity === 'error' || (m.severity === 'warning' && !this.options.quiet) || (m.severity === 'info' && this.options.verbose && !this.options.quiet))
+      .filter(
+        (m) =>
+          m.severity === 'error' ||
+          (m.severity === 'warning' && !this.options.quiet) ||
+          (m.severity === 'info' && this.options.verbose && !this.options.quiet),
+      )
       .sort(compareDiagnostics);
     for (const m of shown) this.io.stderr(`${formatDiagnostic(m)}\n`);
   }
@@ -69,7 +77,9 @@ export class Reporter {
     const c = countBySeverity([...this.notices, ...messages]);
     const seconds = ((Date.now() - this.started) / 1000).toFixed(2);
     const infoHint = c.info > 0 && !this.options.verbose ? ' (--verbose shows info)' : '';
-    this.io.stdout(`${what}: ${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.info} info${infoHint}, ${seconds} s\n`);
+    this.io.stdout(
+      `${what}: ${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.info} info${infoHint}, ${seconds} s\n`,
+    );
   }
 
   json(value: unknown): void {

@@ -23,7 +23,17 @@ import { Reporter } from './reporter.js';
 import { boundedJobs } from './jobs-option.js';
 import { fileSystemDiagnostic, internalErrorDiagnostic, isFileSystemError } from './unexpected-errors.js';
 
-export const commands: readonly CommandDefinition[] = [buildCommand, mergeCommand, serveCommand, convertCommand, validateCommand, htmlCommand, pdfCommand, entitiesCommand, initCommand];
+export const commands: readonly CommandDefinition[] = [
+  buildCommand,
+  mergeCommand,
+  serveCommand,
+  convertCommand,
+  validateCommand,
+  htmlCommand,
+  pdfCommand,
+  entitiesCommand,
+  initCommand,
+];
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   let selected: { definition: CommandDefinition; args: GlobalOptions & Record<string, unknown> } | undefined;
@@ -33,7 +43,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .option('config', { describe: 'the edition config file', type: 'string', default: 'edition.json', global: true })
     .option('quiet', { alias: 'q', describe: 'print errors only', type: 'boolean', default: false, global: true })
     .option('json', { describe: 'print one machine-readable JSON result on stdout', type: 'boolean', default: false, global: true })
-    .option('verbose', { describe: 'also print info messages (each decision the converter made)', type: 'boolean', default: false, global: true })
+    .option('verbose', {
+      describe: 'also print info messages (each decision the converter made)',
+      type: 'boolean',
+      default: false,
+      global: true,
+    })
     .version(toolVersion)
     .help()
     .alias('help', 'h')
@@ -41,7 +56,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .demandCommand(1, 'Give a command: build, serve, merge, convert, validate, html, pdf, entities or init (see --help).')
     .recommendCommands()
     .wrap(100)
-    .epilogue('Exit codes: 0 success, 1 the input has errors, 2 usage or config error.\nDocumentation: README.md of the tei-edition package.')
+    .epilogue(
+      'Exit codes: 0 success, 1 the input has errors, 2 usage or config error.\nDocumentation: README.md of the tei-edition package.',
+    )
     .exitProcess(false) as unknown as Argv<GlobalOptions>;
   for (const definition of commands) {
     parser = parser.command(definition.command, definition.describe, definition.builder, (args) => {
@@ -60,7 +77,13 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
   if (failure !== undefined) {
     // The message alone, and where to look: the whole help after a typo hides the typo.
-    const usage = diagnostic('error', 'usage', failure, { file: 'tei-edition' }, { hint: 'run `tei-edition --help` for the commands and options' });
+    const usage = diagnostic(
+      'error',
+      'usage',
+      failure,
+      { file: 'tei-edition' },
+      { hint: 'run `tei-edition --help` for the commands and options' },
+    );
     io.stderr(`${formatDiagnostic(usage)}\n`);
     return exitCodeFor([usage]);
   }

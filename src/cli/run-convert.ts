@@ -56,9 +56,17 @@ export interface FileOutcome {
 }
 
 export type ConvertRun =
-  | { readonly ok: true; readonly config: EditionConfig; readonly configPath: string; readonly configShown: string; readonly registers: LoadedEdition['registers']; readonly files: FileOutcome[]; readonly messages: Diagnostic[];
-    /** The TEI of each raw source that has one now (written, unchanged, kept or dry-run), by source id: what build validates and publishes. */
-    readonly texts: ReadonlyMap<string, EditionText> }
+  | {
+      readonly ok: true;
+      readonly config: EditionConfig;
+      readonly configPath: string;
+      readonly configShown: string;
+      readonly registers: LoadedEdition['registers'];
+      readonly files: FileOutcome[];
+      readonly messages: Diagnostic[];
+      /** The TEI of each raw source that has one now (written, unchanged, kept or dry-run), by source id: what build validates and publishes. */
+      readonly texts: ReadonlyMap<string, EditionText>;
+    }
   | { readonly ok: false; readonly messages: Diagnostic[] };
 
 export async function runConvert(options: ConvertOptions, io: CliIO, reporter: Reporter): Promise<ConvertRun> {
@@ -71,13 +79,31 @@ export async function runConvert(options: ConvertOptions, io: CliIO, reporter: R
   const unknown = options.sources.filter((id) => !raw.some((s) => s.id === id));
   if (unknown.length > 0) {
     const known = raw.map((s) => s.id).join(', ');
-    return { ok: false, messages: [diagnostic('error', 'unknown-source', `no source with id ${unknown.map((u) => `“${u}”`).join(', ')} in the config; expected one of: ${known}`, { file: shownConfig })] };
+    return {
+      ok: false,
+      messages: [
+        diagnostic(
+          'error',
+          'unknown-source',
+          `no source with id ${unknown.map((u) => `“${u}”`).join(', ')} in the config; expected one of: ${known}`,
+          { file: shownConfig },
+        ),
+      ],
+    };
   }
   const named = options.sources.length === 0 ? raw : raw.filter((s) => options.sources.includes(s.id));
   const chosen = options.only === undefined ? named : named.filter((s) => options.only?.(s.id) === true);
   const base = dirname(configPath);
   const outDir = resolve(base, options.outDir ?? 'tei');
-  const clash = targetClash(raw, chosen, base, outDir, configPath, Object.values(registers.files).map((f) => resolve(io.cwd, f)), io);
+  const clash = targetClash(
+    raw,
+    chosen,
+    base,
+    outDir,
+    configPath,
+    Object.values(registers.files).map((f) => resolve(io.cwd, f)),
+    io,
+  );
   if (clash) return { ok: false, messages: [clash] };
 
   const inputs = await Promise.all(chosen.map(async (source) => readSource(io, base, source)));
@@ -85,23 +111,39 @@ export async function runConvert(options: ConvertOptions, io: CliIO, reporter: R
   let done = 0;
   reporter.progress('convert', 0, chosen.length);
   const registersHash = options.cache === undefined ? '' : contentHash(JSON.stringify([registers.entries, registers.targets]));
-  const keys = readable.map((i) => cacheKey('convert', [contentHash(i.bytes as Uint8Array), { ...i.source }, config.edition ?? null, shownConfig, i.rawShown, options.report, options.reportNames ?? false, registersHash]));
+  const keys = readable.map((i) =>
+    cacheKey('convert', [
+      contentHash(i.bytes as Uint8Array),
+      { ...i.source },
+      config.edition ?? null,
+      shownConfig,
+      i.rawShown,
+      options.report,
+      options.reportNames ?? false,
+      registersHash,
+    ]),
+  );
   const cached = await Promise.all(keys.map(async (key) => options.cache?.get<ConvertTaskResult>('convert', key)));
   const missing = readable.flatMap((_, i) => (cached[i] === undefined || !Array.isArray(cached[i]?.messages) ? [i] : []));
   done = readable.length - missing.length;
-  const converted = await convertMany(missing.map((m) => readable[m] as SourceInput).map((i) => ({
-    bytes: i.bytes as Uint8Array,
-    file: i.rawShown,
-    source: i.source,
-    edition: config.edition,
-    reportMisprints: options.report,
-    reportNames: options.reportNames ?? false,
-    configFile: shownConfig,
-    registers: { entries: registers.entries, targets: registers.targets },
-  })), {
-    ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
-    onDone: (index) => reporter.progress('convert', ++done, chosen.length, readable[missing[index] ?? -1]?.source.id),
-  });
+  const converted = await convertMany(
+    missing
+      .map((m) => readable[m] as SourceInput)
+      .map((i) => ({
+        bytes: i.bytes as Uint8Array,
+        file: i.rawShown,
+        source: i.source,
+        edition: config.edition,
+        reportMisprints: options.report,
+        reportNames: options.reportNames ?? false,
+        configFile: shownConfig,
+        registers: { entries: registers.entries, targets: registers.targets },
+      })),
+    {
+      ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
+      onDone: (index) => reporter.progress('convert', ++done, chosen.length, readable[missing[index] ?? -1]?.source.id),
+    },
+  );
   const results = [...cached] as (ConvertTaskResult | undefined)[];
   for (const [n, i] of missing.entries()) {
     const result = converted[n] as ConvertTaskResult;
@@ -127,10 +169,33 @@ export async function runConvert(options: ConvertOptions, io: CliIO, reporter: R
     }
     const written = await writeTeiFile(tei, teiShown, result.xml, options, messages, io);
     const status = written.status;
-    if (written.xml !== undefined) texts.set(input.source.id, { id: input.source.id, xml: written.xml, path: tei, shown: teiShown, origin: status === 'kept' ? 'hand-edited' : 'converted' });
-    files.push({ source: input.source.id, raw: input.rawShown, tei: teiShown, status, messages, ...(result.mentioned ? { mentioned: result.mentioned } : {}) });
+    if (written.xml !== undefined)
+      texts.set(input.source.id, {
+        id: input.source.id,
+        xml: written.xml,
+        path: tei,
+        shown: teiShown,
+        origin: status === 'kept' ? 'hand-edited' : 'converted',
+      });
+    files.push({
+      source: input.source.id,
+      raw: input.rawShown,
+      tei: teiShown,
+      status,
+      messages,
+      ...(result.mentioned ? { mentioned: result.mentioned } : {}),
+    });
   }
-  return { ok: true, config, configPath, configShown: shownConfig, registers, files, messages: [...loaded.messages, ...files.flatMap((f) => f.messages)], texts };
+  return {
+    ok: true,
+    config,
+    configPath,
+    configShown: shownConfig,
+    registers,
+    files,
+    messages: [...loaded.messages, ...files.flatMap((f) => f.messages)],
+    texts,
+  };
 }
 
 function isLoaded(edition: LoadedEdition | { readonly messages: Diagnostic[] }): edition is LoadedEdition {
@@ -142,7 +207,15 @@ function isLoaded(edition: LoadedEdition | { readonly messages: Diagnostic[] }):
  * beside `persons.xml`, a raw text at `tei/<id>.xml`): refused, even with --force, since writing it
  * would replace what tei-edition did not write.
  */
-function targetClash(all: readonly SourceConfig[], chosen: readonly SourceConfig[], base: string, outDir: string, configPath: string, registerPaths: readonly string[], io: CliIO): Diagnostic | undefined {
+function targetClash(
+  all: readonly SourceConfig[],
+  chosen: readonly SourceConfig[],
+  base: string,
+  outDir: string,
+  configPath: string,
+  registerPaths: readonly string[],
+  io: CliIO,
+): Diagnostic | undefined {
   const inputs = new Map<string, string>([[realPath(configPath), 'the edition config']]);
   for (const path of registerPaths) inputs.set(realPath(path), 'a register');
   for (const source of all) inputs.set(realPath(resolve(base, source.raw)), `the raw text of source “${source.id}”`);
@@ -150,8 +223,16 @@ function targetClash(all: readonly SourceConfig[], chosen: readonly SourceConfig
     const target = resolve(outDir, `${source.id}.xml`);
     const what = inputs.get(realPath(target));
     if (what !== undefined) {
-      return diagnostic('error', 'convert-target-is-input', `the TEI of source “${source.id}” would be written to ${display(io, target)}, which is ${what}: it would be replaced; expected a TEI file of its own`,
-        { file: display(io, configPath) }, { fatal: true, hint: 'give the source another id, or move the file (convert never writes over the edition\'s inputs, even with --force)' });
+      return diagnostic(
+        'error',
+        'convert-target-is-input',
+        `the TEI of source “${source.id}” would be written to ${display(io, target)}, which is ${what}: it would be replaced; expected a TEI file of its own`,
+        { file: display(io, configPath) },
+        {
+          fatal: true,
+          hint: "give the source another id, or move the file (convert never writes over the edition's inputs, even with --force)",
+        },
+      );
     }
   }
   return undefined;
@@ -171,8 +252,27 @@ async function readSource(io: CliIO, base: string, source: SourceConfig): Promis
     return { source, rawShown, bytes: new Uint8Array(await readInputFile(path)), messages: [] };
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    const found = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : error instanceof NotARegularFile ? error.message.replace(/^it is /u, '').replace(/; expected .*$/u, '') : `an unreadable file (${code})`;
-    return { source, rawShown, messages: [diagnostic('error', 'input-missing', `found ${found}, expected the raw text of source “${source.id}” (config: sources[].raw)`, { file: rawShown }, { fatal: true })] };
+    const found =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'a directory'
+          : error instanceof NotARegularFile
+            ? error.message.replace(/^it is /u, '').replace(/; expected .*$/u, '')
+            : `an unreadable file (${code})`;
+    return {
+      source,
+      rawShown,
+      messages: [
+        diagnostic(
+          'error',
+          'input-missing',
+          `found ${found}, expected the raw text of source “${source.id}” (config: sources[].raw)`,
+          { file: rawShown },
+          { fatal: true },
+        ),
+      ],
+    };
   }
 }
 
@@ -180,7 +280,14 @@ async function readSource(io: CliIO, base: string, source: SourceConfig): Promis
  * Writes unless the file on disk was edited by hand (or not written by us); skips identical
  * content. Returns the TEI the source has now (for build to publish), unless it failed.
  */
-async function writeTeiFile(path: string, shown: string, xml: string, options: ConvertOptions, messages: Diagnostic[], io: CliIO): Promise<{ readonly status: FileStatus; readonly xml?: string }> {
+async function writeTeiFile(
+  path: string,
+  shown: string,
+  xml: string,
+  options: ConvertOptions,
+  messages: Diagnostic[],
+  io: CliIO,
+): Promise<{ readonly status: FileStatus; readonly xml?: string }> {
   let existing: string | undefined;
   try {
     existing = await readFile(path, 'utf8');
@@ -193,12 +300,28 @@ async function writeTeiFile(path: string, shown: string, xml: string, options: C
     if (state !== 'unchanged') {
       const why = state === 'edited' ? 'was edited since tei-edition generated it' : 'was not generated by tei-edition';
       if (options.keepHandEdited) {
-        messages.push(diagnostic('info', 'hand-edited-tei', `${shown} ${why}: kept, and published as it is`, { file: shown },
-          { hint: '`tei-edition convert --force` regenerates it from the raw text (and loses the edits)' }));
+        messages.push(
+          diagnostic(
+            'info',
+            'hand-edited-tei',
+            `${shown} ${why}: kept, and published as it is`,
+            { file: shown },
+            { hint: '`tei-edition convert --force` regenerates it from the raw text (and loses the edits)' },
+          ),
+        );
         return { status: 'kept', xml: existing };
       }
-      messages.push(diagnostic('error', 'hand-edited-tei', `${shown} ${why}; not overwritten`, { file: shown },
-        { hint: 'keep your edits (move the file away, or make the change in the raw text or the config), or run convert with --force to replace it' }));
+      messages.push(
+        diagnostic(
+          'error',
+          'hand-edited-tei',
+          `${shown} ${why}; not overwritten`,
+          { file: shown },
+          {
+            hint: 'keep your edits (move the file away, or make the change in the raw text or the config), or run convert with --force to replace it',
+          },
+        ),
+      );
       return { status: 'refused' };
     }
   }

@@ -79,7 +79,12 @@ export async function runHtml(options: HtmlOptions, io: CliIO, reporter: Reporte
   if (messages.some((m) => m.severity === 'error')) return { ok: false, messages, pages: [], siteDir };
   // The search index, from the pages just made (docs/search.md).
   const search = await searchIndex(pages, site.order, options.cache?.store, (n, total) => reporter.progress('search index', n, total));
-  for (const s of search.skipped) messages.push(diagnostic('warning', 'search-index', `the search index leaves out this page, which could not be read: ${s.message}`, { file: display(io, join(siteDir, s.file)) }));
+  for (const s of search.skipped)
+    messages.push(
+      diagnostic('warning', 'search-index', `the search index leaves out this page, which could not be read: ${s.message}`, {
+        file: display(io, join(siteDir, s.file)),
+      }),
+    );
   const publishing = async (output: OutputTransaction): Promise<HtmlRun> => {
     const staged = await output.stage(siteDir, (p) => display(io, p));
     if (!('dir' in staged)) return { ok: false, messages: [...messages, refusalDiagnostic(staged)], pages: [], siteDir };
@@ -99,7 +104,12 @@ export async function runHtml(options: HtmlOptions, io: CliIO, reporter: Reporte
 }
 
 /** The site, in a fresh (staged) folder: pages, assets, and the TEI files for download. */
-async function publish(siteDir: string, pages: readonly SitePage[], texts: readonly SiteText[], registers: readonly SiteRegister[]): Promise<void> {
+async function publish(
+  siteDir: string,
+  pages: readonly SitePage[],
+  texts: readonly SiteText[],
+  registers: readonly SiteRegister[],
+): Promise<void> {
   await mkdir(join(siteDir, 'tei'), { recursive: true });
   for (const page of pages) await writeFileAtomic(join(siteDir, page.file), page.html);
   await cp(HTML_ASSETS, join(siteDir, 'assets'), { recursive: true });
@@ -108,21 +118,41 @@ async function publish(siteDir: string, pages: readonly SitePage[], texts: reado
 }
 
 /** The search index of the pages, from the cache when the pages and the order are those it was made from. */
-async function searchIndex(pages: readonly SitePage[], order: RenderedSite['order'], cache: BuildCache | undefined, onProgress: (n: number, total: number) => void): Promise<Pick<SiteSearch, 'files' | 'skipped'>> {
+async function searchIndex(
+  pages: readonly SitePage[],
+  order: RenderedSite['order'],
+  cache: BuildCache | undefined,
+  onProgress: (n: number, total: number) => void,
+): Promise<Pick<SiteSearch, 'files' | 'skipped'>> {
   if (cache === undefined) return siteSearch(pages, order, onProgress);
   const key = cacheKey('search', [pages.map((p) => [p.file, contentHash(p.html)]), JSON.stringify(order)]);
   const cached = await cache.get<{ files: [string, string][]; skipped: SiteSearch['skipped'] }>('search', key);
-  if (cached !== undefined && Array.isArray(cached.files) && Array.isArray(cached.skipped)) return { files: new Map(cached.files), skipped: cached.skipped };
+  if (cached !== undefined && Array.isArray(cached.files) && Array.isArray(cached.skipped))
+    return { files: new Map(cached.files), skipped: cached.skipped };
   const made = siteSearch(pages, order, onProgress);
   await cache.put('search', key, { files: [...made.files], skipped: made.skipped });
   return made;
 }
 
 /** The HTML cache of this edition: its keys need the register table, from the cache or the render context. */
-export async function siteCache(cache: { readonly store: BuildCache; readonly base: string }, sefPath: string, edition: PublishInput['edition'], registers: readonly SiteRegister[], textIds: readonly string[], context: () => Promise<RenderContext>): Promise<SiteCache> {
+export async function siteCache(
+  cache: { readonly store: BuildCache; readonly base: string },
+  sefPath: string,
+  edition: PublishInput['edition'],
+  registers: readonly SiteRegister[],
+  textIds: readonly string[],
+  context: () => Promise<RenderContext>,
+): Promise<SiteCache> {
   const stylesheetHash = contentHash(await readFile(sefPath));
   const registersHash = contentHash(JSON.stringify(registers.map((r) => [r.file, r.xml])));
   const json = editionJson(edition);
   const table = await registerTable(cache.store, stylesheetHash, json, registersHash, async () => (await context()).registerTableXml);
-  return htmlCache({ cache: cache.store, context: { editionJson: json, textIds, registerTableXml: table }, base: cache.base, stylesheetHash, registersHash, registers });
+  return htmlCache({
+    cache: cache.store,
+    context: { editionJson: json, textIds, registerTableXml: table },
+    base: cache.base,
+    stylesheetHash,
+    registersHash,
+    registers,
+  });
 }

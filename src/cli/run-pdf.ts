@@ -10,7 +10,13 @@ import { cacheKey, contentHash } from '../lib/cache/cache-key.js';
 import { isRule, type Diagnostic } from '../lib/diagnostics/diagnostic.js';
 import { writeFileAtomic } from '../lib/io/atomic-write.js';
 import { OutputTransaction } from '../lib/io/output-folders.js';
-import { chaptersInProcess, chaptersInWorkers, plannedPrintJobs, type PrintTaskResult, type PrintWorkerSetup } from '../publish/print/print-pool.js';
+import {
+  chaptersInProcess,
+  chaptersInWorkers,
+  plannedPrintJobs,
+  type PrintTaskResult,
+  type PrintWorkerSetup,
+} from '../publish/print/print-pool.js';
 import { unresolvedPointerWarnings } from '../publish/html/unresolved-pointers.js';
 import { copyImages, withLocalImages } from '../publish/edition/text-images.js';
 import { assembleBook, printContext, type PrintContext, renderFrame, type Chapter } from '../publish/print/render-book.js';
@@ -59,17 +65,32 @@ export async function runPdf(options: PdfOptions, io: CliIO, reporter: Reporter)
   const { sef, sefPath } = stylesheet;
   const bookLibrary = await readFile(PRINT_BOOK_LIBRARY, 'utf8');
   const context = await printContext(sef, edition, registers, bookLibrary);
-  const results = await renderChapters({ context, texts, sefPath, edition, registers, bookLibrary, ...(options.jobs === undefined ? {} : { jobs: options.jobs }), ...(options.cache === undefined ? {} : { cache: options.cache }) }, reporter);
+  const results = await renderChapters(
+    {
+      context,
+      texts,
+      sefPath,
+      edition,
+      registers,
+      bookLibrary,
+      ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
+      ...(options.cache === undefined ? {} : { cache: options.cache }),
+    },
+    reporter,
+  );
   const chapters: Chapter[] = [];
   for (const r of results) {
     const text = prepared.input.texts[r.id];
     if (r.chapter !== undefined) chapters.push(r.chapter);
-    else if (text !== undefined && r.failure !== undefined) messages.push({ ...r.failure, position: { ...r.failure.position, file: text.shown } });
+    else if (text !== undefined && r.failure !== undefined)
+      messages.push({ ...r.failure, position: { ...r.failure.position, file: text.shown } });
   }
   if (messages.some((m) => m.severity === 'error')) return { ok: false, messages, files: [], pages: 0, printDir };
   if (options.pointerWarnings !== false) {
     const shownById = new Map(prepared.input.texts.map((t) => [t.id, t.shown]));
-    const inOrder = [...results].sort((a, b) => a.id - b.id).flatMap((r) => (r.chapter?.unresolvedPointers === undefined ? [] : [r.chapter.unresolvedPointers]));
+    const inOrder = [...results]
+      .sort((a, b) => a.id - b.id)
+      .flatMap((r) => (r.chapter?.unresolvedPointers === undefined ? [] : [r.chapter.unresolvedPointers]));
     messages.push(...unresolvedPointerWarnings(inOrder, (id) => shownById.get(id) ?? `${id}.xml`));
   }
   const source = assembleBook(await renderFrame(context, chapters), chapters);
@@ -82,11 +103,14 @@ export async function runPdf(options: PdfOptions, io: CliIO, reporter: Reporter)
     await copyImages(images, staged.dir);
     const files = [display(io, typPath)];
     if (options.typstOnly) return { ok: true, messages, files, pages: 0, printDir };
-    const book = await compileBookCached(options.cache?.store, [source, display(io, typPath), edition.date ?? null], images, () => compileBook(join(staged.dir, 'edition.typ'), display(io, typPath), edition.date));
+    const book = await compileBookCached(options.cache?.store, [source, display(io, typPath), edition.date ?? null], images, () =>
+      compileBook(join(staged.dir, 'edition.typ'), display(io, typPath), edition.date),
+    );
     messages.push(...book.messages);
     if (book.pdf === undefined) {
       const kept = await keepFailedSource(failedDir, source, io);
-      for (const [i, m] of messages.entries()) if (isRule(m, 'typst') && m.position.file === display(io, typPath)) messages[i] = { ...m, position: { ...m.position, file: kept } };
+      for (const [i, m] of messages.entries())
+        if (isRule(m, 'typst') && m.position.file === display(io, typPath)) messages[i] = { ...m, position: { ...m.position, file: kept } };
       return { ok: false, messages, files: [], pages: 0, printDir };
     }
     const pdfPath = join(printDir, 'edition.pdf');
@@ -102,14 +126,19 @@ export async function runPdf(options: PdfOptions, io: CliIO, reporter: Reporter)
 }
 
 /** Typst → PDF, its warnings and errors as messages on the Typst source (shown as `typShown`). */
-function compileBook(typPath: string, typShown: string, date: string | undefined): { pdf?: Uint8Array; pages: number; messages: Diagnostic[] } {
+function compileBook(
+  typPath: string,
+  typShown: string,
+  date: string | undefined,
+): { pdf?: Uint8Array; pages: number; messages: Diagnostic[] } {
   const creationDate = editionTimestamp(date);
   const book = compileTypstFileToPdf(typPath, { shown: typShown, ...(creationDate === undefined ? {} : { creationDate }) });
   if (book.pdf !== undefined) return book;
   return { pages: 0, messages: book.messages.map((m) => (m.severity === 'error' ? { ...m, hint: KEPT_FOR_INSPECTION } : m)) };
 }
 
-const KEPT_FOR_INSPECTION = 'the Typst source is kept for inspection in print-failed/ beside the print edition; the previous print edition is unchanged';
+const KEPT_FOR_INSPECTION =
+  'the Typst source is kept for inspection in print-failed/ beside the print edition; the previous print edition is unchanged';
 
 /** A Typst source that did not compile, kept (in a folder of its own) for inspection; its path as messages show it. */
 async function keepFailedSource(folder: string, source: string, io: CliIO): Promise<string> {
@@ -130,22 +159,40 @@ function editionTimestamp(date: string | undefined): number | undefined {
 }
 
 /** A chapter's key: the print stylesheet, the edition's metadata, the book design, the registers (the indexes), the text's id, place, images and bytes. */
-async function chapterKeys(sefPath: string, editionJson: string, bookLibrary: string, registers: readonly { file: string; xml: string }[], base: string): Promise<(text: SiteText) => string> {
-  const common = [contentHash(await readFile(sefPath)), editionJson, contentHash(bookLibrary), contentHash(JSON.stringify(registers.map((r) => [r.file, r.xml])))];
+async function chapterKeys(
+  sefPath: string,
+  editionJson: string,
+  bookLibrary: string,
+  registers: readonly { file: string; xml: string }[],
+  base: string,
+): Promise<(text: SiteText) => string> {
+  const common = [
+    contentHash(await readFile(sefPath)),
+    editionJson,
+    contentHash(bookLibrary),
+    contentHash(JSON.stringify(registers.map((r) => [r.file, r.xml]))),
+  ];
   return (text) => cacheKey('print-chapter', [...common, text.id, relative(base, text.path), text.images ?? null, contentHash(text.xml)]);
 }
 
 type Book = ReturnType<typeof compileBook>;
 
 /** The PDF of a Typst source and its images, from the cache when they are those it was made from (Typst makes the same bytes from the same source). */
-async function compileBookCached(cache: BuildCache | undefined, [source, ...rest]: [string, ...unknown[]], images: readonly { readonly from: string }[], compile: () => Book): Promise<Book> {
+async function compileBookCached(
+  cache: BuildCache | undefined,
+  [source, ...rest]: [string, ...unknown[]],
+  images: readonly { readonly from: string }[],
+  compile: () => Book,
+): Promise<Book> {
   if (cache === undefined) return compile();
   const imageHashes = await Promise.all(images.map(async (i) => contentHash(await readFile(i.from))));
   const key = cacheKey('print-book', [contentHash(source), ...rest, images.map((i, n) => [i.from, imageHashes[n]])]);
   const cached = await cache.get<{ pdf: string; pages: number; messages: Diagnostic[] }>('print-book', key);
-  if (cached !== undefined && typeof cached.pdf === 'string' && Array.isArray(cached.messages)) return { pdf: new Uint8Array(Buffer.from(cached.pdf, 'base64')), pages: cached.pages, messages: cached.messages };
+  if (cached !== undefined && typeof cached.pdf === 'string' && Array.isArray(cached.messages))
+    return { pdf: new Uint8Array(Buffer.from(cached.pdf, 'base64')), pages: cached.pages, messages: cached.messages };
   const book = compile();
-  if (book.pdf !== undefined) await cache.put('print-book', key, { pdf: Buffer.from(book.pdf).toString('base64'), pages: book.pages, messages: book.messages });
+  if (book.pdf !== undefined)
+    await cache.put('print-book', key, { pdf: Buffer.from(book.pdf).toString('base64'), pages: book.pages, messages: book.messages });
   return book;
 }
 
@@ -164,21 +211,30 @@ export interface ChaptersInput {
 export async function renderChapters(input: ChaptersInput, reporter: Reporter): Promise<PrintTaskResult[]> {
   const { context, texts, sefPath, edition, registers, bookLibrary, cache } = input;
   const chapterKey = cache === undefined ? undefined : await chapterKeys(sefPath, context.editionJson, bookLibrary, registers, cache.base);
-  const cached = await Promise.all(texts.map(async (text) => (chapterKey === undefined ? undefined : cache?.store.get<Chapter>('print-chapter', chapterKey(text)))));
+  const cached = await Promise.all(
+    texts.map(async (text) => (chapterKey === undefined ? undefined : cache?.store.get<Chapter>('print-chapter', chapterKey(text)))),
+  );
   const missing = texts.flatMap((_, i) => (cached[i]?.typst === undefined ? [i] : []));
   const toMake = missing.map((i) => texts[i] as SiteText);
   const jobs = plannedPrintJobs(toMake.length, input.jobs);
   let done = texts.length - missing.length;
   const progress = (): void => reporter.progress('pdf: chapters', ++done, texts.length);
-  const made: PrintTaskResult[] = jobs <= 1
-    ? await chaptersInProcess(context, toMake, progress)
-    : await chaptersInWorkers({ sefPath, ...(edition === undefined ? {} : { edition }), registers: [...registers], bookLibrary }, toMake, jobs, progress);
+  const made: PrintTaskResult[] =
+    jobs <= 1
+      ? await chaptersInProcess(context, toMake, progress)
+      : await chaptersInWorkers(
+          { sefPath, ...(edition === undefined ? {} : { edition }), registers: [...registers], bookLibrary },
+          toMake,
+          jobs,
+          progress,
+        );
   const results: PrintTaskResult[] = texts.map((_, id) => ({ id, ...(cached[id]?.typst === undefined ? {} : { chapter: cached[id] }) }));
   for (const r of made) {
     const id = missing[r.id] ?? -1;
     results[id] = { ...r, id };
     const text = texts[id];
-    if (r.chapter !== undefined && text !== undefined && chapterKey !== undefined) await cache?.store.put('print-chapter', chapterKey(text), r.chapter);
+    if (r.chapter !== undefined && text !== undefined && chapterKey !== undefined)
+      await cache?.store.put('print-chapter', chapterKey(text), r.chapter);
   }
   return results;
 }

@@ -7,7 +7,17 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../lib/diagnostics/diagnostic.js';
 import { collectXmlFiles } from '../lib/io/collect-files.js';
-import { type FileRef, plannedBatches, plannedValidateJobs, validateBatch, validateInWorkers, type ValidateTask, type ValidateTaskResult, type WorkerSetup, WorkerSetupFailed } from '../validate/validate-pool.js';
+import {
+  type FileRef,
+  plannedBatches,
+  plannedValidateJobs,
+  validateBatch,
+  validateInWorkers,
+  type ValidateTask,
+  type ValidateTaskResult,
+  type WorkerSetup,
+  WorkerSetupFailed,
+} from '../validate/validate-pool.js';
 import { loadValidationSetup, schematronExpected, type ValidationSetup } from '../validate/validation-setup.js';
 import type { CliIO } from './cli-io.js';
 import { display } from './display-path.js';
@@ -36,8 +46,17 @@ export interface ValidateRun {
 
 export async function runValidation(options: ValidateOptions, io: CliIO, reporter: Reporter): Promise<ValidateRun> {
   const shown = options.shownAs ?? ((p: string): string => display(io, p));
-  const setupOptions = { schema: options.schema, schematron: options.schematron, ...(options.embeddedSchematron === undefined ? {} : { embeddedSchematron: options.embeddedSchematron }), ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }), ...(options.phase === undefined ? {} : { phase: options.phase }) };
-  const collected = await collectXmlFiles(options.paths.map((p) => resolve(io.cwd, p)), shown);
+  const setupOptions = {
+    schema: options.schema,
+    schematron: options.schematron,
+    ...(options.embeddedSchematron === undefined ? {} : { embeddedSchematron: options.embeddedSchematron }),
+    ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
+    ...(options.phase === undefined ? {} : { phase: options.phase }),
+  };
+  const collected = await collectXmlFiles(
+    options.paths.map((p) => resolve(io.cwd, p)),
+    shown,
+  );
   const refs: FileRef[] = [];
   for (const path of collected.files) refs.push({ path, shown: shown(path), bytes: await sizeOf(path) });
   const tasks = plannedBatches(refs).map((files, id) => ({ id, files }));
@@ -48,10 +67,19 @@ export async function runValidation(options: ValidateOptions, io: CliIO, reporte
   let loaded: { messages: Diagnostic[]; results: ValidateTaskResult[] | undefined };
   if (inWorkers === undefined) {
     const inProcess = await loadValidationSetup({ ...setupOptions, display: shown });
-    loaded = { messages: inProcess.messages, results: inProcess.setup === undefined ? undefined : await validateInProcess(tasks, inProcess.setup, reporter, refs.length) };
-  } else loaded = { messages: inWorkers.setupMessages.map((m) => ({ ...m, position: { ...m.position, file: shown(m.position.file) } })), results: inWorkers.results };
+    loaded = {
+      messages: inProcess.messages,
+      results: inProcess.setup === undefined ? undefined : await validateInProcess(tasks, inProcess.setup, reporter, refs.length),
+    };
+  } else
+    loaded = {
+      messages: inWorkers.setupMessages.map((m) => ({ ...m, position: { ...m.position, file: shown(m.position.file) } })),
+      results: inWorkers.results,
+    };
   if (loaded.results === undefined) return { files: [], messages: loaded.messages };
-  const unreadable: Diagnostic[] = collected.missing.map((m) => diagnostic('error', 'file-unreadable', `cannot validate: ${m.reason}`, { file: shown(m.path) }, { fatal: true }));
+  const unreadable: Diagnostic[] = collected.missing.map((m) =>
+    diagnostic('error', 'file-unreadable', `cannot validate: ${m.reason}`, { file: shown(m.path) }, { fatal: true }),
+  );
   // What the walk skipped or took once (dangling links, loops, special files) is said, not silent.
   const messages: Diagnostic[] = [...loaded.messages, ...unreadable, ...collected.messages];
   for (const r of loaded.results) r.messages.forEach((m) => messages.push(...m));
@@ -66,7 +94,12 @@ function progressOf(tasks: readonly ValidateTask[], reporter: Reporter, total: n
   };
 }
 
-async function validateInProcess(tasks: readonly ValidateTask[], setup: ValidationSetup, reporter: Reporter, total: number): Promise<ValidateTaskResult[]> {
+async function validateInProcess(
+  tasks: readonly ValidateTask[],
+  setup: ValidationSetup,
+  reporter: Reporter,
+  total: number,
+): Promise<ValidateTaskResult[]> {
   const progress = progressOf(tasks, reporter, total);
   const results: ValidateTaskResult[] = [];
   for (const task of tasks) {
@@ -78,7 +111,13 @@ async function validateInProcess(tasks: readonly ValidateTask[], setup: Validati
 }
 
 /** The batches in workers; `results` is undefined when the schemas cannot be used (then `setupMessages` says why). */
-async function validateWithWorkers(tasks: readonly ValidateTask[], setup: WorkerSetup, jobs: number, reporter: Reporter, total: number): Promise<{ setupMessages: Diagnostic[]; results: ValidateTaskResult[] | undefined }> {
+async function validateWithWorkers(
+  tasks: readonly ValidateTask[],
+  setup: WorkerSetup,
+  jobs: number,
+  reporter: Reporter,
+  total: number,
+): Promise<{ setupMessages: Diagnostic[]; results: ValidateTaskResult[] | undefined }> {
   try {
     const results = await validateInWorkers(tasks, setup, jobs, progressOf(tasks, reporter, total));
     return { setupMessages: results.find((r) => r.setupMessages !== undefined)?.setupMessages ?? [], results };

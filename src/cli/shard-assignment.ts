@@ -17,7 +17,8 @@ export function parseShard(option: unknown): Shard | undefined | string {
   const m = /^(\d+)\/(\d+)$/u.exec(String(option).trim());
   const index = Number(m?.[1]);
   const count = Number(m?.[2]);
-  if (m === null || count < 1 || index < 1 || index > count) return `--shard: found “${String(option)}”, expected i/n with 1 ≤ i ≤ n (for example 2/4)`;
+  if (m === null || count < 1 || index < 1 || index > count)
+    return `--shard: found “${String(option)}”, expected i/n with 1 ≤ i ≤ n (for example 2/4)`;
   return { index, count };
 }
 

@@ -35,8 +35,19 @@ export interface ShardInput {
   readonly jobs?: number;
 }
 
-export async function renderShard(input: ShardInput, io: CliIO, reporter: Reporter): Promise<{ halted: boolean; messages: Diagnostic[]; rendered: number }> {
-  if (input.cache === undefined) return { halted: true, messages: [diagnostic('error', 'usage', 'build --shard writes into the cache: it cannot be used with --no-cache', { file: 'tei-edition' })], rendered: 0 }; // (build refuses it first)
+export async function renderShard(
+  input: ShardInput,
+  io: CliIO,
+  reporter: Reporter,
+): Promise<{ halted: boolean; messages: Diagnostic[]; rendered: number }> {
+  if (input.cache === undefined)
+    return {
+      halted: true,
+      messages: [
+        diagnostic('error', 'usage', 'build --shard writes into the cache: it cannot be used with --no-cache', { file: 'tei-edition' }),
+      ],
+      rendered: 0,
+    }; // (build refuses it first)
   const cache = { store: input.cache, base: dirname(input.configPath) };
   const html = await stageStylesheet(HTML_STYLESHEET, io);
   const print = await stageStylesheet(PRINT_STYLESHEET, io);
@@ -46,18 +57,39 @@ export async function renderShard(input: ShardInput, io: CliIO, reporter: Report
   const messages: Diagnostic[] = [];
   let making: Promise<RenderContext> | undefined;
   const context = (): Promise<RenderContext> => (making ??= renderContext(html.sef, input.edition, input.registers, input.textIds));
-  const runner = runnerForWork(context, { sefPath: html.sefPath, edition: input.edition, registers: [...input.registers], textIds: [...input.textIds] }, input.jobs);
+  const runner = runnerForWork(
+    context,
+    { sefPath: html.sefPath, edition: input.edition, registers: [...input.registers], textIds: [...input.textIds] },
+    input.jobs,
+  );
   let done = 0;
   let made;
   try {
-    made = await renderTexts(runner, texts, () => reporter.progress('html', ++done, texts.length), await siteCache(cache, html.sefPath, input.edition, input.registers, input.textIds, context));
+    made = await renderTexts(
+      runner,
+      texts,
+      () => reporter.progress('html', ++done, texts.length),
+      await siteCache(cache, html.sefPath, input.edition, input.registers, input.textIds, context),
+    );
   } finally {
     await runner.close();
   }
   const shownByPath = new Map(input.texts.map((t) => [t.path, t.shown]));
   messages.push(...made.failures.map((failure) => shownAt(io, failure, shownByPath)));
   const bookLibrary = await readFile(PRINT_BOOK_LIBRARY, 'utf8');
-  const chapters = await renderChapters({ context: await printContext(print.sef, input.edition, input.registers, bookLibrary), texts, sefPath: print.sefPath, edition: input.edition, registers: input.registers, bookLibrary, ...(input.jobs === undefined ? {} : { jobs: input.jobs }), cache }, reporter);
+  const chapters = await renderChapters(
+    {
+      context: await printContext(print.sef, input.edition, input.registers, bookLibrary),
+      texts,
+      sefPath: print.sefPath,
+      edition: input.edition,
+      registers: input.registers,
+      bookLibrary,
+      ...(input.jobs === undefined ? {} : { jobs: input.jobs }),
+      cache,
+    },
+    reporter,
+  );
   for (const r of chapters) if (r.failure !== undefined) messages.push(shownAt(io, r.failure, shownByPath));
   return { halted: false, messages, rendered: made.rendered };
 }

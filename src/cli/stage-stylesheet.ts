@@ -11,7 +11,10 @@ export async function stageStylesheet(xslPath: string, io: CliIO): Promise<Compi
   try {
     return await compiledStylesheet(xslPath);
   } catch (error) {
-    const where = error instanceof StylesheetError ? { file: display(io, error.file), ...(error.line ? { line: error.line } : {}), ...(error.column ? { column: error.column } : {}) } : { file: display(io, xslPath) };
+    const where =
+      error instanceof StylesheetError
+        ? { file: display(io, error.file), ...(error.line ? { line: error.line } : {}), ...(error.column ? { column: error.column } : {}) }
+        : { file: display(io, xslPath) };
     return diagnostic('error', 'stylesheet', error instanceof Error ? error.message : String(error), where, { fatal: true });
   }
 }

@@ -11,8 +11,8 @@ import { finalPath } from '../lib/io/output-folders.js';
 
 /** What each error code means to a user, and what would fix it. */
 const FILE_SYSTEM_ERRORS: Readonly<Record<string, { readonly what: string; readonly hint: string }>> = {
-  EACCES: { what: 'permission denied', hint: 'check the folder\'s permissions, or choose another output folder' },
-  EPERM: { what: 'operation not permitted', hint: 'check the folder\'s permissions, or choose another output folder' },
+  EACCES: { what: 'permission denied', hint: "check the folder's permissions, or choose another output folder" },
+  EPERM: { what: 'operation not permitted', hint: "check the folder's permissions, or choose another output folder" },
   EROFS: { what: 'the file system is read-only', hint: 'choose an output folder on a writable disk' },
   ENOSPC: { what: 'no space left on the device', hint: 'free some space, or choose an output folder on another disk' },
   EDQUOT: { what: 'the disk quota is exceeded', hint: 'free some space, or choose an output folder on another disk' },
@@ -27,7 +27,11 @@ const FILE_SYSTEM_ERRORS: Readonly<Record<string, { readonly what: string; reado
 };
 
 export function isFileSystemError(error: unknown): error is NodeJS.ErrnoException & { code: string } {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && FILE_SYSTEM_ERRORS[(error as NodeJS.ErrnoException).code as string] !== undefined;
+  return (
+    error instanceof Error &&
+    typeof (error as NodeJS.ErrnoException).code === 'string' &&
+    FILE_SYSTEM_ERRORS[(error as NodeJS.ErrnoException).code as string] !== undefined
+  );
 }
 
 /** A file-system error as a message on the path it concerns. */
@@ -36,7 +40,13 @@ export function fileSystemDiagnostic(error: NodeJS.ErrnoException & { code: stri
   const written = (error as { dest?: string }).dest ?? error.path;
   const path = written === undefined ? undefined : finalPath(written);
   const file = path === undefined ? 'tei-edition' : display(io, path);
-  return diagnostic('error', 'file-system', `${doing} ${path === undefined ? 'a file' : file}: ${known.what} (${error.code})`, { file }, { fatal: true, ...(known.hint === '' ? {} : { hint: known.hint }) });
+  return diagnostic(
+    'error',
+    'file-system',
+    `${doing} ${path === undefined ? 'a file' : file}: ${known.what} (${error.code})`,
+    { file },
+    { fatal: true, ...(known.hint === '' ? {} : { hint: known.hint }) },
+  );
 }
 
 /** Any other exception: a bug, said as such, with its first line only. */
@@ -44,5 +54,11 @@ export function internalErrorDiagnostic(error: unknown, io: CliIO): Diagnostic {
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   const first = (text.split('\n')[0] ?? '').slice(0, 300);
   const debug = io.env.TEI_EDITION_DEBUG !== undefined && error instanceof Error && error.stack !== undefined ? `\n${error.stack}` : '';
-  return diagnostic('error', 'internal-error', `tei-edition failed (a bug; please report it): ${first}${debug}`, { file: 'tei-edition' }, { fatal: true, hint: 'set TEI_EDITION_DEBUG=1 to see where it failed, and include that in the report' });
+  return diagnostic(
+    'error',
+    'internal-error',
+    `tei-edition failed (a bug; please report it): ${first}${debug}`,
+    { file: 'tei-edition' },
+    { fatal: true, hint: 'set TEI_EDITION_DEBUG=1 to see where it failed, and include that in the report' },
+  );
 }

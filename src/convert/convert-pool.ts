@@ -49,12 +49,20 @@ export function plannedJobs(inputs: readonly { readonly bytes: Uint8Array }[], j
   return workersFor(inputs.length, bytes >= POOL_THRESHOLD_BYTES, jobs);
 }
 
-function convertInProcess(inputs: readonly Omit<ConvertInput, 'lexicon'>[], onDone?: (index: number, r: ConvertTaskResult) => void): ConvertTaskResult[] {
+function convertInProcess(
+  inputs: readonly Omit<ConvertInput, 'lexicon'>[],
+  onDone?: (index: number, r: ConvertTaskResult) => void,
+): ConvertTaskResult[] {
   return inputs.map((input, id) => {
     let result: ConvertTaskResult;
     try {
       const r = convertSource(input);
-      result = { id, ...(r.xml === undefined ? {} : { xml: r.xml }), messages: r.messages, ...(r.mentioned ? { mentioned: r.mentioned } : {}) };
+      result = {
+        id,
+        ...(r.xml === undefined ? {} : { xml: r.xml }),
+        messages: r.messages,
+        ...(r.mentioned ? { mentioned: r.mentioned } : {}),
+      };
     } catch (error) {
       result = { id, messages: [converterCrash(error, input.file)] };
     }
@@ -63,7 +71,11 @@ function convertInProcess(inputs: readonly Omit<ConvertInput, 'lexicon'>[], onDo
   });
 }
 
-function convertInWorkers(inputs: readonly Omit<ConvertInput, 'lexicon'>[], jobs: number, onDone?: (index: number, r: ConvertTaskResult) => void): Promise<ConvertTaskResult[]> {
+function convertInWorkers(
+  inputs: readonly Omit<ConvertInput, 'lexicon'>[],
+  jobs: number,
+  onDone?: (index: number, r: ConvertTaskResult) => void,
+): Promise<ConvertTaskResult[]> {
   const tasks: ConvertTask[] = inputs.map((input, id) => ({ id, input }));
   // A larger young generation: the converter allocates many short-lived objects (the document model and its text pieces),
   // and with two workers, scavenges on a small nursery cost more than the work (npm run bench).

@@ -73,7 +73,11 @@ export function convertSource(input: ConvertInput, observe: StageObserver = unob
     // The document model is garbage from here: the TEI text is all that is left to hold.
     const stamped = observe('tei (stamp)', () => stampGeneratedChunks(chunks));
     observe('tei (well-formed)', () => assertWellFormed(stamped, input.file));
-    return teiResult(observe('tei (join)', () => concatenated(stamped)), messages, mentioned);
+    return teiResult(
+      observe('tei (join)', () => concatenated(stamped)),
+      messages,
+      mentioned,
+    );
   } catch (error) {
     if (error instanceof FatalError) return { messages: [...messages, error.diagnostic] };
     throw error;
@@ -84,19 +88,25 @@ export function convertSource(input: ConvertInput, observe: StageObserver = unob
 function writeDocument(input: ConvertInput, messages: Diagnostic[], observe: StageObserver): { chunks: Uint8Array[]; mentioned: string[] } {
   const lexicon = input.lexicon ?? frenchLexicon();
   const { model, source } = buildModel(input, lexicon, messages, observe);
-  const { document, messages: enrichMessages } = enrichDocument(model, {
-    source,
-    file: input.file,
-    lexicon,
-    ...(input.configFile ? { configFile: input.configFile } : {}),
-    ...(input.registers ? { gazetteer: cachedGazetteer(input.registers.entries), registerTargets: input.registers.targets } : {}),
-    dates: dateContext(input.source, input.edition),
-    tagging: input.tagging ?? true,
-  }, observe);
+  const { document, messages: enrichMessages } = enrichDocument(
+    model,
+    {
+      source,
+      file: input.file,
+      lexicon,
+      ...(input.configFile ? { configFile: input.configFile } : {}),
+      ...(input.registers ? { gazetteer: cachedGazetteer(input.registers.entries), registerTargets: input.registers.targets } : {}),
+      dates: dateContext(input.source, input.edition),
+      tagging: input.tagging ?? true,
+    },
+    observe,
+  );
   messages.push(...enrichMessages);
   if (input.reportMisprints) messages.push(...findPossibleMisprints(document, lexicon, input.file));
   if (input.reportNames) messages.push(...findNameCandidates(document, lexicon, input.file));
-  const chunks = observe('tei (write)', () => writeTei(document, { edition: input.edition, source, toolVersion, rawFile: input.source.raw }, input.file));
+  const chunks = observe('tei (write)', () =>
+    writeTei(document, { edition: input.edition, source, toolVersion, rawFile: input.source.raw }, input.file),
+  );
   return { chunks, mentioned: mentionedEntries(document) };
 }
 
@@ -105,19 +115,26 @@ function writeDocument(input: ConvertInput, messages: Diagnostic[], observe: Sta
  * lines and the layout (as large as the model) are garbage once the model is built: only the
  * model is alive while it is enriched and written.
  */
-function buildModel(input: ConvertInput, lexicon: Lexicon, messages: Diagnostic[], observe: StageObserver): { model: EditionDocument; source: SourceConfig } {
+function buildModel(
+  input: ConvertInput,
+  lexicon: Lexicon,
+  messages: Diagnostic[],
+  observe: StageObserver,
+): { model: EditionDocument; source: SourceConfig } {
   const decoded = observe('read (decode)', () => decodeRawText(input.bytes, input.file));
   messages.push(...decoded.messages);
   const lines = observe('lines', () => splitLines(decoded.lines));
   const source = observe('layout (notes convention)', () => withNoteConvention(input.source, lines, input.file, lexicon, messages));
   const { layout, messages: layoutMessages } = observe('layout', () => analyseLayout(lines, layoutSettings(source), lexicon, input.file));
   messages.push(...layoutMessages);
-  const model = observe('model', () => buildDocument(layout, {
-    textType: input.source.type ?? 'text',
-    title: input.source.title,
-    flows: input.source.layout.flows ?? [],
-    pageNumbering: pageNumbering(input.source, layout.firstPage !== undefined),
-  }));
+  const model = observe('model', () =>
+    buildDocument(layout, {
+      textType: input.source.type ?? 'text',
+      title: input.source.title,
+      flows: input.source.layout.flows ?? [],
+      pageNumbering: pageNumbering(input.source, layout.firstPage !== undefined),
+    }),
+  );
   return { model, source };
 }
 
@@ -126,11 +143,24 @@ function buildModel(input: ConvertInput, lexicon: Lexicon, messages: Diagnostic[
  * match (an info says which), or `none` without a word when the text has no notes; a convention
  * named in the config is kept as it is.
  */
-function withNoteConvention(source: SourceConfig, lines: readonly Line[], file: string, lexicon: Lexicon, messages: Diagnostic[]): SourceConfig {
+function withNoteConvention(
+  source: SourceConfig,
+  lines: readonly Line[],
+  file: string,
+  lexicon: Lexicon,
+  messages: Diagnostic[],
+): SourceConfig {
   if ((source.notes?.convention ?? 'auto') !== 'auto') return source;
   const { convention, matched } = detectNoteConvention(lines, layoutSettings(source), lexicon);
   if (convention === 'none') return { ...source, notes: { ...source.notes, convention: 'none' } };
-  messages.push(diagnostic('info', 'note-convention', `notes: “auto” chose ${convention} (${matched} note bod${matched === 1 ? 'y' : 'ies'} found${convention === 'bracketed-endnotes' ? ' after the notes heading' : ' matching calls'}); set notes.convention in the config to force another`, { file }));
+  messages.push(
+    diagnostic(
+      'info',
+      'note-convention',
+      `notes: “auto” chose ${convention} (${matched} note bod${matched === 1 ? 'y' : 'ies'} found${convention === 'bracketed-endnotes' ? ' after the notes heading' : ' matching calls'}); set notes.convention in the config to force another`,
+      { file },
+    ),
+  );
   return { ...source, notes: { ...source.notes, convention } };
 }
 
@@ -211,7 +241,12 @@ function cachedGazetteer(entries: readonly RegisterEntry[]): Gazetteer {
   return gazetteerCache.gazetteer;
 }
 
-const kindOfElement: Readonly<Record<string, string>> = { persName: 'person', placeName: 'place', title: 'periodical', orgName: 'organisation' };
+const kindOfElement: Readonly<Record<string, string>> = {
+  persName: 'person',
+  placeName: 'place',
+  title: 'periodical',
+  orgName: 'organisation',
+};
 
 function mentionedEntries(document: EditionDocument): string[] {
   const found = new Set<string>();

@@ -8,7 +8,12 @@ parentPort?.on('message', (task: ConvertTask) => {
   let reply: ConvertTaskResult;
   try {
     const result = convertSource({ ...task.input, bytes: new Uint8Array(task.input.bytes) });
-    reply = { id: task.id, ...(result.xml === undefined ? {} : { xml: result.xml }), messages: result.messages, ...(result.mentioned ? { mentioned: result.mentioned } : {}) };
+    reply = {
+      id: task.id,
+      ...(result.xml === undefined ? {} : { xml: result.xml }),
+      messages: result.messages,
+      ...(result.mentioned ? { mentioned: result.mentioned } : {}),
+    };
   } catch (error) {
     reply = { id: task.id, messages: [converterCrash(error, task.input.file)] };
   }

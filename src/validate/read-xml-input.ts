@@ -13,9 +13,15 @@ export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export type XmlInput = { readonly text: string; readonly messages: Diagnostic[] } | { readonly text?: undefined; readonly messages: Diagnostic[] };
+export type XmlInput =
+  { readonly text: string; readonly messages: Diagnostic[] } | { readonly text?: undefined; readonly messages: Diagnostic[] };
 
-function refuse(rule: 'file-too-large' | 'xml-empty' | 'not-xml' | 'xml-encoding' | 'doctype-refused', message: string, position: { file: string; line?: number; column?: number }, hint?: string): XmlInput {
+function refuse(
+  rule: 'file-too-large' | 'xml-empty' | 'not-xml' | 'xml-encoding' | 'doctype-refused',
+  message: string,
+  position: { file: string; line?: number; column?: number },
+  hint?: string,
+): XmlInput {
   return { messages: [diagnostic('error', rule, message, position, { fatal: true, ...(hint === undefined ? {} : { hint }) })] };
 }
 
@@ -30,7 +36,9 @@ function size(n: number): string {
 export function decodeXmlInput(bytes: Uint8Array, file: string, maxBytes: number = DEFAULT_MAX_BYTES, oversize?: Oversize): XmlInput {
   const found = oversize ?? (bytes.length > maxBytes ? { bytes: bytes.length, atLeast: false } : undefined);
   if (found !== undefined) {
-    const what = found.atLeast ? `the file grew past the limit of ${size(maxBytes)} while it was read` : `the file is ${size(found.bytes)}, over the limit of ${size(maxBytes)}`;
+    const what = found.atLeast
+      ? `the file grew past the limit of ${size(maxBytes)} while it was read`
+      : `the file is ${size(found.bytes)}, over the limit of ${size(maxBytes)}`;
     return refuse('file-too-large', what, { file }, 'raise the limit with --max-size <MB> if the file is meant to be this large');
   }
   if (bytes.length === 0) return refuse('xml-empty', 'the file is empty; expected a TEI XML document', { file });
@@ -49,8 +57,12 @@ export function decodeXmlInput(bytes: Uint8Array, file: string, maxBytes: number
     } catch {
       const bad = firstInvalidUtf8(body);
       const at = locateByteOffset(body, bad);
-      return refuse('xml-encoding', `the file is not UTF-8: invalid byte 0x${(body[bad] ?? 0).toString(16).padStart(2, '0')}; expected UTF-8 (or UTF-16 with a byte-order mark)`,
-        { file, line: at.line, column: at.column }, 'save the file as UTF-8 (e.g. `iconv -f windows-1252 -t utf-8`)');
+      return refuse(
+        'xml-encoding',
+        `the file is not UTF-8: invalid byte 0x${(body[bad] ?? 0).toString(16).padStart(2, '0')}; expected UTF-8 (or UTF-16 with a byte-order mark)`,
+        { file, line: at.line, column: at.column },
+        'save the file as UTF-8 (e.g. `iconv -f windows-1252 -t utf-8`)',
+      );
     }
   }
   const start = text.search(/\S/);
@@ -58,12 +70,20 @@ export function decodeXmlInput(bytes: Uint8Array, file: string, maxBytes: number
   if (text[start] !== '<') {
     const line = text.slice(0, start).split('\n').length;
     const shown = text.slice(start, start + 20).split('\n')[0] ?? '';
-    return refuse('not-xml', `not XML: the file starts with "${shown}"; expected an XML declaration or a start tag`, { file, line, column: 1 });
+    return refuse('not-xml', `not XML: the file starts with "${shown}"; expected an XML declaration or a start tag`, {
+      file,
+      line,
+      column: 1,
+    });
   }
   const declared = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/.exec(text)?.[1];
   if (declared !== undefined && !/^utf-?(8|16)$/i.test(declared)) {
-    return refuse('xml-encoding', `the XML declaration says encoding="${declared}"; expected UTF-8`, { file, line: 1, column: 1 },
-      'convert the file to UTF-8 and change the declaration to encoding="UTF-8"');
+    return refuse(
+      'xml-encoding',
+      `the XML declaration says encoding="${declared}"; expected UTF-8`,
+      { file, line: 1, column: 1 },
+      'convert the file to UTF-8 and change the declaration to encoding="UTF-8"',
+    );
   }
   return { text, messages: [] };
 }
@@ -97,8 +117,12 @@ export function refuseDoctype(file: string, text: string): (doctype: string) => 
     const before = text.slice(0, offset).split('\n');
     const line = before.length;
     const column = [...(before[before.length - 1] ?? '')].length + 1;
-    return diagnostic('error', 'doctype-refused',
+    return diagnostic(
+      'error',
+      'doctype-refused',
       `the DOCTYPE ${what}; DTDs and entity declarations are never read or expanded (protection against external-entity (XXE) and entity-expansion attacks)`,
-      { file, line, column }, { fatal: true, hint: 'remove the DOCTYPE declaration and replace entity references with the characters they stand for' });
+      { file, line, column },
+      { fatal: true, hint: 'remove the DOCTYPE declaration and replace entity references with the characters they stand for' },
+    );
   };
 }

@@ -30,16 +30,25 @@ export async function validateFiles(files: readonly FileToValidate[], setup: Val
       results.push(input.messages);
       continue;
     }
-    const outcome = validateDocument(input.text, { file: file.shown, ...(setup.grammar ? { grammar: setup.grammar } : {}), onDoctype: refuseDoctype(file.shown, input.text) });
+    const outcome = validateDocument(input.text, {
+      file: file.shown,
+      ...(setup.grammar ? { grammar: setup.grammar } : {}),
+      onDoctype: refuseDoctype(file.shown, input.text),
+    });
     results.push([...input.messages, ...outcome.messages]);
     if (outcome.wellFormed && setup.schematrons.length > 0) forSchematron.push({ index, xml: input.text, file });
   }
   for (const schematron of forSchematron.length > 0 ? setup.schematrons : []) {
     const { runSchematronBatch } = await import('./schematron/run-schematron.js');
-    const found = await runSchematronBatch(schematron, forSchematron.map((f) => ({ xml: f.xml, file: f.file.path })));
+    const found = await runSchematronBatch(
+      schematron,
+      forSchematron.map((f) => ({ xml: f.xml, file: f.file.path })),
+    );
     found.forEach((messages, k) => {
       const { index, file } = forSchematron[k]!;
-      results[index]!.push(...messages.map((m) => (m.position.file === file.path ? { ...m, position: { ...m.position, file: file.shown } } : m)));
+      results[index]!.push(
+        ...messages.map((m) => (m.position.file === file.path ? { ...m, position: { ...m.position, file: file.shown } } : m)),
+      );
     });
   }
   return results;

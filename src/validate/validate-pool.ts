@@ -82,10 +82,22 @@ export async function validateBatch(task: ValidateTask, setup: ValidationSetup):
   const contents = await Promise.allSettled(task.files.map((f) => readFileWithin(f.path, setup.maxBytes)));
   for (const [i, f] of task.files.entries()) {
     const content = contents[i];
-    if (content?.status === 'fulfilled') read.push({ bytes: content.value.bytes, path: f.path, shown: f.shown, ...(content.value.oversize ? { oversize: content.value.oversize } : {}) });
+    if (content?.status === 'fulfilled')
+      read.push({
+        bytes: content.value.bytes,
+        path: f.path,
+        shown: f.shown,
+        ...(content.value.oversize ? { oversize: content.value.oversize } : {}),
+      });
     else {
       const reason: unknown = content?.reason;
-      const message = diagnostic('error', 'file-unreadable', `cannot read the file: ${reason instanceof Error ? reason.message : String(reason)}`, { file: f.shown }, { fatal: true });
+      const message = diagnostic(
+        'error',
+        'file-unreadable',
+        `cannot read the file: ${reason instanceof Error ? reason.message : String(reason)}`,
+        { file: f.shown },
+        { fatal: true },
+      );
       read.push(undefined);
       failures.set(i, message);
     }
@@ -95,15 +107,26 @@ export async function validateBatch(task: ValidateTask, setup: ValidationSetup):
   try {
     results = await validateFiles(readable, setup);
   } catch (error) {
-    const crash = diagnostic('error', 'internal-error', `the validator failed on this batch (a bug; please report it): ${(error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''}`, { file: task.files[0]?.shown ?? '' }, { fatal: true });
+    const crash = diagnostic(
+      'error',
+      'internal-error',
+      `the validator failed on this batch (a bug; please report it): ${(error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''}`,
+      { file: task.files[0]?.shown ?? '' },
+      { fatal: true },
+    );
     return { id: task.id, messages: task.files.length === 0 ? [[crash]] : task.files.map((_f, i) => (i === 0 ? [crash] : [])) };
   }
   let k = 0;
-  const messages = task.files.map((_f, i) => failures.has(i) ? [failures.get(i)!] : (results[k++] ?? []));
+  const messages = task.files.map((_f, i) => (failures.has(i) ? [failures.get(i)!] : (results[k++] ?? [])));
   return { id: task.id, messages };
 }
 
-export function validateInWorkers(tasks: readonly ValidateTask[], setup: WorkerSetup, jobs: number, onDone?: (result: ValidateTaskResult) => void): Promise<ValidateTaskResult[]> {
+export function validateInWorkers(
+  tasks: readonly ValidateTask[],
+  setup: WorkerSetup,
+  jobs: number,
+  onDone?: (result: ValidateTaskResult) => void,
+): Promise<ValidateTaskResult[]> {
   return runPool<ValidateTask, ValidateTaskResult>(tasks, {
     workerUrl: new URL('./validate-worker.js', import.meta.url),
     workerData: setup,

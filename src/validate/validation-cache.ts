@@ -22,10 +22,16 @@ export interface ValidationKeyInputs {
 export async function validationKeys(inputs: ValidationKeyInputs): Promise<Map<string, string> | undefined> {
   const schemas = await schemaHash([inputs.schema, inputs.schematron]);
   if (schemas === undefined) return undefined;
-  const registerIds = inputs.registers.map((r) => [r.file, [...r.xml.matchAll(/\sxml:id\s*=\s*["']([^"']*)["']/gu)].map((m) => m[1]).sort()]);
-  return new Map(inputs.paths.map((path) => [path, cacheKey('validate', [
-    contentHash(inputs.xmlOf.get(path) ?? ''), schemas, inputs.maxBytes, inputs.shownAs(path), registerIds,
-  ])]));
+  const registerIds = inputs.registers.map((r) => [
+    r.file,
+    [...r.xml.matchAll(/\sxml:id\s*=\s*["']([^"']*)["']/gu)].map((m) => m[1]).sort(),
+  ]);
+  return new Map(
+    inputs.paths.map((path) => [
+      path,
+      cacheKey('validate', [contentHash(inputs.xmlOf.get(path) ?? ''), schemas, inputs.maxBytes, inputs.shownAs(path), registerIds]),
+    ]),
+  );
 }
 
 /** The schemas' bytes, with every file of their folders (a RELAX NG schema includes others beside it). */
@@ -39,7 +45,7 @@ async function schemaHash(files: readonly (string | null)[]): Promise<string | u
       }
       const dir = dirname(file);
       const siblings = (await readdir(dir)).filter((name) => /\.(rng|rnc|sch|xsd|xsl)$/u.test(name)).sort();
-      parts.push(file, ...await Promise.all(siblings.map(async (name) => `${name}:${contentHash(await readFile(join(dir, name)))}`)));
+      parts.push(file, ...(await Promise.all(siblings.map(async (name) => `${name}:${contentHash(await readFile(join(dir, name)))}`))));
     }
   } catch {
     return undefined;

@@ -69,11 +69,22 @@ export async function loadValidationSetup(options: SetupOptions): Promise<{ setu
       const text = await readFile(options.schematron, 'utf8');
       // Loaded only when Schematron runs: SaxonJS takes a few hundred milliseconds to load.
       const { compileSchematron } = await import('./schematron/compile-schematron.js');
-      const compiled = compileSchematron(text, shown(options.schematron), { ...rulesOptions(options.schematron), ...(options.phase === undefined ? {} : { phase: options.phase }) });
+      const compiled = compileSchematron(text, shown(options.schematron), {
+        ...rulesOptions(options.schematron),
+        ...(options.phase === undefined ? {} : { phase: options.phase }),
+      });
       messages.push(...compiled.messages);
       if (compiled.schematron !== undefined) schematrons.push(compiled.schematron);
     } catch (e) {
-      messages.push(diagnostic('error', 'schematron-file', `cannot read the Schematron rules: ${e instanceof Error ? e.message : String(e)}`, { file: shown(options.schematron) }, { fatal: true }));
+      messages.push(
+        diagnostic(
+          'error',
+          'schematron-file',
+          `cannot read the Schematron rules: ${e instanceof Error ? e.message : String(e)}`,
+          { file: shown(options.schematron) },
+          { fatal: true },
+        ),
+      );
     }
   }
   if (messages.some((m) => m.severity === 'error')) return { messages };
@@ -109,18 +120,34 @@ function schemaName(file: string): string {
   return basename(file, extname(file)) || 'schematron';
 }
 
-async function loadEmbeddedSchematron(text: string, schema: string, shown: (p: string) => string, phase: string | undefined): Promise<{ schematron?: CompiledSchematron; messages: Diagnostic[] }> {
+async function loadEmbeddedSchematron(
+  text: string,
+  schema: string,
+  shown: (p: string) => string,
+  phase: string | undefined,
+): Promise<{ schematron?: CompiledSchematron; messages: Diagnostic[] }> {
   if (!text.includes(SCHEMATRON_NS)) return { messages: [] };
   const { embeddedSchematron } = await import('./schematron/embedded-schematron.js');
   const root = embeddedSchematron(text);
   if (root === undefined) return { messages: [] };
   const { compileSchematronTree } = await import('./schematron/compile-schematron.js');
-  return compileSchematronTree(root, shown(schema), { strict: false, ruleSet: schemaName(schema), skipBrokenPatterns: true, ...(phase === undefined ? {} : { phase }) });
+  return compileSchematronTree(root, shown(schema), {
+    strict: false,
+    ruleSet: schemaName(schema),
+    skipBrokenPatterns: true,
+    ...(phase === undefined ? {} : { phase }),
+  });
 }
 
 function schemaFailure(e: unknown, schema: string, shown: (p: string) => string): Diagnostic {
   if (e instanceof SchemaError) {
-    return diagnostic('error', 'schema-file', `the RELAX NG schema cannot be used: ${e.message}`, { file: shown(e.file), line: e.line, column: e.column }, { fatal: true });
+    return diagnostic(
+      'error',
+      'schema-file',
+      `the RELAX NG schema cannot be used: ${e.message}`,
+      { file: shown(e.file), line: e.line, column: e.column },
+      { fatal: true },
+    );
   }
   const message = e instanceof Error ? e.message : String(e);
   return diagnostic('error', 'schema-file', `cannot read the RELAX NG schema: ${message}`, { file: shown(schema) }, { fatal: true });

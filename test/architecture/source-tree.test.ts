@@ -29,15 +29,23 @@ function importGraph(): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of sourceFiles('src')) {
     const text = readFileSync(join(repoRoot, file), 'utf8');
-    const targets = [...text.matchAll(IMPORT)].map((m) => posix.normalize(posix.join(posix.dirname(file), m[2] ?? '')).replace(/\.js$/, '.ts'));
-    graph.set(file, targets.filter((t) => t.startsWith('src/')));
+    const targets = [...text.matchAll(IMPORT)].map((m) =>
+      posix.normalize(posix.join(posix.dirname(file), m[2] ?? '')).replace(/\.js$/, '.ts'),
+    );
+    graph.set(
+      file,
+      targets.filter((t) => t.startsWith('src/')),
+    );
   }
   return graph;
 }
 
 /** `src/publish/html/render-pages.ts` → `publish`; with depth 2 → `publish/html`. */
 function area(file: string, depth = 1): string {
-  return file.split('/').slice(1, 1 + depth).join('/');
+  return file
+    .split('/')
+    .slice(1, 1 + depth)
+    .join('/');
 }
 
 const STAGES = ['convert', 'validate', 'publish'];
@@ -52,15 +60,23 @@ describe('the source tree', () => {
   const graph = importGraph();
 
   it('has the three stages, what they share and the command line at its top, nothing else', () => {
-    const top = readdirSync(join(repoRoot, 'src'), { withFileTypes: true }).map((e) => (e.isDirectory() ? `${e.name}/` : e.name)).sort();
+    const top = readdirSync(join(repoRoot, 'src'), { withFileTypes: true })
+      .map((e) => (e.isDirectory() ? `${e.name}/` : e.name))
+      .sort();
     assert.deepEqual(top, ['cli/', 'convert/', 'lib/', 'publish/', 'validate/']);
   });
 
   it('imports only downwards: a stage from itself and lib/, lib/ from itself, cli/ from anything', () => {
-    const upward = [...graph].flatMap(([file, targets]) => targets.filter((t) => !mayImport(area(file), area(t))).map((t) => `${file} → ${t}`));
+    const upward = [...graph].flatMap(([file, targets]) =>
+      targets.filter((t) => !mayImport(area(file), area(t))).map((t) => `${file} → ${t}`),
+    );
     assert.deepEqual(upward, []);
     // The rule has teeth: the stages are really distinct folders with code.
-    for (const stage of STAGES) assert.ok([...graph.keys()].some((f) => area(f) === stage), stage);
+    for (const stage of STAGES)
+      assert.ok(
+        [...graph.keys()].some((f) => area(f) === stage),
+        stage,
+      );
   });
 
   it('keeps the output stages apart: html, print and search share only publish/edition and publish/xslt', () => {
@@ -79,7 +95,12 @@ describe('the source tree', () => {
   });
 
   it('finds a cycle when there is one (the check itself)', () => {
-    const made = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]);
+    const made = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a']],
+      ['d', ['a']],
+    ]);
     assert.deepEqual(cycles(made), [['a', 'b', 'c']]);
   });
 });

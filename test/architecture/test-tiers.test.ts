@@ -13,11 +13,13 @@ import { fullTierFiles, inUnitTier } from '../support/tiers.js';
 const testDir = join(repoRoot, 'test');
 
 function testFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'fixtures' ? [] : testFiles(path);
-    return entry.name.endsWith('.test.ts') ? [relative(testDir, path).split(sep).join('/')] : [];
-  }).sort();
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return entry.name === 'fixtures' ? [] : testFiles(path);
+      return entry.name.endsWith('.test.ts') ? [relative(testDir, path).split(sep).join('/')] : [];
+    })
+    .sort();
 }
 
 test('every file or folder the unit tier leaves out exists, with a reason', () => {
@@ -43,8 +45,10 @@ test('the files of the unit tier start no CLI process, drive no browser, make no
   for (const file of unit) {
     const source = readFileSync(join(testDir, file), 'utf8');
     for (const [pattern, what] of forbidden) if (pattern.test(source)) problems.push(`${file} ${what}`);
-    if (/'tei-real'/u.test(source) && !/fullTierOnly\(/u.test(source)) problems.push(`${file} reads tei-real without { skip: fullTierOnly(…) }`);
-    if (/\bjingValidate\(/u.test(source) && !/\bskipWithoutJing\(/u.test(source)) problems.push(`${file} runs jing without { skip: skipWithoutJing() }`);
+    if (/'tei-real'/u.test(source) && !/fullTierOnly\(/u.test(source))
+      problems.push(`${file} reads tei-real without { skip: fullTierOnly(…) }`);
+    if (/\bjingValidate\(/u.test(source) && !/\bskipWithoutJing\(/u.test(source))
+      problems.push(`${file} runs jing without { skip: skipWithoutJing() }`);
   }
   assert.deepEqual(problems, []);
 });

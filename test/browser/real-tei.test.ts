@@ -58,7 +58,11 @@ async function open(page: string, hash = ''): Promise<Page> {
 
 /** The first page of a text (its own, then its parts in order) whose HTML matches. */
 function firstPageWith(text: string, pattern: RegExp): string {
-  const parts = readdirSync(site).map((f) => new RegExp(`^${text}-(\\d+)\\.html$`, 'u').exec(f)).filter((m) => m !== null).map((m) => Number(m[1])).sort((a, b) => a - b);
+  const parts = readdirSync(site)
+    .map((f) => new RegExp(`^${text}-(\\d+)\\.html$`, 'u').exec(f))
+    .filter((m) => m !== null)
+    .map((m) => Number(m[1]))
+    .sort((a, b) => a - b);
   const found = [`${text}.html`, ...parts.map((n) => `${text}-${n}.html`)].find((f) => pattern.test(readFileSync(join(site, f), 'utf8')));
   assert.ok(found, `a page of ${text} matches ${pattern}`);
   return found;
@@ -129,23 +133,32 @@ async function pageMarkerByAnchor(pageName: string, nth: number): Promise<void> 
 test('the index links every text; the teiCorpus gives a page per letter', { skip }, async () => {
   const page = await open('index.html');
   const links = await page.locator('main a[href$=".html"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-  assert.deepEqual(new Set(links), new Set([`${CORPUS}-l1.html`, `${CORPUS}-l2.html`, `${VOLUME}.html`, `${NOVEL}.html`, `${LETTER}.html`]));
+  assert.deepEqual(
+    new Set(links),
+    new Set([`${CORPUS}-l1.html`, `${CORPUS}-l2.html`, `${VOLUME}.html`, `${NOVEL}.html`, `${LETTER}.html`]),
+  );
   await page.close();
 });
 
 test('the letter: a note call goes to its note, which links back', { skip }, () => noteCallAndBack(`${LETTER}.html`));
 
-test('the letter: a name link to the register, or else a ref link (to another letter of the Van Gogh edition, kept as the TEI gives it)', { skip }, (t) =>
-  nameOrRefLink(t, `${LETTER}.html`, async (page) => {
-    // let695 points to letters that are not in this site: the link keeps the TEI's target (`let692.xml`), text and all.
-    const ref = page.locator('#text a.ref').first();
-    assert.match((await ref.getAttribute('href')) ?? '', /^let\d+\.xml(#[\w-]+)?$/u);
-    assert.ok((await ref.innerText()).trim().length > 0, 'the ref keeps its text');
-  }));
+test(
+  'the letter: a name link to the register, or else a ref link (to another letter of the Van Gogh edition, kept as the TEI gives it)',
+  { skip },
+  (t) =>
+    nameOrRefLink(t, `${LETTER}.html`, async (page) => {
+      // let695 points to letters that are not in this site: the link keeps the TEI's target (`let692.xml`), text and all.
+      const ref = page.locator('#text a.ref').first();
+      assert.match((await ref.getAttribute('href')) ?? '', /^let\d+\.xml(#[\w-]+)?$/u);
+      assert.ok((await ref.innerText()).trim().length > 0, 'the ref keeps its text');
+    }),
+);
 
 test('the letter: a page marker is reached by its anchor', { skip }, () => pageMarkerByAnchor(`${LETTER}.html`, 1));
 
-test('the journal volume: a note call goes to its note, which links back', { skip }, () => noteCallAndBack(firstPageWith(VOLUME, /class="note-call/u)));
+test('the journal volume: a note call goes to its note, which links back', { skip }, () =>
+  noteCallAndBack(firstPageWith(VOLUME, /class="note-call/u)),
+);
 
 test('the journal volume: a name link to the register, or else a table-of-contents ref to its article', { skip }, (t) =>
   nameOrRefLink(t, `${VOLUME}-2.html`, async (page) => {
@@ -153,9 +166,10 @@ test('the journal volume: a name link to the register, or else a table-of-conten
     const ref = page.locator('#text a.ref[href^="#"]').first();
     const article = await follow(page, ref);
     assert.match(await article.innerText(), /Fernthermometer/u, 'the first article of the contents');
-  }));
+  }),
+);
 
-test('the journal volume: a ref to another part goes to that part\'s page, its target in view', { skip }, async () => {
+test("the journal volume: a ref to another part goes to that part's page, its target in view", { skip }, async () => {
   const from = firstPageWith(VOLUME, new RegExp(`<a href="${VOLUME}-\\d+\\.html#[^"]+" class="ref"`, 'u'));
   const page = await open(from);
   const ref = page.locator(`#text a.ref[href^="${VOLUME}-"]`).first();
@@ -191,9 +205,17 @@ test('axe-core: no serious or critical violation on any page type', { skip }, as
   const found: string[] = [];
   // The long texts' parts take axe long: of a part of the novel its header (an empty source link there once), of the
   // volume's parts its tables (which scroll sideways); their contents pages, the letter and a corpus letter are checked whole.
-  const pages: [string, string | undefined][] = [['index.html', undefined], [`${LETTER}.html`, undefined], [`${CORPUS}-l1.html`, undefined],
-    [`${NOVEL}.html`, undefined], [`${NOVEL}-2.html`, '.text-header'], [`${VOLUME}.html`, undefined], [firstPageWith(VOLUME, /<table/u), '#text table'],
-    ['persons.html', undefined], ['places.html', undefined]];
+  const pages: [string, string | undefined][] = [
+    ['index.html', undefined],
+    [`${LETTER}.html`, undefined],
+    [`${CORPUS}-l1.html`, undefined],
+    [`${NOVEL}.html`, undefined],
+    [`${NOVEL}-2.html`, '.text-header'],
+    [`${VOLUME}.html`, undefined],
+    [firstPageWith(VOLUME, /<table/u), '#text table'],
+    ['persons.html', undefined],
+    ['places.html', undefined],
+  ];
   for (const [name, only] of pages) {
     const page = await open(name);
     await page.addScriptTag({ path: axeSource });
@@ -201,9 +223,16 @@ test('axe-core: no serious or critical violation on any page type', { skip }, as
       type Result = { violations: { id: string; impact: string; nodes: { target: unknown[] }[] }[] };
       const axe = (globalThis as unknown as { axe: { run: (context?: string) => Promise<Result> } }).axe;
       const result = await (context === null ? axe.run() : axe.run(context));
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, first: JSON.stringify(v.nodes[0]?.target ?? []) }));
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        nodes: v.nodes.length,
+        first: JSON.stringify(v.nodes[0]?.target ?? []),
+      }));
     }, only ?? null);
-    for (const v of violations) if (v.impact === 'serious' || v.impact === 'critical') found.push(`${name}: ${v.id} (${v.impact}, ${v.nodes} nodes, first ${v.first})`);
+    for (const v of violations)
+      if (v.impact === 'serious' || v.impact === 'critical')
+        found.push(`${name}: ${v.id} (${v.impact}, ${v.nodes} nodes, first ${v.first})`);
     await page.close();
   }
   assert.deepEqual(found, []);

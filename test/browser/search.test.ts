@@ -79,8 +79,10 @@ async function tab(site: Site, mode: Mode, options: { javaScriptEnabled?: boolea
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
   const outside: string[] = [];
-  const root = mode === 'file' ? pathToFileURL(site.dir).href : site.server?.url ?? '';
-  page.on('request', (r) => { if (!r.url().startsWith(root)) outside.push(r.url()); });
+  const root = mode === 'file' ? pathToFileURL(site.dir).href : (site.server?.url ?? '');
+  page.on('request', (r) => {
+    if (!r.url().startsWith(root)) outside.push(r.url());
+  });
   page.on('pageerror', (e) => outside.push(`page error: ${e.message}`));
   return { page, outside };
 }
@@ -101,7 +103,9 @@ async function settled(page: Page): Promise<string> {
 }
 
 async function statusStarts(page: Page, prefix: string): Promise<void> {
-  await page.waitForFunction(`(document.getElementById('search-status').textContent || '').startsWith(${JSON.stringify(prefix)}) && !document.getElementById('search-app').hasAttribute('data-search-busy')`);
+  await page.waitForFunction(
+    `(document.getElementById('search-status').textContent || '').startsWith(${JSON.stringify(prefix)}) && !document.getElementById('search-app').hasAttribute('data-search-busy')`,
+  );
 }
 
 async function activeId(page: Page): Promise<string> {
@@ -113,7 +117,11 @@ function resultCount(status: string): number {
   return m ? Number(m[1]) : 0;
 }
 
-const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 
 for (const mode of MODES) {
   test(`sample (${mode}): a query shows highlighted results, and one leads to its paragraph`, { skip }, async () => {
@@ -139,7 +147,7 @@ for (const mode of MODES) {
     const marks = await page.locator('#search-results mark').allInnerTexts();
     assert.ok(marks.includes('Kérenski'), `the accented name is found: ${marks.join(', ')}`);
     assert.ok(marks.includes('Kerenski'), 'and the unaccented one (the periodical joins “Ke-renski”)');
-    await page.fill('#search-q', 'l\'insurrection');
+    await page.fill('#search-q', "l'insurrection");
     await page.press('#search-q', 'Enter');
     const apostrophe = await settled(page);
     const text = await page.locator('#search-results').innerText();
@@ -167,7 +175,9 @@ for (const mode of MODES) {
     assert.ok(count > 0 && count < all, `Lénine (${count}) among ${all} results`);
     await label.click();
     await statusStarts(page, `${count} résultat`);
-    for (const href of await page.locator('#search-results a.search-hit-link').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))) {
+    for (const href of await page
+      .locator('#search-results a.search-hit-link')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))) {
       const [file, anchor] = href.split('#');
       const html = readFileSync(join(sample.dir, file ?? ''), 'utf8');
       const part = new RegExp(`id="${anchor}"[\\s\\S]*?persons\\.html#lenine`).exec(html);
@@ -208,7 +218,11 @@ test('sample (file): the keyboard alone, from the header box to a paragraph', { 
   let reached = '';
   for (let i = 0; i < 80; i++) {
     await page.keyboard.press('Tab');
-    reached = String(await page.evaluate("document.activeElement.classList.contains('search-hit-link') ? document.activeElement.getAttribute('href') : ''"));
+    reached = String(
+      await page.evaluate(
+        "document.activeElement.classList.contains('search-hit-link') ? document.activeElement.getAttribute('href') : ''",
+      ),
+    );
     if (reached) break;
   }
   assert.match(reached, /#(para|note|head)-\d+$/);
@@ -248,10 +262,15 @@ test('sample (http): axe-core finds no serious or critical violation on the sear
   const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
   await page.addScriptTag({ path: axeSource });
   const violations = await page.evaluate(async () => {
-    const result = await (globalThis as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run();
+    const result = await (
+      globalThis as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
+    ).axe.run();
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
   });
-  assert.deepEqual(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), []);
+  assert.deepEqual(
+    violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
+    [],
+  );
   assert.equal(await page.locator('#search-status').getAttribute('aria-live'), 'polite');
   assert.equal(await page.locator('label[for="search-q"]').count(), 1);
   await page.context().close();
@@ -262,7 +281,10 @@ for (const mode of MODES) {
     const { page, outside } = await search(real, mode, 'esperance');
     assert.ok(resultCount(await settled(page)) > 0);
     const marks = await page.locator('#search-results mark').allInnerTexts();
-    assert.ok(marks.some((m) => m === 'espérance'), marks.join(', '));
+    assert.ok(
+      marks.some((m) => m === 'espérance'),
+      marks.join(', '),
+    );
     const link = page.locator('#search-results section', { hasText: 'Gauguin' }).locator('a.search-hit-link').first();
     const href = (await link.getAttribute('href')) ?? '';
     assert.match(href, /^teipublisher-vangogh__let695\.html#para-\d+$/);
@@ -298,7 +320,9 @@ test('tei-real (file): axe-core on the search page with results', { skip }, asyn
   const { page } = await search(real, 'file', 'Paris');
   await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
   const violations = await page.evaluate(async () => {
-    const result = await (globalThis as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
+    const result = await (
+      globalThis as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }
+    ).axe.run();
     return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
   });
   assert.deepEqual(violations, []);
@@ -306,66 +330,102 @@ test('tei-real (file): axe-core on the search page with results', { skip }, asyn
 });
 
 /** The sample's text pages, each repeated `copies` times as texts of their own (in the index only: the hits link the sample's pages). */
-function repeatedTexts(copies: number): { texts: { id: string; pages: TextPageUnits[] }[]; persons: Map<string, string>; places: Map<string, string> } {
-  const pages = readdirSync(sample.dir).filter((f) => f.endsWith('.html')).map((file) => textPageUnits(file, readFileSync(join(sample.dir, file), 'utf8'))).filter((p): p is TextPageUnits => p !== undefined);
+function repeatedTexts(copies: number): {
+  texts: { id: string; pages: TextPageUnits[] }[];
+  persons: Map<string, string>;
+  places: Map<string, string>;
+} {
+  const pages = readdirSync(sample.dir)
+    .filter((f) => f.endsWith('.html'))
+    .map((file) => textPageUnits(file, readFileSync(join(sample.dir, file), 'utf8')))
+    .filter((p): p is TextPageUnits => p !== undefined);
   assert.ok(pages.length >= 3);
   const texts: { id: string; pages: TextPageUnits[] }[] = [];
   for (let k = 0; k < copies; k++) for (const page of pages) texts.push({ id: `${page.textId}-${k}`, pages: [page] });
-  return { texts, persons: registerNames(readFileSync(join(sample.dir, 'persons.html'), 'utf8')), places: registerNames(readFileSync(join(sample.dir, 'places.html'), 'utf8')) };
+  return {
+    texts,
+    persons: registerNames(readFileSync(join(sample.dir, 'persons.html'), 'utf8')),
+    places: registerNames(readFileSync(join(sample.dir, 'places.html'), 'utf8')),
+  };
 }
 
-test('many texts (http): a first query asks for a few index files before its results are listed, and its facet counts are the parts\'', { skip }, async () => {
-  const site = tempDir();
-  cpSync(sample.dir, site, { recursive: true });
-  rmSync(join(site, 'search'), { recursive: true, force: true });
-  const input = repeatedTexts(340);
-  const index = buildSearchIndex(input);
-  for (const [path, content] of index.files) {
-    mkdirSync(dirname(join(site, path)), { recursive: true });
-    writeFileSync(join(site, path), content);
-  }
-  const server = await startStaticServer(site);
-  try {
-    const context = await browser?.newContext();
-    assert.ok(context);
-    await context.addInitScript(`document.addEventListener('DOMContentLoaded', () => {
+test(
+  "many texts (http): a first query asks for a few index files before its results are listed, and its facet counts are the parts'",
+  { skip },
+  async () => {
+    const site = tempDir();
+    cpSync(sample.dir, site, { recursive: true });
+    rmSync(join(site, 'search'), { recursive: true, force: true });
+    const input = repeatedTexts(340);
+    const index = buildSearchIndex(input);
+    for (const [path, content] of index.files) {
+      mkdirSync(dirname(join(site, path)), { recursive: true });
+      writeFileSync(join(site, path), content);
+    }
+    const server = await startStaticServer(site);
+    try {
+      const context = await browser?.newContext();
+      assert.ok(context);
+      await context.addInitScript(`document.addEventListener('DOMContentLoaded', () => {
       const files = () => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => n.includes('/search/'));
       new MutationObserver(() => {
         if (window.filesListed === undefined && document.querySelector('#search-results .search-hit')) window.filesListed = files();
       }).observe(document.getElementById('search-results'), { childList: true, subtree: true });
       window.filesNow = files;
     });`);
-    const page = await context.newPage();
-    // A trailing space: the word as a whole word, not also as the beginning of longer ones.
-    await page.goto(`${server.url}search.html?q=${encodeURIComponent('insurrection ')}`);
-    const status = await settled(page);
-    const listed = (await page.evaluate('window.filesListed')) as string[];
-    const all = (await page.evaluate('window.filesNow()')) as string[];
-    const kind = (names: string[], folder: string): number => names.filter((n) => n.includes(`/search/${folder}`)).length;
-    // Before the results are listed: the manifest, the facets' values, the word's term shard, the
-    // first results' titles (one text shard) and their snippets (at most a chunk per result shown).
-    assert.deepEqual(listed.filter((n) => !n.includes('/search/docs/')).map((n) => n.replace(/^.*\/search\//, '').replace(/\d+/, 'N')).sort(), ['facets.js', 'manifest.js', 'terms/N.js', 'texts/N.js'], listed.join(' '));
-    assert.ok(kind(listed, 'docs/') <= 20, `${kind(listed, 'docs/')} document chunks`);
-    assert.equal(kind(all, 'facets/'), Math.ceil(input.texts.length / TEXTS_PER_SHARD), 'then the facet shards of the texts the results are in (all here)');
-    // The counts, from the parts themselves.
-    const terms = searchTermsFactory();
-    const term = terms.term('insurrection');
-    const hits = input.texts.flatMap((t) => t.pages.flatMap((p) => p.units)).filter((u) => terms.words(u.text).some((w) => terms.term(w.word) === term));
-    const textsHit = input.texts.filter((t) => t.pages.some((p) => p.units.some((u) => hits.includes(u)))).length;
-    assert.equal(status, `${hits.length} résultats dans ${textsHit} textes.`);
-    const expected = new Map<string, number>();
-    for (const u of hits) for (const id of u.persons) { const name = input.persons.get(id) ?? id; expected.set(name, (expected.get(name) ?? 0) + 1); }
-    const shown = await page.locator('#search-facets .search-facet-person label').allInnerTexts();
-    assert.ok(shown.length > 3);
-    for (const label of shown) {
-      const m = /^(.*) \((\d+)\)$/.exec(label.trim());
-      assert.ok(m, label);
-      assert.equal(Number(m[2]), expected.get(m[1] ?? ''), label);
+      const page = await context.newPage();
+      // A trailing space: the word as a whole word, not also as the beginning of longer ones.
+      await page.goto(`${server.url}search.html?q=${encodeURIComponent('insurrection ')}`);
+      const status = await settled(page);
+      const listed = (await page.evaluate('window.filesListed')) as string[];
+      const all = (await page.evaluate('window.filesNow()')) as string[];
+      const kind = (names: string[], folder: string): number => names.filter((n) => n.includes(`/search/${folder}`)).length;
+      // Before the results are listed: the manifest, the facets' values, the word's term shard, the
+      // first results' titles (one text shard) and their snippets (at most a chunk per result shown).
+      assert.deepEqual(
+        listed
+          .filter((n) => !n.includes('/search/docs/'))
+          .map((n) => n.replace(/^.*\/search\//, '').replace(/\d+/, 'N'))
+          .sort(),
+        ['facets.js', 'manifest.js', 'terms/N.js', 'texts/N.js'],
+        listed.join(' '),
+      );
+      assert.ok(kind(listed, 'docs/') <= 20, `${kind(listed, 'docs/')} document chunks`);
+      assert.equal(
+        kind(all, 'facets/'),
+        Math.ceil(input.texts.length / TEXTS_PER_SHARD),
+        'then the facet shards of the texts the results are in (all here)',
+      );
+      // The counts, from the parts themselves.
+      const terms = searchTermsFactory();
+      const term = terms.term('insurrection');
+      const hits = input.texts
+        .flatMap((t) => t.pages.flatMap((p) => p.units))
+        .filter((u) => terms.words(u.text).some((w) => terms.term(w.word) === term));
+      const textsHit = input.texts.filter((t) => t.pages.some((p) => p.units.some((u) => hits.includes(u)))).length;
+      assert.equal(status, `${hits.length} résultats dans ${textsHit} textes.`);
+      const expected = new Map<string, number>();
+      for (const u of hits)
+        for (const id of u.persons) {
+          const name = input.persons.get(id) ?? id;
+          expected.set(name, (expected.get(name) ?? 0) + 1);
+        }
+      const shown = await page.locator('#search-facets .search-facet-person label').allInnerTexts();
+      assert.ok(shown.length > 3);
+      for (const label of shown) {
+        const m = /^(.*) \((\d+)\)$/.exec(label.trim());
+        assert.ok(m, label);
+        assert.equal(Number(m[2]), expected.get(m[1] ?? ''), label);
+      }
+      const top = [...expected.values()].sort((a, b) => b - a).slice(0, shown.length);
+      assert.deepEqual(
+        shown.map((l) => Number(/\((\d+)\)$/.exec(l.trim())?.[1])),
+        top,
+        'the most named persons, most first',
+      );
+      await context.close();
+    } finally {
+      await server.close();
     }
-    const top = [...expected.values()].sort((a, b) => b - a).slice(0, shown.length);
-    assert.deepEqual(shown.map((l) => Number(/\((\d+)\)$/.exec(l.trim())?.[1])), top, 'the most named persons, most first');
-    await context.close();
-  } finally {
-    await server.close();
-  }
-});
+  },
+);

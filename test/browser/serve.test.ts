@@ -37,7 +37,11 @@ interface Served {
 
 /** `tei-edition serve` in `dir`, once it says where it serves. */
 async function startServe(dir: string): Promise<Served> {
-  const child = spawn(process.execPath, [cliEntry, 'serve'], { cwd: dir, env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cliEntry, 'serve'], {
+    cwd: dir,
+    env: { ...process.env, CI: 'true' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   const listeners = new Set<() => void>();
@@ -45,23 +49,26 @@ async function startServe(dir: string): Promise<Served> {
     out += chunk.toString('utf8');
     for (const listener of listeners) listener();
   });
-  child.stderr.on('data', (chunk: Buffer) => { err += chunk.toString('utf8'); });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const waitFor = (pattern: RegExp, from = 0): Promise<void> => new Promise((resolve, reject) => {
-    const check = (): void => {
-      if (pattern.test(out.slice(from))) {
-        listeners.delete(check);
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    const timer = setTimeout(() => {
-      listeners.delete(check);
-      reject(new Error(`serve did not print ${pattern} within ${WAIT_MS / 1000} s; stdout:\n${out}\nstderr:\n${err}`));
-    }, WAIT_MS);
-    listeners.add(check);
-    check();
+  child.stderr.on('data', (chunk: Buffer) => {
+    err += chunk.toString('utf8');
   });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const waitFor = (pattern: RegExp, from = 0): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const check = (): void => {
+        if (pattern.test(out.slice(from))) {
+          listeners.delete(check);
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      const timer = setTimeout(() => {
+        listeners.delete(check);
+        reject(new Error(`serve did not print ${pattern} within ${WAIT_MS / 1000} s; stdout:\n${out}\nstderr:\n${err}`));
+      }, WAIT_MS);
+      listeners.add(check);
+      check();
+    });
   await waitFor(/serving http:\/\/127\.0\.0\.1:\d+\/ \(Ctrl-C to stop\)/u);
   const match = /serving (http:\/\/127\.0\.0\.1:(\d+)\/)/u.exec(out);
   if (!match) throw new Error('no address');
@@ -73,7 +80,9 @@ function rawRequest(port: number, path: string, method = 'GET'): Promise<{ statu
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, method }, (res) => {
       let body = '';
-      res.on('data', (chunk: Buffer) => { body += chunk.toString('utf8'); });
+      res.on('data', (chunk: Buffer) => {
+        body += chunk.toString('utf8');
+      });
       res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body }));
     });
     req.on('error', reject);
@@ -103,20 +112,29 @@ function current(): Served {
   return served;
 }
 
-test('serve binds 127.0.0.1 only (the listening socket\'s address), on the free port it printed', { skip }, async () => {
+test("serve binds 127.0.0.1 only (the listening socket's address), on the free port it printed", { skip }, async () => {
   const { port, child } = current();
   for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
     if (!existsSync(table)) continue;
     // local_address is ADDR:PORT in hex; state 0A is LISTEN.
-    const listening = readFileSync(table, 'utf8').split('\n').slice(1).map((l) => l.trim().split(/\s+/u))
+    const listening = readFileSync(table, 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((l) => l.trim().split(/\s+/u))
       .filter((f) => f[1] !== undefined && parseInt(f[1].split(':')[1] ?? '', 16) === port && f[3] === '0A');
-    for (const fields of listening) assert.equal(fields[1]?.split(':')[0], '0100007F', `${table}: the socket on port ${port} listens on 127.0.0.1 only`);
+    for (const fields of listening)
+      assert.equal(fields[1]?.split(':')[0], '0100007F', `${table}: the socket on port ${port} listens on 127.0.0.1 only`);
     if (table === '/proc/net/tcp') assert.equal(listening.length, 1, `one IPv4 socket listens on port ${port} (pid ${child.pid})`);
   }
-  const other = Object.values(networkInterfaces()).flat().find((i) => i !== undefined && !i.internal && i.family === 'IPv4');
+  const other = Object.values(networkInterfaces())
+    .flat()
+    .find((i) => i !== undefined && !i.internal && i.family === 'IPv4');
   if (other) {
     const refused = await new Promise<boolean>((resolve) => {
-      const socket = connect({ host: other.address, port }, () => { socket.destroy(); resolve(false); });
+      const socket = connect({ host: other.address, port }, () => {
+        socket.destroy();
+        resolve(false);
+      });
       socket.on('error', () => resolve(true));
     });
     assert.ok(refused, `port ${port} on ${other.address} is not served`);
@@ -129,7 +147,11 @@ test('the site is served with content types; HTML gets the reload script (not th
   assert.equal(index.status, 200);
   assert.equal(index.type, 'text/html; charset=utf-8');
   assert.match(index.body, /<script src="\/__tei-edition\/client\.js" data-build="\d+" defer="defer"><\/script><\/body>/u);
-  assert.doesNotMatch(readFileSync(join(dir, 'output', 'html', 'index.html'), 'utf8'), /__tei-edition/u, 'the file on disk is as build wrote it');
+  assert.doesNotMatch(
+    readFileSync(join(dir, 'output', 'html', 'index.html'), 'utf8'),
+    /__tei-edition/u,
+    'the file on disk is as build wrote it',
+  );
   assert.equal((await rawRequest(port, '/assets/edition.css')).type, 'text/css; charset=utf-8');
   const head = await rawRequest(port, `/${LETTER}.html`, 'HEAD');
   assert.equal(head.status, 200);
@@ -207,7 +229,11 @@ test('Ctrl-C during a build: exits 0, the output is whole, no staging folder is 
   assert.equal(await exited, 0, stderr());
   const output = join(dir, 'output');
   // (The build cache, .tei-edition-cache, stays: docs/cache.md.)
-  assert.deepEqual(readdirSync(output).filter((name) => name.startsWith('.') && name !== '.tei-edition-cache'), [], 'no staging or old folder');
+  assert.deepEqual(
+    readdirSync(output).filter((name) => name.startsWith('.') && name !== '.tei-edition-cache'),
+    [],
+    'no staging or old folder',
+  );
   assert.ok(existsSync(join(output, 'html', `${LETTER}.html`)));
   assert.doesNotMatch(stderr(), /^\s+at /mu);
 });

@@ -46,7 +46,14 @@ test('index: the three texts in date order, each linked', { skip }, async () => 
   const page = await open('index.html');
   const links = await page.locator('main a[href$=".html"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   const texts = links.filter((h): h is string => h !== null && h.startsWith('1917-'));
-  assert.deepEqual([...new Set(texts)], ['1917-10-01-lenine-lettre-au-comite-central.html', '1917-11-01-lenine-coalition-ou-marins.html', '1917-11-05-lenine-a-tous-les-membres-du-parti.html']);
+  assert.deepEqual(
+    [...new Set(texts)],
+    [
+      '1917-10-01-lenine-lettre-au-comite-central.html',
+      '1917-11-01-lenine-coalition-ou-marins.html',
+      '1917-11-05-lenine-a-tous-les-membres-du-parti.html',
+    ],
+  );
   assert.match(await page.locator('main').innerText(), /1er \(14\) octobre 1917/, 'the date in both calendars, Old Style first');
   await page.screenshot({ path: join(artifacts, 'index.png'), fullPage: true });
   await page.close();
@@ -130,7 +137,10 @@ test('the source-lines view shows the line breaks of the source', { skip }, asyn
 test('page markers with the pages of the source', { skip }, async () => {
   const page = await open('1917-11-05-lenine-a-tous-les-membres-du-parti.html');
   const markers = await page.locator('.pb').allInnerTexts();
-  assert.deepEqual(markers.map((m) => m.replace(/\s+/gu, ' ').trim()), ['[p. 1]', '[p. 2]', '[p. 3]', '[p. 4]', '[p. 5]']);
+  assert.deepEqual(
+    markers.map((m) => m.replace(/\s+/gu, ' ').trim()),
+    ['[p. 1]', '[p. 2]', '[p. 3]', '[p. 4]', '[p. 5]'],
+  );
   assert.equal(await page.locator('#p3').count(), 1);
   await page.screenshot({ path: join(artifacts, 'text.png'), fullPage: true });
   await page.close();
@@ -143,10 +153,13 @@ test('axe-core: no serious or critical violation on any page type', { skip }, as
     const page = await open(name);
     await page.addScriptTag({ path: axeSource });
     const violations = await page.evaluate(async () => {
-      const result = await (globalThis as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run();
+      const result = await (
+        globalThis as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
+      ).axe.run();
       return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
     });
-    for (const v of violations) if (v.impact === 'serious' || v.impact === 'critical') found.push(`${name}: ${v.id} (${v.impact}, ${v.nodes} nodes)`);
+    for (const v of violations)
+      if (v.impact === 'serious' || v.impact === 'critical') found.push(`${name}: ${v.id} (${v.impact}, ${v.nodes} nodes)`);
     if (name === 'persons.html') await page.screenshot({ path: join(artifacts, 'persons.png'), fullPage: true });
     await page.close();
   }

@@ -19,13 +19,36 @@ import { compiledStylesheet } from '../../src/publish/xslt/compile-stylesheet.js
 import { HTML_STYLESHEET } from '../../src/publish/xslt/stylesheet-paths.js';
 import { repoRoot } from '../support/paths.js';
 
-const text: SiteText = { id: 'lettre', xml: '<TEI><text><body><p><persName ref="persons.xml#dan">Dan</persName></p></body></text></TEI>', path: '/edition/tei/lettre.xml' };
-const rendered: RenderedText = { pages: [{ file: 'lettre.html', html: '<html>lettre</html>' }], summaries: { summaries: '<f:summaries/>', keys: '<f:summaries/>' } };
-const registers = [{ xml: '<listPerson><person xml:id="dan"><persName>Dan</persName></person><person xml:id="gorki"><persName>Gorki</persName></person></listPerson>' }];
-const context = { editionJson: '{}', textIds: ['lettre'], registerTableXml: '<h:targets><h:target p="persons.xml#dan" href="persons.html#dan" title="Dan" page="persons" kind="person"/></h:targets>' };
+const text: SiteText = {
+  id: 'lettre',
+  xml: '<TEI><text><body><p><persName ref="persons.xml#dan">Dan</persName></p></body></text></TEI>',
+  path: '/edition/tei/lettre.xml',
+};
+const rendered: RenderedText = {
+  pages: [{ file: 'lettre.html', html: '<html>lettre</html>' }],
+  summaries: { summaries: '<f:summaries/>', keys: '<f:summaries/>' },
+};
+const registers = [
+  {
+    xml: '<listPerson><person xml:id="dan"><persName>Dan</persName></person><person xml:id="gorki"><persName>Gorki</persName></person></listPerson>',
+  },
+];
+const context = {
+  editionJson: '{}',
+  textIds: ['lettre'],
+  registerTableXml:
+    '<h:targets><h:target p="persons.xml#dan" href="persons.html#dan" title="Dan" page="persons" kind="person"/></h:targets>',
+};
 
 function siteCache(store: BuildCache, change: Partial<{ stylesheetHash: string; registers: typeof registers; editionJson: string }> = {}) {
-  return htmlCache({ cache: store, context: { ...context, ...(change.editionJson === undefined ? {} : { editionJson: change.editionJson }) }, base: '/edition', stylesheetHash: change.stylesheetHash ?? 'sheet-1', registersHash: 'r', registers: change.registers ?? registers });
+  return htmlCache({
+    cache: store,
+    context: { ...context, ...(change.editionJson === undefined ? {} : { editionJson: change.editionJson }) },
+    base: '/edition',
+    stylesheetHash: change.stylesheetHash ?? 'sheet-1',
+    registersHash: 'r',
+    registers: change.registers ?? registers,
+  });
 }
 
 test('a changed stylesheet, metadata or named register entry is a new key; an entry the text does not name is not', async () => {
@@ -67,11 +90,15 @@ test('a key depends on every part and their order, and parts never run into each
 });
 
 test('a text depends on the entries it names, the entries they are nested in, and those they point to', () => {
-  const xml = '<r><place xml:id="russie"><placeName>Russie</placeName><place xml:id="moscou"><placeName>Moscou</placeName></place></place>'
-    + '<person xml:id="lenine"><affiliation ref="#bolcheviks"/></person><org xml:id="bolcheviks"><orgName>Bolcheviks</orgName></org><person xml:id="dan"/></r>';
+  const xml =
+    '<r><place xml:id="russie"><placeName>Russie</placeName><place xml:id="moscou"><placeName>Moscou</placeName></place></place>' +
+    '<person xml:id="lenine"><affiliation ref="#bolcheviks"/></person><org xml:id="bolcheviks"><orgName>Bolcheviks</orgName></org><person xml:id="dan"/></r>';
   const rows = registerRowsById('');
   for (const [id, entries] of registerEntriesById([{ xml }])) rows.set(id, entries);
-  const named = namedRows('<p><placeName ref="places.xml#moscou">Moscou</placeName> <persName ref="#lenine">Lénine</persName></p>', rows).join('\n');
+  const named = namedRows(
+    '<p><placeName ref="places.xml#moscou">Moscou</placeName> <persName ref="#lenine">Lénine</persName></p>',
+    rows,
+  ).join('\n');
   assert.match(named, /xml:id="moscou"/u);
   assert.match(named, /xml:id="russie"/u, 'the country Moscow is in');
   assert.match(named, /xml:id="bolcheviks"/u, 'the organisation Lenin points to');
@@ -82,7 +109,10 @@ test('shards: each text in exactly one, the same whatever the other texts; a bad
   const ids = Array.from({ length: 200 }, (_, i) => `texte-${i}`);
   for (const id of ids) assert.equal([1, 2, 3, 4].filter((index) => inShard(id, { index, count: 4 })).length, 1);
   const sizes = [1, 2, 3, 4].map((index) => ids.filter((id) => shardOf(id, 4) === index).length);
-  assert.ok(sizes.every((n) => n > 20), `shards of 200 texts: ${sizes.join(', ')}`);
+  assert.ok(
+    sizes.every((n) => n > 20),
+    `shards of 200 texts: ${sizes.join(', ')}`,
+  );
   assert.equal(shardOf('texte-7', 4), shardOf('texte-7', 4));
   assert.deepEqual(parseShard('2/4'), { index: 2, count: 4 });
   assert.equal(parseShard(undefined), undefined);
@@ -91,11 +121,18 @@ test('shards: each text in exactly one, the same whatever the other texts; a bad
 
 test('build --shard refuses --no-cache, and a malformed --shard, before doing anything (exit 2)', async () => {
   const dir = sampleEditionCopy();
-  for (const args of [['--shard', '1/2', '--no-cache'], ['--shard', '3/2']]) {
+  for (const args of [
+    ['--shard', '1/2', '--no-cache'],
+    ['--shard', '3/2'],
+  ]) {
     const run = await runInProcess(['build', ...args, '--out', join(dir, 'out')], dir);
     assert.equal(run.code, 2, run.stderr);
     assert.match(run.stderr, /--shard/u);
-    assert.deepEqual(readdirSync(join(dir, 'tei')).filter((f) => f.startsWith('1917-')), [], 'nothing converted');
+    assert.deepEqual(
+      readdirSync(join(dir, 'tei')).filter((f) => f.startsWith('1917-')),
+      [],
+      'nothing converted',
+    );
   }
 });
 

@@ -21,7 +21,10 @@ const CACHE_FOLDER = '.tei-edition-cache';
 
 interface BuildJson {
   readonly ok: boolean;
-  readonly cache?: { readonly rendered: number; readonly stages: Record<string, { hits: number; misses: number; ignored: number; unwritten: number }> };
+  readonly cache?: {
+    readonly rendered: number;
+    readonly stages: Record<string, { hits: number; misses: number; ignored: number; unwritten: number }>;
+  };
 }
 
 async function build(out: string, ...more: string[]): Promise<BuildJson> {
@@ -34,11 +37,16 @@ async function build(out: string, ...more: string[]): Promise<BuildJson> {
 async function sameAsClean(label: string, ...more: string[]): Promise<BuildJson> {
   const incremental = await build(join(edition, 'out-cached'), '--cache', cacheDir, ...more);
   await build(join(edition, 'out-clean'), '--no-cache', ...more);
-  assert.deepEqual(treeHashes(join(edition, 'out-cached')), treeHashes(join(edition, 'out-clean')), `${label}: the cached build differs from a clean build`);
+  assert.deepEqual(
+    treeHashes(join(edition, 'out-cached')),
+    treeHashes(join(edition, 'out-clean')),
+    `${label}: the cached build differs from a clean build`,
+  );
   return incremental;
 }
 
-const sources = (): string[] => (JSON.parse(readFileSync(join(edition, 'edition.json'), 'utf8')) as { sources: { raw: string }[] }).sources.map((s) => s.raw);
+const sources = (): string[] =>
+  (JSON.parse(readFileSync(join(edition, 'edition.json'), 'utf8')) as { sources: { raw: string }[] }).sources.map((s) => s.raw);
 
 test('a first build fills the cache and makes what a clean build makes', async () => {
   const first = await sameAsClean('first build', '--no-print');
@@ -63,7 +71,13 @@ test('a raw text edited: that text alone is converted, validated and rendered ag
 });
 
 test('a TEI text edited by hand: kept, published, and that text alone rendered again', async () => {
-  const tei = join(edition, 'tei', readdirSync(join(edition, 'tei')).filter((f) => /^1917-.*\.xml$/u.test(f)).sort()[0] ?? '');
+  const tei = join(
+    edition,
+    'tei',
+    readdirSync(join(edition, 'tei'))
+      .filter((f) => /^1917-.*\.xml$/u.test(f))
+      .sort()[0] ?? '',
+  );
   writeFileSync(tei, readFileSync(tei, 'utf8').replace(/(<p[ >][^<]*?)(\S+)/u, '$1$2 corrigé'));
   const after = await sameAsClean('TEI edited', '--no-print');
   assert.equal(after.cache?.rendered, 1);
@@ -75,7 +89,9 @@ test('a person of the register edited: only the texts that name that person are 
   // Dan is named in one text of the sample: his note (the tooltip on his name) changes.
   assert.match(before, /Menshevik leader, member of the presidium/u);
   writeFileSync(persons, before.replace('Menshevik leader, member of the presidium', 'Menshevik leader (edited), member of the presidium'));
-  const naming = readdirSync(join(edition, 'tei')).filter((f) => /^1917-.*\.xml$/u.test(f) && /persons\.xml#dan"/u.test(readFileSync(join(edition, 'tei', f), 'utf8')));
+  const naming = readdirSync(join(edition, 'tei')).filter(
+    (f) => /^1917-.*\.xml$/u.test(f) && /persons\.xml#dan"/u.test(readFileSync(join(edition, 'tei', f), 'utf8')),
+  );
   assert.equal(naming.length, 1);
   const after = await sameAsClean('register edited', '--no-print');
   assert.equal(after.cache?.rendered, naming.length);
@@ -91,7 +107,10 @@ test('the edition config edited (its title): every text is rendered again', asyn
 });
 
 test('damaged entries (truncated, tampered) are ignored and made again', async () => {
-  const entries = readdirSync(join(cacheDir, 'html-text'), { recursive: true }).map(String).filter((f) => f.endsWith('.json')).map((f) => join(cacheDir, 'html-text', f));
+  const entries = readdirSync(join(cacheDir, 'html-text'), { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => join(cacheDir, 'html-text', f));
   // The entries of the current texts are the newest three.
   const current = entries.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs).slice(0, 3);
   const [truncated, tampered] = current;
@@ -101,7 +120,13 @@ test('damaged entries (truncated, tampered) are ignored and made again', async (
   const after = await sameAsClean('damaged entries', '--no-print');
   assert.equal(after.cache?.stages['html-text']?.ignored, 2);
   assert.equal(after.cache?.rendered, 2);
-  assert.doesNotMatch(readFileSync(join(edition, 'out-cached', 'html', readdirSync(join(edition, 'out-cached', 'html')).find((f) => f.startsWith('1917-')) ?? ''), 'utf8'), /data-tampered/u);
+  assert.doesNotMatch(
+    readFileSync(
+      join(edition, 'out-cached', 'html', readdirSync(join(edition, 'out-cached', 'html')).find((f) => f.startsWith('1917-')) ?? ''),
+      'utf8',
+    ),
+    /data-tampered/u,
+  );
 });
 
 test('with the print edition: chapters and the PDF from the cache are the bytes of a clean build', async () => {
@@ -113,26 +138,43 @@ test('with the print edition: chapters and the PDF from the cache are the bytes 
 
 test('two builds at once on one cache both succeed, and leave it whole', async () => {
   const shared = join(edition, 'cache-shared');
-  const spawnBuild = (out: string): Promise<number> => new Promise((done) => {
-    const child = spawn(process.execPath, [cliEntry, 'build', '--out', out, '--cache', shared, '--no-print', '--quiet'], { cwd: edition, stdio: 'ignore', env: { ...process.env, CI: 'true' } });
-    child.on('close', (code) => done(code ?? -1));
-  });
+  const spawnBuild = (out: string): Promise<number> =>
+    new Promise((done) => {
+      const child = spawn(process.execPath, [cliEntry, 'build', '--out', out, '--cache', shared, '--no-print', '--quiet'], {
+        cwd: edition,
+        stdio: 'ignore',
+        env: { ...process.env, CI: 'true' },
+      });
+      child.on('close', (code) => done(code ?? -1));
+    });
   const codes = await Promise.all([spawnBuild(join(edition, 'out-a')), spawnBuild(join(edition, 'out-b'))]);
   assert.deepEqual(codes, [0, 0]);
   await build(join(edition, 'out-clean-html'), '--no-cache', '--no-print');
   const clean = treeHashes(join(edition, 'out-clean-html'));
-  assert.deepEqual(treeHashes(join(edition, 'out-a'), (p) => p.startsWith(CACHE_FOLDER)), clean);
-  assert.deepEqual(treeHashes(join(edition, 'out-b'), (p) => p.startsWith(CACHE_FOLDER)), clean);
+  assert.deepEqual(
+    treeHashes(join(edition, 'out-a'), (p) => p.startsWith(CACHE_FOLDER)),
+    clean,
+  );
+  assert.deepEqual(
+    treeHashes(join(edition, 'out-b'), (p) => p.startsWith(CACHE_FOLDER)),
+    clean,
+  );
   const after = await build(join(edition, 'out-c'), '--cache', shared, '--no-print');
   assert.equal(after.cache?.rendered, 0);
-  assert.deepEqual(Object.entries(after.cache?.stages ?? {}).filter(([, s]) => s.ignored > 0 || s.misses > 0), []);
+  assert.deepEqual(
+    Object.entries(after.cache?.stages ?? {}).filter(([, s]) => s.ignored > 0 || s.misses > 0),
+    [],
+  );
 });
 
 test('four shards merged make the site of a single build, byte for byte', async () => {
   const shards = [1, 2, 3, 4].map((i) => join(edition, `shard-${i}`));
   let texts = 0;
   for (const [i, dir] of shards.entries()) {
-    const run = await runInProcess(['build', '--shard', `${i + 1}/4`, '--cache', dir, '--out', join(edition, `out-shard-${i + 1}`), '--jobs', '1', '--json'], edition);
+    const run = await runInProcess(
+      ['build', '--shard', `${i + 1}/4`, '--cache', dir, '--out', join(edition, `out-shard-${i + 1}`), '--jobs', '1', '--json'],
+      edition,
+    );
     assert.equal(run.code, 0, run.stderr);
     const json = JSON.parse(run.stdout) as BuildJson & { shard: string; published: string[] };
     assert.equal(json.shard, `${i + 1}/4`);
@@ -141,10 +183,16 @@ test('four shards merged make the site of a single build, byte for byte', async 
     texts += json.cache?.rendered ?? 0;
   }
   assert.equal(texts, 3, 'each text is rendered by exactly one shard');
-  const merged = await runInProcess(['merge', ...shards, '--cache', join(edition, 'cache-merge'), '--out', join(edition, 'out-merged'), '--jobs', '1', '--json'], edition);
+  const merged = await runInProcess(
+    ['merge', ...shards, '--cache', join(edition, 'cache-merge'), '--out', join(edition, 'out-merged'), '--jobs', '1', '--json'],
+    edition,
+  );
   assert.equal(merged.code, 0, merged.stderr);
   const json = JSON.parse(merged.stdout) as BuildJson;
   assert.equal(json.cache?.rendered, 0, 'every text comes from a shard');
   await build(join(edition, 'out-clean'), '--no-cache');
-  assert.deepEqual(treeHashes(join(edition, 'out-merged'), (p) => p.startsWith(CACHE_FOLDER)), treeHashes(join(edition, 'out-clean')));
+  assert.deepEqual(
+    treeHashes(join(edition, 'out-merged'), (p) => p.startsWith(CACHE_FOLDER)),
+    treeHashes(join(edition, 'out-clean')),
+  );
 });

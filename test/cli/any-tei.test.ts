@@ -30,7 +30,10 @@ function realTexts(): string {
 /** Words of a TEI file's `<body>` (text between tags, without notes' markup), a sample of them. */
 function bodyWords(xml: string, count: number): string[] {
   const body = xml.slice(xml.indexOf('<body'), xml.lastIndexOf('</body>'));
-  const words = body.replace(/<[^>]+>/gu, ' ').split(/\s+/u).filter((w) => /^\p{L}{6,}$/u.test(w));
+  const words = body
+    .replace(/<[^>]+>/gu, ' ')
+    .split(/\s+/u)
+    .filter((w) => /^\p{L}{6,}$/u.test(w));
   const step = Math.max(1, Math.floor(words.length / count));
   return words.filter((_, i) => i % step === 0).slice(0, count);
 }
@@ -41,13 +44,22 @@ test('html on TEI files with no config: a page per text (a corpus gives one per 
   const run = runTeiEdition(['html', texts, '--out', site, '--title', 'Trois sources'], join(texts, '..'));
   assert.equal(run.code, 0, run.stderr);
   assert.doesNotMatch(run.stderr, STACK_FRAME);
-  const pages = readdirSync(site).filter((f) => f.endsWith('.html')).sort();
-  for (const page of ['teipublisher-vangogh__let695.html', 'guizot-lieven__letters-teiCorpus-l1.html', 'guizot-lieven__letters-teiCorpus-l2.html', 'hurlus__lenine1918_infantilisme.html', 'index.html']) {
+  const pages = readdirSync(site)
+    .filter((f) => f.endsWith('.html'))
+    .sort();
+  for (const page of [
+    'teipublisher-vangogh__let695.html',
+    'guizot-lieven__letters-teiCorpus-l1.html',
+    'guizot-lieven__letters-teiCorpus-l2.html',
+    'hurlus__lenine1918_infantilisme.html',
+    'index.html',
+  ]) {
     assert.ok(pages.includes(page), `${page} in ${pages.join(', ')}`);
   }
   const index = readFileSync(join(site, 'index.html'), 'utf8');
   assert.match(index, /Trois sources/u);
-  for (const page of pages.filter((p) => p !== 'index.html' && p !== 'persons.html' && p !== 'places.html')) assert.ok(index.includes(`href="${page}"`), `the index links to ${page}`);
+  for (const page of pages.filter((p) => p !== 'index.html' && p !== 'persons.html' && p !== 'places.html'))
+    assert.ok(index.includes(`href="${page}"`), `the index links to ${page}`);
   // Every text's words are on its page (a sample of its body's words).
   const pamphlet = readFileSync(join(site, 'hurlus__lenine1918_infantilisme.html'), 'utf8');
   for (const word of bodyWords(readFileSync(join(real, PAMPHLET), 'utf8'), 40)) assert.ok(pamphlet.includes(word), `“${word}” on the page`);
@@ -71,7 +83,10 @@ test('html with no config: the output may not hold an input; a missing path is a
   assert.match(into.stderr, /output-refused/u);
   const missing = runTeiEdition(['html', 'nowhere/'], texts);
   assert.equal(missing.code, 2, missing.stderr);
-  assert.match(missing.stderr, /^nowhere +error +found no such file or folder: nowhere; expected a TEI file, a folder of TEI files or a glob/mu);
+  assert.match(
+    missing.stderr,
+    /^nowhere +error +found no such file or folder: nowhere; expected a TEI file, a folder of TEI files or a glob/mu,
+  );
   assert.doesNotMatch(missing.stderr, STACK_FRAME);
   assert.deepEqual(treeHashes(texts), before);
 });
@@ -85,7 +100,10 @@ test('pdf on TEI files with no config: one book, every text in it', async () => 
   for (const file of [LETTER, PAMPHLET]) {
     const words = bodyWords(readFileSync(join(real, file), 'utf8'), 25);
     const found = words.filter((w) => all.includes(w));
-    assert.ok(found.length >= words.length - 2, `${file}: ${words.length - found.length} of ${words.length} words missing from the PDF: ${words.filter((w) => !all.includes(w)).join(', ')}`);
+    assert.ok(
+      found.length >= words.length - 2,
+      `${file}: ${words.length - found.length} of ${words.length} words missing from the PDF: ${words.filter((w) => !all.includes(w)).join(', ')}`,
+    );
   }
 });
 
@@ -94,8 +112,14 @@ test('init --from-tei describes TEI files (metadata from their headers); build p
   const dir = join(texts, '..');
   const init = runTeiEdition(['init', '.', '--from-tei', 'texts'], dir);
   assert.equal(init.code, 0, init.stderr);
-  const config = JSON.parse(readFileSync(join(dir, 'edition.json'), 'utf8')) as { edition: { title: string; language: string; licence: { name: string } }; sources: { tei: string }[] };
-  assert.deepEqual(config.sources.map((s) => s.tei), [`texts/${CORPUS}`, `texts/${PAMPHLET}`, `texts/${LETTER}`]);
+  const config = JSON.parse(readFileSync(join(dir, 'edition.json'), 'utf8')) as {
+    edition: { title: string; language: string; licence: { name: string } };
+    sources: { tei: string }[];
+  };
+  assert.deepEqual(
+    config.sources.map((s) => s.tei),
+    [`texts/${CORPUS}`, `texts/${PAMPHLET}`, `texts/${LETTER}`],
+  );
   assert.match(config.edition.title, /Lieven et François Guizot/u, 'the corpus header titles the edition');
   assert.equal(config.edition.language, 'fr');
   assert.match(config.edition.licence.name, /CC BY-SA 4\.0/u);
@@ -109,7 +133,11 @@ test('init --from-tei describes TEI files (metadata from their headers); build p
   assert.equal(new Set(targets).size, targets.length, `one warning per target: ${targets.join(', ')}`);
   assert.match(build.stderr, /^texts\/teipublisher-vangogh__let695\.xml +warning +found the pointer/mu, 'the warning names the TEI source');
   assert.deepEqual(treeHashes(join(dir, 'texts')), before, 'the TEI sources are not touched');
-  assert.equal(readFileSync(join(dir, 'output', 'tei', 'hurlus__lenine1918_infantilisme.xml'), 'utf8'), readFileSync(join(real, PAMPHLET), 'utf8'), 'a TEI source is published byte for byte');
+  assert.equal(
+    readFileSync(join(dir, 'output', 'tei', 'hurlus__lenine1918_infantilisme.xml'), 'utf8'),
+    readFileSync(join(real, PAMPHLET), 'utf8'),
+    'a TEI source is published byte for byte',
+  );
   assert.ok(existsSync(join(dir, 'output', 'html', 'guizot-lieven__letters-teiCorpus-l1.html')));
   assert.ok(existsSync(join(dir, 'output', 'print', 'edition.pdf')));
 });
@@ -127,22 +155,41 @@ test('a mixed edition: a raw source, a TEI source, a glob; build keeps the hand-
   cpSync(join(real, LETTER), join(dir, 'letters', LETTER));
   cpSync(join(real, PAMPHLET), join(dir, 'letters', PAMPHLET));
   const config = JSON.parse(readFileSync(join(dir, 'edition.json'), 'utf8')) as { sources: object[] };
-  config.sources.push({ tei: `letters/${LETTER}`, id: 'vangogh-695', title: 'Lettre à Paul Gauguin', author: 'Vincent van Gogh' }, { tei: 'letters/hurlus*.xml' });
+  config.sources.push(
+    { tei: `letters/${LETTER}`, id: 'vangogh-695', title: 'Lettre à Paul Gauguin', author: 'Vincent van Gogh' },
+    { tei: 'letters/hurlus*.xml' },
+  );
   writeFileSync(join(dir, 'edition.json'), JSON.stringify(config, null, 2));
   const run = runTeiEdition(['build', '--verbose'], dir);
   assert.equal(run.code, 0, run.stderr);
-  assert.match(run.stderr, /tei\/example\.xml +info +tei\/example\.xml was edited since tei-edition generated it: kept, and published as it is/u);
+  assert.match(
+    run.stderr,
+    /tei\/example\.xml +info +tei\/example\.xml was edited since tei-edition generated it: kept, and published as it is/u,
+  );
   assert.match(run.stdout, /^kept +tei\/example\.xml/mu);
-  assert.ok(readFileSync(join(dir, 'output', 'html', 'example.html'), 'utf8').includes('Une correction à la main'), 'the site shows the hand edit');
-  assert.ok(readFileSync(join(dir, 'output', 'tei', 'example.xml'), 'utf8').includes('Une correction à la main'), 'the published TEI is the hand-edited one');
+  assert.ok(
+    readFileSync(join(dir, 'output', 'html', 'example.html'), 'utf8').includes('Une correction à la main'),
+    'the site shows the hand edit',
+  );
+  assert.ok(
+    readFileSync(join(dir, 'output', 'tei', 'example.xml'), 'utf8').includes('Une correction à la main'),
+    'the published TEI is the hand-edited one',
+  );
   assert.ok(existsSync(join(dir, 'output', 'html', 'vangogh-695.html')), 'the TEI source has the id the config gives');
   // The config's title and author, over the header's, in the page, the index and the book.
   const letter = readFileSync(join(dir, 'output', 'html', 'vangogh-695.html'), 'utf8');
   assert.match(letter, /<h1 class="text-title"[^>]*>Lettre à Paul Gauguin<\/h1>/u);
   assert.match(letter, /class="text-author">Vincent van Gogh</u);
   assert.match(readFileSync(join(dir, 'output', 'html', 'index.html'), 'utf8'), /<a href="vangogh-695\.html">Lettre à Paul Gauguin<\/a>/u);
-  assert.ok(readFileSync(join(dir, 'output', 'print', 'edition.typ'), 'utf8').includes('Lettre à Paul Gauguin'), 'the chapter has the config\'s title');
-  assert.equal(readFileSync(join(dir, 'output', 'tei', 'vangogh-695.xml'), 'utf8'), readFileSync(join(real, LETTER), 'utf8'), 'the TEI itself is published as it is');
+  assert.ok(
+    readFileSync(join(dir, 'output', 'print', 'edition.typ'), 'utf8').includes('Lettre à Paul Gauguin'),
+    "the chapter has the config's title",
+  );
+  assert.equal(
+    readFileSync(join(dir, 'output', 'tei', 'vangogh-695.xml'), 'utf8'),
+    readFileSync(join(real, LETTER), 'utf8'),
+    'the TEI itself is published as it is',
+  );
   assert.ok(existsSync(join(dir, 'output', 'html', 'hurlus__lenine1918_infantilisme.html')), 'the glob found its file');
   // --dry-run: everything made and checked, nothing written.
   const before = treeHashes(dir);
@@ -170,7 +217,9 @@ test('html on all of tei-real with no config: every text a page (the corpus two)
   const site = join(tempDir(), 'site');
   const run = runTeiEdition(['html', real, '--out', site], tempDir());
   assert.equal(run.code, 0, run.stderr);
-  const files = readdirSync(real).filter((f) => f.endsWith('.xml')).sort();
+  const files = readdirSync(real)
+    .filter((f) => f.endsWith('.xml'))
+    .sort();
   const index = readFileSync(join(site, 'index.html'), 'utf8');
   for (const file of files) {
     const stem = file.replace(/\.xml$/u, '');
@@ -181,7 +230,9 @@ test('html on all of tei-real with no config: every text a page (the corpus two)
     }
     if (file === CORPUS) continue;
     // A very long text's words are on its parts' pages (<stem>-<n>.html).
-    const html = [pages[0]!, ...readdirSync(site).filter((f) => new RegExp(`^${stem}-\\d+\\.html$`, 'u').test(f))].map((p) => readFileSync(join(site, p), 'utf8')).join('\n');
+    const html = [pages[0]!, ...readdirSync(site).filter((f) => new RegExp(`^${stem}-\\d+\\.html$`, 'u').test(f))]
+      .map((p) => readFileSync(join(site, p), 'utf8'))
+      .join('\n');
     const missing = bodyWords(readFileSync(join(real, file), 'utf8'), 60).filter((w) => !html.includes(w));
     assert.ok(missing.length <= 3, `${file}: words of the body not on its page: ${missing.join(', ')}`);
   }
@@ -191,14 +242,18 @@ test('a TEI source with a schema: build validates it against that schema (a mess
   const dir = join(tempDir(), 'ed');
   assert.equal(runTeiEdition(['init', dir], process.cwd()).code, 0);
   mkdirSync(join(dir, 'texts'));
-  const tei = (body: string): string => `<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Une lettre</title></titleStmt><publicationStmt><p>Inédit</p></publicationStmt><sourceDesc><p>Manuscrit</p></sourceDesc></fileDesc></teiHeader><text><body>${body}</body></text></TEI>\n`;
+  const tei = (body: string): string =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Une lettre</title></titleStmt><publicationStmt><p>Inédit</p></publicationStmt><sourceDesc><p>Manuscrit</p></sourceDesc></fileDesc></teiHeader><text><body>${body}</body></text></TEI>\n`;
   writeFileSync(join(dir, 'texts', 'lettre.xml'), tei('<p>Mon cher ami, je vous écris.</p>'));
   const config = JSON.parse(readFileSync(join(dir, 'edition.json'), 'utf8')) as { sources: object[] };
   config.sources.push({ tei: 'texts/lettre.xml', schema: join(sharedDir, 'reference', 'tei_all.rng') });
   writeFileSync(join(dir, 'edition.json'), JSON.stringify(config, null, 2));
   const valid = runTeiEdition(['build'], dir);
   assert.equal(valid.code, 0, valid.stderr);
-  assert.match(valid.stdout, /validated 3 TEI files \(schemas\/tei-edition\.rng, schemas\/tei-edition\.sch; 1 TEI source: .*tei_all\.rng\): no errors/u);
+  assert.match(
+    valid.stdout,
+    /validated 3 TEI files \(schemas\/tei-edition\.rng, schemas\/tei-edition\.sch; 1 TEI source: .*tei_all\.rng\): no errors/u,
+  );
   const before = treeHashes(join(dir, 'output'));
   writeFileSync(join(dir, 'texts', 'lettre.xml'), tei('<p>Mon cher ami, <bogus>je</bogus> vous écris.</p>'));
   const invalid = runTeiEdition(['build'], dir);
@@ -210,7 +265,10 @@ test('a TEI source with a schema: build validates it against that schema (a mess
 test('html with no config on a file that is not TEI: an error at its line and column (exit 1), nothing published', () => {
   const texts = realTexts();
   writeFileSync(join(texts, 'broken.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<text><body><p>unclosed</body></text></TEI>\n');
-  writeFileSync(join(texts, 'latin1.xml'), Buffer.from('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>caf\xe9</p></body></text></TEI>\n', 'latin1'));
+  writeFileSync(
+    join(texts, 'latin1.xml'),
+    Buffer.from('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>caf\xe9</p></body></text></TEI>\n', 'latin1'),
+  );
   const site = join(texts, '..', 'site');
   const run = runTeiEdition(['html', 'texts', '--out', site], join(texts, '..'));
   assert.equal(run.code, 1, run.stderr);
@@ -228,7 +286,10 @@ test('build: a TEI source that is not there is a config error (exit 2), one that
   writeFileSync(join(dir, 'edition.json'), JSON.stringify(config, null, 2));
   const missing = runTeiEdition(['build'], dir);
   assert.equal(missing.code, 2, missing.stderr);
-  assert.match(missing.stderr, /^edition\.json +error +sources\[1\]\.tei: found no such file or folder: letters; expected a TEI file, a folder of TEI files or a glob/mu);
+  assert.match(
+    missing.stderr,
+    /^edition\.json +error +sources\[1\]\.tei: found no such file or folder: letters; expected a TEI file, a folder of TEI files or a glob/mu,
+  );
   mkdirSync(join(dir, 'letters'));
   writeFileSync(join(dir, 'letters', 'a.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>x</body></text></TEI>');
   const broken = runTeiEdition(['build'], dir);

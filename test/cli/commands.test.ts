@@ -8,11 +8,21 @@ import { fixturesDir, repoRoot } from '../support/paths.js';
 import { tempDir, sampleEditionCopy } from '../support/run-cli.js';
 import { runInProcess } from '../support/run-cli-in-process.js';
 
-
 const letter = '1917-10-01-lenine-lettre-au-comite-central';
 
 test('help text of every command is stable (golden)', async () => {
-  for (const args of [['--help'], ['convert', '--help'], ['build', '--help'], ['serve', '--help'], ['entities', '--help'], ['init', '--help'], ['validate', '--help'], ['html', '--help'], ['pdf', '--help'], ['merge', '--help']]) {
+  for (const args of [
+    ['--help'],
+    ['convert', '--help'],
+    ['build', '--help'],
+    ['serve', '--help'],
+    ['entities', '--help'],
+    ['init', '--help'],
+    ['validate', '--help'],
+    ['html', '--help'],
+    ['pdf', '--help'],
+    ['merge', '--help'],
+  ]) {
     const run = await runInProcess(args, repoRoot);
     assert.equal(run.code, 0);
     assertGolden(run.stdout, join(fixturesDir, 'help', `${args.length === 1 ? 'main' : args[0]}.txt`));
@@ -50,7 +60,13 @@ test('a TEI file edited by hand is never overwritten silently; --force replaces 
   writeFileSync(path, edited);
   const refused = await runInProcess(['convert'], dir);
   assert.equal(refused.code, 1);
-  assert.match(refused.stderr, new RegExp(`tei/${letter}\\.xml {2}error {2}tei/${letter}\\.xml was edited since tei-edition generated it; not overwritten {2}tei-edition/hand-edited-tei`, 'u'));
+  assert.match(
+    refused.stderr,
+    new RegExp(
+      `tei/${letter}\\.xml {2}error {2}tei/${letter}\\.xml was edited since tei-edition generated it; not overwritten {2}tei-edition/hand-edited-tei`,
+      'u',
+    ),
+  );
   assert.equal(readFileSync(path, 'utf8'), edited, 'the edit is still there');
   const forced = await runInProcess(['convert', '--force'], dir);
   assert.equal(forced.code, 0);
@@ -66,7 +82,12 @@ test('one failing source does not stop the others; the exit code says there were
   const run = await runInProcess(['convert'], dir);
   assert.equal(run.code, 1);
   assert.match(run.stderr, /coalition-ou-marins\.txt {2}error {2}the file is empty/u);
-  assert.deepEqual(readdirSync(join(dir, 'tei')).filter((f) => f.startsWith('1917')).sort(), [`${letter}.xml`, '1917-11-05-lenine-a-tous-les-membres-du-parti.xml']);
+  assert.deepEqual(
+    readdirSync(join(dir, 'tei'))
+      .filter((f) => f.startsWith('1917'))
+      .sort(),
+    [`${letter}.xml`, '1917-11-05-lenine-a-tous-les-membres-du-parti.xml'],
+  );
 });
 
 test('--json prints one JSON result and nothing else; --dry-run writes nothing; --quiet prints only errors', async () => {
@@ -74,11 +95,22 @@ test('--json prints one JSON result and nothing else; --dry-run writes nothing; 
   const run = await runInProcess(['convert', '--json', '--dry-run'], dir);
   assert.equal(run.code, 0);
   assert.equal(run.stderr, '');
-  const result = JSON.parse(run.stdout) as { ok: boolean; files: { source: string; status: string; messages: unknown[] }[]; summary: Record<string, number> };
+  const result = JSON.parse(run.stdout) as {
+    ok: boolean;
+    files: { source: string; status: string; messages: unknown[] }[];
+    summary: Record<string, number>;
+  };
   assert.equal(result.ok, true);
-  assert.deepEqual(result.files.map((f) => f.status), ['dry-run', 'dry-run', 'dry-run']);
+  assert.deepEqual(
+    result.files.map((f) => f.status),
+    ['dry-run', 'dry-run', 'dry-run'],
+  );
   assert.equal(result.summary.warning, 2);
-  assert.deepEqual(readdirSync(join(dir, 'tei')).filter((f) => f.startsWith('1917')), [], 'nothing written');
+  assert.deepEqual(
+    readdirSync(join(dir, 'tei')).filter((f) => f.startsWith('1917')),
+    [],
+    'nothing written',
+  );
   const quiet = await runInProcess(['convert', '--quiet'], dir);
   assert.equal(quiet.stdout, '');
   assert.equal(quiet.stderr, '');
@@ -95,15 +127,35 @@ test('build converts and publishes the TEI in output/tei/', async () => {
   const dir = sampleEditionCopy();
   const run = await runInProcess(['build', '--no-print'], dir);
   assert.equal(run.code, 0, run.stderr);
-  assert.deepEqual(readdirSync(join(dir, 'output', 'tei')).filter((f) => !f.startsWith('.')).sort(), [`${letter}.xml`, '1917-11-01-lenine-coalition-ou-marins.xml', '1917-11-05-lenine-a-tous-les-membres-du-parti.xml', 'organisations.xml', 'periodicals.xml', 'persons.xml', 'places.xml']);
+  assert.deepEqual(
+    readdirSync(join(dir, 'output', 'tei'))
+      .filter((f) => !f.startsWith('.'))
+      .sort(),
+    [
+      `${letter}.xml`,
+      '1917-11-01-lenine-coalition-ou-marins.xml',
+      '1917-11-05-lenine-a-tous-les-membres-du-parti.xml',
+      'organisations.xml',
+      'periodicals.xml',
+      'persons.xml',
+      'places.xml',
+    ],
+  );
   // Every @ref of the published texts resolves to a register published beside them.
   for (const name of readdirSync(join(dir, 'output', 'tei')).filter((n) => n.startsWith('1917'))) {
     for (const [, file, id] of readFileSync(join(dir, 'output', 'tei', name), 'utf8').matchAll(/ ref="([^"#]+)#([^"]+)"/gu)) {
-      assert.match(readFileSync(join(dir, 'output', 'tei', file ?? ''), 'utf8'), new RegExp(`xml:id="${id}"`, 'u'), `${name}: ${file}#${id}`);
+      assert.match(
+        readFileSync(join(dir, 'output', 'tei', file ?? ''), 'utf8'),
+        new RegExp(`xml:id="${id}"`, 'u'),
+        `${name}: ${file}#${id}`,
+      );
     }
   }
   assert.equal(readFileSync(join(dir, 'output', 'tei', `${letter}.xml`), 'utf8'), readFileSync(join(dir, 'tei', `${letter}.xml`), 'utf8'));
-  assert.ok(existsSync(join(dir, 'output', 'tei', '.tei-edition-output')), 'the published folder says it was written by tei-edition (and may be replaced by the next build)');
+  assert.ok(
+    existsSync(join(dir, 'output', 'tei', '.tei-edition-output')),
+    'the published folder says it was written by tei-edition (and may be replaced by the next build)',
+  );
 });
 
 test('init scaffolds an edition that builds at once, and refuses a folder that has one', async () => {

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { sampleEditionCopy } from '../support/run-cli.js';
 import { runInProcess } from '../support/run-cli-in-process.js';
 
-
 const appeal = '1917-11-05-lenine-a-tous-les-membres-du-parti';
 
 test('the sample edition has nothing unresolved (entities --strict exits 0)', async () => {
@@ -25,9 +24,13 @@ test('a person missing from the register is listed with its position; added back
   writeFileSync(registerPath, register.replace(spiro, ''));
 
   const worklist = await runInProcess(['entities', '--json'], dir);
-  const result = JSON.parse(worklist.stdout) as { unresolved: { name: string; count: number; positions: { file: string; line: number; column: number }[] }[] };
-  assert.deepEqual(result.unresolved.map((u) => [u.name, u.count, u.positions.map((p) => `${p.file}:${p.line}:${p.column}`)]),
-    [['Spiro', 1, [`tei/raw/${appeal}.txt:32:9`]]]);
+  const result = JSON.parse(worklist.stdout) as {
+    unresolved: { name: string; count: number; positions: { file: string; line: number; column: number }[] }[];
+  };
+  assert.deepEqual(
+    result.unresolved.map((u) => [u.name, u.count, u.positions.map((p) => `${p.file}:${p.line}:${p.column}`)]),
+    [['Spiro', 1, [`tei/raw/${appeal}.txt:32:9`]]],
+  );
   assert.equal((await runInProcess(['entities', '--strict'], dir)).code, 1);
 
   assert.equal((await runInProcess(['convert', appeal], dir)).code, 0);
@@ -39,7 +42,10 @@ test('a person missing from the register is listed with its position; added back
 
 test('a broken register is an error with its position, before anything is converted', async () => {
   const dir = sampleEditionCopy();
-  writeFileSync(join(dir, 'tei', 'places.xml'), '<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">\n  <text><body><listPlace></body></text>\n</TEI>\n');
+  writeFileSync(
+    join(dir, 'tei', 'places.xml'),
+    '<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">\n  <text><body><listPlace></body></text>\n</TEI>\n',
+  );
   const run = await runInProcess(['convert'], dir);
   assert.equal(run.code, 2);
   assert.match(run.stderr, /^tei\/places\.xml:3:\d+ {2}error {2}/mu);

@@ -24,7 +24,7 @@ describe('exitCodeFor', () => {
     assert.equal(exitCodeFor([inputError, configError, warning]), EXIT_USAGE);
   });
 
-  it('reads another Schematron\'s rules as errors in the input', () => {
+  it("reads another Schematron's rules as errors in the input", () => {
     assert.equal(exitCodeFor([schematronDiagnostic('error', 'tei_all/some-rule', 'x', at)]), EXIT_INPUT_ERRORS);
   });
 

@@ -57,5 +57,10 @@ test('init, then build with the real command: the scaffolded edition publishes i
   const edition = join(dir, 'mon-edition');
   const build = runTeiEdition(['build'], edition);
   assert.equal(build.code, 0, build.stderr + build.stdout);
-  for (const output of [['tei', 'example.xml'], ['html', 'index.html'], ['print', 'edition.pdf']]) assert.ok(existsSync(join(edition, 'output', ...output)), output.join('/'));
+  for (const output of [
+    ['tei', 'example.xml'],
+    ['html', 'index.html'],
+    ['print', 'edition.pdf'],
+  ])
+    assert.ok(existsSync(join(edition, 'output', ...output)), output.join('/'));
 });

@@ -59,20 +59,35 @@ test('a key __proto__ is an ordinary key, not a prototype', () => {
 
 test('syntax errors say where, what was found and what was expected', () => {
   assert.equal(syntaxError(''), '1:1 found end of file, expected a value (string, number, object, array, true, false or null)');
-  assert.equal(syntaxError('{"a": 1,\n}'), '2:1 found "}", expected a key in double quotes (JSON does not allow a comma after the last member)');
-  assert.equal(syntaxError('[1, 2,]'), '1:7 found "]", expected a value (string, number, object, array, true, false or null) (JSON does not allow a comma after the last item)');
+  assert.equal(
+    syntaxError('{"a": 1,\n}'),
+    '2:1 found "}", expected a key in double quotes (JSON does not allow a comma after the last member)',
+  );
+  assert.equal(
+    syntaxError('[1, 2,]'),
+    '1:7 found "]", expected a value (string, number, object, array, true, false or null) (JSON does not allow a comma after the last item)',
+  );
   assert.equal(syntaxError('{"a": 1\n "b": 2}'), '2:2 found the string "b", expected "," or "}" (a comma is missing before this key)');
   assert.equal(syntaxError('{"a" 1}'), '1:6 found "1", expected ":" after the key');
   assert.equal(syntaxError("{'a': 1}"), '1:2 found "\'", expected a key in double quotes or "}" (JSON strings and keys use double quotes)');
   assert.equal(syntaxError('{a: 1}'), '1:2 found "a", expected a key in double quotes or "}" (strings and keys must be in double quotes)');
-  assert.equal(syntaxError('{"a": True}'), '1:7 found "True", expected a value (string, number, object, array, true, false or null) (strings and keys must be in double quotes)');
+  assert.equal(
+    syntaxError('{"a": True}'),
+    '1:7 found "True", expected a value (string, number, object, array, true, false or null) (strings and keys must be in double quotes)',
+  );
   assert.equal(syntaxError('{"a": 1} // done'), '1:10 found "/", expected the end of the file (JSON does not allow comments)');
   assert.equal(syntaxError('{"a": "é\n"}'), '1:9 found a line break, expected a closing quote (") before the end of the line');
   assert.equal(syntaxError('["abc'), '1:6 found end of file, expected a closing quote (")');
-  assert.equal(syntaxError('["\\x"]'), '1:3 found "\\\\", expected an escape: \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\u followed by four hex digits');
+  assert.equal(
+    syntaxError('["\\x"]'),
+    '1:3 found "\\\\", expected an escape: \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\u followed by four hex digits',
+  );
   assert.equal(syntaxError('[1.]'), '1:4 found "]", expected a digit after the decimal point');
   assert.equal(syntaxError('[-]'), '1:3 found "]", expected a digit');
-  assert.equal(syntaxError('["a\tb"]'), '1:4 found control character U+0009, expected an escape such as \\t instead of a control character');
+  assert.equal(
+    syntaxError('["a\tb"]'),
+    '1:4 found control character U+0009, expected an escape such as \\t instead of a control character',
+  );
 });
 
 test('nesting too deep for the stack is a syntax error, not a crash', () => {

@@ -130,7 +130,9 @@ test('a JSON syntax error: one fatal message where the parser stopped', () => {
 
 test('semantic checks wait for a config of the right shape', () => {
   // A wrong enum and a duplicate id: only the schema message, since the checks would run on bad types.
-  const text = minimal.replace('"profile": "prose"', '"profile": "verse"').replace('"editors": [{ "id": "ed", "name": "Équipe" }]', '"editors": [{ "id": "ed", "name": "A" }, { "id": "ed", "name": "B" }]');
+  const text = minimal
+    .replace('"profile": "prose"', '"profile": "verse"')
+    .replace('"editors": [{ "id": "ed", "name": "Équipe" }]', '"editors": [{ "id": "ed", "name": "A" }, { "id": "ed", "name": "B" }]');
   const rules = loadEditionConfig(text, 'edition.json').messages.map((m) => m.rule);
   assert.deepEqual(rules, ['tei-edition/config-schema']);
 });

@@ -36,5 +36,8 @@ test('a file that is not UTF-8 is refused rather than read with replacement char
   const path = join(dir, 'latin1.json');
   writeFileSync(path, Buffer.from('{"edition": "\xc9crits"}', 'latin1'));
   const { messages } = await readEditionConfigFile(path);
-  assert.deepEqual(messages.map((m) => `${m.rule}: ${m.message}`), [`tei-edition/config-json: found bytes that are not UTF-8 in ${path}, expected UTF-8 text`]);
+  assert.deepEqual(
+    messages.map((m) => `${m.rule}: ${m.message}`),
+    [`tei-edition/config-json: found bytes that are not UTF-8 in ${path}, expected UTF-8 text`],
+  );
 });

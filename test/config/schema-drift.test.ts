@@ -43,8 +43,12 @@ function fromTypeScript(source: string): Declarations {
     if (ts.isInterfaceDeclaration(statement)) {
       const properties = new Map<string, Property>();
       for (const member of statement.members) {
-        if (!ts.isPropertySignature(member) || member.type === undefined) throw new Error(`${statement.name.text}: unexpected member ${member.getText()}`);
-        properties.set(member.name.getText(), withDoc({ optional: member.questionToken !== undefined, type: tsType(member.type) }, docOf(member)));
+        if (!ts.isPropertySignature(member) || member.type === undefined)
+          throw new Error(`${statement.name.text}: unexpected member ${member.getText()}`);
+        properties.set(
+          member.name.getText(),
+          withDoc({ optional: member.questionToken !== undefined, type: tsType(member.type) }, docOf(member)),
+        );
       }
       declarations.set(statement.name.text, withDoc({ kind: 'object', properties }, docOf(statement)));
     } else if (ts.isTypeAliasDeclaration(statement)) {
@@ -107,11 +111,13 @@ function schemaType(s: unknown): string {
   // `if`/`then`/`else` chooses one of two shapes: the union of the two.
   if (s.if !== undefined && s.then !== undefined && s.else !== undefined) return union([schemaType(s.then), schemaType(s.else)]);
   const types = isArray(s.type) ? s.type : [s.type];
-  return union(types.map((t) => {
-    if (t === 'integer') return 'number';
-    if (t === 'array') return `array<${schemaType(s.items)}>`;
-    return typeof t === 'string' ? t : 'unsupported';
-  }));
+  return union(
+    types.map((t) => {
+      if (t === 'integer') return 'number';
+      if (t === 'array') return `array<${schemaType(s.items)}>`;
+      return typeof t === 'string' ? t : 'unsupported';
+    }),
+  );
 }
 
 // ---- shared
@@ -148,7 +154,8 @@ function drift(types: Declarations, schemaDeclarations: Declarations): string[] 
     else if (t.kind === 'alias' && s.kind === 'alias') {
       if (t.type !== s.type) problems.push(`${name}: ${typesPath} says ${t.type}, ${schemaPath} says ${s.type}`);
     } else if (t.kind === 'object' && s.kind === 'object') problems.push(...propertyDrift(name, t.properties, s.properties));
-    if (s !== undefined && t.doc !== undefined && t.doc !== s.doc) problems.push(`${name}: description ${JSON.stringify(s.doc)} differs from the doc comment ${JSON.stringify(t.doc)}`);
+    if (s !== undefined && t.doc !== undefined && t.doc !== s.doc)
+      problems.push(`${name}: description ${JSON.stringify(s.doc)} differs from the doc comment ${JSON.stringify(t.doc)}`);
   }
   for (const name of schemaDeclarations.keys()) {
     if (!types.has(name)) problems.push(`${name}: defined in ${schemaPath}, missing from ${typesPath}`);
@@ -165,9 +172,13 @@ function propertyDrift(owner: string, t: ReadonlyMap<string, Property>, s: Reado
       problems.push(`${where}: in ${typesPath}, missing from ${schemaPath}`);
       continue;
     }
-    if (tp.optional !== sp.optional) problems.push(`${where}: ${tp.optional ? 'optional' : 'required'} in ${typesPath}, ${sp.optional ? 'optional' : 'required'} in ${schemaPath}`);
+    if (tp.optional !== sp.optional)
+      problems.push(
+        `${where}: ${tp.optional ? 'optional' : 'required'} in ${typesPath}, ${sp.optional ? 'optional' : 'required'} in ${schemaPath}`,
+      );
     if (tp.type !== sp.type) problems.push(`${where}: ${typesPath} says ${tp.type}, ${schemaPath} says ${sp.type}`);
-    if (tp.doc !== undefined && tp.doc !== sp.doc) problems.push(`${where}: description ${JSON.stringify(sp.doc)} differs from the doc comment ${JSON.stringify(tp.doc)}`);
+    if (tp.doc !== undefined && tp.doc !== sp.doc)
+      problems.push(`${where}: description ${JSON.stringify(sp.doc)} differs from the doc comment ${JSON.stringify(tp.doc)}`);
   }
   for (const name of s.keys()) {
     if (!t.has(name)) problems.push(`${owner}.${name}: in ${schemaPath}, missing from ${typesPath}`);
@@ -187,7 +198,8 @@ function schemaHygiene(root: unknown): string[] {
     const raw = name === rootName ? root : isRecord(root) && isRecord(root.$defs) ? root.$defs[name] : undefined;
     if (!isRecord(raw) || raw.additionalProperties !== false) problems.push(`${name}: additionalProperties must be false`);
     const required = isRecord(raw) && isArray(raw.required) ? raw.required : [];
-    for (const key of required) if (typeof key !== 'string' || !d.properties.has(key)) problems.push(`${name}: required key ${String(key)} is not a property`);
+    for (const key of required)
+      if (typeof key !== 'string' || !d.properties.has(key)) problems.push(`${name}: required key ${String(key)} is not a property`);
     for (const [property, p] of d.properties) if (!p.doc) problems.push(`${name}.${property}: no description`);
   }
   return problems;
@@ -236,20 +248,26 @@ test('drift in the schema is reported, naming the property', () => {
   defs.LayoutProfile = { enum: ['prose', 'columns', 'verse'] };
   properties('Correction').sic = { description: 'The wrong reading.', type: 'string' };
   delete object('Licence').additionalProperties;
-  assert.deepEqual(drift(fromTypeScript(typesSource), fromSchema(altered)), [
-    'Person.colour: in schemas/edition.schema.json, missing from src/lib/config/types.ts',
-    'SourceConfig.bibl: required in src/lib/config/types.ts, optional in schemas/edition.schema.json',
-    'SourceConfig.firstPage: in src/lib/config/types.ts, missing from schemas/edition.schema.json',
-    'LayoutProfile: src/lib/config/types.ts says enum(columns|prose), schemas/edition.schema.json says enum(columns|prose|verse)',
-    'Correction.sic: description "The wrong reading." differs from the doc comment "The misprinted reading inside `match`."',
-  ].sort((a, b) => order(a) - order(b)));
+  assert.deepEqual(
+    drift(fromTypeScript(typesSource), fromSchema(altered)),
+    [
+      'Person.colour: in schemas/edition.schema.json, missing from src/lib/config/types.ts',
+      'SourceConfig.bibl: required in src/lib/config/types.ts, optional in schemas/edition.schema.json',
+      'SourceConfig.firstPage: in src/lib/config/types.ts, missing from schemas/edition.schema.json',
+      'LayoutProfile: src/lib/config/types.ts says enum(columns|prose), schemas/edition.schema.json says enum(columns|prose|verse)',
+      'Correction.sic: description "The wrong reading." differs from the doc comment "The misprinted reading inside `match`."',
+    ].sort((a, b) => order(a) - order(b)),
+  );
   assert.deepEqual(schemaHygiene(altered), ['Licence: additionalProperties must be false']);
 });
 
 test('drift in types.ts is reported, naming the property', () => {
   const altered = typesSource
     .replace('firstPage?: number | null;', 'firstPage?: number;')
-    .replace("export type OverrideRole = 'front' | 'body' | 'head' | 'notes' | 'ignore';", "export type OverrideRole = 'front' | 'body' | 'head' | 'notes';")
+    .replace(
+      "export type OverrideRole = 'front' | 'body' | 'head' | 'notes' | 'ignore';",
+      "export type OverrideRole = 'front' | 'body' | 'head' | 'notes';",
+    )
     .replace('  role?: string;\n}', '  role?: string;\n  email: string;\n}')
     .replace('export interface Licence {', 'export interface Licence {\n  holder?: string;');
   assert.notEqual(altered, typesSource);

@@ -26,11 +26,20 @@ test('anyOf and oneOf give one message each, not one per failed branch', () => {
 
 test('a wrong type where an enum is expected gives the allowed values', () => {
   const result = validateEditionSchema({
-    edition: { title: 'T', editors: [], publisher: null, licence: { name: 'L' }, language: 'fr', calendar: { sourceCalendar: 'julian', display: 3 } },
+    edition: {
+      title: 'T',
+      editors: [],
+      publisher: null,
+      licence: { name: 'L' },
+      language: 'fr',
+      calendar: { sourceCalendar: 'julian', display: 3 },
+    },
     sources: [],
   });
   assert.ok(!result.ok);
-  assert.deepEqual(lines(result.findings), ['edition.calendar.display: found 3, expected one of "old-style-first", "new-style-first", "new-style-only"']);
+  assert.deepEqual(lines(result.findings), [
+    'edition.calendar.display: found 3, expected one of "old-style-first", "new-style-first", "new-style-only"',
+  ]);
 });
 
 test('a config of the wrong shape altogether', () => {
@@ -43,19 +52,40 @@ test('several missing keys of one object make one message', () => {
   const result = validateEditionSchema({ sources: [] });
   assert.ok(!result.ok);
   assert.deepEqual(lines(result.findings), ['top level: missing required key "edition"']);
-  assert.equal(result.findings[0]?.hint, 'edition: What the edition as a whole is: title, editors, publisher, licence, language, calendar.');
+  assert.equal(
+    result.findings[0]?.hint,
+    'edition: What the edition as a whole is: title, editors, publisher, licence, language, calendar.',
+  );
   const more = validateEditionSchema({ edition: {}, sources: [] });
   assert.ok(!more.ok);
-  assert.deepEqual(lines(more.findings), ['edition: missing required keys "title", "editors", "publisher", "licence", "language", "calendar"']);
+  assert.deepEqual(lines(more.findings), [
+    'edition: missing required keys "title", "editors", "publisher", "licence", "language", "calendar"',
+  ]);
 });
 
 test('numbers, empty strings and odd keys', () => {
   const result = validateEditionSchema({
-    edition: { title: 'T', editors: [], publisher: null, licence: { name: 'L' }, language: 'fr', calendar: { sourceCalendar: 'gregorian', display: 'new-style-only' } },
-    sources: [{
-      id: 'a', raw: 'a.txt', title: 'A', author: 'B', bibl: { text: 'x' }, layout: { profile: 'prose' },
-      firstPage: 0, corrections: [{ match: 'x', sic: '', corr: 'y', line: 1.5 }], 'my key': 1,
-    }],
+    edition: {
+      title: 'T',
+      editors: [],
+      publisher: null,
+      licence: { name: 'L' },
+      language: 'fr',
+      calendar: { sourceCalendar: 'gregorian', display: 'new-style-only' },
+    },
+    sources: [
+      {
+        id: 'a',
+        raw: 'a.txt',
+        title: 'A',
+        author: 'B',
+        bibl: { text: 'x' },
+        layout: { profile: 'prose' },
+        firstPage: 0,
+        corrections: [{ match: 'x', sic: '', corr: 'y', line: 1.5 }],
+        'my key': 1,
+      },
+    ],
   });
   assert.ok(!result.ok);
   assert.deepEqual(lines(result.findings), [

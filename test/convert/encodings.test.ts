@@ -11,7 +11,7 @@ import { convertText } from '../support/convert-text.js';
 
 /** Windows-1252 bytes of a string (only the characters these tests use). */
 function cp1252(text: string): number[] {
-  const high: Record<string, number> = { '’': 0x92, 'œ': 0x9c, '–': 0x96, '…': 0x85, '€': 0x80, '“': 0x93, '”': 0x94, 'Œ': 0x8c, 'Ÿ': 0x9f };
+  const high: Record<string, number> = { '’': 0x92, œ: 0x9c, '–': 0x96, '…': 0x85, '€': 0x80, '“': 0x93, '”': 0x94, Œ: 0x8c, Ÿ: 0x9f };
   return [...text].map((c) => high[c] ?? (c.codePointAt(0) as number));
 }
 
@@ -31,7 +31,11 @@ test('a Windows-1252 file: its apostrophes, ligatures, dashes and ellipses are r
   assert.ok(result.xml.includes('l’été.'));
   assert.doesNotMatch(result.xml, /[\u0080-\u009f]|&#x[89][0-9A-F];/u);
   const warnings = result.messages.filter((m) => m.rule === 'tei-edition/input-encoding');
-  assert.deepEqual(warnings.map((m) => [m.position.line, m.position.column]), [[1, 2]], result.printed);
+  assert.deepEqual(
+    warnings.map((m) => [m.position.line, m.position.column]),
+    [[1, 2]],
+    result.printed,
+  );
   assert.match(warnings[0]?.message ?? '', /invalid byte 0x92.*Windows-1252/u);
   assert.ok(!result.messages.some((m) => m.rule === 'tei-edition/input-control-character'), result.printed);
 });
@@ -48,10 +52,21 @@ test('a file mixing UTF-8 and Windows-1252 lines is decoded line by line, with a
   const decoded = decodeRawText(bytes, 'mixed.txt');
   assert.equal(decoded.encoding, 'utf-8+windows-1252');
   assert.deepEqual(decoded.lines, [
-    'Première ligne en UTF-8, déjà.', 'Deuxième l’œuvre,', 'troisième – aussi', 'plain ascii line', 'Cinquième en UTF-8 : « ça ».', 'Sixième… fin',
+    'Première ligne en UTF-8, déjà.',
+    'Deuxième l’œuvre,',
+    'troisième – aussi',
+    'plain ascii line',
+    'Cinquième en UTF-8 : « ça ».',
+    'Sixième… fin',
   ]);
   const warnings = decoded.messages.filter((m) => m.rule === 'tei-edition/input-encoding');
-  assert.deepEqual(warnings.map((m) => [m.position.line, m.position.column]), [[2, 6], [6, 5]]);
+  assert.deepEqual(
+    warnings.map((m) => [m.position.line, m.position.column]),
+    [
+      [2, 6],
+      [6, 5],
+    ],
+  );
   assert.match(warnings[0]?.message ?? '', /^lines 2–3 are not UTF-8 \(invalid byte 0xe8\)/u);
   assert.match(warnings[1]?.message ?? '', /^line 6 is not UTF-8 \(invalid byte 0xe8\)/u);
 });
@@ -66,7 +81,14 @@ test('positions after a Windows-1252 line stay right: a later message points at 
   const result = convertText(bytes);
   assert.ok(result.xml, result.printed);
   const controls = result.messages.filter((m) => m.rule === 'tei-edition/input-control-character');
-  assert.deepEqual(controls.map((m) => [m.position.line, m.position.column]), [[3, 15], [4, 6]], result.printed);
+  assert.deepEqual(
+    controls.map((m) => [m.position.line, m.position.column]),
+    [
+      [3, 15],
+      [4, 6],
+    ],
+    result.printed,
+  );
   assert.ok(result.xml.includes('Encore é, ’ et<g ref="#char-U0001"/>ici.'));
   assert.ok(result.xml.includes('Œuvre<g ref="#char-U0007"/>…'));
 });
@@ -75,18 +97,31 @@ test('a Windows-1252 file with old Mac line ends (CR) counts its lines as the te
   const bytes = new Uint8Array([...utf8('Ligne un\rLigne deux\r'), ...cp1252('L’affaire\r')]);
   const decoded = decodeRawText(bytes, 'cr.txt');
   assert.deepEqual(decoded.lines, ['Ligne un', 'Ligne deux', 'L’affaire']);
-  assert.deepEqual(decoded.messages.map((m) => [m.position.line, m.position.column]), [[3, 2]]);
+  assert.deepEqual(
+    decoded.messages.map((m) => [m.position.line, m.position.column]),
+    [[3, 2]],
+  );
 });
 
 test('UTF-8 that is not well-formed in subtle ways (overlong, surrogate, beyond U+10FFFF, truncated) is taken for Windows-1252 on its line only', () => {
-  for (const bad of [[0xc0, 0xaf], [0xe0, 0x80, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x80]]) {
+  for (const bad of [
+    [0xc0, 0xaf],
+    [0xe0, 0x80, 0xaf],
+    [0xed, 0xa0, 0x80],
+    [0xf4, 0x90, 0x80, 0x80],
+    [0xe2, 0x80],
+  ]) {
     const bytes = new Uint8Array([...utf8('Première ligne, déjà.\n'), 0x41, ...bad, 0x42, 0x0a, ...utf8('Troisième.\n')]);
     const decoded = decodeRawText(bytes, 'subtle.txt');
     const lines = decoded.lines;
     assert.equal(lines[0], 'Première ligne, déjà.');
     assert.equal(lines[1], decodeWindows1252(new Uint8Array([0x41, ...bad, 0x42])).normalize('NFC'));
     assert.equal(lines[2], 'Troisième.');
-    assert.deepEqual(decoded.messages.filter((m) => m.rule === 'tei-edition/input-encoding').map((m) => [m.position.line, m.position.column]), [[2, 2]], `bytes ${bad.join(' ')}`);
+    assert.deepEqual(
+      decoded.messages.filter((m) => m.rule === 'tei-edition/input-encoding').map((m) => [m.position.line, m.position.column]),
+      [[2, 2]],
+      `bytes ${bad.join(' ')}`,
+    );
   }
 });
 
@@ -98,7 +133,11 @@ test('lines are split at CRLF, CR and LF, and normalised to NFC, as the whole te
     let text = 'z';
     const length = Math.floor(next() * 30);
     for (let i = 0; i < length; i++) text += alphabet[Math.floor(next() * alphabet.length)];
-    const whole = text.replace(/\r\n?/gu, '\n').normalize('NFC').split('\n').map((line) => (/^[ \t]*$/u.test(line) ? line : line.replace(/[ \t]+$/u, '')));
+    const whole = text
+      .replace(/\r\n?/gu, '\n')
+      .normalize('NFC')
+      .split('\n')
+      .map((line) => (/^[ \t]*$/u.test(line) ? line : line.replace(/[ \t]+$/u, '')));
     if (whole.length > 1 && whole[whole.length - 1] === '') whole.pop();
     assert.deepEqual(decodeRawText(new TextEncoder().encode(text), 't.txt').lines, whole, JSON.stringify(text));
   }

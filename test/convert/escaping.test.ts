@@ -20,7 +20,9 @@ function strictTexts(xml: string, name: string, within = 'text'): string[] {
   const found: string[] = [];
   const stack: { name: string; text: string }[] = [];
   parser.on('opentag', (tag) => stack.push({ name: tag.local, text: '' }));
-  parser.on('text', (t) => { for (const open of stack) open.text += t; });
+  parser.on('text', (t) => {
+    for (const open of stack) open.text += t;
+  });
   parser.on('closetag', () => {
     const el = stack.pop();
     if (el?.name === name && stack.some((s) => s.name === within)) found.push(el.text);
@@ -37,7 +39,10 @@ test('entity-like text in the raw file is written as text: `&eacute;` stays eigh
   assert.ok(result.xml, result.printed);
   const [p] = strictTexts(result.xml, 'p');
   assert.equal(p, line);
-  assert.ok(result.xml.includes('caf&amp;eacute; et&amp;nbsp;ici, AT&amp;T; et &amp;amp; puis &lt;b&gt; fin ]]&gt;'), 'escaped once, every `&`');
+  assert.ok(
+    result.xml.includes('caf&amp;eacute; et&amp;nbsp;ici, AT&amp;T; et &amp;amp; puis &lt;b&gt; fin ]]&gt;'),
+    'escaped once, every `&`',
+  );
   assert.equal(recoverSourceLines(result.xml, nothingLost).lines.get(1), line);
 });
 
@@ -62,7 +67,13 @@ test('a stray control character is recorded as g, declared in charDecl, reported
   assert.ok(result.xml, result.printed);
   assert.ok(!result.messages.some((m) => m.rule === 'tei-edition/input-binary'), result.printed);
   const warnings = result.messages.filter((m) => m.rule === 'tei-edition/input-control-character');
-  assert.deepEqual(warnings.map((m) => [m.severity, m.position.line, m.position.column]), [['warning', 2, 9], ['warning', 2, 20]]);
+  assert.deepEqual(
+    warnings.map((m) => [m.severity, m.position.line, m.position.column]),
+    [
+      ['warning', 2, 9],
+      ['warning', 2, 20],
+    ],
+  );
   assert.match(warnings[0]?.message ?? '', /U\+0001/u);
   assert.ok(result.xml.includes('deuxième<g ref="#char-U0001"/>ligne avec<g ref="#char-U0007"/>deux.'), result.xml);
   assert.match(result.xml, /<charDecl>\s*<char xml:id="char-U0001">[\s\S]*<char xml:id="char-U0007">[\s\S]*<\/charDecl>/u);

@@ -21,7 +21,13 @@ for (const source of sampleConfig().sources) {
   test(`auto on the sample's ${source.id}: picks ${source.notes?.convention ?? 'none'}, as its config says, and gives the same TEI`, () => {
     const named = convertSample(source);
     const auto: SourceConfig = { ...source, notes: { ...source.notes, convention: 'auto' } };
-    const result = convertSource({ bytes: readFileSync(join(repoRoot, source.raw)), file: source.raw, source: auto, edition: sampleConfig().edition, registers: sampleRegisters() });
+    const result = convertSource({
+      bytes: readFileSync(join(repoRoot, source.raw)),
+      file: source.raw,
+      source: auto,
+      edition: sampleConfig().edition,
+      registers: sampleRegisters(),
+    });
     assert.ok(result.xml !== undefined && named.xml !== undefined);
     assert.equal(result.xml, named.xml, 'the TEI differs from the one converted with the config’s convention');
     const chosen = result.messages.filter((m) => m.rule === 'tei-edition/note-convention');
@@ -42,15 +48,27 @@ test('auto picks, on each notes fixture, the convention its source.json names (o
   for (const name of readdirSync(folder).sort()) {
     const source = JSON.parse(readFileSync(join(folder, name, 'source.json'), 'utf8')) as Partial<SourceConfig>;
     const lines = splitLines(readFileSync(join(folder, name, 'input.txt'), 'utf8').split('\n'));
-    const settings = { profile: source.layout?.profile ?? 'prose', runningHeads: [], ocrNoise: false, overrides: [], noteConvention: 'none', notesHeading: 'Notes' } as const;
+    const settings = {
+      profile: source.layout?.profile ?? 'prose',
+      runningHeads: [],
+      ocrNoise: false,
+      overrides: [],
+      noteConvention: 'none',
+      notesHeading: 'Notes',
+    } as const;
     assert.equal(detectNoteConvention(lines, settings).convention, source.notes?.convention ?? 'page-footnotes', name);
   }
 });
 
 test('a text without notes gets none and no message about notes, whatever its numbers look like', () => {
-  const text = 'Le congrès de 1917\n\nLe 5 (18) octobre 1917, au 2e étage, 300 délégués1 lurent les pp.6-8 du\nBulletin, n° 7.\n\n1. Premier point : la paix.\n2. Second point : la terre.\n';
+  const text =
+    'Le congrès de 1917\n\nLe 5 (18) octobre 1917, au 2e étage, 300 délégués1 lurent les pp.6-8 du\nBulletin, n° 7.\n\n1. Premier point : la paix.\n2. Second point : la terre.\n';
   const result = convertText(text, {});
-  assert.deepEqual(result.messages.filter((m) => /note/u.test(m.rule)), [], result.printed);
+  assert.deepEqual(
+    result.messages.filter((m) => /note/u.test(m.rule)),
+    [],
+    result.printed,
+  );
   assert.doesNotMatch(result.xml ?? '', /<note/u);
 });
 
@@ -59,5 +77,8 @@ test('a convention named in the config is kept: page footnotes are not read when
   assert.match(convertText(text, {}).xml ?? '', /<note n="1"/u);
   const none = convertText(text, { notes: { convention: 'none' } });
   assert.doesNotMatch(none.xml ?? '', /<note/u);
-  assert.deepEqual(none.messages.filter((m) => m.rule === 'tei-edition/note-convention'), []);
+  assert.deepEqual(
+    none.messages.filter((m) => m.rule === 'tei-edition/note-convention'),
+    [],
+  );
 });

@@ -24,7 +24,10 @@ test(`${SEEDS} generated texts: every source line is recovered from the TEI`, ()
       responsibilities: [{ id: 'ne', resp: 'notes', name: 'N. E.' }],
     });
     assert.ok(result.xml, `seed ${seed}: ${result.printed}`);
-    const recovered = recoverSourceLines(result.xml, { notes: sample.endnotes ? 'bracketed-endnotes' : 'none', editorMarker: { marker: '[N.E.]', resp: 'ne' } });
+    const recovered = recoverSourceLines(result.xml, {
+      notes: sample.endnotes ? 'bracketed-endnotes' : 'none',
+      editorMarker: { marker: '[N.E.]', resp: 'ne' },
+    });
     const quotes = new Set(recovered.headerQuotes);
     sample.text.split(/\r?\n/u).forEach((line, i) => {
       const want = line.replace(/\s+/gu, ' ').trim();
@@ -54,9 +57,56 @@ test('arbitrary bytes never crash the converter', () => {
  * A lone surrogate cannot be in a file: the raw text is bytes, and UTF-8 has no encoding for
  * one (the encoder writes U+FFFD, which is what the file then holds and the TEI must give back).
  */
-const awkward = ['&', '<', '>', ']]>', '"', "'", '&amp;', '&eacute;', '&nbsp;', '&#233;', '&#x1;', '&x', '<b>', '</p>', '<!--', '-->', '<?pi?>', '<![CDATA[', 'AT&T;',
-  '\u0001', '\u0007', '\u0008', '\u000B', '\u000C', '\u001B', '\u001F', '\u007F', '\u0080', '\u0085', '\u0092', '\u009F', '\uFFFE', '\uFFFF', '\uFFFD', '\uFEFF',
-  '\uD800', '\uDFFF', '\u2028', '\u00A0', '\u0301', 'e\u0301', '\u{1F600}', '\u{10FFFF}', '\u{E0001}', '\u{1D11E}', '\u{20000}', '\uFDD0', '\t'];
+const awkward = [
+  '&',
+  '<',
+  '>',
+  ']]>',
+  '"',
+  "'",
+  '&amp;',
+  '&eacute;',
+  '&nbsp;',
+  '&#233;',
+  '&#x1;',
+  '&x',
+  '<b>',
+  '</p>',
+  '<!--',
+  '-->',
+  '<?pi?>',
+  '<![CDATA[',
+  'AT&T;',
+  '\u0001',
+  '\u0007',
+  '\u0008',
+  '\u000B',
+  '\u000C',
+  '\u001B',
+  '\u001F',
+  '\u007F',
+  '\u0080',
+  '\u0085',
+  '\u0092',
+  '\u009F',
+  '\uFFFE',
+  '\uFFFF',
+  '\uFFFD',
+  '\uFEFF',
+  '\uD800',
+  '\uDFFF',
+  '\u2028',
+  '\u00A0',
+  '\u0301',
+  'e\u0301',
+  '\u{1F600}',
+  '\u{10FFFF}',
+  '\u{E0001}',
+  '\u{1D11E}',
+  '\u{20000}',
+  '\uFDD0',
+  '\t',
+];
 
 function randomCodePoint(r: () => number): string {
   const range = r();
@@ -106,7 +156,10 @@ test(`${UNICODE_SEEDS} texts drawn from all of Unicode: the TEI is well-formed a
     assert.doesNotThrow(() => readsStrictly(result.xml as string), `seed ${seed}`);
     if (result.xml.includes('<g ref=')) controlsSeen += 1;
     // The file as it is on disk (a lone surrogate was written as U+FFFD), its line ends and NFC as the converter reads it.
-    const held = new TextDecoder().decode(bytes).replace(/^\uFEFF/u, '').normalize('NFC');
+    const held = new TextDecoder()
+      .decode(bytes)
+      .replace(/^\uFEFF/u, '')
+      .normalize('NFC');
     const recovered = recoverSourceLines(result.xml, { notes: 'none' });
     held.split('\n').forEach((line, i) => {
       const want = line.replace(/\s+/gu, ' ').trim();

@@ -34,7 +34,13 @@ for (const name of readdirSync(folder).sort()) {
     const { raw, result } = fixture(name);
     assert.ok(result.xml, result.printed);
     assertGolden(result.xml, join(folder, name, 'expected.xml'));
-    assertGolden([...result.messages].sort(compareDiagnostics).map((m) => `${formatDiagnostic(m)}\n`).join(''), join(folder, name, 'expected.messages.txt'));
+    assertGolden(
+      [...result.messages]
+        .sort(compareDiagnostics)
+        .map((m) => `${formatDiagnostic(m)}\n`)
+        .join(''),
+      join(folder, name, 'expected.messages.txt'),
+    );
     const recovered = recoverSourceLines(result.xml, { notes: 'none' });
     raw.split('\n').forEach((line, i) => {
       const want = line.replace(/\s+/gu, ' ').trim();
@@ -47,39 +53,69 @@ for (const name of readdirSync(folder).sort()) {
 test('the TEI of every real-pages fixture is valid against the official tei_all.rng (jing)', (t) => {
   const skip = skipWithoutJing();
   if (skip) return t.skip(skip);
-  const documents = Object.fromEntries(readdirSync(folder).sort().map((name) => [`${name}.xml`, fixture(name).result.xml ?? '']));
+  const documents = Object.fromEntries(
+    readdirSync(folder)
+      .sort()
+      .map((name) => [`${name}.xml`, fixture(name).result.xml ?? '']),
+  );
   assert.deepEqual(jingValidate(teiAllSchema, documents), []);
 });
 
 test('a paragraph ending with “:” on a short last line at a page’s end is not merged with the quoted speech on the next page', () => {
   const { result } = fixture('page-end-colon');
   const ps = paragraphs(result.tei);
-  assert.ok(ps.some((p) => p.endsWith('en disant à voix basse :')), 'the paragraph ends at the colon');
-  assert.ok(ps.some((p) => p.startsWith('« Tu la donneras à ma tante')), 'the quoted speech opens its own paragraph');
-  assert.ok(ps.some((p) => p.endsWith('Il fallait traverser la rivière au gué, monter la côte des Bruyères et passer la nuit à l’auberge de la Croix-Blanche, où l’on mangeait mal mais où les lits étaient propres. Le voyage prendrait trois jours au moins, et davantage si la neige tombait sur les plateaux.')));
+  assert.ok(
+    ps.some((p) => p.endsWith('en disant à voix basse :')),
+    'the paragraph ends at the colon',
+  );
+  assert.ok(
+    ps.some((p) => p.startsWith('« Tu la donneras à ma tante')),
+    'the quoted speech opens its own paragraph',
+  );
+  assert.ok(
+    ps.some((p) =>
+      p.endsWith(
+        'Il fallait traverser la rivière au gué, monter la côte des Bruyères et passer la nuit à l’auberge de la Croix-Blanche, où l’on mangeait mal mais où les lits étaient propres. Le voyage prendrait trois jours au moins, et davantage si la neige tombait sur les plateaux.',
+      ),
+    ),
+  );
   // The full line “… Elle regardait le feu.” at a page's end cannot be read from the page, and this
   // short text has too few boundaries of its own to learn from: a new paragraph is assumed, and reported.
   assert.equal(ps.length, 8, 'seven paragraphs as written, one of them split at the reported page gap');
   const doubts = rules(result, 'page-break-paragraph');
-  assert.deepEqual(doubts.map((m) => [m.position.line, /assumed to start a new paragraph/u.test(m.message)]), [[61, true]]);
+  assert.deepEqual(
+    doubts.map((m) => [m.position.line, /assumed to start a new paragraph/u.test(m.message)]),
+    [[61, true]],
+  );
 });
 
 test('where the text indents its paragraphs, the next page’s indentation decides, after a full line too: nothing left to report', () => {
   const { result } = fixture('page-end-indented');
   const ps = paragraphs(result.tei);
   assert.equal(ps.length, 7, 'seven paragraphs, as written');
-  assert.ok(ps.some((p) => p.includes('pour leurs dix ans de mariage. Dehors, le vent')), 'the paragraph goes on after a full line ending a sentence');
-  assert.ok(ps.some((p) => p.includes('ne disait rien. Elle regardait le feu.')), 'likewise on the third page');
+  assert.ok(
+    ps.some((p) => p.includes('pour leurs dix ans de mariage. Dehors, le vent')),
+    'the paragraph goes on after a full line ending a sentence',
+  );
+  assert.ok(
+    ps.some((p) => p.includes('ne disait rien. Elle regardait le feu.')),
+    'likewise on the third page',
+  );
   assert.ok(ps.some((p) => p.startsWith('« Tu la donneras')));
   assert.deepEqual(rules(result, 'page-break-paragraph'), []);
 });
 
 test('with ocr: true, a short last line holding a name and its full stop stays text; stray symbols stay noise', () => {
   const { result } = fixture('ocr-name-line');
-  const noise = all(result.tei, 'fw').filter((f) => f.attrs.type === 'noise').map((f) => text(f));
-  assert.deepEqual(noise, ['■ ..,\' ■', '..,\'', 'Rr ■ Lrt.']);
+  const noise = all(result.tei, 'fw')
+    .filter((f) => f.attrs.type === 'noise')
+    .map((f) => text(f));
+  assert.deepEqual(noise, ["■ ..,' ■", "..,'", 'Rr ■ Lrt.']);
   const ps = paragraphs(result.tei);
-  assert.ok(ps.some((p) => p.endsWith('qui se nommait Poterloo.')), 'after a line that does not end the sentence');
+  assert.ok(
+    ps.some((p) => p.endsWith('qui se nommait Poterloo.')),
+    'after a line that does not end the sentence',
+  );
   assert.ok(ps.some((p) => p.endsWith('le nom de son village, Souchez.')));
   assert.ok(ps.includes('Barque.'), 'a name seen elsewhere in the document, alone on its line');
   assert.equal(rules(result, 'ocr-noise').length, 3);
@@ -88,9 +124,13 @@ test('with ocr: true, a short last line holding a name and its full stop stays t
 test('hyphenation on a real page: prefixes, pronouns and elided words keep the compound’s hyphen; a name cut twice is joined', () => {
   const { result } = fixture('hyphenation-compounds');
   const reading = paragraphs(result.tei).join(' ');
-  for (const word of ['anti-allemande', 'archi-millionnaire', 'semi-officielle', 'chefs-d’œuvre', 'Rappelons-le', 'archi-millionnaire,']) assert.ok(reading.includes(word), word);
+  for (const word of ['anti-allemande', 'archi-millionnaire', 'semi-officielle', 'chefs-d’œuvre', 'Rappelons-le', 'archi-millionnaire,'])
+    assert.ok(reading.includes(word), word);
   assert.ok(reading.includes('fortifications de Villefranche, dont'), 'Ville-/franche is cut like Villefran-/che elsewhere: one word');
   assert.ok(reading.includes('jamais vu Villefranche.'));
   // Only the prefix of the word list's rule is left to doubt: “semi-” + “officielle”.
-  assert.deepEqual(rules(result, 'hyphenation-undecided').map((m) => m.position.line), [8]);
+  assert.deepEqual(
+    rules(result, 'hyphenation-undecided').map((m) => m.position.line),
+    [8],
+  );
 });

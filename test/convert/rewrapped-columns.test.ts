@@ -22,11 +22,24 @@ const base = convertText(rawText(source), settings);
 
 /** Source text of each paragraph of a division (notes replaced by their call). */
 function paragraphsOf(div: El): string[] {
-  return all(div, 'p').filter((p) => p.parent === div).map((p) => sourceText(p, (note) => ` (${note.attrs.n})`).replace(/\s+/gu, ' ').trim());
+  return all(div, 'p')
+    .filter((p) => p.parent === div)
+    .map((p) =>
+      sourceText(p, (note) => ` (${note.attrs.n})`)
+        .replace(/\s+/gu, ' ')
+        .trim(),
+    );
 }
 
 function noteBodies(tei: El): Map<string, string> {
-  return new Map(all(first(tei, 'body'), 'note').map((n) => [n.attrs.n ?? '', sourceText(n, () => '').replace(/\s+/gu, ' ').trim()]));
+  return new Map(
+    all(first(tei, 'body'), 'note').map((n) => [
+      n.attrs.n ?? '',
+      sourceText(n, () => '')
+        .replace(/\s+/gu, ' ')
+        .trim(),
+    ]),
+  );
 }
 
 /**
@@ -58,18 +71,25 @@ function scatterBlanks(lines: string[], random: ReturnType<typeof seededRandom>)
   return lines.flatMap((l, i) => (i > 0 && random.chance(0.15) ? ['', l] : [l]));
 }
 
-for (const [wide, narrow, seed] of [[96, 46, 1], [84, 40, 2], [110, 52, 3]] as const) {
+for (const [wide, narrow, seed] of [
+  [96, 46, 1],
+  [84, 40, 2],
+  [110, 52, 3],
+] as const) {
   test(`002 re-laid out at ${wide} and ${narrow} columns: same texts, heading, paragraphs, notes and words`, () => {
     const [intro, speech] = all(first(base.tei, 'body'), 'div') as [El, El];
     const introParas = paragraphsOf(intro);
     const speechParas = paragraphsOf(speech);
-    const title = sourceText(first(speech, 'head'), (note) => ` (${note.attrs.n})`).replace(/\s+/gu, ' ').trim();
+    const title = sourceText(first(speech, 'head'), (note) => ` (${note.attrs.n})`)
+      .replace(/\s+/gu, ' ')
+      .trim();
     const notes = noteBodies(base.tei);
     const random = seededRandom(seed);
-    const column = (paragraphs: string[], width: number) => paragraphs.map((p, i) => {
-      const lines = wrapColumn(p, width);
-      return i === 0 ? [` ${lines[0]}`, ...lines.slice(1)] : lines;
-    });
+    const column = (paragraphs: string[], width: number) =>
+      paragraphs.map((p, i) => {
+        const lines = wrapColumn(p, width);
+        return i === 0 ? [` ${lines[0]}`, ...lines.slice(1)] : lines;
+      });
     const introLines = column(introParas, wide);
     const speechLines = column(speechParas, narrow);
     const half = (xs: string[][]) => Math.ceil(xs.length / 2);
@@ -81,7 +101,8 @@ for (const [wide, narrow, seed] of [[96, 46, 1], [84, 40, 2], [110, 52, 3]] as c
       ...speechLines.slice(0, half(speechLines)).flat(),
       ...wrapColumn(title, Math.round(narrow * PARAGRAPH_END_RATIO) - 8),
       '',
-      ...noteLines('1'), ...noteLines('2'),
+      ...noteLines('1'),
+      ...noteLines('2'),
       '',
       ...introLines.slice(half(introLines)).flat(),
       ...speechPart2,
@@ -89,8 +110,14 @@ for (const [wide, narrow, seed] of [[96, 46, 1], [84, 40, 2], [110, 52, 3]] as c
       ...noteLines('3'),
     ];
     const variant = convertText(`${scatterBlanks(raw, random).join('\n')}\n`, settings);
-    assert.deepEqual(variant.messages.filter((m) => m.severity === 'error'), []);
+    assert.deepEqual(
+      variant.messages.filter((m) => m.severity === 'error'),
+      [],
+    );
     assert.deepEqual(readingSummary(variant.tei), readingSummary(base.tei));
-    assert.deepEqual(all(first(variant.tei, 'body'), 'div').map((d) => d.attrs.type), ['introduction', 'speech']);
+    assert.deepEqual(
+      all(first(variant.tei, 'body'), 'div').map((d) => d.attrs.type),
+      ['introduction', 'speech'],
+    );
   });
 }

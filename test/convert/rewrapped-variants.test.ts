@@ -28,7 +28,9 @@ function endnotesSection(tei: El, source: SourceConfig, width: number): string[]
   for (const note of notes) {
     const paragraphs = all(note, 'p').length > 0 ? all(note, 'p') : [note];
     paragraphs.forEach((p, i) => {
-      let body = sourceText(p, () => '').replace(/\s+/gu, ' ').trim();
+      let body = sourceText(p, () => '')
+        .replace(/\s+/gu, ' ')
+        .trim();
       if (i === 0) body = `[${note.attrs.n}]. ${body}`;
       if (i === paragraphs.length - 1 && note.attrs.resp && source.notes?.editorMarker) body = `${body} ${source.notes.editorMarker}`;
       lines.push(...wrapUnits([{ kind: 'para', text: body }], { width, pageLines: 1000, hyphenate: false, lexicon }), '');
@@ -49,13 +51,19 @@ for (const idPart of ['membres-du-parti', 'lettre-au-comite']) {
         const body = wrapUnits(units, { width, pageLines, hyphenate: true, lexicon });
         const raw = [...body, ...endnotesSection(base.tei, source, width)].join('\n');
         const variant = convertText(`${raw}\n`, withoutCorrections(source));
-        assert.deepEqual(variant.messages.filter((m) => m.severity === 'error'), []);
+        assert.deepEqual(
+          variant.messages.filter((m) => m.severity === 'error'),
+          [],
+        );
         const actual = readingSummary(variant.tei);
         assert.deepEqual(actual.blocks, expected.blocks);
         assert.deepEqual(actual.notes, expected.notes);
         const gaps = raw.split('\n\n\n\n').length - 1;
         assert.equal(all(first(variant.tei, 'text'), 'pb').length, gaps + 1, 'a pb per page gap, plus the first page');
-        assert.ok(body.some((l) => /\p{L}-$/u.test(l)), 'the variant cuts words at line ends');
+        assert.ok(
+          body.some((l) => /\p{L}-$/u.test(l)),
+          'the variant cuts words at line ends',
+        );
       });
     }
   }

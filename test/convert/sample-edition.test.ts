@@ -28,7 +28,10 @@ for (const source of sources) {
     const result = convertSample(source);
     assert.ok(result.xml);
     assertGolden(result.xml, join(fixturesDir, 'sample', source.id, 'expected.xml'));
-    const messages = [...result.messages].sort(compareDiagnostics).map((m) => `${formatDiagnostic(m)}\n`).join('');
+    const messages = [...result.messages]
+      .sort(compareDiagnostics)
+      .map((m) => `${formatDiagnostic(m)}\n`)
+      .join('');
     assertGolden(messages, join(fixturesDir, 'sample', source.id, 'expected.messages.txt'));
   });
 
@@ -83,17 +86,26 @@ for (const idPart of ['membres-du-parti', 'lettre-au-comite']) {
     const source = sampleSource(idPart);
     const tei = teiOf(idPart);
     // Each pb with the number of the source line that follows it (a moved note keeps its own).
-    const pages = all(first(tei, 'text'), 'pb').map((pb) => {
-      const siblings = pb.parent?.children ?? [];
-      const next = siblings.slice(siblings.indexOf(pb) + 1).find((c): c is El => typeof c !== 'string' && c.name === 'lb');
-      return { n: pb.attrs.n, line: Number(next?.attrs.n), parent: pb.parent?.name };
-    }).sort((a, b) => a.line - b.line);
+    const pages = all(first(tei, 'text'), 'pb')
+      .map((pb) => {
+        const siblings = pb.parent?.children ?? [];
+        const next = siblings.slice(siblings.indexOf(pb) + 1).find((c): c is El => typeof c !== 'string' && c.name === 'lb');
+        return { n: pb.attrs.n, line: Number(next?.attrs.n), parent: pb.parent?.name };
+      })
+      .sort((a, b) => a.line - b.line);
     const gaps = pageGapsOf(rawText(source));
-    assert.deepEqual(pages.map((p) => p.n), pages.map((_, i) => String(i + 1)));
+    assert.deepEqual(
+      pages.map((p) => p.n),
+      pages.map((_, i) => String(i + 1)),
+    );
     assert.equal(pages[0]?.line, 1, 'the first page starts at the first line');
-    assert.deepEqual(pages.slice(1).map((p) => p.line), gaps);
+    assert.deepEqual(
+      pages.slice(1).map((p) => p.line),
+      gaps,
+    );
     for (const p of pages) assert.ok(['p', 'note', 'opener', 'head'].includes(p.parent ?? ''), `pb in <${p.parent}>`);
-    for (const p of pages.slice(1)) assert.ok(['p', 'note'].includes(p.parent ?? ''), 'page breaks inside the text never split a paragraph');
+    for (const p of pages.slice(1))
+      assert.ok(['p', 'note'].includes(p.parent ?? ''), 'page breaks inside the text never split a paragraph');
   });
 }
 
@@ -107,7 +119,10 @@ test('002: three footnotes at their calls, call text removed', () => {
   const tei = teiOf('coalition');
   const notes = all(first(tei, 'text'), 'note');
   for (const n of notes) assert.equal(n.attrs.place, 'foot');
-  assert.deepEqual(notes.map((n) => n.attrs.n), ['1', '2', '3']);
+  assert.deepEqual(
+    notes.map((n) => n.attrs.n),
+    ['1', '2', '3'],
+  );
   const [n1, n2, n3] = notes as [El, El, El];
   assert.equal(n1.parent?.name, 'head', 'note 1 is called from the speech’s title');
   assert.match(textBefore(n1), /ou les marins”$/u);
@@ -141,20 +156,36 @@ test('corrections from the config become choice/sic/corr, nothing else is correc
     const tei = parseXml(convertSample(source).xml ?? '');
     const choices = all(tei, 'choice').filter((c) => c.children.some((x) => typeof x !== 'string' && x.name === 'sic'));
     const pairs = choices.map((c) => [text(first(c, 'sic')), text(first(c, 'corr'))]);
-    assert.deepEqual(pairs, (source.corrections ?? []).map((c) => [c.sic, c.corr]), source.id);
+    assert.deepEqual(
+      pairs,
+      (source.corrections ?? []).map((c) => [c.sic, c.corr]),
+      source.id,
+    );
   }
 });
 
 test('002: drop caps are normalised with choice/orig/reg', () => {
   const tei = teiOf('coalition');
   const regs = all(tei, 'choice').filter((c) => c.children.some((x) => typeof x !== 'string' && x.name === 'orig'));
-  assert.deepEqual(regs.map((c) => [text(first(c, 'orig')), text(first(c, 'reg'))]), [['LE29', 'Le 29'], ['JE', 'Je']]);
+  assert.deepEqual(
+    regs.map((c) => [text(first(c, 'orig')), text(first(c, 'reg'))]),
+    [
+      ['LE29', 'Le 29'],
+      ['JE', 'Je'],
+    ],
+  );
 });
 
 test('002: reading order restored — the introduction (by the periodical) then the speech, headed by its title', () => {
   const tei = teiOf('coalition');
   const divs = all(first(tei, 'body'), 'div');
-  assert.deepEqual(divs.map((d) => [d.attrs.type, d.attrs.resp]), [['introduction', '#periodical'], ['speech', undefined]]);
+  assert.deepEqual(
+    divs.map((d) => [d.attrs.type, d.attrs.resp]),
+    [
+      ['introduction', '#periodical'],
+      ['speech', undefined],
+    ],
+  );
   const speech = divs[1] as El;
   const firstChild = speech.children.find((c): c is El => typeof c !== 'string');
   assert.equal(firstChild?.name, 'head');
@@ -176,7 +207,12 @@ test('letters: opener and closer; 000 has its heading, an address and two sectio
   const head = first(appeal, 'head');
   assert.equal(text(head).replace(/\s+/gu, ' ').trim(), 'A tous les membres du parti et à toutes les classes laborieuses de Russie');
   assert.equal(text(first(first(appeal, 'opener'), 'salute')), 'Camarades,');
-  assert.deepEqual(all(appeal, 'div').filter((d) => d.attrs.type === 'section').map((d) => d.attrs.n), ['1', '2']);
+  assert.deepEqual(
+    all(appeal, 'div')
+      .filter((d) => d.attrs.type === 'section')
+      .map((d) => d.attrs.n),
+    ['1', '2'],
+  );
 });
 
 test('hyphenation: typographic hyphens joined and recorded, compound hyphens kept', () => {
@@ -187,9 +223,15 @@ test('hyphenation: typographic hyphens joined and recorded, compound hyphens kep
   assert.ok(soft.length > 50);
   for (const l of soft) assert.equal(l.attrs.break, 'no');
   // `l’avant-<lb break="no"/>garde`: the hyphen stays in the text.
-  assert.deepEqual(hard.map((l) => textBefore(l).split(/\s/u).pop()), ['l’avant-']);
+  assert.deepEqual(
+    hard.map((l) => textBefore(l).split(/\s/u).pop()),
+    ['l’avant-'],
+  );
   const appeal = teiOf('membres-du-parti');
   const compound = all(appeal, 'lb').filter((l) => l.attrs.break === 'no' && l.attrs.rend === undefined);
-  assert.deepEqual(compound.map((l) => textBefore(l).split(/\s/u).pop()), ['socialistes-']);
+  assert.deepEqual(
+    compound.map((l) => textBefore(l).split(/\s/u).pop()),
+    ['socialistes-'],
+  );
   for (const l of all(appeal, 'lb')) assert.ok(!ancestors(l).some((a) => a.name === 'teiHeader'));
 });

@@ -12,7 +12,8 @@ import { all, ancestors, first, parseXml, text, type El } from '../support/xml-q
 
 const registers = sampleRegisters();
 const teis = sampleConfig().sources.map((s) => ({ id: s.id, tei: parseXml(convertSample(s).xml ?? '') }));
-const tagged = (tei: El) => ['persName', 'placeName', 'title', 'orgName'].flatMap((name) => all(first(tei, 'body'), name)).filter((el) => el.attrs.ref !== undefined);
+const tagged = (tei: El) =>
+  ['persName', 'placeName', 'title', 'orgName'].flatMap((name) => all(first(tei, 'body'), name)).filter((el) => el.attrs.ref !== undefined);
 const kindOf: Record<string, string> = { persName: 'person', placeName: 'place', title: 'periodical', orgName: 'organisation' };
 const words = (el: El) => text(el, ['note', 'sic', 'orig']).replace(/\s+/gu, ' ').trim();
 
@@ -27,17 +28,24 @@ test('every reference resolves to an entry of its register, and every entry is m
       mentioned.add(`${entry.kind}:${entry.id}`);
       // No false positive: the tagged words are one of the entry's forms (as the gazetteer compares them).
       const forms = entry.forms.map((f) => fold(f).replace(/\s+/gu, ' '));
-      assert.ok(forms.includes(fold(words(el))) || el.children.some((c) => typeof c !== 'string' && c.name === 'choice'), `${id}: “${words(el)}” is not a form of ${entry.id}`);
+      assert.ok(
+        forms.includes(fold(words(el))) || el.children.some((c) => typeof c !== 'string' && c.name === 'choice'),
+        `${id}: “${words(el)}” is not a form of ${entry.id}`,
+      );
     }
   }
-  assert.deepEqual(registers.entries.filter((e) => !mentioned.has(`${e.kind}:${e.id}`)).map((e) => e.id), []);
+  assert.deepEqual(
+    registers.entries.filter((e) => !mentioned.has(`${e.kind}:${e.id}`)).map((e) => e.id),
+    [],
+  );
 });
 
 test('the hard cases: a name cut at a line end, initials, a nickname, two names joined by a hyphen', () => {
   const coalition = teis.find((t) => t.id.includes('coalition'))?.tei as El;
   const cut = all(coalition, 'persName').filter((p) => p.children.some((c) => typeof c !== 'string' && c.name === 'lb'));
   const cutNames = new Set(cut.map((p) => `${p.attrs.ref} ${words(p)}`));
-  for (const name of ['persons.xml#kerenski Kerenski', 'persons.xml#zinoviev Zinoviev', 'persons.xml#kamenev Kamenev']) assert.ok(cutNames.has(name), `${name} cut at a line end is one persName`);
+  for (const name of ['persons.xml#kerenski Kerenski', 'persons.xml#zinoviev Zinoviev', 'persons.xml#kamenev Kamenev'])
+    assert.ok(cutNames.has(name), `${name} cut at a line end is one persName`);
   const all002 = all(coalition, 'persName').map((p) => [p.attrs.ref, words(p)]);
   assert.ok(all002.some(([ref, w]) => ref === 'persons.xml#krassine' && w === 'Léonide Krassine'));
   assert.ok(all002.some(([ref, w]) => ref === 'persons.xml#rykov' && w === 'Alexis le bègue'));
@@ -85,7 +93,10 @@ for (const [idPart, dates] of Object.entries(expectedDates)) {
     const tei = parseXml(convertSample(source).xml ?? '');
     const found = all(first(tei, 'body'), 'date').map((d) => [text(d, ['orig', 'sic']).replace(/\s+/gu, ' ').trim(), d.attrs] as const);
     for (const [words, attributes] of dates) {
-      assert.ok(found.some(([w, a]) => w === words && JSON.stringify(a) === JSON.stringify(attributes)), `${words} ${JSON.stringify(attributes)} in ${JSON.stringify(found)}`);
+      assert.ok(
+        found.some(([w, a]) => w === words && JSON.stringify(a) === JSON.stringify(attributes)),
+        `${words} ${JSON.stringify(attributes)} in ${JSON.stringify(found)}`,
+      );
     }
     for (const [w, a] of found) {
       for (const key of ['when', 'from', 'to', 'notBefore', 'notAfter']) {
@@ -102,7 +113,13 @@ for (const [idPart, dates] of Object.entries(expectedDates)) {
 test('a date cut at a line end and a drop-cap date are one <date>', () => {
   const coalition = teis.find((t) => t.id.includes('coalition'))?.tei as El;
   const dates = all(first(coalition, 'body'), 'date');
-  assert.ok(dates.some((d) => d.children.some((c) => typeof c !== 'string' && c.name === 'lb' && c.attrs.rend === 'hyphen')), '1er no-/vembre');
-  assert.ok(dates.some((d) => d.children.some((c) => typeof c !== 'string' && c.name === 'choice')), 'LE29 octobre 1917');
+  assert.ok(
+    dates.some((d) => d.children.some((c) => typeof c !== 'string' && c.name === 'lb' && c.attrs.rend === 'hyphen')),
+    '1er no-/vembre',
+  );
+  assert.ok(
+    dates.some((d) => d.children.some((c) => typeof c !== 'string' && c.name === 'choice')),
+    'LE29 octobre 1917',
+  );
   for (const d of dates) assert.ok(ancestors(d).some((a) => a.name === 'body'));
 });

@@ -29,10 +29,13 @@ test('init: the register is well-formed and its title reads as given, `&amp;` an
 });
 
 test('init: a title XML cannot hold is an error on the file, not a bad file', () => {
-  assert.throws(() => scaffoldEdition('Titre\u0001'), (error: unknown) => {
-    assert.ok(error instanceof FatalError);
-    assert.equal(error.diagnostic.rule, 'tei-edition/internal-malformed-tei');
-    assert.equal(error.diagnostic.position.file, 'tei/persons.xml');
-    return true;
-  });
+  assert.throws(
+    () => scaffoldEdition('Titre\u0001'),
+    (error: unknown) => {
+      assert.ok(error instanceof FatalError);
+      assert.equal(error.diagnostic.rule, 'tei-edition/internal-malformed-tei');
+      assert.equal(error.diagnostic.position.file, 'tei/persons.xml');
+      return true;
+    },
+  );
 });

@@ -23,8 +23,12 @@ function readBack(xml: string): { attributes: Record<string, string>; text: stri
   parser.on('opentag', (tag) => {
     if (depth++ === 0) attributes = Object.fromEntries(Object.values(tag.attributes).map((a) => [a.name, a.value]));
   });
-  parser.on('closetag', () => { depth -= 1; });
-  parser.on('text', (t) => { if (depth > 0) text += t; });
+  parser.on('closetag', () => {
+    depth -= 1;
+  });
+  parser.on('text', (t) => {
+    if (depth > 0) text += t;
+  });
   parser.write(xml).close();
   return { attributes, text };
 }
@@ -44,7 +48,10 @@ test('a character XML cannot hold becomes g in text (recorded to be declared) an
   const xml = Buffer.concat(writer.end()).toString('utf8');
   assert.equal(xml, '<p>x<g ref="#char-U0001"/>y<g ref="#char-UD800"/>z<g ref="#char-UFFFF"/></p>');
   assert.deepEqual([...writer.undeclaredCharacters], [0x01, 0xd800, 0xffff]);
-  assert.throws(() => escapeAttribute('a\u0002', 'n', 'pb'), (error: unknown) => error instanceof MalformedXmlError && /@n of <pb> would hold U\+0002/u.test(error.message));
+  assert.throws(
+    () => escapeAttribute('a\u0002', 'n', 'pb'),
+    (error: unknown) => error instanceof MalformedXmlError && /@n of <pb> would hold U\+0002/u.test(error.message),
+  );
 });
 
 test('elements are written in document order: an element with nothing in it is empty, text closes open children, a closed element cannot be written to', () => {

@@ -17,7 +17,10 @@ test('Julian Day Numbers of reference dates', () => {
   assert.equal(toJulianDayNumber({ year: 2000, month: 1, day: 1 }, 'gregorian'), 2451545);
   assert.equal(toJulianDayNumber({ year: -4712, month: 1, day: 1 }, 'julian'), 0);
   // The Gregorian reform: Thursday 4 October 1582 (Julian) was followed by Friday 15 October (Gregorian).
-  assert.equal(toJulianDayNumber({ year: 1582, month: 10, day: 15 }, 'gregorian') - toJulianDayNumber({ year: 1582, month: 10, day: 4 }, 'julian'), 1);
+  assert.equal(
+    toJulianDayNumber({ year: 1582, month: 10, day: 15 }, 'gregorian') - toJulianDayNumber({ year: 1582, month: 10, day: 4 }, 'julian'),
+    1,
+  );
 });
 
 test('Russian dates of 1917-1918, Old Style to New Style', () => {

@@ -27,10 +27,12 @@ describe('the rule registry', () => {
   });
 
   it('names doc anchors that exist', () => {
-    const missing = ids.filter((id) => {
-      const [file = '', anchor = ''] = RULES[id].doc.split('#');
-      return !anchorsOf(read(file)).has(anchor);
-    }).map((id) => `${id}: ${RULES[id].doc}`);
+    const missing = ids
+      .filter((id) => {
+        const [file = '', anchor = ''] = RULES[id].doc.split('#');
+        return !anchorsOf(read(file)).has(anchor);
+      })
+      .map((id) => `${id}: ${RULES[id].doc}`);
     assert.deepEqual(missing, []);
   });
 
@@ -40,20 +42,30 @@ describe('the rule registry', () => {
   });
 
   it('has only rules that the sources emit', () => {
-    const sources = sourceFiles('src').filter((f) => f !== 'src/lib/diagnostics/rules.ts').map(read).join('\n');
+    const sources = sourceFiles('src')
+      .filter((f) => f !== 'src/lib/diagnostics/rules.ts')
+      .map(read)
+      .join('\n');
     const schematron = read('schemas/tei-edition.sch');
-    const unused = ids.filter((id) => (RULES[id].area === 'schematron' ? !schematron.includes(`id="${id}"`) : !sources.includes(`'${id}'`)));
+    const unused = ids.filter((id) =>
+      RULES[id].area === 'schematron' ? !schematron.includes(`id="${id}"`) : !sources.includes(`'${id}'`),
+    );
     assert.deepEqual(unused, []);
   });
 
   it('has the Schematron rules of schemas/tei-edition.sch, with their roles as severities', () => {
     const schema = read('schemas/tei-edition.sch');
-    const declared = [...schema.matchAll(/<(?:sch:)?(?:assert|report)\b[^>]*>/gu)].map((m) => {
-      const id = /\bid="([^"]+)"/u.exec(m[0])?.[1];
-      const role = /\brole="([^"]+)"/u.exec(m[0])?.[1];
-      return `${id} ${role}`;
-    }).sort();
-    const registered = ids.filter((id) => RULES[id].area === 'schematron').map((id) => `${id} ${severitiesOf(RULES[id]).join(',')}`).sort();
+    const declared = [...schema.matchAll(/<(?:sch:)?(?:assert|report)\b[^>]*>/gu)]
+      .map((m) => {
+        const id = /\bid="([^"]+)"/u.exec(m[0])?.[1];
+        const role = /\brole="([^"]+)"/u.exec(m[0])?.[1];
+        return `${id} ${role}`;
+      })
+      .sort();
+    const registered = ids
+      .filter((id) => RULES[id].area === 'schematron')
+      .map((id) => `${id} ${severitiesOf(RULES[id]).join(',')}`)
+      .sort();
     assert.ok(declared.length > 0);
     assert.deepEqual(registered, declared);
   });
@@ -62,12 +74,15 @@ describe('the rule registry', () => {
     const doc = read('docs/validation.md');
     const section = doc.slice(doc.indexOf('## Schematron rules'), doc.indexOf('## The RELAX NG engine'));
     const rows = [...section.matchAll(/^\| `([a-z-]+)` \| (error|warning|info) \|/gmu)].map((m) => `${m[1]} ${m[2]}`).sort();
-    const registered = ids.filter((id) => RULES[id].area === 'schematron').map((id) => `${id} ${severitiesOf(RULES[id]).join(',')}`).sort();
+    const registered = ids
+      .filter((id) => RULES[id].area === 'schematron')
+      .map((id) => `${id} ${severitiesOf(RULES[id]).join(',')}`)
+      .sort();
     assert.deepEqual(rows, registered);
   });
 
   it('says when a rule has several severities, and only then', () => {
-    const wrong = ids.filter((id) => (severitiesOf(RULES[id]).length > 1) !== ('severities' in RULES[id]));
+    const wrong = ids.filter((id) => severitiesOf(RULES[id]).length > 1 !== 'severities' in RULES[id]);
     assert.deepEqual(wrong, []);
   });
 });

@@ -11,15 +11,27 @@ import { layOutPages, teiParagraphs } from '../support/paragraphs-as-pages.js';
 import { convertText } from '../support/convert-text.js';
 import { requireShared, sharedDir } from '../support/paths.js';
 
-const realTexts = ['hurlus__luxemburg1915_socdem', 'hurlus__lenine1918_infantilisme', 'hurlus__barres1917_familles', 'obvil-critique__renard_methode-scientifique',
-  'obvil-critique__riviere_etudes', 'obvil-critique__seignobos_introduction-etudes-historiques', 'eltec-fra__FRA03201_Blandy', 'eltec-fra__FRA04401_Barbusse',
-  'eltec-fra__FRA07601_Leroux', 'eltec-fra__FRA04202_Rolland'];
+const realTexts = [
+  'hurlus__luxemburg1915_socdem',
+  'hurlus__lenine1918_infantilisme',
+  'hurlus__barres1917_familles',
+  'obvil-critique__renard_methode-scientifique',
+  'obvil-critique__riviere_etudes',
+  'obvil-critique__seignobos_introduction-etudes-historiques',
+  'eltec-fra__FRA03201_Blandy',
+  'eltec-fra__FRA04401_Barbusse',
+  'eltec-fra__FRA07601_Leroux',
+  'eltec-fra__FRA04202_Rolland',
+];
 
 test('real French prose with cut words: ≥ 99.9 % decided right, no cut name kept hyphenated, at most 2 compounds silently joined', () => {
   const score = { cuts: 0, right: 0, compounds: 0, falseJoins: [] as string[], silentFalseJoins: 0, namesKept: [] as string[] };
   for (const name of realTexts) {
     const paragraphs = teiParagraphs(readFileSync(requireShared(join(sharedDir, 'reference', 'tei-real', `${name}.xml`)), 'utf8'), 200);
-    for (const [measure, pageLines] of [[56, 30], [66, 40]] as const) {
+    for (const [measure, pageLines] of [
+      [56, 30],
+      [66, 40],
+    ] as const) {
       const laid = layOutPages(paragraphs, { measure, face: 'monospace', pageLines, indent: false, hyphenate: true });
       const raw = laid.raw.split('\n');
       const result = convertText(laid.raw);

@@ -5,8 +5,31 @@ import { compoundKey, CutReadings, decideHyphen } from '../../src/convert/enrich
 import { lexiconOf, WordCounts } from '../../src/lib/lexicon/lexicon.js';
 import { convertText } from '../support/convert-text.js';
 
-const lexicon = lexiconOf(['pouvoir', 'pou', 'voir', 'avant-garde', 'avant', 'garde', 'porte-monnaie', 'portemonnaie', 'objectivement',
-  'ville', 'franche', 'allemande', 'officielle', 'kantiens', 'rappelons', 'le', 'chefs', 'militaristes', 'mar', 'tyr', 'mil', 'lionnaire', 'millionnaire']);
+const lexicon = lexiconOf([
+  'pouvoir',
+  'pou',
+  'voir',
+  'avant-garde',
+  'avant',
+  'garde',
+  'porte-monnaie',
+  'portemonnaie',
+  'objectivement',
+  'ville',
+  'franche',
+  'allemande',
+  'officielle',
+  'kantiens',
+  'rappelons',
+  'le',
+  'chefs',
+  'militaristes',
+  'mar',
+  'tyr',
+  'mil',
+  'lionnaire',
+  'millionnaire',
+]);
 const words = (...list: string[]) => {
   const counts = new WordCounts();
   for (const w of list) counts.add(w);
@@ -23,7 +46,10 @@ test('the compound in the word list (after an elided article): the hyphen stays'
 });
 
 test('the document’s own spelling wins over the word list', () => {
-  assert.deepEqual(decideHyphen('socialistes', 'révolutionnaires', words('socialistes-révolutionnaires'), lexicon), { kind: 'hard', evidence: 'document' });
+  assert.deepEqual(decideHyphen('socialistes', 'révolutionnaires', words('socialistes-révolutionnaires'), lexicon), {
+    kind: 'hard',
+    evidence: 'document',
+  });
   assert.deepEqual(decideHyphen('Zino', 'viev', words('Zinoviev', 'Zinoviev'), lexicon), { kind: 'soft', evidence: 'document' });
 });
 
@@ -37,11 +63,17 @@ test('the same word cut elsewhere at another place shows its spelling (rule 2)',
   const cuts = new CutReadings();
   cuts.add('Villefran', 'che');
   cuts.add('Ville', 'franche');
-  assert.deepEqual(decideHyphen('Ville', 'franche', { vocabulary: new WordCounts(), cuts }, lexicon), { kind: 'soft', evidence: 'document-cut' });
+  assert.deepEqual(decideHyphen('Ville', 'franche', { vocabulary: new WordCounts(), cuts }, lexicon), {
+    kind: 'soft',
+    evidence: 'document-cut',
+  });
   const hyphen = new CutReadings();
   hyphen.add('archi-mil', 'lionnaire');
   hyphen.add('archi', 'millionnaire');
-  assert.deepEqual(decideHyphen('archi', 'millionnaire', { vocabulary: new WordCounts(), cuts: hyphen }, lexicon), { kind: 'hard', evidence: 'document-cut' });
+  assert.deepEqual(decideHyphen('archi', 'millionnaire', { vocabulary: new WordCounts(), cuts: hyphen }, lexicon), {
+    kind: 'hard',
+    evidence: 'document-cut',
+  });
   // The same cut at the same place proves nothing.
   const same = new CutReadings();
   same.add('Ville', 'franche');
@@ -60,10 +92,17 @@ test('a first part the document writes in hyphenated compounds keeps its hyphen 
   const compoundStems = new WordCounts();
   compoundStems.add('anti');
   compoundStems.add('anti');
-  assert.deepEqual(decideHyphen('anti', 'allemande', { vocabulary: new WordCounts(), compoundStems }, lexicon), { kind: 'hard', evidence: 'document-stem' });
+  assert.deepEqual(decideHyphen('anti', 'allemande', { vocabulary: new WordCounts(), compoundStems }, lexicon), {
+    kind: 'hard',
+    evidence: 'document-stem',
+  });
   const once = new WordCounts();
   once.add('anti');
-  assert.notEqual(decideHyphen('anti', 'allemande', { vocabulary: new WordCounts(), compoundStems: once }, lexicon).evidence, 'document-stem', 'once is not enough');
+  assert.notEqual(
+    decideHyphen('anti', 'allemande', { vocabulary: new WordCounts(), compoundStems: once }, lexicon).evidence,
+    'document-stem',
+    'once is not enough',
+  );
 });
 
 test('a prefix that forms compounds with a hyphen, before a word, when nothing else is known: kept, and reported (rule 7)', () => {
@@ -83,14 +122,21 @@ test('two halves that happen to be words are not a compound: joined, and reporte
 test('nothing attested: joined and reported; two capitalised parts: a compound name', () => {
   assert.equal(decideHyphen('Ke', 'renski', words(), lexicon).evidence, 'undecided');
   assert.deepEqual(decideHyphen('Alsace', 'Lorraine', words(), lexicon), { kind: 'hard', evidence: 'capital' });
-  assert.deepEqual(decideHyphen('l’Alsace', 'Lorraine', words(), lexicon), { kind: 'hard', evidence: 'capital' }, 'an elided article does not hide the capital');
+  assert.deepEqual(
+    decideHyphen('l’Alsace', 'Lorraine', words(), lexicon),
+    { kind: 'hard', evidence: 'capital' },
+    'an elided article does not hide the capital',
+  );
 });
 
 test('the same compound written elsewhere in the other number or with the non-breaking hyphen: the hyphen stays (rule 3c); a tie of both forms does not', () => {
   const compounds = new WordCounts();
   compounds.add(compoundKey('socialistes', 'révolutionnaires'));
   assert.equal(compoundKey('socialistes', 'révolutionnaires'), compoundKey('socialiste', 'révolutionnaire'));
-  assert.deepEqual(decideHyphen('socialiste', 'révolutionnaire', { ...words(), compounds }, lexicon), { kind: 'hard', evidence: 'document-compound' });
+  assert.deepEqual(decideHyphen('socialiste', 'révolutionnaire', { ...words(), compounds }, lexicon), {
+    kind: 'hard',
+    evidence: 'document-compound',
+  });
   assert.equal(decideHyphen('socialiste', 'révolutionnaire', words(), lexicon).kind, 'soft', 'without it: joined (rule 8)');
   const sala = new WordCounts();
   sala.add(compoundKey('Sala', 'belle'));

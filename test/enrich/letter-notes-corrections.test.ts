@@ -28,7 +28,10 @@ test('endnotes: call [n] in the text, legend to the header, [N.E.] to @resp', ()
   assert.equal(note.attrs.resp, '#ne');
   assert.equal(note.attrs.anchored, undefined);
   assert.equal(text(note).trim(), 'Le corps de la note.');
-  assert.deepEqual(all(first(tei, 'teiHeader'), 'q').map((q) => text(q)), ['Notes', 'Légende des notes.']);
+  assert.deepEqual(
+    all(first(tei, 'teiHeader'), 'q').map((q) => text(q)),
+    ['Notes', 'Légende des notes.'],
+  );
   assert.match(printed, /note 1 moved from line 9 to its call at line 1/u);
 });
 
@@ -46,16 +49,36 @@ test('a footnote call wrapped to the start of a line: no space before the punctu
   const raw = 'Les gens de Novaia Jizn\n(3), mais qui en est capable ?\n(3) Journal de Gorki.\n';
   const { xml, tei } = convertText(raw, { layout: { profile: 'columns' }, notes: { convention: 'parenthesised-footnotes' } });
   assert.match(xml ?? '', /Jizn<lb n="2" break="no"\/><note n="3" place="foot">/u);
-  assert.equal(text(first(first(tei, 'body'), 'p'), ['note']).replace(/\s+/gu, ' ').trim(), 'Les gens de Novaia Jizn, mais qui en est capable ?');
+  assert.equal(
+    text(first(first(tei, 'body'), 'p'), ['note'])
+      .replace(/\s+/gu, ' ')
+      .trim(),
+    'Les gens de Novaia Jizn, mais qui en est capable ?',
+  );
   const lines = recoverSourceLines(xml ?? '', { notes: 'parenthesised-footnotes' }).lines;
-  assert.deepEqual([1, 2, 3].map((n) => lines.get(n)), ['Les gens de Novaia Jizn', '(3), mais qui en est capable ?', '(3) Journal de Gorki.']);
+  assert.deepEqual(
+    [1, 2, 3].map((n) => lines.get(n)),
+    ['Les gens de Novaia Jizn', '(3), mais qui en est capable ?', '(3) Journal de Gorki.'],
+  );
 });
 
 test('a heading whose last line is only its note call is still a heading', () => {
-  const raw = [' Premier paragraphe du discours, assez long pour faire',
+  const raw = [
+    ' Premier paragraphe du discours, assez long pour faire',
     'une colonne entière de texte, avec des lignes pleines',
     'comme celles que les journaux composent en colonnes.',
-    'Il se termine là.', '“Le titre du', 'discours”', '(1)', '(1) Une note sur le titre.', ''].join('\n');
+    'Il se termine là.',
+    '“Le titre du',
+    'discours”',
+    '(1)',
+    '(1) Une note sur le titre.',
+    '',
+  ].join('\n');
   const { tei } = convertText(raw, { layout: { profile: 'columns' }, notes: { convention: 'parenthesised-footnotes' } });
-  assert.equal(text(first(first(tei, 'body'), 'head'), ['note']).replace(/\s+/gu, ' ').trim(), '“Le titre du discours”');
+  assert.equal(
+    text(first(first(tei, 'body'), 'head'), ['note'])
+      .replace(/\s+/gu, ' ')
+      .trim(),
+    '“Le titre du discours”',
+  );
 });

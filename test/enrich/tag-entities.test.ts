@@ -40,22 +40,36 @@ test('a name cut at a line end is one persName that contains the break', () => {
 
 test('a name across a page break keeps the pb inside', () => {
   const { xml } = tagged('Il cite Zino-\n\n\n\nviev ici.\n');
-  assert.match(xml, /<persName ref="persons\.xml#zinoviev">Zino<pb n="2" break="no"\/><lb n="5" break="no" rend="hyphen"\/>viev<\/persName>/u);
+  assert.match(
+    xml,
+    /<persName ref="persons\.xml#zinoviev">Zino<pb n="2" break="no"\/><lb n="5" break="no" rend="hyphen"\/>viev<\/persName>/u,
+  );
 });
 
 test('accents present or not; the initial goes inside; the longest form wins', () => {
   const { xml } = tagged('Kamenev et Kaménev, puis N. Lénine et Lénine.\n');
-  assert.deepEqual(names(xml), [['persons.xml#kamenev', 'Kamenev'], ['persons.xml#kamenev', 'Kaménev'], ['persons.xml#lenine', 'N. Lénine'], ['persons.xml#lenine', 'Lénine']]);
+  assert.deepEqual(names(xml), [
+    ['persons.xml#kamenev', 'Kamenev'],
+    ['persons.xml#kamenev', 'Kaménev'],
+    ['persons.xml#lenine', 'N. Lénine'],
+    ['persons.xml#lenine', 'Lénine'],
+  ]);
 });
 
 test('no derived words, no lower case, two names joined by a hyphen are two names', () => {
   const { xml } = tagged('Les korniloviens et les Liber-Dan, dans leurs dans.\n');
-  assert.deepEqual(names(xml), [['persons.xml#liber', 'Liber'], ['persons.xml#dan', 'Dan']]);
+  assert.deepEqual(names(xml), [
+    ['persons.xml#liber', 'Liber'],
+    ['persons.xml#dan', 'Dan'],
+  ]);
 });
 
 test('places and periodicals with the same engine; apostrophes typographic or straight', () => {
   const { tei } = tagged("L'Europe lit le Bulletin de l'Opposition.\n");
-  assert.deepEqual(all(tei, 'placeName').map((p) => [p.attrs.ref, text(p)]), [['places.xml#europe', 'Europe']]);
+  assert.deepEqual(
+    all(tei, 'placeName').map((p) => [p.attrs.ref, text(p)]),
+    [['places.xml#europe', 'Europe']],
+  );
   const title = all(first(tei, 'body'), 'title')[0];
   assert.equal(title?.attrs.level, 'j');
   assert.equal(text(title ?? first(tei, 'body')), "Bulletin de l'Opposition");
@@ -70,5 +84,8 @@ test('a signature is tagged inside <signed>; a supplied title is not source text
 test('the gazetteer finds mentions by offsets in the original text', () => {
   const g = buildGazetteer(entries);
   const text = 'Kaménev et Zinoviev.';
-  assert.deepEqual(g.find(text).map((m) => text.slice(m.start, m.end)), ['Kaménev', 'Zinoviev']);
+  assert.deepEqual(
+    g.find(text).map((m) => text.slice(m.start, m.end)),
+    ['Kaménev', 'Zinoviev'],
+  );
 });

@@ -22,8 +22,16 @@ const TEI = `<?xml version="1.0"?>
 </body></text></TEI>`;
 
 test('the addresses of graphic/@url and pb/@facs, in document order, each once', () => {
-  assert.deepEqual(imageAddresses(TEI), ['scans/page%201.jpg', '#s1', 'scans/p2.png', 'https://example.org/p3.jpg', 'scans/missing.png',
-    '../shared/fig.png', 'data:image/png;base64,AAAA', 'http://example.org/f.png']);
+  assert.deepEqual(imageAddresses(TEI), [
+    'scans/page%201.jpg',
+    '#s1',
+    'scans/p2.png',
+    'https://example.org/p3.jpg',
+    'scans/missing.png',
+    '../shared/fig.png',
+    'data:image/png;base64,AAAA',
+    'http://example.org/f.png',
+  ]);
 });
 
 test('only local files that exist, with the site path of their copy', () => {
@@ -51,8 +59,14 @@ test('only local files that exist, with the site path of their copy', () => {
 
 test('the existence test can be given (the module reads nothing else)', () => {
   const seen: string[] = [];
-  const images = localImages(TEI, '/e/tei/t.xml', (p) => { seen.push(p); return p.endsWith('p2.png'); });
-  assert.deepEqual(images.map((i) => i.to), ['images/t/scans/p2.png']);
+  const images = localImages(TEI, '/e/tei/t.xml', (p) => {
+    seen.push(p);
+    return p.endsWith('p2.png');
+  });
+  assert.deepEqual(
+    images.map((i) => i.to),
+    ['images/t/scans/p2.png'],
+  );
   assert.deepEqual(seen, ['/e/tei/scans/page 1.jpg', '/e/tei/scans/p2.png', '/e/tei/scans/missing.png', '/e/shared/fig.png']);
 });
 

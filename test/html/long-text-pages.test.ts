@@ -27,7 +27,12 @@ function wordCounts(text: string): Map<string, number> {
 /** The text of a page's main content (tags dropped, the few entities the serializer writes decoded). */
 function mainText(html: string): string {
   const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
-  return main.replace(/<[^>]+>/gu, ' ').replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&amp;/gu, '&').replace(/&quot;/gu, '"');
+  return main
+    .replace(/<[^>]+>/gu, ' ')
+    .replace(/&lt;/gu, '<')
+    .replace(/&gt;/gu, '>')
+    .replace(/&amp;/gu, '&')
+    .replace(/&quot;/gu, '"');
 }
 
 /** The part pages of a text in a site folder, by number. */
@@ -40,44 +45,62 @@ function partPages(site: string, id: string): Map<number, string> {
   return parts;
 }
 
-test('the Rolland novel: a contents page linking one page per chapter (and the front and back), each word of the text on exactly one part page', { skip: fullTierOnly('reads tei-real') }, async () => {
-  const source = requireShared(join(sharedDir, 'reference', 'tei-real', `${ROLLAND}.xml`));
-  const dir = tempDir();
-  const site = join(dir, 'site');
-  const run = await runInProcess(['html', source, '--out', site], dir);
-  assert.equal(run.code, 0, run.stderr);
-  assert.doesNotMatch(run.stderr, STACK_FRAME);
-  const parts = partPages(site, ROLLAND);
-  const xml = readFileSync(source, 'utf8');
-  const chapters = xml.match(/<div type="chapter"/gu)?.length ?? 0;
-  assert.equal(chapters, 23);
-  assert.equal(parts.size, chapters + 2, 'a page per chapter, the front and the back');
-  assert.match(run.stdout + run.stderr, new RegExp(`wrote ${parts.size + 5} pages`, 'u'), 'the pages counted are the parts, the contents, the index, the registers and the search page');
-  // One chapter per page (the front first, the back last).
-  for (let n = 2; n <= chapters + 1; n++) assert.equal(parts.get(n)?.match(/class="div type-chapter"/gu)?.length, 1, `part ${n} holds one chapter`);
-  assert.match(parts.get(1) ?? '', /<div class="front"/u);
-  assert.match(parts.get(chapters + 2) ?? '', /<div class="back"/u);
-  // The contents page: the header, every part linked in order, no text.
-  const contents = readFileSync(join(site, `${ROLLAND}.html`), 'utf8');
-  assert.match(contents, /class="text-title"/u);
-  const linked = [...contents.matchAll(new RegExp(`href="${ROLLAND}-(\\d+)\\.html"`, 'gu'))].map((m) => Number(m[1]));
-  assert.deepEqual(linked, [...parts.keys()].sort((a, b) => a - b), 'the contents page links every part, in order');
-  assert.doesNotMatch(contents, /id="para-1"/u);
-  // Each part's pager: contents, previous, next.
-  const third = parts.get(3) ?? '';
-  assert.ok(third.includes(`href="${ROLLAND}.html"`) && third.includes(`rel="prev" href="${ROLLAND}-2.html"`) && third.includes(`rel="next" href="${ROLLAND}-4.html"`), 'the pager of part 3');
-  // Words that occur once in the text: each on exactly one part page (none lost, none twice).
-  const textOnly = xml.slice(xml.search(/<text[\s>]/u), xml.lastIndexOf('</text>')).replace(/<[^>]+>/gu, ' ');
-  const once = [...wordCounts(textOnly)].filter(([w, c]) => c === 1 && w.length >= 7).map(([w]) => w);
-  assert.ok(once.length > 1000, `${once.length} words occur once`);
-  const step = Math.floor(once.length / 300);
-  const sample = once.filter((_, i) => i % step === 0);
-  const pageWords = [...parts.values()].map((html) => wordCounts(mainText(html)));
-  for (const word of sample) {
-    const on = pageWords.filter((words) => words.has(word)).length;
-    assert.equal(on, 1, `“${word}” is on ${on} part pages`);
-  }
-});
+test(
+  'the Rolland novel: a contents page linking one page per chapter (and the front and back), each word of the text on exactly one part page',
+  { skip: fullTierOnly('reads tei-real') },
+  async () => {
+    const source = requireShared(join(sharedDir, 'reference', 'tei-real', `${ROLLAND}.xml`));
+    const dir = tempDir();
+    const site = join(dir, 'site');
+    const run = await runInProcess(['html', source, '--out', site], dir);
+    assert.equal(run.code, 0, run.stderr);
+    assert.doesNotMatch(run.stderr, STACK_FRAME);
+    const parts = partPages(site, ROLLAND);
+    const xml = readFileSync(source, 'utf8');
+    const chapters = xml.match(/<div type="chapter"/gu)?.length ?? 0;
+    assert.equal(chapters, 23);
+    assert.equal(parts.size, chapters + 2, 'a page per chapter, the front and the back');
+    assert.match(
+      run.stdout + run.stderr,
+      new RegExp(`wrote ${parts.size + 5} pages`, 'u'),
+      'the pages counted are the parts, the contents, the index, the registers and the search page',
+    );
+    // One chapter per page (the front first, the back last).
+    for (let n = 2; n <= chapters + 1; n++)
+      assert.equal(parts.get(n)?.match(/class="div type-chapter"/gu)?.length, 1, `part ${n} holds one chapter`);
+    assert.match(parts.get(1) ?? '', /<div class="front"/u);
+    assert.match(parts.get(chapters + 2) ?? '', /<div class="back"/u);
+    // The contents page: the header, every part linked in order, no text.
+    const contents = readFileSync(join(site, `${ROLLAND}.html`), 'utf8');
+    assert.match(contents, /class="text-title"/u);
+    const linked = [...contents.matchAll(new RegExp(`href="${ROLLAND}-(\\d+)\\.html"`, 'gu'))].map((m) => Number(m[1]));
+    assert.deepEqual(
+      linked,
+      [...parts.keys()].sort((a, b) => a - b),
+      'the contents page links every part, in order',
+    );
+    assert.doesNotMatch(contents, /id="para-1"/u);
+    // Each part's pager: contents, previous, next.
+    const third = parts.get(3) ?? '';
+    assert.ok(
+      third.includes(`href="${ROLLAND}.html"`) &&
+        third.includes(`rel="prev" href="${ROLLAND}-2.html"`) &&
+        third.includes(`rel="next" href="${ROLLAND}-4.html"`),
+      'the pager of part 3',
+    );
+    // Words that occur once in the text: each on exactly one part page (none lost, none twice).
+    const textOnly = xml.slice(xml.search(/<text[\s>]/u), xml.lastIndexOf('</text>')).replace(/<[^>]+>/gu, ' ');
+    const once = [...wordCounts(textOnly)].filter(([w, c]) => c === 1 && w.length >= 7).map(([w]) => w);
+    assert.ok(once.length > 1000, `${once.length} words occur once`);
+    const step = Math.floor(once.length / 300);
+    const sample = once.filter((_, i) => i % step === 0);
+    const pageWords = [...parts.values()].map((html) => wordCounts(mainText(html)));
+    for (const word of sample) {
+      const on = pageWords.filter((words) => words.has(word)).length;
+      assert.equal(on, 1, `“${word}” is on ${on} part pages`);
+    }
+  },
+);
 
 /** Paragraphs of filler, about `chars` characters in all. */
 function filler(label: string, chars: number): string {
@@ -154,7 +177,10 @@ test('a text whose id is a part page of a split text (long and long-2) fails, ra
   const texts = join(dir, 'texts');
   mkdirSync(texts);
   writeFileSync(join(texts, 'long.xml'), longText());
-  writeFileSync(join(texts, 'long-2.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Court</title></titleStmt><publicationStmt><p>Essai</p></publicationStmt><sourceDesc><p>Essai</p></sourceDesc></fileDesc></teiHeader><text><body><p>Un texte court.</p></body></text></TEI>\n');
+  writeFileSync(
+    join(texts, 'long-2.xml'),
+    '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Court</title></titleStmt><publicationStmt><p>Essai</p></publicationStmt><sourceDesc><p>Essai</p></sourceDesc></fileDesc></teiHeader><text><body><p>Un texte court.</p></body></text></TEI>\n',
+  );
   const run = await runInProcess(['html', texts, '--out', join(dir, 'site')], dir);
   assert.equal(run.code, 1, run.stderr);
   assert.match(run.stderr, /its page long-2\.html is also another text's page/u);

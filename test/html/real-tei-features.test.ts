@@ -42,7 +42,12 @@ before(async () => {
 });
 
 async function page(xml: string, path: string, params: Record<string, unknown> = {}): Promise<El> {
-  const result = await transform({ sef, sourceText: xml.replace(/<!DOCTYPE[^[>]*(\[[^\]]*\])?\s*>/u, ''), sourceBaseUri: pathToFileURL(path).href, params: { 'text-id': 'text', ...params } });
+  const result = await transform({
+    sef,
+    sourceText: xml.replace(/<!DOCTYPE[^[>]*(\[[^\]]*\])?\s*>/u, ''),
+    sourceBaseUri: pathToFileURL(path).href,
+    params: { 'text-id': 'text', ...params },
+  });
   return parseNamespacedTree(result.principal);
 }
 
@@ -58,17 +63,27 @@ describe('HTML: the features of real TEI, on a snippet', () => {
   let withImages: El;
   let footer: El;
   before(async () => {
-    const whole = await page(SNIPPET, '/tmp/edition/text.xml', { 'edition-json': JSON.stringify({ licence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' } }) });
+    const whole = await page(SNIPPET, '/tmp/edition/text.xml', {
+      'edition-json': JSON.stringify({ licence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' } }),
+    });
     root = main(whole);
     footer = all(whole, (el) => el.name === 'footer')[0] as El;
-    withImages = main(await page(SNIPPET, '/tmp/edition/text.xml', { 'local-images': { 'img/a.png': 'images/text/img/a.png', 'img/p4.jpg': 'images/text/img/p4.jpg' } }));
+    withImages = main(
+      await page(SNIPPET, '/tmp/edition/text.xml', {
+        'local-images': { 'img/a.png': 'images/text/img/a.png', 'img/p4.jpg': 'images/text/img/p4.jpg' },
+      }),
+    );
   });
 
   test('renditions become the shared tokens: the element for the phrase and rend-<token> classes', () => {
     const expect = (words: string, name: string, cls: string[]): void => {
       const el = byText(root, words, (e) => classes(e).includes('hi') || classes(e).includes('emph'));
       assert.equal(el.name, name, `${words}: element`);
-      assert.deepEqual(classes(el).filter((c) => c.startsWith('rend-')), cls, `${words}: classes`);
+      assert.deepEqual(
+        classes(el).filter((c) => c.startsWith('rend-')),
+        cls,
+        `${words}: classes`,
+      );
     };
     expect('er', 'sup', ['rend-superscript']);
     expect('gras', 'b', ['rend-bold']);
@@ -91,7 +106,11 @@ describe('HTML: the features of real TEI, on a snippet', () => {
     assert.equal(byText(root, 'Ein Wort').attributes.lang, 'de');
     const lemma = byText(root, 'lemme', (e) => classes(e).includes('lem'));
     assert.equal(lemma.attributes.title, 'lecon (A) | om. (B)');
-    for (const [edited, original] of [['Mister', 'Mr'], ['the', 'teh'], ['fait', 'faict']] as const) {
+    for (const [edited, original] of [
+      ['Mister', 'Mr'],
+      ['the', 'teh'],
+      ['fait', 'faict'],
+    ] as const) {
       assert.ok(classes(byText(root, edited)).includes('reading-only'), edited);
       assert.ok(classes(byText(root, original)).includes('source-only'), original);
     }
@@ -99,7 +118,11 @@ describe('HTML: the features of real TEI, on a snippet', () => {
 
   test('notes of every place: foot, end and margin are calls with the notes after the text; inline stays inline', () => {
     const notes = all(root, (el) => el.name === 'li' && classes(el).includes('note')).map((el) => text(el));
-    for (const words of ['Note de fin.', 'Note marginale.', 'Note de bas.']) assert.ok(notes.some((n) => n.includes(words)), words);
+    for (const words of ['Note de fin.', 'Note marginale.', 'Note de bas.'])
+      assert.ok(
+        notes.some((n) => n.includes(words)),
+        words,
+      );
     assert.equal(all(root, (el) => classes(el).includes('note-call')).length, 3);
     byText(root, 'en ligne', (e) => classes(e).includes('note-inline'));
   });
@@ -143,11 +166,14 @@ describe('HTML: the features of real TEI, on a snippet', () => {
     assert.equal(link(root, '2'), undefined);
   });
 
-  test('the header: the text\'s own licence (the footer keeps the edition\'s) and a summary of its manuscript', () => {
+  test("the header: the text's own licence (the footer keeps the edition's) and a summary of its manuscript", () => {
     const meta = all(root, (el) => classes(el).includes('text-meta'))[0] as El;
     const licence = all(meta, (el) => classes(el).includes('text-licence'))[0] as El;
     assert.equal(all(licence, (el) => el.name === 'a')[0]?.attributes.href, 'https://creativecommons.org/licenses/by-sa/4.0/');
-    assert.equal(all(footer, (el) => el.name === 'a' && el.attributes.rel === 'license')[0]?.attributes.href, 'https://creativecommons.org/licenses/by/4.0/');
+    assert.equal(
+      all(footer, (el) => el.name === 'a' && el.attributes.rel === 'license')[0]?.attributes.href,
+      'https://creativecommons.org/licenses/by/4.0/',
+    );
     assert.equal(text(all(meta, (el) => classes(el).includes('text-source'))[0] as El), 'Oxford, Bodleian Library, MS Ashmole 202');
   });
 });
@@ -158,7 +184,7 @@ describe('HTML: the features of real TEI, in files of ../shared/reference/tei-re
     return main(await page(readFileSync(path, 'utf8'), path));
   };
 
-  test('DTA (soldiers\' letters): #sup #uu is a superscript, underlined; #aq (a typeface) gives nothing', async () => {
+  test("DTA (soldiers' letters): #sup #uu is a superscript, underlined; #aq (a typeface) gives nothing", async () => {
     const root = await real('dta-soldatenbriefe__letter-137.xml');
     const sup = all(root, (el) => el.name === 'sup' && classes(el).includes('hi'));
     assert.ok(sup.length >= 3, `${sup.length} superscripts`);

@@ -83,14 +83,25 @@ function assertFrame(page: El, what: string): void {
   assert.equal(page.name, 'html', what);
   assert.equal(page.ns, 'http://www.w3.org/1999/xhtml', what);
   assert.equal(page.attributes.lang, 'fr', `${what}: html lang`);
-  one(page, (el) => el.name === 'link' && el.attributes.rel === 'stylesheet' && el.attributes.href === 'assets/edition.css', `${what}: stylesheet link`);
+  one(
+    page,
+    (el) => el.name === 'link' && el.attributes.rel === 'stylesheet' && el.attributes.href === 'assets/edition.css',
+    `${what}: stylesheet link`,
+  );
   one(page, (el) => el.name === 'script' && el.attributes.src === 'assets/edition.js', `${what}: script`);
   one(page, (el) => el.name === 'a' && hasClass(el, 'skip-link') && el.attributes.href === '#main', `${what}: skip link`);
   const header = one(page, (el) => el.name === 'header' && hasClass(el, 'site-header'), `${what}: site header`);
   const title = one(header, (el) => hasClass(el, 'site-title'), `${what}: site title`);
-  one(title, (el) => el.name === 'a' && el.attributes.href === 'index.html' && text(el).trim() !== '', `${what}: title linking to the index`);
+  one(
+    title,
+    (el) => el.name === 'a' && el.attributes.href === 'index.html' && text(el).trim() !== '',
+    `${what}: title linking to the index`,
+  );
   const nav = one(header, (el) => el.name === 'nav', `${what}: nav`);
-  assert.ok(all(nav, (el) => el.name === 'a').some((a) => a.attributes.href === 'persons.html'), `${what}: nav links the persons`);
+  assert.ok(
+    all(nav, (el) => el.name === 'a').some((a) => a.attributes.href === 'persons.html'),
+    `${what}: nav links the persons`,
+  );
   one(page, (el) => el.name === 'main' && el.attributes.id === 'main', `${what}: main`);
   one(page, (el) => el.name === 'footer', `${what}: footer`);
 }
@@ -98,11 +109,70 @@ function assertFrame(page: El, what: string): void {
 // ===== Words: every word of the TEI body must be in the page =====
 
 /** TEI elements that separate words (blocks, notes, breaks…); the others are phrase-level. */
-const TEI_BOUNDARIES = new Set(['p', 'ab', 'head', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'body', 'front',
-  'back', 'text', 'group', 'lg', 'l', 'list', 'listBibl', 'item', 'label', 'table', 'row', 'cell', 'figure', 'figDesc', 'graphic',
-  'note', 'opener', 'closer', 'salute', 'signed', 'dateline', 'byline', 'trailer', 'postscript', 'argument', 'epigraph',
-  'titlePage', 'titlePart', 'docTitle', 'docAuthor', 'docDate', 'docImprint', 'docEdition', 'sp', 'speaker', 'stage', 'q',
-  'quote', 'cit', 'said', 'bibl', 'fw', 'floatingText', 'u', 'castList', 'castItem', 'milestone', 'addrLine', 'TEI']);
+const TEI_BOUNDARIES = new Set([
+  'p',
+  'ab',
+  'head',
+  'div',
+  'div1',
+  'div2',
+  'div3',
+  'div4',
+  'div5',
+  'div6',
+  'div7',
+  'body',
+  'front',
+  'back',
+  'text',
+  'group',
+  'lg',
+  'l',
+  'list',
+  'listBibl',
+  'item',
+  'label',
+  'table',
+  'row',
+  'cell',
+  'figure',
+  'figDesc',
+  'graphic',
+  'note',
+  'opener',
+  'closer',
+  'salute',
+  'signed',
+  'dateline',
+  'byline',
+  'trailer',
+  'postscript',
+  'argument',
+  'epigraph',
+  'titlePage',
+  'titlePart',
+  'docTitle',
+  'docAuthor',
+  'docDate',
+  'docImprint',
+  'docEdition',
+  'sp',
+  'speaker',
+  'stage',
+  'q',
+  'quote',
+  'cit',
+  'said',
+  'bibl',
+  'fw',
+  'floatingText',
+  'u',
+  'castList',
+  'castItem',
+  'milestone',
+  'addrLine',
+  'TEI',
+]);
 
 function teiBodyText(el: El, inBody: boolean, parts: string[]): void {
   for (const child of el.children) {
@@ -111,7 +181,8 @@ function teiBodyText(el: El, inBody: boolean, parts: string[]): void {
       continue;
     }
     if (child.name === 'teiHeader') continue;
-    const boundary = ['lb', 'pb', 'cb'].includes(child.name) ? child.attributes.break !== 'no'
+    const boundary = ['lb', 'pb', 'cb'].includes(child.name)
+      ? child.attributes.break !== 'no'
       : ['choice', 'app', 'subst'].includes(el.name) || TEI_BOUNDARIES.has(child.name);
     if (boundary) parts.push(' ');
     teiBodyText(child, inBody || child.name === 'body', parts);
@@ -119,13 +190,84 @@ function teiBodyText(el: El, inBody: boolean, parts: string[]): void {
   }
 }
 
-const HTML_PHRASES = new Set(['a', 'i', 'b', 'em', 'cite', 'sup', 'sub', 'u', 's', 'time', 'code', 'del', 'ins', 'abbr', 'small', 'strong', 'mark', 'span']);
+const HTML_PHRASES = new Set([
+  'a',
+  'i',
+  'b',
+  'em',
+  'cite',
+  'sup',
+  'sub',
+  'u',
+  's',
+  'time',
+  'code',
+  'del',
+  'ins',
+  'abbr',
+  'small',
+  'strong',
+  'mark',
+  'span',
+]);
 /** Spans that stand for TEI blocks (or the readings of a choice) separate words. */
-const HTML_BLOCK_SPANS = new Set(['p', 'ab', 'div', 'lg', 'l', 'list', 'listBibl', 'item', 'head', 'opener', 'closer', 'salute', 'signed',
-  'dateline', 'byline', 'trailer', 'postscript', 'figure', 'figcaption', 'figDesc', 'table', 'row', 'cell', 'quote', 'q', 'cit', 'said',
-  'sp', 'speaker', 'stage', 'titlePage', 'titlePart', 'docTitle', 'docAuthor', 'docDate', 'docImprint', 'docEdition', 'argument',
-  'epigraph', 'tei-text', 'body', 'front', 'back', 'group', 'note-inline', 'fw', 'bibl', 'label', 'u', 'castList', 'castItem',
-  'milestone', 'graphic', 'addrLine', 'floatingText']);
+const HTML_BLOCK_SPANS = new Set([
+  'p',
+  'ab',
+  'div',
+  'lg',
+  'l',
+  'list',
+  'listBibl',
+  'item',
+  'head',
+  'opener',
+  'closer',
+  'salute',
+  'signed',
+  'dateline',
+  'byline',
+  'trailer',
+  'postscript',
+  'figure',
+  'figcaption',
+  'figDesc',
+  'table',
+  'row',
+  'cell',
+  'quote',
+  'q',
+  'cit',
+  'said',
+  'sp',
+  'speaker',
+  'stage',
+  'titlePage',
+  'titlePart',
+  'docTitle',
+  'docAuthor',
+  'docDate',
+  'docImprint',
+  'docEdition',
+  'argument',
+  'epigraph',
+  'tei-text',
+  'body',
+  'front',
+  'back',
+  'group',
+  'note-inline',
+  'fw',
+  'bibl',
+  'label',
+  'u',
+  'castList',
+  'castItem',
+  'milestone',
+  'graphic',
+  'addrLine',
+  'floatingText',
+]);
 const HTML_SKIPPED = new Set(['note-popover', 'note-call', 'note-back', 'para-anchor']);
 
 /**
@@ -142,10 +284,19 @@ function pageText(el: El, view: 'reading' | 'source' | 'all', parts: string[], p
   }
   if (view === 'reading' && cls.includes('source-only')) return;
   if (view === 'all' && cls.includes('bracket')) return;
-  if (view !== 'source' && (cls.includes('lb-hyphen') || cls.includes('pb') || cls.includes('cb') || (el.name === 'br' && cls.includes('lb')))) return;
+  if (
+    view !== 'source' &&
+    (cls.includes('lb-hyphen') || cls.includes('pb') || cls.includes('cb') || (el.name === 'br' && cls.includes('lb')))
+  )
+    return;
   if (view === 'source' && cls.includes('reading-only')) return;
   const choiceReading = parent !== undefined && (hasClass(parent, 'choice') || hasClass(parent, 'app'));
-  const boundary = !HTML_PHRASES.has(el.name) || choiceReading || cls.includes('pb') || cls.includes('cb') || (el.name === 'span' && HTML_BLOCK_SPANS.has(cls[0] ?? ''));
+  const boundary =
+    !HTML_PHRASES.has(el.name) ||
+    choiceReading ||
+    cls.includes('pb') ||
+    cls.includes('cb') ||
+    (el.name === 'span' && HTML_BLOCK_SPANS.has(cls[0] ?? ''));
   if (boundary) parts.push(' ');
   for (const child of el.children) {
     if (typeof child === 'string') parts.push(child);
@@ -155,7 +306,12 @@ function pageText(el: El, view: 'reading' | 'source' | 'all', parts: string[], p
 }
 
 function words(s: string): Set<string> {
-  return new Set(s.normalize('NFC').toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? []);
+  return new Set(
+    s
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/[\p{L}\p{M}]+/gu) ?? [],
+  );
 }
 
 function viewText(el: El, view: 'reading' | 'source' | 'all'): string {
@@ -171,7 +327,12 @@ const sourceText = (el: El): string => viewText(el, 'source');
 
 let sef: unknown;
 
-async function render(request: { source?: string; baseUri?: string; template?: string; params?: Record<string, unknown> }): Promise<{ html: string; ms: number; documents: Record<string, string> }> {
+async function render(request: {
+  source?: string;
+  baseUri?: string;
+  template?: string;
+  params?: Record<string, unknown>;
+}): Promise<{ html: string; ms: number; documents: Record<string, string> }> {
   const start = performance.now();
   const result = await transform({
     sef,
@@ -192,7 +353,11 @@ function resultDocument(documents: Record<string, string>, file: string): string
 
 async function renderFixture(name: string, params: Record<string, unknown> = {}): Promise<El> {
   const path = join(HTML_FIXTURES, name);
-  const { html } = await render({ source: readFileSync(path, 'utf8'), baseUri: pathToFileURL(path).href, params: { 'text-id': name.replace(/\.xml$/u, ''), ...params } });
+  const { html } = await render({
+    source: readFileSync(path, 'utf8'),
+    baseUri: pathToFileURL(path).href,
+    params: { 'text-id': name.replace(/\.xml$/u, ''), ...params },
+  });
   return parsePage(html, name);
 }
 
@@ -223,10 +388,12 @@ interface SampleParams {
 }
 
 async function sampleParams(): Promise<SampleParams> {
-  const registers = await Promise.all(REGISTER_NAMES.map((name) => {
-    const path = join(repoRoot, 'tei', `${name}.xml`);
-    return parseForTransform(readFileSync(path, 'utf8'), pathToFileURL(path).href);
-  }));
+  const registers = await Promise.all(
+    REGISTER_NAMES.map((name) => {
+      const path = join(repoRoot, 'tei', `${name}.xml`);
+      return parseForTransform(readFileSync(path, 'utf8'), pathToFileURL(path).href);
+    }),
+  );
   const ids: string[] = [];
   const xml = new Map<string, string>();
   for (const source of sampleConfig().sources) {
@@ -235,8 +402,13 @@ async function sampleParams(): Promise<SampleParams> {
     ids.push(source.id);
     xml.set(source.id, converted);
   }
-  const texts = await Promise.all(ids.map((id) => parseForTransform(xml.get(id) ?? '', pathToFileURL(join(repoRoot, 'tei', `${id}.xml`)).href)));
-  const summarised = await render({ template: 'text-summaries', params: { 'edition-json': editionJson(), registers, texts, 'text-ids': ids } });
+  const texts = await Promise.all(
+    ids.map((id) => parseForTransform(xml.get(id) ?? '', pathToFileURL(join(repoRoot, 'tei', `${id}.xml`)).href)),
+  );
+  const summarised = await render({
+    template: 'text-summaries',
+    params: { 'edition-json': editionJson(), registers, texts, 'text-ids': ids },
+  });
   const summaries = [await parseForTransform(resultDocument(summarised.documents, 'summaries.xml'), 'urn:x-test:summaries')];
   const ordered = await render({ template: 'reading-order', params: { 'edition-json': editionJson(), summaries } });
   const order = JSON.parse(resultDocument(ordered.documents, 'reading-order.json')) as { id: string; title: string }[];
@@ -248,7 +420,10 @@ function pagerParams(order: readonly { id: string; title: string }[], id: string
   const i = order.findIndex((e) => e.id === id);
   const previous = order[i - 1];
   const next = order[i + 1];
-  return { ...(previous ? { 'previous-id': previous.id, 'previous-title': previous.title } : {}), ...(next ? { 'next-id': next.id, 'next-title': next.title } : {}) };
+  return {
+    ...(previous ? { 'previous-id': previous.id, 'previous-title': previous.title } : {}),
+    ...(next ? { 'next-id': next.id, 'next-title': next.title } : {}),
+  };
 }
 
 let site: SampleSite;
@@ -262,8 +437,11 @@ async function buildSampleSite(): Promise<SampleSite> {
   for (const id of ids) {
     const source = xml.get(id) ?? '';
     tei.set(id, parseNamespacedTree(source));
-    const page = await render({ source, baseUri: pathToFileURL(join(repoRoot, 'tei', `${id}.xml`)).href,
-      params: { 'edition-json': editionJson(), registers, 'text-id': id, 'text-ids': ids, ...pagerParams(order, id) } });
+    const page = await render({
+      source,
+      baseUri: pathToFileURL(join(repoRoot, 'tei', `${id}.xml`)).href,
+      params: { 'edition-json': editionJson(), registers, 'text-id': id, 'text-ids': ids, ...pagerParams(order, id) },
+    });
     html.set(`${id}.html`, page.html);
     timings.set(`${id}.html`, page.ms);
   }
@@ -297,7 +475,10 @@ describe('HTML pages of the sample edition', () => {
       ids(root);
       t.diagnostic(`${file}: ${Math.round(site.timings.get(file) ?? 0)} ms`);
     }
-    assert.deepEqual([...site.pages.keys()].sort(), [...site.ids.map((id) => `${id}.html`), 'index.html', 'persons.html', 'places.html'].sort());
+    assert.deepEqual(
+      [...site.pages.keys()].sort(),
+      [...site.ids.map((id) => `${id}.html`), 'index.html', 'persons.html', 'places.html'].sort(),
+    );
   });
 
   test('index: title, editors, licence, introduction, and the texts in reading order with both calendars', () => {
@@ -305,14 +486,26 @@ describe('HTML pages of the sample edition', () => {
     assert.equal(text(one(index, (el) => el.name === 'h1', 'h1')), `Lénine en novembre 1917${NBSP}: trois textes`);
     assert.match(text(one(index, (el) => hasClass(el, 'edition-editors'), 'editors')), /Équipe tei-edition/u);
     const licence = one(index, (el) => hasClass(el, 'edition-licence'), 'licence');
-    one(licence, (el) => el.name === 'a' && el.attributes.rel === 'license' && el.attributes.href === 'https://creativecommons.org/licenses/by/4.0/', 'licence link');
+    one(
+      licence,
+      (el) => el.name === 'a' && el.attributes.rel === 'license' && el.attributes.href === 'https://creativecommons.org/licenses/by/4.0/',
+      'licence link',
+    );
     const intro = one(index, (el) => el.name === 'section' && hasClass(el, 'introduction'), 'introduction');
     assert.equal(all(intro, (el) => el.name === 'p').length, sampleConfig().edition.introduction?.length);
     const entries = byClass(index, 'text-entry', 'li');
-    assert.deepEqual(entries.map((li) => one(li, (el) => el.name === 'a' && (el.attributes.href ?? '').endsWith('.html'), 'title link').attributes.href),
-      [`${LETTER}.html`, `${ARTICLE}.html`, `${APPEAL}.html`]);
-    assert.deepEqual(entries.map((li) => text(one(li, (el) => el.name === 'time', 'date'))), ['1er (14) octobre 1917', '1er (14) novembre 1917', '5 (18) novembre 1917']);
-    assert.deepEqual(entries.map((li) => one(li, (el) => el.name === 'time', 'date').attributes.datetime), ['1917-10-14', '1917-11-14', '1917-11-18']);
+    assert.deepEqual(
+      entries.map((li) => one(li, (el) => el.name === 'a' && (el.attributes.href ?? '').endsWith('.html'), 'title link').attributes.href),
+      [`${LETTER}.html`, `${ARTICLE}.html`, `${APPEAL}.html`],
+    );
+    assert.deepEqual(
+      entries.map((li) => text(one(li, (el) => el.name === 'time', 'date'))),
+      ['1er (14) octobre 1917', '1er (14) novembre 1917', '5 (18) novembre 1917'],
+    );
+    assert.deepEqual(
+      entries.map((li) => one(li, (el) => el.name === 'time', 'date').attributes.datetime),
+      ['1917-10-14', '1917-11-14', '1917-11-18'],
+    );
     for (const li of entries) {
       assert.match(text(one(li, (el) => hasClass(el, 'text-entry-author'), 'author')), /Lénine/u);
       assert.ok(text(one(li, (el) => hasClass(el, 'text-entry-source'), 'source')).length > 40);
@@ -326,8 +519,16 @@ describe('HTML pages of the sample edition', () => {
       const nav = one(root, (el) => el.name === 'nav' && hasClass(el, 'pager'), `${id}: nav.pager`);
       const prev = all(nav, (el) => el.name === 'a' && el.attributes.rel === 'prev');
       const next = all(nav, (el) => el.name === 'a' && el.attributes.rel === 'next');
-      assert.deepEqual(prev.map((a) => a.attributes.href), i > 0 ? [`${reading[i - 1] ?? ''}.html`] : [], `${id}: previous`);
-      assert.deepEqual(next.map((a) => a.attributes.href), i < reading.length - 1 ? [`${reading[i + 1] ?? ''}.html`] : [], `${id}: next`);
+      assert.deepEqual(
+        prev.map((a) => a.attributes.href),
+        i > 0 ? [`${reading[i - 1] ?? ''}.html`] : [],
+        `${id}: previous`,
+      );
+      assert.deepEqual(
+        next.map((a) => a.attributes.href),
+        i < reading.length - 1 ? [`${reading[i + 1] ?? ''}.html`] : [],
+        `${id}: next`,
+      );
       for (const a of [...prev, ...next]) {
         const target = page(a.attributes.href ?? '');
         const title = text(one(target, (el) => el.name === 'h1', 'h1'));
@@ -344,8 +545,14 @@ describe('HTML pages of the sample edition', () => {
     const summarised = await render({ template: 'text-summaries', params: { registers, texts: docs, 'text-ids': ['z', 'a'] } });
     const summaries = [await parseForTransform(resultDocument(summarised.documents, 'summaries.xml'), 'urn:x-test:summaries')];
     const ordered = await render({ template: 'reading-order', params: { summaries } });
-    assert.deepEqual(JSON.parse(resultDocument(ordered.documents, 'reading-order.json')), [{ id: 'a', title: 'Abeille' }, { id: 'z', title: 'Zèbre' }]);
-    const alone = parsePage((await render({ source: xml.get(LETTER) ?? '', params: { registers, 'text-id': LETTER } })).html, 'no neighbours');
+    assert.deepEqual(JSON.parse(resultDocument(ordered.documents, 'reading-order.json')), [
+      { id: 'a', title: 'Abeille' },
+      { id: 'z', title: 'Zèbre' },
+    ]);
+    const alone = parsePage(
+      (await render({ source: xml.get(LETTER) ?? '', params: { registers, 'text-id': LETTER } })).html,
+      'no neighbours',
+    );
     assert.equal(all(alone, (el) => el.name === 'nav' && hasClass(el, 'pager')).length, 0);
   });
 
@@ -360,7 +567,10 @@ describe('HTML pages of the sample edition', () => {
     one(letter, (el) => el.name === 'a' && hasClass(el, 'cite-url') && el.attributes.href === `${LETTER}.html`, 'citation URL');
     assert.match(text(one(letter, (el) => hasClass(el, 'cite'), 'cite')), /#para-1/u);
     const body = one(letter, (el) => el.name === 'body', 'body');
-    assert.deepEqual(classes(body).filter((c) => c.startsWith('view-')), ['view-reading']);
+    assert.deepEqual(
+      classes(body).filter((c) => c.startsWith('view-')),
+      ['view-reading'],
+    );
     const toggle = one(letter, (el) => el.attributes.id === 'view-toggle', 'toggle');
     assert.equal(toggle.name, 'button');
     assert.equal(toggle.attributes['aria-pressed'], 'false');
@@ -376,9 +586,16 @@ describe('HTML pages of the sample edition', () => {
 
   test('the "how to cite" URL uses baseUrl when the config gives it', async () => {
     const { registers, ids, xml } = await sampleParams();
-    const { html } = await render({ source: xml.get(APPEAL) ?? '', params: { 'edition-json': editionJson({ baseUrl: 'https://example.org/lenine' }), registers, 'text-id': APPEAL, 'text-ids': ids } });
+    const { html } = await render({
+      source: xml.get(APPEAL) ?? '',
+      params: { 'edition-json': editionJson({ baseUrl: 'https://example.org/lenine' }), registers, 'text-id': APPEAL, 'text-ids': ids },
+    });
     const root = parsePage(html, 'baseUrl');
-    one(root, (el) => hasClass(el, 'cite-url') && el.attributes.href === `https://example.org/lenine/${APPEAL}.html`, 'absolute citation URL');
+    one(
+      root,
+      (el) => hasClass(el, 'cite-url') && el.attributes.href === `https://example.org/lenine/${APPEAL}.html`,
+      'absolute citation URL',
+    );
   });
 
   test('paragraphs para-1…N in document order, each with its anchor link; page breaks p1…', () => {
@@ -392,7 +609,10 @@ describe('HTML pages of the sample edition', () => {
       paragraphs.forEach((p, i) => {
         assert.equal(p.attributes.id, `para-${i + 1}`);
         const anchor = p.children.find((c): c is El => typeof c !== 'string');
-        assert.ok(anchor && anchor.name === 'a' && hasClass(anchor, 'para-anchor') && anchor.attributes.href === `#para-${i + 1}`, `${id} para-${i + 1}: anchor first`);
+        assert.ok(
+          anchor && anchor.name === 'a' && hasClass(anchor, 'para-anchor') && anchor.attributes.href === `#para-${i + 1}`,
+          `${id} para-${i + 1}: anchor first`,
+        );
       });
       const breaks = byClass(root, 'pb', 'span').filter((b) => b.attributes.id !== undefined);
       const teiBreaks = all(tei, (el) => el.name === 'pb');
@@ -415,7 +635,11 @@ describe('HTML pages of the sample edition', () => {
   });
 
   test('notes: call → note → back link, popover beside the call, editor’s note marked, note on the title', () => {
-    const expected = new Map([[LETTER, 1], [ARTICLE, 3], [APPEAL, 0]]);
+    const expected = new Map([
+      [LETTER, 1],
+      [ARTICLE, 3],
+      [APPEAL, 0],
+    ]);
     for (const id of site.ids) {
       const root = page(`${id}.html`);
       const map = ids(root);
@@ -444,7 +668,15 @@ describe('HTML pages of the sample edition', () => {
 
   test('notes.editorSeries: editor’s notes lettered in their own list, with the configured label', async () => {
     const { registers, ids: textIds, xml } = await sampleParams();
-    const { html } = await render({ source: xml.get(LETTER) ?? '', params: { 'edition-json': editionJson({ notes: { editorLabel: 'NdE', editorSeries: true } }), registers, 'text-id': LETTER, 'text-ids': textIds } });
+    const { html } = await render({
+      source: xml.get(LETTER) ?? '',
+      params: {
+        'edition-json': editionJson({ notes: { editorLabel: 'NdE', editorSeries: true } }),
+        registers,
+        'text-id': LETTER,
+        'text-ids': textIds,
+      },
+    });
     const root = parsePage(html, 'editorSeries');
     assert.equal(text(one(root, (el) => el.attributes.id === 'call-1', 'call')), 'a');
     one(root, (el) => el.name === 'ol' && hasClass(el, 'notes-editor'), 'editor notes list');
@@ -483,7 +715,11 @@ describe('HTML pages of the sample edition', () => {
     const table = parseNamespacedTree(made.html);
     const targets = table.children.filter((c): c is El => typeof c !== 'string');
     const pointers = targets.map((t) => t.attributes.p ?? '');
-    assert.deepEqual(pointers, [...pointers].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), 'sorted in code-point order');
+    assert.deepEqual(
+      pointers,
+      [...pointers].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+      'sorted in code-point order',
+    );
     const lenin = targets.find((t) => t.attributes.p === 'persons.xml#lenine');
     assert.equal(lenin?.attributes.href, 'persons.html#lenine');
     assert.equal(lenin?.attributes.kind, 'person');
@@ -492,18 +728,42 @@ describe('HTML pages of the sample edition', () => {
     assert.equal(vikjel?.attributes.href, '', 'organisations have no register page');
     for (const name of REGISTER_NAMES) {
       const entries = readFileSync(join(repoRoot, 'tei', `${name}.xml`), 'utf8').match(/<(?:person|place|org|bibl) xml:id="/gu) ?? [];
-      assert.equal(targets.filter((t) => (t.attributes.p ?? '').startsWith(`${name}.xml#`)).length, entries.length, `${name}: one target per entry`);
+      assert.equal(
+        targets.filter((t) => (t.attributes.p ?? '').startsWith(`${name}.xml#`)).length,
+        entries.length,
+        `${name}: one target per entry`,
+      );
     }
     const registerTable = await parseForTransform(made.html, 'urn:x-test:register-table');
     for (const id of ids) {
       const source = xml.get(id) ?? '';
-      const withTable = await render({ source, baseUri: pathToFileURL(join(repoRoot, 'tei', `${id}.xml`)).href,
-        params: { 'edition-json': editionJson(), registers, 'register-table': registerTable, 'text-id': id, 'text-ids': ids, ...pagerParams(order, id) } });
+      const withTable = await render({
+        source,
+        baseUri: pathToFileURL(join(repoRoot, 'tei', `${id}.xml`)).href,
+        params: {
+          'edition-json': editionJson(),
+          registers,
+          'register-table': registerTable,
+          'text-id': id,
+          'text-ids': ids,
+          ...pagerParams(order, id),
+        },
+      });
       assert.equal(withTable.html, site.html.get(`${id}.html`), `${id}: the same page with the table`);
     }
-    const texts = await Promise.all(ids.map((id) => parseForTransform(xml.get(id) ?? '', pathToFileURL(join(repoRoot, 'tei', `${id}.xml`)).href)));
-    const summaries = async (params: Record<string, unknown>): Promise<string> => resultDocument((await render({ template: 'text-summaries',
-      params: { 'edition-json': editionJson(), registers, texts, 'text-ids': ids, ...params } })).documents, 'summaries.xml');
+    const texts = await Promise.all(
+      ids.map((id) => parseForTransform(xml.get(id) ?? '', pathToFileURL(join(repoRoot, 'tei', `${id}.xml`)).href)),
+    );
+    const summaries = async (params: Record<string, unknown>): Promise<string> =>
+      resultDocument(
+        (
+          await render({
+            template: 'text-summaries',
+            params: { 'edition-json': editionJson(), registers, texts, 'text-ids': ids, ...params },
+          })
+        ).documents,
+        'summaries.xml',
+      );
     const plain = await summaries({});
     assert.match(plain, /<h:mentions key="persons lenine">/u);
     assert.equal(await summaries({ 'register-table': registerTable }), plain, 'the same summaries with the table');
@@ -546,7 +806,10 @@ describe('HTML pages of the sample edition', () => {
     assert.equal(entries.length, registerIds.length);
     const key = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
     const names = entries.map((e) => text(one(e, (el) => hasClass(el, 'entry-name'), 'name')));
-    assert.deepEqual(names, [...names].sort((a, b) => key(a).localeCompare(key(b))));
+    assert.deepEqual(
+      names,
+      [...names].sort((a, b) => key(a).localeCompare(key(b))),
+    );
     const pageIds = new Map(site.ids.map((id) => [`${id}.html`, ids(page(`${id}.html`))]));
     let mentions = 0;
     for (const entry of entries) {
@@ -564,12 +827,20 @@ describe('HTML pages of the sample edition', () => {
     const hrefs = all(lenin, (el) => hasClass(el, 'mention')).map((a) => a.attributes.href);
     assert.ok(hrefs.includes(`${LETTER}.html#closer-1`), 'the signature');
     assert.ok(hrefs.includes(`${LETTER}.html#note-1`), 'the editor’s note');
-    assert.ok(hrefs.some((h) => /^1917-11-01-lenine-coalition-ou-marins\.html#para-\d+$/u.test(h ?? '')), 'a paragraph');
+    assert.ok(
+      hrefs.some((h) => /^1917-11-01-lenine-coalition-ou-marins\.html#para-\d+$/u.test(h ?? '')),
+      'a paragraph',
+    );
   });
 
   test('places page: one entry per place', () => {
     const places = page('places.html');
-    assert.deepEqual(all(places, (el) => hasClass(el, 'entry')).map((e) => e.attributes.id).sort(), xmlIds(join(repoRoot, 'tei', 'places.xml'), 'place').sort());
+    assert.deepEqual(
+      all(places, (el) => hasClass(el, 'entry'))
+        .map((e) => e.attributes.id)
+        .sort(),
+      xmlIds(join(repoRoot, 'tei', 'places.xml'), 'place').sort(),
+    );
   });
 
   test('every word of each sample text is on its page', () => {
@@ -612,7 +883,9 @@ function assertWordsKept(tei: El, pages: El | readonly El[], what: string): void
   const parts: string[] = [];
   teiBodyText(tei, tei.name === 'body', parts);
   const expected = words(parts.join(''));
-  const found = new Set([pages].flat().flatMap((html) => [...words(readingText(html)), ...words(sourceText(html)), ...words(viewText(html, 'all'))]));
+  const found = new Set(
+    [pages].flat().flatMap((html) => [...words(readingText(html)), ...words(sourceText(html)), ...words(viewText(html, 'all'))]),
+  );
   const missing = [...expected].filter((w) => !found.has(w));
   assert.deepEqual(missing.slice(0, 20), [], `${what}: ${missing.length} of ${expected.size} words of the body are not in the page`);
 }
@@ -623,7 +896,11 @@ describe('HTML pages: fixtures', () => {
   test('escaping: markup characters in the TEI show as text; no script, handler or javascript: link gets through', async () => {
     const root = await renderFixture('escaping.xml');
     const scripts = all(root, (el) => el.name === 'script');
-    assert.deepEqual(scripts.map((s) => s.attributes.src), ['assets/edition.js'], 'the page’s own script only');
+    assert.deepEqual(
+      scripts.map((s) => s.attributes.src),
+      ['assets/edition.js'],
+      'the page’s own script only',
+    );
     for (const el of elements(root)) {
       for (const [name, value] of Object.entries(el.attributes)) {
         assert.ok(!/^on/iu.test(name), `no event handler attribute (${name} on <${el.name}>)`);
@@ -638,14 +915,21 @@ describe('HTML pages: fixtures', () => {
     assert.match(text(one(root, (el) => el.name === 'title', 'title')), /Échappement <script>alert\("titre"\)<\/script> & ' "/u);
     assert.match(all_, /Source <img src=x onerror=alert\(1\)> & Cie/u);
     one(root, (el) => el.name === 'a' && el.attributes.href === 'https://example.org/?a=1&b=%222%22', 'the safe link');
-    assert.equal(all(root, (el) => el.name === 'a' && ['cliquer ici', 'données'].includes(text(el))).length, 0, 'the javascript: and data: refs are not links');
+    assert.equal(
+      all(root, (el) => el.name === 'a' && ['cliquer ici', 'données'].includes(text(el))).length,
+      0,
+      'the javascript: and data: refs are not links',
+    );
     assert.equal(all(root, (el) => el.name === 'a' && el.attributes.rel === 'license').length, 0, 'the javascript: licence is not a link');
   });
 
   test('French typography: no-break spaces before ; ! ? : and inside « », not in 10:30, URLs or English', async () => {
     const root = await renderFixture('typography.xml');
     const para = (n: number): string => text(one(root, (el) => el.attributes.id === `para-${n}`, `para-${n}`)).replace(/^\d+/u, '');
-    assert.equal(para(1), `Il dit «${NBSP}mot${NBSP}» puis «${NBSP}collé${NBSP}»${NNBSP}; une question${NNBSP}? une autre${NNBSP}? voyez la note${NBSP}: voilà;et${NNBSP}! fin${NNBSP}!`);
+    assert.equal(
+      para(1),
+      `Il dit «${NBSP}mot${NBSP}» puis «${NBSP}collé${NBSP}»${NNBSP}; une question${NNBSP}? une autre${NNBSP}? voyez la note${NBSP}: voilà;et${NNBSP}! fin${NNBSP}!`,
+    );
     assert.equal(para(2), 'Rendez-vous à 10:30 sur https://example.org/a?b=1;c=2 ou http://example.fr:8080/page!x puis ici.');
     assert.equal(para(3), 'English text : no change ? right ; «here»');
     assert.equal(para(4), `Un mot souligné${NNBSP}? Et Lénine${NNBSP}!`);
@@ -677,29 +961,39 @@ describe('HTML pages: fixtures', () => {
 describe('HTML pages: the real TEI files of ../shared/reference/tei-real', { skip: fullTierOnly('reads tei-real') }, () => {
   const folder = join(sharedDir, 'reference', 'tei-real');
   const absent = !existsSync(folder) && !process.env.CI;
-  test('every file transforms, is well-formed and keeps every word of its body', { skip: absent ? `${folder} not found: the real TEI files are read from ../shared/ beside the repository (required in CI)` : false }, async (t) => {
-    const files = readdirSync(requireShared(folder)).filter((f) => f.endsWith('.xml')).sort();
-    assert.ok(files.length >= 30, 'the 30 reference files');
-    const timings: { file: string; ms: number; size: number }[] = [];
-    for (const file of files) {
-      await t.test(file, async () => {
-        const path = join(folder, file);
-        // Three Casebooks files declare a DOCTYPE with an external DTD: it is stripped (no DTD is read).
-        const xml = readFileSync(path, 'utf8').replace(/<!DOCTYPE[^[>]*(\[[^\]]*\])?\s*>/u, '');
-        const { html, ms, documents } = await render({ source: xml, baseUri: pathToFileURL(path).href, params: { 'text-id': file.replace(/\.xml$/u, '') } });
-        timings.push({ file, ms, size: statSync(path).size });
-        // A very long text: its contents page, and its parts as result documents.
-        const pages = [[file, html] as const, ...Object.entries(documents)].map(([name, page]) => parsePage(page, name));
-        for (const page of pages) {
-          assertFrame(page, file);
-          ids(page);
-        }
-        assertWordsKept(parseNamespacedTree(xml), pages, file);
-      });
-    }
-    for (const { file, ms, size } of [...timings].sort((a, b) => b.size - a.size).slice(0, 5)) {
-      t.diagnostic(`${file} (${(size / 1e6).toFixed(1)} MB): ${(ms / 1000).toFixed(1)} s`);
-    }
-    t.diagnostic(`all ${files.length} files: ${(timings.reduce((s, x) => s + x.ms, 0) / 1000).toFixed(1)} s`);
-  });
+  test(
+    'every file transforms, is well-formed and keeps every word of its body',
+    { skip: absent ? `${folder} not found: the real TEI files are read from ../shared/ beside the repository (required in CI)` : false },
+    async (t) => {
+      const files = readdirSync(requireShared(folder))
+        .filter((f) => f.endsWith('.xml'))
+        .sort();
+      assert.ok(files.length >= 30, 'the 30 reference files');
+      const timings: { file: string; ms: number; size: number }[] = [];
+      for (const file of files) {
+        await t.test(file, async () => {
+          const path = join(folder, file);
+          // Three Casebooks files declare a DOCTYPE with an external DTD: it is stripped (no DTD is read).
+          const xml = readFileSync(path, 'utf8').replace(/<!DOCTYPE[^[>]*(\[[^\]]*\])?\s*>/u, '');
+          const { html, ms, documents } = await render({
+            source: xml,
+            baseUri: pathToFileURL(path).href,
+            params: { 'text-id': file.replace(/\.xml$/u, '') },
+          });
+          timings.push({ file, ms, size: statSync(path).size });
+          // A very long text: its contents page, and its parts as result documents.
+          const pages = [[file, html] as const, ...Object.entries(documents)].map(([name, page]) => parsePage(page, name));
+          for (const page of pages) {
+            assertFrame(page, file);
+            ids(page);
+          }
+          assertWordsKept(parseNamespacedTree(xml), pages, file);
+        });
+      }
+      for (const { file, ms, size } of [...timings].sort((a, b) => b.size - a.size).slice(0, 5)) {
+        t.diagnostic(`${file} (${(size / 1e6).toFixed(1)} MB): ${(ms / 1000).toFixed(1)} s`);
+      }
+      t.diagnostic(`all ${files.length} files: ${(timings.reduce((s, x) => s + x.ms, 0) / 1000).toFixed(1)} s`);
+    },
+  );
 });

@@ -39,18 +39,52 @@ test('a short line without a sentence end does not end the paragraph', () => {
 
 test('interleaved texts of two widths are separated and put in reading order; an indented line opens a block', () => {
   const narrow = ['Je ne peux pas présenter de', 'rapport, hélas.', 'informer d’un problème grave', 'qui vous intéresse tous.'];
-  const raw = [` ${wide[0]}`, wide[1], wide[3], ` ${narrow[0]}`, narrow[1], 'Le titre du discours', '', wide[4], 'Fin de l’introduction.', ` ${narrow[2]}`, narrow[3]].join('\n');
-  const { tei, printed } = convertText(`${raw}\n`, { layout: { profile: 'columns', flows: [{ type: 'introduction', appearance: 1 }, { type: 'speech', appearance: 2 }] } });
+  const raw = [
+    ` ${wide[0]}`,
+    wide[1],
+    wide[3],
+    ` ${narrow[0]}`,
+    narrow[1],
+    'Le titre du discours',
+    '',
+    wide[4],
+    'Fin de l’introduction.',
+    ` ${narrow[2]}`,
+    narrow[3],
+  ].join('\n');
+  const { tei, printed } = convertText(`${raw}\n`, {
+    layout: {
+      profile: 'columns',
+      flows: [
+        { type: 'introduction', appearance: 1 },
+        { type: 'speech', appearance: 2 },
+      ],
+    },
+  });
   const divs = all(first(tei, 'body'), 'div');
-  assert.deepEqual(divs.map((d) => d.attrs.type), ['introduction', 'speech']);
+  assert.deepEqual(
+    divs.map((d) => d.attrs.type),
+    ['introduction', 'speech'],
+  );
   assert.deepEqual(paragraphs(divs[0] as El), [`${wide[0]} ${wide[1]} ${wide[3]} ${wide[4]} Fin de l’introduction.`]);
-  assert.equal(text(first(divs[1] as El, 'head')).replace(/\s+/gu, ' ').trim(), 'Le titre du discours');
+  assert.equal(
+    text(first(divs[1] as El, 'head'))
+      .replace(/\s+/gu, ' ')
+      .trim(),
+    'Le titre du discours',
+  );
   assert.deepEqual(paragraphs(divs[1] as El), [`${narrow[0]} ${narrow[1]}`, `${narrow[2]} ${narrow[3]}`]);
   assert.match(printed, /heading “Le titre du discours” printed after the text's first block; moved to the start/u);
 });
 
 test('footnote bodies "(n) …" are taken out of the text and put at their calls', () => {
-  const raw = [wide[0], 'salle de l’institut (1), où les délégués arrivent du pays.', 'Les débats durent toute la nuit.', '(1) L’institut Smolny, siège du', 'soviet de Pétrograd.'].join('\n');
+  const raw = [
+    wide[0],
+    'salle de l’institut (1), où les délégués arrivent du pays.',
+    'Les débats durent toute la nuit.',
+    '(1) L’institut Smolny, siège du',
+    'soviet de Pétrograd.',
+  ].join('\n');
   const { tei } = convertText(`${raw}\n`, { layout: { profile: 'columns' }, notes: { convention: 'parenthesised-footnotes' } });
   const note = first(first(tei, 'body'), 'note');
   assert.equal(note.attrs.n, '1');

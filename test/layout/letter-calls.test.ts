@@ -25,36 +25,64 @@ test('a letter glued to a word is a candidate call when the word without it is a
   assert.equal(letterCallEvidence('ya', words), undefined, 'one letter left is not a word to call from');
   assert.equal(letterCallEvidence('Shakespearea', words), 'name', 'a name no list knows: a weaker candidate');
   assert.equal(letterCallEvidence('imaginera', words), 'word-too', 'a word both ways: the weakest');
-  assert.equal(letterCallEvidence('Boycea', { lexicon, document: documentOf('Boycea', 'Boycea', 'Boyce') }), undefined, 'written twice: a word of the document');
+  assert.equal(
+    letterCallEvidence('Boycea', { lexicon, document: documentOf('Boycea', 'Boycea', 'Boyce') }),
+    undefined,
+    'written twice: a word of the document',
+  );
 });
 
-test('a letter after a word\'s closing punctuation is a candidate, not after an apostrophe; a cut word is read whole', () => {
+test("a letter after a word's closing punctuation is a candidate, not after an apostrophe; a cut word is read whole", () => {
   const words = { lexicon, document: documentOf() };
-  assert.deepEqual(letterCallCandidates('l’histoire en science positive »b. Ces', [], words).map((c) => c.letter), ['b']);
+  assert.deepEqual(
+    letterCallCandidates('l’histoire en science positive »b. Ces', [], words).map((c) => c.letter),
+    ['b'],
+  );
   assert.deepEqual(letterCallCandidates('il l’a fait, et cela', [], words), []);
-  assert.deepEqual(letterCallCandidates('siblea. Ici', ['pos'], words).map((c) => [c.letter, c.evidence]), [['a', 'word']]);
+  assert.deepEqual(
+    letterCallCandidates('siblea. Ici', ['pos'], words).map((c) => [c.letter, c.evidence]),
+    [['a', 'word']],
+  );
 });
 
 const gap = '\n\n\n\n';
 
-test('letter calls are matched to bodies “a …”, “b) …” at the page\'s foot, restarting on each page', () => {
+test("letter calls are matched to bodies “a …”, “b) …” at the page's foot, restarting on each page", () => {
   const raw = `Titre\n\nNous n’avons pas voulu écrire, comme W. B. Boycea, un\nrésumé ; la chose est dite icib. La suite vient.\n\na W. B. Boyce, Introduction, London, 1884.\nb) Voir plus loin.${gap}Le texte reprend ici, et la science positivea est nommée.\n\na Tel, par exemple, Buchez.\n`;
   const { tei, messages, printed } = convertText(raw, {});
   const notes = all(first(tei, 'body'), 'note');
-  assert.deepEqual(notes.map((n) => [n.attrs.n, text(n).trim()]), [['a', 'W. B. Boyce, Introduction, London, 1884.'], ['b', 'Voir plus loin.'], ['a', 'Tel, par exemple, Buchez.']], printed);
+  assert.deepEqual(
+    notes.map((n) => [n.attrs.n, text(n).trim()]),
+    [
+      ['a', 'W. B. Boyce, Introduction, London, 1884.'],
+      ['b', 'Voir plus loin.'],
+      ['a', 'Tel, par exemple, Buchez.'],
+    ],
+    printed,
+  );
   assert.match(text(first(tei, 'body')), /comme W\. B\. Boyce/u);
   assert.doesNotMatch(text(first(tei, 'body')), /Boycea|icib|positivea/u);
-  assert.deepEqual(messages.filter((m) => m.severity === 'warning' && /note/u.test(m.rule)), [], printed);
+  assert.deepEqual(
+    messages.filter((m) => m.severity === 'warning' && /note/u.test(m.rule)),
+    [],
+    printed,
+  );
   // The calls and marks as printed are read back from @rend: every raw line is recovered.
   const recovered = recoverSourceLines(convertText(raw, {}).xml ?? '', { notes: 'page-footnotes' });
-  raw.split('\n').forEach((line, i) => { if (line.trim() !== '') assert.equal(recovered.lines.get(i + 1), line.trim(), `line ${i + 1}`); });
+  raw.split('\n').forEach((line, i) => {
+    if (line.trim() !== '') assert.equal(recovered.lines.get(i + 1), line.trim(), `line ${i + 1}`);
+  });
 });
 
-test('a word\'s letter without a body stays text, and a line opening with “a” matches no call of a word', () => {
+test("a word's letter without a body stays text, and a line opening with “a” matches no call of a word", () => {
   const raw = `Titre\n\nLe président icia parlé longtemps.\nPuis il se tut.${gap}Devant l’assemblée, il dit cela et la\nloi nouvelle, que le public\n\na écoutée jusqu’au bout.\n`;
   const { tei, messages, printed } = convertText(raw, {});
   assert.equal(all(tei, 'note').length, 0, printed);
   assert.match(text(first(tei, 'body')), /icia parlé/u);
   assert.match(text(first(tei, 'body')), /a écoutée/u);
-  assert.deepEqual(messages.filter((m) => /note/u.test(m.rule)), [], printed);
+  assert.deepEqual(
+    messages.filter((m) => /note/u.test(m.rule)),
+    [],
+    printed,
+  );
 });

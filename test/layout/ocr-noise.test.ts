@@ -26,7 +26,7 @@ test('after a sentence end, a name alone on its line is text only if the documen
 });
 
 test('stray symbols, capitals and fragments stay noise, whatever the line before', () => {
-  for (const noise of ['■ ..,\' ■', '..,\'', 'Rr ■ Lrt.', 'CYter .', 'PE nn pr 1 DL)', 'EL', '— Ab!', 'LR ee.', 'Poterloo']) {
+  for (const noise of ["■ ..,' ■", "..,'", 'Rr ■ Lrt.', 'CYter .', 'PE nn pr 1 DL)', 'EL', '— Ab!', 'LR ee.', 'Poterloo']) {
     assert.equal(isNoiseLine(line(noise), goesOn, lexicon), true, noise);
   }
 });

@@ -40,27 +40,40 @@ test('the sample’s chapters say what the TEI says, as a book', async () => {
   const { made, book } = await chapters(sampleConfig().edition);
   const letter = made.find((c) => c.id.includes('lettre'))?.typst ?? '';
   // The opening heading is the title, with the French editor's note; it is not repeated in the text.
-  assert.match(letter, /title: \[Lettre au Comité central, aux comités de Moscou et de Pétrograd et aux membres bolchéviks des Soviets de Pétrograd et de Moscou#note\(label: "1", editor: "N\.d\.É\."\)\[/u);
+  assert.match(
+    letter,
+    /title: \[Lettre au Comité central, aux comités de Moscou et de Pétrograd et aux membres bolchéviks des Soviets de Pétrograd et de Moscou#note\(label: "1", editor: "N\.d\.É\."\)\[/u,
+  );
   assert.doesNotMatch(letter, /#section\(level: \d\)\[Lettre au Comité central/u);
   assert.match(letter, /date: \[1er \(14\) octobre 1917\]/u);
   // Corrections: the corrected reading (“de Doubassov”), not the misprint.
   assert.match(letter, /de #mention\("person", "doubassov"\)\[Doubassov\];/u);
   assert.doesNotMatch(letter, /\bdo #mention\("person", "doubassov"\)/u);
   // Page markers, the one inside the note included.
-  assert.deepEqual([...letter.matchAll(/#pb\("(\d+)"\);/gu)].map((m) => m[1]), ['4', '1', '2', '3']);
+  assert.deepEqual(
+    [...letter.matchAll(/#pb\("(\d+)"\);/gu)].map((m) => m[1]),
+    ['4', '1', '2', '3'],
+  );
 
   const coalition = made.find((c) => c.id.includes('coalition'))?.typst ?? '';
   // A regularised drop cap, words joined at line ends, a section heading with its note, a place.
   assert.match(coalition, /Le 29 octobre 1917/u);
   assert.match(coalition, /le renversement du gouvernement provisoire/u);
-  assert.match(coalition, /#section\(level: 2\)\[\s*“Le gouvernement de coalition\s+ou les marins”#note\(label: "1"\)\[\s*Extraits du procès\\-verbal/u);
+  assert.match(
+    coalition,
+    /#section\(level: 2\)\[\s*“Le gouvernement de coalition\s+ou les marins”#note\(label: "1"\)\[\s*Extraits du procès\\-verbal/u,
+  );
   assert.match(coalition, /#mention\("place", "petrograd"\)\[Petrograd\];/u);
   // French typography: a narrow no-break space before “ ?” and “ !”.
   assert.match(coalition, /seraient exclus\u202F!/u);
 
   // The chapters in date order: 1 (14) October, 1 (14) November, 5 (18) November.
   const order = [...book.matchAll(/#chapter\(\n {2}short: "([^"]+)"/gu)].map((m) => m[1]);
-  assert.deepEqual(order, ['Lettre au Comité central', '« Le gouvernement de coalition ou les marins »', 'Du Comité central du Parti ouvrier social-démocrate…']);
+  assert.deepEqual(order, [
+    'Lettre au Comité central',
+    '« Le gouvernement de coalition ou les marins »',
+    'Du Comité central du Parti ouvrier social-démocrate…',
+  ]);
   assert.match(book, /#register-index\(kind: "person", title: "Index des personnes"/u);
   assert.match(book, /#register-index\(kind: "place", title: "Index des lieux"/u);
 });
@@ -84,13 +97,19 @@ test('a page break inside a word keeps the word whole, with its marker in the ma
   assert.ok(book.pdf, JSON.stringify(book.messages));
   writeFileSync(join(dir, 'edition.pdf'), book.pdf);
   const pages = await pdfPages(join(dir, 'edition.pdf'));
-  const body = pages.flatMap((p) => p.lines.filter((l) => !/^\[p\./u.test(l.text.trim())).map((l) => l.text)).join(' ').replace(/\u2060/gu, '');
-  for (const word of ['Zinoviev', 'paragraphe', 'révolution', 'passe sur']) assert.ok(body.includes(word), `${word} is not whole in: ${body}`);
+  const body = pages
+    .flatMap((p) => p.lines.filter((l) => !/^\[p\./u.test(l.text.trim())).map((l) => l.text))
+    .join(' ')
+    .replace(/\u2060/gu, '');
+  for (const word of ['Zinoviev', 'paragraphe', 'révolution', 'passe sur'])
+    assert.ok(body.includes(word), `${word} is not whole in: ${body}`);
   const markers = pages.flatMap((p) => p.items.map((i) => i.text.replace(/\s+/gu, ' ').trim()).filter((t) => t.startsWith('[p.')));
   assert.deepEqual(markers.sort(), ['[p. 1]', '[p. 2]', '[p. 2]', '[p. 3]', '[p. –]']);
   // Two breaks on one line: the markers do not print over each other.
   for (const page of pages) {
     const placed = page.items.filter((i) => i.text.startsWith('[p.'));
-    for (const [k, a] of placed.entries()) for (const b of placed.slice(k + 1)) assert.ok(Math.abs(a.y - b.y) >= 6 || Math.abs(a.x - b.x) >= 30, `page ${page.number}: ${a.text} and ${b.text} overlap`);
+    for (const [k, a] of placed.entries())
+      for (const b of placed.slice(k + 1))
+        assert.ok(Math.abs(a.y - b.y) >= 6 || Math.abs(a.x - b.x) >= 30, `page ${page.number}: ${a.text} and ${b.text} overlap`);
   }
 });

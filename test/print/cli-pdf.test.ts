@@ -9,7 +9,10 @@ test('without TEI files: one error per missing text, naming the file and what to
   const dir = sampleEditionCopy();
   const run = runTeiEdition(['pdf'], dir);
   assert.equal(run.code, 1);
-  assert.match(run.stderr, /tei\/1917-10-01-lenine-lettre-au-comite-central\.xml {2}error {2}no TEI file for source “1917-10-01-lenine-lettre-au-comite-central”/u);
+  assert.match(
+    run.stderr,
+    /tei\/1917-10-01-lenine-lettre-au-comite-central\.xml {2}error {2}no TEI file for source “1917-10-01-lenine-lettre-au-comite-central”/u,
+  );
   assert.match(run.stderr, /run `tei-edition convert` \(or `build`\) first/u);
   assert.ok(!existsSync(join(dir, 'output', 'print', 'edition.pdf')));
 });
@@ -28,7 +31,13 @@ test('--typst-only writes edition.typ only; --json reports the files; an unknown
   writeFileSync(configPath, JSON.stringify(config, null, 2));
   const run = runTeiEdition(['pdf', '--json'], dir);
   assert.equal(run.code, 0, run.stderr);
-  const report = JSON.parse(run.stdout) as { command: string; ok: boolean; files: string[]; pages: number; messages: { severity: string; message: string; position: { file: string } }[] };
+  const report = JSON.parse(run.stdout) as {
+    command: string;
+    ok: boolean;
+    files: string[];
+    pages: number;
+    messages: { severity: string; message: string; position: { file: string } }[];
+  };
   assert.equal(report.command, 'pdf');
   assert.equal(report.ok, true);
   assert.deepEqual(report.files, ['output/print/edition.typ', 'output/print/edition.pdf']);
@@ -61,6 +70,9 @@ test('a Typst error is reported at its line and column in edition.typ, which is 
   writeFileSync(path, 'Bonjour\n\nau revoir #no-such-function[x]\n');
   const book = compileTypstFileToPdf(path, { shown: 'edition.typ' });
   assert.equal(book.pdf, undefined);
-  assert.deepEqual(book.messages.map((m) => [m.severity, m.rule, m.position.file, m.position.line, m.position.column]), [['error', 'tei-edition/typst', 'edition.typ', 3, 12]]);
+  assert.deepEqual(
+    book.messages.map((m) => [m.severity, m.rule, m.position.file, m.position.line, m.position.column]),
+    [['error', 'tei-edition/typst', 'edition.typ', 3, 12]],
+  );
   assert.match(book.messages[0]?.message ?? '', /^unknown variable: no-such-function/u);
 });

@@ -25,13 +25,31 @@ import { tempDir } from '../support/run-cli.js';
 const REAL = join(sharedDir, 'reference', 'tei-real');
 const SNIPPET_PATH = join(fixturesDir, 'real-tei-features', 'snippet.xml');
 const SNIPPET = readFileSync(SNIPPET_PATH, 'utf8');
-const EDITION: EditionMetadata = { title: 'Essais', editors: [], publisher: null, licence: { name: 'CC BY 4.0' }, language: 'fr', calendar: { sourceCalendar: 'gregorian', display: 'old-style-first' } };
+const EDITION: EditionMetadata = {
+  title: 'Essais',
+  editors: [],
+  publisher: null,
+  licence: { name: 'CC BY 4.0' },
+  language: 'fr',
+  calendar: { sourceCalendar: 'gregorian', display: 'old-style-first' },
+};
 
 /** The Typst function each rendition token becomes (xslt/print/modules/rendition.xsl), read back. */
 const TYPST_TOKEN: Record<string, string> = {
-  '#super[': 'superscript', '#sub[': 'subscript', '#strong[': 'bold', '#emph[': 'italic', '#text(style: "normal")[': 'roman',
-  '#smallcaps[': 'small-caps', '#upper[': 'uppercase', '#lower[': 'lowercase', '#text(tracking: 0.12em)[': 'letterspaced',
-  '#underline[': 'underline', '#strike[': 'strike', '#overline[': 'overline', '#text(size: 1.2em)[': 'larger', '#text(size: 0.85em)[': 'smaller',
+  '#super[': 'superscript',
+  '#sub[': 'subscript',
+  '#strong[': 'bold',
+  '#emph[': 'italic',
+  '#text(style: "normal")[': 'roman',
+  '#smallcaps[': 'small-caps',
+  '#upper[': 'uppercase',
+  '#lower[': 'lowercase',
+  '#text(tracking: 0.12em)[': 'letterspaced',
+  '#underline[': 'underline',
+  '#strike[': 'strike',
+  '#overline[': 'overline',
+  '#text(size: 1.2em)[': 'larger',
+  '#text(size: 0.85em)[': 'smaller',
 };
 
 /** The tokens of the functions that open right before `word` in Typst markup. */
@@ -62,8 +80,17 @@ before(async () => {
 async function chapter(xml: string, path: string, localImages?: Record<string, string>): Promise<string> {
   if (localImages === undefined) return (await renderChapter(context, { id: 'text', xml, path })).typst;
   // (The images parameter is not wired into render-book.ts yet: the stylesheet is called as it would call it.)
-  const result = await transform({ sef: context.sef, sourceText: xml, sourceBaseUri: pathToFileURL(path).href,
-    params: { 'edition-json': context.editionJson, registers: [...context.registers], 'book-library': context.bookLibrary, 'local-images': localImages } });
+  const result = await transform({
+    sef: context.sef,
+    sourceText: xml,
+    sourceBaseUri: pathToFileURL(path).href,
+    params: {
+      'edition-json': context.editionJson,
+      registers: [...context.registers],
+      'book-library': context.bookLibrary,
+      'local-images': localImages,
+    },
+  });
   return result.principal;
 }
 
@@ -106,7 +133,10 @@ describe('print: the features of real TEI, on a snippet', () => {
     assert.match(typst, /#item\(label: \[1\\\.\]\)\[premier\]\s+#item\(label: \[2\\\.\]\)\[second\]/u);
     assert.match(typst, /#gloss-item\(label: \[Terme\]\)\[sa glose\]/u);
     assert.match(typst, /#item\(\)\[puce\]/u);
-    assert.match(typst, /#caption\[Tableau\]\s+#edition-table\(columns: 2,\n {2}\[#strong\[titre a\];\],\n {2}\[#strong\[titre b\];\],\n {2}table\.cell\(colspan: 2\)\[#pb\("2"\);cellule double\]\)/u);
+    assert.match(
+      typst,
+      /#caption\[Tableau\]\s+#edition-table\(columns: 2,\n {2}\[#strong\[titre a\];\],\n {2}\[#strong\[titre b\];\],\n {2}table\.cell\(colspan: 2\)\[#pb\("2"\);cellule double\]\)/u,
+    );
     assert.match(typst, /#verse-line\[vers un\]\s+#verse-line\[vers deux\]/u);
     assert.match(typst, /\n#align\(center\)\[\\\* \\\* \\\*\]\n/u, 'a milestone drawn as stars');
     assert.match(typst, /#smallcaps\[HAMLET\];/u);
@@ -115,7 +145,7 @@ describe('print: the features of real TEI, on a snippet', () => {
     assert.match(typst, /garde son texte/u);
   });
 
-  test('the chapter gives the text\'s licence (not the book\'s) and a summary of its manuscript', () => {
+  test("the chapter gives the text's licence (not the book's) and a summary of its manuscript", () => {
     assert.match(typst, /source: \[Oxford, Bodleian Library, MS Ashmole 202\]/u);
     assert.match(typst, /licence: \[CC BY\\-SA 4\.0\. https:\\\/\\\/creativecommons\.org\\\/licenses\\\/by\\-sa\\\/4\.0\\\/\]/u);
   });
@@ -126,17 +156,32 @@ describe('print: the features of real TEI, on a snippet', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'images'));
     // A 1×1 PNG.
-    writeFileSync(join(dir, 'images', 'a.png'), Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64'));
+    writeFileSync(
+      join(dir, 'images', 'a.png'),
+      Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64'),
+    );
     const withImage = await chapter(SNIPPET, SNIPPET_PATH, { 'img/a.png': 'images/a.png' });
     assert.match(withImage, /#edition-image\("images\/a\.png", alt: "Une image"\)\s+#caption\[Figure un\]/u);
-    assert.doesNotMatch(withImage, /#caption\[Une image\]/u, 'the description is the image\'s alternative text');
+    assert.doesNotMatch(withImage, /#caption\[Une image\]/u, "the description is the image's alternative text");
     // The chapter compiles, image and all, and the PDF has the words of every feature.
     writeFileSync(join(dir, 'edition.typ'), assembleBook(frame, [{ id: 'text', typst: withImage, sortKey: '' }]));
     const book = compileTypstFileToPdf(join(dir, 'edition.typ'));
     assert.ok(book.pdf, JSON.stringify(book.messages));
     writeFileSync(join(dir, 'book.pdf'), book.pdf);
     const words = (await pdfPages(join(dir, 'book.pdf'), 20)).map((p) => p.text).join(' ');
-    for (const w of ['premier', 'sa glose', 'cellule double', 'vers deux', 'HAMLET', 'Auteur cite', 'Note de fin', 'Note marginale', 'lecon', 'garde son texte', 'Bodleian']) {
+    for (const w of [
+      'premier',
+      'sa glose',
+      'cellule double',
+      'vers deux',
+      'HAMLET',
+      'Auteur cite',
+      'Note de fin',
+      'Note marginale',
+      'lecon',
+      'garde son texte',
+      'Bodleian',
+    ]) {
       assert.ok(words.includes(w), `the PDF has "${w}"`);
     }
   });
@@ -144,8 +189,35 @@ describe('print: the features of real TEI, on a snippet', () => {
 
 describe('print and HTML: the same rendition, the same semantics', () => {
   // Every spelling here is one real TEI uses (../shared/reference/tei-real) or the TEI Guidelines suggest.
-  const rends = ['sup', 'superscript', 'sub', 'i', 'ital', 'italic', 'b', 'bold', 'sc', 'smallcaps', 'u', 'underline', 'uu', 's', 'strikethrough',
-    'g', 'wide', 'spaced', 'uppercase', 'larger', 'smaller', 'k', 'aq', 'fr', 'boxed', 'italic bold', 'sup uu'];
+  const rends = [
+    'sup',
+    'superscript',
+    'sub',
+    'i',
+    'ital',
+    'italic',
+    'b',
+    'bold',
+    'sc',
+    'smallcaps',
+    'u',
+    'underline',
+    'uu',
+    's',
+    'strikethrough',
+    'g',
+    'wide',
+    'spaced',
+    'uppercase',
+    'larger',
+    'smaller',
+    'k',
+    'aq',
+    'fr',
+    'boxed',
+    'italic bold',
+    'sup uu',
+  ];
   const xml = `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>R</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
 <text><body><p>${rends.map((r, i) => `<hi rend="${r}">mot${i}x</hi> <hi style="${['font-style: italic', 'vertical-align: super', 'letter-spacing: 2pt', 'font-weight: bold; text-decoration: underline'][i % 4]}">css${i}x</hi>`).join(' ')}</p></body></text></TEI>`;
 
@@ -165,7 +237,11 @@ describe('print and HTML: the same rendition, the same semantics', () => {
     walk(html);
     for (const word of [...spans.keys()]) {
       const el = spans.get(word) as NamespacedElement;
-      const fromHtml = (el.attributes.class ?? '').split(' ').filter((c) => c.startsWith('rend-')).map((c) => c.slice(5)).sort();
+      const fromHtml = (el.attributes.class ?? '')
+        .split(' ')
+        .filter((c) => c.startsWith('rend-'))
+        .map((c) => c.slice(5))
+        .sort();
       assert.deepEqual(typstTokens(typst, word), fromHtml, `${word} (${el.name}.${el.attributes.class})`);
     }
     assert.equal(spans.size, rends.length * 2);
@@ -185,7 +261,7 @@ describe('print: the features of real TEI, in files of ../shared/reference/tei-r
     return chapter(readFileSync(path, 'utf8').replace(/<!DOCTYPE[^[>]*(\[[^\]]*\])?\s*>/u, ''), path);
   };
 
-  test('DTA (soldiers\' letters): #sup #uu is superscript and underlined, #aq is not emphasised (as in HTML)', async () => {
+  test("DTA (soldiers' letters): #sup #uu is superscript and underlined, #aq is not emphasised (as in HTML)", async () => {
     const typst = await real('dta-soldatenbriefe__letter-137.xml');
     assert.ok((typst.match(/#super\[#underline\[/gu) ?? []).length >= 1);
     assert.doesNotMatch(typst, /#emph\[/u, 'nothing in this letter is italic: #aq and #s were emphasised before');

@@ -28,17 +28,30 @@ function poppler(program: string): string | false {
     execFileSync(program, ['-v'], { stdio: 'ignore' });
     return false;
   } catch {
-    if (process.env.CI) throw new Error(`${program} is not installed, but CI must run this check (.ci/run installs Debian's poppler-utils)`);
+    if (process.env.CI)
+      throw new Error(`${program} is not installed, but CI must run this check (.ci/run installs Debian's poppler-utils)`);
     return `${program} is not installed (Debian package poppler-utils; .ci/run installs it): skipped here`;
   }
 }
 
 // ===== What the TEI says (the reading text, as the book prints it) =====
 
-interface NoteFact { readonly label: string; readonly wordBefore: string; readonly words: string }
-interface Mention { readonly kind: 'person' | 'place'; readonly id: string; readonly text: string }
+interface NoteFact {
+  readonly label: string;
+  readonly wordBefore: string;
+  readonly words: string;
+}
+interface Mention {
+  readonly kind: 'person' | 'place';
+  readonly id: string;
+  readonly text: string;
+}
 
-const squeeze = (s: string): string => s.normalize('NFKC').replace(/[\s\u00A0\u202F\u2009]+/gu, ' ').trim();
+const squeeze = (s: string): string =>
+  s
+    .normalize('NFKC')
+    .replace(/[\s\u00A0\u202F\u2009]+/gu, ' ')
+    .trim();
 
 /** Walks a text's TEI as the reading text: corrections and regularisations, no deletions, words joined at lb break="no". */
 function readTei(xml: string): { notes: NoteFact[]; mentions: Mention[]; pbs: string[] } {
@@ -50,7 +63,10 @@ function readTei(xml: string): { notes: NoteFact[]; mentions: Mention[]; pbs: st
   const text = (el: NamespacedElement): string => {
     let out = '';
     for (const child of el.children) {
-      if (typeof child === 'string') { out += child; continue; }
+      if (typeof child === 'string') {
+        out += child;
+        continue;
+      }
       if (child.ns !== TEI_NS) continue;
       out += visit(child, (s) => s);
     }
@@ -58,9 +74,15 @@ function readTei(xml: string): { notes: NoteFact[]; mentions: Mention[]; pbs: st
   };
   const visit = (el: NamespacedElement, sink: (s: string) => string): string => {
     switch (el.name) {
-      case 'teiHeader': case 'del': case 'fw': return '';
-      case 'lb': return el.attributes.break === 'no' ? '' : ' ';
-      case 'pb': pbs.push(el.attributes.n ?? ''); return '';
+      case 'teiHeader':
+      case 'del':
+      case 'fw':
+        return '';
+      case 'lb':
+        return el.attributes.break === 'no' ? '' : ' ';
+      case 'pb':
+        pbs.push(el.attributes.n ?? '');
+        return '';
       case 'choice': {
         const kept = el.children.find((c): c is NamespacedElement => typeof c !== 'string' && ['corr', 'reg', 'expan'].includes(c.name));
         return kept ? text(kept) : '';
@@ -75,7 +97,8 @@ function readTei(xml: string): { notes: NoteFact[]; mentions: Mention[]; pbs: st
       default: {
         const inner = text(el);
         const ref = el.attributes.ref?.split('#')[1];
-        if (ref !== undefined && (el.name === 'persName' || el.name === 'placeName')) mentions.push({ kind: el.name === 'persName' ? 'person' : 'place', id: ref, text: squeeze(inner) });
+        if (ref !== undefined && (el.name === 'persName' || el.name === 'placeName'))
+          mentions.push({ kind: el.name === 'persName' ? 'person' : 'place', id: ref, text: squeeze(inner) });
         return sink(inner);
       }
     }
@@ -84,7 +107,10 @@ function readTei(xml: string): { notes: NoteFact[]; mentions: Mention[]; pbs: st
   // Document order, with `before` the reading text so far (for the word each note call follows).
   const walk = (el: NamespacedElement): void => {
     for (const child of el.children) {
-      if (typeof child === 'string') { before += child; continue; }
+      if (typeof child === 'string') {
+        before += child;
+        continue;
+      }
       if (child.ns !== TEI_NS || child.name === 'teiHeader') continue;
       if (['note', 'lb', 'pb', 'choice', 'del', 'fw', 'persName', 'placeName'].includes(child.name)) before += visit(child, (s) => s);
       else walk(child);
@@ -97,7 +123,9 @@ function readTei(xml: string): { notes: NoteFact[]; mentions: Mention[]; pbs: st
 
 /** The ids of a register's entries (person or place elements with an xml:id). */
 function registerIds(file: string, element: 'person' | 'place'): Set<string> {
-  return new Set([...readFileSync(file, 'utf8').matchAll(new RegExp(`<${element}\\b[^>]*\\sxml:id="([^"]+)"`, 'gu'))].map((m) => m[1] as string));
+  return new Set(
+    [...readFileSync(file, 'utf8').matchAll(new RegExp(`<${element}\\b[^>]*\\sxml:id="([^"]+)"`, 'gu'))].map((m) => m[1] as string),
+  );
 }
 
 describe('the print edition of the sample', () => {
@@ -116,7 +144,9 @@ describe('the print edition of the sample', () => {
     pdf = join(dir, 'output', 'print', 'edition.pdf');
     pages = await pdfPages(pdf);
     const teiDir = join(dir, 'tei');
-    facts = readdirSync(teiDir).filter((f) => f.startsWith('1917-')).map((f) => readTei(readFileSync(join(teiDir, f), 'utf8')));
+    facts = readdirSync(teiDir)
+      .filter((f) => f.startsWith('1917-'))
+      .map((f) => readTei(readFileSync(join(teiDir, f), 'utf8')));
   });
 
   test('writes edition.typ and a PDF of the three chapters', () => {
@@ -134,13 +164,24 @@ describe('the print edition of the sample', () => {
       assert.equal(withCall.length, 1, `the call “${call}” is on pages ${withCall.map((p) => p.number).join(', ') || 'none'}`);
       const page = withCall[0] as PdfPage;
       const size = bodySize(page);
-      const foot = squeeze(page.lines.filter((l) => l.size < size - 0.5).map((l) => l.text).join(' '));
-      assert.ok(foot.includes(note.words), `page ${page.number}: the note “${note.words}…” (call ${call}) is not at its foot: ${foot.slice(0, 200)}`);
+      const foot = squeeze(
+        page.lines
+          .filter((l) => l.size < size - 0.5)
+          .map((l) => l.text)
+          .join(' '),
+      );
+      assert.ok(
+        foot.includes(note.words),
+        `page ${page.number}: the note “${note.words}…” (call ${call}) is not at its foot: ${foot.slice(0, 200)}`,
+      );
     }
   });
 
   test('the indexes list every person and place with the pages that show them', () => {
-    for (const [kind, title, file] of [['person', 'Index des personnes', 'persons.xml'], ['place', 'Index des lieux', 'places.xml']] as const) {
+    for (const [kind, title, file] of [
+      ['person', 'Index des personnes', 'persons.xml'],
+      ['place', 'Index des lieux', 'places.xml'],
+    ] as const) {
       const start = pages.findIndex((p) => p.lines.some((l) => l.text.trim() === title) && p.number > 4);
       assert.ok(start >= 0, `no page opens with ${title}`);
       const entries = new Map<string, number[]>();
@@ -169,7 +210,10 @@ describe('the print edition of the sample', () => {
       const formsByName = new Map<string, string[]>();
       for (const id of mentioned) {
         const forms = mentions.filter((m) => m.id === id).map((m) => m.text);
-        const name = [...entries.keys()].find((n) => forms.some((f) => f.split(' ').some((w) => w.length > 3 && n.includes(w))) || n.toLowerCase().includes(id.replace(/-/gu, ' ')));
+        const name = [...entries.keys()].find(
+          (n) =>
+            forms.some((f) => f.split(' ').some((w) => w.length > 3 && n.includes(w))) || n.toLowerCase().includes(id.replace(/-/gu, ' ')),
+        );
         assert.ok(name !== undefined, `${kind} ${id} (${forms.join(', ')}) is not in the ${title}`);
         formsByName.set(name, forms);
       }
@@ -177,7 +221,10 @@ describe('the print edition of the sample', () => {
         const forms = formsByName.get(name) ?? [];
         for (const n of listed) {
           const page = squeeze(pages[n - 1]?.text ?? '');
-          assert.ok(forms.some((f) => f.split(' ').some((w) => w.length > 2 && page.includes(w))), `${title}: ${name} is listed on page ${n}, which shows none of ${forms.join(', ')}`);
+          assert.ok(
+            forms.some((f) => f.split(' ').some((w) => w.length > 2 && page.includes(w))),
+            `${title}: ${name} is listed on page ${n}, which shows none of ${forms.join(', ')}`,
+          );
         }
       }
     }
@@ -194,17 +241,25 @@ describe('the print edition of the sample', () => {
       assert.ok(page, `page ${row[2]} does not exist`);
       const words = squeeze(title).split(' ').slice(0, 4).join(' ');
       assert.ok(squeeze(page.text).includes(words), `ToC: “${title}” on page ${row[2]}, which begins: ${page.text.slice(0, 120)}`);
-      assert.ok(!squeeze(pages[Number(row[2]) - 2]?.text ?? '').includes(words) || Number(row[2]) === 1, `ToC: “${title}” opens before page ${row[2]}`);
+      assert.ok(
+        !squeeze(pages[Number(row[2]) - 2]?.text ?? '').includes(words) || Number(row[2]) === 1,
+        `ToC: “${title}” opens before page ${row[2]}`,
+      );
     }
   });
 
   test('the source pages are margin markers [p. N] in the outer margin', () => {
-    const markers = pages.flatMap((p) => p.items.filter((i) => /^\[p\.\s\S+\]$/u.test(squeeze(i.text))).map((i) => ({ page: p.number, n: squeeze(i.text).slice(4, -1), x: i.x })));
+    const markers = pages.flatMap((p) =>
+      p.items
+        .filter((i) => /^\[p\.\s\S+\]$/u.test(squeeze(i.text)))
+        .map((i) => ({ page: p.number, n: squeeze(i.text).slice(4, -1), x: i.x })),
+    );
     const expected = facts.flatMap((f) => f.pbs);
     assert.deepEqual(markers.map((m) => m.n).sort(), [...expected].sort());
     // A5 (420 × 595 pt), outer margin 24 mm (68 pt): right of the text on rectos, left on versos.
     for (const m of markers) {
-      if (m.page % 2 === 1) assert.ok(m.x > 420 - 68, `page ${m.page}: [p. ${m.n}] at x=${m.x.toFixed(0)}, not in the outer (right) margin`);
+      if (m.page % 2 === 1)
+        assert.ok(m.x > 420 - 68, `page ${m.page}: [p. ${m.n}] at x=${m.x.toFixed(0)}, not in the outer (right) margin`);
       else assert.ok(m.x < 68, `page ${m.page}: [p. ${m.n}] at x=${m.x.toFixed(0)}, not in the outer (left) margin`);
     }
   });
@@ -228,9 +283,14 @@ describe('the print edition of the sample', () => {
     if (skip) return t.skip(skip);
     rmSync(ARTIFACTS, { recursive: true, force: true });
     mkdirSync(ARTIFACTS, { recursive: true });
-    const withNotes = pages.find((p) => p.number > 4 && p.lines.some((l) => l.size < bodySize(p) - 0.5 && /^\d/u.test(l.text)))?.number ?? 5;
+    const withNotes =
+      pages.find((p) => p.number > 4 && p.lines.some((l) => l.size < bodySize(p) - 0.5 && /^\d/u.test(l.text)))?.number ?? 5;
     const index = pages.find((p) => p.lines.some((l) => l.text.trim() === 'Index des personnes') && p.number > 4)?.number ?? pages.length;
-    for (const [name, first, last] of [['book', 1, 7], ['notes', withNotes, withNotes], ['index', index, index]] as const) {
+    for (const [name, first, last] of [
+      ['book', 1, 7],
+      ['notes', withNotes, withNotes],
+      ['index', index, index],
+    ] as const) {
       execFileSync('pdftoppm', ['-r', '90', '-png', '-f', String(first), '-l', String(last), pdf, join(ARTIFACTS, name)]);
     }
     const made = readdirSync(ARTIFACTS).filter((f) => f.endsWith('.png'));

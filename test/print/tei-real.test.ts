@@ -27,8 +27,9 @@ function bodyWords(xml: string): string[] {
     const body = inBody || (el.ns === TEI_NS && el.name === 'body');
     if (el.ns === TEI_NS && ['teiHeader', 'note', 'del', 'fw', 'sic', 'orig', 'abbr', 'rdg', 'figDesc'].includes(el.name)) return;
     for (const c of el.children) {
-      if (typeof c === 'string') { if (body) words.push(...(c.match(/(?<![\p{L}\p{M}])\p{L}{6,}(?![\p{L}\p{M}-])/gu) ?? [])); }
-      else walk(c, body);
+      if (typeof c === 'string') {
+        if (body) words.push(...(c.match(/(?<![\p{L}\p{M}])\p{L}{6,}(?![\p{L}\p{M}-])/gu) ?? []));
+      } else walk(c, body);
     }
   };
   walk(parseNamespacedTree(xml.replace(/<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>/u, '')), false);
@@ -41,11 +42,26 @@ describe('the print stylesheet on real TEI files', () => {
   before(async () => {
     requireShared(REAL);
     const { sef } = await compiledStylesheet(PRINT_STYLESHEET);
-    context = await printContext(sef, { title: 'Robustesse', editors: [], publisher: null, licence: { name: 'CC BY 4.0' }, language: 'fr', calendar: { sourceCalendar: 'gregorian', display: 'old-style-first' } }, [], readFileSync(PRINT_BOOK_LIBRARY, 'utf8'));
+    context = await printContext(
+      sef,
+      {
+        title: 'Robustesse',
+        editors: [],
+        publisher: null,
+        licence: { name: 'CC BY 4.0' },
+        language: 'fr',
+        calendar: { sourceCalendar: 'gregorian', display: 'old-style-first' },
+      },
+      [],
+      readFileSync(PRINT_BOOK_LIBRARY, 'utf8'),
+    );
     frame = await renderFrame(context);
   });
 
-  const files = readdirSync(REAL, { recursive: true }).map(String).filter((f) => f.endsWith('.xml')).sort();
+  const files = readdirSync(REAL, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.xml'))
+    .sort();
   test('there are real files to try', () => assert.ok(files.length >= 20, `${files.length} files`));
   for (const file of files) {
     test(file, async () => {
@@ -60,11 +76,18 @@ describe('the print stylesheet on real TEI files', () => {
       assert.ok(book.pages >= 4, `${book.pages} pages`);
       const pdf = join(dir, 'real.pdf');
       writeFileSync(pdf, book.pdf);
-      const text = (await pdfPages(pdf, 40)).map((p) => p.text).join(' ').normalize('NFKC').replace(/\u00AD/gu, '');
+      const text = (await pdfPages(pdf, 40))
+        .map((p) => p.text)
+        .join(' ')
+        .normalize('NFKC')
+        .replace(/\u00AD/gu, '');
       const words = bodyWords(xml);
       const missing = words.filter((w) => !text.includes(w.normalize('NFKC')));
       // Hyphenation may split a word across lines, with a hyphen the PDF keeps: a few may be missing as written.
-      assert.ok(missing.length <= Math.ceil(words.length / 10), `${missing.length} of ${words.length} body words not found: ${missing.slice(0, 10).join(', ')}`);
+      assert.ok(
+        missing.length <= Math.ceil(words.length / 10),
+        `${missing.length} of ${words.length} body words not found: ${missing.slice(0, 10).join(', ')}`,
+      );
     });
   }
 });

@@ -24,7 +24,19 @@ const textPath = join(FIXTURE, 'text.xml');
 let context: PrintContext;
 before(async () => {
   const { sef } = await compiledStylesheet(PRINT_STYLESHEET);
-  context = await printContext(sef, { title: 'Édition # $ * _ [test]', editors: [{ id: 'e', name: 'Éditeur *1*' }], publisher: null, licence: { name: 'CC BY 4.0' }, language: 'fr', calendar: { sourceCalendar: 'gregorian', display: 'old-style-first' } }, [], readFileSync(PRINT_BOOK_LIBRARY, 'utf8'));
+  context = await printContext(
+    sef,
+    {
+      title: 'Édition # $ * _ [test]',
+      editors: [{ id: 'e', name: 'Éditeur *1*' }],
+      publisher: null,
+      licence: { name: 'CC BY 4.0' },
+      language: 'fr',
+      calendar: { sourceCalendar: 'gregorian', display: 'old-style-first' },
+    },
+    [],
+    readFileSync(PRINT_BOOK_LIBRARY, 'utf8'),
+  );
 });
 
 /** Text without its spaces (typography adds no-break spaces; lines break at spaces), in NFKC (ligatures). */

@@ -16,7 +16,14 @@ import type { CliIO } from '../../src/cli/cli-io.js';
 
 const text = { id: 'lettre', xml: '<TEI xmlns="http://www.tei-c.org/ns/1.0"/>', path: '/edition/tei/lettre.xml' };
 /** A context whose stylesheet is no stylesheet: every transformation throws. */
-const brokenHtml = { sef: { N: 'not a package' }, editionJson: '{}', registers: [], registerTable: undefined, registerTableXml: '', textIds: ['lettre'] } as unknown as RenderContext;
+const brokenHtml = {
+  sef: { N: 'not a package' },
+  editionJson: '{}',
+  registers: [],
+  registerTable: undefined,
+  registerTableXml: '',
+  textIds: ['lettre'],
+} as unknown as RenderContext;
 const brokenPrint: PrintContext = { sef: { N: 'not a package' }, editionJson: '{}', registers: [], bookLibrary: '' };
 
 test('the HTML stylesheet failing on a text: an html-transform error on its TEI file', async () => {

@@ -18,7 +18,10 @@ test('a missing file: one fatal error, no entries', async () => {
   try {
     const { entries, messages } = await readRegisterFile(join(dir, 'persons.xml'), 'tei/persons.xml');
     assert.deepEqual(entries, []);
-    assert.deepEqual(messages.map((m) => [m.rule, m.fatal, m.position.file]), [['tei-edition/register-missing', true, 'tei/persons.xml']]);
+    assert.deepEqual(
+      messages.map((m) => [m.rule, m.fatal, m.position.file]),
+      [['tei-edition/register-missing', true, 'tei/persons.xml']],
+    );
     assert.match(messages[0]?.message ?? '', /^found no file at .*persons\.xml, expected a TEI register$/u);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -33,7 +36,10 @@ test('a file that is not UTF-8: one fatal error', async () => {
     writeFileSync(path, Buffer.from('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>L\xe9nine</p></body></text></TEI>', 'latin1'));
     const { entries, messages } = await readRegisterFile(path);
     assert.deepEqual(entries, []);
-    assert.deepEqual(messages.map((m) => [m.rule, m.position.file]), [['tei-edition/register-not-utf8', path]]);
+    assert.deepEqual(
+      messages.map((m) => [m.rule, m.position.file]),
+      [['tei-edition/register-not-utf8', path]],
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -17,33 +17,69 @@ const expected: Record<string, { kind: RegisterKind; names: readonly (readonly [
   'persons.xml': {
     kind: 'person',
     names: [
-      ['Lénine', 'lenine'], ['N. Lénine', 'lenine'], ['Trotsky', 'trotsky'],
-      ['Kamenev', 'kamenev'], ['Kaménev', 'kamenev'], ['Zinoviev', 'zinoviev'],
-      ['Rykov', 'rykov'], ['Alexis le bègue', 'rykov'], ['Milioutine', 'milioutine'], ['Noguine', 'noguine'],
-      ['Kamkov', 'kamkov'], ['Spiro', 'spiro'], ['Karéline', 'kareline'], ['Pourichkévitch', 'pourichkevitch'],
-      ['Abramovitch', 'abramovitch'], ['Martov', 'martov'], ['Kalédine', 'kaledine'],
-      ['Kérenski', 'kerenski'], ['Kerenski', 'kerenski'], ['Kornilov', 'kornilov'], ['Savinkov', 'savinkov'],
-      ['Lounatcharski', 'lounatcharski'], ['Teodorovitch', 'teodorovitch'], ['Chliapnikov', 'chliapnikov'],
-      ['Léonide Krassine', 'krassine'], ['Gorki', 'gorki'], ['Doubassov', 'doubassov'],
-      ['M. Kalinine', 'kalinine'], ['Kalinine', 'kalinine'], ['Volodarski', 'volodarski'],
-      ['Lachévitch', 'lachevitch'], ['Rakhja', 'rakhja'], ['Lacis', 'lacis'],
+      ['Lénine', 'lenine'],
+      ['N. Lénine', 'lenine'],
+      ['Trotsky', 'trotsky'],
+      ['Kamenev', 'kamenev'],
+      ['Kaménev', 'kamenev'],
+      ['Zinoviev', 'zinoviev'],
+      ['Rykov', 'rykov'],
+      ['Alexis le bègue', 'rykov'],
+      ['Milioutine', 'milioutine'],
+      ['Noguine', 'noguine'],
+      ['Kamkov', 'kamkov'],
+      ['Spiro', 'spiro'],
+      ['Karéline', 'kareline'],
+      ['Pourichkévitch', 'pourichkevitch'],
+      ['Abramovitch', 'abramovitch'],
+      ['Martov', 'martov'],
+      ['Kalédine', 'kaledine'],
+      ['Kérenski', 'kerenski'],
+      ['Kerenski', 'kerenski'],
+      ['Kornilov', 'kornilov'],
+      ['Savinkov', 'savinkov'],
+      ['Lounatcharski', 'lounatcharski'],
+      ['Teodorovitch', 'teodorovitch'],
+      ['Chliapnikov', 'chliapnikov'],
+      ['Léonide Krassine', 'krassine'],
+      ['Gorki', 'gorki'],
+      ['Doubassov', 'doubassov'],
+      ['M. Kalinine', 'kalinine'],
+      ['Kalinine', 'kalinine'],
+      ['Volodarski', 'volodarski'],
+      ['Lachévitch', 'lachevitch'],
+      ['Rakhja', 'rakhja'],
+      ['Lacis', 'lacis'],
       // “les Liber-Dan” (1917-10-01): two persons.
-      ['Liber', 'liber'], ['Dan', 'dan'],
+      ['Liber', 'liber'],
+      ['Dan', 'dan'],
     ],
   },
   'places.xml': {
     kind: 'place',
     names: [
-      ['Pétrograd', 'petrograd'], ['Petrograd', 'petrograd'], ['Moscou', 'moscou'], ['Moscou-ville', 'moscou'],
-      ['Finlande', 'finlande'], ['Allemagne', 'allemagne'], ['Paris', 'paris'], ['Gatchina', 'gatchina'],
-      ['Tver', 'tver'], ['Russie', 'russie'], ['palais d’Hiver', 'palais-d-hiver'], ['Europe', 'europe'],
+      ['Pétrograd', 'petrograd'],
+      ['Petrograd', 'petrograd'],
+      ['Moscou', 'moscou'],
+      ['Moscou-ville', 'moscou'],
+      ['Finlande', 'finlande'],
+      ['Allemagne', 'allemagne'],
+      ['Paris', 'paris'],
+      ['Gatchina', 'gatchina'],
+      ['Tver', 'tver'],
+      ['Russie', 'russie'],
+      ['palais d’Hiver', 'palais-d-hiver'],
+      ['Europe', 'europe'],
     ],
   },
   'periodicals.xml': {
     kind: 'periodical',
     names: [
-      ['Novaïa Jizn', 'novaia-jizn'], ['Novaia Jizn', 'novaia-jizn'], ['Rabotchi Pout', 'rabotchi-pout'],
-      ['Dielo Naroda', 'dielo-naroda'], ['Rousskoïé Slovo', 'rousskoie-slovo'],
+      ['Novaïa Jizn', 'novaia-jizn'],
+      ['Novaia Jizn', 'novaia-jizn'],
+      ['Rabotchi Pout', 'rabotchi-pout'],
+      ['Dielo Naroda', 'dielo-naroda'],
+      ['Rousskoïé Slovo', 'rousskoie-slovo'],
       ['Bulletin de l’Opposition', 'bulletin-de-l-opposition'],
     ],
   },
@@ -84,7 +120,10 @@ for (const [name, { kind, names }] of Object.entries(expected)) {
     assert.equal(XMLValidator.validate(xml), true);
     assert.deepEqual(messages, []);
     assert.ok(entries.length > 0);
-    assert.ok(entries.every((e) => e.kind === kind), `every entry is a ${kind}`);
+    assert.ok(
+      entries.every((e) => e.kind === kind),
+      `every entry is a ${kind}`,
+    );
   });
 
   test(`${name}: each name of the texts, as written there, resolves to exactly one entry`, () => {
@@ -115,7 +154,13 @@ for (const [name, { kind, names }] of Object.entries(expected)) {
 
 test('variants that an editor expects (not in the texts) are there too', () => {
   for (const [name, form, id] of alsoExpected) {
-    assert.deepEqual(readSample(name).entries.filter((e) => e.forms.includes(form)).map((e) => e.id), [id], form);
+    assert.deepEqual(
+      readSample(name)
+        .entries.filter((e) => e.forms.includes(form))
+        .map((e) => e.id),
+      [id],
+      form,
+    );
   }
 });
 

@@ -25,14 +25,23 @@ import { fullTierOnly } from '../support/tiers.js';
 
 type El = NamespacedElement;
 const REAL = join(sharedDir, 'reference', 'tei-real');
-const EDITION: EditionMetadata = { title: 'Registres', editors: [], publisher: null, licence: { name: 'CC BY 4.0' }, language: 'fr', calendar: { sourceCalendar: 'gregorian', display: 'old-style-first' } };
+const EDITION: EditionMetadata = {
+  title: 'Registres',
+  editors: [],
+  publisher: null,
+  licence: { name: 'CC BY 4.0' },
+  language: 'fr',
+  calendar: { sourceCalendar: 'gregorian', display: 'old-style-first' },
+};
 
 // ===== Documents =====
 
 const TEI = 'xmlns="http://www.tei-c.org/ns/1.0"';
 function header(extra = '', profile = ''): string {
-  return `<teiHeader><fileDesc><titleStmt><title>Texte</title></titleStmt><publicationStmt><p/></publicationStmt>`
-    + `<sourceDesc><bibl xml:id="source">La source</bibl>${extra}</sourceDesc></fileDesc>${profile}</teiHeader>`;
+  return (
+    `<teiHeader><fileDesc><titleStmt><title>Texte</title></titleStmt><publicationStmt><p/></publicationStmt>` +
+    `<sourceDesc><bibl xml:id="source">La source</bibl>${extra}</sourceDesc></fileDesc>${profile}</teiHeader>`
+  );
 }
 function tei(body: string, opts: { header?: string; standOff?: string } = {}): string {
   return `<TEI ${TEI} xml:lang="fr">${opts.header ?? header()}${opts.standOff ?? ''}<text><body>${body}</body></text></TEI>`;
@@ -41,10 +50,11 @@ function tei(body: string, opts: { header?: string; standOff?: string } = {}): s
 const PERSONS: SiteRegister = {
   file: 'persons.xml',
   path: '/edition/tei/persons.xml',
-  xml: `<TEI ${TEI} xml:lang="fr">${header()}<text><body><listPerson>`
-    + `<person xml:id="lenine"><persName type="standard">Lénine</persName><idno type="wikidata">https://www.wikidata.org/wiki/Q1394</idno></person>`
-    + `<person xml:id="trotski" sameAs="https://viaf.org/viaf/96982737"><persName type="standard">Trotski</persName></person>`
-    + `</listPerson></body></text></TEI>`,
+  xml:
+    `<TEI ${TEI} xml:lang="fr">${header()}<text><body><listPerson>` +
+    `<person xml:id="lenine"><persName type="standard">Lénine</persName><idno type="wikidata">https://www.wikidata.org/wiki/Q1394</idno></person>` +
+    `<person xml:id="trotski" sameAs="https://viaf.org/viaf/96982737"><persName type="standard">Trotski</persName></person>` +
+    `</listPerson></body></text></TEI>`,
 };
 
 function text(id: string, xml: string): SiteText {
@@ -68,7 +78,12 @@ let htmlSef: unknown;
 let printSef: unknown;
 
 async function render(texts: readonly SiteText[], registers: readonly SiteRegister[] = []): Promise<Rendered> {
-  const context = await renderContext(htmlSef, EDITION, registers, texts.map((t) => t.id));
+  const context = await renderContext(
+    htmlSef,
+    EDITION,
+    registers,
+    texts.map((t) => t.id),
+  );
   const { summaries } = await summariseTexts(context, texts);
   const pages = new Map<string, El>();
   for (const t of texts) pages.set(t.id, parseNamespacedTree(await renderTextPage(context, t)));
@@ -78,7 +93,12 @@ async function render(texts: readonly SiteText[], registers: readonly SiteRegist
   const chapters = await Promise.all(texts.map((t) => renderChapter(print, t)));
   const { back } = await renderFrame(print, chapters);
   return {
-    pages, persons: page('persons.html'), places: page('places.html'), summaries, chapters: new Map(chapters.map((c) => [c.id, c.typst])), back,
+    pages,
+    persons: page('persons.html'),
+    places: page('places.html'),
+    summaries,
+    chapters: new Map(chapters.map((c) => [c.id, c.typst])),
+    back,
     printUnresolved: chapters.flatMap((c) => c.unresolvedPointers ?? []),
   };
 }
@@ -102,7 +122,11 @@ function hrefOf(page: El, words: string): string | undefined {
 function assertPlain(page: El, words: string): void {
   const spans = [...elements(page)].filter((e) => e.name !== 'a' && textOf(e).trim() === words);
   assert.ok(spans.length > 0, `“${words}” is on the page`);
-  assert.deepEqual(linksNamed(page, words).map((a) => a.attributes.href), [], `“${words}” is in no link`);
+  assert.deepEqual(
+    linksNamed(page, words).map((a) => a.attributes.href),
+    [],
+    `“${words}” is in no link`,
+  );
   assert.ok(![...elements(page)].some((e) => e.name === 'a' && textOf(e).includes(words)), `“${words}” is inside no link`);
 }
 function entry(page: El, id: string): El | undefined {
@@ -111,7 +135,11 @@ function entry(page: El, id: string): El | undefined {
 /** The register entry's mention links (text page and anchor). */
 function mentions(page: El, id: string): string[] {
   const article = entry(page, id);
-  return article === undefined ? [] : [...elements(article)].filter((e) => e.name === 'a' && (e.attributes.class ?? '').split(' ').includes('mention')).map((a) => a.attributes.href ?? '');
+  return article === undefined
+    ? []
+    : [...elements(article)]
+        .filter((e) => e.name === 'a' && (e.attributes.class ?? '').split(' ').includes('mention'))
+        .map((a) => a.attributes.href ?? '');
 }
 /** The print index's entries of a kind: id → name. */
 function indexEntries(back: string, kind: 'person' | 'place'): Map<string, string> {
@@ -126,14 +154,22 @@ before(async () => {
 
 // ===== Lists where TEI keeps them =====
 
-describe('a text\'s standOff lists (TEI P5 §16.10), pointed at with #id', () => {
+describe("a text's standOff lists (TEI P5 §16.10), pointed at with #id", () => {
   let r: Rendered;
   before(async () => {
-    r = await render([text('t1', tei(
-      '<p><persName ref="#palm">Lord Palmerston</persName> à <placeName ref="#londres">Londres</placeName>, avec <persName ref="#nobody">Personne Inconnue</persName>.</p>',
-      { standOff: '<standOff><listPerson><person xml:id="palm"><persName>Palmerston</persName><birth when="1784-10-20"/></person></listPerson>'
-        + '<listPlace><place xml:id="londres"><placeName>Londres</placeName></place></listPlace></standOff>' },
-    ))]);
+    r = await render([
+      text(
+        't1',
+        tei(
+          '<p><persName ref="#palm">Lord Palmerston</persName> à <placeName ref="#londres">Londres</placeName>, avec <persName ref="#nobody">Personne Inconnue</persName>.</p>',
+          {
+            standOff:
+              '<standOff><listPerson><person xml:id="palm"><persName>Palmerston</persName><birth when="1784-10-20"/></person></listPerson>' +
+              '<listPlace><place xml:id="londres"><placeName>Londres</placeName></place></listPlace></standOff>',
+          },
+        ),
+      ),
+    ]);
   });
   test('the names link to the register pages', () => {
     const page = r.pages.get('t1') as El;
@@ -155,20 +191,30 @@ describe('a text\'s standOff lists (TEI P5 §16.10), pointed at with #id', () =>
     assertPlain(r.pages.get('t1') as El, 'Personne Inconnue');
     assert.doesNotMatch(r.chapters.get('t1') ?? '', /#mention\([^)]*\)\[Personne/u);
     assert.deepEqual(unresolvedPointers([r.summaries]), [{ target: '#nobody', textId: 't1', count: 1 }]);
-    assert.deepEqual(unresolvedPointers(r.printUnresolved), [{ target: '#nobody', textId: 't1', count: 1 }], 'the print chapters say the same');
+    assert.deepEqual(
+      unresolvedPointers(r.printUnresolved),
+      [{ target: '#nobody', textId: 't1', count: 1 }],
+      'the print chapters say the same',
+    );
   });
 });
 
-describe('lists in the teiHeader: particDesc, settingDesc, sourceDesc (not the source\'s bibl)', () => {
+describe("lists in the teiHeader: particDesc, settingDesc, sourceDesc (not the source's bibl)", () => {
   let r: Rendered;
   before(async () => {
-    const profile = '<profileDesc><particDesc><listPerson><person xml:id="guizot"><persName>François Guizot</persName></person></listPerson></particDesc>'
-      + '<settingDesc><listPlace><place xml:id="paris"><placeName>Paris</placeName></place></listPlace></settingDesc></profileDesc>';
+    const profile =
+      '<profileDesc><particDesc><listPerson><person xml:id="guizot"><persName>François Guizot</persName></person></listPerson></particDesc>' +
+      '<settingDesc><listPlace><place xml:id="paris"><placeName>Paris</placeName></place></listPlace></settingDesc></profileDesc>';
     const sourcePersons = '<listPerson><person xml:id="lieven"><persName>Dorothée de Lieven</persName></person></listPerson>';
-    r = await render([text('t2', tei(
-      '<p><persName ref="#guizot">Guizot</persName> écrit de <placeName ref="#paris">Paris</placeName> à <persName ref="#lieven">Madame de Lieven</persName> ; <title ref="#source">la source</title>.</p>',
-      { header: header(sourcePersons, profile) },
-    ))]);
+    r = await render([
+      text(
+        't2',
+        tei(
+          '<p><persName ref="#guizot">Guizot</persName> écrit de <placeName ref="#paris">Paris</placeName> à <persName ref="#lieven">Madame de Lieven</persName> ; <title ref="#source">la source</title>.</p>',
+          { header: header(sourcePersons, profile) },
+        ),
+      ),
+    ]);
   });
   test('particDesc, settingDesc and sourceDesc lists are registers', () => {
     const page = r.pages.get('t2') as El;
@@ -187,10 +233,11 @@ describe('lists in the teiHeader: particDesc, settingDesc, sourceDesc (not the s
   });
 });
 
-describe('a teiCorpus\'s standOff, for the texts it holds', () => {
-  test('names of the inner texts resolve to the corpus\'s lists', async () => {
-    const corpus = `<teiCorpus ${TEI} xml:lang="fr">${header()}<standOff><listPerson><person xml:id="tall"><p><name>Talleyrand</name></p></person></listPerson></standOff>`
-      + `<TEI>${header()}<text><body><p><name type="person" ref="#tall">M. de Talleyrand</name></p></body></text></TEI></teiCorpus>`;
+describe("a teiCorpus's standOff, for the texts it holds", () => {
+  test("names of the inner texts resolve to the corpus's lists", async () => {
+    const corpus =
+      `<teiCorpus ${TEI} xml:lang="fr">${header()}<standOff><listPerson><person xml:id="tall"><p><name>Talleyrand</name></p></person></listPerson></standOff>` +
+      `<TEI>${header()}<text><body><p><name type="person" ref="#tall">M. de Talleyrand</name></p></body></text></TEI></teiCorpus>`;
     const r = await render([text('corpus', corpus)]);
     assert.equal(hrefOf(r.pages.get('corpus') as El, 'M. de Talleyrand'), 'persons.html#tall');
     assert.equal(textOf([...elements(entry(r.persons, 'tall') as El)].find((e) => e.name === 'h2') as El), 'Talleyrand');
@@ -204,17 +251,32 @@ describe('a teiCorpus\'s standOff, for the texts it holds', () => {
 describe('pointers into the register files', () => {
   let r: Rendered;
   before(async () => {
-    const prefixes = '<encodingDesc><listPrefixDef><prefixDef ident="pers" matchPattern="([a-z]+)" replacementPattern="persons.xml#$1"/>'
-      + '<prefixDef ident="here" matchPattern="([a-z]+)" replacementPattern="#$1"/></listPrefixDef></encodingDesc>';
+    const prefixes =
+      '<encodingDesc><listPrefixDef><prefixDef ident="pers" matchPattern="([a-z]+)" replacementPattern="persons.xml#$1"/>' +
+      '<prefixDef ident="here" matchPattern="([a-z]+)" replacementPattern="#$1"/></listPrefixDef></encodingDesc>';
     const h = `<teiHeader><fileDesc><titleStmt><title>Texte</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>${prefixes}</teiHeader>`;
-    r = await render([text('t3', tei([
-      '<p><persName ref="persons.xml#lenine">Lénine I</persName>, <persName ref="#lenine">Lénine II</persName>,',
-      ' <persName ref="pers:lenine">Lénine III</persName>, <persName key="lenine">Lénine IV</persName>,',
-      ' <persName ref="https://www.wikidata.org/wiki/Q1394">Lénine V</persName>, <rs type="person" corresp="#lenine">Lénine VI</rs>,',
-      ' <persName ref="https://viaf.org/viaf/96982737">Trotski I</persName>, <persName ref="here:local">Local</persName>,',
-      ' <persName ref="https://example.org/someone">Quelqu’un</persName>, <persName ref="pers:nobody">Absent I</persName>,',
-      ' <persName key="nobody">Absent II</persName>, <orgName key="ghost">Fantôme</orgName>.</p>',
-    ].join(''), { header: h, standOff: '<standOff><listPerson><person xml:id="local"><persName>Local</persName></person></listPerson></standOff>' }))], [PERSONS]);
+    r = await render(
+      [
+        text(
+          't3',
+          tei(
+            [
+              '<p><persName ref="persons.xml#lenine">Lénine I</persName>, <persName ref="#lenine">Lénine II</persName>,',
+              ' <persName ref="pers:lenine">Lénine III</persName>, <persName key="lenine">Lénine IV</persName>,',
+              ' <persName ref="https://www.wikidata.org/wiki/Q1394">Lénine V</persName>, <rs type="person" corresp="#lenine">Lénine VI</rs>,',
+              ' <persName ref="https://viaf.org/viaf/96982737">Trotski I</persName>, <persName ref="here:local">Local</persName>,',
+              ' <persName ref="https://example.org/someone">Quelqu’un</persName>, <persName ref="pers:nobody">Absent I</persName>,',
+              ' <persName key="nobody">Absent II</persName>, <orgName key="ghost">Fantôme</orgName>.</p>',
+            ].join(''),
+            {
+              header: h,
+              standOff: '<standOff><listPerson><person xml:id="local"><persName>Local</persName></person></listPerson></standOff>',
+            },
+          ),
+        ),
+      ],
+      [PERSONS],
+    );
   });
   test('file#id, #id, a prefix, @key, an idno URI, @corresp and a sameAs URI all link to the entry', () => {
     const page = r.pages.get('t3') as El;
@@ -226,7 +288,8 @@ describe('pointers into the register files', () => {
   });
   test('the print chapter marks every one of them for the index', () => {
     const chapter = r.chapters.get('t3') ?? '';
-    for (const n of ['I', 'II', 'III', 'IV', 'V', 'VI']) assert.ok(chapter.includes(`#mention("person", "lenine")[Lénine ${n}];`), `Lénine ${n}`);
+    for (const n of ['I', 'II', 'III', 'IV', 'V', 'VI'])
+      assert.ok(chapter.includes(`#mention("person", "lenine")[Lénine ${n}];`), `Lénine ${n}`);
     assert.ok(chapter.includes('#mention("person", "trotski")[Trotski I];'));
     assert.equal(indexEntries(r.back, 'person').get('lenine'), 'Lénine');
     assert.equal(indexEntries(r.back, 'person').get('local'), 'Local');
@@ -238,7 +301,11 @@ describe('pointers into the register files', () => {
   test('pointers that resolve nowhere are plain text and listed once each', () => {
     const page = r.pages.get('t3') as El;
     for (const words of ['Absent I', 'Absent II', 'Fantôme']) assertPlain(page, words);
-    assert.deepEqual(unresolvedPointers([r.summaries]).map((u) => u.target), ['pers:nobody', 'nobody', 'ghost'], 'in the order of the names');
+    assert.deepEqual(
+      unresolvedPointers([r.summaries]).map((u) => u.target),
+      ['pers:nobody', 'nobody', 'ghost'],
+      'in the order of the names',
+    );
     assert.deepEqual(unresolvedPointers(r.printUnresolved), unresolvedPointers([r.summaries]), 'the print chapters say the same');
   });
 });
@@ -246,11 +313,20 @@ describe('pointers into the register files', () => {
 describe('the warnings: one per unresolved target for the whole edition', () => {
   test('the same target in two texts is one warning naming the first text; another target is another warning', async () => {
     const r = await render([
-      text('a', tei('<p><persName ref="#x">X</persName> et <persName ref="#x">X encore</persName>, <placeName key="nowhere">Nulle part</placeName>.</p>')),
+      text(
+        'a',
+        tei(
+          '<p><persName ref="#x">X</persName> et <persName ref="#x">X encore</persName>, <placeName key="nowhere">Nulle part</placeName>.</p>',
+        ),
+      ),
       text('b', tei('<p><persName ref="#x">X</persName>.</p>')),
     ]);
     const warnings = unresolvedPointerWarnings([r.summaries], (id) => `tei/${id}.xml`);
-    assert.deepEqual(unresolvedPointerWarnings(r.printUnresolved, (id) => `tei/${id}.xml`), warnings, 'the same from the print chapters');
+    assert.deepEqual(
+      unresolvedPointerWarnings(r.printUnresolved, (id) => `tei/${id}.xml`),
+      warnings,
+      'the same from the print chapters',
+    );
     assert.equal(warnings.length, 2);
     const [x, nowhere] = warnings;
     assert.equal(x?.rule, 'tei-edition/unresolved-pointer');
@@ -261,13 +337,22 @@ describe('the warnings: one per unresolved target for the whole edition', () => 
     assert.match(nowhere?.message ?? '', /“nowhere” on a name \(first in text a\)/u);
   });
   test('from summaries written apart (batches of texts), in order', () => {
-    const batch = (id: string, target: string): string => `<f:summaries xmlns:f="urn:x-tei-edition:html"><f:text id="${id}"><f:unresolved target="${target}" count="2"/></f:text></f:summaries>`;
+    const batch = (id: string, target: string): string =>
+      `<f:summaries xmlns:f="urn:x-tei-edition:html"><f:text id="${id}"><f:unresolved target="${target}" count="2"/></f:text></f:summaries>`;
     const warnings = unresolvedPointerWarnings([batch('one', '#a &amp; b'), batch('two', '#a &amp; b'), batch('two', '#c')]);
-    assert.deepEqual(warnings.map((w) => [w.actual, w.position.file]), [['#a & b', 'one.xml'], ['#c', 'two.xml']]);
+    assert.deepEqual(
+      warnings.map((w) => [w.actual, w.position.file]),
+      [
+        ['#a & b', 'one.xml'],
+        ['#c', 'two.xml'],
+      ],
+    );
     assert.match(warnings[0]?.message ?? '', /on 4 names \(first in text one, in 2 texts\)/u);
   });
   test('the hint says how a bare id is written as a pointer (sevigne writes ref="saint_martin")', () => {
-    const [bare, prefixed] = unresolvedPointerWarnings(['<f:summaries xmlns:f="urn:x-tei-edition:html"><f:text id="s"><f:unresolved target="saint_martin" count="3"/><f:unresolved target="pers:x" count="1"/></f:text></f:summaries>']);
+    const [bare, prefixed] = unresolvedPointerWarnings([
+      '<f:summaries xmlns:f="urn:x-tei-edition:html"><f:text id="s"><f:unresolved target="saint_martin" count="3"/><f:unresolved target="pers:x" count="1"/></f:text></f:summaries>',
+    ]);
     assert.match(bare?.hint ?? '', /"#saint_martin"/u);
     assert.match(prefixed?.hint ?? '', /listPrefixDef/u);
   });
@@ -291,7 +376,10 @@ describe('real editions (../shared/reference/tei-real/)', { skip: fullTierOnly('
     assert.equal(hrefOf(page, 'Londres'), 'places.html#londres');
     assert.equal(hrefOf(page, 'M. de Talleyrand'), 'persons.html#tall');
     assert.deepEqual(mentions(r.persons, 'palm').length > 0, true);
-    assert.equal(textOf([...elements(entry(r.persons, 'palm') as El)].find((e) => e.name === 'h2') as El), 'Henry John Temple, 3rd Viscount Palmerston');
+    assert.equal(
+      textOf([...elements(entry(r.persons, 'palm') as El)].find((e) => e.name === 'h2') as El),
+      'Henry John Temple, 3rd Viscount Palmerston',
+    );
     assert.ok(entry(r.places, 'dover'));
     const chapter = r.chapters.get(t.id) ?? '';
     assert.match(chapter, /#mention\("person", "palm"\)\[/u);
@@ -305,7 +393,10 @@ describe('real editions (../shared/reference/tei-real/)', { skip: fullTierOnly('
     const page = r.pages.get(t.id) as El;
     const toCoulanges = [...elements(page)].filter((e) => e.name === 'a' && e.attributes.href === 'persons.html#monsieur_coulanges');
     assert.ok(toCoulanges.length > 0, 'names link to the particDesc persons');
-    assert.ok([...elements(page)].some((e) => e.name === 'a' && e.attributes.href === 'places.html#paris'), 'names link to the settingDesc places');
+    assert.ok(
+      [...elements(page)].some((e) => e.name === 'a' && e.attributes.href === 'places.html#paris'),
+      'names link to the settingDesc places',
+    );
     assert.ok(mentions(r.persons, 'monsieur_coulanges').length > 0);
     assert.ok(entry(r.places, 'chateau_grignan'));
     assert.match(r.chapters.get(t.id) ?? '', /#mention\("person", "monsieur_coulanges"\)\[/u);

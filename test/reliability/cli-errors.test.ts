@@ -28,7 +28,10 @@ test('--jobs that is not a positive whole number is a usage error (exit 2) for e
     for (const value of ['abc', '0', '-1', '1.5']) {
       const run = runTeiEdition([command, `--jobs=${value}`], dir);
       assert.equal(run.code, 2, `${command} --jobs ${value}: ${run.stderr}`);
-      assert.match(run.stderr, new RegExp(`--jobs: expected a whole number of worker threads, 1 or more .*found “${value.replace('.', '\\.')}”`, 'u'));
+      assert.match(
+        run.stderr,
+        new RegExp(`--jobs: expected a whole number of worker threads, 1 or more .*found “${value.replace('.', '\\.')}”`, 'u'),
+      );
       assert.doesNotMatch(run.stderr, STACK_FRAME);
     }
   }
@@ -45,7 +48,10 @@ test('--jobs above twice the cores is lowered, with a warning', () => {
   const dir = smallEdition();
   const run = runTeiEdition(['convert', '--dry-run', '--jobs', '100000'], dir);
   assert.equal(run.code, 0, run.stderr);
-  assert.match(run.stderr, /warning +--jobs 100000 is more than twice the \d+ cores? of this machine; using \d+ worker threads +tei-edition\/jobs-bounded/u);
+  assert.match(
+    run.stderr,
+    /warning +--jobs 100000 is more than twice the \d+ cores? of this machine; using \d+ worker threads +tei-edition\/jobs-bounded/u,
+  );
   assert.match(run.stdout, /convert: 1 file: 0 errors, [1-9]\d* warnings?/u, 'the warning is counted in the summary');
 });
 
@@ -68,7 +74,10 @@ test('init onto a file, or where a folder it needs is a file: exit 2, nothing wr
 test('init writes all or nothing: a write that fails removes the files and folders made before it', async () => {
   const dir = join(tempDir(), 'new');
   // The second file cannot be written: the first one made "a" a folder.
-  const files = [{ path: 'a/b/one.txt', content: '1' }, { path: 'a', content: '2' }];
+  const files = [
+    { path: 'a/b/one.txt', content: '1' },
+    { path: 'a', content: '2' },
+  ];
   assert.deepEqual(await conflictsOf(dir, files), []);
   await assert.rejects(writeNewFiles(dir, files), /EEXIST|EISDIR/u);
   assert.equal(existsSync(join(dir, 'a')), false, 'the folders made are removed');
@@ -101,7 +110,10 @@ test('file names with control characters are shown escaped in every line a comma
   const config = JSON.parse(readFileSync(join(dir, 'edition.json'), 'utf8')) as { sources: { raw: string }[] };
   config.sources[0]!.raw = hostile;
   writeFileSync(join(dir, 'edition.json'), JSON.stringify(config, null, 2));
-  for (const args of [['convert', '--verbose'], ['convert', '--json', '--force']]) {
+  for (const args of [
+    ['convert', '--verbose'],
+    ['convert', '--json', '--force'],
+  ]) {
     const run = runTeiEdition(args, dir);
     assert.equal(run.code, 0, run.stderr);
     for (const output of [run.stdout, run.stderr]) {
@@ -121,7 +133,10 @@ test('convert never writes over an input of the edition, even with --force: a so
   for (const command of ['build', 'convert']) {
     const run = runTeiEdition([command, '--force'], dir);
     assert.equal(run.code, 2, run.stderr);
-    assert.match(run.stderr, /the TEI of source “persons” would be written to tei\/persons\.xml, which is a register: it would be replaced; expected a TEI file of its own +tei-edition\/convert-target-is-input/u);
+    assert.match(
+      run.stderr,
+      /the TEI of source “persons” would be written to tei\/persons\.xml, which is a register: it would be replaced; expected a TEI file of its own +tei-edition\/convert-target-is-input/u,
+    );
     assert.deepEqual(treeHashes(dir), before);
   }
   config.sources[0]!.id = 'example';
@@ -142,19 +157,31 @@ test('a config, raw text, register or schema that is a device or a FIFO is refus
   for (const special of ['/dev/zero', fifo]) {
     const config = runTeiEdition(['build', '--config', special], dir);
     assert.equal(config.code, 2, config.stderr);
-    assert.match(config.stderr, /cannot be read \(it is (a character device|a FIFO \(named pipe\)), not a regular file\), expected an edition config file/u);
+    assert.match(
+      config.stderr,
+      /cannot be read \(it is (a character device|a FIFO \(named pipe\)), not a regular file\), expected an edition config file/u,
+    );
     const schema = runTeiEdition(['validate', 'tei/persons.xml', '--schema', special], dir);
     assert.equal(schema.code, 2, schema.stderr);
     assert.match(schema.stderr, /cannot read the RELAX NG schema: it is (a character device|a FIFO)/u);
-    const edition = JSON.parse(readFileSync(join(dir, 'edition.json'), 'utf8')) as { edition: { registers?: Record<string, string> }; sources: { raw: string }[] };
+    const edition = JSON.parse(readFileSync(join(dir, 'edition.json'), 'utf8')) as {
+      edition: { registers?: Record<string, string> };
+      sources: { raw: string }[];
+    };
     writeFileSync(join(dir, 'raw.json'), JSON.stringify({ ...edition, sources: [{ ...edition.sources[0], raw: special }] }));
     const raw = runTeiEdition(['convert', '--config', 'raw.json'], dir);
     assert.equal(raw.code, 1, raw.stderr);
     assert.match(raw.stderr, /found (a character device|a FIFO \(named pipe\)), not a regular file, expected the raw text/u);
-    writeFileSync(join(dir, 'register.json'), JSON.stringify({ ...edition, edition: { ...edition.edition, registers: { persons: special } } }));
+    writeFileSync(
+      join(dir, 'register.json'),
+      JSON.stringify({ ...edition, edition: { ...edition.edition, registers: { persons: special } } }),
+    );
     const register = runTeiEdition(['convert', '--config', 'register.json'], dir);
     assert.equal(register.code, 2, register.stderr);
-    assert.match(register.stderr, /cannot be read \(it is (a character device|a FIFO \(named pipe\)), not a regular file\), expected a TEI register/u);
+    assert.match(
+      register.stderr,
+      /cannot be read \(it is (a character device|a FIFO \(named pipe\)), not a regular file\), expected a TEI register/u,
+    );
   }
 });
 
@@ -177,7 +204,10 @@ test('a control character in a config string is a config error at its place (in 
   const before = treeHashes(dir);
   const run = runTeiEdition(['convert'], dir);
   assert.equal(run.code, 2, run.stderr);
-  assert.match(run.stderr, /^edition\.json:\d+:\d+ +error +edition\.editors\[0\]\.name: found the control character U\+0001, which XML 1\.0 cannot hold/mu);
+  assert.match(
+    run.stderr,
+    /^edition\.json:\d+:\d+ +error +edition\.editors\[0\]\.name: found the control character U\+0001, which XML 1\.0 cannot hold/mu,
+  );
   assert.deepEqual(treeHashes(dir), before);
 });
 

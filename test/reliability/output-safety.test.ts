@@ -28,7 +28,7 @@ function assertNoStackTrace(run: { stdout: string; stderr: string }): void {
 
 const outputs = (rel: string): boolean => rel === 'output' || rel.startsWith('output/');
 
-test('build --out into the edition\'s sources is refused (exit 2) and changes nothing: ., tei/.., tei, the raw folder, a folder inside tei, a symlink to the raw folder', () => {
+test("build --out into the edition's sources is refused (exit 2) and changes nothing: ., tei/.., tei, the raw folder, a folder inside tei, a symlink to the raw folder", () => {
   const dir = smallEdition();
   symlinkSync('tei/raw', join(dir, 'raw-link'));
   symlinkSync('.', join(dir, 'here'));
@@ -92,24 +92,39 @@ test('an invalid edition publishes nothing: the previous output is byte-identica
   const edition = treeHashes(dir, outputs);
   const run = runTeiEdition(['build'], dir);
   assert.equal(run.code, 1, run.stderr);
-  assert.match(run.stderr, /^tei\/persons\.xml:\d+:\d+ +error .*bogus/mu, 'messages name the file the editor corrects, not the copy that was not published');
+  assert.match(
+    run.stderr,
+    /^tei\/persons\.xml:\d+:\d+ +error .*bogus/mu,
+    'messages name the file the editor corrects, not the copy that was not published',
+  );
   assert.match(run.stdout, /nothing was published: the previous output in output\/ is unchanged/u);
   assert.deepEqual(treeHashes(join(dir, 'output')), output);
   assert.deepEqual(treeHashes(dir, outputs), edition);
-  assert.deepEqual(readdirSync(join(dir, 'output')).filter((f) => f !== '.tei-edition-cache').sort(), ['html', 'print', 'tei'], 'no staging folder is left behind');
+  assert.deepEqual(
+    readdirSync(join(dir, 'output'))
+      .filter((f) => f !== '.tei-edition-cache')
+      .sort(),
+    ['html', 'print', 'tei'],
+    'no staging folder is left behind',
+  );
 });
 
 test('a build killed while it writes leaves the previous output whole; the next build removes its leftovers', async () => {
   const dir = smallEdition();
   assert.equal(runTeiEdition(['build', '-q'], dir).code, 0);
   const output = treeHashes(join(dir, 'output'));
-  writeFileSync(join(dir, 'tei', 'raw', 'example.txt'), `${readFileSync(join(dir, 'tei', 'raw', 'example.txt'), 'utf8')}\nUn paragraphe de plus.\n`);
+  writeFileSync(
+    join(dir, 'tei', 'raw', 'example.txt'),
+    `${readFileSync(join(dir, 'tei', 'raw', 'example.txt'), 'utf8')}\nUn paragraphe de plus.\n`,
+  );
   const child = spawn(process.execPath, [cliEntry, 'build', '-q'], { cwd: dir, env: { ...process.env, CI: 'true' }, stdio: 'ignore' });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   // Kill it once its HTML is being staged (the TEI staged and validated before): polled, not timed.
   let staged = false;
   let done = false;
-  void exited.then(() => { done = true; });
+  void exited.then(() => {
+    done = true;
+  });
   while (!staged && !done) {
     staged = readdirSync(join(dir, 'output')).some((f) => f.startsWith('.html.staging-'));
     if (!staged) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -117,11 +132,23 @@ test('a build killed while it writes leaves the previous output whole; the next 
   assert.ok(staged, 'the build ended before its HTML was staged: nothing to kill (the test could not observe it)');
   child.kill('SIGKILL');
   await exited;
-  assert.deepEqual(treeHashes(join(dir, 'output'), (rel) => rel.startsWith('.')), output, 'the previous output is whole');
-  assert.ok(readdirSync(join(dir, 'output')).some((f) => f.includes('.staging-')), 'the killed run left its staging folders');
+  assert.deepEqual(
+    treeHashes(join(dir, 'output'), (rel) => rel.startsWith('.')),
+    output,
+    'the previous output is whole',
+  );
+  assert.ok(
+    readdirSync(join(dir, 'output')).some((f) => f.includes('.staging-')),
+    'the killed run left its staging folders',
+  );
   const again = runTeiEdition(['build', '-q'], dir);
   assert.equal(again.code, 0, again.stderr);
-  assert.deepEqual(readdirSync(join(dir, 'output')).filter((f) => f !== '.tei-edition-cache').sort(), ['html', 'print', 'tei']);
+  assert.deepEqual(
+    readdirSync(join(dir, 'output'))
+      .filter((f) => f !== '.tei-edition-cache')
+      .sort(),
+    ['html', 'print', 'tei'],
+  );
   assert.match(readFileSync(join(dir, 'output', 'tei', 'example.xml'), 'utf8'), /Un paragraphe de plus/u);
 });
 
@@ -135,7 +162,11 @@ test('an output folder that cannot be written: one message with the path, exit 2
   for (const args of [['build'], ['html'], ['pdf']]) {
     const run = runUnprivileged(args, dir);
     assert.equal(run.code, 2, `${args[0]}: ${run.stderr}`);
-    assert.match(run.stderr, /output\/\w+ +error +cannot write output\/\w+: permission denied \(EACCES\) +tei-edition\/file-system/u, args[0]);
+    assert.match(
+      run.stderr,
+      /output\/\w+ +error +cannot write output\/\w+: permission denied \(EACCES\) +tei-edition\/file-system/u,
+      args[0],
+    );
     assertNoStackTrace(run);
     assert.deepEqual(treeHashes(join(dir, 'output')), output);
   }
@@ -156,14 +187,26 @@ test('a full disk: one message with the path, exit 2, no stack trace, the previo
   const disk = join(dir, '..', 'disk');
   mkdirSync(disk);
   // On a small disk: the previous output, then a file that fills all but a few KB, then the build.
-  const run = runWithSmallDisk(`cp -a output '${disk}/out' && (dd if=/dev/zero of='${disk}/filler' bs=1k count=100000 2>/dev/null; true)
+  const run = runWithSmallDisk(
+    `cp -a output '${disk}/out' && (dd if=/dev/zero of='${disk}/filler' bs=1k count=100000 2>/dev/null; true)
 "$NODE" "$TEI_EDITION" build --out '${disk}/out'; code=$?
 cd '${disk}/out' && find . -type f -not -path './.tei-edition-cache/*' | sort | while read f; do sha256sum "$f"; done > '${dir}/../after.txt'
-exit $code`, dir, disk, 2048);
+exit $code`,
+    dir,
+    disk,
+    2048,
+  );
   assert.equal(run.code, 2, run.stderr);
   assert.match(run.stderr, /error +cannot write .*: no space left on the device \(ENOSPC\) +tei-edition\/file-system/u);
   assertNoStackTrace(run);
-  const after = readFileSync(join(dir, '..', 'after.txt'), 'utf8').trim().split('\n').map((line) => line.split(/\s+/u));
+  const after = readFileSync(join(dir, '..', 'after.txt'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => line.split(/\s+/u));
   const expected = Object.entries(output).filter(([path]) => !path.endsWith('/'));
-  assert.deepEqual(after.map(([hash, path]) => [path?.replace(/^\.\//u, ''), hash]).sort(), expected.sort(), 'the previous output, byte for byte');
+  assert.deepEqual(
+    after.map(([hash, path]) => [path?.replace(/^\.\//u, ''), hash]).sort(),
+    expected.sort(),
+    'the previous output, byte for byte',
+  );
 });

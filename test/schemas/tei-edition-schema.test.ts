@@ -18,7 +18,13 @@ import { scaffoldEdition } from '../../src/cli/scaffold/scaffold-edition.js';
 import { convertText } from '../support/convert-text.js';
 import { jingValidate, skipWithoutJing } from '../support/jing.js';
 import { fixturesDir, repoRoot, requireShared, sharedDir, teiAllSchema } from '../support/paths.js';
-import { declaredElementNames, elementNames, generateInstance, parseRngGrammar, readRngGrammar } from '../support/rng-instance-generator.js';
+import {
+  declaredElementNames,
+  elementNames,
+  generateInstance,
+  parseRngGrammar,
+  readRngGrammar,
+} from '../support/rng-instance-generator.js';
 import { convertSample, sampleConfig } from '../support/sample-edition.js';
 
 const schema = join(repoRoot, 'schemas', 'tei-edition.rng');
@@ -39,7 +45,23 @@ test('tei-edition.rng uses only the RELAX NG constructs the generator reads, and
   const teiAll = declaredElementNames(readFileSync(requireShared(teiAllSchema), 'utf8'), teiAllSchema);
   assert.ok(teiAll.size > 500, `tei_all.rng read: ${teiAll.size} elements`);
   assert.deepEqual([...ours].filter((name) => !teiAll.has(name)).sort(), [], 'elements that are not TEI');
-  for (const name of ['TEI', 'teiHeader', 'lb', 'pb', 'fw', 'note', 'choice', 'persName', 'date', 'listPerson', 'person', 'listOrg', 'table', 'figure', 'lg']) {
+  for (const name of [
+    'TEI',
+    'teiHeader',
+    'lb',
+    'pb',
+    'fw',
+    'note',
+    'choice',
+    'persName',
+    'date',
+    'listPerson',
+    'person',
+    'listOrg',
+    'table',
+    'figure',
+    'lg',
+  ]) {
     assert.ok(ours.has(name), `${name} is allowed`);
   }
   for (const name of ['sp', 'app', 'msDesc', 'facsimile', 'standOff', 'anyElement']) assert.ok(!ours.has(name), `${name} is left out`);
@@ -58,14 +80,52 @@ test('the instance generator is deterministic, and its documents are small and w
 });
 
 test('the instance generator refuses what it cannot vouch for: unknown patterns and datatypes, unsupported constructs', () => {
-  const grammar = (body: string) => `<grammar xmlns="http://relaxng.org/ns/structure/1.0" datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes" ns="urn:x"><start><element name="x">${body}</element></start></grammar>`;
-  assert.throws(() => generateInstance(parseRngGrammar(grammar('<attribute name="a"><data type="token"><param name="pattern">[a-z]{3}</param></data></attribute>')), { seed: 1 }), /no value generator for the pattern/);
-  assert.throws(() => generateInstance(parseRngGrammar(grammar('<data type="hexBinary"/>')), { seed: 1 }), /no value generator for the datatype xsd:hexBinary/);
-  assert.throws(() => generateInstance(parseRngGrammar(grammar('<attribute name="a"><data type="anyURI"><param name="pattern">[^\\p{C}\\p{Z}]+</param></data></attribute>')), { seed: 1 }), /does not produce xsd:anyURI/);
-  assert.throws(() => parseRngGrammar(grammar('<attribute name="a"><list><data type="token"/></list></attribute>')), /<list> is not supported/);
+  const grammar = (body: string) =>
+    `<grammar xmlns="http://relaxng.org/ns/structure/1.0" datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes" ns="urn:x"><start><element name="x">${body}</element></start></grammar>`;
+  assert.throws(
+    () =>
+      generateInstance(
+        parseRngGrammar(grammar('<attribute name="a"><data type="token"><param name="pattern">[a-z]{3}</param></data></attribute>')),
+        { seed: 1 },
+      ),
+    /no value generator for the pattern/,
+  );
+  assert.throws(
+    () => generateInstance(parseRngGrammar(grammar('<data type="hexBinary"/>')), { seed: 1 }),
+    /no value generator for the datatype xsd:hexBinary/,
+  );
+  assert.throws(
+    () =>
+      generateInstance(
+        parseRngGrammar(
+          grammar('<attribute name="a"><data type="anyURI"><param name="pattern">[^\\p{C}\\p{Z}]+</param></data></attribute>'),
+        ),
+        { seed: 1 },
+      ),
+    /does not produce xsd:anyURI/,
+  );
+  assert.throws(
+    () => parseRngGrammar(grammar('<attribute name="a"><list><data type="token"/></list></attribute>')),
+    /<list> is not supported/,
+  );
   assert.throws(() => parseRngGrammar(grammar('<zeroOrMore><element><anyName/><empty/></element></zeroOrMore>')), /without @name/);
-  assert.throws(() => parseRngGrammar(grammar('<data type="integer"><param name="minInclusive">0</param></data>')), /only <param name="pattern">/);
-  assert.throws(() => generateInstance(parseRngGrammar(grammar('<ref name="loop"/>').replace('</grammar>', '<define name="loop"><element name="y"><ref name="loop"/></element></define></grammar>')), { seed: 1 }), /no finite instance/);
+  assert.throws(
+    () => parseRngGrammar(grammar('<data type="integer"><param name="minInclusive">0</param></data>')),
+    /only <param name="pattern">/,
+  );
+  assert.throws(
+    () =>
+      generateInstance(
+        parseRngGrammar(
+          grammar('<ref name="loop"/>').replace(
+            '</grammar>',
+            '<define name="loop"><element name="y"><ref name="loop"/></element></define></grammar>',
+          ),
+        ),
+        { seed: 1 },
+      ),
+    /no finite instance/,
+  );
 });
 
 // ---------------------------------------------------------------- what the toolkit writes is valid
@@ -78,7 +138,8 @@ test('the sample edition is valid against tei-edition.rng: its three texts (conv
     documents[`${source.id}.xml`] = converted(convertSample(source).xml, source.id);
     documents[`${source.id}.expected.xml`] = readFileSync(join(fixturesDir, 'sample', source.id, 'expected.xml'), 'utf8');
   }
-  for (const { defaultPath } of registerFiles) documents[defaultPath.replace(/\//gu, '_')] = readFileSync(join(repoRoot, defaultPath), 'utf8');
+  for (const { defaultPath } of registerFiles)
+    documents[defaultPath.replace(/\//gu, '_')] = readFileSync(join(repoRoot, defaultPath), 'utf8');
   assert.equal(Object.keys(documents).length, 10);
   assert.deepEqual(jingValidate(schema, documents), []);
 });
@@ -118,8 +179,24 @@ const varietySource: SourceConfig = {
   author: 'Lénine',
   type: 'letter',
   date: { calendar: 'julian', value: '1917-10-01', gregorian: '1917-10-14', event: 'written', label: '1er (14) octobre 1917' },
-  bibl: { text: 'Lénine, Lettre aux camarades, in Œuvres, tome 26, p. 12-13.', author: 'Lénine', title: 'Lettre aux camarades', in: 'Œuvres', volume: 'tome 26', pages: '12-13', date: '1958', unknown: ['le traducteur'], note: 'Traduction française.' },
-  layout: { profile: 'prose', overrides: [{ lines: '1', role: 'front', reason: 'page de titre' }, { lines: '9', role: 'ignore', reason: 'bruit' }] },
+  bibl: {
+    text: 'Lénine, Lettre aux camarades, in Œuvres, tome 26, p. 12-13.',
+    author: 'Lénine',
+    title: 'Lettre aux camarades',
+    in: 'Œuvres',
+    volume: 'tome 26',
+    pages: '12-13',
+    date: '1958',
+    unknown: ['le traducteur'],
+    note: 'Traduction française.',
+  },
+  layout: {
+    profile: 'prose',
+    overrides: [
+      { lines: '1', role: 'front', reason: 'page de titre' },
+      { lines: '9', role: 'ignore', reason: 'bruit' },
+    ],
+  },
   firstPage: 12,
   notes: { convention: 'bracketed-endnotes', heading: 'Notes', editorMarker: '[N.E.]', editorResp: 'ne' },
   responsibilities: [{ id: 'ne', resp: 'notes de l’éditeur', name: 'N.E.' }],
@@ -141,7 +218,16 @@ test('the converter’s other output is valid against tei-edition.rng and tei_al
   assert.ok(config, 'the scaffolded edition.json loads');
   for (const source of rawSources(config)) {
     const bytes = new TextEncoder().encode(file(source.raw));
-    documents[`init-${source.id}.xml`] = converted(convertSource({ bytes, file: source.raw, source, edition: config.edition, registers: { entries: [], targets: { person: 'persons.xml' } } }).xml, source.id);
+    documents[`init-${source.id}.xml`] = converted(
+      convertSource({
+        bytes,
+        file: source.raw,
+        source,
+        edition: config.edition,
+        registers: { entries: [], targets: { person: 'persons.xml' } },
+      }).xml,
+      source.id,
+    );
   }
   documents['init-persons.xml'] = file('tei/persons.xml');
 
@@ -160,14 +246,32 @@ test('the converter’s other output is valid against tei-edition.rng and tei_al
     },
   });
   const varietyXml = converted(variety.xml, 'variety');
-  for (const wanted of ['<front>', '<fw type="ignored">', '<pb n="12"/>', 'anchored="false"', 'resp="#ne"', '<closer>', '<sic>', 'from-custom=', 'notBefore=', '<publisher>', '<biblScope unit="page">', '<calendarDesc>', '<q type="source-notes-heading">']) {
+  for (const wanted of [
+    '<front>',
+    '<fw type="ignored">',
+    '<pb n="12"/>',
+    'anchored="false"',
+    'resp="#ne"',
+    '<closer>',
+    '<sic>',
+    'from-custom=',
+    'notBefore=',
+    '<publisher>',
+    '<biblScope unit="page">',
+    '<calendarDesc>',
+    '<q type="source-notes-heading">',
+  ]) {
     assert.ok(varietyXml.includes(wanted), `the variety source exercises ${wanted}`);
   }
   documents['variety.xml'] = varietyXml;
 
   const ocrFolder = requireShared(join(sharedDir, 'reference', 'raw-fr'));
-  for (const name of readdirSync(ocrFolder).filter((f) => f.endsWith('.txt')).sort()) {
-    const result = convertText(readFileSync(join(ocrFolder, name), 'utf8'), { layout: { profile: 'prose', runningHeads: ['LE FEU'], ocr: true } });
+  for (const name of readdirSync(ocrFolder)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
+    const result = convertText(readFileSync(join(ocrFolder, name), 'utf8'), {
+      layout: { profile: 'prose', runningHeads: ['LE FEU'], ocr: true },
+    });
     documents[name.replace(/\.txt$/u, '.xml')] = converted(result.xml, name);
   }
   assert.equal(Object.keys(documents).length, 5);
@@ -205,7 +309,9 @@ test(`subset of tei_all: ${RANDOM_DOCUMENTS} random documents generated from tei
   assert.deepEqual(errors, [], 'tei-edition.rng allows documents that tei_all does not: it is not a subset');
 
   const ms = (a: number, b: number) => `${Math.round(b - a)} ms`;
-  t.diagnostic(`${RANDOM_DOCUMENTS} documents, ${Math.round(bytes / RANDOM_DOCUMENTS)} bytes on average; generated in ${ms(started, generated)}, jing tei-edition.rng ${ms(generated, ours)}, jing tei_all.rng ${ms(ours, teiAll)}`);
+  t.diagnostic(
+    `${RANDOM_DOCUMENTS} documents, ${Math.round(bytes / RANDOM_DOCUMENTS)} bytes on average; generated in ${ms(started, generated)}, jing tei-edition.rng ${ms(generated, ours)}, jing tei_all.rng ${ms(ours, teiAll)}`,
+  );
 });
 
 // ---------------------------------------------------------------- … and a strict one
@@ -222,7 +328,9 @@ const strictExamples: Record<string, RegExp> = {
 test('a strict subset: the documents in test/fixtures/schema/ are valid against tei_all and not against tei-edition.rng', (t) => {
   const skip = skipWithoutJing();
   if (skip) return t.skip(skip);
-  const files = readdirSync(schemaFixtures).filter((f) => f.endsWith('.xml')).sort();
+  const files = readdirSync(schemaFixtures)
+    .filter((f) => f.endsWith('.xml'))
+    .sort();
   assert.deepEqual(files, Object.keys(strictExamples).sort(), 'each fixture has its expected error');
   const documents = Object.fromEntries(files.map((f) => [f, readFileSync(join(schemaFixtures, f), 'utf8')]));
   assert.deepEqual(jingValidate(teiAllSchema, documents), [], 'the fixtures are valid TEI');
@@ -230,6 +338,9 @@ test('a strict subset: the documents in test/fixtures/schema/ are valid against 
   for (const [file, expected] of Object.entries(strictExamples)) {
     const mine = errors.filter((line) => line.startsWith(`${file}:`));
     assert.ok(mine.length > 0, `${file} is valid against tei-edition.rng`);
-    assert.ok(mine.some((line) => expected.test(line)), `${file}: ${mine.join('\n')}`);
+    assert.ok(
+      mine.some((line) => expected.test(line)),
+      `${file}: ${mine.join('\n')}`,
+    );
   }
 });

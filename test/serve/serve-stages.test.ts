@@ -12,7 +12,16 @@ test('request paths: files below the site; `..`, `.`, encoded slashes and hidden
   assert.deepEqual(sitePath('/'), { kind: 'file', relative: '', directory: true });
   assert.deepEqual(sitePath('/a/b%20c.html?q=1#x'), { kind: 'file', relative: 'a/b c.html', directory: false });
   assert.deepEqual(sitePath('/search/'), { kind: 'file', relative: 'search', directory: true });
-  for (const path of ['/../edition.json', '/a/../../x', '/%2e%2e/x', '/%2E%2E/x', '/a%2f..%2f..%2fx', '/a%5c..%5cx', '/./x', '/a%00.html']) {
+  for (const path of [
+    '/../edition.json',
+    '/a/../../x',
+    '/%2e%2e/x',
+    '/%2E%2E/x',
+    '/a%2f..%2f..%2fx',
+    '/a%5c..%5cx',
+    '/./x',
+    '/a%00.html',
+  ]) {
     const named = sitePath(path);
     assert.equal(named.kind, 'refused', path);
     assert.equal(named.kind === 'refused' ? named.status : 0, 403, path);
@@ -34,13 +43,34 @@ test('content types by extension; the reload script goes before the last </body>
 
 test('the watch plan: config, registers, raw texts and their TEI, TEI sources and schemas; never the output', () => {
   const base = '/ed';
-  const config = { ...sampleConfig(), sources: [...sampleConfig().sources, { tei: 'letters/**/*.xml', schema: 'schemas/tei_all.rng' }, { tei: 'more' }, { tei: 'one.xml' }] } as EditionConfig;
+  const config = {
+    ...sampleConfig(),
+    sources: [...sampleConfig().sources, { tei: 'letters/**/*.xml', schema: 'schemas/tei_all.rng' }, { tei: 'more' }, { tei: 'one.xml' }],
+  } as EditionConfig;
   const plan = watchPlan(config, join(base, 'edition.json'), join(base, 'output'));
   const letter = '1917-10-01-lenine-lettre-au-comite-central';
-  for (const path of ['edition.json', `tei/raw/${letter}.txt`, `tei/${letter}.xml`, 'tei/persons.xml', 'tei/organisations.xml', 'letters/a/b.xml', 'more/x/y.xml', 'one.xml', 'schemas/tei_all.rng']) {
+  for (const path of [
+    'edition.json',
+    `tei/raw/${letter}.txt`,
+    `tei/${letter}.xml`,
+    'tei/persons.xml',
+    'tei/organisations.xml',
+    'letters/a/b.xml',
+    'more/x/y.xml',
+    'one.xml',
+    'schemas/tei_all.rng',
+  ]) {
     assert.ok(isWatched(plan, join(base, path)), path);
   }
-  for (const path of ['tei/raw/other.txt', 'tei/unknown.xml', 'letters/a/b.txt', 'more/x/y.txt', 'output/html/index.html', 'output/tei/persons.xml', 'tei/raw/x.txt.swp']) {
+  for (const path of [
+    'tei/raw/other.txt',
+    'tei/unknown.xml',
+    'letters/a/b.txt',
+    'more/x/y.txt',
+    'output/html/index.html',
+    'output/tei/persons.xml',
+    'tei/raw/x.txt.swp',
+  ]) {
     assert.ok(!isWatched(plan, join(base, path)), path);
   }
   assert.deepEqual(plan.folders.get(join(base, 'letters')), { recursive: true });
@@ -51,7 +81,11 @@ test('the watch plan: config, registers, raw texts and their TEI, TEI sources an
 });
 
 /** A clock in the test's hands. */
-function fakeTimers(): { setTimer: (fn: () => void, ms: number) => unknown; clearTimer: (t: unknown) => void; advance: (ms: number) => Promise<void> } {
+function fakeTimers(): {
+  setTimer: (fn: () => void, ms: number) => unknown;
+  clearTimer: (t: unknown) => void;
+  advance: (ms: number) => Promise<void>;
+} {
   let now = 0;
   let next = 0;
   const timers = new Map<number, { at: number; fn: () => void }>();
@@ -60,7 +94,9 @@ function fakeTimers(): { setTimer: (fn: () => void, ms: number) => unknown; clea
       timers.set(++next, { at: now + ms, fn });
       return next;
     },
-    clearTimer: (t) => { timers.delete(t as number); },
+    clearTimer: (t) => {
+      timers.delete(t as number);
+    },
     advance: async (ms) => {
       now += ms;
       for (const [id, timer] of [...timers].sort((a, b) => a[1].at - b[1].at)) {
@@ -81,7 +117,9 @@ test('rebuilds: a burst of events is one build; changes during a build make one 
   const scheduler = new RebuildScheduler<string>({
     build: (print, changed) => {
       builds.push({ print, changed });
-      return new Promise((resolve) => { release = () => resolve('done'); });
+      return new Promise((resolve) => {
+        release = () => resolve('done');
+      });
     },
     changed: async (paths) => paths.filter((p) => !same.has(p)),
     afterBuild: async () => undefined,

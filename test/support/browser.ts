@@ -10,7 +10,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function skipWithoutChromium(): string | false {
   if (existsSync(CHROMIUM)) return false;
-  if (process.env.CI) throw new Error(`${CHROMIUM} is not installed, but CI must run the browser tests (.ci/run installs Debian's chromium)`);
+  if (process.env.CI)
+    throw new Error(`${CHROMIUM} is not installed, but CI must run the browser tests (.ci/run installs Debian's chromium)`);
   return `chromium is not installed (${CHROMIUM}; Debian package chromium, .ci/run installs it): the browser tests are skipped here`;
 }
 

@@ -25,7 +25,10 @@ export function testSource(overrides: Partial<SourceConfig> = {}): SourceConfig 
   };
 }
 
-export function convertText(text: string | Uint8Array, overrides: Partial<SourceConfig> = {}): ConvertResult & { tei: El; printed: string } {
+export function convertText(
+  text: string | Uint8Array,
+  overrides: Partial<SourceConfig> = {},
+): ConvertResult & { tei: El; printed: string } {
   const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
   const result = convertSource({ bytes, file: 'test.txt', source: testSource(overrides), edition: testEdition });
   return { ...result, tei: parseXml(result.xml ?? '<none/>'), printed: result.messages.map(formatDiagnostic).join('\n') };

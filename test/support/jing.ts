@@ -33,7 +33,10 @@ export function jingValidate(schema: string, documents: Record<string, string>):
       return path;
     });
     const run = spawnSync('jing', [schema, ...files], { encoding: 'utf8' });
-    return `${run.stdout}`.split('\n').filter((l) => l.trim() !== '').map((l) => l.replace(`${dir}/`, ''));
+    return `${run.stdout}`
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => l.replace(`${dir}/`, ''));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

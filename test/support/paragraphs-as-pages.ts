@@ -51,7 +51,7 @@ function hasAncestor(el: { parent?: unknown; name: string }, name: string): bool
 
 /** Glyph widths of a book face, in ems (roughly Times): narrow punctuation and i l t f, wide m w and capitals. */
 function glyphWidth(c: string): number {
-  if (' ,.;:!’\'ilIjtf|()[]'.includes(c)) return 0.3;
+  if (" ,.;:!’'ilIjtf|()[]".includes(c)) return 0.3;
   if ('rsJ-«»'.includes(c)) return 0.42;
   if ('mw—'.includes(c)) return 0.78;
   if ('MW'.includes(c)) return 0.92;
@@ -119,8 +119,12 @@ function cutToFit(word: string, fits: (head: string) => boolean): { head: string
     if (![before2, before, after, next].every(isLetter) || /[’']\p{L}?$/u.test(head)) continue;
     const pair = `${before}${after}`.toLowerCase();
     const vowelThenConsonant = isVowel(before) && !isVowel(after) && isVowel(next);
-    const twoConsonants = isVowel(before2) && !isVowel(before) && !isVowel(after) && !inseparable.has(pair)
-      && (isVowel(next) || inseparable.has(`${after}${next}`.toLowerCase()));
+    const twoConsonants =
+      isVowel(before2) &&
+      !isVowel(before) &&
+      !isVowel(after) &&
+      !inseparable.has(pair) &&
+      (isVowel(next) || inseparable.has(`${after}${next}`.toLowerCase()));
     if ((vowelThenConsonant || twoConsonants) && fits(head)) return { head, tail, kind: 'soft' };
   }
   return undefined;

@@ -11,6 +11,7 @@ export const cliEntry = join(repoRoot, 'bin', 'tei-edition.js');
 
 /** The reference files live beside the repository (../shared), as in CI; say so clearly when they do not. */
 export function requireShared(path: string): string {
-  if (!existsSync(path)) throw new Error(`${path} not found: the tests read the reference schemas and texts from ../shared/ beside the repository`);
+  if (!existsSync(path))
+    throw new Error(`${path} not found: the tests read the reference schemas and texts from ../shared/ beside the repository`);
   return path;
 }

@@ -58,14 +58,17 @@ export async function pdfPages(path: string, maxPages?: number): Promise<PdfPage
       // before one drawn inside a word (the word goes on where that space starts).
       if (MARKER.test(item.str)) continue;
       const resumes = raws[index + 2]?.transform[4];
-      if (item.str.trim() === '' && MARKER.test(raws[index + 1]?.str ?? '') && resumes !== undefined && Math.abs(resumes - x) < 0.5) continue;
+      if (item.str.trim() === '' && MARKER.test(raws[index + 1]?.str ?? '') && resumes !== undefined && Math.abs(resumes - x) < 0.5)
+        continue;
       if (current === undefined || Math.abs(y - current.y) > 2) {
-        if (current !== undefined && current.parts.join('').trim() !== '') lines.push({ text: current.parts.join(''), size: current.size, x: current.x, y: current.y });
+        if (current !== undefined && current.parts.join('').trim() !== '')
+          lines.push({ text: current.parts.join(''), size: current.size, x: current.x, y: current.y });
         current = { parts: [], size: Math.abs(a), x, y };
       }
       current.parts.push(item.str);
     }
-    if (current !== undefined && current.parts.join('').trim() !== '') lines.push({ text: current.parts.join(''), size: current.size, x: current.x, y: current.y });
+    if (current !== undefined && current.parts.join('').trim() !== '')
+      lines.push({ text: current.parts.join(''), size: current.size, x: current.x, y: current.y });
     pages.push({ number: n, items, lines, text: joinLines(lines.map((l) => l.text)) });
   }
   await doc.destroy();

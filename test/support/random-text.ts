@@ -7,9 +7,52 @@ export function prng(seed: number): () => number {
   return () => random.next();
 }
 
-const words = ['le', 'pouvoir', 'des', 'Soviets', 'révolution', 'camarades', 'l’insurrection', 'd’autres', 'gouvernement', 'socialistes-révolutionnaires',
-  'Pétrograd', 'Moscou', 'congrès', 'à', 'était', 'déjà', 'œuvre', 'Zinoviev', 'avant-garde', 'peuple', 'masses', '1917', '25', 'nous', 'ils', 'qu’il', 'sur-le-champ',
-  'ouvriers', 'paysans', 'soldats', 'et', 'mais', 'car', '«', '»', '—', '(sic)', 'etc.', 'S-R', 'Kérenski', 'bolchéviks', 'majorité', 'décision', 'organisation'];
+const words = [
+  'le',
+  'pouvoir',
+  'des',
+  'Soviets',
+  'révolution',
+  'camarades',
+  'l’insurrection',
+  'd’autres',
+  'gouvernement',
+  'socialistes-révolutionnaires',
+  'Pétrograd',
+  'Moscou',
+  'congrès',
+  'à',
+  'était',
+  'déjà',
+  'œuvre',
+  'Zinoviev',
+  'avant-garde',
+  'peuple',
+  'masses',
+  '1917',
+  '25',
+  'nous',
+  'ils',
+  'qu’il',
+  'sur-le-champ',
+  'ouvriers',
+  'paysans',
+  'soldats',
+  'et',
+  'mais',
+  'car',
+  '«',
+  '»',
+  '—',
+  '(sic)',
+  'etc.',
+  'S-R',
+  'Kérenski',
+  'bolchéviks',
+  'majorité',
+  'décision',
+  'organisation',
+];
 const ends = ['.', ' !', ' ?', '.', '…', '.'];
 
 export interface RandomText {
@@ -50,7 +93,18 @@ export function randomText(seed: number): RandomText {
     if (p < paragraphs - 1) out.push(...(profile === 'prose' && r() < 0.1 ? ['', ' ', ''] : ['']));
   }
   const endnotes = profile === 'prose' && r() < 0.4;
-  if (endnotes) out.push('', ' ', '', 'Notes', '', 'Les notes rajoutées par l’éditeur sont signalées par [N.E.]', '', '[1]. Une note de fin sur deux', 'lignes. [N.E.]');
+  if (endnotes)
+    out.push(
+      '',
+      ' ',
+      '',
+      'Notes',
+      '',
+      'Les notes rajoutées par l’éditeur sont signalées par [N.E.]',
+      '',
+      '[1]. Une note de fin sur deux',
+      'lignes. [N.E.]',
+    );
   const newline = r() < 0.2 ? '\r\n' : '\n';
   return { text: out.join(newline) + newline, profile, endnotes };
 }

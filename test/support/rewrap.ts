@@ -61,13 +61,15 @@ function firstIsBreak(el: El): boolean {
 
 /** Text as printed: source readings, hyphens of cut words dropped (the words are whole again). */
 export function sourceText(el: El, noteCall: (note: El) => string): string {
-  return el.children.map((c) => {
-    if (typeof c === 'string') return c;
-    if (['corr', 'reg', 'supplied', 'fw', 'pb'].includes(c.name)) return '';
-    if (c.name === 'note') return noteCall(c);
-    if (c.name === 'lb') return c.attrs.break === 'no' ? '' : ' ';
-    return sourceText(c, noteCall);
-  }).join('');
+  return el.children
+    .map((c) => {
+      if (typeof c === 'string') return c;
+      if (['corr', 'reg', 'supplied', 'fw', 'pb'].includes(c.name)) return '';
+      if (c.name === 'note') return noteCall(c);
+      if (c.name === 'lb') return c.attrs.break === 'no' ? '' : ' ';
+      return sourceText(c, noteCall);
+    })
+    .join('');
 }
 
 export function wrapUnits(units: readonly Unit[], options: WrapOptions): string[] {
@@ -140,11 +142,14 @@ export function readingSummary(tei: El): { blocks: string[]; notes: string[] } {
   const visit = (el: El) => {
     for (const c of el.children) {
       if (typeof c === 'string') continue;
-      if (['head', 'opener', 'p', 'closer'].includes(c.name) && c.parent?.name !== 'note') blocks.push(`${c.name}: ${text(c, skip).replace(/\s+/gu, ' ').trim()}`);
+      if (['head', 'opener', 'p', 'closer'].includes(c.name) && c.parent?.name !== 'note')
+        blocks.push(`${c.name}: ${text(c, skip).replace(/\s+/gu, ' ').trim()}`);
       else if (c.name === 'div') visit(c);
     }
   };
   visit(body);
-  const notes = all(body, 'note').map((n) => `${n.attrs.n} ${n.attrs.resp ?? ''} ${n.attrs.anchored ?? ''}: ${text(n, skip).replace(/\s+/gu, ' ').trim()}`);
+  const notes = all(body, 'note').map(
+    (n) => `${n.attrs.n} ${n.attrs.resp ?? ''} ${n.attrs.anchored ?? ''}: ${text(n, skip).replace(/\s+/gu, ' ').trim()}`,
+  );
   return { blocks, notes };
 }

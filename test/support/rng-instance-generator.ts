@@ -130,7 +130,8 @@ function toPattern(node: XmlNode, file: string): Pattern {
     case 'attribute': {
       const name = requireAttr(node, 'name', file);
       if (name.includes(':') && !name.startsWith('xml:')) throw new Error(`${file}: attribute ${name}: only the xml: prefix is supported`);
-      if (node.attributes.ns !== undefined && node.attributes.ns !== '') throw new Error(`${file}: attribute ${name}: @ns is not supported`);
+      if (node.attributes.ns !== undefined && node.attributes.ns !== '')
+        throw new Error(`${file}: attribute ${name}: @ns is not supported`);
       const value = children();
       return { kind: 'attribute', name, value: value.length === 0 ? { kind: 'text' } : groupOf(value) };
     }
@@ -158,11 +159,14 @@ function toPattern(node: XmlNode, file: string): Pattern {
       return { kind: 'value', value: node.text };
     }
     case 'data': {
-      if (node.datatypeLibrary !== XSD_LIBRARY) throw new Error(`${file}: data type ${node.attributes.type ?? ''}: only the XML Schema datatype library is supported`);
+      if (node.datatypeLibrary !== XSD_LIBRARY)
+        throw new Error(`${file}: data type ${node.attributes.type ?? ''}: only the XML Schema datatype library is supported`);
       let pattern: string | undefined;
       for (const child of rngChildren(node)) {
         if (child.local !== 'param' || child.attributes.name !== 'pattern') {
-          throw new Error(`${file}: data ${node.attributes.type ?? ''}: only <param name="pattern"> is supported, not <${child.local} name="${child.attributes.name ?? ''}">`);
+          throw new Error(
+            `${file}: data ${node.attributes.type ?? ''}: only <param name="pattern"> is supported, not <${child.local} name="${child.attributes.name ?? ''}">`,
+          );
         }
         pattern = child.text;
       }
@@ -303,18 +307,85 @@ class Random {
 // ---------------------------------------------------------------- values
 
 const words = [
-  'le', 'la', 'les', 'du', 'des', 'et', 'à', 'en', 'pour', 'avec', 'sans', 'parti', 'comité', 'central',
-  'soviets', 'pouvoir', 'ouvriers', 'paysans', 'soldats', 'gouvernement', 'révolution', 'décret', 'paix',
-  'terre', 'camarades', 'lettre', 'novembre', 'octobre', 'Pétrograd', 'Moscou', 'Lénine', 'Trotsky',
-  'l’insurrection', 'aujourd’hui', 'c’est-à-dire', 'grève', 'Congrès', 'masses', 'avant-garde',
+  'le',
+  'la',
+  'les',
+  'du',
+  'des',
+  'et',
+  'à',
+  'en',
+  'pour',
+  'avec',
+  'sans',
+  'parti',
+  'comité',
+  'central',
+  'soviets',
+  'pouvoir',
+  'ouvriers',
+  'paysans',
+  'soldats',
+  'gouvernement',
+  'révolution',
+  'décret',
+  'paix',
+  'terre',
+  'camarades',
+  'lettre',
+  'novembre',
+  'octobre',
+  'Pétrograd',
+  'Moscou',
+  'Lénine',
+  'Trotsky',
+  'l’insurrection',
+  'aujourd’hui',
+  'c’est-à-dire',
+  'grève',
+  'Congrès',
+  'masses',
+  'avant-garde',
 ];
 const punctuation = ['', '', '', ',', ';', ' :', '.', ' !', ' ?', '…'];
-const tokens = ['section', 'letter', 'appeal', 'speech', 'introduction', 'standard', 'variant', 'full', 'main', 'unknown', 'citation', 'header', 'noise', 'ignored', 'editorial', 'delivered', 'written', 'x-1', 'draft', 'revised', 'julian'];
+const tokens = [
+  'section',
+  'letter',
+  'appeal',
+  'speech',
+  'introduction',
+  'standard',
+  'variant',
+  'full',
+  'main',
+  'unknown',
+  'citation',
+  'header',
+  'noise',
+  'ignored',
+  'editorial',
+  'delivered',
+  'written',
+  'x-1',
+  'draft',
+  'revised',
+  'julian',
+];
 const renditions = ['italic', 'bold', 'small-caps', 'superscript', 'underline', 'hyphen', 'centered', 'indent'];
 const pointers = [
-  '#julian', '#tei-edition', '#periodical', '#editor', 'persons.xml#lenine', 'places.xml#moscou',
-  'periodicals.xml#novaia-jizn', 'organisations.xml#vikjel', 'https://creativecommons.org/licenses/by/4.0/',
-  'https://www.wikidata.org/wiki/Q1394', 'page-0001.jpg', 'images/p12.png', '../texte.xml#n3',
+  '#julian',
+  '#tei-edition',
+  '#periodical',
+  '#editor',
+  'persons.xml#lenine',
+  'places.xml#moscou',
+  'periodicals.xml#novaia-jizn',
+  'organisations.xml#vikjel',
+  'https://creativecommons.org/licenses/by/4.0/',
+  'https://www.wikidata.org/wiki/Q1394',
+  'page-0001.jpg',
+  'images/p12.png',
+  '../texte.xml#n3',
 ];
 const languages = ['fr', 'en', 'de', 'ru', 'la', 'fr-FR', 'de-AT'];
 const names = ['lenine', 'trotsky', 'note', 'div', 'p', 'moscou', 'julian', 'ed', 'n', 'a'];
@@ -442,7 +513,10 @@ class Generator {
   private readonly repeat: number;
   private readonly attributeChance: number;
 
-  constructor(private readonly grammar: RngGrammar, options: GeneratorOptions) {
+  constructor(
+    private readonly grammar: RngGrammar,
+    options: GeneratorOptions,
+  ) {
     this.r = new Random(seededRandom(options.seed));
     this.cost = minimumCosts(grammar);
     this.maxDepth = options.maxDepth ?? 12;
@@ -469,7 +543,7 @@ class Generator {
   /** How many times to repeat an optional repetition: geometric, shorter deeper down. */
   private extra(depth: number): number {
     if (this.exhausted(depth)) return 0;
-    const p = this.repeat / (1 + this.repeat) * (1 - depth / (this.maxDepth + 1));
+    const p = (this.repeat / (1 + this.repeat)) * (1 - depth / (this.maxDepth + 1));
     let n = 0;
     while (n < 6 && this.r.chance(p)) n++;
     return n;
@@ -645,4 +719,3 @@ export function generateInstance(grammar: RngGrammar, options: GeneratorOptions)
   const root = new Generator(grammar, options).document();
   return `<?xml version="1.0" encoding="UTF-8"?>\n<!-- generated from seed ${options.seed} -->\n${serialise(root, undefined)}\n`;
 }
-

@@ -5,6 +5,16 @@ import type { CliRun } from './run-cli.js';
 export async function runInProcess(args: readonly string[], cwd: string): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(args, { cwd, stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, isTTY: false, env: { ...process.env, CI: 'true' } });
+  const code = await runCli(args, {
+    cwd,
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    isTTY: false,
+    env: { ...process.env, CI: 'true' },
+  });
   return { code, stdout, stderr };
 }

@@ -13,7 +13,12 @@ export interface CliRun {
 }
 
 export function runTeiEdition(args: readonly string[], cwd: string): CliRun {
-  const run = spawnSync(process.execPath, [cliEntry, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' }, maxBuffer: 256 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, [cliEntry, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true' },
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
 }
 

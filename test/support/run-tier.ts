@@ -13,11 +13,13 @@ import { inUnitTier, TIER_VARIABLE } from './tiers.js';
 const compiledTests = fileURLToPath(new URL('..', import.meta.url));
 
 function testFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return testFiles(path);
-    return entry.name.endsWith('.test.js') ? [path] : [];
-  }).sort();
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return testFiles(path);
+      return entry.name.endsWith('.test.js') ? [path] : [];
+    })
+    .sort();
 }
 
 /**

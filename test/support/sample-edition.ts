@@ -44,7 +44,13 @@ export function sampleRegisters(): { entries: RegisterEntry[]; targets: Register
 export function convertSample(source: SourceConfig): ConvertResult {
   const cached = cache.get(source.id);
   if (cached) return cached;
-  const result = convertSource({ bytes: readFileSync(join(repoRoot, source.raw)), file: source.raw, source, edition: sampleConfig().edition, registers: sampleRegisters() });
+  const result = convertSource({
+    bytes: readFileSync(join(repoRoot, source.raw)),
+    file: source.raw,
+    source,
+    edition: sampleConfig().edition,
+    registers: sampleRegisters(),
+  });
   cache.set(source.id, result);
   return result;
 }

@@ -25,7 +25,6 @@ export interface RecoveredSource {
   readonly strayHyphens: readonly number[];
 }
 
-
 export function recoverSourceLines(xml: string, conventions: RecoveryConventions): RecoveredSource {
   const tei = parseElements(xml).find((e) => e.name === 'TEI');
   const header = tei ? childElements(tei, 'teiHeader')[0] : undefined;
@@ -42,7 +41,10 @@ class Recovery {
   private current: number | undefined;
   readonly strayHyphens: number[] = [];
 
-  constructor(private readonly conventions: RecoveryConventions, private readonly characters: ReadonlyMap<string, string>) {}
+  constructor(
+    private readonly conventions: RecoveryConventions,
+    private readonly characters: ReadonlyMap<string, string>,
+  ) {}
 
   result(): Map<number, string> {
     const out = new Map<number, string>();
@@ -117,13 +119,27 @@ class Recovery {
     const { notes, editorMarker } = this.conventions;
     const printed = printedMarks(attrs.rend ?? '', n);
     if (attrs.anchored !== 'false') {
-      this.append(printed ? `${printed.glued ? '' : ' '}${printed.call}` : notes === 'parenthesised-footnotes' ? ` (${n})` : notes === 'bracketed-endnotes' ? ` [${n}]` : '');
+      this.append(
+        printed
+          ? `${printed.glued ? '' : ' '}${printed.call}`
+          : notes === 'parenthesised-footnotes'
+            ? ` (${n})`
+            : notes === 'bracketed-endnotes'
+              ? ` [${n}]`
+              : '',
+      );
     }
     const bodyStart = firstLineNumber(node.children);
     this.current = undefined;
     this.walk(node.children);
     if (bodyStart !== undefined) {
-      const marker = printed ? `${printed.mark} ` : notes === 'parenthesised-footnotes' ? `(${n}) ` : notes === 'bracketed-endnotes' ? `[${n}]. ` : '';
+      const marker = printed
+        ? `${printed.mark} `
+        : notes === 'parenthesised-footnotes'
+          ? `(${n}) `
+          : notes === 'bracketed-endnotes'
+            ? `[${n}]. `
+            : '';
       this.lines.set(bodyStart, marker + (this.lines.get(bodyStart) ?? '').trimStart());
     }
     if (editorMarker && attrs.resp === `#${editorMarker.resp}` && this.current !== undefined) this.append(` ${editorMarker.marker}`);
@@ -136,9 +152,30 @@ const superscript = (n: string) => [...n].map((d) => '⁰¹²³⁴⁵⁶⁷⁸�
 /** A footnote's call and mark as printed, from its `@rend` tokens (tei/write-body.ts, printedRend). */
 function printedMarks(rend: string, n: string): { call: string; glued: boolean; mark: string } | undefined {
   const tokens = new Set(rend.split(/\s+/u));
-  const call = tokens.has('call-paren') ? `(${n})` : tokens.has('call-bracket') ? `[${n}]` : tokens.has('call-superscript') ? superscript(n) : tokens.has('call-plain') ? n : undefined;
-  const mark = tokens.has('mark-paren') ? `(${n})` : tokens.has('mark-bracket') ? `[${n}]` : tokens.has('mark-bracket-dot') ? `[${n}].`
-    : tokens.has('mark-superscript') ? superscript(n) : tokens.has('mark-dot') ? `${n}.` : tokens.has('mark-close-paren') ? `${n})` : tokens.has('mark-plain') ? n : undefined;
+  const call = tokens.has('call-paren')
+    ? `(${n})`
+    : tokens.has('call-bracket')
+      ? `[${n}]`
+      : tokens.has('call-superscript')
+        ? superscript(n)
+        : tokens.has('call-plain')
+          ? n
+          : undefined;
+  const mark = tokens.has('mark-paren')
+    ? `(${n})`
+    : tokens.has('mark-bracket')
+      ? `[${n}]`
+      : tokens.has('mark-bracket-dot')
+        ? `[${n}].`
+        : tokens.has('mark-superscript')
+          ? superscript(n)
+          : tokens.has('mark-dot')
+            ? `${n}.`
+            : tokens.has('mark-close-paren')
+              ? `${n})`
+              : tokens.has('mark-plain')
+                ? n
+                : undefined;
   return call === undefined || mark === undefined ? undefined : { call, glued: tokens.has('call-glued'), mark };
 }
 

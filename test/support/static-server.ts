@@ -9,8 +9,14 @@ import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.xml': 'application/xml', '.json': 'application/json', '.png': 'image/png', '.jpg': 'image/jpeg', '.svg': 'image/svg+xml',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.xml': 'application/xml',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
 };
 
 export interface StaticServer {
@@ -35,7 +41,11 @@ export async function startStaticServer(root: string, options: { gzip?: boolean 
       try {
         let body = await readFile(file);
         const headers: Record<string, string> = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
-        if (options.gzip !== false && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && /^(text|application\/(json|xml))/.test(headers['content-type'] ?? '')) {
+        if (
+          options.gzip !== false &&
+          /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) &&
+          /^(text|application\/(json|xml))/.test(headers['content-type'] ?? '')
+        ) {
           body = gzipSync(body);
           headers['content-encoding'] = 'gzip';
         }
@@ -52,7 +62,13 @@ export async function startStaticServer(root: string, options: { gzip?: boolean 
   return {
     url: `http://127.0.0.1:${port}/`,
     sent: () => bytes,
-    reset: () => { bytes = 0; },
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    reset: () => {
+      bytes = 0;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

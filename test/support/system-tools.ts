@@ -16,13 +16,20 @@ function available(command: string, args: readonly string[]): boolean {
 
 /** Why a test cannot run here (undefined: it can); throws in CI. */
 export function missingTool(what: 'unprivileged' | 'small-disk'): string | undefined {
-  const ok = what === 'unprivileged'
-    ? process.getuid?.() !== 0 || available('unshare', [...unprivileged, 'true'])
-    : available('unshare', ['-rm', 'sh', '-c', 'mount -t tmpfs -o size=64k tmpfs /mnt 2>/dev/null || mount -t tmpfs -o size=64k tmpfs /tmp']);
+  const ok =
+    what === 'unprivileged'
+      ? process.getuid?.() !== 0 || available('unshare', [...unprivileged, 'true'])
+      : available('unshare', [
+          '-rm',
+          'sh',
+          '-c',
+          'mount -t tmpfs -o size=64k tmpfs /mnt 2>/dev/null || mount -t tmpfs -o size=64k tmpfs /tmp',
+        ]);
   if (ok) return undefined;
-  const why = what === 'unprivileged'
-    ? 'unshare (util-linux) cannot make a user namespace here, to run without root\'s rights (user namespaces disabled?)'
-    : 'unshare (util-linux) cannot make a user and mount namespace here (user namespaces disabled?)';
+  const why =
+    what === 'unprivileged'
+      ? "unshare (util-linux) cannot make a user namespace here, to run without root's rights (user namespaces disabled?)"
+      : 'unshare (util-linux) cannot make a user and mount namespace here (user namespaces disabled?)';
   if (process.env.CI) throw new Error(`${why}, but CI must run the file-system failure tests`);
   return `${why}: skipped`;
 }
@@ -31,9 +38,14 @@ const unprivileged = ['--map-user=1000', '--map-group=1000'];
 
 /** The CLI run without root's capabilities, so that folder permissions apply even when the tests run as root. */
 export function runUnprivileged(args: readonly string[], cwd: string): CliRun {
-  const run = process.getuid?.() === 0
-    ? spawnSync('unshare', [...unprivileged, process.execPath, cliEntry, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } })
-    : spawnSync(process.execPath, [cliEntry, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  const run =
+    process.getuid?.() === 0
+      ? spawnSync('unshare', [...unprivileged, process.execPath, cliEntry, ...args], {
+          cwd,
+          encoding: 'utf8',
+          env: { ...process.env, CI: 'true' },
+        })
+      : spawnSync(process.execPath, [cliEntry, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
   return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -43,9 +55,15 @@ export function runUnprivileged(args: readonly string[], cwd: string): CliRun {
  * `"$TEI_EDITION" …`; its exit code is the script's.
  */
 export function runWithSmallDisk(script: string, cwd: string, mountPoint: string, kilobytes: number): CliRun {
-  const run = spawnSync('unshare', ['-rm', 'sh', '-c', `mount -t tmpfs -o size=${kilobytes}k tmpfs '${mountPoint}' || exit 99\n${script}`], {
-    cwd, encoding: 'utf8', env: { ...process.env, CI: 'true', TEI_EDITION: cliEntry, NODE: process.execPath },
-  });
+  const run = spawnSync(
+    'unshare',
+    ['-rm', 'sh', '-c', `mount -t tmpfs -o size=${kilobytes}k tmpfs '${mountPoint}' || exit 99\n${script}`],
+    {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true', TEI_EDITION: cliEntry, NODE: process.execPath },
+    },
+  );
   return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
 }
 

@@ -20,9 +20,9 @@ export const fullTierFiles: Readonly<Record<string, string>> = {
   'enrich/hyphenation-real.test.ts': 'tei-real',
   'cli/any-tei.test.ts': 'tei-real and the PDF of TEI files with no config',
   'cli/real-process.test.ts': 'the real command (bin/tei-edition.js) as a process: exit codes, stdout and stderr apart',
-  'reliability/': 'real processes: without root\'s rights (unshare), on a full disk (tmpfs), killed',
+  'reliability/': "real processes: without root's rights (unshare), on a full disk (tmpfs), killed",
   'validate/jing-conformance.test.ts': 'jing, on tei-real against three schemas',
-  'validate/schematron/embedded.test.ts': 'tei_all.rng\'s Schematron on tei-real',
+  'validate/schematron/embedded.test.ts': "tei_all.rng's Schematron on tei-real",
   'validate/schematron/portability.test.ts': 'Java and Saxon-HE (SchXslt), tei-real',
 };
 

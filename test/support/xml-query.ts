@@ -10,7 +10,15 @@ export interface El {
 
 type Raw = Record<string, unknown>;
 
-const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', trimValues: false, parseTagValue: false, parseAttributeValue: false, ignorePiTags: true });
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  trimValues: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  ignorePiTags: true,
+});
 
 export function parseXml(xml: string): El {
   const nodes = parser.parse(xml) as Raw[];
@@ -63,5 +71,8 @@ export function ancestors(el: El): El[] {
 export function textBefore(el: El): string {
   const siblings = el.parent?.children ?? [];
   const i = siblings.indexOf(el);
-  return siblings.slice(0, i).map((c) => (typeof c === 'string' ? c : text(c, ['note']))).join('');
+  return siblings
+    .slice(0, i)
+    .map((c) => (typeof c === 'string' ? c : text(c, ['note'])))
+    .join('');
 }

@@ -15,7 +15,8 @@ import { NamespaceParser } from '../../src/lib/xml/namespace-parser.js';
 import { repoRoot } from '../support/paths.js';
 
 const TEI = 'http://www.tei-c.org/ns/1.0';
-const header = '<teiHeader><fileDesc><titleStmt><title>t</title></titleStmt><publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>';
+const header =
+  '<teiHeader><fileDesc><titleStmt><title>t</title></titleStmt><publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>';
 
 function nestedTei(depth: number, inner = 'x'): string {
   return `<TEI xmlns="${TEI}">${header}<text><body><p>${'<hi>'.repeat(depth)}${inner}${'</hi>'.repeat(depth)}</p></body></text></TEI>\n`;
@@ -47,7 +48,10 @@ test('prefix resolution reads a bounded number of declarations per element, howe
     const ours = countNamespaceReads(new NamespaceParser(), xml);
     assert.ok(ours.reads <= 3 * ours.elements, `${ours.reads} reads for ${ours.elements} elements`);
     const plain = countNamespaceReads(new SaxesParser({ xmlns: true, position: true }), xml);
-    assert.ok(plain.reads > 1_000 * plain.elements, `saxes's own resolution walks the open elements (${plain.reads} reads): the reason for NamespaceParser`);
+    assert.ok(
+      plain.reads > 1_000 * plain.elements,
+      `saxes's own resolution walks the open elements (${plain.reads} reads): the reason for NamespaceParser`,
+    );
   }
 });
 
@@ -73,7 +77,11 @@ const teiGrammar = compileSchema(join(repoRoot, 'schemas', 'tei-edition.rng'), (
 test('the RELAX NG matcher makes as many new patterns per level at 4,000 deep as at 2,000 (linear, counted)', () => {
   const patternsFor = (depth: number): number => {
     const before = teiGrammar.builder.size;
-    const outcome = validateDocument(nestedTei(depth, `<hi>y</hi>${'<hi>'.repeat(depth % 7)}z${'</hi>'.repeat(depth % 7)}`), { file: 'deep.xml', grammar: teiGrammar, maxDepth: Infinity });
+    const outcome = validateDocument(nestedTei(depth, `<hi>y</hi>${'<hi>'.repeat(depth % 7)}z${'</hi>'.repeat(depth % 7)}`), {
+      file: 'deep.xml',
+      grammar: teiGrammar,
+      maxDepth: Infinity,
+    });
     assert.deepEqual(outcome.messages, []);
     return teiGrammar.builder.size - before;
   };
@@ -97,7 +105,10 @@ test('20,000 nested <hi> against the TEI schema: valid, and an error deep inside
   const wrong = validateDocument(nestedTei(20_000, '<bogus/>'), { file: 'deep.xml', grammar: teiGrammar, maxDepth: Infinity });
   assert.equal(wrong.messages.length, 1);
   assert.match(wrong.messages[0]?.message ?? '', /^element "bogus" not allowed anywhere/);
-  assert.equal(wrong.messages[0]?.position.column, header.length + 20_000 * 4 + `<TEI xmlns="${TEI}"><text><body><p>`.length + '<bogus/>'.length + 1);
+  assert.equal(
+    wrong.messages[0]?.position.column,
+    header.length + 20_000 * 4 + `<TEI xmlns="${TEI}"><text><body><p>`.length + '<bogus/>'.length + 1,
+  );
 });
 
 test('the default depth limit: one fatal message with the limit and the depth found, nothing read beyond', () => {
@@ -108,6 +119,13 @@ test('the default depth limit: one fatal message with the limit and the depth fo
   assert.equal(message.rule, 'tei-edition/element-depth');
   assert.equal(message.fatal, true);
   assert.equal(DEFAULT_MAX_ELEMENT_DEPTH, 5_000);
-  assert.equal(message.message, 'element "hi" is nested 5,001 deep, over the limit of 5,000 nested elements; the file is not checked further');
-  assert.deepEqual(validateDocument(nestedTei(DEFAULT_MAX_ELEMENT_DEPTH - 4), { file: 'ok.xml', grammar: teiGrammar }).messages, [], 'TEI, text, body, p and the <hi>s: exactly at the limit');
+  assert.equal(
+    message.message,
+    'element "hi" is nested 5,001 deep, over the limit of 5,000 nested elements; the file is not checked further',
+  );
+  assert.deepEqual(
+    validateDocument(nestedTei(DEFAULT_MAX_ELEMENT_DEPTH - 4), { file: 'ok.xml', grammar: teiGrammar }).messages,
+    [],
+    'TEI, text, body, p and the <hi>s: exactly at the limit',
+  );
 });

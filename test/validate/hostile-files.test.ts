@@ -73,7 +73,10 @@ test('links between two folders that lead to each other: each folder walked once
   const shown = (p: string): string => p.slice(root.length + 1);
   const collected = await collectXmlFiles([join(root, 'x')], shown);
   assert.deepEqual(collected.files.map(shown), ['x/x.xml', 'x/to-y/y.xml']);
-  assert.deepEqual(collected.messages.map((m) => `${m.position.file} ${m.rule}`), ['x/to-y/to-x tei-edition/symlink-loop']);
+  assert.deepEqual(
+    collected.messages.map((m) => `${m.position.file} ${m.rule}`),
+    ['x/to-y/to-x tei-edition/symlink-loop'],
+  );
 });
 
 test('a FIFO or a device named on the command line is refused, not read (usage error)', async () => {
@@ -81,10 +84,13 @@ test('a FIFO or a device named on the command line is refused, not read (usage e
   fifo(join(root, 'x.xml'));
   const collected = await collectXmlFiles([join(root, 'x.xml'), '/dev/zero']);
   assert.deepEqual(collected.files, []);
-  assert.deepEqual(collected.missing.map((m) => m.reason), [
-    'it is a FIFO (named pipe), not a regular file or a folder; expected a TEI XML file or a folder of them',
-    'it is a character device, not a regular file or a folder; expected a TEI XML file or a folder of them',
-  ]);
+  assert.deepEqual(
+    collected.missing.map((m) => m.reason),
+    [
+      'it is a FIFO (named pipe), not a regular file or a folder; expected a TEI XML file or a folder of them',
+      'it is a character device, not a regular file or a folder; expected a TEI XML file or a folder of them',
+    ],
+  );
 });
 
 test('validate /dev/zero and a FIFO named x.xml: refused at once with what they are, exit 2', async () => {
@@ -93,24 +99,43 @@ test('validate /dev/zero and a FIFO named x.xml: refused at once with what they 
   writeFileSync(join(root, 'ok.xml'), TEI);
   const plain = await runInProcess(['validate', '/dev/zero', 'x.xml', 'ok.xml'], root);
   assert.equal(plain.code, 2);
-  assert.match(plain.stderr, /^\/dev\/zero {2}error {2}cannot validate: it is a character device, not a regular file or a folder; expected a TEI XML file or a folder of them {2}tei-edition\/file-unreadable$/m);
-  assert.match(plain.stderr, /^x\.xml {2}error {2}cannot validate: it is a FIFO \(named pipe\), not a regular file or a folder; .* {2}tei-edition\/file-unreadable$/m);
+  assert.match(
+    plain.stderr,
+    /^\/dev\/zero {2}error {2}cannot validate: it is a character device, not a regular file or a folder; expected a TEI XML file or a folder of them {2}tei-edition\/file-unreadable$/m,
+  );
+  assert.match(
+    plain.stderr,
+    /^x\.xml {2}error {2}cannot validate: it is a FIFO \(named pipe\), not a regular file or a folder; .* {2}tei-edition\/file-unreadable$/m,
+  );
 });
 
-test('reading is bounded: a file over the limit by its size is not read, a device or FIFO is refused on the open file', { timeout: 120_000 }, async () => {
-  const root = tempDir();
-  const sparse = join(root, 'huge.xml');
-  const fd = openSync(sparse, 'w');
-  ftruncateSync(fd, 3 * 1024 ** 3);
-  closeSync(fd);
-  assert.deepEqual(await readFileWithin(sparse, 1024 * 1024), { bytes: new Uint8Array(0), oversize: { bytes: 3 * 1024 ** 3, atLeast: false } });
-  await assert.rejects(readFileWithin('/dev/zero', 1024), (e: unknown) => e instanceof NotARegularFile && e.message === 'it is a character device, not a regular file; expected a TEI XML file');
-  fifo(join(root, 'pipe.xml'));
-  // Opened without waiting for a writer (the timeout above only turns a hang into a failure).
-  await assert.rejects(readFileWithin(join(root, 'pipe.xml'), 1024), (e: unknown) => e instanceof NotARegularFile && e.kind === 'a FIFO (named pipe)');
-  writeFileSync(join(root, 'small.xml'), TEI);
-  assert.deepEqual(await readFileWithin(join(root, 'small.xml'), 1024), { bytes: new Uint8Array(Buffer.from(TEI)) });
-});
+test(
+  'reading is bounded: a file over the limit by its size is not read, a device or FIFO is refused on the open file',
+  { timeout: 120_000 },
+  async () => {
+    const root = tempDir();
+    const sparse = join(root, 'huge.xml');
+    const fd = openSync(sparse, 'w');
+    ftruncateSync(fd, 3 * 1024 ** 3);
+    closeSync(fd);
+    assert.deepEqual(await readFileWithin(sparse, 1024 * 1024), {
+      bytes: new Uint8Array(0),
+      oversize: { bytes: 3 * 1024 ** 3, atLeast: false },
+    });
+    await assert.rejects(
+      readFileWithin('/dev/zero', 1024),
+      (e: unknown) => e instanceof NotARegularFile && e.message === 'it is a character device, not a regular file; expected a TEI XML file',
+    );
+    fifo(join(root, 'pipe.xml'));
+    // Opened without waiting for a writer (the timeout above only turns a hang into a failure).
+    await assert.rejects(
+      readFileWithin(join(root, 'pipe.xml'), 1024),
+      (e: unknown) => e instanceof NotARegularFile && e.kind === 'a FIFO (named pipe)',
+    );
+    writeFileSync(join(root, 'small.xml'), TEI);
+    assert.deepEqual(await readFileWithin(join(root, 'small.xml'), 1024), { bytes: new Uint8Array(Buffer.from(TEI)) });
+  },
+);
 
 test('reading stops one byte past the limit whatever the size found before (a file that grew)', async () => {
   const root = tempDir();
@@ -133,19 +158,24 @@ test('reading stops one byte past the limit whatever the size found before (a fi
 });
 
 test('over the limit: the message gives the size found, or says the file grew while it was read', () => {
-  const refused = (oversize: { bytes: number; atLeast: boolean }) => decodeXmlInput(new Uint8Array(0), 'big.xml', 50 * 1024 * 1024, oversize).messages[0]?.message;
+  const refused = (oversize: { bytes: number; atLeast: boolean }) =>
+    decodeXmlInput(new Uint8Array(0), 'big.xml', 50 * 1024 * 1024, oversize).messages[0]?.message;
   assert.equal(refused({ bytes: 4_187_593_113, atLeast: false }), 'the file is 3.9 GB, over the limit of 50.0 MB');
   assert.equal(refused({ bytes: 50 * 1024 * 1024 + 1, atLeast: true }), 'the file grew past the limit of 50.0 MB while it was read');
 });
 
 test('validate <folder> with links: linked files and folders validated once, loops and dangling links reported, exit 0', async () => {
   const { root } = linkedTree();
-  const valid = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt><publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader><text><body><p>x</p></body></text></TEI>\n';
+  const valid =
+    '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt><publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader><text><body><p>x</p></body></text></TEI>\n';
   for (const file of ['tei/a.xml', 'tei/sub/s.xml', 'outside/c.xml', 'outside/more/d.xml']) writeFileSync(join(root, file), valid);
   const run = await runInProcess(['validate', 'tei', '--verbose'], root);
   assert.equal(run.code, 0, run.stderr);
   assert.match(run.stdout, /^validate: 4 files: 0 errors, 4 warnings, 2 info/m);
-  assert.match(run.stderr, /^tei\/sub\/up {2}warning {2}the symbolic link leads back to "tei", a folder that contains it \(a loop\): not followed {2}tei-edition\/symlink-loop$/m);
+  assert.match(
+    run.stderr,
+    /^tei\/sub\/up {2}warning {2}the symbolic link leads back to "tei", a folder that contains it \(a loop\): not followed {2}tei-edition\/symlink-loop$/m,
+  );
   assert.match(run.stderr, /^tei\/dangling\.xml {2}warning {2}skipped: the symbolic link to "nowhere\.xml" points to nothing/m);
   assert.match(run.stderr, /^tei\/pipe\.xml {2}warning {2}skipped: it is a FIFO \(named pipe\)/m);
 });

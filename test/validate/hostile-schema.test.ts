@@ -14,6 +14,8 @@ test('validate --schema a.rng, where a.rng → b.rng → a.rng by externalRef: e
   const dir = copyToTemp(join(fixturesDir, 'validate-schema-loop'));
   const run = await runInProcess(['validate', 'a.xml', '--schema', 'a.rng'], dir);
   assert.equal(run.code, 2);
-  assert.equal(run.stderr,
-    'b.rng:2:15  error  the RELAX NG schema cannot be used: recursive inclusion: <externalRef href="a.rng"> refers back to "a.rng", which is being read (a.rng → b.rng → a.rng); a schema file may not include itself, directly or through other files  tei-edition/schema-file\n');
+  assert.equal(
+    run.stderr,
+    'b.rng:2:15  error  the RELAX NG schema cannot be used: recursive inclusion: <externalRef href="a.rng"> refers back to "a.rng", which is being read (a.rng → b.rng → a.rng); a schema file may not include itself, directly or through other files  tei-edition/schema-file\n',
+  );
 });

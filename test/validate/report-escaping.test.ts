@@ -33,7 +33,11 @@ function hostileFolder(): string {
 
 function assertNoRawControls(output: string, format: string): void {
   const found = rawControl.exec(output);
-  assert.equal(found, null, `${format}: raw U+${found?.[0].charCodeAt(0).toString(16).padStart(4, '0')} at ${found?.index}: ${JSON.stringify(output.slice(Math.max(0, (found?.index ?? 0) - 40), (found?.index ?? 0) + 20))}`);
+  assert.equal(
+    found,
+    null,
+    `${format}: raw U+${found?.[0].charCodeAt(0).toString(16).padStart(4, '0')} at ${found?.index}: ${JSON.stringify(output.slice(Math.max(0, (found?.index ?? 0) - 40), (found?.index ?? 0) + 20))}`,
+  );
 }
 
 function assertWellFormedXml(xml: string): void {
@@ -46,7 +50,10 @@ test('every report format of validate, on hostile values and file names: nothing
   const json = await runInProcess(['validate', '.', '--format', 'json'], dir);
   assert.equal(json.code, 1);
   const messages = JSON.parse(json.stdout) as { message: string; position: { file: string } }[];
-  assert.ok(messages.some((m) => m.message.includes('found "x\n::warning file=a.xml::INJECTED"')), 'JSON keeps the value exactly');
+  assert.ok(
+    messages.some((m) => m.message.includes('found "x\n::warning file=a.xml::INJECTED"')),
+    'JSON keeps the value exactly',
+  );
   assert.deepEqual(new Set(messages.map((m) => m.position.file)), new Set(['hostile-values.xml', ...hostileNames]));
 
   for (const format of ['text', 'json', 'github', 'junit']) {
@@ -64,17 +71,30 @@ test('every report format of validate, on hostile values and file names: nothing
       assert.equal(run.stdout.match(/<testcase /g)?.length, 1 + hostileNames.length);
     }
     if (format === 'text') {
-      assert.match(run.stderr, /^hostile-values\.xml:12:63 {2}error {2}value of attribute "when" is invalid: found "x\\n::warning file=a\.xml::INJECTED"; /m);
+      assert.match(
+        run.stderr,
+        /^hostile-values\.xml:12:63 {2}error {2}value of attribute "when" is invalid: found "x\\n::warning file=a\.xml::INJECTED"; /m,
+      );
       assert.match(run.stderr, /found "\\u001b\]0;PWNED\\u0007\\u009b31m\\u202e"/);
       assert.match(run.stderr, /^\.\/::warning::STARTS-WITH-COLONS\.xml:1:\d+ {2}error /m);
       assert.match(run.stderr, /^evil\\n::error file=x\.xml::NAME-INJECTED\.xml:1:\d+ {2}error /m);
-      assert.equal(run.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('    hint: ')).length, messages.length, 'one line per message');
+      assert.equal(
+        run.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('    hint: ')).length,
+        messages.length,
+        'one line per message',
+      );
     }
   }
 });
 
 test('the formatters escape message, hint, file and rule, for every command that prints diagnostics', () => {
-  const d = schematronDiagnostic('warning', 'x/rule\u001b[2J', 'found "a\nb\u0007"', { file: 'f\r.xml', line: 2, column: 3 }, { hint: 'try\n::error::x' });
+  const d = schematronDiagnostic(
+    'warning',
+    'x/rule\u001b[2J',
+    'found "a\nb\u0007"',
+    { file: 'f\r.xml', line: 2, column: 3 },
+    { hint: 'try\n::error::x' },
+  );
   assert.equal(formatDiagnostic(d), 'f\\r.xml:2:3  warning  found "a\\nb\\u0007"  x/rule\\u001b[2J\n    hint: try\\n::error::x');
   assert.equal(formatGithub([d]), '::warning file=f\\r.xml,line=2,col=3,title=x/rule\\u001b[2J::found "a\\nb\\u0007"%0Atry\\n::error::x\n');
   const junit = formatJunit(['f\r.xml', 'nul\u0000.xml'], [{ ...d, severity: 'error' }], 0.5);
@@ -84,6 +104,9 @@ test('the formatters escape message, hint, file and rule, for every command that
 });
 
 test('visibleText: controls as JSON writes them, other text (accents, emoji, CJK) untouched', () => {
-  assert.equal(visibleText('a\tb\nc\rd\u0000e\u001bf\u007fg\u0085h\u2028i\u202ej\ud800k'), 'a\\tb\\nc\\rd\\u0000e\\u001bf\\u007fg\\u0085h\\u2028i\\u202ej\\ud800k');
+  assert.equal(
+    visibleText('a\tb\nc\rd\u0000e\u001bf\u007fg\u0085h\u2028i\u202ej\ud800k'),
+    'a\\tb\\nc\\rd\\u0000e\\u001bf\\u007fg\\u0085h\\u2028i\\u202ej\\ud800k',
+  );
   assert.equal(visibleText('Léon Trotski, 1917 — «\u00a0ok\u00a0» 😀 中文 \\d+'), 'Léon Trotski, 1917 — «\u00a0ok\u00a0» 😀 中文 \\d+');
 });

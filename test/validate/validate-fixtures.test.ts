@@ -16,7 +16,16 @@ import { runInProcess } from '../support/run-cli-in-process.js';
 const folder = join(fixturesDir, 'validate');
 
 function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(dir).sort().map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+  return Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [
+        f,
+        createHash('sha256')
+          .update(readFileSync(join(dir, f)))
+          .digest('hex'),
+      ]),
+  );
 }
 
 /** The duration in the summary line varies; everything else is compared exactly. */
@@ -26,7 +35,11 @@ for (const name of readdirSync(folder).sort()) {
   test(`validate: ${name}`, async () => {
     const source = join(folder, name);
     const dir = copyToTemp(source);
-    const args = existsSync(join(source, 'args')) ? readFileSync(join(source, 'args'), 'utf8').split('\n').filter((l) => l !== '') : [];
+    const args = existsSync(join(source, 'args'))
+      ? readFileSync(join(source, 'args'), 'utf8')
+          .split('\n')
+          .filter((l) => l !== '')
+      : [];
     const before = snapshot(dir);
     const run = await runInProcess(['validate', '.', ...args], dir);
     assertGolden(run.stderr, join(source, 'expected.stderr.txt'));
@@ -55,7 +68,10 @@ test('validate: report formats (json, github, junit) on the same errors', async 
   assert.equal(junit.code, 1);
   const stableJunit = junit.stdout.replace(/time="[\d.]+"/g, 'time="0"');
   assertGolden(stableJunit, join(fixturesDir, 'validate-formats', 'unknown-element.junit.xml'));
-  assert.match(junit.stdout, /<testcase name="input\.xml" classname="tei-edition\.validate">\s*<failure message="1 error; first: element &quot;bogus&quot;/);
+  assert.match(
+    junit.stdout,
+    /<testcase name="input\.xml" classname="tei-edition\.validate">\s*<failure message="1 error; first: element &quot;bogus&quot;/,
+  );
 });
 
 test('validate: --max-warnings turns warnings into a failure', async () => {
@@ -86,7 +102,10 @@ test('build: validates what it publishes and stops on errors', async () => {
   writeFileSync(persons, readFileSync(persons, 'utf8').replace('<person ', '<person foo="bar" '));
   const run = await runInProcess(['build', '--no-print'], dir);
   assert.equal(run.code, 1);
-  assert.match(run.stderr, /^tei\/persons\.xml:\d+:\d+ {2}error {2}attribute "foo" not allowed here; expected attribute .* {2}tei-edition\/schema$/m);
+  assert.match(
+    run.stderr,
+    /^tei\/persons\.xml:\d+:\d+ {2}error {2}attribute "foo" not allowed here; expected attribute .* {2}tei-edition\/schema$/m,
+  );
   assert.match(run.stdout, /the TEI to publish is not valid: build stopped/);
   const clean = await runInProcess(['build', '--no-print'], sampleEditionCopy());
   assert.equal(clean.code, 0, clean.stderr);

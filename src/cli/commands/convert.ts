@@ -8,15 +8,20 @@ import type { Reporter } from '../reporter.js';
 export const convertCommand: CommandDefinition = {
   command: 'convert [sources..]',
   describe: 'Convert the raw texts of the edition into TEI P5 (tei/<id>.xml)',
-  builder: (yargs) => yargs
-    .positional('sources', { describe: 'ids of the sources to convert (default: all)', type: 'string', array: true, default: [] })
-    .option('out-dir', { describe: 'where to write the TEI files (default: tei/ beside the config)', type: 'string' })
-    .option('force', { describe: 'overwrite TEI files that were edited by hand', type: 'boolean', default: false })
-    .option('dry-run', { describe: 'convert and report, but write nothing', type: 'boolean', default: false })
-    .option('report', { describe: 'also list tokens that look like misprints (a worklist for corrections)', type: 'boolean', default: false })
-    .option('jobs', jobsOption('worker threads (default: one per core from 2 MB of raw text on; 1 = in process)'))
-    .example('$0 convert', 'convert every source of edition.json')
-    .example('$0 convert 1917-10-01-lenine-lettre-au-comite-central --report', 'one source, with the misprint worklist') as never,
+  builder: (yargs) =>
+    yargs
+      .positional('sources', { describe: 'ids of the sources to convert (default: all)', type: 'string', array: true, default: [] })
+      .option('out-dir', { describe: 'where to write the TEI files (default: tei/ beside the config)', type: 'string' })
+      .option('force', { describe: 'overwrite TEI files that were edited by hand', type: 'boolean', default: false })
+      .option('dry-run', { describe: 'convert and report, but write nothing', type: 'boolean', default: false })
+      .option('report', {
+        describe: 'also list tokens that look like misprints (a worklist for corrections)',
+        type: 'boolean',
+        default: false,
+      })
+      .option('jobs', jobsOption('worker threads (default: one per core from 2 MB of raw text on; 1 = in process)'))
+      .example('$0 convert', 'convert every source of edition.json')
+      .example('$0 convert 1917-10-01-lenine-lettre-au-comite-central --report', 'one source, with the misprint worklist') as never,
   run: async (args, io, reporter) => convertAndReport(convertOptions(args), io, reporter, 'convert'),
 };
 

@@ -10,9 +10,11 @@ import { buildCommand, buildOptions } from './build.js';
  */
 export const mergeCommand: CommandDefinition = {
   command: 'merge <caches..>',
-  describe: 'Build the edition from the caches of `build --shard i/n` runs (a CI matrix): the collection pages, search index and book from the shards\' work',
-  builder: (yargs) => buildOptions(yargs)
-    .positional('caches', { describe: 'the shards\' cache folders', type: 'string', array: true })
-    .example('$0 merge shard-1 shard-2 shard-3 shard-4', 'build output/ from four shards\' caches') as never,
+  describe:
+    "Build the edition from the caches of `build --shard i/n` runs (a CI matrix): the collection pages, search index and book from the shards' work",
+  builder: (yargs) =>
+    buildOptions(yargs)
+      .positional('caches', { describe: "the shards' cache folders", type: 'string', array: true })
+      .example('$0 merge shard-1 shard-2 shard-3 shard-4', "build output/ from four shards' caches") as never,
   run: (args, io, reporter) => buildCommand.run({ ...args, 'merge-from': Array.isArray(args.caches) ? args.caches : [] }, io, reporter),
 };

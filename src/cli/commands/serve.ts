@@ -22,26 +22,49 @@ const EXIT_INTERRUPTED = 130;
 export const serveCommand: CommandDefinition = {
   command: 'serve',
   describe: 'Build, serve the HTML edition on 127.0.0.1, and rebuild and reload the open pages when a file of the edition changes',
-  builder: (yargs) => yargs
-    .option('out', { describe: 'output directory (default: output/ beside the config)', type: 'string' })
-    .option('port', { describe: 'port on 127.0.0.1 (default: a free one, printed)', type: 'number', default: 0 })
-    .option('open', { describe: 'open the site in a browser (when there is a display)', type: 'boolean', default: false })
-    .option('pdf', { describe: 'make the print edition on every rebuild (default: on demand, at /__tei-edition/pdf or with p + Enter)', type: 'boolean', default: false })
-    .option('max-size', maxSizeOption('largest TEI file to validate, in MB'))
-    .option('jobs', jobsOption('worker threads of each build (default: one per core from 2 MB of raw text on; 1 = in process)'))
-    .example('$0 serve --open', 'build, serve and open the edition described by ./edition.json') as never,
+  builder: (yargs) =>
+    yargs
+      .option('out', { describe: 'output directory (default: output/ beside the config)', type: 'string' })
+      .option('port', { describe: 'port on 127.0.0.1 (default: a free one, printed)', type: 'number', default: 0 })
+      .option('open', { describe: 'open the site in a browser (when there is a display)', type: 'boolean', default: false })
+      .option('pdf', {
+        describe: 'make the print edition on every rebuild (default: on demand, at /__tei-edition/pdf or with p + Enter)',
+        type: 'boolean',
+        default: false,
+      })
+      .option('max-size', maxSizeOption('largest TEI file to validate, in MB'))
+      .option('jobs', jobsOption('worker threads of each build (default: one per core from 2 MB of raw text on; 1 = in process)'))
+      .example('$0 serve --open', 'build, serve and open the edition described by ./edition.json') as never,
   run: async (args, io, reporter) => {
-    if (args.json) return usage(io, reporter, '--json is not available for serve: it runs until stopped and prints as it goes; use `tei-edition build --json` for one JSON result');
+    if (args.json)
+      return usage(
+        io,
+        reporter,
+        '--json is not available for serve: it runs until stopped and prints as it goes; use `tei-edition build --json` for one JSON result',
+      );
     const port = args.port;
-    if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535) return usage(io, reporter, `--port: expected a whole number from 0 to 65535 (0 = a free port), found ${Number.isNaN(port) ? 'something that is not a number' : `“${String(port)}”`}`);
+    if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535)
+      return usage(
+        io,
+        reporter,
+        `--port: expected a whole number from 0 to 65535 (0 = a free port), found ${Number.isNaN(port) ? 'something that is not a number' : `“${String(port)}”`}`,
+      );
     const configPath = resolve(io.cwd, String(args.config));
     const outRoot = resolve(dirname(configPath), typeof args.out === 'string' ? args.out : 'output');
     const { ServeSession } = await import('../serve/serve-session.js');
-    const session = new ServeSession({
-      configPath, outRoot, port, pdf: args.pdf === true, quiet: args.quiet, verbose: args.verbose,
-      maxSize: typeof args['max-size'] === 'number' ? args['max-size'] : DEFAULT_MAX_SIZE_MB,
-      ...(typeof args.jobs === 'number' ? { jobs: args.jobs } : {}),
-    }, io);
+    const session = new ServeSession(
+      {
+        configPath,
+        outRoot,
+        port,
+        pdf: args.pdf === true,
+        quiet: args.quiet,
+        verbose: args.verbose,
+        maxSize: typeof args['max-size'] === 'number' ? args['max-size'] : DEFAULT_MAX_SIZE_MB,
+        ...(typeof args.jobs === 'number' ? { jobs: args.jobs } : {}),
+      },
+      io,
+    );
     let onSignal = (): void => undefined;
     return new Promise<number>((finish) => {
       let keys: { close(): void } | undefined;
@@ -50,7 +73,10 @@ export const serveCommand: CommandDefinition = {
         stops += 1;
         if (stops === 1) {
           keys?.close();
-          session.stop().then(() => finish(exitCodeFor([])), () => finish(exitCodeFor([])));
+          session.stop().then(
+            () => finish(exitCodeFor([])),
+            () => finish(exitCodeFor([])),
+          );
         } else {
           session.stopNow();
           io.stderr('stopped at once: the running build was dropped, the previous output is as it was\n');
@@ -60,20 +86,36 @@ export const serveCommand: CommandDefinition = {
       };
       process.on('SIGINT', onSignal);
       process.on('SIGTERM', onSignal);
-      session.start().then((url) => {
-        if (url === '') return;
-        io.stdout(`serving ${url} (Ctrl-C to stop)\n`);
-        io.stdout(`watching the edition's files; the PDF is made on demand: ${session.pdfUrl() ?? ''}${process.stdin.isTTY && io.env.CI === undefined ? ' (or type p + Enter)' : ''}\n`);
-        keys = terminalKeys(session.makePdf.bind(session), io, outRoot);
-        if (args.open === true) openBrowser(url, io);
-      }, (error: unknown) => {
-        const message = isFileSystemError(error) ? fileSystemDiagnostic(error, io, 'cannot serve on') : error instanceof Error && 'code' in error && error.code === 'EADDRINUSE'
-          ? diagnostic('error', 'port-in-use', `port ${port} on 127.0.0.1 is in use; expected a free port`, { file: 'tei-edition' }, { hint: 'choose another --port, or leave it out for a free one' })
-          : internalErrorDiagnostic(error, io);
-        reporter.messages([message]);
-        keys?.close();
-        session.stop().then(() => finish(exitCodeFor([message])), () => finish(exitCodeFor([message])));
-      });
+      session.start().then(
+        (url) => {
+          if (url === '') return;
+          io.stdout(`serving ${url} (Ctrl-C to stop)\n`);
+          io.stdout(
+            `watching the edition's files; the PDF is made on demand: ${session.pdfUrl() ?? ''}${process.stdin.isTTY && io.env.CI === undefined ? ' (or type p + Enter)' : ''}\n`,
+          );
+          keys = terminalKeys(session.makePdf.bind(session), io, outRoot);
+          if (args.open === true) openBrowser(url, io);
+        },
+        (error: unknown) => {
+          const message = isFileSystemError(error)
+            ? fileSystemDiagnostic(error, io, 'cannot serve on')
+            : error instanceof Error && 'code' in error && error.code === 'EADDRINUSE'
+              ? diagnostic(
+                  'error',
+                  'port-in-use',
+                  `port ${port} on 127.0.0.1 is in use; expected a free port`,
+                  { file: 'tei-edition' },
+                  { hint: 'choose another --port, or leave it out for a free one' },
+                )
+              : internalErrorDiagnostic(error, io);
+          reporter.messages([message]);
+          keys?.close();
+          session.stop().then(
+            () => finish(exitCodeFor([message])),
+            () => finish(exitCodeFor([message])),
+          );
+        },
+      );
     }).finally(() => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
@@ -90,14 +132,23 @@ function usage(io: CliIO, reporter: Reporter, message: string): number {
 }
 
 /** `p` + Enter makes the PDF, on a terminal only (a background job reading it would be stopped). */
-function terminalKeys(makePdf: () => Promise<{ name: string } | { errors: readonly string[] }>, io: CliIO, outRoot: string): { close(): void } | undefined {
+function terminalKeys(
+  makePdf: () => Promise<{ name: string } | { errors: readonly string[] }>,
+  io: CliIO,
+  outRoot: string,
+): { close(): void } | undefined {
   if (!process.stdin.isTTY || io.env.CI !== undefined) return undefined;
   const lines = createInterface({ input: process.stdin });
   lines.on('line', (line) => {
     if (line.trim().toLowerCase() !== 'p') return;
-    makePdf().then((made) => {
-      io.stdout('name' in made ? `the PDF is made: ${resolve(outRoot, 'print', made.name)}\n` : 'the PDF was not made: see the errors above\n');
-    }, () => undefined);
+    makePdf().then(
+      (made) => {
+        io.stdout(
+          'name' in made ? `the PDF is made: ${resolve(outRoot, 'print', made.name)}\n` : 'the PDF was not made: see the errors above\n',
+        );
+      },
+      () => undefined,
+    );
   });
   return { close: () => lines.close() };
 }

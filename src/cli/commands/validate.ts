@@ -17,24 +17,39 @@ import { display } from '../display-path.js';
 export const validateCommand: CommandDefinition = {
   command: 'validate [paths..]',
   describe: 'Check TEI files: well-formedness, RELAX NG schema, Schematron rules, edition config',
-  builder: (yargs) => yargs
-    .positional('paths', { describe: 'TEI files or folders (all *.xml inside); default: the edition\'s tei/ folder', type: 'string', array: true, default: [] })
-    .option('schema', { describe: 'RELAX NG schema (XML syntax) to validate against instead of schemas/tei-edition.rng', type: 'string' })
-    .option('schematron', { describe: 'Schematron rules file (default: schemas/tei-edition.sch, except with --schema; --schematron alone: that file; --no-schematron: none)', type: 'string' })
-    .option('phase', { describe: 'Schematron phase to run: a <phase> id, #ALL (every pattern) or #DEFAULT (the schema\'s defaultPhase; the default)', type: 'string' })
-    .option('format', { describe: 'report format', choices: reportFormats as ReportFormat[], default: 'text' as ReportFormat })
-    .option('max-warnings', { describe: 'exit 1 when there are more warnings than this', type: 'number' })
-    .option('max-size', maxSizeOption('largest file to read, in MB'))
-    .option('jobs', jobsOption('worker threads (default: one per core from 2 MB of TEI on; 1 = in process)'))
-    .example('$0 validate', 'the edition\'s TEI files, texts and registers')
-    .example('$0 validate tei/ --format github', 'annotations for a GitHub Actions job')
-    .example('$0 validate my.xml --schema tei_all.rng', 'any TEI file against the full TEI schema') as never,
+  builder: (yargs) =>
+    yargs
+      .positional('paths', {
+        describe: "TEI files or folders (all *.xml inside); default: the edition's tei/ folder",
+        type: 'string',
+        array: true,
+        default: [],
+      })
+      .option('schema', { describe: 'RELAX NG schema (XML syntax) to validate against instead of schemas/tei-edition.rng', type: 'string' })
+      .option('schematron', {
+        describe:
+          'Schematron rules file (default: schemas/tei-edition.sch, except with --schema; --schematron alone: that file; --no-schematron: none)',
+        type: 'string',
+      })
+      .option('phase', {
+        describe: "Schematron phase to run: a <phase> id, #ALL (every pattern) or #DEFAULT (the schema's defaultPhase; the default)",
+        type: 'string',
+      })
+      .option('format', { describe: 'report format', choices: reportFormats as ReportFormat[], default: 'text' as ReportFormat })
+      .option('max-warnings', { describe: 'exit 1 when there are more warnings than this', type: 'number' })
+      .option('max-size', maxSizeOption('largest file to read, in MB'))
+      .option('jobs', jobsOption('worker threads (default: one per core from 2 MB of TEI on; 1 = in process)'))
+      .example('$0 validate', "the edition's TEI files, texts and registers")
+      .example('$0 validate tei/ --format github', 'annotations for a GitHub Actions job')
+      .example('$0 validate my.xml --schema tei_all.rng', 'any TEI file against the full TEI schema') as never,
   run: async (args, io, reporter) => {
     const started = Date.now();
     const configPath = resolve(io.cwd, String(args.config));
     const given = (args.paths as string[] | undefined) ?? [];
     if (given.length === 0 && !existsSync(configPath)) {
-      const refusal = usage(`give TEI files or folders to validate (there is no edition config ${display(io, configPath)} to take the tei/ folder from)`);
+      const refusal = usage(
+        `give TEI files or folders to validate (there is no edition config ${display(io, configPath)} to take the tei/ folder from)`,
+      );
       reporter.messages([refusal]);
       return exitCodeFor([refusal]);
     }
@@ -42,13 +57,17 @@ export const validateCommand: CommandDefinition = {
     const configMessages = await checkEditionConfig(configPath, given, io);
     const { runValidation } = await import('../run-validate.js');
     const maxSize = typeof args['max-size'] === 'number' ? args['max-size'] : DEFAULT_MAX_SIZE_MB;
-    const run = await runValidation({
-      paths,
-      ...(await chosenSchemas(args, io)),
-      maxBytes: Math.round(maxSize * 1024 * 1024),
-      ...(typeof args.jobs === 'number' ? { jobs: args.jobs } : {}),
-      ...(typeof args.phase === 'string' ? { phase: args.phase } : {}),
-    }, io, reporter);
+    const run = await runValidation(
+      {
+        paths,
+        ...(await chosenSchemas(args, io)),
+        maxBytes: Math.round(maxSize * 1024 * 1024),
+        ...(typeof args.jobs === 'number' ? { jobs: args.jobs } : {}),
+        ...(typeof args.phase === 'string' ? { phase: args.phase } : {}),
+      },
+      io,
+      reporter,
+    );
     const messages = [...configMessages, ...run.messages];
     const counts = countBySeverity(messages);
     const maxWarnings = typeof args['max-warnings'] === 'number' ? args['max-warnings'] : undefined;
@@ -59,14 +78,20 @@ export const validateCommand: CommandDefinition = {
     if (format === 'text') {
       reporter.messages(messages);
       reporter.summary(what, messages);
-      if (tooManyWarnings && counts.error === 0) reporter.line(`more than ${maxWarnings} warning${maxWarnings === 1 ? '' : 's'} (--max-warnings)`);
+      if (tooManyWarnings && counts.error === 0)
+        reporter.line(`more than ${maxWarnings} warning${maxWarnings === 1 ? '' : 's'} (--max-warnings)`);
       reporter.json({ command: 'validate', ok: code === EXIT_OK, files: run.files, messages, summary: counts });
       return code;
     }
     const { formatGithub, formatJson, formatJunit } = await import('../../lib/diagnostics/report-formats.js');
     const seconds = (Date.now() - started) / 1000;
-    io.stdout(format === 'json' ? formatJson(messages) : format === 'github' ? formatGithub(messages) : formatJunit(run.files, messages, seconds));
-    if (!reporter.options.quiet) io.stderr(`${what}: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}\n`);
+    io.stdout(
+      format === 'json' ? formatJson(messages) : format === 'github' ? formatGithub(messages) : formatJunit(run.files, messages, seconds),
+    );
+    if (!reporter.options.quiet)
+      io.stderr(
+        `${what}: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}\n`,
+      );
     return code;
   },
 };
@@ -78,7 +103,9 @@ async function checkEditionConfig(configPath: string, given: readonly string[], 
   if (!existsSync(configPath) || !inEdition) return [];
   const { readEditionConfigFile } = await import('../../lib/config/read-config-file.js');
   const read = await readEditionConfigFile(configPath);
-  return read.messages.map((m) => (m.position.file === configPath ? { ...m, position: { ...m.position, file: display(io, configPath) } } : m));
+  return read.messages.map((m) =>
+    m.position.file === configPath ? { ...m, position: { ...m.position, file: display(io, configPath) } } : m,
+  );
 }
 
 /**
@@ -86,21 +113,32 @@ async function checkEditionConfig(configPath: string, given: readonly string[], 
  * (the rules go with tei-edition.rng); `--schematron` alone adds the project's rules back,
  * `--schematron <file>` gives other rules, `--no-schematron` none.
  */
-async function chosenSchemas(args: Record<string, unknown>, io: CliIO): Promise<{ schema: string; schematron: string | null; embeddedSchematron: boolean }> {
+async function chosenSchemas(
+  args: Record<string, unknown>,
+  io: CliIO,
+): Promise<{ schema: string; schematron: string | null; embeddedSchematron: boolean }> {
   const { DEFAULT_SCHEMA, DEFAULT_SCHEMATRON } = await import('../../validate/validation-setup.js');
   const schemaOption = args.schema;
   const schematronOption = args.schematron;
   const schema = typeof schemaOption === 'string' ? resolve(io.cwd, schemaOption) : DEFAULT_SCHEMA;
-  const schematron = schematronOption === false ? null
-    : schematronOption === '' ? DEFAULT_SCHEMATRON
-    : typeof schematronOption === 'string' ? resolve(io.cwd, schematronOption)
-    : typeof schemaOption === 'string' ? null : DEFAULT_SCHEMATRON;
+  const schematron =
+    schematronOption === false
+      ? null
+      : schematronOption === ''
+        ? DEFAULT_SCHEMATRON
+        : typeof schematronOption === 'string'
+          ? resolve(io.cwd, schematronOption)
+          : typeof schemaOption === 'string'
+            ? null
+            : DEFAULT_SCHEMATRON;
   // Schematron embedded in the RELAX NG schema (TEI's ODD-generated schemas) runs unless --no-schematron.
   return { schema, schematron, embeddedSchematron: schematronOption !== false };
 }
 
 /** The edition config is one of the files validate checks; a worker's crash is an error on its batch of files. */
-const VALIDATE_POLICY: ExitPolicy = { inputRules: ['config-missing', 'config-json', 'config-schema', 'config-semantics', 'internal-error'] };
+const VALIDATE_POLICY: ExitPolicy = {
+  inputRules: ['config-missing', 'config-json', 'config-schema', 'config-semantics', 'internal-error'],
+};
 
 function usage(message: string): Diagnostic {
   return diagnostic('error', 'usage', message, { file: 'tei-edition' }, { fatal: true });

@@ -17,7 +17,21 @@ export interface TeiFileSummary {
 function bcp47(code: string | undefined): string | undefined {
   const primary = code?.split(/[-_]/u)[0]?.toLowerCase();
   if (primary === undefined || !/^[a-z]{2,3}$/u.test(primary)) return undefined;
-  const two: Record<string, string> = { fre: 'fr', fra: 'fr', ger: 'de', deu: 'de', eng: 'en', ita: 'it', lat: 'la', spa: 'es', por: 'pt', pol: 'pl', rus: 'ru', dut: 'nl', nld: 'nl' };
+  const two: Record<string, string> = {
+    fre: 'fr',
+    fra: 'fr',
+    ger: 'de',
+    deu: 'de',
+    eng: 'en',
+    ita: 'it',
+    lat: 'la',
+    spa: 'es',
+    por: 'pt',
+    pol: 'pl',
+    rus: 'ru',
+    dut: 'nl',
+    nld: 'nl',
+  };
   return two[primary] ?? primary;
 }
 
@@ -37,11 +51,17 @@ export function editionFromTei(files: readonly TeiFileSummary[], title: string |
     $schema: './node_modules/tei-edition/schemas/edition.schema.json',
     edition: {
       title: title ?? corpus?.title ?? (files.length === 1 ? headers[0]?.title : undefined) ?? `Edition of ${files.length} TEI texts`,
-      editors: editors.length > 0 ? editors.map((name, i) => ({ id: `editor${i === 0 ? '' : `-${i + 1}`}`, name })) : [{ id: 'editor', name: 'Your name', role: 'edition' }],
+      editors:
+        editors.length > 0
+          ? editors.map((name, i) => ({ id: `editor${i === 0 ? '' : `-${i + 1}`}`, name }))
+          : [{ id: 'editor', name: 'Your name', role: 'edition' }],
       publisher: headers.find((h) => h.publisher !== undefined)?.publisher ?? null,
-      licence: licence === undefined
-        ? { name: 'Unknown: see each text\'s header', note: 'No licence was found in the TEI headers; say which one applies.' }
-        : licence.name.length > 80 ? { name: 'See the note', ...(licence.url === undefined ? {} : { url: licence.url }), note: licence.name } : { ...licence },
+      licence:
+        licence === undefined
+          ? { name: "Unknown: see each text's header", note: 'No licence was found in the TEI headers; say which one applies.' }
+          : licence.name.length > 80
+            ? { name: 'See the note', ...(licence.url === undefined ? {} : { url: licence.url }), note: licence.name }
+            : { ...licence },
       language: mostCommon(headers.map((h) => bcp47(h.language))) ?? 'en',
       calendar: { sourceCalendar: 'gregorian', display: 'new-style-only' },
     },

@@ -32,7 +32,10 @@ export function scaffoldEdition(title: string): ScaffoldFile[] {
         title: 'Example text (replace with your own)',
         author: 'Unknown',
         type: 'letter',
-        bibl: { text: 'Describe the printed source here: author, title, publication, volume, pages.', unknown: ['everything: this is an example'] },
+        bibl: {
+          text: 'Describe the printed source here: author, title, publication, volume, pages.',
+          unknown: ['everything: this is an example'],
+        },
         layout: { profile: 'prose' },
         firstPage: null,
         notes: { convention: 'bracketed-endnotes', heading: 'Notes' },
@@ -53,8 +56,12 @@ export function scaffoldEdition(title: string): ScaffoldFile[] {
 function assertWellFormed(file: ScaffoldFile): void {
   const error = checkWellFormed([file.content]);
   if (error) {
-    throw fatal('internal-malformed-tei', `the new ${file.path} would not be well-formed XML: ${error.message} (line ${error.line}, column ${error.column}); nothing was written`,
-      { file: file.path }, 'a character XML cannot hold in --title? (a control character)');
+    throw fatal(
+      'internal-malformed-tei',
+      `the new ${file.path} would not be well-formed XML: ${error.message} (line ${error.line}, column ${error.column}); nothing was written`,
+      { file: file.path },
+      'a character XML cannot hold in --title? (a control character)',
+    );
   }
 }
 

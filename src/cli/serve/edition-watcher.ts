@@ -99,7 +99,9 @@ export class FileFingerprints {
 
 async function fingerprint(path: string): Promise<string> {
   try {
-    return createHash('sha256').update(await readFile(path)).digest('hex');
+    return createHash('sha256')
+      .update(await readFile(path))
+      .digest('hex');
   } catch (error) {
     return `unreadable:${error instanceof Error && 'code' in error ? String(error.code) : 'error'}`;
   }

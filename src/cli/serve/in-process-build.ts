@@ -67,7 +67,11 @@ async function buildDefaults(): Promise<Record<string, unknown>> {
   return { ...(await parser.parseAsync([])) } as Record<string, unknown>;
 }
 
-export async function runBuildInProcess(request: BuildRequest, io: CliIO, options: { readonly quiet: boolean; readonly verbose: boolean }): Promise<BuildOutcome> {
+export async function runBuildInProcess(
+  request: BuildRequest,
+  io: CliIO,
+  options: { readonly quiet: boolean; readonly verbose: boolean },
+): Promise<BuildOutcome> {
   const started = Date.now();
   const reporter = new KeepingReporter(io, { quiet: options.quiet, verbose: options.verbose, json: false });
   const args = {
@@ -95,11 +99,18 @@ export async function runBuildInProcess(request: BuildRequest, io: CliIO, option
 
 function writtenFiles(result: unknown): string[] {
   if (typeof result !== 'object' || result === null || !('files' in result) || !Array.isArray(result.files)) return [];
-  return result.files.flatMap((f: unknown) => (typeof f === 'object' && f !== null && 'status' in f && f.status === 'written' && 'tei' in f && typeof f.tei === 'string' ? [f.tei] : []));
+  return result.files.flatMap((f: unknown) =>
+    typeof f === 'object' && f !== null && 'status' in f && f.status === 'written' && 'tei' in f && typeof f.tei === 'string'
+      ? [f.tei]
+      : [],
+  );
 }
 
 /** The errors of a failed build as the overlay shows them: the terminal's lines, in file order. */
 export function overlayErrors(outcome: BuildOutcome): string[] {
-  const errors = outcome.messages.filter((m) => m.severity === 'error').sort(compareDiagnostics).map(formatDiagnostic);
+  const errors = outcome.messages
+    .filter((m) => m.severity === 'error')
+    .sort(compareDiagnostics)
+    .map(formatDiagnostic);
   return errors.length > 0 ? errors : [`the build failed (exit code ${outcome.exitCode}); the terminal says why`];
 }

@@ -39,7 +39,12 @@ export class LiveReload {
 
   /** A page connects; `since` is the build its HTML came from. */
   connect(response: ServerResponse, since: number): void {
-    response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Content-Type-Options': 'nosniff' });
+    response.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      'X-Content-Type-Options': 'nosniff',
+    });
     response.write('retry: 1000\n\n');
     this.clients.add(response);
     response.on('close', () => this.clients.delete(response));
@@ -64,7 +69,12 @@ export class LiveReload {
 }
 
 function send(response: ServerResponse, event: string, data: string): void {
-  response.write(`event: ${event}\n${data.split('\n').map((line) => `data: ${line}`).join('\n')}\n\n`);
+  response.write(
+    `event: ${event}\n${data
+      .split('\n')
+      .map((line) => `data: ${line}`)
+      .join('\n')}\n\n`,
+  );
 }
 
 /**

@@ -45,11 +45,12 @@ export async function startPreviewServer(site: PreviewSite, port: number): Promi
     server,
     port: address.port,
     url: `http://${LOOPBACK}:${address.port}/`,
-    close: () => new Promise<void>((resolve) => {
-      site.live.close();
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        site.live.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -76,7 +77,13 @@ async function handle(site: PreviewSite, request: IncomingMessage, response: Ser
   send(request, response, 200, contentType(found.path), body);
 }
 
-async function serveOwn(site: PreviewSite, request: IncomingMessage, response: ServerResponse, path: string, target: string): Promise<void> {
+async function serveOwn(
+  site: PreviewSite,
+  request: IncomingMessage,
+  response: ServerResponse,
+  path: string,
+  target: string,
+): Promise<void> {
   if (path === EVENTS_PATH) {
     const since = Number(new URLSearchParams(target.split('?')[1] ?? '').get('build') ?? '0');
     return site.live.connect(response, Number.isFinite(since) ? since : 0);
@@ -88,7 +95,13 @@ async function serveOwn(site: PreviewSite, request: IncomingMessage, response: S
       response.setHeader('Content-Disposition', `inline; filename="${made.name.replace(/[^\w.-]/gu, '_')}"`);
       return send(request, response, 200, 'application/pdf', made.bytes);
     }
-    return send(request, response, 500, 'text/html; charset=utf-8', Buffer.from(page('The print edition was not made', made.errors, site), 'utf8'));
+    return send(
+      request,
+      response,
+      500,
+      'text/html; charset=utf-8',
+      Buffer.from(page('The print edition was not made', made.errors, site), 'utf8'),
+    );
   }
   return plain(response, 404, 'not found');
 }
@@ -106,12 +119,22 @@ function page(title: string, lines: readonly string[], site: PreviewSite): strin
 }
 
 function send(request: IncomingMessage, response: ServerResponse, status: number, type: string, body: Buffer): void {
-  response.writeHead(status, { 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  response.writeHead(status, {
+    'Content-Type': type,
+    'Content-Length': body.length,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
   response.end(request.method === 'HEAD' ? undefined : body);
 }
 
 function plain(response: ServerResponse, status: number, text: string): void {
   const body = Buffer.from(`${text}\n`, 'utf8');
-  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': body.length, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  response.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': body.length,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
   response.end(body);
 }

@@ -61,7 +61,10 @@ export class RebuildScheduler<Outcome> {
     if (this.timer !== undefined) this.deps.clearTimer(this.timer);
     this.timer = this.deps.setTimer(() => {
       this.timer = undefined;
-      if (this.running === undefined) this.running = this.drain().finally(() => { this.running = undefined; });
+      if (this.running === undefined)
+        this.running = this.drain().finally(() => {
+          this.running = undefined;
+        });
     }, ms);
   }
 
@@ -74,7 +77,10 @@ export class RebuildScheduler<Outcome> {
       const waiters = this.waiters;
       if (changed.length === 0 && waiters.length === 0) return;
       this.waiters = [];
-      const outcome = await this.deps.build(waiters.some((w) => w.print), changed);
+      const outcome = await this.deps.build(
+        waiters.some((w) => w.print),
+        changed,
+      );
       await this.deps.afterBuild(outcome);
       for (const waiter of waiters) waiter.resolve(outcome);
     }

@@ -41,7 +41,10 @@ export class ServeSession {
   private server: PreviewServer | undefined;
   private stopping = false;
 
-  constructor(private readonly options: ServeOptions, private readonly io: CliIO) {
+  constructor(
+    private readonly options: ServeOptions,
+    private readonly io: CliIO,
+  ) {
     this.plan = watchPlan(undefined, options.configPath, options.outRoot);
     this.watcher = new EditionWatcher((path) => this.scheduler.notify(path));
     this.scheduler = new RebuildScheduler<BuildOutcome>({
@@ -59,7 +62,10 @@ export class ServeSession {
     await this.replan();
     await this.fingerprints.record(this.plan);
     // The port is taken first (a port in use is said at once); a page asked for during the first build reloads when it is done.
-    this.server = await startPreviewServer({ htmlDir: join(this.options.outRoot, 'html'), live: this.live, pdf: () => this.makePdf() }, this.options.port);
+    this.server = await startPreviewServer(
+      { htmlDir: join(this.options.outRoot, 'html'), live: this.live, pdf: () => this.makePdf() },
+      this.options.port,
+    );
     await this.scheduler.request(this.options.pdf);
     return this.stopping ? '' : this.server.url;
   }
@@ -101,11 +107,24 @@ export class ServeSession {
 
   private async build(print: boolean, changed: readonly string[]): Promise<BuildOutcome> {
     if (changed.length > 0) {
-      const shown = changed.slice(0, 3).map((p) => display(this.io, p)).join(', ');
+      const shown = changed
+        .slice(0, 3)
+        .map((p) => display(this.io, p))
+        .join(', ');
       this.say(`changed: ${shown}${changed.length > 3 ? ` and ${changed.length - 3} more` : ''}: rebuilding\n`);
     } else if (print && !this.options.pdf) this.say('making the print edition (the PDF on demand)\n');
     const { configPath, outRoot, jobs, maxSize, quiet, verbose } = this.options;
-    return runBuildInProcess({ config: configPath, out: outRoot, print: print || this.options.pdf, ...(jobs === undefined ? {} : { jobs }), ...(maxSize === undefined ? {} : { maxSize }) }, this.io, { quiet, verbose });
+    return runBuildInProcess(
+      {
+        config: configPath,
+        out: outRoot,
+        print: print || this.options.pdf,
+        ...(jobs === undefined ? {} : { jobs }),
+        ...(maxSize === undefined ? {} : { maxSize }),
+      },
+      this.io,
+      { quiet, verbose },
+    );
   }
 
   /** A line about the builds: not with --quiet (errors are still printed, and the address). */
@@ -122,14 +141,19 @@ export class ServeSession {
     const seconds = (outcome.ms / 1000).toFixed(1);
     const pages = this.live.listeners;
     if (outcome.ok && first) return;
-    if (outcome.ok) this.say(`rebuilt in ${seconds} s: ${pages === 0 ? 'no page open' : `reloading ${pages} open page${pages === 1 ? '' : 's'}`}\n`);
-    else this.io.stdout(`the build failed (${seconds} s): the errors are above and in the open pages; the site stays as the last good build made it\n`);
+    if (outcome.ok)
+      this.say(`rebuilt in ${seconds} s: ${pages === 0 ? 'no page open' : `reloading ${pages} open page${pages === 1 ? '' : 's'}`}\n`);
+    else
+      this.io.stdout(
+        `the build failed (${seconds} s): the errors are above and in the open pages; the site stays as the last good build made it\n`,
+      );
   }
 
   /** The sources list may have changed with the config: watch what it names now (a config that does not load keeps the last plan). */
   private async replan(): Promise<void> {
     const read = await readEditionConfigFile(this.options.configPath);
-    if (read.config !== undefined || this.plan.files.size <= 1) this.plan = watchPlan(read.config, this.options.configPath, this.options.outRoot);
+    if (read.config !== undefined || this.plan.files.size <= 1)
+      this.plan = watchPlan(read.config, this.options.configPath, this.options.outRoot);
     this.watcher.update(this.plan);
   }
 

@@ -29,7 +29,8 @@ export function sitePath(requestTarget: string): SitePath {
     } catch {
       return { kind: 'refused', status: 400, reason: 'the request path is not valid percent-encoding' };
     }
-    if (segment === '..' || segment === '.' || /[/\\\0]/u.test(segment)) return { kind: 'refused', status: 403, reason: 'the request path leaves the site' };
+    if (segment === '..' || segment === '.' || /[/\\\0]/u.test(segment))
+      return { kind: 'refused', status: 403, reason: 'the request path leaves the site' };
     if (segment.startsWith('.')) return { kind: 'refused', status: 404, reason: 'hidden files are not served' };
     if (segment !== '') segments.push(segment);
   }

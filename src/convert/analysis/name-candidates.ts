@@ -25,8 +25,18 @@ export function findNameCandidates(doc: EditionDocument, lexicon: Lexicon, file:
       const words = group.text.split(/[\s-]+/u);
       if (words.every((w) => lexicon.hasWordForm(w) || /^[IVXLC]+e?$/u.test(w))) continue;
       const at = originAt(content, map, group.start);
-      messages.push(diagnostic('info', 'unknown-name', `“${group.text}” looks like a name but is in no register`, { file, line: at?.line ?? 0, column: at?.column ?? 1 },
-        { hint: 'a person: add it to tei/persons.xml (a place, periodical or organisation: to its register); then convert again', actual: group.text }));
+      messages.push(
+        diagnostic(
+          'info',
+          'unknown-name',
+          `“${group.text}” looks like a name but is in no register`,
+          { file, line: at?.line ?? 0, column: at?.column ?? 1 },
+          {
+            hint: 'a person: add it to tei/persons.xml (a place, periodical or organisation: to its register); then convert again',
+            actual: group.text,
+          },
+        ),
+      );
     }
   });
   return messages;

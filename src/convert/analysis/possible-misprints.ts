@@ -23,13 +23,21 @@ export function findPossibleMisprints(doc: EditionDocument, lexicon: Lexicon, fi
         const word = m[0];
         const index = m.index ?? 0;
         // Fragments of words cut at a line end are judged as whole words elsewhere.
-        if (index === 0 && i > 0 && content[i - 1]?.kind === 'lb' && (content[i - 1] as { wordBreak: string }).wordBreak !== 'none') continue;
+        if (index === 0 && i > 0 && content[i - 1]?.kind === 'lb' && (content[i - 1] as { wordBreak: string }).wordBreak !== 'none')
+          continue;
         if (cutAtEnd && index + word.length === node.value.length) continue;
         const reason = misprintReason(word, lexicon, vocabulary.count(word));
         if (!reason) continue;
         const column = (node.column ?? 1) + [...node.value.slice(0, index)].length;
-        messages.push(diagnostic('info', 'possible-misprint', `“${word}”: ${reason}`, { file, line: node.line, column },
-          { hint: 'if it is a misprint, add it to "corrections" in the edition config' }));
+        messages.push(
+          diagnostic(
+            'info',
+            'possible-misprint',
+            `“${word}”: ${reason}`,
+            { file, line: node.line, column },
+            { hint: 'if it is a misprint, add it to "corrections" in the edition config' },
+          ),
+        );
       }
     });
   });

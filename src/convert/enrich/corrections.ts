@@ -13,7 +13,12 @@ interface Hit {
   readonly column: number;
 }
 
-export function applyCorrections(doc: EditionDocument, corrections: readonly Correction[], file: string, configFile: string): { document: EditionDocument; messages: Diagnostic[] } {
+export function applyCorrections(
+  doc: EditionDocument,
+  corrections: readonly Correction[],
+  file: string,
+  configFile: string,
+): { document: EditionDocument; messages: Diagnostic[] } {
   const messages: Diagnostic[] = [];
   let document = doc;
   corrections.forEach((correction, index) => {
@@ -22,19 +27,37 @@ export function applyCorrections(doc: EditionDocument, corrections: readonly Cor
     const chosen = correction.line === undefined ? hits : hits.filter((h) => h.line === correction.line);
     if (chosen.length === 0) {
       const also = correction.line !== undefined && hits.length > 0 ? `; it occurs at line ${hits.map((h) => h.line).join(', ')}` : '';
-      messages.push(diagnostic('error', 'correction-not-found', `${where}: not found in the text${correction.line === undefined ? '' : ` at line ${correction.line}`}${also}; expected the exact text of one source line`,
-        { file: configFile }, { hint: 'the match is compared with each line of the source as transcribed (after joining hyphenated words)' }));
+      messages.push(
+        diagnostic(
+          'error',
+          'correction-not-found',
+          `${where}: not found in the text${correction.line === undefined ? '' : ` at line ${correction.line}`}${also}; expected the exact text of one source line`,
+          { file: configFile },
+          { hint: 'the match is compared with each line of the source as transcribed (after joining hyphenated words)' },
+        ),
+      );
       return;
     }
     if (chosen.length > 1) {
-      messages.push(diagnostic('error', 'correction-ambiguous', `${where}: found ${chosen.length} times (lines ${chosen.map((h) => h.line).join(', ')}); expected one: add "line" to the correction`,
-        { file: configFile }));
+      messages.push(
+        diagnostic(
+          'error',
+          'correction-ambiguous',
+          `${where}: found ${chosen.length} times (lines ${chosen.map((h) => h.line).join(', ')}); expected one: add "line" to the correction`,
+          { file: configFile },
+        ),
+      );
       return;
     }
     const target = chosen[0] as Hit;
     document = mapSequences(document, (content) => correctIn(content, correction, target));
-    messages.push(diagnostic('info', 'correction', `“${correction.sic}” corrected to “${correction.corr}” (listed in the config)`,
-      { file, line: target.line, column: target.column }));
+    messages.push(
+      diagnostic('info', 'correction', `“${correction.sic}” corrected to “${correction.corr}” (listed in the config)`, {
+        file,
+        line: target.line,
+        column: target.column,
+      }),
+    );
   });
   return { document, messages };
 }

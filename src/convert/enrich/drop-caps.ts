@@ -11,7 +11,11 @@ import { mapSequences } from './walk.js';
 
 const openingCapitals = /^(\p{Lu}{2,})(\S*)/u;
 
-export function normaliseDropCaps(doc: EditionDocument, lexicon: Lexicon, file: string): { document: EditionDocument; messages: Diagnostic[] } {
+export function normaliseDropCaps(
+  doc: EditionDocument,
+  lexicon: Lexicon,
+  file: string,
+): { document: EditionDocument; messages: Diagnostic[] } {
   const messages: Diagnostic[] = [];
   const document = mapSequences(doc, (content, context) => {
     if (!context.opensTextBlock) return content;
@@ -29,8 +33,13 @@ export function normaliseDropCaps(doc: EditionDocument, lexicon: Lexicon, file: 
       ...(origin ? { origin } : {}),
     };
     const rest: TextNode = { kind: 'text', value: node.value.slice(found.orig.length), ...placedAfter(node, [...found.orig].length) };
-    messages.push(diagnostic('info', 'drop-cap', `drop cap “${found.orig}” normalised to “${found.reg}”`,
-      { file, line: node.line ?? 0, column: node.column ?? 1 }));
+    messages.push(
+      diagnostic('info', 'drop-cap', `drop cap “${found.orig}” normalised to “${found.reg}”`, {
+        file,
+        line: node.line ?? 0,
+        column: node.column ?? 1,
+      }),
+    );
     const replaced: Inline[] = [...content.slice(0, index), choice, rest, ...content.slice(index + 1)];
     return replaced;
   });

@@ -40,9 +40,18 @@ const enrichmentStages: readonly (readonly [string, Stage])[] = [
   ['notes', (doc, ctx) => attachNotes(doc, ctx.source.notes, ctx.file)],
   ['corrections', (doc, ctx) => applyCorrections(doc, ctx.source.corrections ?? [], ctx.file, ctx.configFile ?? 'edition.json')],
   // Dates and names read the corrected text, so they come last.
-  ['names and dates', (doc, ctx) => (ctx.tagging
-    ? tagNamesAndDates(doc, { dates: ctx.dates, ...(ctx.gazetteer ? { gazetteer: ctx.gazetteer } : {}), targets: ctx.registerTargets ?? {}, file: ctx.file })
-    : { document: doc, messages: [] })],
+  [
+    'names and dates',
+    (doc, ctx) =>
+      ctx.tagging
+        ? tagNamesAndDates(doc, {
+            dates: ctx.dates,
+            ...(ctx.gazetteer ? { gazetteer: ctx.gazetteer } : {}),
+            targets: ctx.registerTargets ?? {},
+            file: ctx.file,
+          })
+        : { document: doc, messages: [] },
+  ],
 ];
 
 export function enrichDocument(

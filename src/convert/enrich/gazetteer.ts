@@ -96,11 +96,20 @@ export function buildGazetteer(entries: readonly RegisterEntry[]): Gazetteer {
 
 /** Letters and digits of the Latin, Greek and Cyrillic blocks (folded text is mostly ASCII). */
 function isWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x370 && c <= 0x4ff);
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 48 && c <= 57) ||
+    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
+    (c >= 0x370 && c <= 0x4ff)
+  );
 }
 
 /** The element and attributes a mention is tagged with. TEI P5 §13.2 (names). */
-export function elementFor(kind: RegisterKind): { element: 'persName' | 'placeName' | 'title' | 'orgName'; attributes: Record<string, string> } {
+export function elementFor(kind: RegisterKind): {
+  element: 'persName' | 'placeName' | 'title' | 'orgName';
+  attributes: Record<string, string>;
+} {
   // One case per register kind: the compiler checks that none is forgotten.
   switch (kind) {
     case 'person':

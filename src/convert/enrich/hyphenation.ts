@@ -45,19 +45,30 @@ export function compoundKey(left: string, right: string): string {
 
 const writtenCompound = /(?<![\p{L}\p{M}])([\p{L}\p{M}]+)[-\u2011]([\p{L}\p{M}]+)(?![\p{L}\p{M}]|[-\u2011]\p{L})/gu;
 
-export function resolveHyphenation(doc: EditionDocument, lexicon: Lexicon, file: string): { document: EditionDocument; messages: Diagnostic[] } {
+export function resolveHyphenation(
+  doc: EditionDocument,
+  lexicon: Lexicon,
+  file: string,
+): { document: EditionDocument; messages: Diagnostic[] } {
   const evidence = documentEvidence(doc);
   const messages: Diagnostic[] = [];
-  const document = mapSequences(doc, (content) => joinCutWords(content, (left, right, at) => {
-    const decision = decideHyphen(left, right, evidence, lexicon);
-    if (decision.evidence === 'undecided') {
-      messages.push(diagnostic('warning', 'hyphenation-undecided',
-        `“${left}-” + “${right}” at a line end: ${decision.reason}; ${decision.kind === 'soft' ? `joined as “${left}${right}”` : `kept as “${left}-${right}”`}`,
-        { file, line: at.line, column: at.column },
-        { hint: 'if this is wrong, fix the encoding of this lb by hand in the TEI, or write the word once in full in the raw text' }));
-    }
-    return decision.kind;
-  }));
+  const document = mapSequences(doc, (content) =>
+    joinCutWords(content, (left, right, at) => {
+      const decision = decideHyphen(left, right, evidence, lexicon);
+      if (decision.evidence === 'undecided') {
+        messages.push(
+          diagnostic(
+            'warning',
+            'hyphenation-undecided',
+            `“${left}-” + “${right}” at a line end: ${decision.reason}; ${decision.kind === 'soft' ? `joined as “${left}${right}”` : `kept as “${left}-${right}”`}`,
+            { file, line: at.line, column: at.column },
+            { hint: 'if this is wrong, fix the encoding of this lb by hand in the TEI, or write the word once in full in the raw text' },
+          ),
+        );
+      }
+      return decision.kind;
+    }),
+  );
   return { document, messages };
 }
 
@@ -138,11 +149,46 @@ function firstSpace(text: string): number {
  * `social-démocrate`, `sous-préfet`): with a word after them and no other evidence, the hyphen is
  * the compound's own.
  */
-const hyphenatingStems = new Set([
-  'anti', 'archi', 'arrière', 'auto', 'avant', 'contre', 'demi', 'entre', 'ex', 'extra', 'franco', 'germano', 'anglo', 'russo',
-  'austro', 'gréco', 'hispano', 'italo', 'judéo', 'mi', 'néo', 'non', 'outre', 'post', 'pré', 'pro', 'proto', 'pseudo', 'quasi',
-  'semi', 'social', 'sous', 'sur', 'super', 'ultra', 'vice',
-].map(lookupForm));
+const hyphenatingStems = new Set(
+  [
+    'anti',
+    'archi',
+    'arrière',
+    'auto',
+    'avant',
+    'contre',
+    'demi',
+    'entre',
+    'ex',
+    'extra',
+    'franco',
+    'germano',
+    'anglo',
+    'russo',
+    'austro',
+    'gréco',
+    'hispano',
+    'italo',
+    'judéo',
+    'mi',
+    'néo',
+    'non',
+    'outre',
+    'post',
+    'pré',
+    'pro',
+    'proto',
+    'pseudo',
+    'quasi',
+    'semi',
+    'social',
+    'sous',
+    'sur',
+    'super',
+    'ultra',
+    'vice',
+  ].map(lookupForm),
+);
 
 /**
  * Pronouns and particles joined to the word before them by a hyphen (TLFi; Grevisse §109):
@@ -150,8 +196,35 @@ const hyphenatingStems = new Set([
  * fewer than three letters after a typographic cut, and a word whose end is one of these is in the
  * word list (`belles`), so after the word list a part like this is the compound's own.
  */
-const followsWithHyphen = new Set(['je', 'tu', 'il', 'elle', 'on', 'nous', 'vous', 'ils', 'elles', 'le', 'la', 'les', 'moi', 'toi', 'lui',
-  'leur', 'leurs', 'y', 'en', 'ce', 't', 'ci', 'là', 'même', 'mêmes'].map(lookupForm));
+const followsWithHyphen = new Set(
+  [
+    'je',
+    'tu',
+    'il',
+    'elle',
+    'on',
+    'nous',
+    'vous',
+    'ils',
+    'elles',
+    'le',
+    'la',
+    'les',
+    'moi',
+    'toi',
+    'lui',
+    'leur',
+    'leurs',
+    'y',
+    'en',
+    'ce',
+    't',
+    'ci',
+    'là',
+    'même',
+    'mêmes',
+  ].map(lookupForm),
+);
 
 /**
  * The rules, in order (docs/converter.md, “Lines and hyphenation”, states them with examples):
@@ -192,20 +265,32 @@ export function decideHyphen(left: string, right: string, evidence: DocumentEvid
   const lexJoined = lexicon.hasWordForm(joined) || lexicon.hasWordForm(partsJoined);
   if (lexHyphen && !lexJoined) return { kind: 'hard', evidence: 'lexicon' };
   if (lexJoined && !lexHyphen) return { kind: 'soft', evidence: 'lexicon' };
-  if (lexJoined && lexHyphen) return { kind: 'soft', evidence: 'undecided', reason: 'both the joined and the hyphenated form are French words' };
+  if (lexJoined && lexHyphen)
+    return { kind: 'soft', evidence: 'undecided', reason: 'both the joined and the hyphenated form are French words' };
   // Only where the document writes neither form as it is here (a tie of both, `Sala-belle` once and
   // `Salabelle` once, stays undecided).
-  if (docJoined === 0 && compounds && compounds.count(compoundKey(leftPart, rightPart)) > 0) return { kind: 'hard', evidence: 'document-compound' };
+  if (docJoined === 0 && compounds && compounds.count(compoundKey(leftPart, rightPart)) > 0)
+    return { kind: 'hard', evidence: 'document-compound' };
   const rightIsWord = lexicon.hasWordForm(rightPart) || vocabulary.count(rightPart) > 0;
   const leftLetters = leftPart.replace(/^\p{L}{1,6}['’]/u, '');
   const nameThenWord = /^\p{Lu}/u.test(leftLetters) && /^\p{Ll}/u.test(rightPart);
-  if (followsWithHyphen.has(lookupForm(rightPart)) || /^(?:d|l|qu)['’]\p{L}/iu.test(rightPart)) return { kind: 'hard', evidence: 'grammar' };
-  if (compoundStems && compoundStems.count(leftPart) >= 2 && rightIsWord && !nameThenWord) return { kind: 'hard', evidence: 'document-stem' };
+  if (followsWithHyphen.has(lookupForm(rightPart)) || /^(?:d|l|qu)['’]\p{L}/iu.test(rightPart))
+    return { kind: 'hard', evidence: 'grammar' };
+  if (compoundStems && compoundStems.count(leftPart) >= 2 && rightIsWord && !nameThenWord)
+    return { kind: 'hard', evidence: 'document-stem' };
   if (/^\p{Lu}/u.test(rightPart) && /^\p{Lu}/u.test(leftLetters)) return { kind: 'hard', evidence: 'capital' };
   if (hyphenatingStems.has(lookupForm(leftPart)) && /^\p{Ll}/u.test(rightPart) && lexicon.hasWordForm(rightPart)) {
-    return { kind: 'hard', evidence: 'undecided', reason: `neither form is attested, and “${leftPart}-” is a prefix that forms compounds with a hyphen` };
+    return {
+      kind: 'hard',
+      evidence: 'undecided',
+      reason: `neither form is attested, and “${leftPart}-” is a prefix that forms compounds with a hyphen`,
+    };
   }
-  return { kind: 'soft', evidence: 'undecided', reason: 'neither the joined nor the hyphenated form is attested in the document or the word list' };
+  return {
+    kind: 'soft',
+    evidence: 'undecided',
+    reason: 'neither the joined nor the hyphenated form is attested in the document or the word list',
+  };
 }
 
 type Decide = (left: string, right: string, at: { line: number; column: number }) => 'soft' | 'hard';

@@ -5,10 +5,22 @@
  * `<signed>`. Both are placed at the top of the text's division, as TEI wants them.
  */
 import { diagnostic, type Diagnostic } from '../../lib/diagnostics/diagnostic.js';
-import { placedAfter, type Block, type Closer, type Division, type EditionDocument, type Inline, type Opener, type Paragraph, type Phrase } from '../model/document.js';
+import {
+  placedAfter,
+  type Block,
+  type Closer,
+  type Division,
+  type EditionDocument,
+  type Inline,
+  type Opener,
+  type Paragraph,
+  type Phrase,
+} from '../model/document.js';
 
-const address = /^(?:(?:cher|chère|chers|chères|mes|nos|très)\s+)*(?:camarades?|amis?|amies?|citoyens|citoyennes|collègues|frères|compagnons|messieurs|mesdames|monsieur|madame|mademoiselle|travailleurs|ouvriers)\s*,/iu;
-const closing = /^(salut fraternel|salutations fraternelles|salutations|salut|bien à vous|fraternellement|cordialement|amitiés|votre dévoué)[,.!]?(?:\s+(\p{Lu}.{0,60}))?$/iu;
+const address =
+  /^(?:(?:cher|chère|chers|chères|mes|nos|très)\s+)*(?:camarades?|amis?|amies?|citoyens|citoyennes|collègues|frères|compagnons|messieurs|mesdames|monsieur|madame|mademoiselle|travailleurs|ouvriers)\s*,/iu;
+const closing =
+  /^(salut fraternel|salutations fraternelles|salutations|salut|bien à vous|fraternellement|cordialement|amitiés|votre dévoué)[,.!]?(?:\s+(\p{Lu}.{0,60}))?$/iu;
 
 export function markLetterParts(doc: EditionDocument, file: string): { document: EditionDocument; messages: Diagnostic[] } {
   const messages: Diagnostic[] = [];
@@ -30,13 +42,20 @@ function addOpener(div: Division, file: string, messages: Diagnostic[]): Divisio
   const salute: Phrase = { kind: 'phrase', element: 'salute', attributes: {}, content: [{ kind: 'text', value: saluteText }] };
   const opener: Opener = { kind: 'opener', content: [...paragraph.content.slice(0, textIndex), salute] };
   const remaining: Inline[] = [
-    ...(restText === '' ? [] : [{ kind: 'text' as const, value: restText, ...placedAfter(text, [...text.value].length - [...restText].length) }]),
+    ...(restText === ''
+      ? []
+      : [{ kind: 'text' as const, value: restText, ...placedAfter(text, [...text.value].length - [...restText].length) }]),
     ...paragraph.content.slice(textIndex + 1),
   ];
   const keepParagraph = remaining.some((i) => i.kind === 'text' && i.value.trim() !== '');
   const children = replaceAt(div.children, path, keepParagraph ? { ...paragraph, content: remaining, opensTextBlock: false } : undefined);
-  messages.push(diagnostic('info', 'letter-opener', `“${saluteText}” is the opening salutation: encoded as opener/salute`,
-    { file, line: text.line ?? 0, column: text.column ?? 1 }));
+  messages.push(
+    diagnostic('info', 'letter-opener', `“${saluteText}” is the opening salutation: encoded as opener/salute`, {
+      file,
+      line: text.line ?? 0,
+      column: text.column ?? 1,
+    }),
+  );
   const headCount = children.findIndex((b) => b.kind !== 'head');
   const at = headCount < 0 ? children.length : headCount;
   return { ...div, children: [...children.slice(0, at), opener, ...children.slice(at)] };
@@ -57,14 +76,21 @@ function addCloser(div: Division, file: string, messages: Diagnostic[]): Divisio
   const content: Inline[] = [
     ...paragraph.content.filter((i) => i !== only),
     { kind: 'phrase', element: 'salute', attributes: {}, content: [{ kind: 'text', value: formula }] },
-    ...(signature === undefined ? [] : [
-      { kind: 'text' as const, value: ' ' },
-      { kind: 'phrase' as const, element: 'signed' as const, attributes: {}, content: [{ kind: 'text' as const, value: signature }] },
-    ]),
+    ...(signature === undefined
+      ? []
+      : [
+          { kind: 'text' as const, value: ' ' },
+          { kind: 'phrase' as const, element: 'signed' as const, attributes: {}, content: [{ kind: 'text' as const, value: signature }] },
+        ]),
   ];
   const closer: Closer = { kind: 'closer', content };
-  messages.push(diagnostic('info', 'letter-closer', `“${only.value}” is the closing formula${signature ? ' and signature' : ''}: encoded as closer`,
-    { file, line: only.line ?? 0, column: only.column ?? 1 }));
+  messages.push(
+    diagnostic('info', 'letter-closer', `“${only.value}” is the closing formula${signature ? ' and signature' : ''}: encoded as closer`, {
+      file,
+      line: only.line ?? 0,
+      column: only.column ?? 1,
+    }),
+  );
   return { ...div, children: [...replaceAt(div.children, path, undefined), closer] };
 }
 

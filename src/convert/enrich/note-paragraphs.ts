@@ -6,7 +6,10 @@ import type { NoteConventions } from '../../lib/config/types.js';
 import { placedAfter, type Inline, type Paragraph } from '../model/document.js';
 
 /** A note ending with the editor's marker (`[N.E.]`) is the editor's: the marker is removed, `resp` says whose. */
-export function readEditorMarker(noteParagraphs: readonly Paragraph[], conventions: NoteConventions | undefined): { paragraphs: Paragraph[]; resp?: string } {
+export function readEditorMarker(
+  noteParagraphs: readonly Paragraph[],
+  conventions: NoteConventions | undefined,
+): { paragraphs: Paragraph[]; resp?: string } {
   const paragraphs = [...noteParagraphs];
   const editorMarker = conventions?.editorMarker;
   const lastIndex = paragraphs.length - 1;
@@ -16,7 +19,10 @@ export function readEditorMarker(noteParagraphs: readonly Paragraph[], conventio
   const lastNode = last.content[textIndex];
   if (lastNode?.kind !== 'text' || !lastNode.value.trimEnd().endsWith(editorMarker)) return { paragraphs };
   const trimmed = lastNode.value.trimEnd();
-  paragraphs[lastIndex] = { ...last, content: replaceText(last.content, textIndex, trimmed.slice(0, trimmed.length - editorMarker.length).trimEnd(), 0) };
+  paragraphs[lastIndex] = {
+    ...last,
+    content: replaceText(last.content, textIndex, trimmed.slice(0, trimmed.length - editorMarker.length).trimEnd(), 0),
+  };
   return { paragraphs, resp: conventions?.editorResp ?? 'editor' };
 }
 

@@ -13,20 +13,42 @@
 import { diagnostic, type Diagnostic } from '../../lib/diagnostics/diagnostic.js';
 import type { NoteConventions } from '../../lib/config/types.js';
 import { noteMarks, type NoteMarks } from '../layout/note-marks.js';
-import { originOf, placedAfter, type Block, type Division, type EditionDocument, type Head, type Inline, type Note, type Origin, type Paragraph } from '../model/document.js';
+import {
+  originOf,
+  placedAfter,
+  type Block,
+  type Division,
+  type EditionDocument,
+  type Head,
+  type Inline,
+  type Note,
+  type Origin,
+  type Paragraph,
+} from '../model/document.js';
 import { readingText } from './walk.js';
 import { attachPageFootnotes } from './page-footnotes.js';
 import { readEditorMarker, replaceText } from './note-paragraphs.js';
 
-export function attachNotes(doc: EditionDocument, conventions: NoteConventions | undefined, file: string): { document: EditionDocument; messages: Diagnostic[] } {
+export function attachNotes(
+  doc: EditionDocument,
+  conventions: NoteConventions | undefined,
+  file: string,
+): { document: EditionDocument; messages: Diagnostic[] } {
   const requested = conventions?.convention ?? 'none';
   if (requested === 'page-footnotes') return attachPageFootnotes(doc, conventions, file);
   // `auto` is resolved before the layout stage (layout/note-convention.ts); here it found nothing.
   const convention = requested === 'auto' ? 'none' : requested;
   const messages: Diagnostic[] = [];
   if (convention !== 'none' && doc.noteArea.length === 0) {
-    const where = convention === 'bracketed-endnotes' ? `a section headed “${conventions?.heading ?? 'Notes'}” with bodies “[1]. …”` : 'lines starting “(1) …”';
-    messages.push(diagnostic('warning', 'notes-not-found', `the config declares ${convention}, but no note bodies were found; expected ${where}`, { file }));
+    const where =
+      convention === 'bracketed-endnotes'
+        ? `a section headed “${conventions?.heading ?? 'Notes'}” with bodies “[1]. …”`
+        : 'lines starting “(1) …”';
+    messages.push(
+      diagnostic('warning', 'notes-not-found', `the config declares ${convention}, but no note bodies were found; expected ${where}`, {
+        file,
+      }),
+    );
   }
   if (convention === 'none') return { document: doc, messages };
   const marks = noteMarks[convention];
@@ -43,8 +65,13 @@ export function attachNotes(doc: EditionDocument, conventions: NoteConventions |
     const placed = placeAtCall(body, note, marks.call(note.n));
     if (placed) {
       body = placed.body;
-      messages.push(diagnostic('info', 'note-moved', `note ${note.n} moved from line ${note.origin.line} to its call at line ${placed.line}`,
-        { file, line: note.origin.line, column: note.origin.column }));
+      messages.push(
+        diagnostic('info', 'note-moved', `note ${note.n} moved from line ${note.origin.line} to its call at line ${placed.line}`, {
+          file,
+          line: note.origin.line,
+          column: note.origin.column,
+        }),
+      );
     } else {
       messages.push(withoutCall(note, notes.length === 1 && printsNoHeading(body), marks, file));
       body = attachToHeading(body, { ...note, anchored: false });
@@ -62,15 +89,29 @@ export function attachNotes(doc: EditionDocument, conventions: NoteConventions |
  */
 function withoutCall(note: Note, titleNote: boolean, marks: NoteMarks, file: string): Diagnostic {
   const at = { file, line: note.origin.line, column: note.origin.column };
-  if (titleNote) return diagnostic('info', 'note-without-call', `the call of note ${note.n} is not in the text: the note is attached to the text's heading`, at);
-  return diagnostic('warning', 'note-unmatched-body', `note ${note.n}'s body has no call in the text (expected “${marks.call(note.n)}” after the word it annotates): attached to the text's heading with @anchored="false"`,
-    at, { hint: 'check the printed source: a call lost by the transcription, or a mark that is not this note’s' });
+  if (titleNote)
+    return diagnostic(
+      'info',
+      'note-without-call',
+      `the call of note ${note.n} is not in the text: the note is attached to the text's heading`,
+      at,
+    );
+  return diagnostic(
+    'warning',
+    'note-unmatched-body',
+    `note ${note.n}'s body has no call in the text (expected “${marks.call(note.n)}” after the word it annotates): attached to the text's heading with @anchored="false"`,
+    at,
+    { hint: 'check the printed source: a call lost by the transcription, or a mark that is not this note’s' },
+  );
 }
 
 /** The text's heading is the config's title, supplied: the source prints none. */
 function printsNoHeading(body: readonly Division[]): boolean {
   const head = body[0]?.children.find((b): b is Head => b.kind === 'head');
-  return head === undefined || head.content.every((i) => i.kind === 'phrase' && i.element === 'supplied' && i.attributes.reason === 'title-not-in-source');
+  return (
+    head === undefined ||
+    head.content.every((i) => i.kind === 'phrase' && i.element === 'supplied' && i.attributes.reason === 'title-not-in-source')
+  );
 }
 
 /**
@@ -79,7 +120,14 @@ function printsNoHeading(body: readonly Division[]): boolean {
  * its own says so. When a line inside another note opens with the call's mark, the body was
  * read as part of that note (no blank line between them): the call's hint says where.
  */
-function unmatchedCalls(body: readonly Division[], notes: readonly Note[], marks: NoteMarks, convention: keyof typeof noteMarks, heading: string, file: string): Diagnostic[] {
+function unmatchedCalls(
+  body: readonly Division[],
+  notes: readonly Note[],
+  marks: NoteMarks,
+  convention: keyof typeof noteMarks,
+  heading: string,
+  file: string,
+): Diagnostic[] {
   const inside = marksInsideNotes(notes, marks);
   const left: { mark: string; n: string; at: Origin; opensBody: boolean }[] = [];
   forEachTextOutsideNotes(body, (value, origin, opensLine) => {
@@ -88,20 +136,42 @@ function unmatchedCalls(body: readonly Division[], notes: readonly Note[], marks
       left.push({ mark: m[0], n: m[1] ?? '', at, opensBody: opensLine && m.index === 0 && marks.body.test(value) });
     }
   });
-  const bodiesInText = new Map(left.filter((c) => c.opensBody).reverse().map((c) => [c.n, c.at]));
+  const bodiesInText = new Map(
+    left
+      .filter((c) => c.opensBody)
+      .reverse()
+      .map((c) => [c.n, c.at]),
+  );
   const where = (at: Origin) => `${file}:${at.line}:${at.column}`;
   return left.map(({ mark, n, at, opensBody }) => {
     if (opensBody) {
-      return diagnostic('warning', 'note-body-in-text', `a line opens with the note mark “${mark}” but was not read as a note body (expected ${bodyPlace(convention, heading)}): left as text`,
-        { file, ...at }, { hint: convention === 'bracketed-endnotes' ? `put the notes in a section of their own: a blank line, a line of spaces and a blank line before the “${heading}” heading` : 'give the note lines the role "notes" in layout.overrides' });
+      return diagnostic(
+        'warning',
+        'note-body-in-text',
+        `a line opens with the note mark “${mark}” but was not read as a note body (expected ${bodyPlace(convention, heading)}): left as text`,
+        { file, ...at },
+        {
+          hint:
+            convention === 'bracketed-endnotes'
+              ? `put the notes in a section of their own: a blank line, a line of spaces and a blank line before the “${heading}” heading`
+              : 'give the note lines the role "notes" in layout.overrides',
+        },
+      );
     }
     const merged = inside.get(n);
     const inText = bodiesInText.get(n);
     const hint = merged
       ? `a line opening with “${marks.call(n)}” at ${where(merged.at)} was read as part of note ${merged.note}: separate the two bodies with a blank line`
-      : inText ? `a line opening with “${marks.call(n)}” at ${where(inText)} was not read as a note body` : 'check the printed source: a note body lost by the transcription, or text that is not a call';
-    return diagnostic('warning', 'note-unmatched-call', `note call “${mark}” has no note body (expected ${bodyPlace(convention, heading, marks.bodyExample(n))}): left as text`,
-      { file, ...at }, { hint });
+      : inText
+        ? `a line opening with “${marks.call(n)}” at ${where(inText)} was not read as a note body`
+        : 'check the printed source: a note body lost by the transcription, or text that is not a call';
+    return diagnostic(
+      'warning',
+      'note-unmatched-call',
+      `note call “${mark}” has no note body (expected ${bodyPlace(convention, heading, marks.bodyExample(n))}): left as text`,
+      { file, ...at },
+      { hint },
+    );
   });
 }
 
@@ -208,20 +278,28 @@ function parseNoteBody(body: NoteBody, bodyMarker: RegExp, conventions: NoteConv
   if (!m || node?.kind !== 'text') return undefined;
   paragraphs[0] = { ...first, content: replaceText(first.content, firstText, node.value.slice(m[0].length), m[0].length) };
   const marked = readEditorMarker(paragraphs, conventions);
-  return { kind: 'note', n: m[1] ?? '', ...(marked.resp ? { resp: marked.resp } : {}), anchored: true, paragraphs: marked.paragraphs, origin: body.origin };
+  return {
+    kind: 'note',
+    n: m[1] ?? '',
+    ...(marked.resp ? { resp: marked.resp } : {}),
+    anchored: true,
+    paragraphs: marked.paragraphs,
+    origin: body.origin,
+  };
 }
 
 /** Puts the note at the first occurrence of its call in the text, removing the call. */
 function placeAtCall(body: readonly Division[], note: Note, call: string): { body: Division[]; line: number } | undefined {
   let found: number | undefined;
-  const visit = (blocks: readonly Block[]): Block[] => blocks.map((block): Block => {
-    if (found !== undefined) return block;
-    if (block.kind === 'div') return { ...block, children: visit(block.children) };
-    const content = insertAtCall(block.content, note, call);
-    if (!content) return block;
-    found = content.line;
-    return { ...block, content: content.content };
-  });
+  const visit = (blocks: readonly Block[]): Block[] =>
+    blocks.map((block): Block => {
+      if (found !== undefined) return block;
+      if (block.kind === 'div') return { ...block, children: visit(block.children) };
+      const content = insertAtCall(block.content, note, call);
+      if (!content) return block;
+      found = content.line;
+      return { ...block, content: content.content };
+    });
   const next = body.map((div) => (found === undefined ? (visit([div])[0] as Division) : div));
   return found === undefined ? undefined : { body: next, line: found };
 }
@@ -234,7 +312,8 @@ function insertAtCall(content: readonly Inline[], note: Note, call: string): { c
     if (at < 0) continue;
     const before = node.value.slice(0, at).replace(/\s+$/u, '');
     const after = node.value.slice(at + call.length);
-    const rest: Inline[] = after === '' ? [] : [{ kind: 'text', value: after, ...placedAfter(node, [...node.value.slice(0, at + call.length)].length) }];
+    const rest: Inline[] =
+      after === '' ? [] : [{ kind: 'text', value: after, ...placedAfter(node, [...node.value.slice(0, at + call.length)].length) }];
     const previous = content[i - 1];
     if (before === '' && previous?.kind === 'lb' && previous.wordBreak === 'none' && i > 1) {
       // The call was wrapped to the start of a line: the note stays where the call was, and the
@@ -255,8 +334,9 @@ function attachToHeading(body: readonly Division[], note: Note): Division[] {
   const [first, ...rest] = body;
   if (!first) return [];
   const headIndex = first.children.findIndex((b) => b.kind === 'head');
-  const children: Block[] = headIndex >= 0
-    ? first.children.map((b, i) => (i === headIndex ? { ...(b as Head), content: [...(b as Head).content, note] } : b))
-    : [{ kind: 'head', content: [note] }, ...first.children];
+  const children: Block[] =
+    headIndex >= 0
+      ? first.children.map((b, i) => (i === headIndex ? { ...(b as Head), content: [...(b as Head).content, note] } : b))
+      : [{ kind: 'head', content: [note] }, ...first.children];
   return [{ ...first, children }, ...rest];
 }

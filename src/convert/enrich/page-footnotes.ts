@@ -9,33 +9,68 @@
 import { diagnostic, type Diagnostic } from '../../lib/diagnostics/diagnostic.js';
 import type { NoteConventions } from '../../lib/config/types.js';
 import type { FootnoteMatch } from '../layout/types.js';
-import { originOf, placedAfter, type Block, type Division, type EditionDocument, type Inline, type Note, type Paragraph } from '../model/document.js';
+import {
+  originOf,
+  placedAfter,
+  type Block,
+  type Division,
+  type EditionDocument,
+  type Inline,
+  type Note,
+  type Paragraph,
+} from '../model/document.js';
 import { readEditorMarker } from './note-paragraphs.js';
 
-export function attachPageFootnotes(doc: EditionDocument, conventions: NoteConventions | undefined, file: string): { document: EditionDocument; messages: Diagnostic[] } {
+export function attachPageFootnotes(
+  doc: EditionDocument,
+  conventions: NoteConventions | undefined,
+  file: string,
+): { document: EditionDocument; messages: Diagnostic[] } {
   const messages: Diagnostic[] = [];
   const matches = new Map((doc.footnotes ?? []).map((m) => [m.bodyLine, m]));
   if (matches.size === 0) {
-    messages.push(diagnostic('warning', 'notes-not-found', 'the config declares page-footnotes, but no note bodies were found; expected lines at the foot of a page opening with the mark of a call on that page (“1 …”, “(1) …”, “* …”)', { file }));
+    messages.push(
+      diagnostic(
+        'warning',
+        'notes-not-found',
+        'the config declares page-footnotes, but no note bodies were found; expected lines at the foot of a page opening with the mark of a call on that page (“1 …”, “(1) …”, “* …”)',
+        { file },
+      ),
+    );
   }
-  const notes = groupBodies(doc.noteArea, matches).map(({ match, paragraphs }) => ({ note: noteOf(match, paragraphs, conventions), call: match.call }));
+  const notes = groupBodies(doc.noteArea, matches).map(({ match, paragraphs }) => ({
+    note: noteOf(match, paragraphs, conventions),
+    call: match.call,
+  }));
   const placed = new Set<Note>();
   let body = placeAtCalls(doc.body, notes, placed);
   for (const { note, call } of notes) {
     const at = { file, line: note.origin.line, column: note.origin.column };
     if (placed.has(note)) {
-      messages.push(diagnostic('info', 'note-moved', `note ${note.n} moved from line ${note.origin.line} to its call at line ${call.line}`, at));
+      messages.push(
+        diagnostic('info', 'note-moved', `note ${note.n} moved from line ${note.origin.line} to its call at line ${call.line}`, at),
+      );
       continue;
     }
     // The layout saw the call there; a stage before this one changed the text around it.
-    messages.push(diagnostic('warning', 'note-unmatched-body', `note ${note.n}'s call “${call.text}” was not found at ${file}:${call.line}:${call.column}: attached to the text's heading with @anchored="false"`, at));
+    messages.push(
+      diagnostic(
+        'warning',
+        'note-unmatched-body',
+        `note ${note.n}'s call “${call.text}” was not found at ${file}:${call.line}:${call.column}: attached to the text's heading with @anchored="false"`,
+        at,
+      ),
+    );
     body = attachToHeading(body, { ...note, anchored: false });
   }
   return { document: { ...doc, body, noteArea: [] }, messages };
 }
 
 /** A paragraph that opens with a matched mark opens a note; the paragraphs after it are the same note's. */
-function groupBodies(paragraphs: readonly Paragraph[], matches: ReadonlyMap<number, FootnoteMatch>): { match: FootnoteMatch; paragraphs: Paragraph[] }[] {
+function groupBodies(
+  paragraphs: readonly Paragraph[],
+  matches: ReadonlyMap<number, FootnoteMatch>,
+): { match: FootnoteMatch; paragraphs: Paragraph[] }[] {
   const notes: { match: FootnoteMatch; paragraphs: Paragraph[] }[] = [];
   for (const p of paragraphs) {
     const first = p.content.find((x) => x.kind === 'text');
@@ -52,12 +87,19 @@ function noteOf(match: FootnoteMatch, paragraphs: readonly Paragraph[], conventi
   const index = first.content.findIndex((i) => i.kind === 'text');
   const node = first.content[index];
   const origin = (node?.kind === 'text' ? originOf(node) : undefined) ?? { line: match.bodyLine, column: 1 };
-  const content = first.content.map((inline, i) => (i === index && inline.kind === 'text'
-    ? { ...inline, value: inline.value.slice(match.mark.length), ...placedAfter(inline, [...match.mark].length) }
-    : inline));
+  const content = first.content.map((inline, i) =>
+    i === index && inline.kind === 'text'
+      ? { ...inline, value: inline.value.slice(match.mark.length), ...placedAfter(inline, [...match.mark].length) }
+      : inline,
+  );
   const { paragraphs: marked, resp } = readEditorMarker([{ ...first, content }, ...rest], conventions);
   return {
-    kind: 'note', n: match.label, ...(resp ? { resp } : {}), anchored: true, paragraphs: marked, origin,
+    kind: 'note',
+    n: match.label,
+    ...(resp ? { resp } : {}),
+    anchored: true,
+    paragraphs: marked,
+    origin,
     printed: { call: match.call.text, glued: match.call.glued, mark: match.mark.trim() },
   };
 }
@@ -66,23 +108,28 @@ function noteOf(match: FootnoteMatch, paragraphs: readonly Paragraph[], conventi
  * Puts each note at its call's place (line and column of the raw file), removing the call: one
  * walk through the text, the notes looked up by the lines of each block.
  */
-function placeAtCalls(body: readonly Division[], notes: readonly { note: Note; call: FootnoteMatch['call'] }[], placed: Set<Note>): Division[] {
+function placeAtCalls(
+  body: readonly Division[],
+  notes: readonly { note: Note; call: FootnoteMatch['call'] }[],
+  placed: Set<Note>,
+): Division[] {
   const byLine = new Map<number, { note: Note; call: FootnoteMatch['call'] }[]>();
   for (const item of notes) byLine.set(item.call.line, [...(byLine.get(item.call.line) ?? []), item]);
-  const visit = (blocks: readonly Block[]): Block[] => blocks.map((block): Block => {
-    if (block.kind === 'div') return { ...block, children: visit(block.children) };
-    let content: readonly Inline[] = block.content;
-    const lines = new Set(content.flatMap((i) => (i.kind === 'text' && i.line !== undefined ? [i.line] : [])));
-    for (const line of lines) {
-      for (const { note, call } of byLine.get(line) ?? []) {
-        const next = insertAt(content, note, call);
-        if (!next) continue;
-        content = next;
-        placed.add(note);
+  const visit = (blocks: readonly Block[]): Block[] =>
+    blocks.map((block): Block => {
+      if (block.kind === 'div') return { ...block, children: visit(block.children) };
+      let content: readonly Inline[] = block.content;
+      const lines = new Set(content.flatMap((i) => (i.kind === 'text' && i.line !== undefined ? [i.line] : [])));
+      for (const line of lines) {
+        for (const { note, call } of byLine.get(line) ?? []) {
+          const next = insertAt(content, note, call);
+          if (!next) continue;
+          content = next;
+          placed.add(note);
+        }
       }
-    }
-    return content === block.content ? block : { ...block, content: content as Inline[] };
-  });
+      return content === block.content ? block : { ...block, content: content as Inline[] };
+    });
   return visit(body) as Division[];
 }
 
@@ -113,8 +160,9 @@ function attachToHeading(body: readonly Division[], note: Note): Division[] {
   const [first, ...others] = body;
   if (!first) return [];
   const headIndex = first.children.findIndex((b) => b.kind === 'head');
-  const children: Block[] = headIndex >= 0
-    ? first.children.map((b, i) => (i === headIndex && b.kind === 'head' ? { ...b, content: [...b.content, note] } : b))
-    : [{ kind: 'head', content: [note] }, ...first.children];
+  const children: Block[] =
+    headIndex >= 0
+      ? first.children.map((b, i) => (i === headIndex && b.kind === 'head' ? { ...b, content: [...b.content, note] } : b))
+      : [{ kind: 'head', content: [note] }, ...first.children];
   return [{ ...first, children }, ...others];
 }

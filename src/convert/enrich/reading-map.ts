@@ -57,7 +57,9 @@ export function readingMap(content: readonly Inline[]): ReadingMap {
 }
 
 function plain(content: readonly Inline[]): string {
-  return content.map((i) => (i.kind === 'text' ? i.value : i.kind === 'choice' ? plain(i.edited) : i.kind === 'phrase' ? plain(i.content) : '')).join('');
+  return content
+    .map((i) => (i.kind === 'text' ? i.value : i.kind === 'choice' ? plain(i.edited) : i.kind === 'phrase' ? plain(i.content) : ''))
+    .join('');
 }
 
 export interface Span {
@@ -98,7 +100,11 @@ export function wrapSpans(content: readonly Inline[], map: ReadingMap, spans: re
       flat.push({ inline: slice(inline, from - piece.start, to - piece.start), start: from, end: to });
       from = to;
     }
-    flat.push({ inline: from === piece.start ? inline : slice(inline, from - piece.start, piece.end - piece.start), start: from, end: piece.end });
+    flat.push({
+      inline: from === piece.start ? inline : slice(inline, from - piece.start, piece.end - piece.start),
+      start: from,
+      end: piece.end,
+    });
   }
   // Each cut piece goes into the span that covers it. A zero-width node (lb inside a word, pb)
   // belongs to a span only strictly inside it: at its edges it stays outside.
@@ -116,7 +122,9 @@ export function wrapSpans(content: readonly Inline[], map: ReadingMap, spans: re
       a++;
     }
     const span = accepted[a];
-    const inside = span !== undefined && (item.end > item.start ? item.start >= span.start && item.end <= span.end : item.start > span.start && item.start < span.end);
+    const inside =
+      span !== undefined &&
+      (item.end > item.start ? item.start >= span.start && item.end <= span.end : item.start > span.start && item.start < span.end);
     if (!inside) {
       close();
       out.push(item.inline);
@@ -157,7 +165,8 @@ export function originAt(content: readonly Inline[], map: ReadingMap, offset: nu
   for (const piece of map.pieces) {
     if (offset < piece.start || offset >= Math.max(piece.end, piece.start + 1)) continue;
     const inline = content[piece.node];
-    if (inline?.kind === 'text' && inline.line !== undefined) return { line: inline.line, column: (inline.column ?? 1) + [...inline.value.slice(0, offset - piece.start)].length };
+    if (inline?.kind === 'text' && inline.line !== undefined)
+      return { line: inline.line, column: (inline.column ?? 1) + [...inline.value.slice(0, offset - piece.start)].length };
     if (inline?.kind === 'choice' && inline.origin) return inline.origin;
   }
   return undefined;

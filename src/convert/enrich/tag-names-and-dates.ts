@@ -30,15 +30,28 @@ export function tagNamesAndDates(doc: EditionDocument, ctx: TaggingContext): { d
   // One attributes object per register entry, shared by all its mentions (the model is immutable): a long text names the same places thousands of times.
   const attributesOf = new Map<string, Readonly<Record<string, string>>>();
   const tagSequence = (content: readonly Inline[]): readonly Inline[] => {
-    const inner = content.map((inline) => (inline.kind === 'phrase' && sourcePhrases.has(inline.element) ? { ...inline, content: tagSequence(inline.content) } : inline));
+    const inner = content.map((inline) =>
+      inline.kind === 'phrase' && sourcePhrases.has(inline.element) ? { ...inline, content: tagSequence(inline.content) } : inline,
+    );
     const map = readingMap(inner);
     const spans: Span[] = [];
     for (const match of findFrenchDates(map.text, ctx.dates)) {
       const at = originAt(inner, map, match.start);
-      if (match.warning) messages.push(diagnostic('warning', 'date-check', `“${match.text}”: ${match.warning}`, { file: ctx.file, line: at?.line ?? 0, column: at?.column ?? 1 }));
+      if (match.warning)
+        messages.push(
+          diagnostic('warning', 'date-check', `“${match.text}”: ${match.warning}`, {
+            file: ctx.file,
+            line: at?.line ?? 0,
+            column: at?.column ?? 1,
+          }),
+        );
       if (Object.keys(match.attributes).length === 0) continue;
       if (match.attributes.datingMethod === '#julian') julian = true;
-      spans.push({ start: match.start, end: match.end, wrap: (words) => ({ kind: 'phrase', element: 'date', attributes: match.attributes, content: words }) });
+      spans.push({
+        start: match.start,
+        end: match.end,
+        wrap: (words) => ({ kind: 'phrase', element: 'date', attributes: match.attributes, content: words }),
+      });
     }
     for (const mention of ctx.gazetteer?.find(map.text) ?? []) {
       if (spans.some((s) => s.start < mention.end && mention.start < s.end)) continue;
@@ -50,7 +63,11 @@ export function tagNamesAndDates(doc: EditionDocument, ctx: TaggingContext): { d
         attributesOf.set(key, shared);
       }
       const entryAttributes = shared;
-      spans.push({ start: mention.start, end: mention.end, wrap: (words) => ({ kind: 'phrase', element, attributes: entryAttributes, content: words }) });
+      spans.push({
+        start: mention.start,
+        end: mention.end,
+        wrap: (words) => ({ kind: 'phrase', element, attributes: entryAttributes, content: words }),
+      });
     }
     return spans.length === 0 ? inner : wrapSpans(inner, map, spans).content;
   };

@@ -6,10 +6,16 @@ import { analyseColumns } from './columns.js';
 import { analyseProse } from './prose.js';
 import type { Layout, LayoutSettings } from './types.js';
 
-export function analyseLayout(lines: readonly Line[], settings: LayoutSettings, lexicon: Lexicon, file: string): { layout: Layout; messages: Diagnostic[] } {
+export function analyseLayout(
+  lines: readonly Line[],
+  settings: LayoutSettings,
+  lexicon: Lexicon,
+  file: string,
+): { layout: Layout; messages: Diagnostic[] } {
   const messages: Diagnostic[] = [];
-  const layout = settings.profile === 'columns'
-    ? analyseColumns(lines, settings, file, messages)
-    : analyseProse(lines, settings, lexicon, file, messages);
+  const layout =
+    settings.profile === 'columns'
+      ? analyseColumns(lines, settings, file, messages)
+      : analyseProse(lines, settings, lexicon, file, messages);
   return { layout, messages };
 }

@@ -48,7 +48,8 @@ export function analyseColumns(lines: readonly Line[], settings: LayoutSettings,
       continue;
     }
     const width = lengthOf(line.text);
-    const isNote = role === 'notes' || (role !== 'body' && settings.noteConvention === 'parenthesised-footnotes' && footnoteBody.test(line.text));
+    const isNote =
+      role === 'notes' || (role !== 'body' && settings.noteConvention === 'parenthesised-footnotes' && footnoteBody.test(line.text));
     // Notes are short: two lines tell their width; a text block needs three.
     const known = block !== undefined && block.lines.length >= (block.kind === 'note' ? 2 : 3);
     const wider = known && width > widest * WIDER_BLOCK_RATIO;
@@ -65,7 +66,9 @@ export function analyseColumns(lines: readonly Line[], settings: LayoutSettings,
 
   const flows = assignFlows(blocks.filter((b) => b.kind === 'text'));
   const layoutFlows = flows.map((flowBlocks, i) => buildFlow(flowBlocks, i + 1, roles, file, messages));
-  const notes = blocks.filter((b) => b.kind === 'note').map((b): LayoutBlock => ({ role: 'p', lines: toLayoutLines(b), opensTextBlock: true }));
+  const notes = blocks
+    .filter((b) => b.kind === 'note')
+    .map((b): LayoutBlock => ({ role: 'p', lines: toLayoutLines(b), opensTextBlock: true }));
   const pages = new PageCounter(settings.firstPage);
   const firstText = lines.find((l) => l.kind === 'text')?.n ?? 1;
   return {
@@ -86,7 +89,10 @@ function toLayoutLines(block: TextBlock): LayoutLine[] {
 }
 
 function blockWidth(block: TextBlock): number {
-  return quantile(block.lines.map((l) => lengthOf(l.text)), 0.75);
+  return quantile(
+    block.lines.map((l) => lengthOf(l.text)),
+    0.75,
+  );
 }
 
 /** Group blocks by width: each group is one text, in order of first appearance. */
@@ -107,9 +113,18 @@ interface Paragraph {
   head: boolean;
 }
 
-function buildFlow(blocks: readonly TextBlock[], appearance: number, roles: ReadonlyMap<number, string>, file: string, messages: Diagnostic[]): LayoutFlow {
+function buildFlow(
+  blocks: readonly TextBlock[],
+  appearance: number,
+  roles: ReadonlyMap<number, string>,
+  file: string,
+  messages: Diagnostic[],
+): LayoutFlow {
   const all = blocks.flatMap((b) => b.lines);
-  const column = quantile(all.map((l) => lengthOf(l.text)), 0.75);
+  const column = quantile(
+    all.map((l) => lengthOf(l.text)),
+    0.75,
+  );
   const paragraphs: Paragraph[] = [];
   let current: Paragraph | undefined;
   let endsParagraph = true;
@@ -129,9 +144,14 @@ function buildFlow(blocks: readonly TextBlock[], appearance: number, roles: Read
     const next = blocks[b + 1];
     const lastParagraph = paragraphs[paragraphs.length - 1];
     if (last && next && !endsParagraph && next.indented && !(lastParagraph && isHeading(lastParagraph, column))) {
-      messages.push(diagnostic('warning', 'columns-open-paragraph',
-        `text block ends without closing its sentence, but the next block of the same text opens a new paragraph (line ${next.lines[0]?.n})`,
-        { file, line: last.n, column: last.column }));
+      messages.push(
+        diagnostic(
+          'warning',
+          'columns-open-paragraph',
+          `text block ends without closing its sentence, but the next block of the same text opens a new paragraph (line ${next.lines[0]?.n})`,
+          { file, line: last.n, column: last.column },
+        ),
+      );
     }
   });
   return { appearance, ...placeHeading(paragraphs, column, file, messages) };
@@ -148,7 +168,12 @@ function isHeading(p: Paragraph, column: number): boolean {
  * from the flow's start (a title set below the first column), it is moved to the start: the
  * reading order is restored, and `lb/@n` keeps the original line numbers.
  */
-function placeHeading(paragraphs: Paragraph[], column: number, file: string, messages: Diagnostic[]): Pick<LayoutFlow, 'sections' | 'movedHeadFromLine'> {
+function placeHeading(
+  paragraphs: Paragraph[],
+  column: number,
+  file: string,
+  messages: Diagnostic[],
+): Pick<LayoutFlow, 'sections' | 'movedHeadFromLine'> {
   const index = paragraphs.findIndex((p) => p.head || isHeading(p, column));
   const toBlock = (p: Paragraph, role: LayoutBlock['role']): LayoutBlock => ({ role, lines: p.lines, opensTextBlock: p.opensTextBlock });
   if (index < 0) return { sections: [{ blocks: paragraphs.map((p) => toBlock(p, 'p')) }] };
@@ -157,8 +182,13 @@ function placeHeading(paragraphs: Paragraph[], column: number, file: string, mes
   const blocks = [toBlock(heading, 'head'), ...rest];
   if (index === 0) return { sections: [{ blocks }] };
   const from = heading.lines[0]?.line;
-  messages.push(diagnostic('info', 'columns-heading-moved',
-    `heading “${heading.lines.map((l) => l.line.text).join(' ')}” printed after the text's first block; moved to the start of its text (reading order)`,
-    { file, line: from?.n ?? 1, column: from?.column ?? 1 }));
+  messages.push(
+    diagnostic(
+      'info',
+      'columns-heading-moved',
+      `heading “${heading.lines.map((l) => l.line.text).join(' ')}” printed after the text's first block; moved to the start of its text (reading order)`,
+      { file, line: from?.n ?? 1, column: from?.column ?? 1 },
+    ),
+  );
   return { sections: [{ blocks }], movedHeadFromLine: from?.n ?? 0 };
 }

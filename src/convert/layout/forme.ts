@@ -45,7 +45,10 @@ export function isNoiseLine(line: Line, previous: Line | undefined, lexicon: Lex
 }
 
 function lineTokens(text: string): string[] {
-  return text.split(/\s+/u).map((t) => t.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter((t) => t !== '');
+  return text
+    .split(/\s+/u)
+    .map((t) => t.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter((t) => t !== '');
 }
 
 /** A name as printed: a capital, then at least two lower-case letters (`Poterloo`, `Jaurès`, `Saint-Just`). */
@@ -59,7 +62,13 @@ const nameShape = /^\p{Lu}\p{Ll}{2,}(?:[-’']\p{Lu}?\p{Ll}+)*$/u;
  * token shaped like a name, and either a sentence that goes on into it (the line before does not
  * end one) or the name written elsewhere in the document.
  */
-function endsSentenceWithName(line: Line, letterTokens: readonly string[], previous: Line | undefined, lexicon: Lexicon, documentWords: WordCounts | undefined): boolean {
+function endsSentenceWithName(
+  line: Line,
+  letterTokens: readonly string[],
+  previous: Line | undefined,
+  lexicon: Lexicon,
+  documentWords: WordCounts | undefined,
+): boolean {
   if (!closesSentence(line.text) || letterTokens.length > 4) return false;
   const printed = [...line.text.replace(/\s+/gu, '')];
   const letters = printed.filter((c) => /\p{L}/u.test(c)).length;

@@ -29,13 +29,20 @@ export interface NoteConventionChoice {
 }
 
 /** `lexicon`: the one the conversion uses (letter calls are told from words with it). */
-export function detectNoteConvention(lines: readonly Line[], settings: LayoutSettings, lexicon: Lexicon = frenchLexicon()): NoteConventionChoice {
+export function detectNoteConvention(
+  lines: readonly Line[],
+  settings: LayoutSettings,
+  lexicon: Lexicon = frenchLexicon(),
+): NoteConventionChoice {
   const roles = classifyOverrides(lines, settings.overrides);
   if (settings.profile === 'prose') {
     const endnotes = matchedEndnotes(lines, settings.notesHeading);
     if (endnotes > 0) return { convention: 'bracketed-endnotes', matched: endnotes };
     const forced = lines.filter((l) => roles.get(l.n) === 'notes');
-    const blocks = matchedBlockFootnotes(lines.filter((l) => roles.get(l.n) !== 'notes'), forced);
+    const blocks = matchedBlockFootnotes(
+      lines.filter((l) => roles.get(l.n) !== 'notes'),
+      forced,
+    );
     if (blocks > 0) return { convention: 'parenthesised-footnotes', matched: blocks };
     // A numbered list after a word that ends in a digit (`F1`, then `1. …`, `2. …`) matches one
     // mark and leaves the next ones without a call: more bodies must match than not.
@@ -46,7 +53,10 @@ export function detectNoteConvention(lines: readonly Line[], settings: LayoutSet
   }
   const marks = noteMarks['parenthesised-footnotes'];
   const bodies = lines.filter((l) => l.kind === 'text' && roles.get(l.n) !== 'body' && marks.body.test(l.text));
-  const blocks = matchedBlockFootnotes(lines.filter((l) => !bodies.includes(l)), bodies);
+  const blocks = matchedBlockFootnotes(
+    lines.filter((l) => !bodies.includes(l)),
+    bodies,
+  );
   return blocks > 0 ? { convention: 'parenthesised-footnotes', matched: blocks } : { convention: 'none', matched: 0 };
 }
 
@@ -63,5 +73,8 @@ function matchedEndnotes(lines: readonly Line[], heading: string): number {
 function matchedBlockFootnotes(text: readonly Line[], bodies: readonly Line[]): number {
   const marks = noteMarks['parenthesised-footnotes'];
   const calls = new Set(text.flatMap((l) => [...l.text.matchAll(marks.calls)].map((m) => m[1])));
-  return bodies.filter((l) => { const m = marks.body.exec(l.text); return m !== null && calls.has(m[1]); }).length;
+  return bodies.filter((l) => {
+    const m = marks.body.exec(l.text);
+    return m !== null && calls.has(m[1]);
+  }).length;
 }

@@ -47,5 +47,8 @@ export const noteMarks: Readonly<Record<NoteConvention, NoteMarks>> = {
 /** The line opens with a note mark of the text's convention (`[5].`, `[5]`, `(5)`). */
 export function opensWithNoteMark(text: string, convention: LayoutSettings['noteConvention']): boolean {
   // Page footnotes are set apart before the page-gap rule sees a line (layout/page-footnotes.ts).
-  return (convention === 'parenthesised-footnotes' || convention === 'bracketed-endnotes') && noteMarks[convention].opensLine.test(text.trimStart());
+  return (
+    (convention === 'parenthesised-footnotes' || convention === 'bracketed-endnotes') &&
+    noteMarks[convention].opensLine.test(text.trimStart())
+  );
 }

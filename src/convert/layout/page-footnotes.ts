@@ -105,7 +105,10 @@ const callPatterns: readonly { shape: CallShape; re: RegExp; label: (m: RegExpEx
 ];
 
 /** A body's mark: `1 `, `1. `, `1) `, `(1) `, `[1] `, `[1]. `, `¹ `, `* `, and with letters `a `, `a. `, `a) `. Group 1 is the mark, the others its label. */
-const bodyMark = new RegExp(String.raw`^(\((${numberOrLetter})\)|\[(${numberOrLetter})\]\.?|(\d{1,3})[.)]?|([${superscripts}]{1,3})|(${symbol})|([a-z])[.)]?)\s+(?=\S)`, 'u');
+const bodyMark = new RegExp(
+  String.raw`^(\((${numberOrLetter})\)|\[(${numberOrLetter})\]\.?|(\d{1,3})[.)]?|([${superscripts}]{1,3})|(${symbol})|([a-z])[.)]?)\s+(?=\S)`,
+  'u',
+);
 
 /** A rule above the notes: `_____`, `-----`, `———`. */
 const ruleLine = /^[_\-—–]{3,}$/u;
@@ -158,8 +161,18 @@ function readBook(pages: readonly PageLine[][], words: LetterCalls | undefined, 
   return first.separated > first.unseparated ? readFeet(pages, true, words, isWord).feet : first.feet;
 }
 
-function readFeet(pages: readonly PageLine[][], separatedStyle: boolean, words: LetterCalls | undefined, isWord: IsWord): { feet: PageFootnotes; separated: number; unseparated: number } {
-  const out = { lines: new Map<number, FootLineRole>(), rules: new Set<number>(), matches: [] as FootnoteMatch[], unmatched: [] as UnmatchedMark[] };
+function readFeet(
+  pages: readonly PageLine[][],
+  separatedStyle: boolean,
+  words: LetterCalls | undefined,
+  isWord: IsWord,
+): { feet: PageFootnotes; separated: number; unseparated: number } {
+  const out = {
+    lines: new Map<number, FootLineRole>(),
+    rules: new Set<number>(),
+    matches: [] as FootnoteMatch[],
+    unmatched: [] as UnmatchedMark[],
+  };
   let carried: CallSite[] = [];
   let previousLast: Zone['last'];
   const allCalls: CallSite[] = [];
@@ -196,10 +209,17 @@ function readFeet(pages: readonly PageLine[][], separatedStyle: boolean, words: 
     // A call on the page's last line of text may have its body at the foot of the next page.
     const lastTextLine = end - continued.length - (ruled ? 2 : 1);
     carried = calls.filter((c) => !used.has(c) && c.index === lastTextLine);
-    previousLast = zone?.last ?? (continued.length > 0 && previousLast ? ending(previousLast.label, page[page.length - 1], measure) : undefined);
+    previousLast =
+      zone?.last ?? (continued.length > 0 && previousLast ? ending(previousLast.label, page[page.length - 1], measure) : undefined);
   });
   const inFoot = (c: CallSite) => out.lines.has(c.line);
-  out.unmatched.push(...unmatchedCalls(allCalls.filter((c) => !inFoot(c)), used, out.matches));
+  out.unmatched.push(
+    ...unmatchedCalls(
+      allCalls.filter((c) => !inFoot(c)),
+      used,
+      out.matches,
+    ),
+  );
   out.matches.sort((a, b) => a.bodyLine - b.bodyLine);
   return { feet: out, separated, unseparated };
 }
@@ -258,17 +278,27 @@ function cutsBefore(pages: readonly PageLine[][], p: number, i: number): string[
 }
 
 function callsOn(line: Line, index: number, page: number, letters: ((line: Line) => LetterCallCandidate[]) | undefined): CallSite[] {
-  const printed: { shape: CallShape; at: number; text: string; label: string; weak?: CallSite['weak'] }[] = callPatterns.flatMap(({ shape, re, label }) =>
-    [...line.text.matchAll(re)].map((m) => ({ shape, at: m.index ?? 0, text: m[0], label: label(m as RegExpExecArray) })));
+  const printed: { shape: CallShape; at: number; text: string; label: string; weak?: CallSite['weak'] }[] = callPatterns.flatMap(
+    ({ shape, re, label }) =>
+      [...line.text.matchAll(re)].map((m) => ({ shape, at: m.index ?? 0, text: m[0], label: label(m as RegExpExecArray) })),
+  );
   // Letters last: a letter is never read inside a call found by its shape (`(a)`, `[a]`).
-  for (const c of letters ? letters(line) : []) printed.push({ shape: 'plain', at: c.at, text: c.letter, label: c.letter, ...(c.evidence === 'word' ? {} : { weak: c.evidence }) });
+  for (const c of letters ? letters(line) : [])
+    printed.push({ shape: 'plain', at: c.at, text: c.letter, label: c.letter, ...(c.evidence === 'word' ? {} : { weak: c.evidence }) });
   const found: CallSite[] = [];
   for (const { shape, at, text, label, weak } of printed) {
     if (at === 0) continue;
     if (found.some((f) => at >= f.column - line.column && at < f.column - line.column + [...f.text].length)) continue;
     found.push({
-      index, line: line.n, column: line.column + [...line.text.slice(0, at)].length, text,
-      label, glued: !/\s/u.test(line.text[at - 1] ?? ' '), shape, page, ...(weak ? { weak } : {}),
+      index,
+      line: line.n,
+      column: line.column + [...line.text.slice(0, at)].length,
+      text,
+      label,
+      glued: !/\s/u.test(line.text[at - 1] ?? ' '),
+      shape,
+      page,
+      ...(weak ? { weak } : {}),
     });
   }
   return found.sort((a, b) => a.column - b.column);
@@ -279,7 +309,13 @@ function callsOn(line: Line, index: number, page: number, letters: ((line: Line)
  * which matches the most bodies; on a tie, the one after a blank line or a rule, then the
  * shortest (a line that opens with `1.` in the text is not taken with it).
  */
-function bestZone(page: readonly PageLine[], carried: readonly CallSite[], calls: readonly CallSite[], measure: number, previousOpen: boolean): Zone | undefined {
+function bestZone(
+  page: readonly PageLine[],
+  carried: readonly CallSite[],
+  calls: readonly CallSite[],
+  measure: number,
+  previousOpen: boolean,
+): Zone | undefined {
   let best: Zone | undefined;
   let bestScore = -1;
   for (let s = Math.max(0, page.length - MAX_FOOT_LINES); s < page.length; s++) {
@@ -333,7 +369,12 @@ function walkZone(page: readonly PageLine[], start: number, available: readonly 
       used.add(call);
       current = mark.label;
       roles.set(line.n, 'opens-note');
-      matched.push({ bodyLine: line.n, label: mark.label, mark: mark.mark, call: { line: call.line, column: call.column, text: call.text, glued: call.glued } });
+      matched.push({
+        bodyLine: line.n,
+        label: mark.label,
+        mark: mark.mark,
+        call: { line: call.line, column: call.column, text: call.text, glued: call.glued },
+      });
       continue;
     }
     if (mark && i > start && nextInSeries(current, mark.label)) {
@@ -358,9 +399,53 @@ function nextCall(available: readonly CallSite[], pointer: number, label: string
  * Words that never end a sentence in French (articles, prepositions, conjunctions, clitics): a
  * note whose last line ends with one (`Après les`, `Il s’agit de`) is plainly cut.
  */
-const neverLast = new Set(['le', 'la', 'les', 'un', 'une', 'des', 'du', 'de', 'au', 'aux', 'à', 'et', 'ou', 'ni', 'mais', 'car', 'que', 'qui',
-  'dont', 'dans', 'par', 'pour', 'sur', 'sous', 'avec', 'sans', 'entre', 'vers', 'chez', 'ce', 'cette', 'ces', 'son', 'sa', 'ses',
-  'leur', 'notre', 'votre', 'mon', 'ma', 'mes', 'ne', 'se', 'si', 'en']);
+const neverLast = new Set([
+  'le',
+  'la',
+  'les',
+  'un',
+  'une',
+  'des',
+  'du',
+  'de',
+  'au',
+  'aux',
+  'à',
+  'et',
+  'ou',
+  'ni',
+  'mais',
+  'car',
+  'que',
+  'qui',
+  'dont',
+  'dans',
+  'par',
+  'pour',
+  'sur',
+  'sous',
+  'avec',
+  'sans',
+  'entre',
+  'vers',
+  'chez',
+  'ce',
+  'cette',
+  'ces',
+  'son',
+  'sa',
+  'ses',
+  'leur',
+  'notre',
+  'votre',
+  'mon',
+  'ma',
+  'mes',
+  'ne',
+  'se',
+  'si',
+  'en',
+]);
 
 /** A line at least this share of the page's measure (its longest line) is full: the next word did not fit. */
 const fullLineShare = 0.9;
@@ -376,12 +461,14 @@ function ending(label: string, last: PageLine | undefined, measure: number): Zon
   const lastWord = /(?:^|\s)(\p{Ll}+)$/u.exec(text)?.[1];
   const byWord = !/[\p{L}][-,]$/u.test(text) && lastWord !== undefined && neverLast.has(lastWord);
   const open = !finished.test(text);
-  const fullAndOpen = open && !/[\p{L}][-,]$/u.test(text) && /[\p{L}\p{N}]$/u.test(text) && measure > 0 && lengthOf(text) >= fullLineShare * measure;
+  const fullAndOpen =
+    open && !/[\p{L}][-,]$/u.test(text) && /[\p{L}\p{N}]$/u.test(text) && measure > 0 && lengthOf(text) >= fullLineShare * measure;
   const wordMark = /\S+$/u.exec(text)?.[0] ?? '';
   const mark = byWord ? (lastWord ?? '') : fullAndOpen ? wordMark : text.slice(-1);
-  const cut = last !== undefined && label !== '' && (byWord || fullAndOpen || /[\p{L}][-,]$/u.test(text))
-    ? { kind: 'cut-note' as const, line: last.line.n, column: last.line.column + [...text].length - [...mark].length, text: mark, label }
-    : undefined;
+  const cut =
+    last !== undefined && label !== '' && (byWord || fullAndOpen || /[\p{L}][-,]$/u.test(text))
+      ? { kind: 'cut-note' as const, line: last.line.n, column: last.line.column + [...text].length - [...mark].length, text: mark, label }
+      : undefined;
   return { label, open, ...(cut ? { cut } : {}) };
 }
 
@@ -398,7 +485,14 @@ function nextInSeries(previous: string, label: string): boolean {
  * a rule always, after a blank line only when that note is unfinished (no final punctuation) and
  * the line opens in lower case (else it is the text's last paragraph).
  */
-function continuation(page: readonly PageLine[], end: number, marksFollow: boolean, previous: Zone['last'], separatedStyle: boolean, after: NextPage): PageLine[] {
+function continuation(
+  page: readonly PageLine[],
+  end: number,
+  marksFollow: boolean,
+  previous: Zone['last'],
+  separatedStyle: boolean,
+  after: NextPage,
+): PageLine[] {
   if (previous === undefined || previous.label === '') return [];
   // A blank line or a rule just above the page's own first mark: nothing between goes on a note.
   if (marksFollow && isSeparated(page, end)) return [];
@@ -468,7 +562,12 @@ function loneBody(page: readonly PageLine[]): UnmatchedMark | undefined {
     const pl = page[i] as PageLine;
     if (pl.blankBefore === 0 && !ruleLine.test(page[i - 1]?.line.text ?? '')) continue;
     const mark = readBodyMark(pl.line.text);
-    const marked = mark && /^(?:[([]|[*†‡])/u.test(mark.mark) ? mark : mark && /^\d{1,3}\.?\s/u.test(mark.mark) && ruleLine.test(page[i - 1]?.line.text ?? '') ? mark : undefined;
+    const marked =
+      mark && /^(?:[([]|[*†‡])/u.test(mark.mark)
+        ? mark
+        : mark && /^\d{1,3}\.?\s/u.test(mark.mark) && ruleLine.test(page[i - 1]?.line.text ?? '')
+          ? mark
+          : undefined;
     return marked ? { kind: 'body', line: pl.line.n, column: pl.line.column, text: marked.mark.trim(), label: marked.label } : undefined;
   }
   return undefined;
@@ -494,9 +593,9 @@ function unmatchedCalls(calls: readonly CallSite[], used: ReadonlySet<CallSite>,
     const bare = call.shape === 'plain' && /^\d+$/u.test(call.label);
     const expected = letter
       ? last !== undefined && last.page === call.page && /^[a-z]$/u.test(last.label) && nextInSeries(last.label, call.label)
-      : !bare
-      || (last !== undefined && /^\d+$/u.test(last.label) && Number(call.label) === Number(last.label) + 1)
-      || (call.label === '1' && (last === undefined || last.page < call.page));
+      : !bare ||
+        (last !== undefined && /^\d+$/u.test(last.label) && Number(call.label) === Number(last.label) + 1) ||
+        (call.label === '1' && (last === undefined || last.page < call.page));
     if (expected) out.push({ kind: 'call', line: call.line, column: call.column, text: call.text, label: call.label });
   }
   return out;
@@ -507,15 +606,30 @@ export function footnoteMessages(foot: PageFootnotes, file: string): Diagnostic[
   return foot.unmatched.map((u) => {
     const at = { file, line: u.line, column: u.column };
     if (u.kind === 'cut-note') {
-      return diagnostic('warning', 'note-continuation-missing', `note ${u.label} ends with “${u.text}” at the foot of the page, but its rest was not found at the foot of the next page (expected after a rule or a blank line, before the page's first mark): the note ends here`,
-        at, { hint: 'check the printed source: the rest of the note may have been read as text at the end of the next page' });
+      return diagnostic(
+        'warning',
+        'note-continuation-missing',
+        `note ${u.label} ends with “${u.text}” at the foot of the page, but its rest was not found at the foot of the next page (expected after a rule or a blank line, before the page's first mark): the note ends here`,
+        at,
+        { hint: 'check the printed source: the rest of the note may have been read as text at the end of the next page' },
+      );
     }
     if (u.kind === 'call') {
-      return diagnostic('warning', 'note-unmatched-call', `note call “${u.text}” has no note body (expected a footnote body opening with “${u.label}” at the foot of this page or the next): left as text`,
-        at, { hint: 'check the printed source: a note body lost by the extraction, or text that is not a call' });
+      return diagnostic(
+        'warning',
+        'note-unmatched-call',
+        `note call “${u.text}” has no note body (expected a footnote body opening with “${u.label}” at the foot of this page or the next): left as text`,
+        at,
+        { hint: 'check the printed source: a note body lost by the extraction, or text that is not a call' },
+      );
     }
     const where = u.inNote === undefined ? 'left as text' : `read as part of note ${u.inNote}`;
-    return diagnostic('warning', 'note-unmatched-body', `a line at the foot of the page opens with the note mark “${u.text}” but no call “${u.label}” is on this page or the previous one: ${where}`,
-      at, { hint: 'check the printed source: a call lost by the extraction, or a line of text that opens with a number' });
+    return diagnostic(
+      'warning',
+      'note-unmatched-body',
+      `a line at the foot of the page opens with the note mark “${u.text}” but no call “${u.label}” is on this page or the previous one: ${where}`,
+      at,
+      { hint: 'check the printed source: a call lost by the extraction, or a line of text that opens with a number' },
+    );
   });
 }

@@ -58,7 +58,8 @@ export function learnPageEvidence(lines: readonly Line[]): PageEvidence {
   });
   const shortLine = overflows.length >= minFullLines ? quantile(overflows, measureQuantile) : 0;
   const veryShortLine = overflows.length >= minFullLines ? quantile(overflows, strictMeasureQuantile) : 0;
-  const indentsParagraphs = opening.lines >= 5 && inside.lines >= 10 && opening.indented / opening.lines >= 0.8 && inside.indented / inside.lines <= 0.05;
+  const indentsParagraphs =
+    opening.lines >= 5 && inside.lines >= 10 && opening.indented / opening.lines >= 0.8 && inside.indented / inside.lines <= 0.05;
   const afterFullLine = { sentence: { paragraph: 0, goesOn: 0 }, pause: { paragraph: 0, goesOn: 0 } };
   if (shortLine > 0) {
     forEachNeighbours(lines, (previous, next, blanks) => {
@@ -134,13 +135,24 @@ export function readPageGap(previous: Line, next: Line, evidence: PageEvidence):
   if (paragraph + goesOn >= 5) {
     const kind = paragraph > goesOn ? 'paragraph' : 'continue';
     const figures = `in this text, after a full line ending like this one, ${paragraph} of ${paragraph + goesOn} paragraphs end inside a page`;
-    return { kind, doubt: kind === 'paragraph'
-      ? `a page break follows a full line ending with “${ending}” and the next page starts like a paragraph: assumed to start a new paragraph (${figures})`
-      : `a page break follows a full line ending with “${ending}” and the next page starts like a paragraph: assumed the paragraph goes on (${figures})` };
+    return {
+      kind,
+      doubt:
+        kind === 'paragraph'
+          ? `a page break follows a full line ending with “${ending}” and the next page starts like a paragraph: assumed to start a new paragraph (${figures})`
+          : `a page break follows a full line ending with “${ending}” and the next page starts like a paragraph: assumed the paragraph goes on (${figures})`,
+    };
   }
   // Nothing learnt from the document: a sentence end starts a paragraph, a colon or semicolon goes on.
-  if (/[.!?…]/u.test(ending)) return { kind: 'paragraph', doubt: 'a page break follows the end of a sentence and the next page starts with a capital: assumed to start a new paragraph' };
-  return { kind: 'continue', doubt: `a page break follows a line ending with “${ending}” and the next page starts with a capital: assumed the paragraph goes on` };
+  if (/[.!?…]/u.test(ending))
+    return {
+      kind: 'paragraph',
+      doubt: 'a page break follows the end of a sentence and the next page starts with a capital: assumed to start a new paragraph',
+    };
+  return {
+    kind: 'continue',
+    doubt: `a page break follows a line ending with “${ending}” and the next page starts with a capital: assumed the paragraph goes on`,
+  };
 }
 
 /**
@@ -150,7 +162,10 @@ export function readPageGap(previous: Line, next: Line, evidence: PageEvidence):
  * `3e cas`, `§ 1.`, `II.`, `a)`).
  */
 export function opensLikeParagraph(text: string): boolean {
-  return /^(?:[«“"»]|[—–―]|--?)?\s*(?:\[…\]|\(…\)|\[\.\.\.\]|…)?\s*\p{Lu}/u.test(text) || /^(?:§\s*\d|\d{1,3}(?:°|\.|\)|e\s|er\s)|[IVXLC]{1,6}\.\s|\p{Ll}\)\s)/u.test(text);
+  return (
+    /^(?:[«“"»]|[—–―]|--?)?\s*(?:\[…\]|\(…\)|\[\.\.\.\]|…)?\s*\p{Lu}/u.test(text) ||
+    /^(?:§\s*\d|\d{1,3}(?:°|\.|\)|e\s|er\s)|[IVXLC]{1,6}\.\s|\p{Ll}\)\s)/u.test(text)
+  );
 }
 
 type LineEnding = 'sentence' | 'pause';

@@ -27,7 +27,13 @@ interface MutableBlock {
   opensTextBlock: boolean;
 }
 
-export function analyseProse(lines: readonly Line[], settings: LayoutSettings, lexicon: Lexicon, file: string, messages: Diagnostic[]): Layout {
+export function analyseProse(
+  lines: readonly Line[],
+  settings: LayoutSettings,
+  lexicon: Lexicon,
+  file: string,
+  messages: Diagnostic[],
+): Layout {
   const roles = classifyOverrides(lines, settings.overrides);
   const pages = new PageCounter(settings.firstPage);
   const sections: MutableBlock[][] = [];
@@ -90,20 +96,33 @@ export function analyseProse(lines: readonly Line[], settings: LayoutSettings, l
       }
       if (settings.ocrNoise && isNoiseLine(line, previous, lexicon, documentWords)) {
         forme.push({ kind: 'noise', line });
-        messages.push(diagnostic('warning', 'ocr-noise', `line looks like OCR noise, kept apart as <fw type="noise">: "${clip(line.text)}"`,
-          { file, line: line.n, column: line.column }));
+        messages.push(
+          diagnostic('warning', 'ocr-noise', `line looks like OCR noise, kept apart as <fw type="noise">: "${clip(line.text)}"`, {
+            file,
+            line: line.n,
+            column: line.column,
+          }),
+        );
         continue;
       }
     }
 
-    const { decision, doubt } = previous === undefined ? { decision: 'first' as const } : decideGap(previous, line, gap, settings, pendingPage !== undefined, pageEvidence);
+    const { decision, doubt } =
+      previous === undefined
+        ? { decision: 'first' as const }
+        : decideGap(previous, line, gap, settings, pendingPage !== undefined, pageEvidence);
     if (decision === 'section') closeSection();
     if (decision === 'page-paragraph' || decision === 'page-continue' || decision === 'page-note') {
       if (settings.runningHeads.length === 0) pendingPage = pages.next(gap.firstBlank);
       if (doubt !== undefined) messages.push(pageGapWarning(decision, doubt, file, line));
     }
     if (decision !== 'continue' && decision !== 'page-continue') closeBlock();
-    if (!block) block = { role: role === 'head' ? 'head' : 'p', lines: [], opensTextBlock: line.indented || decision === 'first' || decision === 'section' };
+    if (!block)
+      block = {
+        role: role === 'head' ? 'head' : 'p',
+        lines: [],
+        opensTextBlock: line.indented || decision === 'first' || decision === 'section',
+      };
     const entry: LayoutLine = {
       line,
       ...(pendingPage ? { pageBreak: pendingPage } : {}),
@@ -143,13 +162,17 @@ function decideGap(previous: Line, line: Line, gap: Gap, settings: LayoutSetting
   if (endsWithHyphen(previous.text)) return { decision: 'page-continue' };
   // Otherwise the page's evidence decides (./page-gap.ts).
   const reading = readPageGap(previous, line, evidence);
-  return { decision: reading.kind === 'paragraph' ? 'page-paragraph' : 'page-continue', ...(reading.doubt !== undefined ? { doubt: reading.doubt } : {}) };
+  return {
+    decision: reading.kind === 'paragraph' ? 'page-paragraph' : 'page-continue',
+    ...(reading.doubt !== undefined ? { doubt: reading.doubt } : {}),
+  };
 }
 
 function pageGapWarning(decision: GapDecision, doubt: string, file: string, line: Line): Diagnostic {
-  const hint = decision === 'page-paragraph'
-    ? 'check the printed source; if the paragraph goes on across the page, merge the two <p> in the TEI by hand (convert then leaves the edited file alone)'
-    : 'check the printed source; if a new paragraph starts on this page, split the <p> in the TEI by hand (convert then leaves the edited file alone)';
+  const hint =
+    decision === 'page-paragraph'
+      ? 'check the printed source; if the paragraph goes on across the page, merge the two <p> in the TEI by hand (convert then leaves the edited file alone)'
+      : 'check the printed source; if a new paragraph starts on this page, split the <p> in the TEI by hand (convert then leaves the edited file alone)';
   return diagnostic('warning', 'page-break-paragraph', doubt, { file, line: line.n, column: line.column }, { hint });
 }
 
@@ -208,7 +231,9 @@ function splitOffNotes(sections: MutableBlock[][], settings: LayoutSettings): { 
   const wanted = settings.notesHeading.trim().toLowerCase();
   const index = sections.findIndex((s) => {
     const first = s[0];
-    return first !== undefined && first.lines.length === 1 && (first.lines[0]?.line.text ?? '').replace(/[\s.:]+$/u, '').toLowerCase() === wanted;
+    return (
+      first !== undefined && first.lines.length === 1 && (first.lines[0]?.line.text ?? '').replace(/[\s.:]+$/u, '').toLowerCase() === wanted
+    );
   });
   if (index < 0) return { body: sections.map((blocks) => ({ blocks })) };
   const notesSection = sections[index] ?? [];

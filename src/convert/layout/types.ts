@@ -91,7 +91,11 @@ export interface LayoutSettings {
   readonly runningHeads: readonly string[];
   /** Report and set apart lines that are OCR noise (needs the lexicon). */
   readonly ocrNoise: boolean;
-  readonly overrides: readonly { readonly from: number; readonly to: number; readonly role: 'front' | 'body' | 'head' | 'notes' | 'ignore' }[];
+  readonly overrides: readonly {
+    readonly from: number;
+    readonly to: number;
+    readonly role: 'front' | 'body' | 'head' | 'notes' | 'ignore';
+  }[];
   readonly noteConvention: 'page-footnotes' | 'parenthesised-footnotes' | 'bracketed-endnotes' | 'none';
   readonly notesHeading: string;
 }

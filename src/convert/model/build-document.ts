@@ -18,17 +18,22 @@ export interface BuildSettings {
 
 export function buildDocument(layout: Layout, settings: BuildSettings): EditionDocument {
   const ordered = orderFlows(layout.flows, settings.flows);
-  const body = ordered.map(({ flow, config }, i) => buildFlow(flow, config, settings, i === 0 ? layout.firstPage : undefined, ordered.length));
+  const body = ordered.map(({ flow, config }, i) =>
+    buildFlow(flow, config, settings, i === 0 ? layout.firstPage : undefined, ordered.length),
+  );
   const notesBlocks = layout.notes.blocks.map((b, i) => {
     const p = blockToParagraph(b);
     // Page breaks and forme work seen before the notes heading open the first note.
-    if (i === 0 && layout.notes.heading) return { ...p, content: [...lineInlines(layout.notes.heading).filter((x) => x.kind !== 'lb' && x.kind !== 'text'), ...p.content] };
+    if (i === 0 && layout.notes.heading)
+      return { ...p, content: [...lineInlines(layout.notes.heading).filter((x) => x.kind !== 'lb' && x.kind !== 'text'), ...p.content] };
     return p;
   });
   const facts: EditionDocument['facts'] = {
     pageNumbering: settings.pageNumbering,
     ...(layout.notes.heading ? { notesHeading: layout.notes.heading.line.text } : {}),
-    ...(ordered.some((o) => o.flow.movedHeadFromLine !== undefined) ? { movedHeadFromLine: ordered.find((o) => o.flow.movedHeadFromLine !== undefined)?.flow.movedHeadFromLine as number } : {}),
+    ...(ordered.some((o) => o.flow.movedHeadFromLine !== undefined)
+      ? { movedHeadFromLine: ordered.find((o) => o.flow.movedHeadFromLine !== undefined)?.flow.movedHeadFromLine as number }
+      : {}),
   };
   return {
     front: layout.front.map(blockToParagraph),
@@ -41,21 +46,42 @@ export function buildDocument(layout: Layout, settings: BuildSettings): EditionD
 }
 
 function orderFlows(flows: readonly LayoutFlow[], configs: readonly FlowConfig[]): { flow: LayoutFlow; config: FlowConfig | undefined }[] {
-  const pairs = flows.map((flow, i) => ({ flow, config: configs.find((c) => c.appearance === flow.appearance) ?? (configs.some((c) => c.appearance !== undefined) ? undefined : configs[i]) }));
+  const pairs = flows.map((flow, i) => ({
+    flow,
+    config:
+      configs.find((c) => c.appearance === flow.appearance) ?? (configs.some((c) => c.appearance !== undefined) ? undefined : configs[i]),
+  }));
   // Reading order: the config's order of flows; flows the config does not name follow, in file order.
   const rank = (c: FlowConfig | undefined) => (c === undefined ? configs.length : configs.indexOf(c));
   return pairs.sort((a, b) => rank(a.config) - rank(b.config) || a.flow.appearance - b.flow.appearance);
 }
 
-function buildFlow(flow: LayoutFlow, config: FlowConfig | undefined, settings: BuildSettings, firstPage: PageBreakMark | undefined, flowCount: number): Division {
+function buildFlow(
+  flow: LayoutFlow,
+  config: FlowConfig | undefined,
+  settings: BuildSettings,
+  firstPage: PageBreakMark | undefined,
+  flowCount: number,
+): Division {
   const sections = flow.sections.map((s) => s.blocks.map(blockToModel));
   const opening: Inline[] = firstPage ? [{ kind: 'pb', n: firstPage.n, inWord: false }] : [];
-  let children: Block[] = sections.length === 1
-    ? sections[0] ?? []
-    : numberSections(liftHeading(sections));
+  let children: Block[] = sections.length === 1 ? (sections[0] ?? []) : numberSections(liftHeading(sections));
   const startsWithHead = children[0]?.kind === 'head';
   if (!startsWithHead && flowCount === 1) {
-    children = [{ kind: 'head', content: [{ kind: 'phrase', element: 'supplied', attributes: { reason: 'title-not-in-source' }, content: [{ kind: 'text', value: settings.title }] }] }, ...children];
+    children = [
+      {
+        kind: 'head',
+        content: [
+          {
+            kind: 'phrase',
+            element: 'supplied',
+            attributes: { reason: 'title-not-in-source' },
+            content: [{ kind: 'text', value: settings.title }],
+          },
+        ],
+      },
+      ...children,
+    ];
   }
   if (opening.length > 0) children = prependToFirstSourceBlock(children, opening);
   return {
@@ -83,9 +109,10 @@ function prependToFirstSourceBlock(children: Block[], inlines: Inline[]): Block[
   const index = children.findIndex((b) => b.kind !== 'head' || !isSupplied(b.content));
   if (index < 0) return children;
   const target = children[index] as Block;
-  const replaced: Block = target.kind === 'div'
-    ? { ...target, children: prependToFirstSourceBlock([...target.children], inlines) }
-    : { ...target, content: [...inlines, ...target.content] };
+  const replaced: Block =
+    target.kind === 'div'
+      ? { ...target, children: prependToFirstSourceBlock([...target.children], inlines) }
+      : { ...target, content: [...inlines, ...target.content] };
   return children.map((b, i) => (i === index ? replaced : b));
 }
 

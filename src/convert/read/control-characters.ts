@@ -39,14 +39,34 @@ function describe(line: string, index: number, c: string, position: { file: stri
   const codePoint = c.codePointAt(0) ?? 0;
   const what = describeCodePoint(codePoint);
   if (/\s/u.test(c) && atLineEdge(line, index)) {
-    return diagnostic('warning', 'input-control-character', `found the control character ${what} at the edge of a line: it counts as white space and is dropped, like the line's indentation`, position);
+    return diagnostic(
+      'warning',
+      'input-control-character',
+      `found the control character ${what} at the edge of a line: it counts as white space and is dropped, like the line's indentation`,
+      position,
+    );
   }
   if (!isXmlCharacter(codePoint)) {
-    return diagnostic('warning', 'input-control-character', `found ${what}, which XML 1.0 cannot hold: the TEI records it as <g ref="#${characterId(codePoint)}"/>, declared in the header's charDecl`, position,
-      { hint: 'a stray character from OCR or a word processor? delete it from the raw text if it is not in the source' });
+    return diagnostic(
+      'warning',
+      'input-control-character',
+      `found ${what}, which XML 1.0 cannot hold: the TEI records it as <g ref="#${characterId(codePoint)}"/>, declared in the header's charDecl`,
+      position,
+      { hint: 'a stray character from OCR or a word processor? delete it from the raw text if it is not in the source' },
+    );
   }
-  return diagnostic('warning', 'input-control-character', `found the control character ${what}: kept, written as the character reference &#x${codePoint.toString(16).toUpperCase()};`, position,
-    { hint: codePoint >= 0x80 ? 'in a UTF-8 file, a C1 control is usually a character decoded with the wrong encoding (’ as U+0092): check the line' : 'delete it from the raw text if it is not in the source' });
+  return diagnostic(
+    'warning',
+    'input-control-character',
+    `found the control character ${what}: kept, written as the character reference &#x${codePoint.toString(16).toUpperCase()};`,
+    position,
+    {
+      hint:
+        codePoint >= 0x80
+          ? 'in a UTF-8 file, a C1 control is usually a character decoded with the wrong encoding (’ as U+0092): check the line'
+          : 'delete it from the raw text if it is not in the source',
+    },
+  );
 }
 
 /** Only white space between the character and the start or the end of its line. */

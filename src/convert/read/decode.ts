@@ -30,8 +30,13 @@ export function decodeRawText(bytes: Uint8Array, file: string): DecodedText {
   const utf16 = utf16ByteOrder(bytes);
   if (utf16) {
     const lines = finish(splitText(new TextDecoder(utf16).decode(bytes.subarray(2))), file);
-    const warning = diagnostic('warning', 'input-encoding', `the file is UTF-16 (${utf16 === 'utf-16le' ? 'little' : 'big'}-endian, with a byte-order mark); read it as such`,
-      { file, line: 1, column: 1 }, { hint: 'save the file as UTF-8 (e.g. `iconv -f utf-16 -t utf-8`)' });
+    const warning = diagnostic(
+      'warning',
+      'input-encoding',
+      `the file is UTF-16 (${utf16 === 'utf-16le' ? 'little' : 'big'}-endian, with a byte-order mark); read it as such`,
+      { file, line: 1, column: 1 },
+      { hint: 'save the file as UTF-8 (e.g. `iconv -f utf-16 -t utf-8`)' },
+    );
     return { lines, encoding: utf16, messages: [warning, ...strayControlMessages(lines, file)] };
   }
   rejectBinary(bytes, file);
@@ -43,7 +48,8 @@ export function decodeRawText(bytes: Uint8Array, file: string): DecodedText {
 
 /** NFC line by line (a line end is a starter: composing line by line is composing the whole), and a final line end opens no line. */
 function finish(lines: string[], file: string): string[] {
-  if (lines.every((line) => line.trim() === '')) throw fatal('input-empty', 'the file contains only white space; expected a plain-text transcription', { file });
+  if (lines.every((line) => line.trim() === ''))
+    throw fatal('input-empty', 'the file contains only white space; expected a plain-text transcription', { file });
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
@@ -65,8 +71,12 @@ function rejectBinary(bytes: Uint8Array, file: string): void {
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const at = locateByteOffset(bytes, nul);
-    throw fatal('input-binary', 'the file contains a NUL byte: it looks binary, not a plain-text transcription',
-      { file, line: at.line, column: at.column }, 'convert the document to UTF-8 plain text first');
+    throw fatal(
+      'input-binary',
+      'the file contains a NUL byte: it looks binary, not a plain-text transcription',
+      { file, line: at.line, column: at.column },
+      'convert the document to UTF-8 plain text first',
+    );
   }
   let controls = 0;
   let firstControl = -1;
@@ -80,9 +90,12 @@ function rejectBinary(bytes: Uint8Array, file: string): void {
   }
   if (controls >= 16 && controls / sample > 0.01) {
     const at = locateByteOffset(bytes, firstControl);
-    throw fatal('input-binary',
+    throw fatal(
+      'input-binary',
       `the file contains ${controls} control characters in its first ${sample} bytes: it looks binary, not a plain-text transcription`,
-      { file, line: at.line, column: at.column }, 'convert the document to UTF-8 plain text first');
+      { file, line: at.line, column: at.column },
+      'convert the document to UTF-8 plain text first',
+    );
   }
 }
 
@@ -103,16 +116,17 @@ interface Passage {
   readonly invalid?: { readonly offset: number; readonly line: number; readonly lineStart: number; readonly lastLine: number };
 }
 
-function decodeUtf8OrWindows1252(body: Uint8Array, file: string): { lines: string[]; encoding: DecodedText['encoding']; messages: Diagnostic[] } {
+function decodeUtf8OrWindows1252(
+  body: Uint8Array,
+  file: string,
+): { lines: string[]; encoding: DecodedText['encoding']; messages: Diagnostic[] } {
   if (isUtf8(body)) return { lines: decodeLines(body, 0, body.length, 'utf-8', []), encoding: 'utf-8', messages: [] };
   const passages = splitPassages(body);
   const lines: string[] = [];
   for (const p of passages) decodeLines(body, p.start, p.end, p.encoding, lines);
   const foreign = passages.filter((p) => p.encoding === 'windows-1252');
   const mixed = passages.some((p) => p.encoding === 'utf-8' && !isAscii(body, p.start, p.end));
-  const messages = mixed
-    ? foreign.map((p) => passageWarning(body, p, file))
-    : [wholeFileWarning(body, foreign[0] as Passage, file)];
+  const messages = mixed ? foreign.map((p) => passageWarning(body, p, file)) : [wholeFileWarning(body, foreign[0] as Passage, file)];
   return { lines, encoding: mixed ? 'utf-8+windows-1252' : 'windows-1252', messages };
 }
 
@@ -123,9 +137,10 @@ function decodeUtf8OrWindows1252(body: Uint8Array, file: string): { lines: strin
  */
 function decodeLines(bytes: Uint8Array, start: number, end: number, encoding: 'utf-8' | 'windows-1252', out: string[]): string[] {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const decode = encoding === 'utf-8'
-    ? (from: number, to: number) => buffer.toString('utf8', from, to)
-    : (from: number, to: number) => decodeWindows1252(bytes.subarray(from, to));
+  const decode =
+    encoding === 'utf-8'
+      ? (from: number, to: number) => buffer.toString('utf8', from, to)
+      : (from: number, to: number) => decodeWindows1252(bytes.subarray(from, to));
   const cr = buffer.indexOf(0x0d, start);
   const crs = cr >= 0 && cr < end;
   let lineStart = start;
@@ -199,19 +214,27 @@ function splitPassages(body: Uint8Array): Passage[] {
 
 function wholeFileWarning(body: Uint8Array, first: Passage, file: string): Diagnostic {
   const invalid = first.invalid as NonNullable<Passage['invalid']>;
-  return diagnostic('warning', 'input-encoding',
+  return diagnostic(
+    'warning',
+    'input-encoding',
     `the file is not UTF-8 (invalid byte ${hexByte(body[invalid.offset])}); read it as Windows-1252/Latin-1`,
     { file, line: invalid.line, column: windows1252Column(body, invalid) },
-    { hint: 'check the accented letters in the output, then save the file as UTF-8 (e.g. `iconv -f windows-1252 -t utf-8`)' });
+    { hint: 'check the accented letters in the output, then save the file as UTF-8 (e.g. `iconv -f windows-1252 -t utf-8`)' },
+  );
 }
 
 function passageWarning(body: Uint8Array, passage: Passage, file: string): Diagnostic {
   const invalid = passage.invalid as NonNullable<Passage['invalid']>;
   const lines = invalid.lastLine === invalid.line ? `line ${invalid.line} is` : `lines ${invalid.line}–${invalid.lastLine} are`;
-  return diagnostic('warning', 'input-encoding',
+  return diagnostic(
+    'warning',
+    'input-encoding',
     `${lines} not UTF-8 (invalid byte ${hexByte(body[invalid.offset])}), unlike the rest of the file; read ${invalid.lastLine === invalid.line ? 'it' : 'them'} as Windows-1252`,
     { file, line: invalid.line, column: windows1252Column(body, invalid) },
-    { hint: 'the file mixes two encodings (a pasted passage?): check the accented letters of these lines, then save the whole file as UTF-8' });
+    {
+      hint: 'the file mixes two encodings (a pasted passage?): check the accented letters of these lines, then save the whole file as UTF-8',
+    },
+  );
 }
 
 /** Column of the invalid byte in the decoded text: the line is read as Windows-1252 (then NFC), code points counted. */
@@ -275,13 +298,22 @@ export function firstInvalidUtf8(bytes: Uint8Array, from: number, to: number): n
       i += 1;
       continue;
     }
-    const [need, low, high] = b >= 0xc2 && b <= 0xdf ? [1, 0x80, 0xbf]
-      : b === 0xe0 ? [2, 0xa0, 0xbf]
-        : b === 0xed ? [2, 0x80, 0x9f]
-          : b >= 0xe1 && b <= 0xef ? [2, 0x80, 0xbf]
-            : b === 0xf0 ? [3, 0x90, 0xbf]
-              : b >= 0xf1 && b <= 0xf3 ? [3, 0x80, 0xbf]
-                : b === 0xf4 ? [3, 0x80, 0x8f] : [0, 0, 0];
+    const [need, low, high] =
+      b >= 0xc2 && b <= 0xdf
+        ? [1, 0x80, 0xbf]
+        : b === 0xe0
+          ? [2, 0xa0, 0xbf]
+          : b === 0xed
+            ? [2, 0x80, 0x9f]
+            : b >= 0xe1 && b <= 0xef
+              ? [2, 0x80, 0xbf]
+              : b === 0xf0
+                ? [3, 0x90, 0xbf]
+                : b >= 0xf1 && b <= 0xf3
+                  ? [3, 0x80, 0xbf]
+                  : b === 0xf4
+                    ? [3, 0x80, 0x8f]
+                    : [0, 0, 0];
     if (need === 0 || i + need >= to) return i;
     const second = bytes[i + 1] ?? 0;
     if (second < low || second > high) return i;

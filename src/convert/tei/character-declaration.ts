@@ -21,7 +21,9 @@ export function characterDeclaration(codePoints: Iterable<number>, depth: number
   for (const codePoint of sorted) {
     const char = element(decl, 'char', { 'xml:id': characterId(codePoint) }, depth + 1);
     element(char, 'localProp', { name: CODE_POINT_PROPERTY, value: codePointLabel(codePoint) }, depth + 2);
-    element(char, 'desc', {}, depth + 2).txt(`${describeCodePoint(codePoint)}: a character of the raw transcription that XML 1.0 cannot hold; each g pointing here stands for one.`);
+    element(char, 'desc', {}, depth + 2).txt(
+      `${describeCodePoint(codePoint)}: a character of the raw transcription that XML 1.0 cannot hold; each g pointing here stands for one.`,
+    );
     close(char, depth + 1);
   }
   close(decl, depth);

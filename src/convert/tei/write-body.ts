@@ -35,7 +35,7 @@ export function element(parent: XmlElementWriter, name: string, attributes: Reco
 const indents: string[] = [];
 
 export function indent(parent: XmlElementWriter, depth: number): void {
-  parent.txt(indents[depth] ??= `\n${'  '.repeat(depth)}`);
+  parent.txt((indents[depth] ??= `\n${'  '.repeat(depth)}`));
 }
 
 export function close(el: XmlElementWriter, depth: number): void {
@@ -125,9 +125,27 @@ function writeForme(parent: XmlElementWriter, fw: FormeWork): void {
  * (`[1]. …`), `mark-superscript`.
  */
 export function printedRend(printed: PrintedMarks): string {
-  const call = printed.call.startsWith('(') ? 'call-paren' : printed.call.startsWith('[') ? 'call-bracket' : /^[⁰¹²³⁴⁵⁶⁷⁸⁹]/u.test(printed.call) ? 'call-superscript' : 'call-plain';
+  const call = printed.call.startsWith('(')
+    ? 'call-paren'
+    : printed.call.startsWith('[')
+      ? 'call-bracket'
+      : /^[⁰¹²³⁴⁵⁶⁷⁸⁹]/u.test(printed.call)
+        ? 'call-superscript'
+        : 'call-plain';
   const m = printed.mark;
-  const mark = m.startsWith('(') ? 'mark-paren' : m.startsWith('[') ? (m.endsWith('.') ? 'mark-bracket-dot' : 'mark-bracket') : /^[⁰¹²³⁴⁵⁶⁷⁸⁹]/u.test(m) ? 'mark-superscript' : m.endsWith('.') ? 'mark-dot' : m.endsWith(')') ? 'mark-close-paren' : 'mark-plain';
+  const mark = m.startsWith('(')
+    ? 'mark-paren'
+    : m.startsWith('[')
+      ? m.endsWith('.')
+        ? 'mark-bracket-dot'
+        : 'mark-bracket'
+      : /^[⁰¹²³⁴⁵⁶⁷⁸⁹]/u.test(m)
+        ? 'mark-superscript'
+        : m.endsWith('.')
+          ? 'mark-dot'
+          : m.endsWith(')')
+            ? 'mark-close-paren'
+            : 'mark-plain';
   return [call, ...(printed.glued ? ['call-glued'] : []), mark].join(' ');
 }
 

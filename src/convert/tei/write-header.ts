@@ -12,7 +12,12 @@ import { close, element } from './write-body.js';
 export const CONVERTER_ID = 'tei-edition';
 
 /** `declareCharacters` is called inside encodingDesc, where the characters declaration goes (known only once the text is written). */
-export function writeHeader(parent: XmlElementWriter, ctx: HeaderContext, depth: number, declareCharacters: (encodingDesc: XmlElementWriter) => void): void {
+export function writeHeader(
+  parent: XmlElementWriter,
+  ctx: HeaderContext,
+  depth: number,
+  declareCharacters: (encodingDesc: XmlElementWriter) => void,
+): void {
   const header = element(parent, 'teiHeader', {}, depth);
   writeFileDesc(header, ctx, depth + 1);
   writeEncodingDesc(header, ctx, depth + 1, declareCharacters);
@@ -24,7 +29,13 @@ export function writeHeader(parent: XmlElementWriter, ctx: HeaderContext, depth:
   close(header, depth);
 }
 
-function leaf(parent: XmlElementWriter, name: string, text: string, depth: number, attributes: Record<string, string> = {}): XmlElementWriter {
+function leaf(
+  parent: XmlElementWriter,
+  name: string,
+  text: string,
+  depth: number,
+  attributes: Record<string, string> = {},
+): XmlElementWriter {
   return element(parent, name, attributes, depth).txt(text);
 }
 
@@ -100,10 +111,20 @@ function writeBibl(parent: XmlElementWriter, source: SourceConfig, noteLang: Rec
   if ((b.unknown ?? []).length > 0 || b.note || b.title !== undefined) close(bibl, depth);
 }
 
-function writeEncodingDesc(parent: XmlElementWriter, ctx: HeaderContext, depth: number, declareCharacters: (encodingDesc: XmlElementWriter) => void): void {
+function writeEncodingDesc(
+  parent: XmlElementWriter,
+  ctx: HeaderContext,
+  depth: number,
+  declareCharacters: (encodingDesc: XmlElementWriter) => void,
+): void {
   const enc = element(parent, 'encodingDesc', {}, depth);
   const project = element(enc, 'projectDesc', {}, depth + 1);
-  leaf(project, 'p', `Part of the edition “${ctx.edition.title}”, converted from a raw plain-text transcription with tei-edition. Every word of the source is kept; every intervention is encoded so that the source reading can be recovered.`, depth + 2);
+  leaf(
+    project,
+    'p',
+    `Part of the edition “${ctx.edition.title}”, converted from a raw plain-text transcription with tei-edition. Every word of the source is kept; every intervention is encoded so that the source reading can be recovered.`,
+    depth + 2,
+  );
   close(project, depth + 1);
   editorialDeclaration(enc, ctx, depth + 1);
   declareCharacters(enc);
@@ -116,9 +137,8 @@ function writeProfileDesc(parent: XmlElementWriter, ctx: HeaderContext, depth: n
   if (source.date) {
     const creation = element(profile, 'creation', {}, depth + 1);
     const d = source.date;
-    const attributes: Record<string, string> = d.calendar === 'julian'
-      ? { when: d.gregorian ?? d.value, 'when-custom': d.value, datingMethod: '#julian' }
-      : { when: d.value };
+    const attributes: Record<string, string> =
+      d.calendar === 'julian' ? { when: d.gregorian ?? d.value, 'when-custom': d.value, datingMethod: '#julian' } : { when: d.value };
     if (d.event) attributes.type = d.event;
     leaf(creation, 'date', d.label ?? d.value, depth + 2, attributes);
     close(creation, depth + 1);
@@ -129,7 +149,12 @@ function writeProfileDesc(parent: XmlElementWriter, ctx: HeaderContext, depth: n
   if (source.date?.calendar === 'julian' || ctx.doc.facts.julianDates) {
     const cal = element(profile, 'calendarDesc', {}, depth + 1);
     const julian = element(cal, 'calendar', { 'xml:id': 'julian' }, depth + 2);
-    leaf(julian, 'p', `Julian calendar (Old Style), used in Russia until 31 January 1918 (Old Style), followed by 14 February 1918 (New Style). Dates in @when are Gregorian; @when-custom gives the Julian date.`, depth + 3);
+    leaf(
+      julian,
+      'p',
+      `Julian calendar (Old Style), used in Russia until 31 January 1918 (Old Style), followed by 14 February 1918 (New Style). Dates in @when are Gregorian; @when-custom gives the Julian date.`,
+      depth + 3,
+    );
     close(julian, depth + 2);
     close(cal, depth + 1);
   }

@@ -16,7 +16,9 @@ export function writeTei(doc: EditionDocument, ctx: Omit<HeaderContext, 'doc'>, 
     const writer = new XmlWriter({ declaration: true });
     const tei = writer.document.ele('TEI', { xmlns: TEI_NS, 'xml:lang': ctx.edition.language });
     let declarations: number | undefined;
-    writeHeader(tei, { ...ctx, doc }, 1, (encodingDesc) => { declarations = writer.reserve(encodingDesc); });
+    writeHeader(tei, { ...ctx, doc }, 1, (encodingDesc) => {
+      declarations = writer.reserve(encodingDesc);
+    });
     writeText(tei, doc, 1);
     close(tei, 0);
     writer.document.txt('\n');
@@ -30,5 +32,9 @@ export function writeTei(doc: EditionDocument, ctx: Omit<HeaderContext, 'doc'>, 
 }
 
 export function malformedTei(file: string, what: string): ReturnType<typeof fatal> {
-  return fatal('internal-malformed-tei', `the TEI written for this source is not well-formed XML (a bug; please report it): ${what}; nothing was written`, { file });
+  return fatal(
+    'internal-malformed-tei',
+    `the TEI written for this source is not well-formed XML (a bug; please report it): ${what}; nothing was written`,
+    { file },
+  );
 }

@@ -20,7 +20,16 @@ import { writeFileAtomic } from '../io/atomic-write.js';
 export const CACHE_FORMAT = 2;
 
 /** The stages that cache their results per text (or per collection). */
-export type CacheStage = 'convert' | 'validate' | 'html-text' | 'html-collection' | 'html-order' | 'html-register-table' | 'search' | 'print-chapter' | 'print-book';
+export type CacheStage =
+  | 'convert'
+  | 'validate'
+  | 'html-text'
+  | 'html-collection'
+  | 'html-order'
+  | 'html-register-table'
+  | 'search'
+  | 'print-chapter'
+  | 'print-book';
 
 /** An entry's first line. */
 interface EntryHeader {
@@ -48,7 +57,10 @@ export class BuildCache {
    * `dir`: the cache folder (it need not exist). `readOnly`: look up, never store (a dry run).
    * `extra`: more cache folders to look up, never written (`merge` reads the shards' caches).
    */
-  constructor(readonly dir: string, private readonly options: { readonly readOnly?: boolean; readonly extra?: readonly string[] } = {}) {}
+  constructor(
+    readonly dir: string,
+    private readonly options: { readonly readOnly?: boolean; readonly extra?: readonly string[] } = {},
+  ) {}
 
   /** The value stored for this stage and key, or undefined (absent, or not to be trusted). */
   async get<T>(stage: CacheStage, key: string): Promise<T | undefined> {

@@ -28,7 +28,7 @@ export function cacheKey(stage: string, parts: readonly KeyPart[]): string {
   add(`tei-edition-cache/${CACHE_FORMAT}`);
   add(toolFingerprint());
   add(stage);
-  for (const part of parts) add(typeof part === 'string' || part instanceof Uint8Array ? part : JSON.stringify(part) ?? 'undefined');
+  for (const part of parts) add(typeof part === 'string' || part instanceof Uint8Array ? part : (JSON.stringify(part) ?? 'undefined'));
   return hash.digest('hex');
 }
 

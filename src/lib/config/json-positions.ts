@@ -170,7 +170,12 @@ class Parser {
         return out;
       }
       if (c === '\\') out += this.escape();
-      else if (c < ' ') this.fail(c === '\n' || c === '\r' ? 'a closing quote (") before the end of the line' : 'an escape such as \\t instead of a control character');
+      else if (c < ' ')
+        this.fail(
+          c === '\n' || c === '\r'
+            ? 'a closing quote (") before the end of the line'
+            : 'an escape such as \\t instead of a control character',
+        );
       else {
         out += c;
         this.i += 1;

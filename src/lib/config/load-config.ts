@@ -31,13 +31,24 @@ export function loadEditionConfig(text: string, file: string): EditionConfigResu
 
 function syntaxDiagnostic(error: JsonSyntaxError, file: string): Diagnostic {
   const { line, column, found, expected, hint } = error;
-  return diagnostic('error', 'config-json', `invalid JSON: found ${found}, expected ${expected}`, { file, line, column }, {
-    fatal: true,
-    ...(hint === undefined ? {} : { hint }),
-  });
+  return diagnostic(
+    'error',
+    'config-json',
+    `invalid JSON: found ${found}, expected ${expected}`,
+    { file, line, column },
+    {
+      fatal: true,
+      ...(hint === undefined ? {} : { hint }),
+    },
+  );
 }
 
-function findingDiagnostic(finding: ConfigFinding, rule: 'config-semantics' | 'config-schema', positions: JsonPositions, file: string): Diagnostic {
+function findingDiagnostic(
+  finding: ConfigFinding,
+  rule: 'config-semantics' | 'config-schema',
+  positions: JsonPositions,
+  file: string,
+): Diagnostic {
   const pointer = toPointer(finding.path);
   const place = finding.memberKey === undefined ? positions.value(pointer) : positions.key(pointer + toPointer([finding.memberKey]));
   const message = `${readablePath(finding.path)}: ${finding.message}`;

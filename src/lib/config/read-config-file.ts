@@ -20,7 +20,15 @@ export async function readEditionConfigFile(path: string): Promise<EditionConfig
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return {
-      messages: [diagnostic('error', 'config-json', `found bytes that are not UTF-8 in ${path}, expected UTF-8 text`, { file: path }, { fatal: true })],
+      messages: [
+        diagnostic(
+          'error',
+          'config-json',
+          `found bytes that are not UTF-8 in ${path}, expected UTF-8 text`,
+          { file: path },
+          { fatal: true },
+        ),
+      ],
     };
   }
   return loadEditionConfig(text, path);
@@ -28,9 +36,20 @@ export async function readEditionConfigFile(path: string): Promise<EditionConfig
 
 function unreadable(path: string, error: unknown): Diagnostic {
   const code = error instanceof Error && 'code' in error ? String(error.code) : undefined;
-  const found = code === 'ENOENT' ? `no file at ${path}` : code === 'EISDIR' ? `a directory at ${path}` : `${path}, which cannot be read (${code ?? (error instanceof Error ? error.message.replace(/; expected .*$/u, '') : String(error))})`;
-  return diagnostic('error', 'config-missing', `found ${found}, expected an edition config file`, { file: path }, {
-    fatal: true,
-    hint: 'run `tei-edition init` to create one, or give the path of an existing edition.json',
-  });
+  const found =
+    code === 'ENOENT'
+      ? `no file at ${path}`
+      : code === 'EISDIR'
+        ? `a directory at ${path}`
+        : `${path}, which cannot be read (${code ?? (error instanceof Error ? error.message.replace(/; expected .*$/u, '') : String(error))})`;
+  return diagnostic(
+    'error',
+    'config-missing',
+    `found ${found}, expected an edition config file`,
+    { file: path },
+    {
+      fatal: true,
+      hint: 'run `tei-edition init` to create one, or give the path of an existing edition.json',
+    },
+  );
 }

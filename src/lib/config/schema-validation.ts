@@ -12,8 +12,7 @@ import { didYouMean } from './did-you-mean.js';
 import { fromPointer, shortValue, type ConfigFinding } from './json-path.js';
 
 export type SchemaValidationResult =
-  | { readonly ok: true; readonly config: EditionConfig }
-  | { readonly ok: false; readonly findings: ConfigFinding[] };
+  { readonly ok: true; readonly config: EditionConfig } | { readonly ok: false; readonly findings: ConfigFinding[] };
 
 let cached: ValidateFunction<EditionConfig> | undefined;
 
@@ -67,7 +66,12 @@ function mergeMissingKeys(errors: readonly DefinedError[]): (DefinedError | Miss
     const group = byObject.get(e.instancePath);
     if (group) group.keys.push(e.params.missingProperty);
     else {
-      const fresh: MissingKeys = { keyword: 'missing-keys', instancePath: e.instancePath, keys: [e.params.missingProperty], parentSchema: e.parentSchema };
+      const fresh: MissingKeys = {
+        keyword: 'missing-keys',
+        instancePath: e.instancePath,
+        keys: [e.params.missingProperty],
+        parentSchema: e.parentSchema,
+      };
       byObject.set(e.instancePath, fresh);
       merged.push(fresh);
     }
@@ -114,7 +118,10 @@ function finding(e: DefinedError | MissingKeys): ConfigFinding {
     case 'exclusiveMaximum':
       return { path, message: `found ${found}, expected a number ${e.params.comparison} ${e.params.limit}` };
     case 'minLength':
-      return { path, message: `found ${found}, expected ${e.params.limit === 1 ? 'a non-empty string' : `at least ${e.params.limit} characters`}` };
+      return {
+        path,
+        message: `found ${found}, expected ${e.params.limit === 1 ? 'a non-empty string' : `at least ${e.params.limit} characters`}`,
+      };
     case 'anyOf':
       return { path, message: `found ${found}, expected ${describeBranches(e.schema)}` };
     case 'oneOf':

@@ -43,7 +43,11 @@ function uniqueIds(ids: readonly Declared[]): ConfigFinding[] {
   for (const { id, path } of ids) {
     const earlier = first.get(id);
     if (earlier === undefined) first.set(id, path);
-    else findings.push({ path, message: `found ${JSON.stringify(id)}, which is already the id of ${readablePath(earlier.slice(0, -1))}, expected a unique id` });
+    else
+      findings.push({
+        path,
+        message: `found ${JSON.stringify(id)}, which is already the id of ${readablePath(earlier.slice(0, -1))}, expected a unique id`,
+      });
   }
   return findings;
 }
@@ -66,9 +70,10 @@ function responsibilities(config: EditionConfig, source: SourceConfig, at: JsonP
   const ids = [...new Set(declared.map((d) => d.id))];
   for (const { id, path } of references) {
     if (id === undefined || ids.includes(id)) continue;
-    const expected = ids.length === 0
-      ? `an id declared in edition.editors or ${readablePath([...at, 'responsibilities'])} (none is declared)`
-      : `one of ${ids.map((i) => JSON.stringify(i)).join(', ')} (from edition.editors and ${readablePath([...at, 'responsibilities'])})`;
+    const expected =
+      ids.length === 0
+        ? `an id declared in edition.editors or ${readablePath([...at, 'responsibilities'])} (none is declared)`
+        : `one of ${ids.map((i) => JSON.stringify(i)).join(', ')} (from edition.editors and ${readablePath([...at, 'responsibilities'])})`;
     const hint = didYouMean(id, ids);
     findings.push({ path, message: `found ${JSON.stringify(id)}, which is not declared, expected ${expected}`, ...(hint ? { hint } : {}) });
   }
@@ -96,38 +101,61 @@ function isoDate(value: string | undefined, path: JsonPath, calendars: readonly 
 
 /** The Gregorian date is stored, not computed, so that the config reads as the TEI will; it must be right. */
 function sourceDate(date: SourceDate, at: JsonPath): ConfigFinding[] {
-  const invalid = [...isoDate(date.value, [...at, 'value'], [date.calendar]), ...isoDate(date.gregorian, [...at, 'gregorian'], ['gregorian'])];
+  const invalid = [
+    ...isoDate(date.value, [...at, 'value'], [date.calendar]),
+    ...isoDate(date.gregorian, [...at, 'gregorian'], ['gregorian']),
+  ];
   if (invalid.length > 0) return invalid;
   if (date.calendar === 'gregorian') {
     if (date.gregorian === undefined || date.gregorian === date.value) return [];
-    return [{ path: [...at, 'gregorian'], message: `found ${JSON.stringify(date.gregorian)}, which differs from value ${JSON.stringify(date.value)} of a gregorian date, expected the same date or no "gregorian"` }];
+    return [
+      {
+        path: [...at, 'gregorian'],
+        message: `found ${JSON.stringify(date.gregorian)}, which differs from value ${JSON.stringify(date.value)} of a gregorian date, expected the same date or no "gregorian"`,
+      },
+    ];
   }
   const expected = julianIsoToGregorianIso(date.value);
   if (date.gregorian === undefined) {
-    const what = expected === undefined ? `the Gregorian equivalent of Julian ${JSON.stringify(date.value)}` : `"gregorian": ${JSON.stringify(expected)} (Julian ${date.value})`;
+    const what =
+      expected === undefined
+        ? `the Gregorian equivalent of Julian ${JSON.stringify(date.value)}`
+        : `"gregorian": ${JSON.stringify(expected)} (Julian ${date.value})`;
     return [{ path: at, message: `missing "gregorian", which a julian date needs, expected ${what}` }];
   }
   // Partial dates (1917-11) cannot be converted exactly; the pattern and isoDate checked them.
   if (expected === undefined || date.gregorian === expected || !/^\d{4}-\d{2}-\d{2}$/.test(date.gregorian)) return [];
-  return [{ path: [...at, 'gregorian'], message: `found ${JSON.stringify(date.gregorian)} for Julian ${JSON.stringify(date.value)}, expected ${JSON.stringify(expected)}` }];
+  return [
+    {
+      path: [...at, 'gregorian'],
+      message: `found ${JSON.stringify(date.gregorian)} for Julian ${JSON.stringify(date.value)}, expected ${JSON.stringify(expected)}`,
+    },
+  ];
 }
 
 function flowsNeedColumns(source: SourceConfig, at: JsonPath): ConfigFinding[] {
   const { profile, flows } = source.layout;
   if (flows === undefined || profile === 'columns') return [];
-  return [{
-    path: [...at, 'layout'],
-    memberKey: 'flows',
-    message: `found "flows" with profile ${JSON.stringify(profile)}, expected "flows" only with profile "columns"`,
-    hint: 'remove "flows", or set "profile": "columns"',
-  }];
+  return [
+    {
+      path: [...at, 'layout'],
+      memberKey: 'flows',
+      message: `found "flows" with profile ${JSON.stringify(profile)}, expected "flows" only with profile "columns"`,
+      hint: 'remove "flows", or set "profile": "columns"',
+    },
+  ];
 }
 
 function correctionsContainSic(source: SourceConfig, at: JsonPath): ConfigFinding[] {
   return (source.corrections ?? []).flatMap((c, k) =>
     c.match.includes(c.sic)
       ? []
-      : [{ path: [...at, 'corrections', k, 'sic'], message: `found ${shortValue(c.sic)}, which does not occur in match ${shortValue(c.match)}, expected a part of match` }],
+      : [
+          {
+            path: [...at, 'corrections', k, 'sic'],
+            message: `found ${shortValue(c.sic)}, which does not occur in match ${shortValue(c.match)}, expected a part of match`,
+          },
+        ],
   );
 }
 
@@ -136,7 +164,10 @@ function overrideRanges(source: SourceConfig, at: JsonPath): ConfigFinding[] {
     const [start = 0, end = start] = o.lines.split('-').map(Number);
     const path = [...at, 'layout', 'overrides', k, 'lines'];
     if (start < 1 || end < 1) return [{ path, message: `found ${JSON.stringify(o.lines)}, expected line numbers from 1` }];
-    if (start > end) return [{ path, message: `found ${JSON.stringify(o.lines)}, whose start is after its end, expected ${JSON.stringify(`${end}-${start}`)}` }];
+    if (start > end)
+      return [
+        { path, message: `found ${JSON.stringify(o.lines)}, whose start is after its end, expected ${JSON.stringify(`${end}-${start}`)}` },
+      ];
     return [];
   });
 }
@@ -153,10 +184,19 @@ function charactersXmlCannotHold(value: unknown, at: JsonPath): ConfigFinding[] 
     const found = NOT_XML.exec(value)?.[0];
     if (found === undefined) return [];
     const code = `U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    return [{ path: at, message: `found the control character ${code}, which XML 1.0 cannot hold; expected text that can go into the TEI header`, hint: 'delete it (it is usually a stray character pasted from another program)' }];
+    return [
+      {
+        path: at,
+        message: `found the control character ${code}, which XML 1.0 cannot hold; expected text that can go into the TEI header`,
+        hint: 'delete it (it is usually a stray character pasted from another program)',
+      },
+    ];
   }
   if (Array.isArray(value)) return value.flatMap((item, k) => charactersXmlCannotHold(item, [...at, k]));
-  if (value !== null && typeof value === 'object') return Object.entries(value).filter(([key]) => !FILE_PATHS.has(key)).flatMap(([key, item]) => charactersXmlCannotHold(item, [...at, key]));
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value)
+      .filter(([key]) => !FILE_PATHS.has(key))
+      .flatMap(([key, item]) => charactersXmlCannotHold(item, [...at, key]));
   return [];
 }
 

@@ -40,13 +40,18 @@ const JULIAN = { datingMethod: '#julian' } as const;
 
 export function readExpression(expression: Expression, context: DateContext): Reading {
   switch (expression.kind) {
-    case 'day': return readDay(expression.date, context);
-    case 'dual': return readDual(expression.oldStyle, expression.newStyle, context);
-    case 'month': return readMonth(expression.month, expression.year, context);
-    case 'month-range': return readMonthRange(expression.from, expression.to, expression.year, context);
+    case 'day':
+      return readDay(expression.date, context);
+    case 'dual':
+      return readDual(expression.oldStyle, expression.newStyle, context);
+    case 'month':
+      return readMonth(expression.month, expression.year, context);
+    case 'month-range':
+      return readMonthRange(expression.from, expression.to, expression.year, context);
     // A bare year is never converted: Julian and Gregorian years differ only in their first
     // and last days (up to 13 of them), and the text does not say which days are meant.
-    case 'year': return { attributes: { when: pad(expression.year, 4) } };
+    case 'year':
+      return { attributes: { when: pad(expression.year, 4) } };
   }
 }
 
@@ -128,8 +133,11 @@ function readMonthRange(from: number, to: number, year: number, context: DateCon
   }
   return {
     attributes: {
-      from: firstDayInGregorian(fromYear, from), to: lastDayInGregorian(year, to),
-      'from-custom': fromName, 'to-custom': toName, ...JULIAN,
+      from: firstDayInGregorian(fromYear, from),
+      to: lastDayInGregorian(year, to),
+      'from-custom': fromName,
+      'to-custom': toName,
+      ...JULIAN,
     },
   };
 }

@@ -69,7 +69,7 @@ function findInWindow(text: string, context: DateContext): DateMatch[] {
   const tokens = tokenize(text);
   const matches: DateMatch[] = [];
   let lastBareYear = -2;
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     // Every expression starts with a day, a month or a year: skip the other tokens cheaply.
     const key = tokens[i]?.key ?? '';
     if (!(key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57) && MONTHS.get(key) === undefined) {
@@ -86,7 +86,13 @@ function findInWindow(text: string, context: DateContext): DateMatch[] {
       const start = tokenAt(tokens, expression.first).start;
       const end = tokenAt(tokens, expression.last).end;
       const reading = readExpression(expression, context);
-      matches.push({ start, end, text: text.slice(start, end), attributes: reading.attributes, ...(reading.warning === undefined ? {} : { warning: reading.warning }) });
+      matches.push({
+        start,
+        end,
+        text: text.slice(start, end),
+        attributes: reading.attributes,
+        ...(reading.warning === undefined ? {} : { warning: reading.warning }),
+      });
       if (expression.kind === 'year') lastBareYear = expression.last;
     }
     i = parsed.next;
@@ -109,13 +115,18 @@ interface Token {
 function tokenize(text: string): Token[] {
   // Letters of the Latin, Greek and Cyrillic blocks and combining marks, spelled out: several times
   // faster than \p{L}\p{M}\p{N} on long paragraphs (npm run bench), and French needs no more.
-  return Array.from(text.matchAll(/[A-Za-z0-9\u00aa\u00b2\u00b3\u00b9\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u02b0-\u02ff\u0300-\u036f\u0370-\u03ff\u0400-\u04ff\u1d00-\u1dbf\u1e00-\u1eff]+|\S/g), (m) => {
-    const lower = m[0].toLowerCase();
-    // Plain ASCII (most tokens) needs no normalisation: a fast path, the paragraph is long.
-    if (/^[\x20-\x7e]*$/u.test(lower)) return { start: m.index, end: m.index + m[0].length, lower, key: lower };
-    const nfc = lower.normalize('NFC');
-    return { start: m.index, end: m.index + m[0].length, lower: nfc, key: nfc.normalize('NFKD').replace(/\p{M}/gu, '') };
-  });
+  return Array.from(
+    text.matchAll(
+      /[A-Za-z0-9\u00aa\u00b2\u00b3\u00b9\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u02b0-\u02ff\u0300-\u036f\u0370-\u03ff\u0400-\u04ff\u1d00-\u1dbf\u1e00-\u1eff]+|\S/g,
+    ),
+    (m) => {
+      const lower = m[0].toLowerCase();
+      // Plain ASCII (most tokens) needs no normalisation: a fast path, the paragraph is long.
+      if (/^[\x20-\x7e]*$/u.test(lower)) return { start: m.index, end: m.index + m[0].length, lower, key: lower };
+      const nfc = lower.normalize('NFC');
+      return { start: m.index, end: m.index + m[0].length, lower: nfc, key: nfc.normalize('NFKD').replace(/\p{M}/gu, '') };
+    },
+  );
 }
 
 function tokenAt(tokens: readonly Token[], index: number): Token {
@@ -125,8 +136,18 @@ function tokenAt(tokens: readonly Token[], index: number): Token {
 }
 
 const MONTHS: ReadonlyMap<string, number> = new Map([
-  ['janvier', 1], ['fevrier', 2], ['mars', 3], ['avril', 4], ['mai', 5], ['juin', 6],
-  ['juillet', 7], ['aout', 8], ['septembre', 9], ['octobre', 10], ['novembre', 11], ['decembre', 12],
+  ['janvier', 1],
+  ['fevrier', 2],
+  ['mars', 3],
+  ['avril', 4],
+  ['mai', 5],
+  ['juin', 6],
+  ['juillet', 7],
+  ['aout', 8],
+  ['septembre', 9],
+  ['octobre', 10],
+  ['novembre', 11],
+  ['decembre', 12],
 ]);
 
 function monthOf(token: Token | undefined): number | undefined {
@@ -163,7 +184,20 @@ const DAY_LINKS = new Set(['et', 'ou', 'au', 'à', ',', '-', '–']);
 /** Words after which a four-digit number stands as a year. */
 const YEAR_CUES = new Set(['en', 'de', 'depuis', 'dès', 'in', 'an', 'année', 'vers', 'avant', 'après']);
 /** "plus de 1500 soldats": a quantity, not a year. */
-const QUANTITY_WORDS = new Set(['plus', 'moins', 'près', 'environ', 'quelque', 'dizaines', 'centaines', 'milliers', 'millions', 'nombre', 'total', 'chiffre']);
+const QUANTITY_WORDS = new Set([
+  'plus',
+  'moins',
+  'près',
+  'environ',
+  'quelque',
+  'dizaines',
+  'centaines',
+  'milliers',
+  'millions',
+  'nombre',
+  'total',
+  'chiffre',
+]);
 /** A bare year followed by one of these and a year makes that one a year too: "en 1905 et 1907". */
 const YEAR_CHAIN = new Set(['et', 'ou', 'à', ',', '-', '–']);
 const DASHES = new Set(['-', '–', '—']);
@@ -175,7 +209,8 @@ function parseDual(tokens: readonly Token[], i: number): Parsed | undefined {
   const newStyle = readDayMonthYear(tokens, oldStyle.next + 1);
   if (newStyle === undefined || tokens[newStyle.next]?.key !== ')') return undefined;
   const close = newStyle.next;
-  if (oldStyle.month === undefined && newStyle.month === undefined) return parseSharedMonthDual(tokens, i, oldStyle.day, newStyle.day, close);
+  if (oldStyle.month === undefined && newStyle.month === undefined)
+    return parseSharedMonthDual(tokens, i, oldStyle.day, newStyle.day, close);
   if (oldStyle.month === undefined || newStyle.month === undefined) return undefined;
   let last = close;
   let sharedYear: number | undefined;
@@ -189,7 +224,9 @@ function parseDual(tokens: readonly Token[], i: number): Parsed | undefined {
   const newYear = newStyle.year ?? sharedYear ?? (oldStyle.year === undefined ? undefined : oldStyle.year + wrap);
   const oldYear = oldStyle.year ?? (newYear === undefined ? undefined : newYear - wrap);
   const expression: Expression = {
-    kind: 'dual', first: i, last,
+    kind: 'dual',
+    first: i,
+    last,
     oldStyle: withYear({ day: oldStyle.day, month: oldStyle.month }, oldYear),
     newStyle: withYear({ day: newStyle.day, month: newStyle.month }, newYear),
   };
@@ -199,7 +236,9 @@ function parseDual(tokens: readonly Token[], i: number): Parsed | undefined {
 /** `D (D) M [Y]`, and the pairs before it that share its month: "les 5 (18) et 6 (19) octobre". */
 function parseSharedMonthDual(tokens: readonly Token[], i: number, oldDay: number, newDay: number, close: number): Parsed | undefined {
   const dual = (last: number, month: number, year: number | undefined): Expression => ({
-    kind: 'dual', first: i, last,
+    kind: 'dual',
+    first: i,
+    last,
     oldStyle: withYear({ day: oldDay, month }, year),
     newStyle: withYear({ day: newDay, month }, year),
   });

@@ -28,8 +28,13 @@ export function daysInMonth(year: number, month: number, calendar: Calendar): nu
 export function isValidDate(date: CalendarDate, calendar: Calendar): boolean {
   const { year, month, day } = date;
   return (
-    Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) &&
-    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month, calendar)
+    Number.isInteger(year) &&
+    Number.isInteger(month) &&
+    Number.isInteger(day) &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month, calendar)
   );
 }
 

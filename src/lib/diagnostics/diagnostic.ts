@@ -39,7 +39,13 @@ type Extra = { hint?: string; fatal?: boolean; actual?: string };
  * A message of one of tei-edition's own rules (src/lib/diagnostics/rules.ts): the id must be
  * registered, and the severity one the registry gives that rule.
  */
-export function diagnostic<R extends RuleId>(severity: SeverityOf<R>, rule: R, message: string, position: SourcePosition, extra: Extra = {}): Diagnostic {
+export function diagnostic<R extends RuleId>(
+  severity: SeverityOf<R>,
+  rule: R,
+  message: string,
+  position: SourcePosition,
+  extra: Extra = {},
+): Diagnostic {
   return withRule(severity, `${RULE_PREFIX}${rule}`, message, position, extra);
 }
 
@@ -47,7 +53,13 @@ export function diagnostic<R extends RuleId>(severity: SeverityOf<R>, rule: R, m
  * A message of a rule that a Schematron schema names (`tei-edition/<id>` for the project's
  * schemas/tei-edition.sch, `<schema file name>/<id>` for others): the id and role are the schema's.
  */
-export function schematronDiagnostic(severity: Severity, rule: string, message: string, position: SourcePosition, extra: Extra = {}): Diagnostic {
+export function schematronDiagnostic(
+  severity: Severity,
+  rule: string,
+  message: string,
+  position: SourcePosition,
+  extra: Extra = {},
+): Diagnostic {
   return withRule(severity, rule, message, position, extra);
 }
 

@@ -10,7 +10,6 @@ import { compareDiagnostics, type Diagnostic } from './diagnostic.js';
 import { formatDiagnostic } from './format.js';
 import { visibleJson, visibleText } from './visible-text.js';
 
-
 export function formatJson(messages: readonly Diagnostic[]): string {
   return `${visibleJson(JSON.stringify([...messages].sort(compareDiagnostics), null, 2))}\n`;
 }
@@ -39,7 +38,12 @@ export function formatGithub(messages: readonly Diagnostic[]): string {
  * JUnit XML: a test suite with one test case per file; a file with errors fails, with every error
  * in the failure text; warnings go to the case's system-out.
  */
-export function formatJunit(files: readonly string[], messages: readonly Diagnostic[], seconds: number, suiteName = 'tei-edition validate'): string {
+export function formatJunit(
+  files: readonly string[],
+  messages: readonly Diagnostic[],
+  seconds: number,
+  suiteName = 'tei-edition validate',
+): string {
   const byFile = new Map<string, Diagnostic[]>(files.map((f) => [f, []]));
   for (const m of [...messages].sort(compareDiagnostics)) {
     const list = byFile.get(m.position.file) ?? [];
@@ -48,14 +52,25 @@ export function formatJunit(files: readonly string[], messages: readonly Diagnos
   }
   const failures = [...byFile.values()].filter((list) => list.some((m) => m.severity === 'error')).length;
   suiteName = visibleText(suiteName);
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', { name: suiteName, tests: byFile.size, failures, errors: 0, time: seconds.toFixed(3) });
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', {
+    name: suiteName,
+    tests: byFile.size,
+    failures,
+    errors: 0,
+    time: seconds.toFixed(3),
+  });
   const suite = root.ele('testsuite', { name: suiteName, tests: byFile.size, failures, errors: 0, skipped: 0, time: seconds.toFixed(3) });
   for (const [file, list] of byFile) {
     const testCase = suite.ele('testcase', { name: visibleText(file), classname: 'tei-edition.validate' });
     const errors = list.filter((m) => m.severity === 'error');
     if (errors.length > 0) {
       const first = errors[0]!;
-      testCase.ele('failure', { message: `${errors.length} error${errors.length === 1 ? '' : 's'}; first: ${visibleText(first.message)}`, type: visibleText(first.rule) }).txt(errors.map(formatDiagnostic).join('\n'));
+      testCase
+        .ele('failure', {
+          message: `${errors.length} error${errors.length === 1 ? '' : 's'}; first: ${visibleText(first.message)}`,
+          type: visibleText(first.rule),
+        })
+        .txt(errors.map(formatDiagnostic).join('\n'));
     }
     const others = list.filter((m) => m.severity !== 'error');
     if (others.length > 0) testCase.ele('system-out').txt(others.map(formatDiagnostic).join('\n'));

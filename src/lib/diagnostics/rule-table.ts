@@ -26,7 +26,7 @@ function docLink(doc: string, fromDoc: string): string {
   const [file = '', anchor = ''] = doc.split('#');
   const fromDir = fromDoc.slice(0, fromDoc.lastIndexOf('/') + 1);
   const target = file === fromDoc ? `#${anchor}` : `${file.startsWith(fromDir) ? file.slice(fromDir.length) : file}#${anchor}`;
-  const label = file === fromDoc ? `#${anchor}` : target.split('#')[0] ?? target;
+  const label = file === fromDoc ? `#${anchor}` : (target.split('#')[0] ?? target);
   return `[${label}](${target})`;
 }
 
@@ -48,7 +48,11 @@ export function ruleTableIn(doc: string): string | undefined {
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
 export function headingAnchor(heading: string): string {
-  return heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/gu, '-');
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/gu, '-');
 }
 
 /** Every heading anchor of a markdown document (duplicates numbered as GitHub does). */

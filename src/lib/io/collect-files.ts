@@ -55,7 +55,12 @@ class Walk {
       this.seenFiles.set(id, path);
       this.files.push(path);
     } else if (first !== path) {
-      this.note('info', REACHED_TWICE_RULE, `the same file as "${this.shown(first)}" (through a symbolic link or given twice): validated once, as "${this.shown(first)}"`, path);
+      this.note(
+        'info',
+        REACHED_TWICE_RULE,
+        `the same file as "${this.shown(first)}" (through a symbolic link or given twice): validated once, as "${this.shown(first)}"`,
+        path,
+      );
     }
   }
 
@@ -63,19 +68,35 @@ class Walk {
   enterFolder(path: string, info: BigIntStats, from: ReadonlySet<string>, link: string | undefined): Folder | undefined {
     const id = identity(info);
     if (from.has(id)) {
-      this.note('warning', SYMLINK_LOOP_RULE, `the symbolic link leads back to "${this.shown(this.seenFolders.get(id) ?? path)}", a folder that contains it (a loop): not followed`, link ?? path);
+      this.note(
+        'warning',
+        SYMLINK_LOOP_RULE,
+        `the symbolic link leads back to "${this.shown(this.seenFolders.get(id) ?? path)}", a folder that contains it (a loop): not followed`,
+        link ?? path,
+      );
       return undefined;
     }
     const first = this.seenFolders.get(id);
     if (first !== undefined) {
-      if (link !== undefined) this.note('info', REACHED_TWICE_RULE, `the symbolic link leads to "${this.shown(first)}", a folder already validated: not followed again`, link);
+      if (link !== undefined)
+        this.note(
+          'info',
+          REACHED_TWICE_RULE,
+          `the symbolic link leads to "${this.shown(first)}", a folder already validated: not followed again`,
+          link,
+        );
       return undefined;
     }
     this.seenFolders.set(id, path);
     return { path, ancestors: new Set([...from, id]) };
   }
 
-  note(severity: 'warning' | 'info', rule: typeof SYMLINK_DANGLING_RULE | typeof SYMLINK_LOOP_RULE | typeof REACHED_TWICE_RULE | typeof NOT_A_FILE_RULE, message: string, path: string): void {
+  note(
+    severity: 'warning' | 'info',
+    rule: typeof SYMLINK_DANGLING_RULE | typeof SYMLINK_LOOP_RULE | typeof REACHED_TWICE_RULE | typeof NOT_A_FILE_RULE,
+    message: string,
+    path: string,
+  ): void {
     this.messages.push(diagnostic(severity, rule, message, { file: this.shown(path) }));
   }
 }
@@ -89,11 +110,15 @@ export async function collectXmlFiles(paths: readonly string[], shown: (path: st
     try {
       info = await stat(path, { bigint: true });
     } catch (e) {
-      missing.push({ path, reason: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : e instanceof Error ? e.message : String(e) });
+      missing.push({
+        path,
+        reason: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : e instanceof Error ? e.message : String(e),
+      });
       continue;
     }
     const kind = specialFileKind(info);
-    if (kind !== undefined) missing.push({ path, reason: `it is ${kind}, not a regular file or a folder; expected a TEI XML file or a folder of them` });
+    if (kind !== undefined)
+      missing.push({ path, reason: `it is ${kind}, not a regular file or a folder; expected a TEI XML file or a folder of them` });
     else if (info.isDirectory()) {
       const folder = walk.enterFolder(path, info, new Set(), undefined);
       if (folder !== undefined) await walkFolder(folder, walk);
@@ -114,7 +139,12 @@ async function walkFolder(folder: Folder, walk: Walk): Promise<void> {
   try {
     entries = await readdir(folder.path, { withFileTypes: true });
   } catch (e) {
-    walk.note('warning', NOT_A_FILE_RULE, `skipped: the folder cannot be read (${e instanceof Error ? e.message : String(e)})`, folder.path);
+    walk.note(
+      'warning',
+      NOT_A_FILE_RULE,
+      `skipped: the folder cannot be read (${e instanceof Error ? e.message : String(e)})`,
+      folder.path,
+    );
     return;
   }
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {

@@ -56,10 +56,11 @@ export async function writeNewFiles(dir: string, files: readonly NewFile[]): Pro
     for (const f of files) {
       const path = join(dir, f.path);
       const first = await mkdir(dirname(path), { recursive: true });
-      if (first !== undefined) for (let d = dirname(path); ; d = dirname(d)) {
-        madeFolders.push(d);
-        if (d === first || relative(first, d).startsWith('..')) break;
-      }
+      if (first !== undefined)
+        for (let d = dirname(path); ; d = dirname(d)) {
+          madeFolders.push(d);
+          if (d === first || relative(first, d).startsWith('..')) break;
+        }
       await writeFile(path, f.content, { flag: 'wx' });
       madeFiles.push(path);
     }

@@ -48,7 +48,11 @@ function isWithin(path: string, folder: string): boolean {
  * The edition's own files (config, raw texts, TEI sources, registers) and the folders that hold
  * them: the output root must contain none of them and lie inside none of `sourceFolders`.
  */
-export function checkOutputRoot(outRoot: string, sources: { readonly files: readonly string[]; readonly folders: readonly string[] }, shown: (path: string) => string): OutputRefusal | undefined {
+export function checkOutputRoot(
+  outRoot: string,
+  sources: { readonly files: readonly string[]; readonly folders: readonly string[] },
+  shown: (path: string) => string,
+): OutputRefusal | undefined {
   const out = realPath(outRoot);
   for (const file of [...sources.files, ...sources.folders]) {
     const real = realPath(file);
@@ -56,7 +60,7 @@ export function checkOutputRoot(outRoot: string, sources: { readonly files: read
       return {
         path: shown(outRoot),
         message: `the output folder ${shown(outRoot)} holds the edition's own ${shown(file)}: publishing there could replace the sources; expected a folder of its own (default: output/ beside the config)`,
-        hint: 'choose an output folder outside the edition\'s sources, for example `--out output`',
+        hint: "choose an output folder outside the edition's sources, for example `--out output`",
       };
     }
   }
@@ -65,7 +69,7 @@ export function checkOutputRoot(outRoot: string, sources: { readonly files: read
       return {
         path: shown(outRoot),
         message: `the output folder ${shown(outRoot)} is inside the edition's sources folder ${shown(folder)}; expected a folder of its own (default: output/ beside the config)`,
-        hint: 'choose an output folder outside the edition\'s sources, for example `--out output`',
+        hint: "choose an output folder outside the edition's sources, for example `--out output`",
       };
     }
   }
@@ -104,7 +108,10 @@ export class OutputTransaction {
       throw error;
     }
     this.staged.push({ target, dir });
-    await writeFile(join(dir, OUTPUT_MARKER), 'Written by tei-edition. The whole folder is replaced by the next run: do not keep your own files here.\n');
+    await writeFile(
+      join(dir, OUTPUT_MARKER),
+      'Written by tei-edition. The whole folder is replaced by the next run: do not keep your own files here.\n',
+    );
     return { target, dir };
   }
 
@@ -130,7 +137,14 @@ export class OutputTransaction {
     // A run that publishes nothing leaves no folder behind either (the first one it created, if still empty).
     for (const { folder, top } of this.createdParents.splice(0).reverse()) {
       for (let f = folder; f.startsWith(top); f = dirname(f)) {
-        if (!(await rmdir(f).then(() => true, () => false)) || f === top) break;
+        if (
+          !(await rmdir(f).then(
+            () => true,
+            () => false,
+          )) ||
+          f === top
+        )
+          break;
       }
     }
   }

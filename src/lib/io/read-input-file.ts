@@ -20,7 +20,8 @@ function folderError(path: string): Error {
 export async function readInputFile(path: string, maxBytes: number = INPUT_FILE_BOUND): Promise<Uint8Array> {
   if ((await stat(path)).isDirectory()) throw folderError(path);
   const read = await readFileWithin(path, maxBytes);
-  if (read.oversize) throw new Error(`it is ${read.oversize.atLeast ? 'at least ' : ''}${read.oversize.bytes} bytes, over the limit of ${maxBytes} bytes`);
+  if (read.oversize)
+    throw new Error(`it is ${read.oversize.atLeast ? 'at least ' : ''}${read.oversize.bytes} bytes, over the limit of ${maxBytes} bytes`);
   return read.bytes;
 }
 

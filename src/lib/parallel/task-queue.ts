@@ -17,7 +17,10 @@ export class TaskQueue<T> {
   /** Each worker's own tasks, in order. */
   private own: T[][];
 
-  constructor(private readonly workers: number, private readonly keysOf?: (task: T) => readonly string[]) {
+  constructor(
+    private readonly workers: number,
+    private readonly keysOf?: (task: T) => readonly string[],
+  ) {
     this.own = Array.from({ length: workers }, () => []);
   }
 
@@ -28,7 +31,7 @@ export class TaskQueue<T> {
     for (const task of tasks) {
       const key = this.keysOf?.(task)[0];
       const owner = key === undefined ? undefined : this.owners.get(key);
-      (owner === undefined ? this.shared : this.own[owner] ?? this.shared).push(task);
+      (owner === undefined ? this.shared : (this.own[owner] ?? this.shared)).push(task);
     }
   }
 

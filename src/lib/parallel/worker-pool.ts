@@ -48,10 +48,14 @@ export function startPool<T, R extends { readonly id: number }>(options: PoolOpt
     round = undefined;
     current?.reject(error);
   };
-  const workers = Array.from({ length: Math.max(1, options.jobs) }, () => new Worker(options.workerUrl, {
-    ...(options.workerData === undefined ? {} : { workerData: options.workerData }),
-    ...(options.youngGenerationMb === undefined ? {} : { resourceLimits: { maxYoungGenerationSizeMb: options.youngGenerationMb } }),
-  }));
+  const workers = Array.from(
+    { length: Math.max(1, options.jobs) },
+    () =>
+      new Worker(options.workerUrl, {
+        ...(options.workerData === undefined ? {} : { workerData: options.workerData }),
+        ...(options.youngGenerationMb === undefined ? {} : { resourceLimits: { maxYoungGenerationSizeMb: options.youngGenerationMb } }),
+      }),
+  );
   const queue = new TaskQueue<T>(workers.length, options.affinity);
   const running: (T | undefined)[] = workers.map(() => undefined);
   const send = (w: number): void => {

@@ -21,7 +21,15 @@ export async function readRegisterFile(path: string, shown: string = path): Prom
   } catch {
     return {
       entries: [],
-      messages: [diagnostic('error', 'register-not-utf8', `found bytes that are not UTF-8 in ${shown}, expected a UTF-8 TEI register`, { file: shown }, { fatal: true })],
+      messages: [
+        diagnostic(
+          'error',
+          'register-not-utf8',
+          `found bytes that are not UTF-8 in ${shown}, expected a UTF-8 TEI register`,
+          { file: shown },
+          { fatal: true },
+        ),
+      ],
     };
   }
   return readRegister(text, shown);
@@ -29,9 +37,20 @@ export async function readRegisterFile(path: string, shown: string = path): Prom
 
 function unreadable(path: string, shown: string, error: unknown): Diagnostic {
   const code = error instanceof Error && 'code' in error ? String(error.code) : undefined;
-  const found = code === 'ENOENT' ? `no file at ${path}` : code === 'EISDIR' ? `a directory at ${path}` : `${path}, which cannot be read (${code ?? (error instanceof Error ? error.message.replace(/; expected .*$/u, '') : String(error))})`;
-  return diagnostic('error', 'register-missing', `found ${found}, expected a TEI register`, { file: shown }, {
-    fatal: true,
-    hint: 'create it (tei-edition init writes an empty register of persons), or correct the path in edition.json',
-  });
+  const found =
+    code === 'ENOENT'
+      ? `no file at ${path}`
+      : code === 'EISDIR'
+        ? `a directory at ${path}`
+        : `${path}, which cannot be read (${code ?? (error instanceof Error ? error.message.replace(/; expected .*$/u, '') : String(error))})`;
+  return diagnostic(
+    'error',
+    'register-missing',
+    `found ${found}, expected a TEI register`,
+    { file: shown },
+    {
+      fatal: true,
+      hint: 'create it (tei-edition init writes an empty register of persons), or correct the path in edition.json',
+    },
+  );
 }

@@ -48,8 +48,20 @@ interface KindRule {
 }
 
 const kindRules: readonly KindRule[] = [
-  { kind: 'person', element: 'person', parents: ['listPerson'], standardTag: '<persName type="standard">', isForm: (e) => e.name === 'persName' },
-  { kind: 'place', element: 'place', parents: ['listPlace', 'place'], standardTag: '<placeName type="standard">', isForm: (e) => e.name === 'placeName' },
+  {
+    kind: 'person',
+    element: 'person',
+    parents: ['listPerson'],
+    standardTag: '<persName type="standard">',
+    isForm: (e) => e.name === 'persName',
+  },
+  {
+    kind: 'place',
+    element: 'place',
+    parents: ['listPlace', 'place'],
+    standardTag: '<placeName type="standard">',
+    isForm: (e) => e.name === 'placeName',
+  },
   {
     kind: 'periodical',
     element: 'bibl',
@@ -57,7 +69,13 @@ const kindRules: readonly KindRule[] = [
     standardTag: '<title level="j" type="standard">',
     isForm: (e) => e.name === 'title' && e.attrs.level === 'j',
   },
-  { kind: 'organisation', element: 'org', parents: ['listOrg'], standardTag: '<orgName type="standard">', isForm: (e) => e.name === 'orgName' },
+  {
+    kind: 'organisation',
+    element: 'org',
+    parents: ['listOrg'],
+    standardTag: '<orgName type="standard">',
+    isForm: (e) => e.name === 'orgName',
+  },
 ];
 
 /** An element that is an entry, found where its kind is encoded. */
@@ -104,20 +122,41 @@ export function readRegister(xml: string, file: string): RegisterResult {
 /** The root must be TEI (fatal otherwise); outside the TEI namespace it is still read, with a warning. */
 function checkRoot(root: XmlElement, where: (e: XmlElement) => SourcePosition): Diagnostic[] {
   if (root.name !== 'TEI' && root.name !== 'teiCorpus') {
-    return [diagnostic('error', 'register-not-tei', `found <${root.name}> as the root element, expected <TEI> (or <teiCorpus>) in the TEI namespace`, where(root), {
-      fatal: true,
-      hint: `a register is a TEI document: <TEI xmlns="${TEI_NAMESPACE}">`,
-    })];
+    return [
+      diagnostic(
+        'error',
+        'register-not-tei',
+        `found <${root.name}> as the root element, expected <TEI> (or <teiCorpus>) in the TEI namespace`,
+        where(root),
+        {
+          fatal: true,
+          hint: `a register is a TEI document: <TEI xmlns="${TEI_NAMESPACE}">`,
+        },
+      ),
+    ];
   }
   if (declaresTeiNamespace(root)) return [];
-  return [diagnostic('warning', 'register-namespace', `found <${root.name}> outside the TEI namespace, expected xmlns="${TEI_NAMESPACE}"`, where(root))];
+  return [
+    diagnostic(
+      'warning',
+      'register-namespace',
+      `found <${root.name}> outside the TEI namespace, expected xmlns="${TEI_NAMESPACE}"`,
+      where(root),
+    ),
+  ];
 }
 
 function notWellFormed(reason: string, position: SourcePosition): Diagnostic {
-  return diagnostic('error', 'register-not-well-formed', `found XML that is not well-formed (${reason}), expected a well-formed TEI register`, position, {
-    fatal: true,
-    hint: 'no entry of the register is read until the file is well-formed',
-  });
+  return diagnostic(
+    'error',
+    'register-not-well-formed',
+    `found XML that is not well-formed (${reason}), expected a well-formed TEI register`,
+    position,
+    {
+      fatal: true,
+      hint: 'no entry of the register is read until the file is well-formed',
+    },
+  );
 }
 
 function declaresTeiNamespace(root: XmlElement): boolean {
@@ -141,9 +180,13 @@ function checkUniqueIds(root: XmlElement, where: (e: XmlElement) => SourcePositi
 }
 
 function duplicateId(id: string, holder: XmlElement, element: XmlElement, where: (e: XmlElement) => SourcePosition): Diagnostic {
-  return diagnostic('error', 'register-duplicate-id',
+  return diagnostic(
+    'error',
+    'register-duplicate-id',
     `found xml:id "${id}" a second time (first on <${holder.name}> at line ${where(holder).line}), expected each xml:id once`,
-    where(element), { hint: 'give this element its own id: a reference #' + id + ' in the texts would otherwise be ambiguous' });
+    where(element),
+    { hint: 'give this element its own id: a reference #' + id + ' in the texts would otherwise be ambiguous' },
+  );
 }
 
 function findCandidates(root: XmlElement): Candidate[] {
@@ -177,8 +220,13 @@ function findCandidates(root: XmlElement): Candidate[] {
  * (particDesc, settingDesc, sourceDesc…); in a teiCorpus, its own and its TEI documents'.
  */
 function registerParts(root: XmlElement): XmlElement[] {
-  return childElements(root).flatMap((e) => e.name === 'text' || e.name === 'standOff' || e.name === 'teiHeader' ? [e]
-    : root.name === 'teiCorpus' && (e.name === 'TEI' || e.name === 'teiCorpus') ? registerParts(e) : []);
+  return childElements(root).flatMap((e) =>
+    e.name === 'text' || e.name === 'standOff' || e.name === 'teiHeader'
+      ? [e]
+      : root.name === 'teiCorpus' && (e.name === 'TEI' || e.name === 'teiCorpus')
+        ? registerParts(e)
+        : [],
+  );
 }
 
 function readEntry(
@@ -189,20 +237,41 @@ function readEntry(
 ): RegisterEntry | undefined {
   const names = childElements(element).filter(rule.isForm);
   if (rule.kind === 'periodical' && names.length === 0) {
-    messages.push(diagnostic('warning', 'register-not-periodical',
-      'found a <bibl> in <listBibl> without <title level="j">, expected a periodical (a journal title); not read', where(element)));
+    messages.push(
+      diagnostic(
+        'warning',
+        'register-not-periodical',
+        'found a <bibl> in <listBibl> without <title level="j">, expected a periodical (a journal title); not read',
+        where(element),
+      ),
+    );
     return undefined;
   }
   const id = element.attrs['xml:id'];
   if (id === undefined || id.trim() === '') {
-    messages.push(diagnostic('error', 'register-missing-id', `found <${element.name}> without xml:id, expected an id such as "lenine"`, where(element), {
-      hint: 'the texts refer to register entries by id (ref="#lenine")',
-    }));
+    messages.push(
+      diagnostic(
+        'error',
+        'register-missing-id',
+        `found <${element.name}> without xml:id, expected an id such as "lenine"`,
+        where(element),
+        {
+          hint: 'the texts refer to register entries by id (ref="#lenine")',
+        },
+      ),
+    );
     return undefined;
   }
   if (firstHolders.get(id) !== element) return undefined; // reported as a duplicate id
   if (!REGISTER_ID.test(id)) {
-    messages.push(diagnostic('warning', 'register-id-form', `found xml:id "${id}", expected lower-case letters, digits and hyphens, starting with a letter`, where(element)));
+    messages.push(
+      diagnostic(
+        'warning',
+        'register-id-form',
+        `found xml:id "${id}", expected lower-case letters, digits and hyphens, starting with a letter`,
+        where(element),
+      ),
+    );
   }
   const standard = standardForm(rule, element, names, id, where, messages);
   if (standard === undefined) return undefined;
@@ -224,18 +293,35 @@ function standardForm(
   where: (e: XmlElement) => SourcePosition,
   messages: Diagnostic[],
 ): string | undefined {
-  const standards = names.filter((n) => n.attrs.type === 'standard').map(formText).filter((f) => f !== '');
+  const standards = names
+    .filter((n) => n.attrs.type === 'standard')
+    .map(formText)
+    .filter((f) => f !== '');
   const expected = rule.standardTag;
   if (standards.length === 0) {
-    messages.push(diagnostic('error', 'register-no-standard-form', `found <${element.name} xml:id="${id}"> without a standard form, expected one ${expected}`, where(element), {
-      hint: 'the standard form is the one the edition prints; the entry is not read without it',
-    }));
+    messages.push(
+      diagnostic(
+        'error',
+        'register-no-standard-form',
+        `found <${element.name} xml:id="${id}"> without a standard form, expected one ${expected}`,
+        where(element),
+        {
+          hint: 'the standard form is the one the edition prints; the entry is not read without it',
+        },
+      ),
+    );
     return undefined;
   }
   if (standards.length > 1) {
-    messages.push(diagnostic('error', 'register-several-standard-forms',
-      `found ${standards.length} standard forms in <${element.name} xml:id="${id}"> (${standards.map((s) => `“${s}”`).join(', ')}), expected one ${expected}`,
-      where(element), { hint: 'mark the others type="variant"; the first is used meanwhile' }));
+    messages.push(
+      diagnostic(
+        'error',
+        'register-several-standard-forms',
+        `found ${standards.length} standard forms in <${element.name} xml:id="${id}"> (${standards.map((s) => `“${s}”`).join(', ')}), expected one ${expected}`,
+        where(element),
+        { hint: 'mark the others type="variant"; the first is used meanwhile' },
+      ),
+    );
   }
   return standards[0];
 }
@@ -290,9 +376,15 @@ function checkSharedForms(
       const firstElement = elementOf.get(first);
       const element = elementOf.get(entry);
       if (element === undefined) continue;
-      messages.push(diagnostic('error', 'register-shared-form',
-        `found the form “${form}” in "${entry.id}" and already in "${first.id}"${firstElement ? ` (line ${where(firstElement).line})` : ''}, expected each form to name one entry (accents and apostrophes aside)`,
-        where(element), { hint: 'remove it from one of them, or make it more specific (with a first name or an initial)' }));
+      messages.push(
+        diagnostic(
+          'error',
+          'register-shared-form',
+          `found the form “${form}” in "${entry.id}" and already in "${first.id}"${firstElement ? ` (line ${where(firstElement).line})` : ''}, expected each form to name one entry (accents and apostrophes aside)`,
+          where(element),
+          { hint: 'remove it from one of them, or make it more specific (with a first name or an initial)' },
+        ),
+      );
     }
   }
 }

@@ -19,7 +19,11 @@ export function checkWellFormed(chunks: Iterable<string>): WellFormednessError |
   const parser = new NamespaceParser();
   let found: WellFormednessError | undefined;
   parser.on('error', (error) => {
-    found ??= { message: error.message.replace(/^(?:[^:]*:)?\d+:\d+: /u, '').replace(/\.$/u, ''), line: parser.line, column: parser.column + 1 };
+    found ??= {
+      message: error.message.replace(/^(?:[^:]*:)?\d+:\d+: /u, '').replace(/\.$/u, ''),
+      line: parser.line,
+      column: parser.column + 1,
+    };
   });
   for (const chunk of chunks) {
     parser.write(chunk);

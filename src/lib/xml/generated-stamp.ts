@@ -20,7 +20,8 @@ export function stampGenerated(xml: string): string {
  */
 export function stampGeneratedChunks(chunks: readonly Uint8Array[]): Uint8Array[] {
   const first = chunks[0] ?? new Uint8Array(0);
-  if (!/^<\?xml[^\n]*\?>\n$/u.test(Buffer.from(first).toString('utf8'))) throw new Error('the first chunk must be the XML declaration on a line of its own');
+  if (!/^<\?xml[^\n]*\?>\n$/u.test(Buffer.from(first).toString('utf8')))
+    throw new Error('the first chunk must be the XML declaration on a line of its own');
   const hash = createHash('sha256');
   for (const chunk of chunks) hash.update(chunk);
   return [first, Buffer.from(stampLineFor(hash.digest('hex')), 'utf8'), ...chunks.slice(1)];

@@ -25,7 +25,11 @@ export interface NamespacedElement {
 export type NamespacedChild = NamespacedElement | string;
 
 export class XmlSyntaxError extends Error {
-  constructor(message: string, readonly line: number, readonly column: number) {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
     super(message);
     this.name = 'XmlSyntaxError';
   }
@@ -47,7 +51,10 @@ export function parseNamespacedTree(text: string): NamespacedElement {
     const attributes: Record<string, string> = {};
     for (const attribute of Object.values(tag.attributes)) if (attribute.uri === '') attributes[attribute.local] = attribute.value;
     const declared = Object.entries(tag.ns);
-    const prefixes = declared.length === 0 ? parent?.element.prefixes ?? new Map([['xml', XML_NS]]) : new Map([...(parent?.element.prefixes ?? [['xml', XML_NS]]), ...declared]);
+    const prefixes =
+      declared.length === 0
+        ? (parent?.element.prefixes ?? new Map([['xml', XML_NS]]))
+        : new Map([...(parent?.element.prefixes ?? [['xml', XML_NS]]), ...declared]);
     const children: NamespacedChild[] = [];
     const element: NamespacedElement = { ns: tag.uri, name: tag.local, attributes, prefixes, children, line: at.line, column: at.column };
     if (parent) parent.children.push(element);

@@ -31,7 +31,11 @@ class ElementWriter implements XmlElementWriter {
   /** The start tag is written up to its attributes; `>` or `/>` is still to come. */
   startOpen = true;
 
-  constructor(private readonly writer: XmlWriter, readonly name: string, readonly level: number) {}
+  constructor(
+    private readonly writer: XmlWriter,
+    readonly name: string,
+    readonly level: number,
+  ) {}
 
   ele(name: string, attributes: Readonly<Record<string, string>> = {}): XmlElementWriter {
     this.writer.enter(this);
@@ -142,7 +146,15 @@ export class XmlWriter {
   }
 }
 
-const references: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#x9;', '\n': '&#xA;', '\r': '&#xD;' };
+const references: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  '\t': '&#x9;',
+  '\n': '&#xA;',
+  '\r': '&#xD;',
+};
 const textSpecials = new RegExp(needsEscaping.source, 'gu');
 const attributeSpecials = new RegExp(needsEscapingInAttribute.source, 'gu');
 
@@ -161,7 +173,8 @@ export function escapeAttribute(value: string, attribute = 'an attribute', eleme
     const replaced = references[c];
     if (replaced !== undefined) return replaced;
     const codePoint = c.codePointAt(0) ?? 0;
-    if (notXmlCharacter.test(c)) throw new MalformedXmlError(`@${attribute} of <${element}> would hold ${describeCodePoint(codePoint)}, which XML 1.0 cannot hold`);
+    if (notXmlCharacter.test(c))
+      throw new MalformedXmlError(`@${attribute} of <${element}> would hold ${describeCodePoint(codePoint)}, which XML 1.0 cannot hold`);
     return characterReference(codePoint);
   });
 }

@@ -41,7 +41,14 @@ const MISSING_TEI_RULE = { html: 'html-missing-tei', pdf: 'pdf-missing-tei', bui
  * passes it, so that what is published is what it validated); otherwise read from `tei/<id>.xml`.
  * `leaveOut`: raw sources not to read (another shard's: build --shard); their ids are in `textIds`.
  */
-export async function readEditionDocuments(edition: EditionFiles, cwd: string, shown: (path: string) => string, stage: keyof typeof MISSING_TEI_RULE, converted?: ReadonlyMap<string, EditionText>, leaveOut?: (sourceId: string) => boolean): Promise<EditionDocuments> {
+export async function readEditionDocuments(
+  edition: EditionFiles,
+  cwd: string,
+  shown: (path: string) => string,
+  stage: keyof typeof MISSING_TEI_RULE,
+  converted?: ReadonlyMap<string, EditionText>,
+  leaveOut?: (sourceId: string) => boolean,
+): Promise<EditionDocuments> {
   const base = dirname(edition.configPath);
   const messages: Diagnostic[] = [];
   const texts: EditionText[] = [];
@@ -49,9 +56,18 @@ export async function readEditionDocuments(edition: EditionFiles, cwd: string, s
   let corpusTitle: string | undefined;
   for (const [index, source] of edition.config.sources.entries()) {
     if (isTeiSource(source)) {
-      const entry: TeiSourceEntry = { path: resolve(base, source.tei), ...(source.id === undefined ? {} : { id: source.id }), ...(source.schema === undefined ? {} : { schema: resolve(base, source.schema) }), ...(source.title === undefined ? {} : { title: source.title }), ...(source.author === undefined ? {} : { author: source.author }), at: { file: edition.configShown } };
+      const entry: TeiSourceEntry = {
+        path: resolve(base, source.tei),
+        ...(source.id === undefined ? {} : { id: source.id }),
+        ...(source.schema === undefined ? {} : { schema: resolve(base, source.schema) }),
+        ...(source.title === undefined ? {} : { title: source.title }),
+        ...(source.author === undefined ? {} : { author: source.author }),
+        at: { file: edition.configShown },
+      };
       const read = await readTeiSourceTexts([entry], shown);
-      messages.push(...read.messages.map((m) => (m.rule.endsWith('tei-source-missing') ? { ...m, message: `sources[${index}].tei: ${m.message}` } : m)));
+      messages.push(
+        ...read.messages.map((m) => (m.rule.endsWith('tei-source-missing') ? { ...m, message: `sources[${index}].tei: ${m.message}` } : m)),
+      );
       texts.push(...read.texts);
       textIds.push(...read.texts.map((t) => t.id));
       corpusTitle ??= read.corpusHeader?.title;
@@ -69,11 +85,28 @@ export async function readEditionDocuments(edition: EditionFiles, cwd: string, s
       const xml = await readFile(path, 'utf8');
       texts.push({ id: source.id, xml, path, shown: shown(path), origin: checkStamp(xml) === 'unchanged' ? 'converted' : 'hand-edited' });
     } catch {
-      messages.push(diagnostic('error', MISSING_TEI_RULE[stage], `no TEI file for source “${source.id}”: expected ${shown(path)}`, { file: shown(path) }, { hint: 'run `tei-edition convert` (or `build`) first' }));
+      messages.push(
+        diagnostic(
+          'error',
+          MISSING_TEI_RULE[stage],
+          `no TEI file for source “${source.id}”: expected ${shown(path)}`,
+          { file: shown(path) },
+          { hint: 'run `tei-edition convert` (or `build`) first' },
+        ),
+      );
     }
   }
   const duplicates = texts.filter((t, i) => texts.findIndex((u) => u.id === t.id) !== i);
-  for (const d of duplicates) messages.push(diagnostic('error', 'duplicate-text-id', `two texts of the edition have the id “${d.id}” (and the page ${d.id}.html); expected one id per text`, { file: d.shown }, { hint: 'give the TEI source its own id in edition.json (`{ "tei": …, "id": … }`)' }));
+  for (const d of duplicates)
+    messages.push(
+      diagnostic(
+        'error',
+        'duplicate-text-id',
+        `two texts of the edition have the id “${d.id}” (and the page ${d.id}.html); expected one id per text`,
+        { file: d.shown },
+        { hint: 'give the TEI source its own id in edition.json (`{ "tei": …, "id": … }`)' },
+      ),
+    );
   const registers: SiteRegister[] = [];
   for (const [kind, file] of Object.entries(edition.registers.files)) {
     const path = resolve(cwd, file);

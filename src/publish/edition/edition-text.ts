@@ -24,7 +24,11 @@ export interface EditionText extends SiteText {
 
 /** The config's title and author of TEI sources, by text id, for the stylesheets (`texts` of the edition's metadata). */
 export function textOverrides(texts: readonly EditionText[]): { texts?: Record<string, { title?: string; author?: string }> } {
-  const found = texts.filter((t) => t.title !== undefined || t.author !== undefined)
-    .map((t) => [t.id, { ...(t.title === undefined ? {} : { title: t.title }), ...(t.author === undefined ? {} : { author: t.author }) }] as const);
+  const found = texts
+    .filter((t) => t.title !== undefined || t.author !== undefined)
+    .map(
+      (t) =>
+        [t.id, { ...(t.title === undefined ? {} : { title: t.title }), ...(t.author === undefined ? {} : { author: t.author }) }] as const,
+    );
   return found.length === 0 ? {} : { texts: Object.fromEntries(found) };
 }

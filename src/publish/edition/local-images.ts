@@ -43,7 +43,7 @@ export function imageAddresses(xml: string): string[] {
     const attribute = Object.values(tag.attributes).find((a) => a.uri === '' && a.local === name);
     const value = attribute?.value.trim();
     // @facs may hold several pointers; the page image is the first.
-    const first = value === undefined ? undefined : (name === 'facs' ? value.split(/\s+/u)[0] : value);
+    const first = value === undefined ? undefined : name === 'facs' ? value.split(/\s+/u)[0] : value;
     if (first !== undefined && first !== '') found.add(first);
   });
   try {
@@ -56,7 +56,7 @@ export function imageAddresses(xml: string): string[] {
 
 /** The local file an address names, relative to the TEI file, or undefined (web, data, fragment, other schemes). */
 export function localPath(ref: string, teiPath: string): string | undefined {
-  if (ref.startsWith('#') || /^[A-Za-z][A-Za-z0-9+.-]*:/u.test(ref) && !/^[A-Za-z]:[\\/]/u.test(ref)) return undefined;
+  if (ref.startsWith('#') || (/^[A-Za-z][A-Za-z0-9+.-]*:/u.test(ref) && !/^[A-Za-z]:[\\/]/u.test(ref))) return undefined;
   try {
     const url = new URL(ref.replace(/\\/gu, '/'), pathToFileURL(teiPath));
     url.hash = '';

@@ -69,7 +69,10 @@ export function globMatcher(pattern: string): (path: string) => boolean {
       const end = normalised.indexOf(']', i + 1);
       if (end < 0) source += '\\[';
       else {
-        source += `[${normalised.slice(i + 1, end).replace(/^!/u, '^').replace(/\\/gu, '\\\\')}]`;
+        source += `[${normalised
+          .slice(i + 1, end)
+          .replace(/^!/u, '^')
+          .replace(/\\/gu, '\\\\')}]`;
         i = end;
       }
     } else source += c.replace(/[.+^${}()|\\]/gu, '\\$&');
@@ -80,13 +83,19 @@ export function globMatcher(pattern: string): (path: string) => boolean {
 
 /** A file name or relative path as a text id: letters, digits, `.`, `_` and `-`. */
 export function textIdOf(relativePath: string): string {
-  const stem = relativePath.replace(/\.xml$/iu, '').split(/[\\/]/u).join('-');
+  const stem = relativePath
+    .replace(/\.xml$/iu, '')
+    .split(/[\\/]/u)
+    .join('-');
   const id = stem.replace(/[^A-Za-z0-9._-]+/gu, '-').replace(/^[^A-Za-z0-9]+/u, '') || 'text';
   return RESERVED_IDS.has(id.toLowerCase()) ? `${id}-text` : id.slice(0, 200);
 }
 
 /** The files an entry names, each with the path its id is made from. */
-async function filesOf(entry: TeiSourceEntry, shown: (path: string) => string): Promise<{ files: { path: string; rel: string }[]; messages: Diagnostic[] }> {
+async function filesOf(
+  entry: TeiSourceEntry,
+  shown: (path: string) => string,
+): Promise<{ files: { path: string; rel: string }[]; messages: Diagnostic[] }> {
   const messages: Diagnostic[] = [];
   if (isGlob(entry.path)) {
     const base = globBase(entry.path);
@@ -94,20 +103,42 @@ async function filesOf(entry: TeiSourceEntry, shown: (path: string) => string): 
     const walked = await collectXmlFiles([base], shown);
     messages.push(...walked.messages);
     const files = walked.files.filter((f) => matches(resolve(f))).map((f) => ({ path: resolve(f), rel: relative(base, f) }));
-    if (files.length === 0) messages.push(diagnostic('error', 'tei-source-missing', `found no TEI file matching ${shown(entry.path)}; expected one or more *.xml files`, entry.at, { fatal: true }));
+    if (files.length === 0)
+      messages.push(
+        diagnostic(
+          'error',
+          'tei-source-missing',
+          `found no TEI file matching ${shown(entry.path)}; expected one or more *.xml files`,
+          entry.at,
+          { fatal: true },
+        ),
+      );
     return { files, messages };
   }
   let isFolder: boolean;
   try {
     isFolder = (await stat(entry.path)).isDirectory();
   } catch {
-    messages.push(diagnostic('error', 'tei-source-missing', `found no such file or folder: ${shown(entry.path)}; expected a TEI file, a folder of TEI files or a glob`, entry.at, { fatal: true }));
+    messages.push(
+      diagnostic(
+        'error',
+        'tei-source-missing',
+        `found no such file or folder: ${shown(entry.path)}; expected a TEI file, a folder of TEI files or a glob`,
+        entry.at,
+        { fatal: true },
+      ),
+    );
     return { files: [], messages };
   }
   if (!isFolder) return { files: [{ path: entry.path, rel: basename(entry.path) }], messages };
   const walked = await collectXmlFiles([entry.path], shown);
   messages.push(...walked.messages);
-  if (walked.files.length === 0) messages.push(diagnostic('error', 'tei-source-missing', `found no *.xml file in the folder ${shown(entry.path)}; expected TEI files`, entry.at, { fatal: true }));
+  if (walked.files.length === 0)
+    messages.push(
+      diagnostic('error', 'tei-source-missing', `found no *.xml file in the folder ${shown(entry.path)}; expected TEI files`, entry.at, {
+        fatal: true,
+      }),
+    );
   return { files: walked.files.map((f) => ({ path: resolve(f), rel: relative(entry.path, f) })), messages };
 }
 
@@ -120,7 +151,15 @@ export async function readTeiSourceTexts(entries: readonly TeiSourceEntry[], sho
   const add = (text: EditionText): void => {
     const earlier = seen.get(text.id);
     if (earlier !== undefined) {
-      messages.push(diagnostic('error', 'duplicate-text-id', `two texts would have the id “${text.id}” (and the page ${text.id}.html): ${earlier} and ${text.shown}; expected one id per text`, { file: text.shown }, { hint: 'give one of them its own id in edition.json (`{ "tei": …, "id": … }`), or rename a file' }));
+      messages.push(
+        diagnostic(
+          'error',
+          'duplicate-text-id',
+          `two texts would have the id “${text.id}” (and the page ${text.id}.html): ${earlier} and ${text.shown}; expected one id per text`,
+          { file: text.shown },
+          { hint: 'give one of them its own id in edition.json (`{ "tei": …, "id": … }`), or rename a file' },
+        ),
+      );
       return;
     }
     seen.set(text.id, text.shown);
@@ -135,15 +174,33 @@ export async function readTeiSourceTexts(entries: readonly TeiSourceEntry[], sho
         xml = new TextDecoder('utf-8', { fatal: true }).decode(await readInputFile(file.path));
       } catch (error) {
         const why = error instanceof TypeError ? 'bytes that are not UTF-8' : error instanceof Error ? error.message : String(error);
-        messages.push(diagnostic('error', 'tei-source-unreadable', `found ${why}; expected a TEI file in UTF-8`, { file: shown(file.path) }, { fatal: true }));
+        messages.push(
+          diagnostic(
+            'error',
+            'tei-source-unreadable',
+            `found ${why}; expected a TEI file in UTF-8`,
+            { file: shown(file.path) },
+            { fatal: true },
+          ),
+        );
         continue;
       }
       const malformed = checkWellFormed([xml.replace(/^\uFEFF/u, '')]);
       if (malformed !== undefined) {
-        messages.push(diagnostic('error', 'not-well-formed', `not well-formed XML: ${malformed.message}; expected a TEI document`, { file: shown(file.path), line: malformed.line, column: malformed.column }, { fatal: true }));
+        messages.push(
+          diagnostic(
+            'error',
+            'not-well-formed',
+            `not well-formed XML: ${malformed.message}; expected a TEI document`,
+            { file: shown(file.path), line: malformed.line, column: malformed.column },
+            { fatal: true },
+          ),
+        );
         continue;
       }
-      const corpus = /<(?:[\w.-]+:)?teiCorpus[\s>/]/u.test(xml.slice(0, 65536)) ? await corpusTexts(xml, pathToFileURL(file.path).href).catch(() => undefined) : undefined;
+      const corpus = /<(?:[\w.-]+:)?teiCorpus[\s>/]/u.test(xml.slice(0, 65536))
+        ? await corpusTexts(xml, pathToFileURL(file.path).href).catch(() => undefined)
+        : undefined;
       if (corpus === undefined) {
         const id = files.length === 1 && entry.id !== undefined ? entry.id : textIdOf(file.rel);
         add({ id, xml, path: file.path, shown: shown(file.path), origin: 'tei', ...schemaOf(entry) });
@@ -151,7 +208,15 @@ export async function readTeiSourceTexts(entries: readonly TeiSourceEntry[], sho
       }
       corpusHeader ??= corpus.header;
       const stem = textIdOf(file.rel);
-      for (const text of corpus.texts) add({ id: textIdOf(`${stem}-${text.key}`), xml: text.xml, path: file.path, shown: shown(file.path), origin: 'tei', ...schemaOf(entry) });
+      for (const text of corpus.texts)
+        add({
+          id: textIdOf(`${stem}-${text.key}`),
+          xml: text.xml,
+          path: file.path,
+          shown: shown(file.path),
+          origin: 'tei',
+          ...schemaOf(entry),
+        });
     }
   }
   return { texts, messages, ...(corpusHeader === undefined ? {} : { corpusHeader }) };
@@ -159,7 +224,11 @@ export async function readTeiSourceTexts(entries: readonly TeiSourceEntry[], sho
 
 /** What a text takes from its entry in the config: its schema, a title and an author over its header's. */
 function schemaOf(entry: TeiSourceEntry): { schema?: string; title?: string; author?: string } {
-  return { ...(entry.schema === undefined ? {} : { schema: entry.schema }), ...(entry.title === undefined ? {} : { title: entry.title }), ...(entry.author === undefined ? {} : { author: entry.author }) };
+  return {
+    ...(entry.schema === undefined ? {} : { schema: entry.schema }),
+    ...(entry.title === undefined ? {} : { title: entry.title }),
+    ...(entry.author === undefined ? {} : { author: entry.author }),
+  };
 }
 
 /** The folder a TEI source entry reads from (for the output check): the folder itself, a glob's base, a file's folder. */
@@ -167,4 +236,3 @@ export function teiSourceFolder(path: string): string {
   if (isGlob(path)) return globBase(path);
   return path.toLowerCase().endsWith('.xml') ? dirname(path) : path;
 }
-

@@ -19,7 +19,9 @@ export function withLocalImages(texts: readonly SiteText[]): TextsWithImages {
     // Most texts have no image: no second parse for them.
     const images = /<(?:[\w.-]+:)?graphic[\s>/]|\sfacs\s*=/u.test(text.xml) ? localImages(text.xml, text.path) : [];
     for (const image of images) if (!copies.has(image.to)) copies.set(image.to, image);
-    return images.length === 0 ? { id: text.id, xml: text.xml, path: text.path } : { id: text.id, xml: text.xml, path: text.path, images: localImagesParam(images) };
+    return images.length === 0
+      ? { id: text.id, xml: text.xml, path: text.path }
+      : { id: text.id, xml: text.xml, path: text.path, images: localImagesParam(images) };
   });
   return { texts: out, copies: [...copies.values()] };
 }

@@ -37,14 +37,28 @@ export function htmlCache(inputs: HtmlCacheInputs): SiteCache {
   const rows = registerRowsById(context.registerTableXml);
   for (const [id, entries] of registerEntriesById(inputs.registers)) rows.set(id, [...(rows.get(id) ?? []), ...entries]);
   const textIds = context.textIds.join('\n');
-  const textKey = (text: SiteText): string => cacheKey('html-text', [
-    inputs.stylesheetHash, context.editionJson, textIds, text.id, relative(inputs.base, text.path), text.images === undefined ? null : sortedEntries(text.images),
-    contentHash(text.xml), namedRows(text.xml, rows),
-  ]);
-  const orderKey = (keys: readonly string[]): string => cacheKey('html-order', [inputs.stylesheetHash, context.editionJson, keys.map(contentHash)]);
-  const collectionKey = (template: CollectionTemplate, summaries: readonly string[]): string => cacheKey('html-collection', [
-    inputs.stylesheetHash, context.editionJson, textIds, inputs.registersHash, template, summaries.map(contentHash),
-  ]);
+  const textKey = (text: SiteText): string =>
+    cacheKey('html-text', [
+      inputs.stylesheetHash,
+      context.editionJson,
+      textIds,
+      text.id,
+      relative(inputs.base, text.path),
+      text.images === undefined ? null : sortedEntries(text.images),
+      contentHash(text.xml),
+      namedRows(text.xml, rows),
+    ]);
+  const orderKey = (keys: readonly string[]): string =>
+    cacheKey('html-order', [inputs.stylesheetHash, context.editionJson, keys.map(contentHash)]);
+  const collectionKey = (template: CollectionTemplate, summaries: readonly string[]): string =>
+    cacheKey('html-collection', [
+      inputs.stylesheetHash,
+      context.editionJson,
+      textIds,
+      inputs.registersHash,
+      template,
+      summaries.map(contentHash),
+    ]);
   return {
     text: async (text) => valid(await cache.get<RenderedText>('html-text', textKey(text))),
     keepText: (text, rendered) => cache.put('html-text', textKey(text), rendered),
@@ -97,7 +111,9 @@ function pointedIds(xml: string): string[] {
 }
 
 function decodeEntities(text: string): string {
-  return text.includes('&') ? text.replace(/&(amp|lt|gt|quot|apos);/gu, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e] ?? '') : text;
+  return text.includes('&')
+    ? text.replace(/&(amp|lt|gt|quot|apos);/gu, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e] ?? '')
+    : text;
 }
 
 function sortedEntries(record: Readonly<Record<string, string>>): [string, string][] {
@@ -106,7 +122,13 @@ function sortedEntries(record: Readonly<Record<string, string>>): [string, strin
 
 /** A cached text as render-site needs it (an entry of the right shape, else nothing). */
 function valid(value: RenderedText | undefined): RenderedText | undefined {
-  if (value === undefined || !Array.isArray(value.pages) || typeof value.summaries?.summaries !== 'string' || typeof value.summaries.keys !== 'string') return undefined;
+  if (
+    value === undefined ||
+    !Array.isArray(value.pages) ||
+    typeof value.summaries?.summaries !== 'string' ||
+    typeof value.summaries.keys !== 'string'
+  )
+    return undefined;
   return value.pages.every((p) => typeof p.file === 'string' && typeof p.html === 'string') ? value : undefined;
 }
 
@@ -124,7 +146,9 @@ export function registerEntriesById(registers: readonly { readonly xml: string }
   for (const { xml } of registers) {
     const open: { name: string; start: number; id?: string }[] = [];
     const ranges: { id: string; start: number; end: number; depth: number }[] = [];
-    for (const tag of xml.matchAll(/<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<(\/?)([^\s/>]+)([^>]*?)(\/?)>/gu)) {
+    for (const tag of xml.matchAll(
+      /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<(\/?)([^\s/>]+)([^>]*?)(\/?)>/gu,
+    )) {
       const [whole, closing, name, attributes, empty] = tag;
       if (name === undefined) continue;
       const start = tag.index;
@@ -154,7 +178,13 @@ export function registerEntriesById(registers: readonly { readonly xml: string }
  * transformation, so SaxonJS is loaded) and kept: the keys of the texts need it before anything
  * is rendered.
  */
-export async function registerTable(cache: BuildCache, stylesheetHash: string, editionJson: string, registersHash: string, make: () => Promise<string>): Promise<string> {
+export async function registerTable(
+  cache: BuildCache,
+  stylesheetHash: string,
+  editionJson: string,
+  registersHash: string,
+  make: () => Promise<string>,
+): Promise<string> {
   const key = cacheKey('html-register-table', [stylesheetHash, editionJson, registersHash]);
   const found = await cache.get<string>('html-register-table', key);
   if (typeof found === 'string') return found;

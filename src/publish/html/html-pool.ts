@@ -5,7 +5,14 @@
  * before its first page.
  */
 import { startPool, workersFor } from '../../lib/parallel/worker-pool.js';
-import { COLLECTION_PAGES, type RenderContext, renderCollectionPage, renderContext, renderText, type RenderedText } from './render-pages.js';
+import {
+  COLLECTION_PAGES,
+  type RenderContext,
+  renderCollectionPage,
+  renderContext,
+  renderText,
+  type RenderedText,
+} from './render-pages.js';
 import type { PublishedMetadata, SitePage, SiteRegister, SiteText } from '../edition/published-documents.js';
 import { diagnostic, type Diagnostic } from '../../lib/diagnostics/diagnostic.js';
 import { HTML_STYLESHEET } from '../xslt/stylesheet-paths.js';
@@ -20,11 +27,15 @@ export interface HtmlWorkerSetup {
 /** A text's pages and summaries (one transformation), or a collection page from every text's summaries. */
 export type HtmlTask =
   | { readonly kind: 'text'; readonly id: number; readonly text: SiteText }
-  | { readonly kind: 'collection'; readonly id: number; readonly template: typeof COLLECTION_PAGES[number]['template']; readonly summaries: readonly string[] };
+  | {
+      readonly kind: 'collection';
+      readonly id: number;
+      readonly template: (typeof COLLECTION_PAGES)[number]['template'];
+      readonly summaries: readonly string[];
+    };
 
 export type HtmlTaskOutput =
-  | { readonly kind: 'text'; readonly text: RenderedText }
-  | { readonly kind: 'collection'; readonly page: SitePage };
+  { readonly kind: 'text'; readonly text: RenderedText } | { readonly kind: 'collection'; readonly page: SitePage };
 
 export interface HtmlTaskResult {
   readonly id: number;
@@ -49,8 +60,10 @@ export function plannedHtmlJobs(texts: number, jobs?: number): number {
 
 async function taskOutput(context: RenderContext, task: HtmlTask): Promise<HtmlTaskOutput> {
   switch (task.kind) {
-    case 'text': return { kind: 'text', text: await renderText(context, task.text) };
-    case 'collection': return { kind: 'collection', page: await renderCollectionPage(context, task.template, task.summaries) };
+    case 'text':
+      return { kind: 'text', text: await renderText(context, task.text) };
+    case 'collection':
+      return { kind: 'collection', page: await renderCollectionPage(context, task.template, task.summaries) };
   }
 }
 
@@ -66,7 +79,9 @@ export async function runHtmlTask(context: RenderContext, task: HtmlTask): Promi
 export function htmlTransformFailure(task: HtmlTask | undefined, message: string): Diagnostic {
   return task?.kind === 'text'
     ? diagnostic('error', 'html-transform', `the HTML stylesheet failed on this text: ${message}`, { file: task.text.path })
-    : diagnostic('error', 'html-transform', `the HTML stylesheet failed on the index or the registers: ${message}`, { file: HTML_STYLESHEET });
+    : diagnostic('error', 'html-transform', `the HTML stylesheet failed on the index or the registers: ${message}`, {
+        file: HTML_STYLESHEET,
+      });
 }
 
 /** Runs rounds of HTML tasks, in process or on workers. */
@@ -92,7 +107,12 @@ export function inProcessRunner(context: () => Promise<RenderContext>): HtmlRunn
 }
 
 export function workerRunner(setup: HtmlWorkerSetup, jobs: number): HtmlRunner {
-  const pool = startPool<HtmlTask, HtmlTaskResult>({ workerUrl: new URL('./html-worker.js', import.meta.url), workerData: setup, jobs, youngGenerationMb: HTML_YOUNG_GENERATION_MB });
+  const pool = startPool<HtmlTask, HtmlTaskResult>({
+    workerUrl: new URL('./html-worker.js', import.meta.url),
+    workerData: setup,
+    jobs,
+    youngGenerationMb: HTML_YOUNG_GENERATION_MB,
+  });
   return { run: (tasks, onDone) => pool.run(tasks, onDone), close: () => pool.close() };
 }
 
@@ -112,7 +132,8 @@ export function runnerForWork(context: () => Promise<RenderContext>, setup: Html
   let runner: HtmlRunner | undefined;
   return {
     run(tasks, onDone) {
-      runner ??= plannedHtmlJobs(tasks.length, jobs) <= 1 ? inProcessRunner(context) : workerRunner(setup, plannedHtmlJobs(tasks.length, jobs));
+      runner ??=
+        plannedHtmlJobs(tasks.length, jobs) <= 1 ? inProcessRunner(context) : workerRunner(setup, plannedHtmlJobs(tasks.length, jobs));
       return runner.run(tasks, onDone);
     },
     close: () => runner?.close() ?? Promise.resolve(),

@@ -12,7 +12,14 @@
  */
 import { pathToFileURL } from 'node:url';
 import { parseForTransform, RESULT_BASE_URI, transform, type TransformResult } from '../xslt/saxon-transform.js';
-import { editionJson, type PublishedMetadata, type ReadingEntry, type SitePage, type SiteRegister, type SiteText } from '../edition/published-documents.js';
+import {
+  editionJson,
+  type PublishedMetadata,
+  type ReadingEntry,
+  type SitePage,
+  type SiteRegister,
+  type SiteText,
+} from '../edition/published-documents.js';
 
 /** What every page's transformation gets, parsed once per thread. */
 export interface RenderContext {
@@ -47,7 +54,12 @@ export const COLLECTION_PAGES = [
   { template: 'search', file: 'search.html' },
 ] as const;
 
-export async function renderContext(sef: unknown, edition: PublishedMetadata | undefined, registers: readonly SiteRegister[], textIds: readonly string[]): Promise<RenderContext> {
+export async function renderContext(
+  sef: unknown,
+  edition: PublishedMetadata | undefined,
+  registers: readonly SiteRegister[],
+  textIds: readonly string[],
+): Promise<RenderContext> {
   const parsed = await Promise.all(registers.map((r) => parseForTransform(r.xml, pathToFileURL(r.path).href)));
   const json = editionJson(edition);
   const table = await transform({ sef, initialTemplate: 'register-table', params: { 'edition-json': json, registers: parsed } });
@@ -68,12 +80,22 @@ export function parseText(text: SiteText): Promise<unknown> {
 }
 
 /** The summaries of some texts (in the order given); `parsed`: the texts already parsed (parseText), in the same order. */
-export async function summariseTexts(context: RenderContext, texts: readonly SiteText[], parsed?: readonly unknown[]): Promise<TextSummaries> {
-  const documents = parsed ?? await Promise.all(texts.map(parseText));
+export async function summariseTexts(
+  context: RenderContext,
+  texts: readonly SiteText[],
+  parsed?: readonly unknown[],
+): Promise<TextSummaries> {
+  const documents = parsed ?? (await Promise.all(texts.map(parseText)));
   const result = await transform({
     sef: context.sef,
     initialTemplate: 'text-summaries',
-    params: { 'edition-json': context.editionJson, registers: [...context.registers], 'register-table': context.registerTable, texts: [...documents], 'text-ids': texts.map((t) => t.id) },
+    params: {
+      'edition-json': context.editionJson,
+      registers: [...context.registers],
+      'register-table': context.registerTable,
+      texts: [...documents],
+      'text-ids': texts.map((t) => t.id),
+    },
   });
   return { summaries: resultDocument(result, 'summaries.xml'), keys: resultDocument(result, 'keys.xml') };
 }
@@ -97,15 +119,22 @@ export async function readingOrder(context: RenderContext, keys: readonly unknow
 
 /** Each text's neighbours in reading order, by id. */
 export function neighboursByText(order: readonly ReadingEntry[]): Map<string, Neighbours> {
-  return new Map(order.map((entry, i) => {
-    const previous = order[i - 1];
-    const next = order[i + 1];
-    return [entry.id, { ...(previous ? { previous } : {}), ...(next ? { next } : {}) }];
-  }));
+  return new Map(
+    order.map((entry, i) => {
+      const previous = order[i - 1];
+      const next = order[i + 1];
+      return [entry.id, { ...(previous ? { previous } : {}), ...(next ? { next } : {}) }];
+    }),
+  );
 }
 
 /** A text's page (a very long text's contents page); `parsed`: the text already parsed (parseText), else it is parsed here. */
-export async function renderTextPage(context: RenderContext, text: SiteText, neighbours: Neighbours = {}, parsed?: unknown): Promise<string> {
+export async function renderTextPage(
+  context: RenderContext,
+  text: SiteText,
+  neighbours: Neighbours = {},
+  parsed?: unknown,
+): Promise<string> {
   const [page] = await renderTextPages(context, text, neighbours, parsed);
   return page?.html ?? '';
 }
@@ -114,13 +143,22 @@ export async function renderTextPage(context: RenderContext, text: SiteText, nei
  * A text's pages: `<id>.html`, and for a very long text (docs/decisions/long-text-pages.md) its
  * parts `<id>-<n>.html`, in their order (the stylesheet's result documents).
  */
-export async function renderTextPages(context: RenderContext, text: SiteText, neighbours: Neighbours = {}, parsed?: unknown): Promise<SitePage[]> {
+export async function renderTextPages(
+  context: RenderContext,
+  text: SiteText,
+  neighbours: Neighbours = {},
+  parsed?: unknown,
+): Promise<SitePage[]> {
   const { previous, next } = neighbours;
   const result = await transform({
     sef: context.sef,
     ...(parsed === undefined ? { sourceText: text.xml, sourceBaseUri: pathToFileURL(text.path).href } : { sourceDocument: parsed }),
     params: {
-      'edition-json': context.editionJson, registers: [...context.registers], 'register-table': context.registerTable, 'text-id': text.id, 'text-ids': [...context.textIds],
+      'edition-json': context.editionJson,
+      registers: [...context.registers],
+      'register-table': context.registerTable,
+      'text-id': text.id,
+      'text-ids': [...context.textIds],
       ...(text.images === undefined ? {} : { 'local-images': { ...text.images } }),
       ...(previous ? { 'previous-id': previous.id, 'previous-title': previous.title } : {}),
       ...(next ? { 'next-id': next.id, 'next-title': next.title } : {}),
@@ -146,7 +184,12 @@ export async function renderCollectionPages(context: RenderContext, summaryXml: 
     const result = await transform({
       sef: context.sef,
       initialTemplate: page.template,
-      params: { 'edition-json': context.editionJson, registers: [...context.registers], summaries: [...summaries], 'text-ids': [...context.textIds] },
+      params: {
+        'edition-json': context.editionJson,
+        registers: [...context.registers],
+        summaries: [...summaries],
+        'text-ids': [...context.textIds],
+      },
     });
     pages.push({ file: page.file, html: result.principal });
   }
@@ -173,13 +216,21 @@ export async function renderText(context: RenderContext, text: SiteText, parsed?
     sef: context.sef,
     ...(parsed === undefined ? { sourceText: text.xml, sourceBaseUri: pathToFileURL(text.path).href } : { sourceDocument: parsed }),
     params: {
-      'edition-json': context.editionJson, registers: [...context.registers], 'register-table': context.registerTable, 'text-id': text.id, 'text-ids': [...context.textIds],
-      'pager-slot': true, 'with-summary': true,
+      'edition-json': context.editionJson,
+      registers: [...context.registers],
+      'register-table': context.registerTable,
+      'text-id': text.id,
+      'text-ids': [...context.textIds],
+      'pager-slot': true,
+      'with-summary': true,
       ...(text.images === undefined ? {} : { 'local-images': { ...text.images } }),
     },
   });
   const summaries = { summaries: resultDocument(result, 'summaries.xml'), keys: resultDocument(result, 'keys.xml') };
-  const parts = partPages({ ...result, documents: Object.fromEntries(Object.entries(result.documents).filter(([href]) => href.endsWith('.html'))) });
+  const parts = partPages({
+    ...result,
+    documents: Object.fromEntries(Object.entries(result.documents).filter(([href]) => href.endsWith('.html'))),
+  });
   return { pages: [{ file: `${text.id}.html`, html: result.principal }, ...parts], summaries };
 }
 
@@ -205,14 +256,23 @@ export function fillPager(page: SitePage, pager: string): SitePage {
 }
 
 /** One collection page (index.html, persons.html…) from every text's summaries (XML, in the edition's order). */
-export async function renderCollectionPage(context: RenderContext, template: typeof COLLECTION_PAGES[number]['template'], summaryXml: readonly string[]): Promise<SitePage> {
+export async function renderCollectionPage(
+  context: RenderContext,
+  template: (typeof COLLECTION_PAGES)[number]['template'],
+  summaryXml: readonly string[],
+): Promise<SitePage> {
   const summaries = await parseSummaries(summaryXml);
   const page = COLLECTION_PAGES.find((p) => p.template === template);
   if (page === undefined) throw new Error(`no collection page ${template}`);
   const result = await transform({
     sef: context.sef,
     initialTemplate: page.template,
-    params: { 'edition-json': context.editionJson, registers: [...context.registers], summaries: [...summaries], 'text-ids': [...context.textIds] },
+    params: {
+      'edition-json': context.editionJson,
+      registers: [...context.registers],
+      summaries: [...summaries],
+      'text-ids': [...context.textIds],
+    },
   });
   return { file: page.file, html: result.principal };
 }

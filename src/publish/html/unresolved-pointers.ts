@@ -47,7 +47,10 @@ function ofText(text: XmlElement): UnresolvedPointer[] {
  * the order targets first appear; its position is the first text using it (`fileOfText` gives
  * that text's file as messages show it; by default `<id>.xml`).
  */
-export function unresolvedPointerWarnings(summaries: readonly string[], fileOfText: (textId: string) => string = (id) => `${id}.xml`): Diagnostic[] {
+export function unresolvedPointerWarnings(
+  summaries: readonly string[],
+  fileOfText: (textId: string) => string = (id) => `${id}.xml`,
+): Diagnostic[] {
   const byTarget = new Map<string, { first: string; names: number; texts: Set<string> }>();
   for (const { target, textId, count } of unresolvedPointers(summaries)) {
     const seen = byTarget.get(target);
@@ -57,15 +60,24 @@ export function unresolvedPointerWarnings(summaries: readonly string[], fileOfTe
       seen.texts.add(textId);
     }
   }
-  return [...byTarget].map(([target, { first, names, texts }]) => diagnostic('warning', 'unresolved-pointer',
-    `found the pointer “${target}” on ${names === 1 ? 'a name' : `${names} names`} (first in text ${first}${texts.size > 1 ? `, in ${texts.size} texts` : ''}) `
-      + `designating nothing, expected an entry with that id in a register file, a standOff list or the header (listPerson, listPlace, listOrg, listBibl)`,
-    { file: fileOfText(first) },
-    { actual: target, hint: hintFor(target) }));
+  return [...byTarget].map(([target, { first, names, texts }]) =>
+    diagnostic(
+      'warning',
+      'unresolved-pointer',
+      `found the pointer “${target}” on ${names === 1 ? 'a name' : `${names} names`} (first in text ${first}${texts.size > 1 ? `, in ${texts.size} texts` : ''}) ` +
+        `designating nothing, expected an entry with that id in a register file, a standOff list or the header (listPerson, listPlace, listOrg, listBibl)`,
+      { file: fileOfText(first) },
+      { actual: target, hint: hintFor(target) },
+    ),
+  );
 }
 
 function hintFor(target: string): string {
   const bare = /^[\p{L}_][\p{L}\p{N}._-]*$/u.test(target) && !target.includes('.');
-  return 'the names are shown as plain text; add the entry, or correct the pointer'
-    + (bare ? ` (a @ref to an id is written with '#': "#${target}"; a @key is matched to an xml:id as it is)` : ' (a listPrefixDef in the header expands prefixes such as pers:)');
+  return (
+    'the names are shown as plain text; add the entry, or correct the pointer' +
+    (bare
+      ? ` (a @ref to an id is written with '#': "#${target}"; a @key is matched to an xml:id as it is)`
+      : ' (a listPrefixDef in the header expands prefixes such as pers:)')
+  );
 }

@@ -39,11 +39,18 @@ export async function renderChapterTask(context: PrintContext, task: PrintTask):
     return { id: task.id, chapter: await renderChapter(context, task.text) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { id: task.id, failure: diagnostic('error', 'pdf-transform', `the print stylesheet failed on this text: ${message}`, { file: task.text.path }) };
+    return {
+      id: task.id,
+      failure: diagnostic('error', 'pdf-transform', `the print stylesheet failed on this text: ${message}`, { file: task.text.path }),
+    };
   }
 }
 
-export async function chaptersInProcess(context: PrintContext, texts: readonly SiteText[], onDone?: (r: PrintTaskResult) => void): Promise<PrintTaskResult[]> {
+export async function chaptersInProcess(
+  context: PrintContext,
+  texts: readonly SiteText[],
+  onDone?: (r: PrintTaskResult) => void,
+): Promise<PrintTaskResult[]> {
   const results: PrintTaskResult[] = [];
   for (const [id, text] of texts.entries()) {
     const r = await renderChapterTask(context, { id, text });
@@ -53,9 +60,20 @@ export async function chaptersInProcess(context: PrintContext, texts: readonly S
   return results;
 }
 
-export function chaptersInWorkers(setup: PrintWorkerSetup, texts: readonly SiteText[], jobs: number, onDone?: (r: PrintTaskResult) => void): Promise<PrintTaskResult[]> {
+export function chaptersInWorkers(
+  setup: PrintWorkerSetup,
+  texts: readonly SiteText[],
+  jobs: number,
+  onDone?: (r: PrintTaskResult) => void,
+): Promise<PrintTaskResult[]> {
   const tasks: PrintTask[] = texts.map((text, id) => ({ id, text }));
-  return runPool<PrintTask, PrintTaskResult>(tasks, { workerUrl: new URL('./print-worker.js', import.meta.url), workerData: setup, jobs, youngGenerationMb: 64, ...(onDone ? { onDone } : {}) });
+  return runPool<PrintTask, PrintTaskResult>(tasks, {
+    workerUrl: new URL('./print-worker.js', import.meta.url),
+    workerData: setup,
+    jobs,
+    youngGenerationMb: 64,
+    ...(onDone ? { onDone } : {}),
+  });
 }
 
 /** The print context a worker makes from its setup. */

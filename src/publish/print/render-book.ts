@@ -32,7 +32,12 @@ export interface Chapter {
   readonly unresolvedPointers?: string;
 }
 
-export async function printContext(sef: unknown, edition: PublishedMetadata | undefined, registers: readonly SiteRegister[], bookLibrary: string): Promise<PrintContext> {
+export async function printContext(
+  sef: unknown,
+  edition: PublishedMetadata | undefined,
+  registers: readonly SiteRegister[],
+  bookLibrary: string,
+): Promise<PrintContext> {
   const parsed = await Promise.all(registers.map((r) => parseForTransform(r.xml, pathToFileURL(r.path).href)));
   return { sef, editionJson: editionJson(edition), registers: parsed, bookLibrary };
 }
@@ -42,12 +47,19 @@ function params(context: PrintContext): Record<string, unknown> {
 }
 
 export async function renderChapter(context: PrintContext, text: SiteText): Promise<Chapter> {
-  const result = await transform({ sef: context.sef, sourceText: text.xml, sourceBaseUri: pathToFileURL(text.path).href, params: { ...params(context), 'text-id': text.id, ...(text.images === undefined ? {} : { 'local-images': { ...text.images } }) } });
+  const result = await transform({
+    sef: context.sef,
+    sourceText: text.xml,
+    sourceBaseUri: pathToFileURL(text.path).href,
+    params: { ...params(context), 'text-id': text.id, ...(text.images === undefined ? {} : { 'local-images': { ...text.images } }) },
+  });
   const secondary = (name: string): string | undefined => Object.entries(result.documents).find(([href]) => href.endsWith(name))?.[1];
   const registerEntries = secondary('register-entries');
   const unresolvedPointers = secondary('unresolved-pointers');
   return {
-    id: text.id, typst: result.principal, sortKey: secondary('sort-key') ?? '',
+    id: text.id,
+    typst: result.principal,
+    sortKey: secondary('sort-key') ?? '',
     ...(registerEntries === undefined ? {} : { registerEntries }),
     ...(unresolvedPointers === undefined ? {} : { unresolvedPointers }),
   };
@@ -58,17 +70,29 @@ export async function renderChapter(context: PrintContext, text: SiteText): Prom
  * book's chapters, whose texts' own register lists (standOff, teiHeader) join the indexes.
  */
 export async function renderFrame(context: PrintContext, chapters: readonly Chapter[] = []): Promise<{ front: string; back: string }> {
-  const textEntries = await Promise.all(chapters.flatMap((c) => (c.registerEntries === undefined ? [] : [parseForTransform(c.registerEntries, `urn:x-tei-edition:register-entries:${encodeURIComponent(c.id)}`)])));
-  const [front, back] = await Promise.all(['front', 'back'].map((initialTemplate) => transform({
-    sef: context.sef,
-    initialTemplate,
-    params: { ...params(context), ...(initialTemplate === 'back' && textEntries.length > 0 ? { 'text-entries': textEntries } : {}) },
-  })));
+  const textEntries = await Promise.all(
+    chapters.flatMap((c) =>
+      c.registerEntries === undefined
+        ? []
+        : [parseForTransform(c.registerEntries, `urn:x-tei-edition:register-entries:${encodeURIComponent(c.id)}`)],
+    ),
+  );
+  const [front, back] = await Promise.all(
+    ['front', 'back'].map((initialTemplate) =>
+      transform({
+        sef: context.sef,
+        initialTemplate,
+        params: { ...params(context), ...(initialTemplate === 'back' && textEntries.length > 0 ? { 'text-entries': textEntries } : {}) },
+      }),
+    ),
+  );
   return { front: front?.principal ?? '', back: back?.principal ?? '' };
 }
 
 /** edition.typ: the front, the chapters in chronological order (then by title, then by id), the back. */
 export function assembleBook(frame: { front: string; back: string }, chapters: readonly Chapter[]): string {
-  const ordered = [...chapters].sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ordered = [...chapters].sort((a, b) =>
+    a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
   return [frame.front, ...ordered.map((c) => c.typst), frame.back].join('');
 }

@@ -62,12 +62,16 @@ function lineAndColumn(range: unknown): { line?: number; column?: number } {
 
 function messages(api: NodeCompilerApi, raw: unknown, file: string): Diagnostic[] {
   if (raw === null || raw === undefined) return [];
-  return api.fetchDiagnostics(raw).map((d) => diagnostic(
-    d.severity === 1 || d.severity === 'error' ? 'error' : 'warning',
-    'typst',
-    [String(d.message ?? ''), ...(Array.isArray(d.hints) ? d.hints.map((h) => `hint: ${String(h)}`) : [])].join('; '),
-    at(file, lineAndColumn(d.range)),
-  ));
+  return api
+    .fetchDiagnostics(raw)
+    .map((d) =>
+      diagnostic(
+        d.severity === 1 || d.severity === 'error' ? 'error' : 'warning',
+        'typst',
+        [String(d.message ?? ''), ...(Array.isArray(d.hints) ? d.hints.map((h) => `hint: ${String(h)}`) : [])].join('; '),
+        at(file, lineAndColumn(d.range)),
+      ),
+    );
 }
 
 function at(file: string, place: { line?: number; column?: number }): SourcePosition {
@@ -85,7 +89,9 @@ export function compileTypstFileToPdf(path: string, options: { readonly shown?: 
   const result = api.compile({ mainFilePath: path, resetRead: true });
   const found = [...messages(api, result.takeDiagnostics(), file), ...messages(api, result.takeWarnings(), file)];
   if (result.hasError() || result.result === null || result.result === undefined) {
-    const failed = found.some((d) => d.severity === 'error') ? found : [...found, diagnostic('error', 'typst', String(result.takeError() ?? 'Typst failed without a message'), { file })];
+    const failed = found.some((d) => d.severity === 'error')
+      ? found
+      : [...found, diagnostic('error', 'typst', String(result.takeError() ?? 'Typst failed without a message'), { file })];
     return { pages: 0, messages: failed };
   }
   const document = result.result as { numOfPages: number };

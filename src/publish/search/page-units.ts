@@ -39,7 +39,36 @@ export interface TextPageUnits {
 /** Classes of what the reading view hides or repeats (edition.css, notes.xsl, transcr.xsl). */
 export const NOT_READING = new Set(['source-only', 'lb-hyphen', 'fw', 'cb', 'para-anchor', 'pb', 'note-ref', 'note-back']);
 const ANCHOR = /^(para|note|head|opener|closer)-\d+$/;
-const INLINE = new Set(['a', 'span', 'em', 'i', 'b', 'strong', 'sup', 'sub', 'time', 'cite', 'abbr', 'mark', 'small', 'q', 'code', 's', 'u', 'del', 'ins', 'bdi', 'bdo', 'var', 'dfn', 'kbd', 'samp', 'data', 'wbr', 'br']);
+const INLINE = new Set([
+  'a',
+  'span',
+  'em',
+  'i',
+  'b',
+  'strong',
+  'sup',
+  'sub',
+  'time',
+  'cite',
+  'abbr',
+  'mark',
+  'small',
+  'q',
+  'code',
+  's',
+  'u',
+  'del',
+  'ins',
+  'bdi',
+  'bdo',
+  'var',
+  'dfn',
+  'kbd',
+  'samp',
+  'data',
+  'wbr',
+  'br',
+]);
 const BLOCK_SPANS = new Set(['p', 'l', 'lg', 'item', 'ab', 'head', 'label']);
 
 interface Open {
@@ -65,14 +94,28 @@ export function textPageUnits(file: string, html: string): TextPageUnits | undef
   let inText = 0;
   let skipping = 0;
   let capture: { kind: 'title' | 'date' | 'label'; text: string } | undefined;
-  const newUnit = (anchor: string, kind: UnitKind): PageUnit => ({ anchor, kind, label: '', text: '', persons: new Set(), places: new Set() });
+  const newUnit = (anchor: string, kind: UnitKind): PageUnit => ({
+    anchor,
+    kind,
+    label: '',
+    text: '',
+    persons: new Set(),
+    places: new Set(),
+  });
   parser.on('opentag', (tag) => {
     const classes = classesOf(tag);
     const attrs = tag.attributes;
     const id = typeof attrs.id === 'string' ? attrs.id : '';
     if (page === undefined && typeof attrs['data-search-text'] === 'string') {
       const year = Number(attrs['data-search-year']);
-      page = { textId: attrs['data-search-text'], file, title: '', date: '', ...(attrs['data-search-year'] !== undefined && Number.isInteger(year) ? { year } : {}), units: [] };
+      page = {
+        textId: attrs['data-search-text'],
+        file,
+        title: '',
+        date: '',
+        ...(attrs['data-search-year'] !== undefined && Number.isInteger(year) ? { year } : {}),
+        units: [],
+      };
     }
     const skip = classes.some((c) => NOT_READING.has(c));
     let opened: PageUnit | undefined;
@@ -121,7 +164,9 @@ export function textPageUnits(file: string, html: string): TextPageUnits | undef
       unit = [...stack].reverse().find((o) => o.unit)?.unit;
     }
   };
-  parser.on('closetag', (tag) => { if (!tag.isSelfClosing) close(tag); });
+  parser.on('closetag', (tag) => {
+    if (!tag.isSelfClosing) close(tag);
+  });
   parser.on('text', (text) => {
     if (capture) capture.text += text;
     if (skipping > 0 || page === undefined) return;
@@ -138,7 +183,8 @@ export function textPageUnits(file: string, html: string): TextPageUnits | undef
   parser.write(html).close();
   if (page === undefined) return undefined;
   for (const u of page.units) u.text = u.text.replace(/\s+/g, ' ').trim();
-  if (page.title !== '' && !/-\d+\.html$/.test(file.replace(page.textId, ''))) page.units.unshift({ ...newUnit('', 'title'), text: page.title });
+  if (page.title !== '' && !/-\d+\.html$/.test(file.replace(page.textId, '')))
+    page.units.unshift({ ...newUnit('', 'title'), text: page.title });
   return page;
 }
 
@@ -153,7 +199,9 @@ export function registerNames(html: string): Map<string, string> {
     if (tag.name === 'article' && classes.includes('entry') && typeof tag.attributes.id === 'string') entry = tag.attributes.id;
     else if (entry !== '' && classes.includes('entry-name')) name = { text: '' };
   });
-  parser.on('text', (text) => { if (name) name.text += text; });
+  parser.on('text', (text) => {
+    if (name) name.text += text;
+  });
   parser.on('closetag', (tag) => {
     if (name && classesOf(tag).includes('entry-name')) {
       names.set(entry, name.text.replace(/\s+/g, ' ').trim());

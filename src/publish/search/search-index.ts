@@ -91,7 +91,16 @@ export function buildSearchIndex(input: SearchIndexInput, onText?: (done: number
   };
   input.texts.forEach((text, i) => {
     const first = text.pages[0];
-    const entry: IndexedText = { id: text.id, title: first?.title || text.id, date: first?.date ?? '', year: first?.year ?? null, first: units.length, count: 0, persons: new Map(), places: new Map() };
+    const entry: IndexedText = {
+      id: text.id,
+      title: first?.title || text.id,
+      date: first?.date ?? '',
+      year: first?.year ?? null,
+      first: units.length,
+      count: 0,
+      persons: new Map(),
+      places: new Map(),
+    };
     texts.push(entry);
     for (const page of text.pages) {
       const file = page.file === `${text.id}.html` ? '' : page.file;
@@ -112,27 +121,56 @@ export function buildSearchIndex(input: SearchIndexInput, onText?: (done: number
   });
   const files = new Map<string, string>();
   const data = (name: string, value: unknown): void => {
-    files.set(`search/${name}.js`, `(self.TeiEditionSearchQueue=self.TeiEditionSearchQueue||[]).push([${JSON.stringify(name)},${JSON.stringify(value)}]);\n`);
+    files.set(
+      `search/${name}.js`,
+      `(self.TeiEditionSearchQueue=self.TeiEditionSearchQueue||[]).push([${JSON.stringify(name)},${JSON.stringify(value)}]);\n`,
+    );
   };
   const grouped = new Map<string, number[]>();
   for (const [term, list] of postings) grouped.set(term, groupByText(list, unitText));
   const shards = shardTerms([...grouped.keys()].sort(), grouped);
   shards.forEach((shard, i) => data(`terms/${i}`, Object.fromEntries(shard.terms.map((t) => [t, grouped.get(t) ?? []]))));
   for (let c = 0; c * DOC_UNITS < units.length; c++) {
-    data(`docs/${c}`, units.slice(c * DOC_UNITS, (c + 1) * DOC_UNITS).map(({ page, unit }) => [page, unit.anchor, unit.kind, unit.label, unit.text]));
+    data(
+      `docs/${c}`,
+      units.slice(c * DOC_UNITS, (c + 1) * DOC_UNITS).map(({ page, unit }) => [page, unit.anchor, unit.kind, unit.label, unit.text]),
+    );
   }
-  const persons = facetValues(texts.map((t) => t.persons), input.persons);
-  const places = facetValues(texts.map((t) => t.places), input.places);
+  const persons = facetValues(
+    texts.map((t) => t.persons),
+    input.persons,
+  );
+  const places = facetValues(
+    texts.map((t) => t.places),
+    input.places,
+  );
   const years = yearValues(texts);
   for (let s = 0; s * TEXTS_PER_SHARD < texts.length; s++) {
     const range = texts.slice(s * TEXTS_PER_SHARD, (s + 1) * TEXTS_PER_SHARD);
-    data(`texts/${s}`, range.map((t) => [t.id, t.title, t.date]));
-    data(`facets/${s}`, range.map((t) => [t.year === null ? -1 : years.index.get(years.key(t.year)) ?? -1, t.first, t.count, mentions(t.persons, persons.index), mentions(t.places, places.index)]));
+    data(
+      `texts/${s}`,
+      range.map((t) => [t.id, t.title, t.date]),
+    );
+    data(
+      `facets/${s}`,
+      range.map((t) => [
+        t.year === null ? -1 : (years.index.get(years.key(t.year)) ?? -1),
+        t.first,
+        t.count,
+        mentions(t.persons, persons.index),
+        mentions(t.places, places.index),
+      ]),
+    );
   }
   data('facets', { persons: persons.values, places: places.values });
   data('manifest', {
-    format: SEARCH_FORMAT, units: units.length, texts: texts.length, shards: shards.map((s) => s.key),
-    textsPerShard: TEXTS_PER_SHARD, docUnits: DOC_UNITS, years: years.values,
+    format: SEARCH_FORMAT,
+    units: units.length,
+    texts: texts.length,
+    shards: shards.map((s) => s.key),
+    textsPerShard: TEXTS_PER_SHARD,
+    docUnits: DOC_UNITS,
+    years: years.values,
   });
   return { files, units: units.length, terms: postings.size };
 }
@@ -161,11 +199,16 @@ function groupByText(list: readonly number[], unitText: readonly number[]): numb
 }
 
 /** A facet's values: [id, standard name] sorted by name, and each id's number in that list. */
-function facetValues(perText: readonly ReadonlyMap<string, number[]>[], names: ReadonlyMap<string, string>): { values: [string, string][]; index: Map<string, number> } {
+function facetValues(
+  perText: readonly ReadonlyMap<string, number[]>[],
+  names: ReadonlyMap<string, string>,
+): { values: [string, string][]; index: Map<string, number> } {
   const collator = new Intl.Collator('fr', { sensitivity: 'base' });
   const ids = new Set<string>();
   for (const map of perText) for (const id of map.keys()) ids.add(id);
-  const values = [...ids].map((id): [string, string] => [id, names.get(id) ?? id]).sort((a, b) => collator.compare(a[1], b[1]) || (a[0] < b[0] ? -1 : 1));
+  const values = [...ids]
+    .map((id): [string, string] => [id, names.get(id) ?? id])
+    .sort((a, b) => collator.compare(a[1], b[1]) || (a[0] < b[0] ? -1 : 1));
   return { values, index: new Map(values.map(([id], i) => [id, i])) };
 }
 
@@ -178,7 +221,11 @@ function mentions(byId: ReadonlyMap<string, number[]>, index: ReadonlyMap<string
 }
 
 /** The year facet's values ([key, label], ascending): years, or decades when the texts span more than DECADES_OVER years. */
-function yearValues(texts: readonly IndexedText[]): { values: [string, string][]; index: Map<string, number>; key: (year: number) => string } {
+function yearValues(texts: readonly IndexedText[]): {
+  values: [string, string][];
+  index: Map<string, number>;
+  key: (year: number) => string;
+} {
   const years = texts.map((t) => t.year).filter((y): y is number => y !== null);
   const decades = years.length > 0 && Math.max(...years) - Math.min(...years) > DECADES_OVER;
   const key = (year: number): string => String(decades ? Math.floor(year / 10) * 10 : year);

@@ -28,11 +28,15 @@ export interface SearchTerms {
 }
 
 export function searchTermsFactory(): SearchTerms {
-  const STOP = new Set(('au aux avec ce ces cet cette dans de des du elle elles en et eux il ils je la le les leur leurs lui ma mais me meme mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos votre vous est sont ete etait etaient y').split(' '));
+  const STOP = new Set(
+    'au aux avec ce ces cet cette dans de des du elle elles en et eux il ils je la le les leur leurs lui ma mais me meme mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos votre vous est sont ete etait etaient y'.split(
+      ' ',
+    ),
+  );
   const WORD = /[\p{L}\p{N}\p{M}]+/gu;
   const MARKS = /[\u0300-\u036f]/g;
-  const fold = (text: string): string => text.normalize('NFD').replace(MARKS, '').toLowerCase()
-    .replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss');
+  const fold = (text: string): string =>
+    text.normalize('NFD').replace(MARKS, '').toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss');
   const isLetter = (c: string | undefined): boolean => c !== undefined && /\p{L}/u.test(c);
   // Savoy's normalisation: doubled letters, then a final -ie, -r, -e, -e and a doubled letter.
   const single = (s: string): string => {
@@ -102,7 +106,8 @@ export function searchTermsFactory(): SearchTerms {
     words(text: string) {
       const found: { word: string; start: number; end: number }[] = [];
       // (The modifier letter apostrophe ʼ is a letter to Unicode: an apostrophe here, one unit for one.)
-      for (const m of text.replace(/\u02bc/g, "'").matchAll(WORD)) found.push({ word: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+      for (const m of text.replace(/\u02bc/g, "'").matchAll(WORD))
+        found.push({ word: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
       return found;
     },
     prefixes(word: string) {
@@ -120,6 +125,8 @@ export function searchTermsFactory(): SearchTerms {
 
 /** The browser's copy (assets/search-terms.js): a classic script that defines `TeiEditionSearchTerms`. */
 export function searchTermsScript(): string {
-  return `/* tei-edition: the words of the search index (made from src/publish/search/search-terms.ts; do not edit). */\n`
-    + `var TeiEditionSearchTerms = (${searchTermsFactory.toString()})();\n`;
+  return (
+    `/* tei-edition: the words of the search index (made from src/publish/search/search-terms.ts; do not edit). */\n` +
+    `var TeiEditionSearchTerms = (${searchTermsFactory.toString()})();\n`
+  );
 }

@@ -17,7 +17,11 @@ export interface SiteSearch extends SearchIndex {
 }
 
 /** `onProgress(done, total)`: pages read, then texts indexed (twice the texts in all). */
-export function siteSearch(pages: readonly SitePage[], order: readonly ReadingEntry[], onProgress?: (done: number, total: number) => void): SiteSearch {
+export function siteSearch(
+  pages: readonly SitePage[],
+  order: readonly ReadingEntry[],
+  onProgress?: (done: number, total: number) => void,
+): SiteSearch {
   const byText = new Map<string, TextPageUnits[]>();
   const textPages = pages.filter((p) => p.file.endsWith('.html'));
   const total = textPages.length + order.length;

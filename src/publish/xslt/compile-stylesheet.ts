@@ -83,7 +83,12 @@ export async function compiledStylesheet(xslPath: string): Promise<CompiledStyle
 }
 
 export class StylesheetError extends Error {
-  constructor(message: string, readonly file: string, readonly line?: number, readonly column?: number) {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
     super(message);
     this.name = 'StylesheetError';
   }
@@ -95,12 +100,18 @@ async function compileToSef(xslPath: string): Promise<unknown> {
   const compiler = join(dirname(require.resolve('xslt3/package.json')), 'xslt3.js');
   const out = `${sefPathFor(xslPath)}.tmp-${process.pid}`;
   try {
-    await run(process.execPath, [compiler, `-xsl:${xslPath}`, `-export:${out}`, '-nogo', '-relocate:on', '-ns:##html5'], { maxBuffer: 64 * 1024 * 1024 });
+    await run(process.execPath, [compiler, `-xsl:${xslPath}`, `-export:${out}`, '-nogo', '-relocate:on', '-ns:##html5'], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
   } catch (error) {
     const output = error instanceof Error && 'stderr' in error ? String((error as { stderr: unknown }).stderr) : String(error);
     const where = /line (\d+)(?: column (\d+))? of ([^:\s]+)/.exec(output);
-    throw new StylesheetError(`the stylesheet does not compile: ${output.trim().split('\n').slice(0, 6).join(' ')}`,
-      where?.[3] ?? xslPath, where ? Number(where[1]) : undefined, where?.[2] ? Number(where[2]) : undefined);
+    throw new StylesheetError(
+      `the stylesheet does not compile: ${output.trim().split('\n').slice(0, 6).join(' ')}`,
+      where?.[3] ?? xslPath,
+      where ? Number(where[1]) : undefined,
+      where?.[2] ? Number(where[2]) : undefined,
+    );
   }
   const text = await readFile(out, 'utf8');
   await import('node:fs/promises').then((fs) => fs.rm(out, { force: true }));

@@ -23,11 +23,15 @@ const TEI = 'http://www.tei-c.org/ns/1.0';
 
 /** The texts of a corpus; undefined when the document's root is not a `teiCorpus`. */
 export async function corpusTexts(xml: string, baseUri: string): Promise<Corpus | undefined> {
-  const document = await parseForTransform(xml, baseUri) as SaxonJS.DomNode;
+  const document = (await parseForTransform(xml, baseUri)) as SaxonJS.DomNode;
   const options = { namespaceContext: { tei: TEI } };
   if (loadedSaxonJs().XPath.evaluate('exists(/tei:teiCorpus)', document, options) !== true) return undefined;
   const many = { ...options, resultForm: 'array' as const };
-  const keys = loadedSaxonJs().XPath.evaluate('let $all := //tei:TEI return for $i in 1 to count($all) return string(($all[$i]/@xml:id, $all[$i]/@n, $i)[normalize-space()][1])', document, many) as string[];
+  const keys = loadedSaxonJs().XPath.evaluate(
+    'let $all := //tei:TEI return for $i in 1 to count($all) return string(($all[$i]/@xml:id, $all[$i]/@n, $i)[normalize-space()][1])',
+    document,
+    many,
+  ) as string[];
   const texts = loadedSaxonJs().XPath.evaluate('//tei:TEI ! serialize(.)', document, many) as string[];
   return { header: summariseHeader(document), texts: texts.map((text, i) => ({ key: keys[i] ?? String(i + 1), xml: text })) };
 }

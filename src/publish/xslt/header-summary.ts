@@ -22,7 +22,7 @@ function text(expression: string, document: SaxonJS.DomNode): string | undefined
 }
 
 export async function headerSummary(xml: string, baseUri: string): Promise<HeaderSummary> {
-  return summariseHeader(await parseForTransform(xml, baseUri) as SaxonJS.DomNode);
+  return summariseHeader((await parseForTransform(xml, baseUri)) as SaxonJS.DomNode);
 }
 
 /** The same, of a document already parsed (a corpus, as it is split). */
@@ -34,13 +34,19 @@ export function summariseHeader(document: SaxonJS.DomNode): HeaderSummary {
   const availability = `${header}/tei:fileDesc/tei:publicationStmt/tei:availability`;
   const licenceName = text(`${availability}/tei:licence, ${availability}/tei:p, ${availability}/@status`, document);
   const licenceUrl = text(`${availability}/tei:licence/@target`, document);
-  const editors = loadedSaxonJs().XPath.evaluate(`distinct-values(${header}/tei:fileDesc/tei:titleStmt/(tei:editor, tei:respStmt/(tei:persName, tei:name, tei:orgName))/normalize-space()[. ne ''])`, document, { ...NS, resultForm: 'array' }) as string[];
+  const editors = loadedSaxonJs().XPath.evaluate(
+    `distinct-values(${header}/tei:fileDesc/tei:titleStmt/(tei:editor, tei:respStmt/(tei:persName, tei:name, tei:orgName))/normalize-space()[. ne ''])`,
+    document,
+    { ...NS, resultForm: 'array' },
+  ) as string[];
   const corpus = loadedSaxonJs().XPath.evaluate('exists(/tei:teiCorpus)', document, NS) === true;
   return {
     ...(title === undefined ? {} : { title }),
     ...(language === undefined ? {} : { language }),
     ...(publisher === undefined ? {} : { publisher }),
-    ...(licenceName === undefined && licenceUrl === undefined ? {} : { licence: { name: (licenceName ?? licenceUrl) as string, ...(licenceUrl === undefined ? {} : { url: licenceUrl }) } }),
+    ...(licenceName === undefined && licenceUrl === undefined
+      ? {}
+      : { licence: { name: (licenceName ?? licenceUrl) as string, ...(licenceUrl === undefined ? {} : { url: licenceUrl }) } }),
     editors,
     corpus,
   };

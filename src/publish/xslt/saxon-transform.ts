@@ -43,7 +43,10 @@ export interface TransformResult {
 }
 
 export class TransformError extends Error {
-  constructor(message: string, readonly code?: string) {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
     super(message);
     this.name = 'TransformError';
   }
@@ -72,7 +75,10 @@ export async function transform(request: TransformRequest): Promise<TransformRes
     const output = await (await saxonJs()).transform(options, 'async');
     const documents: Record<string, string> = {};
     for (const [href, value] of Object.entries(output.resultDocuments ?? {})) documents[href] = String(value);
-    return { principal: output.principalResult === undefined || output.principalResult === null ? '' : String(output.principalResult), documents };
+    return {
+      principal: output.principalResult === undefined || output.principalResult === null ? '' : String(output.principalResult),
+      documents,
+    };
   } catch (error) {
     const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
     throw new TransformError(error instanceof Error ? error.message : String(error), code);

@@ -74,7 +74,10 @@ class Compiler {
       const root = dirname(chain[0] ?? path);
       const shown = (p: string): string => relative(root, p) || basename(p);
       const loop = [...chain.slice(chain.indexOf(path)), path].map(shown).join(' → ');
-      this.fail(by, `recursive inclusion: <${by.local} href="${by.attributes.get('href') ?? ''}"> refers back to "${shown(path)}", which is being read (${loop}); a schema file may not include itself, directly or through other files`);
+      this.fail(
+        by,
+        `recursive inclusion: <${by.local} href="${by.attributes.get('href') ?? ''}"> refers back to "${shown(path)}", which is being read (${loop}); a schema file may not include itself, directly or through other files`,
+      );
     }
     return parseRngTree(this.readFile(path), path);
   }
@@ -105,7 +108,8 @@ class Compiler {
     for (const child of children) {
       if (child.local === 'div') this.collect(grammar, child.children, overridden);
       else if (child.local === 'start') {
-        if (!overridden?.start) grammar.start.push({ combine: child.attributes.get('combine'), body: child.children, at: child, inclusion: this.inclusion });
+        if (!overridden?.start)
+          grammar.start.push({ combine: child.attributes.get('combine'), body: child.children, at: child, inclusion: this.inclusion });
       } else if (child.local === 'define') {
         const name = requiredAttribute(child, 'name');
         if (overridden?.names.has(name)) continue;
@@ -253,7 +257,10 @@ class Compiler {
 
   element(at: RngElement): Pattern {
     const nameAttr = at.attributes.get('name');
-    const nameClass = nameAttr === undefined ? this.nameClass(at.children[0] ?? this.fail(at, '<element> needs a name'), at.ns) : this.qname(at, nameAttr, at.ns);
+    const nameClass =
+      nameAttr === undefined
+        ? this.nameClass(at.children[0] ?? this.fail(at, '<element> needs a name'), at.ns)
+        : this.qname(at, nameAttr, at.ns);
     const content = nameAttr === undefined ? at.children.slice(1) : at.children;
     const scopes = [...this.scopes];
     const inclusion = this.inclusion;
@@ -272,7 +279,10 @@ class Compiler {
   attribute(at: RngElement): Pattern {
     const nameAttr = at.attributes.get('name');
     const ns = at.attributes.get('ns') ?? '';
-    const nameClass = nameAttr === undefined ? this.nameClass(at.children[0] ?? this.fail(at, '<attribute> needs a name'), at.ns) : this.qname(at, nameAttr, ns);
+    const nameClass =
+      nameAttr === undefined
+        ? this.nameClass(at.children[0] ?? this.fail(at, '<attribute> needs a name'), at.ns)
+        : this.qname(at, nameAttr, ns);
     const content = nameAttr === undefined ? at.children.slice(1) : at.children;
     const pattern = content.length === 0 ? this.builder.text : this.group(content, at);
     const idType = pattern.kind === 'data' ? pattern.datatype?.idType : undefined;
@@ -318,7 +328,8 @@ class Compiler {
     const result = makeDatatype(at.datatypeLibrary, requiredAttribute(at, 'type'), params);
     if ('error' in result) this.fail(at, result.error);
     const exceptAt = at.children.find((c) => c.local === 'except');
-    const except = exceptAt === undefined ? undefined : exceptAt.children.map((c) => this.pattern(c)).reduce((x, y) => this.builder.choice(x, y));
+    const except =
+      exceptAt === undefined ? undefined : exceptAt.children.map((c) => this.pattern(c)).reduce((x, y) => this.builder.choice(x, y));
     return this.builder.data(result.datatype, except);
   }
 
@@ -334,7 +345,9 @@ class Compiler {
 export function compileSchema(path: string, readFile: ReadSchemaFile): CompiledGrammar {
   const compiler = new Compiler(readFile);
   const root = compiler.load(path);
-  const start = compiler.within(path, undefined, () => (root.local === 'grammar' ? compiler.grammarPattern(root, undefined) : compiler.pattern(root)));
+  const start = compiler.within(path, undefined, () =>
+    root.local === 'grammar' ? compiler.grammarPattern(root, undefined) : compiler.pattern(root),
+  );
   // Compile every element's content now, so that schema errors are found at load time, not mid-document.
   for (let i = 0; i < compiler.elements.length; i++) void compiler.elements[i]!.content;
   return { builder: compiler.builder, start, elements: compiler.elements, idAttributes: compiler.idAttributes };

@@ -74,11 +74,25 @@ const lexicalSpaces: Record<string, Lexical> = {
   positiveInteger: { test: (s) => /^\+?0*[1-9]\d*$/.test(s), description: 'an integer ≥ 1', numeric: true },
   nonPositiveInteger: { test: (s) => /^(-\d+|\+?0+)$/.test(s), description: 'an integer ≤ 0', numeric: true },
   negativeInteger: { test: (s) => /^-0*[1-9]\d*$/.test(s), description: 'an integer ≤ -1', numeric: true },
-  double: { test: (s) => /^([+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|-?INF|NaN)$/.test(s), description: 'a floating-point number', numeric: true },
-  float: { test: (s) => /^([+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|-?INF|NaN)$/.test(s), description: 'a floating-point number', numeric: true },
-  duration: { test: (s) => /^-?P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/.test(s), description: 'a duration (e.g. P1Y2M)' },
+  double: {
+    test: (s) => /^([+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|-?INF|NaN)$/.test(s),
+    description: 'a floating-point number',
+    numeric: true,
+  },
+  float: {
+    test: (s) => /^([+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|-?INF|NaN)$/.test(s),
+    description: 'a floating-point number',
+    numeric: true,
+  },
+  duration: {
+    test: (s) => /^-?P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/.test(s),
+    description: 'a duration (e.g. P1Y2M)',
+  },
   date: { test: (s) => re(`${year}-${month}-${day}${timezone}`).test(s) && validDayOfMonth(s), description: 'a date (YYYY-MM-DD)' },
-  dateTime: { test: (s) => re(`${year}-${month}-${day}T${time}${timezone}`).test(s) && validDayOfMonth(s), description: 'a date and time (YYYY-MM-DDThh:mm:ss)' },
+  dateTime: {
+    test: (s) => re(`${year}-${month}-${day}T${time}${timezone}`).test(s) && validDayOfMonth(s),
+    description: 'a date and time (YYYY-MM-DDThh:mm:ss)',
+  },
   time: { test: (s) => re(`${time}${timezone}`).test(s), description: 'a time (hh:mm:ss)' },
   gYear: { test: (s) => re(`${year}${timezone}`).test(s), description: 'a year (YYYY)' },
   gYearMonth: { test: (s) => re(`${year}-${month}${timezone}`).test(s), description: 'a year and month (YYYY-MM)' },
@@ -92,7 +106,8 @@ export type DatatypeResult = { datatype: Datatype } | { error: string };
 /** Looks up a datatype by library and name, applying its parameters; unknown names are schema errors. */
 export function makeDatatype(library: string, typeName: string, params: readonly { name: string; value: string }[]): DatatypeResult {
   if (library === '') {
-    if (typeName !== 'string' && typeName !== 'token') return { error: `no such built-in datatype "${typeName}": must be "string" or "token"` };
+    if (typeName !== 'string' && typeName !== 'token')
+      return { error: `no such built-in datatype "${typeName}": must be "string" or "token"` };
     if (params.length > 0) return { error: 'built-in datatypes take no parameters' };
     return { datatype: buildDatatype(typeName, lexicalSpaces[typeName] as Lexical, [], `builtin:${typeName}`) };
   }
@@ -140,7 +155,13 @@ function makeFacet(facet: string, value: string, lexical: Lexical): { test: (s: 
   }
 }
 
-function buildDatatype(typeName: string, lexical: Lexical, facets: ((s: string) => boolean)[], key: string, described: string[] = []): Datatype {
+function buildDatatype(
+  typeName: string,
+  lexical: Lexical,
+  facets: ((s: string) => boolean)[],
+  key: string,
+  described: string[] = [],
+): Datatype {
   const normalise = lexical.preserve ? (s: string) => s : collapse;
   const idType = typeName === 'ID' || typeName === 'IDREF' || typeName === 'IDREFS' ? typeName : undefined;
   return {

@@ -57,7 +57,11 @@ function computeStartDeriv(b: PatternBuilder, p: Pattern, name: EventName, mode:
       const p1 = p.left;
       const p2 = p.right;
       const first = applyAfter(b, d(p1), (x) => b.group(x, p2));
-      if (mode === 'attribute') return b.choice(first, applyAfter(b, d(p2), (x) => b.group(p1, x)));
+      if (mode === 'attribute')
+        return b.choice(
+          first,
+          applyAfter(b, d(p2), (x) => b.group(p1, x)),
+        );
       return p1.nullable || mode === 'recover' ? b.choice(first, d(p2)) : first;
     }
     case 'interleave': {
@@ -105,28 +109,50 @@ function mapStructure(b: PatternBuilder, p: Pattern, self: (x: Pattern) => Patte
 
 /** Start-tag close: attributes not given are no longer possible. */
 export function endAttributes(b: PatternBuilder, p: Pattern): Pattern {
-  return (p.memo.endAttributes ??= mapStructure(b, p, (x) => endAttributes(b, x), (x) => (x.kind === 'attribute' ? b.notAllowed : x)));
+  return (p.memo.endAttributes ??= mapStructure(
+    b,
+    p,
+    (x) => endAttributes(b, x),
+    (x) => (x.kind === 'attribute' ? b.notAllowed : x),
+  ));
 }
 
 /** Recovery for a missing required attribute: pretend it was there. */
 export function ignoreMissingAttributes(b: PatternBuilder, p: Pattern): Pattern {
-  return (p.memo.ignoreMissingAttributes ??= mapStructure(b, p, (x) => ignoreMissingAttributes(b, x), (x) => (x.kind === 'attribute' ? b.empty : x)));
+  return (p.memo.ignoreMissingAttributes ??= mapStructure(
+    b,
+    p,
+    (x) => ignoreMissingAttributes(b, x),
+    (x) => (x.kind === 'attribute' ? b.empty : x),
+  ));
 }
 
 /** For text-only (data) content: child elements are no longer possible. */
 export function textOnly(b: PatternBuilder, p: Pattern): Pattern {
-  return (p.memo.textOnly ??= mapStructure(b, p, (x) => textOnly(b, x), (x) => (x.kind === 'element' ? b.notAllowed : x)));
+  return (p.memo.textOnly ??= mapStructure(
+    b,
+    p,
+    (x) => textOnly(b, x),
+    (x) => (x.kind === 'element' ? b.notAllowed : x),
+  ));
 }
 
 /**
  * A function of a choice of `after` patterns (the state between events), applied to each `after`
  * and memoised: the end tag, and the two recovery helpers below.
  */
-function acrossAfters(b: PatternBuilder, p: Pattern, key: 'endTag' | 'recoverAfter' | 'emptyAfter', onAfter: (after: Pattern) => Pattern, otherwise: (x: Pattern) => Pattern): Pattern {
+function acrossAfters(
+  b: PatternBuilder,
+  p: Pattern,
+  key: 'endTag' | 'recoverAfter' | 'emptyAfter',
+  onAfter: (after: Pattern) => Pattern,
+  otherwise: (x: Pattern) => Pattern,
+): Pattern {
   const memo = p.memo[key];
   if (memo !== undefined) return memo;
   let result: Pattern;
-  if (p.kind === 'choice') result = b.choice(acrossAfters(b, p.left, key, onAfter, otherwise), acrossAfters(b, p.right, key, onAfter, otherwise));
+  if (p.kind === 'choice')
+    result = b.choice(acrossAfters(b, p.left, key, onAfter, otherwise), acrossAfters(b, p.right, key, onAfter, otherwise));
   else if (p.kind === 'after') result = onAfter(p);
   else result = otherwise(p);
   p.memo[key] = result;
@@ -134,7 +160,13 @@ function acrossAfters(b: PatternBuilder, p: Pattern, key: 'endTag' | 'recoverAft
 }
 
 export function endTagDeriv(b: PatternBuilder, p: Pattern): Pattern {
-  return acrossAfters(b, p, 'endTag', (a) => (a.left.nullable ? a.right : b.notAllowed), () => b.notAllowed);
+  return acrossAfters(
+    b,
+    p,
+    'endTag',
+    (a) => (a.left.nullable ? a.right : b.notAllowed),
+    () => b.notAllowed,
+  );
 }
 
 /** Non-blank text in mixed content. */
@@ -172,12 +204,24 @@ export function mixedTextDeriv(b: PatternBuilder, p: Pattern): Pattern {
 
 /** Recovery at an error inside an element: skip the rest of its content. */
 export function recoverAfter(b: PatternBuilder, p: Pattern): Pattern {
-  return acrossAfters(b, p, 'recoverAfter', (a) => a.right, () => b.notAllowed);
+  return acrossAfters(
+    b,
+    p,
+    'recoverAfter',
+    (a) => a.right,
+    () => b.notAllowed,
+  );
 }
 
 /** The same pattern with nothing required after the current element (to tell local errors from inherited ones). */
 export function emptyAfter(b: PatternBuilder, p: Pattern): Pattern {
-  return acrossAfters(b, p, 'emptyAfter', (a) => b.after(a.left, b.empty), (x) => x);
+  return acrossAfters(
+    b,
+    p,
+    'emptyAfter',
+    (a) => b.after(a.left, b.empty),
+    (x) => x,
+  );
 }
 
 /** Why a value did not match: the datatypes and values that were tried. */

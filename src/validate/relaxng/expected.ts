@@ -76,7 +76,12 @@ export function requiredNames(p: Pattern, kind: 'element' | 'attribute'): Map<st
   }
 }
 
-export function formatNameList(names: Iterable<QualifiedName>, isAttribute: boolean, format: FormatName, conjunction: 'or' | 'and'): string {
+export function formatNameList(
+  names: Iterable<QualifiedName>,
+  isAttribute: boolean,
+  format: FormatName,
+  conjunction: 'or' | 'and',
+): string {
   const quoted = [...names].map((n) => `"${format(n, isAttribute)}"`).sort();
   if (quoted.length > MAX_LISTED) {
     const shown = quoted.slice(0, MAX_LISTED);

@@ -136,7 +136,9 @@ export class GrammarMatcher {
       this.memo = d;
       return undefined;
     }
-    const message = this.ignoreError() ? undefined : `value of attribute "${format(name, true)}" is invalid: found "${value}"${describeFailures(failures)}`;
+    const message = this.ignoreError()
+      ? undefined
+      : `value of attribute "${format(name, true)}" is invalid: found "${value}"${describeFailures(failures)}`;
     this.memo = recoverAfter(this.b, this.memo);
     return message === undefined ? undefined : this.report(message);
   }

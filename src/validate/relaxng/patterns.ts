@@ -146,7 +146,19 @@ export class PatternBuilder {
     b?: Pattern,
     extra: { nameClass?: NameClass; datatype?: Datatype; value?: string; lazyContent?: () => Pattern } = {},
   ): Pattern {
-    return new Pattern(this.nextId++, kind, nullable, notAllowed, contentType, a, b, extra.nameClass, extra.datatype, extra.value, extra.lazyContent);
+    return new Pattern(
+      this.nextId++,
+      kind,
+      nullable,
+      notAllowed,
+      contentType,
+      a,
+      b,
+      extra.nameClass,
+      extra.datatype,
+      extra.value,
+      extra.lazyContent,
+    );
   }
 
   private intern(key: string, build: () => Pattern): Pattern {

@@ -41,7 +41,8 @@ export function parseRngTree(xml: string, file: string): RngElement {
     if (e instanceof XmlSyntaxError) throw new SchemaError(`schema is not well-formed XML: ${e.message}`, file, e.line, e.column);
     throw e;
   }
-  if (root.ns !== RNG_NS) throw new SchemaError('not a RELAX NG schema: the root element is not in the RELAX NG namespace', file, root.line, root.column);
+  if (root.ns !== RNG_NS)
+    throw new SchemaError('not a RELAX NG schema: the root element is not in the RELAX NG namespace', file, root.line, root.column);
   return toRng(root, file, undefined);
 }
 
@@ -65,6 +66,7 @@ function toRng(element: NamespacedElement, file: string, parent: RngElement | un
 
 export function requiredAttribute(element: RngElement, name: string): string {
   const value = element.attributes.get(name);
-  if (value === undefined) throw new SchemaError(`<${element.local}> needs a "${name}" attribute`, element.file, element.line, element.column);
+  if (value === undefined)
+    throw new SchemaError(`<${element.local}> needs a "${name}" attribute`, element.file, element.line, element.column);
   return value;
 }

@@ -228,7 +228,9 @@ export function validateDocument(xml: string, check: DocumentCheck): ParseOutcom
     messages.push(wellFormednessError(e, check.file, parser, xml));
     return { messages, wellFormed: false };
   }
-  for (const ref of idrefs) if (!ids.has(ref.value)) schemaError(`IDREF "${ref.value}" without matching ID`, { file: check.file, line: ref.line, column: ref.column });
+  for (const ref of idrefs)
+    if (!ids.has(ref.value))
+      schemaError(`IDREF "${ref.value}" without matching ID`, { file: check.file, line: ref.line, column: ref.column });
   return { messages, wellFormed: true };
 }
 
@@ -236,9 +238,16 @@ class StopParsing extends Error {}
 
 function tooDeep(name: string, depth: number, limit: number, position: { file: string; line: number; column: number }): Diagnostic {
   const count = (n: number): string => n.toLocaleString('en-US');
-  return diagnostic('error', ELEMENT_DEPTH_RULE,
+  return diagnostic(
+    'error',
+    ELEMENT_DEPTH_RULE,
     `element "${name}" is nested ${count(depth)} deep, over the limit of ${count(limit)} nested elements; the file is not checked further`,
-    position, { fatal: true, hint: 'real TEI nests a few dozen elements deep: look for start tags that are never closed, or a generator that nests instead of listing' });
+    position,
+    {
+      fatal: true,
+      hint: 'real TEI nests a few dozen elements deep: look for start tags that are never closed, or a generator that nests instead of listing',
+    },
+  );
 }
 
 function wellFormednessError(e: unknown, file: string, parser: NamespaceParser, xml: string): Diagnostic {
@@ -257,5 +266,11 @@ function wellFormednessError(e: unknown, file: string, parser: NamespaceParser, 
     message = `undefined entity${entity ? ` &${entity};` : ''}: XML predefines only &lt; &gt; &amp; &quot; &apos;`;
     hint = 'write the character itself (the file is UTF-8) or a character reference such as &#233; (é)';
   }
-  return diagnostic('error', WELL_FORMED_RULE, `not well-formed XML: ${message}`, { file, line, column: column + 1 }, { fatal: true, ...(hint === undefined ? {} : { hint }) });
+  return diagnostic(
+    'error',
+    WELL_FORMED_RULE,
+    `not well-formed XML: ${message}`,
+    { file, line, column: column + 1 },
+    { fatal: true, ...(hint === undefined ? {} : { hint }) },
+  );
 }

@@ -64,7 +64,10 @@ export const nodesClause = `let ${v('nodes')} := (/, /descendant::*) return\n`;
  */
 export function schemaPrelude(model: SchemaModel, precomputed: ReadonlySet<string>): string {
   const walks = model.patterns.some((p) => p.rules.some((r) => contextPlan(r.context, model.namespaces) === undefined));
-  return `${walks ? nodesClause : ''}${currentClause}${model.lets.filter((l) => !precomputed.has(l.name)).map(letClause).join('')}`;
+  return `${walks ? nodesClause : ''}${currentClause}${model.lets
+    .filter((l) => !precomputed.has(l.name))
+    .map(letClause)
+    .join('')}`;
 }
 
 /**
@@ -119,9 +122,12 @@ function subjectElement(subject: string | undefined): string {
 export function messageExpression(parts: readonly MessagePart[]): string {
   const items = parts.map((part) => {
     switch (part.kind) {
-      case 'text': return stringLiteral(part.text);
-      case 'value-of': return `string-join((${rewriteXPath(part.select)}) ! string(.), ' ')`;
-      case 'name': return part.path === undefined ? 'name(.)' : `name((${rewriteXPath(part.path)})[1])`;
+      case 'text':
+        return stringLiteral(part.text);
+      case 'value-of':
+        return `string-join((${rewriteXPath(part.select)}) ! string(.), ' ')`;
+      case 'name':
+        return part.path === undefined ? 'name(.)' : `name((${rewriteXPath(part.path)})[1])`;
     }
   });
   return items.length === 0 ? "''" : `string-join((${items.join(', ')}), '')`;

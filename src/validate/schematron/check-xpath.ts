@@ -38,7 +38,12 @@ class ExpressionChecker {
   /** The static error of `expression` in the scope `prefix` (nothing is evaluated), or undefined. */
   staticError(prefix: string, expression: string): unknown {
     try {
-      evaluate(`if (${engineVariable('never')}) then (${prefix}(${expression})) else ()`, placeholderDocument(), this.model.namespaces, checkParams);
+      evaluate(
+        `if (${engineVariable('never')}) then (${prefix}(${expression})) else ()`,
+        placeholderDocument(),
+        this.model.namespaces,
+        checkParams,
+      );
       return undefined;
     } catch (error) {
       return error ?? 'error';
@@ -110,6 +115,10 @@ export function checkExpressions(model: SchemaModel, file: string): { messages: 
   const schemaScope = checker.lets(`${engineFunctions}\n${nodesClause}let ${engineVariable('current')} := . return\n`, model.lets);
   for (const pattern of model.patterns) checker.pattern(schemaScope, pattern);
   if (checker.messages.length > 0) return { messages: checker.messages, patternOf: checker.patternOf };
-  const together = diagnostic('error', 'schematron-schema', `the schema's expressions do not compile together: ${errorMessage(whole)}`, { file, line: 1, column: 1 });
+  const together = diagnostic('error', 'schematron-schema', `the schema's expressions do not compile together: ${errorMessage(whole)}`, {
+    file,
+    line: 1,
+    column: 1,
+  });
   return { messages: [together], patternOf: checker.patternOf };
 }

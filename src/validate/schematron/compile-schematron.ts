@@ -52,14 +52,22 @@ export interface CompileOptions extends ReadOptions {
 const projectRules: CompileOptions = { strict: true, ruleSet: 'tei-edition' };
 
 /** Parses and checks a .sch once per run (bad XPath, unknown role, missing ids → diagnostics on the .sch file, with line/column). */
-export function compileSchematron(schText: string, schFile: string, options: CompileOptions = projectRules): { schematron?: CompiledSchematron; messages: Diagnostic[] } {
+export function compileSchematron(
+  schText: string,
+  schFile: string,
+  options: CompileOptions = projectRules,
+): { schematron?: CompiledSchematron; messages: Diagnostic[] } {
   const tree = readSchTree(schText, schFile);
   if (tree.root === undefined) return { messages: tree.messages };
   return compileSchematronTree(tree.root, schFile, options);
 }
 
 /** The same from a schema already read as a tree (the rules embedded in a RELAX NG schema, see embedded-schematron.ts). */
-export function compileSchematronTree(root: SchElement, schFile: string, options: CompileOptions = projectRules): { schematron?: CompiledSchematron; messages: Diagnostic[] } {
+export function compileSchematronTree(
+  root: SchElement,
+  schFile: string,
+  options: CompileOptions = projectRules,
+): { schematron?: CompiledSchematron; messages: Diagnostic[] } {
   const read = readSchema(root, schFile, options);
   if (read.model === undefined) return { messages: read.messages };
   const checked = checkExpressions(read.model, schFile);
@@ -76,7 +84,12 @@ export function compileSchematronTree(root: SchElement, schFile: string, options
 }
 
 /** One warning per pattern with a problem, at the pattern, with its first problem. */
-function skippedPatterns(model: SchemaModel, messages: readonly Diagnostic[], patternOf: ReadonlyMap<Diagnostic, string>, schFile: string): { names: Set<string>; warnings: Diagnostic[] } {
+function skippedPatterns(
+  model: SchemaModel,
+  messages: readonly Diagnostic[],
+  patternOf: ReadonlyMap<Diagnostic, string>,
+  schFile: string,
+): { names: Set<string>; warnings: Diagnostic[] } {
   const names = new Set<string>();
   const warnings: Diagnostic[] = [];
   for (const message of messages) {
@@ -86,7 +99,14 @@ function skippedPatterns(model: SchemaModel, messages: readonly Diagnostic[], pa
     const pattern = model.patterns.find((p) => p.name === name);
     const where = { file: schFile, ...(pattern === undefined ? {} : { line: pattern.line, column: pattern.column }) };
     const at = message.position.line === undefined ? '' : ` (line ${message.position.line}, column ${message.position.column ?? 1})`;
-    warnings.push(diagnostic('warning', 'schematron-unsupported', `the Schematron pattern “${name}” cannot be run by this engine, so its rules are not checked: ${message.message}${at}`, where));
+    warnings.push(
+      diagnostic(
+        'warning',
+        'schematron-unsupported',
+        `the Schematron pattern “${name}” cannot be run by this engine, so its rules are not checked: ${message.message}${at}`,
+        where,
+      ),
+    );
   }
   return { names, warnings };
 }

@@ -48,7 +48,8 @@ function record(index: DocumentIndex, element: DomNode): void {
   let carries = false;
   for (let k = 0; k < (attributes?.length ?? 0); k++) {
     const attribute = attributes!.item(k);
-    if (attribute === null || attribute.namespaceURI === XMLNS || attribute.name === 'xmlns' || attribute.name.startsWith('xmlns:')) continue;
+    if (attribute === null || attribute.namespaceURI === XMLNS || attribute.name === 'xmlns' || attribute.name.startsWith('xmlns:'))
+      continue;
     const names = index.byAttribute.get(attribute.localName);
     if (names === undefined) index.byAttribute.set(attribute.localName, [n]);
     else if (names[names.length - 1] !== n) names.push(n);
@@ -62,7 +63,6 @@ function push(map: Map<string, number[]>, key: string, n: number): void {
   if (list === undefined) map.set(key, [n]);
   else list.push(n);
 }
-
 
 const everyElement = (index: DocumentIndex): number[] => index.elements.map((_e, n) => n);
 
@@ -86,7 +86,10 @@ function merge(lists: readonly number[][]): number[] {
  * The engine's `index` parameter for a batch: for the document at position `i` (1-based) and
  * each indexed context, the key `"<i> <context>"` gives its candidate elements in document order.
  */
-export function contextIndex(documents: readonly DomNode[], contexts: ReadonlyMap<string, readonly CandidateSpec[]>): Record<string, DomNode[]> {
+export function contextIndex(
+  documents: readonly DomNode[],
+  contexts: ReadonlyMap<string, readonly CandidateSpec[]>,
+): Record<string, DomNode[]> {
   const param: Record<string, DomNode[]> = {};
   if (contexts.size === 0) return param;
   documents.forEach((document, i) => {

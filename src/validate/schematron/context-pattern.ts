@@ -200,11 +200,37 @@ function predicatesOf(step: Step): string {
   return step.predicates.map((p) => `[${rewriteXPath(p)}]`).join('');
 }
 
-const booleanFunctions = new Set(['not', 'exists', 'empty', 'boolean', 'true', 'false', 'starts-with', 'ends-with', 'contains', 'matches', 'lang', 'has-children', 'deep-equal', 'doc-available']);
+const booleanFunctions = new Set([
+  'not',
+  'exists',
+  'empty',
+  'boolean',
+  'true',
+  'false',
+  'starts-with',
+  'ends-with',
+  'contains',
+  'matches',
+  'lang',
+  'has-children',
+  'deep-equal',
+  'doc-available',
+]);
 const comparisonWords = new Set(['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'is', 'and', 'or', 'castable', 'instance']);
 const unsafeWords = new Set(['if', 'then', 'else', 'for', 'let', 'some', 'every', 'return', 'satisfies', 'to', ',']);
 const pathWords = new Set(['union', 'intersect', 'except']);
-const kindTests = new Set(['node', 'text', 'comment', 'element', 'attribute', 'processing-instruction', 'document-node', 'schema-element', 'schema-attribute', 'namespace-node']);
+const kindTests = new Set([
+  'node',
+  'text',
+  'comment',
+  'element',
+  'attribute',
+  'processing-instruction',
+  'document-node',
+  'schema-element',
+  'schema-attribute',
+  'namespace-node',
+]);
 
 /**
  * True only when the predicate's value can never be a number (and it asks for no position):
@@ -217,7 +243,8 @@ export function cannotBePositional(predicate: string): boolean {
   if (tokens === undefined || tokens.length === 0) return false;
   if (tokens.some((t) => unsafeWords.has(t))) return false;
   if (tokens.some((t) => comparisonWords.has(t) || /^(?:!?=|<=?|>=?|<<|>>)$/u.test(t))) return true;
-  if (tokens.length === 2 && /^(?:fn:)?[\w-]+$/u.test(tokens[0]!) && tokens[1] === '()') return booleanFunctions.has(tokens[0]!.replace(/^fn:/u, ''));
+  if (tokens.length === 2 && /^(?:fn:)?[\w-]+$/u.test(tokens[0]!) && tokens[1] === '()')
+    return booleanFunctions.has(tokens[0]!.replace(/^fn:/u, ''));
   return isPathOfSteps(tokens);
 }
 
@@ -277,7 +304,16 @@ function topLevelTokens(expression: string): string[] | undefined {
     } else if (c === '(' || c === '[' || c === '{') {
       const close = matching(expression, i);
       if (close < 0) return undefined;
-      tokens.push(c === '(' ? (tokens.length > 0 && /^(?:fn:)?[\w-]+$/u.test(tokens[tokens.length - 1]!) && !kindTests.has(tokens[tokens.length - 1]!) && !/^\(/u.test(tokens[tokens.length - 1]!) ? '()' : expression.slice(i, close)) : expression.slice(i, close));
+      tokens.push(
+        c === '('
+          ? tokens.length > 0 &&
+            /^(?:fn:)?[\w-]+$/u.test(tokens[tokens.length - 1]!) &&
+            !kindTests.has(tokens[tokens.length - 1]!) &&
+            !/^\(/u.test(tokens[tokens.length - 1]!)
+            ? '()'
+            : expression.slice(i, close)
+          : expression.slice(i, close),
+      );
       i = close;
     } else if (/[\p{L}_]/u.test(c)) {
       const name = /^[\p{L}_][\p{L}\p{N}_.\-·]*(?::(?:\*|[\p{L}_][\p{L}\p{N}_.\-·]*))?/u.exec(expression.slice(i))![0];
@@ -310,7 +346,9 @@ function requiredAttributes(predicate: string | undefined): string[] {
   if (tokens === undefined || tokens.some((t) => unsafeWords.has(t))) return [];
   const found: string[] = [];
   for (const alternative of splitTokens(tokens, 'or')) {
-    const required = splitTokens(alternative, 'and').map(requiredBy).find((a) => a !== undefined);
+    const required = splitTokens(alternative, 'and')
+      .map(requiredBy)
+      .find((a) => a !== undefined);
     if (required === undefined) return [];
     found.push(required);
   }

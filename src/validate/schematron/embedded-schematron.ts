@@ -29,7 +29,15 @@ export function embeddedSchematron(rngText: string): SchElement | undefined {
   const found: SchElement[] = [];
   collect(root, found);
   if (!found.some((e) => e.name === 'pattern')) return undefined;
-  return { ns: SCHEMATRON_NS, name: 'schema', attributes: { queryBinding: 'xslt2' }, prefixes: root.prefixes, children: found, line: root.line, column: root.column };
+  return {
+    ns: SCHEMATRON_NS,
+    name: 'schema',
+    attributes: { queryBinding: 'xslt2' },
+    prefixes: root.prefixes,
+    children: found,
+    line: root.line,
+    column: root.column,
+  };
 }
 
 function collect(element: NamespacedElement, found: SchElement[]): void {

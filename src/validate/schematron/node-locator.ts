@@ -45,7 +45,6 @@ function numberElements(document: DomNode): Map<DomNode, number> {
   return index;
 }
 
-
 function startTagOffsets(xml: string): number[] {
   const offsets: number[] = [];
   const parser = new SaxesParser({ xmlns: false, position: true });

@@ -16,7 +16,13 @@ const queryBindings = ['xslt2', 'xslt3'];
 const foreignQueryBindings = ['xslt', 'xslt2', 'xslt3', 'xpath', 'xpath2', 'xpath3', 'xpath31'];
 /** Roles as other schemas write them (ISO leaves @role free): the severity each one gets; any other is an error. */
 const foreignRoles: Readonly<Record<string, Role>> = {
-  fatal: 'error', error: 'error', warning: 'warning', warn: 'warning', nonfatal: 'warning', info: 'info', information: 'info',
+  fatal: 'error',
+  error: 'error',
+  warning: 'warning',
+  warn: 'warning',
+  nonfatal: 'warning',
+  info: 'info',
+  information: 'info',
 };
 
 export interface ReadOptions {
@@ -90,16 +96,24 @@ class SchemaReader {
 
   /** The phase run: its lets and active patterns (undefined: all patterns). */
   private phase(root: SchElement): { lets: LetDeclaration[]; active?: Set<string> } {
-    const wanted = this.options.phase === undefined || this.options.phase === '#DEFAULT' ? root.attributes.defaultPhase : this.options.phase;
+    const wanted =
+      this.options.phase === undefined || this.options.phase === '#DEFAULT' ? root.attributes.defaultPhase : this.options.phase;
     if (wanted === undefined || wanted === '#ALL') return { lets: [] };
     const phases = childElements(root, 'phase');
     const phase = phases.find((p) => p.attributes.id === wanted);
     if (phase === undefined) {
       const known = phases.map((p) => p.attributes.id).filter((id) => id !== undefined);
-      this.error(root, `the phase “${wanted}” is not declared; expected the id of a <phase>${known.length === 0 ? ' (there is none)' : ` (declared: ${known.join(', ')})`}, #ALL or #DEFAULT`);
+      this.error(
+        root,
+        `the phase “${wanted}” is not declared; expected the id of a <phase>${known.length === 0 ? ' (there is none)' : ` (declared: ${known.join(', ')})`}, #ALL or #DEFAULT`,
+      );
       return { lets: [] };
     }
-    const active = new Set(childElements(phase, 'active').map((a) => a.attributes.pattern).filter((id): id is string => id !== undefined));
+    const active = new Set(
+      childElements(phase, 'active')
+        .map((a) => a.attributes.pattern)
+        .filter((id): id is string => id !== undefined),
+    );
     return { lets: this.lets(phase), active };
   }
 
@@ -109,7 +123,12 @@ class SchemaReader {
     for (const pattern of patterns) {
       for (const declaration of pattern.lets) {
         if (seen.has(declaration.name)) {
-          const found = diagnostic('error', 'schematron-schema', `the variable $${declaration.name} is declared twice: schema- and pattern-level lets are global, so their names must be unique in the schema`, { file: this.file, line: declaration.line, column: declaration.column });
+          const found = diagnostic(
+            'error',
+            'schematron-schema',
+            `the variable $${declaration.name} is declared twice: schema- and pattern-level lets are global, so their names must be unique in the schema`,
+            { file: this.file, line: declaration.line, column: declaration.column },
+          );
           this.messages.push(found);
           this.patternOf.set(found, pattern.name);
         }
@@ -122,7 +141,10 @@ class SchemaReader {
     const binding = root.attributes.queryBinding;
     if (!this.options.strict) {
       if (binding === undefined || foreignQueryBindings.includes(binding.trim().toLowerCase())) return;
-      this.error(root, `@queryBinding="${binding}" is not one this engine runs; expected one of ${foreignQueryBindings.join(', ')} (expressions are evaluated as XPath 3.1)`);
+      this.error(
+        root,
+        `@queryBinding="${binding}" is not one this engine runs; expected one of ${foreignQueryBindings.join(', ')} (expressions are evaluated as XPath 3.1)`,
+      );
       return;
     }
     if (binding !== undefined && queryBindings.includes(binding.trim().toLowerCase())) return;
@@ -132,10 +154,17 @@ class SchemaReader {
 
   private unsupported(root: SchElement): void {
     for (const element of foreignChildren(root)) {
-      this.error(element, `<${element.name}> (namespace ${element.ns}) is not supported by this engine: rules can use XPath 3.1 only (define functions with <let> and an inline function)`);
+      this.error(
+        element,
+        `<${element.name}> (namespace ${element.ns}) is not supported by this engine: rules can use XPath 3.1 only (define functions with <let> and an inline function)`,
+      );
     }
     for (const element of childElements(root)) {
-      if (!schemaChildren.has(element.name)) this.error(element, `<${element.name}> is not supported by this engine (supported: ns, let, pattern, rule, assert, report, value-of, name, diagnostics)`);
+      if (!schemaChildren.has(element.name))
+        this.error(
+          element,
+          `<${element.name}> is not supported by this engine (supported: ns, let, pattern, rule, assert, report, value-of, name, diagnostics)`,
+        );
     }
   }
 
@@ -154,7 +183,8 @@ class SchemaReader {
     for (const element of childElements(parent, 'let')) {
       const name = this.required(element, 'name', 'a variable needs a name');
       const value = this.required(element, 'value', 'the engine needs the value as an XPath expression in @value');
-      if (name !== undefined && lets.some((l) => l.name === name)) this.error(element, `the variable $${name} is declared twice in the same <${parent.name}>`);
+      if (name !== undefined && lets.some((l) => l.name === name))
+        this.error(element, `the variable $${name} is declared twice in the same <${parent.name}>`);
       if (name !== undefined && value !== undefined) lets.push({ name, value, line: element.line, column: element.column });
     }
     return lets;
@@ -174,11 +204,15 @@ class SchemaReader {
     if (element.attributes.abstract === 'true' || element.attributes['is-a'] !== undefined) {
       this.error(element, 'abstract patterns (@abstract, @is-a) are not supported by this engine');
     }
-    if (element.attributes.documents !== undefined) this.error(element, 'pattern/@documents is not supported by this engine: patterns apply to the document validated');
+    if (element.attributes.documents !== undefined)
+      this.error(element, 'pattern/@documents is not supported by this engine: patterns apply to the document validated');
     for (const child of childElements(element)) {
-      if (!['rule', 'let', 'title', 'p'].includes(child.name)) this.error(child, `<${child.name}> in a pattern is not supported by this engine`);
+      if (!['rule', 'let', 'title', 'p'].includes(child.name))
+        this.error(child, `<${child.name}> in a pattern is not supported by this engine`);
     }
-    const rules = childElements(element, 'rule').map((r) => this.rule(r, name)).filter((r): r is Rule => r !== undefined);
+    const rules = childElements(element, 'rule')
+      .map((r) => this.rule(r, name))
+      .filter((r): r is Rule => r !== undefined);
     return { name, lets: this.lets(element), rules, line: element.line, column: element.column };
   }
 
@@ -192,25 +226,45 @@ class SchemaReader {
       .filter((c): c is Check => c !== undefined);
     if (context === undefined) return undefined;
     const subject = element.attributes.subject;
-    return { context, ...(subject === undefined ? {} : { subject }), lets: this.lets(element), checks, line: element.line, column: element.column };
+    return {
+      context,
+      ...(subject === undefined ? {} : { subject }),
+      lets: this.lets(element),
+      checks,
+      line: element.line,
+      column: element.column,
+    };
   }
 
   /** `fallbackId`: the id of the rule, or else of the pattern (or `pattern-<n>`), for schemas that are not the project's. */
   private check(element: SchElement, fallbackId: string): Check | undefined {
     const test = this.required(element, 'test', `an ${element.name} needs an XPath test`);
-    const own = this.options.strict ? this.required(element, 'id', 'every assert and report needs an id: it is the rule id of its messages (tei-edition/<id>)') : element.attributes.id;
+    const own = this.options.strict
+      ? this.required(element, 'id', 'every assert and report needs an id: it is the rule id of its messages (tei-edition/<id>)')
+      : element.attributes.id;
     if (own !== undefined) {
       if (this.ids.has(own)) this.error(element, `the id “${own}” is used twice; ids must be unique in the schema`);
       this.ids.add(own);
     }
-    const id = this.options.strict ? own : own ?? fallbackId;
+    const id = this.options.strict ? own : (own ?? fallbackId);
     const role = this.role(element);
     const message = this.message(element);
     if (test === undefined || id === undefined || role === undefined) return undefined;
     const subject = element.attributes.subject;
     const diagnostics = (element.attributes.diagnostics ?? '').split(/\s+/u).filter((d) => d !== '');
     const kind = element.name === 'assert' ? 'assert' : 'report';
-    return { kind, id, rule: `${this.options.ruleSet}/${id}`, role, test, ...(subject === undefined ? {} : { subject }), message, diagnostics, line: element.line, column: element.column };
+    return {
+      kind,
+      id,
+      rule: `${this.options.ruleSet}/${id}`,
+      role,
+      test,
+      ...(subject === undefined ? {} : { subject }),
+      message,
+      diagnostics,
+      line: element.line,
+      column: element.column,
+    };
   }
 
   private role(element: SchElement): Role | undefined {
@@ -218,7 +272,11 @@ class SchemaReader {
     if (role === undefined) return 'error';
     if (!this.options.strict) return foreignRoles[role.trim().toLowerCase()] ?? 'error';
     const known = roles.find((r) => r === role.trim());
-    if (known === undefined) this.error(element, `@role="${role}" is not a role this toolkit knows; expected one of ${roles.join(', ')} (the severity of the message)`);
+    if (known === undefined)
+      this.error(
+        element,
+        `@role="${role}" is not a role this toolkit knows; expected one of ${roles.join(', ')} (the severity of the message)`,
+      );
     return known;
   }
 
@@ -236,7 +294,11 @@ class SchemaReader {
   private checkDiagnosticRefs(pattern: Pattern, texts: ReadonlyMap<string, DiagnosticText>): void {
     for (const check of pattern.rules.flatMap((r) => r.checks)) {
       for (const ref of check.diagnostics.filter((d) => !texts.has(d))) {
-        const found = diagnostic('error', 'schematron-schema', `@diagnostics refers to “${ref}”, which is not the id of a <diagnostic>`, { file: this.file, line: check.line, column: check.column });
+        const found = diagnostic('error', 'schematron-schema', `@diagnostics refers to “${ref}”, which is not the id of a <diagnostic>`, {
+          file: this.file,
+          line: check.line,
+          column: check.column,
+        });
         this.messages.push(found);
         this.patternOf.set(found, pattern.name);
       }
@@ -261,7 +323,11 @@ class SchemaReader {
 }
 
 /** Reads the schema's model; undefined when the root is not a Schematron schema. */
-export function readSchema(root: SchElement, file: string, options: ReadOptions = projectRules): { model?: SchemaModel; messages: Diagnostic[]; patternOf: ReadonlyMap<Diagnostic, string> } {
+export function readSchema(
+  root: SchElement,
+  file: string,
+  options: ReadOptions = projectRules,
+): { model?: SchemaModel; messages: Diagnostic[]; patternOf: ReadonlyMap<Diagnostic, string> } {
   const reader = new SchemaReader(file, options);
   const model = reader.schema(root);
   return { ...(model === undefined ? {} : { model }), messages: reader.messages, patternOf: reader.patternOf };

@@ -23,7 +23,11 @@ export async function runSchematron(schematron: CompiledSchematron, xml: string,
   try {
     document = await parseDocument(xml.replace(/^\uFEFF/u, ''), pathToFileURL(resolve(file)).href);
   } catch (error) {
-    return [diagnostic('error', 'schematron-runtime', `the document could not be parsed for the Schematron rules: ${errorMessage(error)}`, { file })];
+    return [
+      diagnostic('error', 'schematron-runtime', `the document could not be parsed for the Schematron rules: ${errorMessage(error)}`, {
+        file,
+      }),
+    ];
   }
   const locator = new NodeLocator(xml, document);
   const index = indexParams(schematron, [document]);
@@ -66,13 +70,15 @@ export async function runSchematronBatch(schematron: CompiledSchematron, inputs:
     return Promise.all(inputs.map((i) => runSchematron(schematron, i.xml, i.file)));
   }
   const results: Diagnostic[][] = inputs.map(() => []);
-  for (let k = 0; k < items.length; ) {
+  for (let k = 0; k < items.length;) {
     const index = Number(items[k]) - 1;
     const count = Number(items[k + 1]);
     const input = inputs[index];
     const document = documents[index];
     if (input === undefined || document === undefined) throw new Error('unexpected result of the Schematron batch (engine error)');
-    results[index] = toDiagnostics(items.slice(k + 2, k + 2 + count), schematron, new NodeLocator(input.xml, document), input.file).sort(compareDiagnostics);
+    results[index] = toDiagnostics(items.slice(k + 2, k + 2 + count), schematron, new NodeLocator(input.xml, document), input.file).sort(
+      compareDiagnostics,
+    );
     k += 2 + count;
   }
   return results;
@@ -94,11 +100,19 @@ export function batchExpression(schematron: CompiledSchematron): string {
 }
 
 /** After a dynamic error: each pattern alone, so that the error names its pattern and the others still run. */
-async function runPatternByPattern(schematron: CompiledSchematron, document: DomDocument, locator: NodeLocator, file: string, index: Record<string, unknown>): Promise<Diagnostic[]> {
+async function runPatternByPattern(
+  schematron: CompiledSchematron,
+  document: DomDocument,
+  locator: NodeLocator,
+  file: string,
+  index: Record<string, unknown>,
+): Promise<Diagnostic[]> {
   const messages: Diagnostic[] = [];
   for (const pattern of schematron.patterns) {
     try {
-      messages.push(...toDiagnostics(await evaluateLoadingDocuments(schematron, pattern.expression, document, index), schematron, locator, file));
+      messages.push(
+        ...toDiagnostics(await evaluateLoadingDocuments(schematron, pattern.expression, document, index), schematron, locator, file),
+      );
     } catch (error) {
       const text = `the Schematron pattern “${pattern.name}” (${schematron.file}) could not be evaluated on this document: ${errorMessage(error)}`;
       messages.push(diagnostic('error', 'schematron-runtime', text, { file }));
@@ -117,7 +131,12 @@ function indexParams(schematron: CompiledSchematron, documents: readonly DomDocu
  * `load` error, see build-xpath.ts), reads it and evaluates again. Each document is read once per
  * run, so this happens on the first files only.
  */
-async function evaluateLoadingDocuments(schematron: CompiledSchematron, expression: string, document: DomDocument, extra: Record<string, unknown> = {}): Promise<unknown[]> {
+async function evaluateLoadingDocuments(
+  schematron: CompiledSchematron,
+  expression: string,
+  document: DomDocument,
+  extra: Record<string, unknown> = {},
+): Promise<unknown[]> {
   const requested = new Set<string>();
   for (;;) {
     try {
@@ -136,10 +155,14 @@ function toDiagnostics(items: readonly unknown[], schematron: CompiledSchematron
   for (let i = 0; i + 3 < items.length; i += 4) {
     const [index, node, message, hint] = items.slice(i, i + 4);
     const check = typeof index === 'number' ? schematron.checks[index] : undefined;
-    if (check === undefined || !isDomNode(node)) throw new Error(`unexpected result of the Schematron expression (engine error): ${String(index)}`);
-    const text = normalizeSpace(String(message)) || `${check.kind} “${check.id}” ${check.kind === 'assert' ? 'failed' : 'fired'}: ${check.test}`;
+    if (check === undefined || !isDomNode(node))
+      throw new Error(`unexpected result of the Schematron expression (engine error): ${String(index)}`);
+    const text =
+      normalizeSpace(String(message)) || `${check.kind} “${check.id}” ${check.kind === 'assert' ? 'failed' : 'fired'}: ${check.test}`;
     const hintText = normalizeSpace(String(hint));
-    messages.push(schematronDiagnostic(check.role, check.rule, text, { file, ...locator.place(node) }, hintText === '' ? {} : { hint: hintText }));
+    messages.push(
+      schematronDiagnostic(check.role, check.rule, text, { file, ...locator.place(node) }, hintText === '' ? {} : { hint: hintText }),
+    );
   }
   return messages;
 }

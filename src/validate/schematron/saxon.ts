@@ -19,7 +19,12 @@ export interface EngineParams {
 }
 
 /** Evaluates with `params` bound (by name or `Q{uri}local`); the result sequence as an array. */
-export function evaluate(expression: string, context: DomNode, namespaces: Readonly<Record<string, string>>, params: Record<string, unknown>): unknown[] {
+export function evaluate(
+  expression: string,
+  context: DomNode,
+  namespaces: Readonly<Record<string, string>>,
+  params: Record<string, unknown>,
+): unknown[] {
   const result = SaxonJS.XPath.evaluate(expression, context, { namespaceContext: { ...namespaces }, params, resultForm: 'array' });
   return Array.isArray(result) ? result : [result];
 }

@@ -22,7 +22,9 @@ export function readSchTree(text: string, file: string): { root?: SchElement; me
 }
 
 export function childElements(element: SchElement, name?: string): SchElement[] {
-  return element.children.filter((c): c is SchElement => typeof c !== 'string' && c.ns === SCHEMATRON_NS && (name === undefined || c.name === name));
+  return element.children.filter(
+    (c): c is SchElement => typeof c !== 'string' && c.ns === SCHEMATRON_NS && (name === undefined || c.name === name),
+  );
 }
 
 /** Elements of other namespaces among the children (foreign markup such as xsl:function). */

@@ -36,7 +36,10 @@ export interface CorpusOptions {
 
 /** The French prose files of `dir`, `words` words of each. */
 export function readRealSources(dir: string, words: number): SourceText[] {
-  return readdirSync(dir).filter((f) => REAL_BOOK_FILES.test(f)).sort().map((f) => readSourceText(join(dir, f), { words, nearNotes: true }));
+  return readdirSync(dir)
+    .filter((f) => REAL_BOOK_FILES.test(f))
+    .sort()
+    .map((f) => readSourceText(join(dir, f), { words, nearNotes: true }));
 }
 
 export function generateBooks(sources: readonly SourceText[], options: CorpusOptions): GeneratedBook[] {
@@ -49,11 +52,22 @@ export function generateBooks(sources: readonly SourceText[], options: CorpusOpt
       const wanted = random.pick<BookEncoding>(['utf-8', 'utf-8', 'utf-8 crlf', 'windows-1252', 'windows-1252 crlf']);
       const { bytes, encoding } = encoded(laid.text, wanted);
       const config = styleConfig(style, laid.measures.runningHeads);
-      const overrides = style.config === 'parenthesised-footnotes-with-overrides' ? lineRanges(laid.noteLines).map((lines) => ({ lines, role: 'notes' as const })) : [];
+      const overrides =
+        style.config === 'parenthesised-footnotes-with-overrides'
+          ? lineRanges(laid.noteLines).map((lines) => ({ lines, role: 'notes' as const }))
+          : [];
       books.push({
         name: `${style.name}/${source.file.replace(/\.xml$/u, '')}`,
-        style, file: source.file, encoding, bytes, text: laid.text,
-        source: { title: source.title, ...config, ...(overrides.length > 0 ? { layout: { ...config.layout ?? { profile: 'prose' }, overrides } } : {}) },
+        style,
+        file: source.file,
+        encoding,
+        bytes,
+        text: laid.text,
+        source: {
+          title: source.title,
+          ...config,
+          ...(overrides.length > 0 ? { layout: { ...(config.layout ?? { profile: 'prose' }), overrides } } : {}),
+        },
         measures: laid.measures,
         expected: laid.expected,
       });
@@ -87,8 +101,33 @@ function lineRanges(lines: readonly number[]): string[] {
 }
 
 const cp1252High: Readonly<Record<string, number>> = {
-  '€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86, '‡': 0x87, 'ˆ': 0x88, '‰': 0x89, 'Š': 0x8a, '‹': 0x8b, 'Œ': 0x8c, 'Ž': 0x8e,
-  '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97, '˜': 0x98, '™': 0x99, 'š': 0x9a, '›': 0x9b, 'œ': 0x9c, 'ž': 0x9e, 'Ÿ': 0x9f,
+  '€': 0x80,
+  '‚': 0x82,
+  ƒ: 0x83,
+  '„': 0x84,
+  '…': 0x85,
+  '†': 0x86,
+  '‡': 0x87,
+  ˆ: 0x88,
+  '‰': 0x89,
+  Š: 0x8a,
+  '‹': 0x8b,
+  Œ: 0x8c,
+  Ž: 0x8e,
+  '‘': 0x91,
+  '’': 0x92,
+  '“': 0x93,
+  '”': 0x94,
+  '•': 0x95,
+  '–': 0x96,
+  '—': 0x97,
+  '˜': 0x98,
+  '™': 0x99,
+  š: 0x9a,
+  '›': 0x9b,
+  œ: 0x9c,
+  ž: 0x9e,
+  Ÿ: 0x9f,
 };
 
 /** The text in the wanted encoding; Windows-1252 only when every character has a byte there (else UTF-8, same line ends). */

@@ -15,7 +15,27 @@ export interface Cut {
 }
 
 const vowel = /[aeiouyàâäéèêëîïôöùûüÿœæ]/u;
-const inseparable = new Set(['bl', 'cl', 'fl', 'gl', 'pl', 'br', 'cr', 'dr', 'fr', 'gr', 'pr', 'tr', 'vr', 'ch', 'ph', 'th', 'gn', 'qu', 'gu']);
+const inseparable = new Set([
+  'bl',
+  'cl',
+  'fl',
+  'gl',
+  'pl',
+  'br',
+  'cr',
+  'dr',
+  'fr',
+  'gr',
+  'pr',
+  'tr',
+  'vr',
+  'ch',
+  'ph',
+  'th',
+  'gn',
+  'qu',
+  'gu',
+]);
 
 /** Cuts inside one run of lower-case letters, as offsets within the run. */
 function syllableCuts(run: string): number[] {
@@ -52,7 +72,8 @@ export function possibleCuts(word: string): Cut[] {
     const before = word[start - 1];
     const after = word[start + run.length];
     // A compound: a run that ends at its own hyphen, followed by letters.
-    if (after === '-' && /^\p{L}{2}/u.test(word.slice(start + run.length + 1)) && run.length >= 2) cuts.push({ at: start + run.length + 1, kind: 'compound' });
+    if (after === '-' && /^\p{L}{2}/u.test(word.slice(start + run.length + 1)) && run.length >= 2)
+      cuts.push({ at: start + run.length + 1, kind: 'compound' });
     // Elided articles and pronouns (`l’`, `qu’`) and suffixes after a hyphen (`-ce`, `-il`) are not cut inside.
     if (after === '’' || after === "'" || (before === '-' && run.length < 6)) continue;
     for (const at of syllableCuts(run)) cuts.push({ at: start + at, kind: 'syllable' });

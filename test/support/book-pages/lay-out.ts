@@ -117,14 +117,28 @@ export function layOutBook(source: SourceText, style: BookStyle, random: Random,
   const cuts: { word: number; at: number; kind: CutKind }[] = [];
   const titleWords = source.title.split(' ');
   titleWords.forEach((w) => words.push(w));
-  rows.push(...wrap(titleWords.map((w, i) => ({ word: i, text: w, calls: [], from: 0 })), measures.width, 0, random, 'none'), { kind: 'blank', fragments: [], indent: 0 });
+  rows.push(
+    ...wrap(
+      titleWords.map((w, i) => ({ word: i, text: w, calls: [], from: 0 })),
+      measures.width,
+      0,
+      random,
+      'none',
+    ),
+    { kind: 'blank', fragments: [], indent: 0 },
+  );
   for (const paragraph of source.paragraphs) {
     const tokens = paragraph.words.map((w, i) => {
-      const calls = style.notes === 'none' ? [] : paragraph.notes.filter((n) => n.word === i).map((n) => {
-        notes.push({ paragraphs: n.paragraphs });
-        callWord.push(words.length + i);
-        return { note: notes.length - 1, offset: callOffset(w, n.offset, style) };
-      });
+      const calls =
+        style.notes === 'none'
+          ? []
+          : paragraph.notes
+              .filter((n) => n.word === i)
+              .map((n) => {
+                notes.push({ paragraphs: n.paragraphs });
+                callWord.push(words.length + i);
+                return { note: notes.length - 1, offset: callOffset(w, n.offset, style) };
+              });
       return { word: words.length + i, text: w, calls, from: 0 };
     });
     paragraph.words.forEach((w) => words.push(w));
@@ -136,10 +150,23 @@ export function layOutBook(source: SourceText, style: BookStyle, random: Random,
     words,
     title: source.title,
     paragraphs,
-    notes: notes.map((n, i) => ({ n: paged.marks[i] ?? '', word: callWord[i] ?? -1, paragraphs: n.paragraphs, callLine: paged.callLines[i] ?? 0, bodyLine: paged.bodyLines[i] ?? 0, bodyEndLine: paged.bodyEndLines[i] || (paged.bodyLines[i] ?? 0) })),
+    notes: notes.map((n, i) => ({
+      n: paged.marks[i] ?? '',
+      word: callWord[i] ?? -1,
+      paragraphs: n.paragraphs,
+      callLine: paged.callLines[i] ?? 0,
+      bodyLine: paged.bodyLines[i] ?? 0,
+      bodyEndLine: paged.bodyEndLines[i] || (paged.bodyLines[i] ?? 0),
+    })),
     pageBreaks: paged.pageStarts,
-    pageNumbers: paged.pageStarts.map((_, i) => (measures.runningHeads.length === 0 ? i + 1 : i === 0 ? undefined : measures.firstPage + i)),
-    features: { callsOnLastLine: paged.callsOnLastLine, bodiesContinued: paged.bodiesContinued, notesWithParagraphs: notes.filter((n) => n.paragraphs.length > 1).length },
+    pageNumbers: paged.pageStarts.map((_, i) =>
+      measures.runningHeads.length === 0 ? i + 1 : i === 0 ? undefined : measures.firstPage + i,
+    ),
+    features: {
+      callsOnLastLine: paged.callsOnLastLine,
+      bodiesContinued: paged.bodiesContinued,
+      notesWithParagraphs: notes.filter((n) => n.paragraphs.length > 1).length,
+    },
     cuts,
   };
   return { text: paged.lines.join('\n') + '\n', noteLines: paged.noteLines, measures, expected };
@@ -147,7 +174,13 @@ export function layOutBook(source: SourceText, style: BookStyle, random: Random,
 
 /** Verso: the book's title; recto: its author (or the title again), in capitals. */
 function runningHeadTitles(source: SourceText): string[] {
-  const title = source.title.toUpperCase().replace(/[^\p{L}\p{N}’' -]/gu, '').split(' ').slice(0, 5).join(' ').trim();
+  const title = source.title
+    .toUpperCase()
+    .replace(/[^\p{L}\p{N}’' -]/gu, '')
+    .split(' ')
+    .slice(0, 5)
+    .join(' ')
+    .trim();
   const surname = /^([^,(]+)/u.exec(source.author)?.[1]?.trim().split(' ').pop()?.toUpperCase() ?? '';
   return surname !== '' && surname !== title ? [title, surname] : [title];
 }
@@ -168,7 +201,13 @@ function printedWidth(fragment: Fragment): number {
  * the time: a book's lines are justified). `cuts` receives the cuts of the main text; `'unrecorded'`
  * cuts without recording (note bodies), `'none'` does not cut (the title).
  */
-function wrap(tokens: readonly Fragment[], width: number, indent: number, random: Random, cuts: { word: number; at: number; kind: CutKind }[] | 'unrecorded' | 'none'): Row[] {
+function wrap(
+  tokens: readonly Fragment[],
+  width: number,
+  indent: number,
+  random: Random,
+  cuts: { word: number; at: number; kind: CutKind }[] | 'unrecorded' | 'none',
+): Row[] {
   const rows: Row[] = [];
   let line: Fragment[] = [];
   let used = indent;
@@ -187,12 +226,26 @@ function wrap(tokens: readonly Fragment[], width: number, indent: number, random
       continue;
     }
     const room = width - used - space;
-    const cut = cuts !== 'none' && random.chance(0.85) ? possibleCuts(token.text).filter((c) => c.at + (c.kind === 'syllable' ? 1 : 0) + token.calls.filter((k) => k.offset <= c.at).length * CALL_WIDTH <= room && token.calls.every((k) => k.offset >= c.at)).pop() : undefined;
+    const cut =
+      cuts !== 'none' && random.chance(0.85)
+        ? possibleCuts(token.text)
+            .filter(
+              (c) =>
+                c.at + (c.kind === 'syllable' ? 1 : 0) + token.calls.filter((k) => k.offset <= c.at).length * CALL_WIDTH <= room &&
+                token.calls.every((k) => k.offset >= c.at),
+            )
+            .pop()
+        : undefined;
     if (cut && line.length > 0) {
       line.push({ word: token.word, text: token.text.slice(0, cut.at), calls: [], from: 0, cut: cut.kind });
       if (Array.isArray(cuts)) cuts.push({ word: token.word, at: cut.at, kind: cut.kind });
       close();
-      token = { word: token.word, text: token.text.slice(cut.at), calls: token.calls.map((k) => ({ ...k, offset: k.offset - cut.at })), from: cut.at };
+      token = {
+        word: token.word,
+        text: token.text.slice(cut.at),
+        calls: token.calls.map((k) => ({ ...k, offset: k.offset - cut.at })),
+        from: cut.at,
+      };
     } else if (line.length > 0) close();
     line.push(token);
     used += printedWidth(token);
@@ -234,7 +287,17 @@ interface Paged {
 
 /** Rows → pages: text from the top, the notes whose calls the page prints at its foot, then the page gap. */
 function paginate(rows: readonly Row[], notes: readonly NoteBody[], style: BookStyle, measures: BookMeasures, random: Random): Paged {
-  const out: Paged = { lines: [], noteLines: [], marks: notes.map(() => ''), pageStarts: [], callsOnLastLine: 0, bodiesContinued: 0, callLines: notes.map(() => 0), bodyLines: notes.map(() => 0), bodyEndLines: notes.map(() => 0) };
+  const out: Paged = {
+    lines: [],
+    noteLines: [],
+    marks: notes.map(() => ''),
+    pageStarts: [],
+    callsOnLastLine: 0,
+    bodiesContinued: 0,
+    callLines: notes.map(() => 0),
+    bodyLines: notes.map(() => 0),
+    bodyEndLines: notes.map(() => 0),
+  };
   let lastRowCalls = 0;
   let pageNumber = measures.firstPage;
   let capacity = measures.pageLines;
@@ -242,7 +305,14 @@ function paginate(rows: readonly Row[], notes: readonly NoteBody[], style: BookS
   let page = newPage();
   let carried: QueuedBody[] = [];
   let running = 0;
-  const separator = style.separator === 'blank' ? [''] : style.separator === 'rule' ? [rule(random)] : style.separator === 'blank-and-rule' ? ['', rule(random)] : [];
+  const separator =
+    style.separator === 'blank'
+      ? ['']
+      : style.separator === 'rule'
+        ? [rule(random)]
+        : style.separator === 'blank-and-rule'
+          ? ['', rule(random)]
+          : [];
   const emit = (final: boolean) => {
     while (page.lines[page.lines.length - 1] === '') page.lines.pop();
     const queue = [...carried, ...page.noteQueue];
@@ -295,10 +365,22 @@ function paginate(rows: readonly Row[], notes: readonly NoteBody[], style: BookS
     }
     const calls = row.fragments.flatMap((f) => f.calls);
     const attempt = (): QueuedBody[] | undefined => {
-      const bodies = style.notes === 'foot' ? calls.map((c, i) => ({ note: c.note, lines: footBody(notes[c.note], markFor(page, i), style, measures.width, random), opens: true })) : [];
+      const bodies =
+        style.notes === 'foot'
+          ? calls.map((c, i) => ({
+              note: c.note,
+              lines: footBody(notes[c.note], markFor(page, i), style, measures.width, random),
+              opens: true,
+            }))
+          : [];
       const withNotes = noteArea() + bodies.length > 0;
       // The notes already on the page stay whole; a new long note may run on to the next page's foot (three lines at least here).
-      const used = page.lines.length + 1 + (withNotes ? separator.length : 0) + noteArea() + bodies.reduce((n, b) => n + Math.min(b.lines.length, 3), 0);
+      const used =
+        page.lines.length +
+        1 +
+        (withNotes ? separator.length : 0) +
+        noteArea() +
+        bodies.reduce((n, b) => n + Math.min(b.lines.length, 3), 0);
       return used <= capacity || page.text < 4 ? bodies : undefined;
     };
     const markFor = (p: Page, i: number): string => markOf(style.call, style.numbering === 'page' ? p.count + i + 1 : running + i + 1);
@@ -311,7 +393,11 @@ function paginate(rows: readonly Row[], notes: readonly NoteBody[], style: BookS
     calls.forEach((c, i) => {
       out.marks[c.note] = style.notes === 'none' ? '' : markFor(page, i);
     });
-    if (calls.length > 0) page.calls.set(page.lines.length, calls.map((c) => c.note));
+    if (calls.length > 0)
+      page.calls.set(
+        page.lines.length,
+        calls.map((c) => c.note),
+      );
     page.lines.push(renderRow(row, (note) => callText(style, out.marks[note] ?? '')));
     page.noteQueue.push(...bodies);
     page.count += calls.length;
@@ -319,11 +405,12 @@ function paginate(rows: readonly Row[], notes: readonly NoteBody[], style: BookS
     page.text += 1;
     lastRowCalls = calls.length;
   }
-  if (style.notes === 'endnotes' && notes.length > 0) endnoteRows(notes, out.marks, style, measures, random).forEach(({ text, opens }) => {
-    if (page.lines.length >= capacity && text !== '') emit(false);
-    if (opens !== undefined) page.bodies.set(page.lines.length, opens);
-    if (!(text === '' && page.lines.length === 0)) page.lines.push(text);
-  });
+  if (style.notes === 'endnotes' && notes.length > 0)
+    endnoteRows(notes, out.marks, style, measures, random).forEach(({ text, opens }) => {
+      if (page.lines.length >= capacity && text !== '') emit(false);
+      if (opens !== undefined) page.bodies.set(page.lines.length, opens);
+      if (!(text === '' && page.lines.length === 0)) page.lines.push(text);
+    });
   emit(true);
   while (carried.length > 0) {
     // Bodies held over past the last page of text: a page of notes alone.
@@ -343,11 +430,14 @@ function startOf(row: Row): WordPosition {
 }
 
 function renderRow(row: Row, printCall: (note: number) => string): string {
-  const text = row.fragments.map((f) => {
-    let printed = f.text;
-    for (const call of [...f.calls].sort((a, b) => b.offset - a.offset)) printed = `${printed.slice(0, call.offset)}${printCall(call.note)}${printed.slice(call.offset)}`;
-    return f.cut === 'syllable' ? `${printed}-` : printed;
-  }).join(' ');
+  const text = row.fragments
+    .map((f) => {
+      let printed = f.text;
+      for (const call of [...f.calls].sort((a, b) => b.offset - a.offset))
+        printed = `${printed.slice(0, call.offset)}${printCall(call.note)}${printed.slice(call.offset)}`;
+      return f.cut === 'syllable' ? `${printed}-` : printed;
+    })
+    .join(' ');
   return `${' '.repeat(row.indent)}${text}`;
 }
 
@@ -361,11 +451,19 @@ function footBody(note: NoteBody | undefined, mark: string, style: BookStyle, wi
 }
 
 /** Endnotes after a `Notes` heading, in a section of their own (a blank, a line of spaces, a blank before it). */
-function endnoteRows(notes: readonly NoteBody[], marks: readonly string[], style: BookStyle, measures: BookMeasures, random: Random): { text: string; opens?: number }[] {
+function endnoteRows(
+  notes: readonly NoteBody[],
+  marks: readonly string[],
+  style: BookStyle,
+  measures: BookMeasures,
+  random: Random,
+): { text: string; opens?: number }[] {
   const lines: { text: string; opens?: number }[] = ['', ' ', '', 'Notes', ''].map((text) => ({ text }));
   notes.forEach((note, i) => {
     note.paragraphs.forEach((paragraph, j) => {
-      fill(`${j === 0 ? bodyMarkText(style, marks[i] ?? '') : ''}${paragraph}`, measures.width, 0, random).forEach((text, k) => lines.push(k === 0 && j === 0 ? { text, opens: i } : { text }));
+      fill(`${j === 0 ? bodyMarkText(style, marks[i] ?? '') : ''}${paragraph}`, measures.width, 0, random).forEach((text, k) =>
+        lines.push(k === 0 && j === 0 ? { text, opens: i } : { text }),
+      );
       lines.push({ text: '' });
     });
   });

@@ -37,5 +37,12 @@ export function convertBook(book: GeneratedBook, lexicon?: Lexicon, edition: Edi
   }
   const ms = performance.now() - start;
   const score = scoreBook(xml, messages, book.expected);
-  return { book, ...(xml === undefined ? {} : { xml }), messages, score: thrown ? { ...score, failures: [`threw ${thrown}`, ...score.failures] } : score, ms, ...(thrown ? { thrown } : {}) };
+  return {
+    book,
+    ...(xml === undefined ? {} : { xml }),
+    messages,
+    score: thrown ? { ...score, failures: [`threw ${thrown}`, ...score.failures] } : score,
+    ms,
+    ...(thrown ? { thrown } : {}),
+  };
 }

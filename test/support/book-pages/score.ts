@@ -47,26 +47,42 @@ interface ReadText {
 }
 
 /** The reading text of an element, with a mark where each `pb` stands; notes collected with the text before them. */
-function readFlow(el: El, into: { parts: string[]; notes: { before: string; el: El }[]; pages: string[] } = { parts: [], notes: [], pages: [] }): ReadText {
+function readFlow(
+  el: El,
+  into: { parts: string[]; notes: { before: string; el: El }[]; pages: string[] } = { parts: [], notes: [], pages: [] },
+): ReadText {
   for (const child of el.children) {
     if (typeof child === 'string') {
       into.parts.push(child);
       continue;
     }
     switch (child.name) {
-      case 'lb': into.parts.push(child.attrs.break === 'no' ? '' : ' '); break;
+      case 'lb':
+        into.parts.push(child.attrs.break === 'no' ? '' : ' ');
+        break;
       case 'pb':
         into.parts.push(PB);
         into.pages.push(child.attrs.n ?? '');
         break;
-      case 'fw': case 'supplied': case 'corr': case 'reg': break;
-      case 'note': into.notes.push({ before: into.parts.join('').slice(-200), el: child }); break;
-      case 'p': case 'head': case 'div': case 'opener': case 'closer':
+      case 'fw':
+      case 'supplied':
+      case 'corr':
+      case 'reg':
+        break;
+      case 'note':
+        into.notes.push({ before: into.parts.join('').slice(-200), el: child });
+        break;
+      case 'p':
+      case 'head':
+      case 'div':
+      case 'opener':
+      case 'closer':
         into.parts.push(' ');
         readFlow(child, into);
         into.parts.push(' ');
         break;
-      default: readFlow(child, into);
+      default:
+        readFlow(child, into);
     }
   }
   return { text: into.parts.join(''), notes: into.notes, pages: into.pages };
@@ -74,7 +90,11 @@ function readFlow(el: El, into: { parts: string[]; notes: { before: string; el: 
 
 const tokens = (text: string): string[] => text.split(/[ \t\r\n]+/u).filter((t) => t !== '');
 const bare = (word: string): string => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-const normal = (text: string): string => text.replaceAll(PB, '').replace(/[ \t\r\n]+/gu, ' ').trim();
+const normal = (text: string): string =>
+  text
+    .replaceAll(PB, '')
+    .replace(/[ \t\r\n]+/gu, ' ')
+    .trim();
 
 /** Words, and where each page mark stands among them. */
 function locate(stream: string): { words: string[]; marks: WordPosition[] } {
@@ -202,7 +222,11 @@ function greedyPairs(expected: readonly string[], got: readonly string[]): [numb
   return pairs;
 }
 
-const letters = (text: string): string => text.normalize('NFC').replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+const letters = (text: string): string =>
+  text
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}]/gu, '')
+    .toLowerCase();
 
 export function scoreBook(xml: string | undefined, messages: readonly Diagnostic[], expected: ExpectedBook): BookScore {
   const failures: string[] = [];
@@ -213,7 +237,27 @@ export function scoreBook(xml: string | undefined, messages: readonly Diagnostic
   const warnings = messages.filter((m) => m.severity !== 'info').length;
   if (xml === undefined) {
     fail('no TEI', messages.map(formatDiagnostic).join(' | '));
-    return { notes: expected.notes.length, notesAtCall: 0, notesLost: expected.notes.length, notesLostSilently: 0, noteWarnings, pageBreaks: expected.pageBreaks.length, pageBreaksRight: 0, pageNumbers: 0, pageNumbersRight: 0, pageBreaksExtra: 0, paragraphs: expected.paragraphs.length, paragraphsRight: 0, cuts: expected.cuts.length, cutsRight: 0, falseJoins: 0, words: expected.words.length, wordsLost: expected.words.length, warnings, failures };
+    return {
+      notes: expected.notes.length,
+      notesAtCall: 0,
+      notesLost: expected.notes.length,
+      notesLostSilently: 0,
+      noteWarnings,
+      pageBreaks: expected.pageBreaks.length,
+      pageBreaksRight: 0,
+      pageNumbers: 0,
+      pageNumbersRight: 0,
+      pageBreaksExtra: 0,
+      paragraphs: expected.paragraphs.length,
+      paragraphsRight: 0,
+      cuts: expected.cuts.length,
+      cutsRight: 0,
+      falseJoins: 0,
+      words: expected.words.length,
+      wordsLost: expected.words.length,
+      warnings,
+      failures,
+    };
   }
   const body = first(parseXml(xml), 'body');
   const flow = readFlow(body);
@@ -233,7 +277,10 @@ export function scoreBook(xml: string | undefined, messages: readonly Diagnostic
       const halves = cut === undefined ? [w] : [w.slice(0, cut.at), w.slice(cut.at)];
       if (letters(w) !== '' && !gotText.includes(letters(w)) && !halves.every((half) => gotText.includes(letters(half)))) {
         wordsLost += 1;
-        fail('word lost', `“${w}” (word ${h.exp[0] + k}) — the text there reads “${words.slice(h.got[0], h.got[1]).join(' ').slice(0, 120)}”`);
+        fail(
+          'word lost',
+          `“${w}” (word ${h.exp[0] + k}) — the text there reads “${words.slice(h.got[0], h.got[1]).join(' ').slice(0, 120)}”`,
+        );
       }
     }
     for (const g of words.slice(h.got[0], h.got[1])) {
@@ -254,15 +301,20 @@ export function scoreBook(xml: string | undefined, messages: readonly Diagnostic
     if (matchedExpected.has(c.word)) cutsRight += 1;
     else {
       const h = hunks.find((x) => c.word >= x.exp[0] && c.word < x.exp[1]);
-      fail('cut word', `${c.kind} cut of “${expected.words[c.word]}” came out as “${h ? words.slice(h.got[0], h.got[1]).join(' ').slice(0, 80) : '?'}”`);
+      fail(
+        'cut word',
+        `${c.kind} cut of “${expected.words[c.word]}” came out as “${h ? words.slice(h.got[0], h.got[1]).join(' ').slice(0, 80) : '?'}”`,
+      );
     }
   }
 
   // Page breaks: each expected start of a page, among the output's page marks (mapped onto the expected words).
-  const mapped = new Map(marks.map((m, k) => {
-    const e = m.word === words.length ? expected.words.length : map.get(m.word);
-    return [e === undefined ? 'unmatched' : `${e}:${m.offset}`, flow.pages[k] ?? ''];
-  }));
+  const mapped = new Map(
+    marks.map((m, k) => {
+      const e = m.word === words.length ? expected.words.length : map.get(m.word);
+      return [e === undefined ? 'unmatched' : `${e}:${m.offset}`, flow.pages[k] ?? ''];
+    }),
+  );
   let pageBreaksRight = 0;
   let pageNumbers = 0;
   let pageNumbersRight = 0;
@@ -275,7 +327,11 @@ export function scoreBook(xml: string | undefined, messages: readonly Diagnostic
       else fail('page number', `page ${k + 1} has n="${n}", printed ${wanted}`);
     }
     if (n !== undefined) pageBreaksRight += 1;
-    else fail('page break', `expected ${pb.offset < 0 ? 'before' : `inside (after ${pb.offset} characters)`} “${expected.words[pb.word] ?? '(end)'}” (word ${pb.word}), context “${expected.words.slice(Math.max(0, pb.word - 4), pb.word + 3).join(' ')}”`);
+    else
+      fail(
+        'page break',
+        `expected ${pb.offset < 0 ? 'before' : `inside (after ${pb.offset} characters)`} “${expected.words[pb.word] ?? '(end)'}” (word ${pb.word}), context “${expected.words.slice(Math.max(0, pb.word - 4), pb.word + 3).join(' ')}”`,
+      );
   }
 
   // Paragraphs: the text's `p` (outside notes), as a multiset of texts.
@@ -294,7 +350,11 @@ export function scoreBook(xml: string | undefined, messages: readonly Diagnostic
   }
 
   // Notes: at their call (the word before the note is the word the call follows) with their text.
-  const gotNotes = flow.notes.map((n) => ({ word: bare(tokens(n.before.replaceAll(PB, '')).pop() ?? ''), text: letters(readFlow(n.el).text), el: n.el }));
+  const gotNotes = flow.notes.map((n) => ({
+    word: bare(tokens(n.before.replaceAll(PB, '')).pop() ?? ''),
+    text: letters(readFlow(n.el).text),
+    el: n.el,
+  }));
   const used = new Set<number>();
   let notesAtCall = 0;
   const lostNotes: ExpectedBook['notes'][number][] = [];
@@ -308,18 +368,36 @@ export function scoreBook(xml: string | undefined, messages: readonly Diagnostic
       continue;
     }
     lostNotes.push(note);
-    fail('note', `note ${note.n} after “${word}” (word ${note.word}) not found at its call: “${note.paragraphs.join(' ').slice(0, 60)}”${describeNear(gotNotes, word, text)}`);
+    fail(
+      'note',
+      `note ${note.n} after “${word}” (word ${note.word}) not found at its call: “${note.paragraphs.join(' ').slice(0, 60)}”${describeNear(gotNotes, word, text)}`,
+    );
   }
   const notesLost = expected.notes.length - notesAtCall;
   const warnedLines = new Set(messages.filter((m) => m.severity !== 'info' && /note/u.test(m.rule)).map((m) => m.position.line));
-  const warnedBody = (n: ExpectedBook['notes'][number]) => [...warnedLines].some((line) => line !== undefined && line >= n.bodyLine && line <= n.bodyEndLine);
+  const warnedBody = (n: ExpectedBook['notes'][number]) =>
+    [...warnedLines].some((line) => line !== undefined && line >= n.bodyLine && line <= n.bodyEndLine);
   const notesLostSilently = lostNotes.filter((n) => !warnedLines.has(n.callLine) && !warnedBody(n)).length;
   return {
-    notes: expected.notes.length, notesAtCall, notesLost, notesLostSilently, noteWarnings,
-    pageBreaks: expected.pageBreaks.length, pageBreaksRight, pageNumbers, pageNumbersRight, pageBreaksExtra: Math.max(0, marks.length - pageBreaksRight),
-    paragraphs: expected.paragraphs.length, paragraphsRight,
-    cuts: expected.cuts.length, cutsRight, falseJoins,
-    words: expected.words.length, wordsLost, warnings, failures,
+    notes: expected.notes.length,
+    notesAtCall,
+    notesLost,
+    notesLostSilently,
+    noteWarnings,
+    pageBreaks: expected.pageBreaks.length,
+    pageBreaksRight,
+    pageNumbers,
+    pageNumbersRight,
+    pageBreaksExtra: Math.max(0, marks.length - pageBreaksRight),
+    paragraphs: expected.paragraphs.length,
+    paragraphsRight,
+    cuts: expected.cuts.length,
+    cutsRight,
+    falseJoins,
+    words: expected.words.length,
+    wordsLost,
+    warnings,
+    failures,
   };
 }
 
@@ -340,7 +418,26 @@ function describeNear(got: readonly { word: string; text: string }[], word: stri
 
 /** Scores summed over several books. */
 export function sumScores(scores: readonly BookScore[]): Omit<BookScore, 'failures'> {
-  const keys = ['notes', 'notesAtCall', 'notesLost', 'notesLostSilently', 'noteWarnings', 'pageBreaks', 'pageBreaksRight', 'pageNumbers', 'pageNumbersRight', 'pageBreaksExtra', 'paragraphs', 'paragraphsRight', 'cuts', 'cutsRight', 'falseJoins', 'words', 'wordsLost', 'warnings'] as const;
+  const keys = [
+    'notes',
+    'notesAtCall',
+    'notesLost',
+    'notesLostSilently',
+    'noteWarnings',
+    'pageBreaks',
+    'pageBreaksRight',
+    'pageNumbers',
+    'pageNumbersRight',
+    'pageBreaksExtra',
+    'paragraphs',
+    'paragraphsRight',
+    'cuts',
+    'cutsRight',
+    'falseJoins',
+    'words',
+    'wordsLost',
+    'warnings',
+  ] as const;
   const out = Object.fromEntries(keys.map((k) => [k, scores.reduce((n, s) => n + s[k], 0)]));
   return out as Omit<BookScore, 'failures'>;
 }

@@ -54,7 +54,8 @@ function attributes(text: string): Record<string, string> {
  * Elements named `wanted` that are not inside another of them, from `start` on, as small trees.
  */
 function* scanElements(xml: string, start: number, wanted: ReadonlySet<string>): Generator<Node> {
-  const token = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<(\/?)([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)/gu;
+  const token =
+    /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<(\/?)([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)/gu;
   token.lastIndex = start;
   const stack: Node[] = [];
   for (let m = token.exec(xml); m !== null; m = token.exec(xml)) {
@@ -86,7 +87,10 @@ function textOf(node: Node | string): string {
 
 /** White space as a reader sees it; soft hyphens and zero-width characters are not printed. */
 function clean(text: string): string {
-  return text.replace(/[\u00AD\u200B\u200C\u200D\uFEFF]/gu, '').replace(/[\t\n\r ]+/gu, ' ').trim();
+  return text
+    .replace(/[\u00AD\u200B\u200C\u200D\uFEFF]/gu, '')
+    .replace(/[\t\n\r ]+/gu, ' ')
+    .trim();
 }
 
 function noteParagraphs(note: Node): string[] {
@@ -131,7 +135,9 @@ function paragraphOf(p: Node, notesById: ReadonlyMap<string, Node>): SourceParag
   const notes: SourceNote[] = [];
   let call = 0;
   // A call after a space belongs to the word before it (a book glues it there).
-  for (const raw of clean(marked).replace(/ \uE001/gu, '\uE001 ').split(' ')) {
+  for (const raw of clean(marked)
+    .replace(/ \uE001/gu, '\uE001 ')
+    .split(' ')) {
     let offset = 0;
     for (const ch of raw) {
       if (ch !== '\uE001') {
@@ -141,7 +147,8 @@ function paragraphOf(p: Node, notesById: ReadonlyMap<string, Node>): SourceParag
       const note = calls[call++]?.note;
       // A call before the paragraph's first word has no word to follow: the note is left out.
       if (note && offset > 0) notes.push({ word: words.length, offset, paragraphs: noteParagraphs(note) });
-      else if (note && words.length > 0) notes.push({ word: words.length - 1, offset: (words[words.length - 1] ?? '').length, paragraphs: noteParagraphs(note) });
+      else if (note && words.length > 0)
+        notes.push({ word: words.length - 1, offset: (words[words.length - 1] ?? '').length, paragraphs: noteParagraphs(note) });
     }
     const word = raw.replaceAll('\uE001', '');
     if (word !== '') words.push(word);

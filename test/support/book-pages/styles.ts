@@ -28,21 +28,143 @@ export interface BookStyle {
   readonly config: 'none' | 'bracketed-endnotes' | 'parenthesised-footnotes-with-overrides';
 }
 
-const base = { callSpace: false, callAfterPunctuation: false, bodyMark: 'same', numbering: 'running', separator: 'none', runningHeads: 'never' } as const;
+const base = {
+  callSpace: false,
+  callAfterPunctuation: false,
+  bodyMark: 'same',
+  numbering: 'running',
+  separator: 'none',
+  runningHeads: 'never',
+} as const;
 
 export const bookStyles: readonly BookStyle[] = [
-  { ...base, name: 'no-notes', describe: 'a book without notes (the source\'s notes left out)', notes: 'none', call: 'bracket', config: 'none' },
-  { ...base, name: 'endnotes', describe: 'calls “ [1]”, bodies “[1]. …” after a “Notes” heading (bracketed-endnotes)', notes: 'endnotes', call: 'bracket', callSpace: true, bodyMark: 'dot', config: 'bracketed-endnotes' },
-  { ...base, name: 'endnotes-running-heads', describe: 'the same, with running heads and page numbers', notes: 'endnotes', call: 'bracket', callSpace: true, bodyMark: 'dot', runningHeads: 'always', config: 'bracketed-endnotes' },
-  { ...base, name: 'footnotes-in-blocks', describe: 'calls “ (1)”, bodies “(1) …” at each page\'s foot, numbered through, their lines given the role notes (parenthesised-footnotes)', notes: 'foot', call: 'paren', callSpace: true, separator: 'blank', config: 'parenthesised-footnotes-with-overrides' },
-  { ...base, name: 'endnotes-auto', describe: 'endnotes as above, no convention declared', notes: 'endnotes', call: 'bracket', callSpace: true, bodyMark: 'dot', config: 'none' },
-  { ...base, name: 'foot-paren-per-page', describe: 'footnotes at the page foot: “mot (1)”, “(1) …”, numbers restart on each page, a blank line before', notes: 'foot', call: 'paren', callSpace: true, numbering: 'page', separator: 'blank', runningHeads: 'alternate', config: 'none' },
-  { ...base, name: 'foot-bracket-running', describe: 'footnotes at the page foot: “mot[1]”, “[1] …”, numbered through, a rule before', notes: 'foot', call: 'bracket', separator: 'rule', runningHeads: 'alternate', config: 'none' },
-  { ...base, name: 'foot-digits-per-page', describe: 'footnotes at the page foot: superscripts flattened, “révolution1”, “1 …”, numbers restart on each page, nothing before', notes: 'foot', call: 'digits', numbering: 'page', runningHeads: 'alternate', config: 'none' },
-  { ...base, name: 'foot-digits-after-punctuation', describe: 'footnotes at the page foot: “mot,2”, “2. …”, numbered through, a blank line and a rule before', notes: 'foot', call: 'digits', callAfterPunctuation: true, bodyMark: 'dot', separator: 'blank-and-rule', runningHeads: 'alternate', config: 'none' },
-  { ...base, name: 'foot-asterisks', describe: 'footnotes at the page foot: “mot*”, “mot**”, “* …”, restarting on each page, a blank line before', notes: 'foot', call: 'asterisks', numbering: 'page', separator: 'blank', runningHeads: 'alternate', config: 'none' },
-  { ...base, name: 'foot-daggers', describe: 'footnotes at the page foot: “mot†”, “mot††”, “† …”, restarting on each page, a rule before', notes: 'foot', call: 'daggers', numbering: 'page', separator: 'rule', runningHeads: 'alternate', config: 'none' },
-  { ...base, name: 'foot-letters', describe: 'footnotes at the page foot: “mota”, “a …”, restarting on each page, a blank line before', notes: 'foot', call: 'letters', numbering: 'page', separator: 'blank', runningHeads: 'alternate', config: 'none' },
+  {
+    ...base,
+    name: 'no-notes',
+    describe: "a book without notes (the source's notes left out)",
+    notes: 'none',
+    call: 'bracket',
+    config: 'none',
+  },
+  {
+    ...base,
+    name: 'endnotes',
+    describe: 'calls “ [1]”, bodies “[1]. …” after a “Notes” heading (bracketed-endnotes)',
+    notes: 'endnotes',
+    call: 'bracket',
+    callSpace: true,
+    bodyMark: 'dot',
+    config: 'bracketed-endnotes',
+  },
+  {
+    ...base,
+    name: 'endnotes-running-heads',
+    describe: 'the same, with running heads and page numbers',
+    notes: 'endnotes',
+    call: 'bracket',
+    callSpace: true,
+    bodyMark: 'dot',
+    runningHeads: 'always',
+    config: 'bracketed-endnotes',
+  },
+  {
+    ...base,
+    name: 'footnotes-in-blocks',
+    describe:
+      "calls “ (1)”, bodies “(1) …” at each page's foot, numbered through, their lines given the role notes (parenthesised-footnotes)",
+    notes: 'foot',
+    call: 'paren',
+    callSpace: true,
+    separator: 'blank',
+    config: 'parenthesised-footnotes-with-overrides',
+  },
+  {
+    ...base,
+    name: 'endnotes-auto',
+    describe: 'endnotes as above, no convention declared',
+    notes: 'endnotes',
+    call: 'bracket',
+    callSpace: true,
+    bodyMark: 'dot',
+    config: 'none',
+  },
+  {
+    ...base,
+    name: 'foot-paren-per-page',
+    describe: 'footnotes at the page foot: “mot (1)”, “(1) …”, numbers restart on each page, a blank line before',
+    notes: 'foot',
+    call: 'paren',
+    callSpace: true,
+    numbering: 'page',
+    separator: 'blank',
+    runningHeads: 'alternate',
+    config: 'none',
+  },
+  {
+    ...base,
+    name: 'foot-bracket-running',
+    describe: 'footnotes at the page foot: “mot[1]”, “[1] …”, numbered through, a rule before',
+    notes: 'foot',
+    call: 'bracket',
+    separator: 'rule',
+    runningHeads: 'alternate',
+    config: 'none',
+  },
+  {
+    ...base,
+    name: 'foot-digits-per-page',
+    describe: 'footnotes at the page foot: superscripts flattened, “révolution1”, “1 …”, numbers restart on each page, nothing before',
+    notes: 'foot',
+    call: 'digits',
+    numbering: 'page',
+    runningHeads: 'alternate',
+    config: 'none',
+  },
+  {
+    ...base,
+    name: 'foot-digits-after-punctuation',
+    describe: 'footnotes at the page foot: “mot,2”, “2. …”, numbered through, a blank line and a rule before',
+    notes: 'foot',
+    call: 'digits',
+    callAfterPunctuation: true,
+    bodyMark: 'dot',
+    separator: 'blank-and-rule',
+    runningHeads: 'alternate',
+    config: 'none',
+  },
+  {
+    ...base,
+    name: 'foot-asterisks',
+    describe: 'footnotes at the page foot: “mot*”, “mot**”, “* …”, restarting on each page, a blank line before',
+    notes: 'foot',
+    call: 'asterisks',
+    numbering: 'page',
+    separator: 'blank',
+    runningHeads: 'alternate',
+    config: 'none',
+  },
+  {
+    ...base,
+    name: 'foot-daggers',
+    describe: 'footnotes at the page foot: “mot†”, “mot††”, “† …”, restarting on each page, a rule before',
+    notes: 'foot',
+    call: 'daggers',
+    numbering: 'page',
+    separator: 'rule',
+    runningHeads: 'alternate',
+    config: 'none',
+  },
+  {
+    ...base,
+    name: 'foot-letters',
+    describe: 'footnotes at the page foot: “mota”, “a …”, restarting on each page, a blank line before',
+    notes: 'foot',
+    call: 'letters',
+    numbering: 'page',
+    separator: 'blank',
+    runningHeads: 'alternate',
+    config: 'none',
+  },
 ];
 
 /** The style declares its note convention (or prints no notes): it does not depend on notes being found by themselves. */
@@ -53,10 +175,14 @@ export function declaresItsNotes(style: BookStyle): boolean {
 /** The mark of the `k`-th note (1-based) in a style's numbering. */
 export function markOf(call: CallForm, k: number): string {
   switch (call) {
-    case 'asterisks': return '*'.repeat(k);
-    case 'daggers': return '†'.repeat(k);
-    case 'letters': return 'abcdefghijklmnopqrstuvwxyz'[(k - 1) % 26] ?? 'z';
-    default: return String(k);
+    case 'asterisks':
+      return '*'.repeat(k);
+    case 'daggers':
+      return '†'.repeat(k);
+    case 'letters':
+      return 'abcdefghijklmnopqrstuvwxyz'[(k - 1) % 26] ?? 'z';
+    default:
+      return String(k);
   }
 }
 

@@ -37,7 +37,13 @@ const letter = `<grammar ${RNG} ns="urn:x">
 </grammar>`;
 
 test('a valid document gives no message', () => {
-  assert.deepEqual(errors(letter, '<letter xmlns="urn:x" when="1917-11-01" lang="fr"><opener>Cher</opener><p>Un <hi>mot</hi>.</p><closer>L.</closer></letter>'), []);
+  assert.deepEqual(
+    errors(
+      letter,
+      '<letter xmlns="urn:x" when="1917-11-01" lang="fr"><opener>Cher</opener><p>Un <hi>mot</hi>.</p><closer>L.</closer></letter>',
+    ),
+    [],
+  );
 });
 
 test('an element out of place: what was found and what was expected, after the start tag (as jing)', () => {
@@ -59,11 +65,14 @@ test('missing required element and attribute, bad attribute value', () => {
 
 test('recovery: each error is reported once, the following ones still are', () => {
   // Exactly what jing 20220510 prints for this document.
-  assert.deepEqual(errors(letter, '<letter xmlns="urn:x" when="1917-11-01"><opener/><p><q>x</q></p>\n<p foo="1">y</p><p>z<hi><b/></hi></p></letter>'), [
-    '1:56 element "q" not allowed anywhere; expected the element end-tag, text or element "hi"',
-    '2:12 found attribute "foo", but no attributes allowed here',
-    '2:29 element "b" not allowed anywhere; expected the element end-tag or text',
-  ]);
+  assert.deepEqual(
+    errors(letter, '<letter xmlns="urn:x" when="1917-11-01"><opener/><p><q>x</q></p>\n<p foo="1">y</p><p>z<hi><b/></hi></p></letter>'),
+    [
+      '1:56 element "q" not allowed anywhere; expected the element end-tag, text or element "hi"',
+      '2:12 found attribute "foo", but no attributes allowed here',
+      '2:29 element "b" not allowed anywhere; expected the element end-tag or text',
+    ],
+  );
 });
 
 test('text where only elements are allowed is reported on each line that has some', () => {
@@ -97,7 +106,9 @@ test('include with overrides, externalRef, nested grammar with parentRef', () =>
   });
   const check = (xml: string) => validateDocument(xml, { file: 'd.xml', grammar }).messages.map((m) => m.message);
   assert.deepEqual(check('<doc><em>a</em><note><inner>b</inner></note></doc>'), []);
-  assert.deepEqual(check('<doc><hi>overridden away</hi></doc>'), ['element "hi" not allowed anywhere; expected the element end-tag or element "em" or "note"']);
+  assert.deepEqual(check('<doc><hi>overridden away</hi></doc>'), [
+    'element "hi" not allowed anywhere; expected the element end-tag or element "em" or "note"',
+  ]);
 });
 
 /** Compiles, with a bound on file reads so that a loop the compiler misses fails the test instead of hanging it. */
@@ -120,22 +131,32 @@ function compileError(files: Record<string, string>, main = '/s/main.rng'): stri
 
 test('an externalRef that refers back to a file being read is a schema error with the chain (not an endless compilation)', () => {
   const self = `<grammar ${RNG}>\n<start><element name="x"><optional><externalRef href="main.rng"/></optional></element></start></grammar>`;
-  assert.equal(compileError({ '/s/main.rng': self }),
-    '/s/main.rng:2:36 recursive inclusion: <externalRef href="main.rng"> refers back to "main.rng", which is being read (main.rng → main.rng); a schema file may not include itself, directly or through other files');
+  assert.equal(
+    compileError({ '/s/main.rng': self }),
+    '/s/main.rng:2:36 recursive inclusion: <externalRef href="main.rng"> refers back to "main.rng", which is being read (main.rng → main.rng); a schema file may not include itself, directly or through other files',
+  );
   const chain = {
     '/s/main.rng': `<element name="a" ${RNG}><optional><externalRef href="sub/b.rng"/></optional></element>`,
     '/s/sub/b.rng': `<element name="b" ${RNG}>\n  <zeroOrMore><externalRef href="c.rng"/></zeroOrMore></element>`,
     '/s/sub/c.rng': `<grammar ${RNG}><start><ref name="c"/></start>\n<define name="c"><element name="c">\n<externalRef href="../main.rng"/></element></define></grammar>`,
   };
-  assert.equal(compileError(chain),
-    '/s/sub/c.rng:3:1 recursive inclusion: <externalRef href="../main.rng"> refers back to "main.rng", which is being read (main.rng → sub/b.rng → sub/c.rng → main.rng); a schema file may not include itself, directly or through other files');
+  assert.equal(
+    compileError(chain),
+    '/s/sub/c.rng:3:1 recursive inclusion: <externalRef href="../main.rng"> refers back to "main.rng", which is being read (main.rng → sub/b.rng → sub/c.rng → main.rng); a schema file may not include itself, directly or through other files',
+  );
   const throughInclude = {
     '/s/main.rng': `<grammar ${RNG}><include href="lib.rng"/><start><ref name="d"/></start></grammar>`,
     '/s/lib.rng': `<grammar ${RNG}><define name="d"><element name="d"><externalRef href="main.rng"/></element></define></grammar>`,
   };
-  assert.match(compileError(throughInclude), /^\/s\/lib\.rng:1:\d+ recursive inclusion: <externalRef href="main\.rng"> .*\(main\.rng → lib\.rng → main\.rng\)/);
+  assert.match(
+    compileError(throughInclude),
+    /^\/s\/lib\.rng:1:\d+ recursive inclusion: <externalRef href="main\.rng"> .*\(main\.rng → lib\.rng → main\.rng\)/,
+  );
   const includeLoop = { '/s/main.rng': `<grammar ${RNG}><include href="main.rng"/><start><empty/></start></grammar>` };
-  assert.match(compileError(includeLoop), /^\/s\/main\.rng:1:\d+ recursive inclusion: <include href="main\.rng"> refers back to "main\.rng"/);
+  assert.match(
+    compileError(includeLoop),
+    /^\/s\/main\.rng:1:\d+ recursive inclusion: <include href="main\.rng"> refers back to "main\.rng"/,
+  );
 });
 
 test('a file referred to from several places (not a loop) is compiled once', () => {
@@ -144,7 +165,11 @@ test('a file referred to from several places (not a loop) is compiled once', () 
     '/s/main.rng': `<element name="doc" ${RNG}><externalRef href="l1.rng"/><externalRef href="l1.rng"/></element>`,
   };
   // Each level refers to the next one twice: compiled without a cache, 2^10 compilations.
-  for (let i = 1; i <= 10; i++) files[`/s/l${i}.rng`] = i === 10 ? `<element name="leaf" ${RNG}><empty/></element>` : `<group ${RNG}><externalRef href="l${i + 1}.rng"/><externalRef href="l${i + 1}.rng"/></group>`;
+  for (let i = 1; i <= 10; i++)
+    files[`/s/l${i}.rng`] =
+      i === 10
+        ? `<element name="leaf" ${RNG}><empty/></element>`
+        : `<group ${RNG}><externalRef href="l${i + 1}.rng"/><externalRef href="l${i + 1}.rng"/></group>`;
   const grammar = compileSchema('/s/main.rng', (path) => {
     reads += 1;
     return files[path] ?? '';
@@ -164,9 +189,20 @@ test('schema errors carry the schema file, line and column', () => {
       return `${e.file}:${e.line} ${e.message}`;
     }
   };
-  assert.equal(broken(`<grammar ${RNG}>\n<start><ref name="nope"/></start></grammar>`), '/s/main.rng:2 reference to undefined pattern "nope"');
-  assert.equal(broken(`<grammar ${RNG}><start>\n<element name="a"><data type="date"><param name="colour">red</param></data></element></start></grammar>`), '/s/main.rng:2 facet "colour" not supported');
-  assert.equal(broken(`<grammar ${RNG}><start><ref name="a"/></start>\n<define name="a"><choice><text/><ref name="a"/></choice></define></grammar>`), '/s/main.rng:2 bad recursive reference to pattern "a" (recursion must go through an element)');
+  assert.equal(
+    broken(`<grammar ${RNG}>\n<start><ref name="nope"/></start></grammar>`),
+    '/s/main.rng:2 reference to undefined pattern "nope"',
+  );
+  assert.equal(
+    broken(
+      `<grammar ${RNG}><start>\n<element name="a"><data type="date"><param name="colour">red</param></data></element></start></grammar>`,
+    ),
+    '/s/main.rng:2 facet "colour" not supported',
+  );
+  assert.equal(
+    broken(`<grammar ${RNG}><start><ref name="a"/></start>\n<define name="a"><choice><text/><ref name="a"/></choice></define></grammar>`),
+    '/s/main.rng:2 bad recursive reference to pattern "a" (recursion must go through an element)',
+  );
   assert.match(broken('<grammar'), /^\/s\/main\.rng:1 schema is not well-formed XML/);
 });
 

@@ -26,7 +26,10 @@ function messagesOf(text: string): string[] {
 }
 
 test('a valid schema compiles without messages', () => {
-  const { schematron, messages } = compileSchematron(schema(`  <pattern><rule context="tei:p"><assert id="p-text" test="normalize-space()">empty</assert></rule></pattern>`), 'ok.sch');
+  const { schematron, messages } = compileSchematron(
+    schema(`  <pattern><rule context="tei:p"><assert id="p-text" test="normalize-space()">empty</assert></rule></pattern>`),
+    'ok.sch',
+  );
   assert.deepEqual(messages, []);
   assert.deepEqual(schematron?.ruleIds, ['p-text']);
 });
@@ -39,7 +42,10 @@ test('an invalid XPath in a test: one error on the assert, with its line and col
   </pattern>`);
   const messages = messagesOf(text);
   assert.equal(messages.length, 1);
-  assert.match(messages[0] ?? '', /^schemas\/bad\.sch:6:7 {2}error {2}@test “count\(tei:note\) >” is not a valid XPath 3\.1 expression here: .+ {2}tei-edition\/schematron-schema$/u);
+  assert.match(
+    messages[0] ?? '',
+    /^schemas\/bad\.sch:6:7 {2}error {2}@test “count\(tei:note\) >” is not a valid XPath 3\.1 expression here: .+ {2}tei-edition\/schematron-schema$/u,
+  );
 });
 
 test('bad XPath anywhere: context, let, value-of, an unknown prefix, an undeclared variable, an unknown function', () => {
@@ -86,11 +92,17 @@ test('missing ids, tests and contexts, an unknown role, a duplicate id: one mess
 });
 
 test('a query binding other than xslt2/xslt3, and what the engine does not support', () => {
-  const text = schema(`  <include href="other.sch"/>
+  const text = schema(
+    `  <include href="other.sch"/>
   <xsl:function xmlns:xsl="http://www.w3.org/1999/XSL/Transform" name="f"/>
-  <pattern abstract="true" id="abstract"><rule context="tei:p"><assert id="a" test="true()">x</assert></rule></pattern>`, 'xslt');
+  <pattern abstract="true" id="abstract"><rule context="tei:p"><assert id="a" test="true()">x</assert></rule></pattern>`,
+    'xslt',
+  );
   const lines = messagesOf(text).map((m) => m.replace(/ {2}tei-edition\/schematron-schema$/u, ''));
-  assert.deepEqual(lines.map((l) => l.slice(0, l.indexOf('  error'))), ['schemas/bad.sch:2:1', 'schemas/bad.sch:5:3', 'schemas/bad.sch:4:3', 'schemas/bad.sch:6:3']);
+  assert.deepEqual(
+    lines.map((l) => l.slice(0, l.indexOf('  error'))),
+    ['schemas/bad.sch:2:1', 'schemas/bad.sch:5:3', 'schemas/bad.sch:4:3', 'schemas/bad.sch:6:3'],
+  );
   assert.match(lines[0] ?? '', /@queryBinding="xslt"; expected queryBinding="xslt3" or "xslt2"/u);
   assert.match(lines[1] ?? '', /xsl:function|<function> \(namespace http:\/\/www\.w3\.org\/1999\/XSL\/Transform\) is not supported/u);
   assert.match(lines[2] ?? '', /<include> is not supported/u);
@@ -98,18 +110,27 @@ test('a query binding other than xslt2/xslt3, and what the engine does not suppo
 });
 
 test('a schema that is not well-formed, or not Schematron: one error', () => {
-  assert.deepEqual(messagesOf('<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt3">\n  <pattern>\n</schema>\n').map((m) => m.slice(0, m.indexOf('  error'))), ['schemas/bad.sch:3:10']);
-  assert.match(messagesOf('<schema xmlns="http://example.org/">\n</schema>\n')[0] ?? '', /^schemas\/bad\.sch:1:1 {2}error {2}the root element is <schema> in namespace “http:\/\/example\.org\/”; expected <schema> in http:\/\/purl\.oclc\.org\/dsdl\/schematron/u);
+  assert.deepEqual(
+    messagesOf('<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt3">\n  <pattern>\n</schema>\n').map((m) =>
+      m.slice(0, m.indexOf('  error')),
+    ),
+    ['schemas/bad.sch:3:10'],
+  );
+  assert.match(
+    messagesOf('<schema xmlns="http://example.org/">\n</schema>\n')[0] ?? '',
+    /^schemas\/bad\.sch:1:1 {2}error {2}the root element is <schema> in namespace “http:\/\/example\.org\/”; expected <schema> in http:\/\/purl\.oclc\.org\/dsdl\/schematron/u,
+  );
 });
 
 test('the pre-ISO namespace http://purl.oclc.org/dml/schematron is refused, naming the ISO one, at the root', () => {
-  const text = '<?xml version="1.0"?>\n<!-- old -->\n  <schema xmlns="http://purl.oclc.org/dml/schematron" queryBinding="xslt3"><pattern/></schema>\n';
+  const text =
+    '<?xml version="1.0"?>\n<!-- old -->\n  <schema xmlns="http://purl.oclc.org/dml/schematron" queryBinding="xslt3"><pattern/></schema>\n';
   assert.deepEqual(messagesOf(text), [
     'schemas/bad.sch:3:3  error  the root element is <schema> in namespace “http://purl.oclc.org/dml/schematron”; expected <schema> in http://purl.oclc.org/dsdl/schematron (ISO Schematron)  tei-edition/schematron-schema',
   ]);
 });
 
-test('other people\'s Schematron (not strict): no ids needed (rule, then pattern id, then pattern-<n>), any role, XPath 1.0 binding', () => {
+test("other people's Schematron (not strict): no ids needed (rule, then pattern id, then pattern-<n>), any role, XPath 1.0 binding", () => {
   const text = `<schema xmlns="${SCH}">
   <pattern id="p1"><rule context="p"><assert test="true()" role="nonfatal">a</assert></rule></pattern>
   <pattern><rule id="r2" context="p"><report test="true()" role="Fatal">b</report></rule><rule context="q"><report id="own" test="true()" role="whatever">c</report></rule></pattern>
@@ -117,13 +138,23 @@ test('other people\'s Schematron (not strict): no ids needed (rule, then pattern
 </schema>`;
   const { schematron, messages } = compileSchematron(text, 'rules.sch', { strict: false, ruleSet: 'rules' });
   assert.deepEqual(messages, []);
-  assert.deepEqual(schematron?.checks.map((c) => [c.rule, c.role]), [['rules/p1', 'warning'], ['rules/r2', 'error'], ['rules/own', 'error'], ['rules/pattern-3', 'error']]);
+  assert.deepEqual(
+    schematron?.checks.map((c) => [c.rule, c.role]),
+    [
+      ['rules/p1', 'warning'],
+      ['rules/r2', 'error'],
+      ['rules/own', 'error'],
+      ['rules/pattern-3', 'error'],
+    ],
+  );
 });
 
 test('@diagnostics must name a diagnostic', () => {
   const text = schema(`  <pattern><rule context="tei:p"><assert id="a" test="true()" diagnostics="d1 d2">x</assert></rule></pattern>
   <diagnostics><diagnostic id="d1">first</diagnostic></diagnostics>`);
-  assert.deepEqual(messagesOf(text), ['schemas/bad.sch:4:34  error  @diagnostics refers to “d2”, which is not the id of a <diagnostic>  tei-edition/schematron-schema']);
+  assert.deepEqual(messagesOf(text), [
+    'schemas/bad.sch:4:34  error  @diagnostics refers to “d2”, which is not the id of a <diagnostic>  tei-edition/schematron-schema',
+  ]);
 });
 
 test('phases: @defaultPhase chooses the patterns and adds its lets; an unknown phase is an error; lets declared twice are errors', () => {
@@ -135,9 +166,18 @@ test('phases: @defaultPhase chooses the patterns and adds its lets; an unknown p
 </schema>`;
   const run = compileSchematron(phased, 'rules.sch', { strict: false, ruleSet: 'rules' });
   assert.deepEqual(run.messages, []);
-  assert.deepEqual(run.schematron?.patterns.map((p) => p.name), ['length']);
-  assert.deepEqual(compileSchematron(phased, 'rules.sch', { strict: false, ruleSet: 'rules', phase: '#ALL' }).schematron?.patterns.map((p) => p.name), ['length', 'other']);
-  assert.match(compileSchematron(phased, 'rules.sch', { strict: false, ruleSet: 'rules', phase: 'long' }).messages.map(formatDiagnostic).join('\n'), /^rules\.sch:1:1 {2}error {2}the phase “long” is not declared; expected the id of a <phase> \(declared: short\), #ALL or #DEFAULT/u);
+  assert.deepEqual(
+    run.schematron?.patterns.map((p) => p.name),
+    ['length'],
+  );
+  assert.deepEqual(
+    compileSchematron(phased, 'rules.sch', { strict: false, ruleSet: 'rules', phase: '#ALL' }).schematron?.patterns.map((p) => p.name),
+    ['length', 'other'],
+  );
+  assert.match(
+    compileSchematron(phased, 'rules.sch', { strict: false, ruleSet: 'rules', phase: 'long' }).messages.map(formatDiagnostic).join('\n'),
+    /^rules\.sch:1:1 {2}error {2}the phase “long” is not declared; expected the id of a <phase> \(declared: short\), #ALL or #DEFAULT/u,
+  );
   const twice = `<schema xmlns="${SCH}">
   <let name="a" value="1"/>
   <pattern><let name="a" value="2"/><rule context="p"><let name="b" value="1"/><let name="b" value="2"/><assert test="true()"/></rule></pattern>

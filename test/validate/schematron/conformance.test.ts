@@ -65,7 +65,11 @@ async function verdictOf(schema: string, testCase: TestCase): Promise<{ verdict:
   }
   const schFile = join(dir, 'schema.sch');
   writeFileSync(schFile, schema);
-  const compiled = compileSchematron(schema, schFile, { strict: false, ruleSet: testCase.id, ...(testCase.phase === undefined ? {} : { phase: testCase.phase }) });
+  const compiled = compileSchematron(schema, schFile, {
+    strict: false,
+    ruleSet: testCase.id,
+    ...(testCase.phase === undefined ? {} : { phase: testCase.phase }),
+  });
   if (compiled.schematron === undefined) return { verdict: 'error', messages: compiled.messages };
   const primary = testCase.documents[0];
   assert.ok(primary);
@@ -98,7 +102,12 @@ async function failure(testCase: TestCase): Promise<string | undefined> {
   return undefined;
 }
 
-const files = ['core', 'svrl'].flatMap((group) => readdirSync(join(requireShared(suiteDir), group)).filter((f) => f.endsWith('.xml')).sort().map((f) => join(suiteDir, group, f)));
+const files = ['core', 'svrl'].flatMap((group) =>
+  readdirSync(join(requireShared(suiteDir), group))
+    .filter((f) => f.endsWith('.xml'))
+    .sort()
+    .map((f) => join(suiteDir, group, f)),
+);
 const results = { passed: 0, unsupported: 0 };
 
 for (const file of files) {
@@ -111,7 +120,11 @@ for (const file of files) {
     });
   } else {
     test(`conformance ${testCase.id}: not supported, and still fails (${reason})`, async () => {
-      assert.notEqual(await failure(testCase), undefined, `${testCase.id} passes now: remove it from test/fixtures/schematron-conformance-skips.json`);
+      assert.notEqual(
+        await failure(testCase),
+        undefined,
+        `${testCase.id} passes now: remove it from test/fixtures/schematron-conformance-skips.json`,
+      );
       results.unsupported += 1;
     });
   }
@@ -119,10 +132,15 @@ for (const file of files) {
 
 test('every skip names a case of the suite', async () => {
   const ids = await Promise.all(files.map(async (f) => (await readCase(f)).id));
-  assert.deepEqual(Object.keys(skips).filter((id) => !ids.includes(id)), []);
+  assert.deepEqual(
+    Object.keys(skips).filter((id) => !ids.includes(id)),
+    [],
+  );
 });
 
 test('summary', (t) => {
-  t.diagnostic(`Schematron conformance suite: ${files.length} cases, ${results.passed} passed, ${results.unsupported} not supported (listed with the reason of each in test/fixtures/schematron-conformance-skips.json)`);
+  t.diagnostic(
+    `Schematron conformance suite: ${files.length} cases, ${results.passed} passed, ${results.unsupported} not supported (listed with the reason of each in test/fixtures/schematron-conformance-skips.json)`,
+  );
   assert.equal(results.passed + results.unsupported, files.length);
 });

@@ -72,25 +72,38 @@ test('a pattern the engine cannot run is reported once, by its id, at the patter
   const lines = reported(run.stdout + run.stderr);
   assert.equal(lines.length, 2, run.stdout);
   assert.match(lines[0] ?? '', /^doc\.xml:3:3 {2}warning {2}<p> is empty: expected some text {2}rules\/p-has-text$/u);
-  assert.match(lines[1] ?? '', /^rules\.rng:11:5 {2}warning {2}the Schematron pattern “p-numbered” cannot be run by this engine, so its rules are not checked: @test “x:no-such-function\(\.\)” is not a valid XPath 3\.1 expression here: .+\(line 12, column 33\) {2}tei-edition\/schematron-unsupported$/u);
+  assert.match(
+    lines[1] ?? '',
+    /^rules\.rng:11:5 {2}warning {2}the Schematron pattern “p-numbered” cannot be run by this engine, so its rules are not checked: @test “x:no-such-function\(\.\)” is not a valid XPath 3\.1 expression here: .+\(line 12, column 33\) {2}tei-edition\/schematron-unsupported$/u,
+  );
 });
 
 test('tei_all.rng: every embedded pattern compiles (none left out)', async () => {
   const { setup, messages } = await loadValidationSetup({ schema: requireShared(teiAllSchema), schematron: null });
   assert.deepEqual(messages, []);
   const patterns = setup?.schematrons[0]?.patterns ?? [];
-  const inSchemaText = readFileSync(teiAllSchema, 'utf8').match(/<(?:sch:)?pattern\b[^>]*xmlns(?::sch)?="http:\/\/purl\.oclc\.org\/dsdl\/schematron"|<sch:pattern\b/gu) ?? [];
+  const inSchemaText =
+    readFileSync(teiAllSchema, 'utf8').match(
+      /<(?:sch:)?pattern\b[^>]*xmlns(?::sch)?="http:\/\/purl\.oclc\.org\/dsdl\/schematron"|<sch:pattern\b/gu,
+    ) ?? [];
   assert.equal(patterns.length, inSchemaText.length);
   assert.equal(patterns.length, 93);
 });
 
-test('tei_all.rng\'s embedded rules on the real TEI files: messages per file and rule (golden)', async () => {
+test("tei_all.rng's embedded rules on the real TEI files: messages per file and rule (golden)", async () => {
   const { setup } = await loadValidationSetup({ schema: teiAllSchema, schematron: null });
   assert.ok(setup);
-  const names = readdirSync(requireShared(realDir)).filter((f) => f.endsWith('.xml')).sort();
+  const names = readdirSync(requireShared(realDir))
+    .filter((f) => f.endsWith('.xml'))
+    .sort();
   // The Casebooks files declare an external DTD, which validate refuses: their rules run on the text without the DOCTYPE.
-  const withoutDoctype = (text: string): string => text.replace(/<!DOCTYPE[^[>]*(\[[^\]]*\])?\s*>/u, (d) => '\n'.repeat(d.split('\n').length - 1));
-  const files = names.map((name) => ({ bytes: Buffer.from(withoutDoctype(readFileSync(join(realDir, name), 'utf8'))), path: join(realDir, name), shown: name }));
+  const withoutDoctype = (text: string): string =>
+    text.replace(/<!DOCTYPE[^[>]*(\[[^\]]*\])?\s*>/u, (d) => '\n'.repeat(d.split('\n').length - 1));
+  const files = names.map((name) => ({
+    bytes: Buffer.from(withoutDoctype(readFileSync(join(realDir, name), 'utf8'))),
+    path: join(realDir, name),
+    shown: name,
+  }));
   const results = await validateFiles(files, setup);
   const lines = names.map((name, i) => `${name}: ${summary(results[i] ?? [])}`);
   assertGolden(`${lines.join('\n')}\n`, join(fixturesDir, 'schematron-tei-real', 'tei_all-embedded.txt'));
@@ -101,6 +114,7 @@ function summary(messages: readonly Diagnostic[]): string {
   const fatal = messages.find((m) => m.fatal);
   assert.equal(fatal, undefined, `every file is read and its rules run: ${fatal?.position.file} ${fatal?.message}`);
   const counts = new Map<string, number>();
-  for (const m of messages.filter((d) => d.rule.startsWith('tei_all/'))) counts.set(`${m.rule} (${m.severity})`, (counts.get(`${m.rule} (${m.severity})`) ?? 0) + 1);
+  for (const m of messages.filter((d) => d.rule.startsWith('tei_all/')))
+    counts.set(`${m.rule} (${m.severity})`, (counts.get(`${m.rule} (${m.severity})`) ?? 0) + 1);
   return counts.size === 0 ? 'none' : [...counts].map(([rule, n]) => `${n} ${rule}`).join(', ');
 }

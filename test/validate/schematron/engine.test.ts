@@ -38,7 +38,9 @@ function tei(body: string): string {
 }
 
 function brief(messages: readonly Diagnostic[]): string[] {
-  return messages.map((m) => `${m.position.line}:${m.position.column} ${m.severity} ${m.rule} ${m.message}${m.hint === undefined ? '' : ` | ${m.hint}`}`);
+  return messages.map(
+    (m) => `${m.position.line}:${m.position.column} ${m.severity} ${m.rule} ${m.message}${m.hint === undefined ? '' : ` | ${m.hint}`}`,
+  );
 }
 
 test('within a pattern, a node is handled by the first rule whose context matches; another pattern sees it again', async () => {
@@ -79,12 +81,15 @@ test('positions: an attribute points at its element, a text at its parent, the d
   <pattern><rule context="/"><report id="document" test="true()">document</report></rule></pattern>`);
   const xml = `<?xml version="1.0"?>\r\n<TEI xmlns="${TEI}"><text><body>\r\n<p>𝔄𝔅 <date when="1917">x</date> <hi>y</hi></p><p><date when="1918">z</date></p>\r\n</body></text></TEI>`;
   const messages = await runSchematron(s, xml, 'doc.xml');
-  assert.deepEqual(messages.map((m) => [m.rule, m.position.line, m.position.column, m.position.xpath]), [
-    ['tei-edition/document', 2, 1, '/TEI'],
-    ['tei-edition/when', 3, 7, '/TEI/text[1]/body[1]/p[1]/date[1]'],
-    ['tei-edition/text', 3, 34, '/TEI/text[1]/body[1]/p[1]/hi[1]'],
-    ['tei-edition/when', 3, 51, '/TEI/text[1]/body[1]/p[2]/date[1]'],
-  ]);
+  assert.deepEqual(
+    messages.map((m) => [m.rule, m.position.line, m.position.column, m.position.xpath]),
+    [
+      ['tei-edition/document', 2, 1, '/TEI'],
+      ['tei-edition/when', 3, 7, '/TEI/text[1]/body[1]/p[1]/date[1]'],
+      ['tei-edition/text', 3, 34, '/TEI/text[1]/body[1]/p[1]/hi[1]'],
+      ['tei-edition/when', 3, 51, '/TEI/text[1]/body[1]/p[2]/date[1]'],
+    ],
+  );
 });
 
 test('doc(): files beside the document, read once per compiled schema; doc-available() for a missing one', async () => {
@@ -99,14 +104,19 @@ test('doc(): files beside the document, read once per compiled schema; doc-avail
     </rule>
   </pattern>`;
     const s = compile(body);
-    const doc = tei('<p><persName ref="persons.xml#a">A</persName> <persName ref="persons.xml#b">B</persName> <persName ref="missing.xml#a">C</persName></p>');
+    const doc = tei(
+      '<p><persName ref="persons.xml#a">A</persName> <persName ref="persons.xml#b">B</persName> <persName ref="missing.xml#a">C</persName></p>',
+    );
     const expected = ['4:47 error tei-edition/found persons.xml#b not found', '4:90 error tei-edition/found missing.xml#a not found'];
     assert.deepEqual(brief(await runSchematron(s, doc, join(dir, 'one.xml'))), expected);
     // The register changes on disk: the same compiled schema (one run) keeps what it read.
     writeFileSync(register, `<TEI xmlns="${TEI}"><text><body><listPerson><person xml:id="b"/></listPerson></body></text></TEI>`);
     assert.deepEqual(brief(await runSchematron(s, doc, join(dir, 'two.xml'))), expected);
     // A new run reads it again.
-    assert.deepEqual(brief(await runSchematron(compile(body), doc, join(dir, 'three.xml'))), ['4:4 error tei-edition/found persons.xml#a not found', ...expected.slice(1)]);
+    assert.deepEqual(brief(await runSchematron(compile(body), doc, join(dir, 'three.xml'))), [
+      '4:4 error tei-edition/found persons.xml#a not found',
+      ...expected.slice(1),
+    ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -116,18 +126,30 @@ test('a relative doc() URI resolves against the schema file, as for XSLT compile
   const dir = mkdtempSync(join(tmpdir(), 'tei-edition-schematron-'));
   try {
     writeFileSync(join(dir, 'codes.xml'), '<codes><code>ok</code></codes>');
-    const s = compile(`  <pattern><rule context="tei:p"><assert id="code" test="normalize-space() = doc('codes.xml')//code">unknown code</assert></rule></pattern>`, join(dir, 'rules.sch'));
-    assert.deepEqual(brief(await runSchematron(s, tei('<p>ok</p>\n<p>ko</p>'), join(tmpdir(), 'elsewhere.xml'))), ['5:1 error tei-edition/code unknown code']);
+    const s = compile(
+      `  <pattern><rule context="tei:p"><assert id="code" test="normalize-space() = doc('codes.xml')//code">unknown code</assert></rule></pattern>`,
+      join(dir, 'rules.sch'),
+    );
+    assert.deepEqual(brief(await runSchematron(s, tei('<p>ok</p>\n<p>ko</p>'), join(tmpdir(), 'elsewhere.xml'))), [
+      '5:1 error tei-edition/code unknown code',
+    ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });
 
 test('a dynamic error: one message naming the pattern; the other patterns still run', async () => {
-  const s = compile(`  <pattern id="arithmetic"><rule context="tei:p"><assert id="number" test="xs:integer(.) gt 0">not positive</assert></rule></pattern>
+  const s =
+    compile(`  <pattern id="arithmetic"><rule context="tei:p"><assert id="number" test="xs:integer(.) gt 0">not positive</assert></rule></pattern>
   <pattern id="text"><rule context="tei:p"><assert id="short" test="string-length() lt 3">long</assert></rule></pattern>`);
   const messages = await runSchematron(s, tei('<p>12</p>\n<p>abc</p>'), 'doc.xml');
-  assert.deepEqual(messages.map((m) => [m.rule, m.position.line]), [['tei-edition/schematron-runtime', undefined], ['tei-edition/short', 5]]);
+  assert.deepEqual(
+    messages.map((m) => [m.rule, m.position.line]),
+    [
+      ['tei-edition/schematron-runtime', undefined],
+      ['tei-edition/short', 5],
+    ],
+  );
   assert.match(messages[0]?.message ?? '', /pattern “arithmetic” \(test\.sch\) could not be evaluated on this document: .*FORG0001/u);
 });
 
@@ -135,7 +157,10 @@ test('rewriting: doc(), doc-available() and current() calls, not names, variable
   const E = 'Q{urn:x-tei-edition:schematron}';
   assert.equal(rewriteXPath("doc('a.xml')//x"), `$${E}doc('a.xml')//x`);
   assert.equal(rewriteXPath('fn:doc-available ($u) and current()/@n'), `$${E}doc-available ($u) and ($${E}current)/@n`);
-  assert.equal(rewriteXPath(`$doc(1), 'doc(x)', "current()", (: doc(x) :) tei:doc, doc, tei:doc(), x/doc-x(1)`), `$doc(1), 'doc(x)', "current()", (: doc(x) :) tei:doc, doc, tei:doc(), x/doc-x(1)`);
+  assert.equal(
+    rewriteXPath(`$doc(1), 'doc(x)', "current()", (: doc(x) :) tei:doc, doc, tei:doc(), x/doc-x(1)`),
+    `$doc(1), 'doc(x)', "current()", (: doc(x) :) tei:doc, doc, tei:doc(), x/doc-x(1)`,
+  );
 });
 
 test('inline-function lets are made once per run; a let that reads the document is not', () => {
@@ -148,16 +173,33 @@ test('inline-function lets are made once per run; a let that reads the document 
   assert.ok(tree.root);
   const { model } = readSchema(tree.root, 't.sch');
   assert.ok(model);
-  assert.deepEqual(functionLets(model).map((l) => l.name), ['f', 'g']);
+  assert.deepEqual(
+    functionLets(model).map((l) => l.name),
+    ['f', 'g'],
+  );
   assert.equal(isInlineFunction('function($a as map(*)) as xs:string { "}" }'), true);
   assert.deepEqual([...referencedVariables("$a + $b:c + '$d' (: $e :)")], ['a', 'b:c']);
 });
 
 test('a batch is one evaluation (its expression compiles: no fallback to one evaluation per document) and gives each document its messages', async () => {
   const s = compile(`  <pattern><rule context="tei:p"><assert id="has-text" test="normalize-space()">empty</assert></rule></pattern>`);
-  const documents = [await parseDocument(tei('<p/>'), 'file:///a.xml'), await parseDocument(tei('<p>x</p>'), 'file:///b.xml'), await parseDocument(tei('<p/><p/>'), 'file:///c.xml')];
+  const documents = [
+    await parseDocument(tei('<p/>'), 'file:///a.xml'),
+    await parseDocument(tei('<p>x</p>'), 'file:///b.xml'),
+    await parseDocument(tei('<p/><p/>'), 'file:///c.xml'),
+  ];
   const items = evaluate(batchExpression(s), documents[0]!, s.namespaces, { ...s.environment.params(), ...batchParams(s, documents) });
-  assert.deepEqual(items.filter((item) => typeof item === 'number'), [1, 4, 0, 3, 8, 0, 0]);
-  const found = await runSchematronBatch(s, [{ xml: tei('<p/>'), file: 'a.xml' }, { xml: tei('<p>x</p>'), file: 'b.xml' }, { xml: tei('<p/><p/>'), file: 'c.xml' }]);
-  assert.deepEqual(found.map((messages) => messages.map((m) => `${m.position.file}:${m.position.line}:${m.position.column}`)), [['a.xml:4:1'], [], ['c.xml:4:1', 'c.xml:4:5']]);
+  assert.deepEqual(
+    items.filter((item) => typeof item === 'number'),
+    [1, 4, 0, 3, 8, 0, 0],
+  );
+  const found = await runSchematronBatch(s, [
+    { xml: tei('<p/>'), file: 'a.xml' },
+    { xml: tei('<p>x</p>'), file: 'b.xml' },
+    { xml: tei('<p/><p/>'), file: 'c.xml' },
+  ]);
+  assert.deepEqual(
+    found.map((messages) => messages.map((m) => `${m.position.file}:${m.position.line}:${m.position.column}`)),
+    [['a.xml:4:1'], [], ['c.xml:4:1', 'c.xml:4:5']],
+  );
 });

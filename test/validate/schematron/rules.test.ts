@@ -23,7 +23,8 @@ const folders = join(fixturesDir, 'schematron');
 
 function compileEditionSchema(): CompiledSchematron {
   const { schematron, messages } = compileSchematron(readFileSync(schFile, 'utf8'), 'schemas/tei-edition.sch');
-  if (schematron === undefined || messages.length > 0) throw new Error(`schemas/tei-edition.sch does not compile:\n${messages.map(formatDiagnostic).join('\n')}`);
+  if (schematron === undefined || messages.length > 0)
+    throw new Error(`schemas/tei-edition.sch does not compile:\n${messages.map(formatDiagnostic).join('\n')}`);
   return schematron;
 }
 
@@ -51,9 +52,13 @@ test('the schema compiles without messages; its rule ids are the ids of its asse
 });
 
 test('every rule of the schema has a fixture folder, and every folder a rule', () => {
-  const existing = readdirSync(folders, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const existing = readdirSync(folders, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   for (const id of idsInSchemaText()) {
-    for (const file of ['pass.xml', 'fail.xml']) assert.ok(existsSync(join(folders, id, file)), `rule ${id}: test/fixtures/schematron/${id}/${file} is missing`);
+    for (const file of ['pass.xml', 'fail.xml'])
+      assert.ok(existsSync(join(folders, id, file)), `rule ${id}: test/fixtures/schematron/${id}/${file} is missing`);
   }
   assert.deepEqual(existing, [...idsInSchemaText()].sort(), 'fixture folders and rule ids differ');
 });
@@ -71,7 +76,11 @@ for (const id of idsInSchemaText()) {
     const messages = await validate(join(folder, 'fail.xml'));
     assert.ok(messages.length > 0, 'fail.xml gives no message');
     assert.deepEqual([...new Set(messages.map((m) => m.rule))], [`tei-edition/${id}`], 'fail.xml gives messages of other rules');
-    for (const m of messages) assert.ok(m.position.line !== undefined && m.position.column !== undefined && m.position.xpath?.startsWith('/TEI'), formatDiagnostic(m));
+    for (const m of messages)
+      assert.ok(
+        m.position.line !== undefined && m.position.column !== undefined && m.position.xpath?.startsWith('/TEI'),
+        formatDiagnostic(m),
+      );
     assertGolden(messages.map((m) => `${formatDiagnostic(m)}\n`).join(''), join(folder, 'expected.messages.txt'));
   });
 }

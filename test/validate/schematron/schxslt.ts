@@ -21,9 +21,14 @@ function javaAvailable(): boolean {
 
 /** Why a SchXslt test is skipped, or false to run it; in CI a missing Java or Saxon is a failure. */
 export function skipWithoutSaxon(): string | false {
-  const missing = !javaAvailable() ? 'Java (Debian package default-jre-headless)' : !existsSync(SAXON_JAR) ? `Saxon-HE (${SAXON_JAR}, Debian package libsaxonhe-java)` : undefined;
+  const missing = !javaAvailable()
+    ? 'Java (Debian package default-jre-headless)'
+    : !existsSync(SAXON_JAR)
+      ? `Saxon-HE (${SAXON_JAR}, Debian package libsaxonhe-java)`
+      : undefined;
   if (missing === undefined) return false;
-  if (process.env.CI) throw new Error(`${missing} is not installed, but CI must run the Schematron portability tests (.ci/run installs it)`);
+  if (process.env.CI)
+    throw new Error(`${missing} is not installed, but CI must run the Schematron portability tests (.ci/run installs it)`);
   return `${missing} is not installed: SchXslt not run here`;
 }
 
@@ -50,10 +55,17 @@ export async function runSchxslt(xsl: string, folder: string, svrlDir: string): 
   mkdirSync(svrlDir, { recursive: true });
   saxon([`-s:${folder}`, `-xsl:${xsl}`, `-o:${svrlDir}`]);
   const found = new Map<string, SvrlFinding[]>();
-  for (const name of readdirSync(svrlDir).filter((f) => f.endsWith('.xml')).sort()) {
+  for (const name of readdirSync(svrlDir)
+    .filter((f) => f.endsWith('.xml'))
+    .sort()) {
     const path = join(svrlDir, name);
     const svrl = await parseDocument(readFileSync(path, 'utf8'), pathToFileURL(path).href);
-    const items = evaluate('//(svrl:failed-assert | svrl:successful-report) ! (string(@id), string(@role), string(@location))', svrl, { svrl: 'http://purl.oclc.org/dsdl/svrl' }, {}).map(String);
+    const items = evaluate(
+      '//(svrl:failed-assert | svrl:successful-report) ! (string(@id), string(@role), string(@location))',
+      svrl,
+      { svrl: 'http://purl.oclc.org/dsdl/svrl' },
+      {},
+    ).map(String);
     const findings: SvrlFinding[] = [];
     for (let i = 0; i + 2 < items.length; i += 3) {
       findings.push({ id: items[i] ?? '', role: items[i + 1] ?? '', location: (items[i + 2] ?? '').replace(/Q\{[^}]*\}/gu, '') });
