@@ -151,15 +151,9 @@ export async function renderTextPages(
 ): Promise<SitePage[]> {
   const { previous, next } = neighbours;
   const result = await transform({
-    sef: context.sef,
-    ...(parsed === undefined ? { sourceText: text.xml, sourceBaseUri: pathToFileURL(text.path).href } : { sourceDocument: parsed }),
+    ...textTransform(context, text, parsed),
     params: {
-      'edition-json': context.editionJson,
-      registers: [...context.registers],
-      'register-table': context.registerTable,
-      'text-id': text.id,
-      'text-ids': [...context.textIds],
-      ...(text.images === undefined ? {} : { 'local-images': { ...text.images } }),
+      ...textParams(context, text),
       ...(previous ? { 'previous-id': previous.id, 'previous-title': previous.title } : {}),
       ...(next ? { 'next-id': next.id, 'next-title': next.title } : {}),
     },
@@ -213,18 +207,8 @@ export const PAGER_SLOT = '<!--tei-edition:pager-->';
  */
 export async function renderText(context: RenderContext, text: SiteText, parsed?: unknown): Promise<RenderedText> {
   const result = await transform({
-    sef: context.sef,
-    ...(parsed === undefined ? { sourceText: text.xml, sourceBaseUri: pathToFileURL(text.path).href } : { sourceDocument: parsed }),
-    params: {
-      'edition-json': context.editionJson,
-      registers: [...context.registers],
-      'register-table': context.registerTable,
-      'text-id': text.id,
-      'text-ids': [...context.textIds],
-      'pager-slot': true,
-      'with-summary': true,
-      ...(text.images === undefined ? {} : { 'local-images': { ...text.images } }),
-    },
+    ...textTransform(context, text, parsed),
+    params: { ...textParams(context, text), 'pager-slot': true, 'with-summary': true },
   });
   const summaries = { summaries: resultDocument(result, 'summaries.xml'), keys: resultDocument(result, 'keys.xml') };
   const parts = partPages({
@@ -275,4 +259,28 @@ export async function renderCollectionPage(
     },
   });
   return { file: page.file, html: result.principal };
+}
+
+/** The stylesheet and a text as its source: parsed already, or its XML with the file as base URI. */
+function textTransform(
+  context: RenderContext,
+  text: SiteText,
+  parsed: unknown,
+): { sef: unknown; sourceText?: string; sourceBaseUri?: string; sourceDocument?: unknown } {
+  return {
+    sef: context.sef,
+    ...(parsed === undefined ? { sourceText: text.xml, sourceBaseUri: pathToFileURL(text.path).href } : { sourceDocument: parsed }),
+  };
+}
+
+/** What every transformation of a text's page is given: the edition, the registers, the text's id and images. */
+function textParams(context: RenderContext, text: SiteText): Record<string, unknown> {
+  return {
+    'edition-json': context.editionJson,
+    registers: [...context.registers],
+    'register-table': context.registerTable,
+    'text-id': text.id,
+    'text-ids': [...context.textIds],
+    ...(text.images === undefined ? {} : { 'local-images': { ...text.images } }),
+  };
 }
