@@ -1,4 +1,4 @@
-import { mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { DEFAULT_CACHE_FOLDER } from '../cache-option.js';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -493,16 +493,8 @@ function firstMissingFolder(folder: string): string | undefined {
 /** The cache a failed first build made, and the folders it made for it, up to the first that existed. */
 async function removeCreated(cacheDir: string, root: string, top: string): Promise<void> {
   await rm(cacheDir, { recursive: true, force: true });
-  for (let f = root; f.startsWith(top); f = dirname(f)) {
-    if (
-      !(await rmdir(f).then(
-        () => true,
-        () => false,
-      )) ||
-      f === top
-    )
-      break;
-  }
+  const { removeEmptyFolders } = await import('../../lib/io/output-folders.js');
+  await removeEmptyFolders(root, top);
 }
 
 function usageError(messages: Diagnostic[], reporter: Reporter): number {

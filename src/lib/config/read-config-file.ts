@@ -3,7 +3,7 @@
  * loader. Every failure becomes a message on the config file; nothing is thrown.
  */
 
-import { readInputFile } from '../io/read-input-file.js';
+import { foundInsteadOfFile, readInputFile } from '../io/read-input-file.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadEditionConfig, type EditionConfigResult } from './load-config.js';
 
@@ -35,13 +35,7 @@ export async function readEditionConfigFile(path: string): Promise<EditionConfig
 }
 
 function unreadable(path: string, error: unknown): Diagnostic {
-  const code = error instanceof Error && 'code' in error ? String(error.code) : undefined;
-  const found =
-    code === 'ENOENT'
-      ? `no file at ${path}`
-      : code === 'EISDIR'
-        ? `a directory at ${path}`
-        : `${path}, which cannot be read (${code ?? (error instanceof Error ? error.message.replace(/; expected .*$/u, '') : String(error))})`;
+  const found = foundInsteadOfFile(path, error);
   return diagnostic(
     'error',
     'config-missing',

@@ -136,16 +136,7 @@ export class OutputTransaction {
     for (const { dir } of this.staged.splice(0)) await rm(dir, { recursive: true, force: true });
     // A run that publishes nothing leaves no folder behind either (the first one it created, if still empty).
     for (const { folder, top } of this.createdParents.splice(0).reverse()) {
-      for (let f = folder; f.startsWith(top); f = dirname(f)) {
-        if (
-          !(await rmdir(f).then(
-            () => true,
-            () => false,
-          )) ||
-          f === top
-        )
-          break;
-      }
+      await removeEmptyFolders(folder, top);
     }
   }
 
@@ -213,5 +204,19 @@ function running(pid: number): boolean {
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes `folder` and its parents up to `top` (included) while they are empty: what a run that
+ * created them leaves when it publishes nothing. A folder that holds anything stops it.
+ */
+export async function removeEmptyFolders(folder: string, top: string): Promise<void> {
+  for (let f = folder; f.startsWith(top); f = dirname(f)) {
+    const removed = await rmdir(f).then(
+      () => true,
+      () => false,
+    );
+    if (!removed || f === top) break;
   }
 }

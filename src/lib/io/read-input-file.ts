@@ -39,3 +39,11 @@ export function readInputFileSync(path: string): string {
     closeSync(fd);
   }
 }
+
+/** What was found where a readable file was expected, for a message's "found …": no file, a directory, or why it cannot be read. */
+export function foundInsteadOfFile(path: string, error: unknown): string {
+  const code = error instanceof Error && 'code' in error ? String(error.code) : undefined;
+  if (code === 'ENOENT') return `no file at ${path}`;
+  if (code === 'EISDIR') return `a directory at ${path}`;
+  return `${path}, which cannot be read (${code ?? (error instanceof Error ? error.message.replace(/; expected .*$/u, '') : String(error))})`;
+}

@@ -2,7 +2,7 @@
  * The I/O edge of the registers: read a register file from disk and hand its text to the pure
  * reader. Every failure becomes a message on the file; nothing is thrown.
  */
-import { readInputFile } from '../io/read-input-file.js';
+import { foundInsteadOfFile, readInputFile } from '../io/read-input-file.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { readRegister, type RegisterResult } from './read-register.js';
 
@@ -36,13 +36,7 @@ export async function readRegisterFile(path: string, shown: string = path): Prom
 }
 
 function unreadable(path: string, shown: string, error: unknown): Diagnostic {
-  const code = error instanceof Error && 'code' in error ? String(error.code) : undefined;
-  const found =
-    code === 'ENOENT'
-      ? `no file at ${path}`
-      : code === 'EISDIR'
-        ? `a directory at ${path}`
-        : `${path}, which cannot be read (${code ?? (error instanceof Error ? error.message.replace(/; expected .*$/u, '') : String(error))})`;
+  const found = foundInsteadOfFile(path, error);
   return diagnostic(
     'error',
     'register-missing',
